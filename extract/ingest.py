@@ -1,0 +1,99 @@
+"""read → normalize → structure → metadata: one file in, one :class:`Document` out.
+
+:func:`ingest` does one file; :func:`iter_documents` a batch of paths (files
+or directories), yielding a result per file so that one bad file never stops
+the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykg.errors import InputError
+
+from .metadata import document_id, infer_metadata
+from .model import Document
+from .normalize import normalize
+from .read import READERS, read
+from .structure import _paragraphs, find_title_block, parse_structure
+from .textmap import MappedText
+
+__all__ = ["ingest", "ingest_text", "expand_paths", "iter_documents", "Result"]
+
+
+def ingest(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read and structure one file.  Raises :class:`InputError` for bad input."""
+    raw = read(path)
+    return ingest_text(raw.source, path=str(path), body_start=raw.body_start, front=raw.front_matter,
+                       fmt=raw.format, encoding=raw.encoding, sha256=raw.sha256, doc_id=doc_id)
+
+
+def ingest_text(source: str, path: str = "<text>", body_start: int = 0, front: dict | None = None,
+                fmt: str = "txt", encoding: str = "utf-8", sha256: str = "",
+                doc_id: str | None = None) -> Document:
+    """Structure already-decoded text (``source`` is the whole file, body from ``body_start``)."""
+    front = front or {}
+    body = MappedText(source[body_start:], MappedText.identity(source).origin[body_start:], len(source))
+    norm = normalize(body)
+    text = norm.text.text
+    if not text.strip():
+        raise InputError("no text left after normalization", path)
+    paras = _paragraphs(text)
+    first = [text[s:e] for s, e in paras[:40]]
+    last = [text[s:e] for s, e in paras[-12:]]
+    fm_title = front.get("title") or front.get("LinkTitle")
+    tb = find_title_block(text, paras, str(fm_title) if fm_title else None)
+    meta = infer_metadata(front, text, tb.title, first, last)
+    if not sha256:
+        import hashlib
+        sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    did = doc_id or document_id(path, meta)
+    structure = parse_structure(did, norm, meta.title or None)
+    return Document(id=did, path=path, format=fmt, encoding=encoding, sha256=sha256, text=text,
+                    mapped=norm.text, source=source, meta=meta, provisions=structure.provisions,
+                    sentences=structure.sentences, footnotes=structure.footnotes)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and supported files inside directories (recursively, sorted).
+
+    Hidden files and folders are skipped; files of other types inside a
+    directory are skipped silently (a file named directly is always tried).
+    """
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if f.is_file() and f.suffix.lower() in READERS:
+                    yield f
+        else:
+            yield p
+
+
+@dataclass(slots=True)
+class Result:
+    path: str
+    document: Document | None = None
+    error: InputError | None = None
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Result]:
+    """One :class:`Result` per file; input errors are captured, not raised."""
+    seen_ids: dict[str, str] = {}
+    for f in expand_paths(paths):
+        try:
+            doc = ingest(f)
+        except InputError as e:
+            yield Result(str(f), error=e)
+            continue
+        if doc.id in seen_ids:
+            yield Result(str(f), error=InputError(
+                f"document id '{doc.id}' is already used by {seen_ids[doc.id]} (rename one of the files)", str(f)))
+            continue
+        seen_ids[doc.id] = str(f)
+        yield Result(str(f), document=doc)

