@@ -1,0 +1,89 @@
+"""Find vocabulary labels in text with one Aho–Corasick automaton.
+
+The automaton holds every zh label of the lexicon schemes (instruments,
+domains, actor roles, named actors, regions).  :meth:`Matcher.find` returns,
+per kind, the leftmost-longest non-overlapping matches; matches of different
+kinds may overlap (``数据标注基地`` is an instrument containing the domain
+``数据标注``, ``算力券`` one containing ``算力``).  Latin labels such as ``AI`` or ``5G`` only match on word
+boundaries.
+
+>>> m = Matcher.from_vocabulary()
+>>> [(h.text, h.kind) for h in m.find("探索发放“算力券”“算法券”，支持数据标注基地建设")]
+[('算力', 'domain'), ('算力券', 'instrument'), ('算法券', 'instrument'), ('数据标注', 'domain'), ('数据标注基地', 'instrument')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policykg.ontology import LEXICON_SCHEMES, Concept, vocabulary
+
+__all__ = ["Matcher", "Hit", "matcher"]
+
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    kind: str                   # instrument | domain | actor | region
+    concepts: tuple[Concept, ...]
+
+    @property
+    def concept(self) -> Concept:
+        return self.concepts[0]
+
+
+class Matcher:
+    def __init__(self, lexicon: dict[str, list[Concept]]):
+        import ahocorasick
+        self._auto = ahocorasick.Automaton()
+        by_label: dict[str, dict[str, list[Concept]]] = {}
+        for label, concepts in lexicon.items():
+            if not label:
+                continue
+            for c in concepts:
+                by_label.setdefault(label, {}).setdefault(c.kind, []).append(c)
+        for label, kinds in by_label.items():
+            latin_edges = (bool(_LATIN.match(label[0])), bool(_LATIN.match(label[-1])))
+            self._auto.add_word(label, (label, latin_edges, {k: tuple(v) for k, v in kinds.items()}))
+        self._auto.make_automaton()
+
+    @classmethod
+    def from_vocabulary(cls, schemes: tuple[str, ...] = LEXICON_SCHEMES) -> Matcher:
+        return cls(vocabulary().lexicon(schemes))
+
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             kinds: tuple[str, ...] | None = None) -> list[Hit]:
+        """Leftmost-longest matches per kind in ``text[start:end]``, sorted by position."""
+        end = len(text) if end is None else end
+        raw: dict[str, list[Hit]] = {}
+        for last, (label, (latin_start, latin_end), payload) in self._auto.iter(text, start, end):
+            s = last - len(label) + 1
+            if latin_start and s > 0 and _LATIN.match(text[s - 1]):
+                continue
+            if latin_end and last + 1 < len(text) and _LATIN.match(text[last + 1]):
+                continue
+            for kind, concepts in payload.items():
+                if kinds is None or kind in kinds:
+                    raw.setdefault(kind, []).append(Hit(s, last + 1, label, kind, concepts))
+        out: list[Hit] = []
+        for kind, hits in raw.items():
+            hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+            taken_end = -1
+            for h in hits:
+                if h.start >= taken_end:
+                    out.append(h)
+                    taken_end = h.end
+        out.sort(key=lambda h: (h.start, h.end, h.kind))
+        return out
+
+
+@lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    """The process-wide matcher over the ontology's lexicon schemes."""
+    return Matcher.from_vocabulary()

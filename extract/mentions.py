@@ -1,0 +1,166 @@
+"""Mentions in one sentence: vocabulary hits plus named organisations, filtered and resolved.
+
+Rules (see tests/gold/GUIDE.md):
+
+- nothing inside a cited title 《…》 is a mention (the title is a citation);
+- a domain or region named inside an actor's name is not a mention
+  (``数字经济主管部门``, ``合肥综合性国家科学中心``); an actor category inside a
+  longer instrument or domain term is not one either (``企业研发投入奖补``);
+- ``全国``/``我国`` are deictic, not region mentions; ``中国`` inside a name
+  (``中国式现代化``, ``中国国际…博览会``) neither;
+- ``法律、法规`` cited as the legal basis of an action (``根据有关法律、行政法规``)
+  are not instruments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .actors import Actor, actors_from_hits, department_hits, org_hits, org_label
+from policykg.ontology import vocabulary
+
+from .matcher import Hit, matcher
+
+__all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans"]
+
+_BOOK = re.compile(r"《([^《》]{2,120})》")
+_DEICTIC = {"全国", "我国", "中华人民共和国"}
+_OWN_REGION = re.compile(r"(?:本|全)(省|市|区|县)(?![级委政])")
+_OWN_LEVEL = {"省": "province", "市": "city", "区": "county", "县": "county"}
+_CHINA_IN_NAME = re.compile(r"中国(?=式|特色|共产党|国际|人民|科学|工程|信息|互联网|发展|民用|声谷|（)")
+# 企业数据, 个人数据, 企业和个人数据 name data, not actors; 企业家 are people
+_NOT_ACTOR_AFTER = re.compile(r"(?:(?:和|与|、)(?:个人|企业))?数据|家(?!庭)")
+_BASIS = re.compile(r"(?:根据|依照|按照|依据|遵守|遵循)[^，；。]{0,12}$")
+
+
+@dataclass(slots=True)
+class SentenceMentions:
+    start: int
+    end: int
+    actors: list[Actor] = field(default_factory=list)
+    instruments: list[Hit] = field(default_factory=list)
+    domains: list[Hit] = field(default_factory=list)
+    regions: list[Hit] = field(default_factory=list)
+    titles: list[tuple[int, int, str]] = field(default_factory=list)   # 《》 spans (start, end, title)
+
+
+def book_titles(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1)) for m in _BOOK.finditer(text, start, end)]
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside “…” (outermost)."""
+    if text.find("“", start, end) < 0:
+        return []
+    spans, depth, s = [], 0, None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“":
+            if depth == 0:
+                s = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((s, i + 1))
+    return spans
+
+
+# 统筹规划, 规划部署, 规划布局: 规划 as a verb; 示范作用, 示范性: 示范 as a quality
+_VERB_BEFORE = re.compile(r"(?:统筹|科学|合理|超前|前瞻|提前|整体|统一|精心|系统)$")
+_VERB_AFTER = re.compile(r"^(?:部署|建设|布局|引导|设计|建设和|先行)")
+_QUALITY_AFTER = re.compile(r"^(?:作用|效应|引领作用|带动作用|性)")
+_LAW_MAKING = re.compile(r"(?:制定|完善|修订|修改|出台|立改废|健全|清理|推动)[^，；。]{0,14}$")
+_SELF = re.compile(r"本$")
+
+
+def _is_instrument_use(text: str, start: int, h: Hit) -> bool:
+    """Is this vocabulary hit a policy instrument here, or the same word in another use?"""
+    before = text[max(start, h.start - 16):h.start]
+    after = text[h.end:h.end + 4]
+    if _SELF.search(before):                                   # 制定本行动计划: the document itself
+        return False
+    key = h.concept.key
+    if key == "plan" and h.text == "规划" and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after)):
+        return False
+    if key == "demonstration" and h.text == "示范" and _QUALITY_AFTER.match(after):
+        return False
+    if key == "legislation" and h.text in ("法规", "法律法规", "行政法规", "法律"):
+        # a bare 法规 is a tool only where laws are being made (制定完善相关地方性法规), not where
+        # an action rests on them (根据有关法律、行政法规) or in 依法规范
+        return bool(_LAW_MAKING.search(before)) and not _BASIS.search(before) and not before.endswith("依")
+    return True
+
+
+def _inside(a: int, b: int, spans) -> bool:
+    return any(s <= a and b <= e for s, e, *_ in spans)
+
+
+def _strictly_inside(h: Hit, others: list[Hit]) -> bool:
+    return any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in others)
+
+
+def find_mentions(text: str, start: int, end: int, jurisdiction: str | None) -> SentenceMentions:
+    """All mentions in ``text[start:end]`` (a sentence of a document's normalized text)."""
+    out = SentenceMentions(start, end)
+    out.titles = book_titles(text, start, end)
+    hits = [h for h in matcher().find(text, start, end) if not _inside(h.start, h.end, out.titles)]
+    inst = [h for h in hits if h.kind == "instrument"]
+    dom = [h for h in hits if h.kind == "domain"]
+    # named organisations found by pattern, where the vocabulary has nothing
+    hits += [h for h in department_hits(text, start, end)
+             if not any(o.kind == "actor" and o.start <= h.start and h.end <= o.end for o in hits)]
+    hits.sort(key=lambda h: (h.start, h.end))
+    orgs = org_hits(text, start, end, [(h.start, h.end) for h in hits if h.kind == "actor"] +
+                    [(s, e) for s, e, _ in out.titles],
+                    [(h.start, h.end) for h in hits if h.kind in ("instrument", "domain")])
+    actor_hits = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, inst + dom)
+                  and not (h.concept.scheme == "role" and _NOT_ACTOR_AFTER.match(text, h.end))]
+    # a sub-institute found by pattern right after its parent: 中国科学院|工业人工智能研究院
+    merged = []
+    for a, b, name in orgs:
+        parent = next((h for h in actor_hits if h.end == a and h.concept.scheme == "act"), None)
+        if parent is not None:
+            actor_hits.remove(parent)
+            a, name = parent.start, text[parent.start:b]
+        merged.append((a, b, name))
+    orgs = merged
+    region_hits = [h for h in hits if h.kind == "region"]
+    actors = actors_from_hits(text, start, end, actor_hits + region_hits, jurisdiction)
+    for a, b, name in orgs:
+        label = org_label(name)
+        aid = "actor:org/" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
+        actors.append(Actor(a, b, name, aid, label, _org_class(name), False))
+    actors.sort(key=lambda x: (x.start, x.end))
+    out.actors = actors
+    actor_spans = [(x.start, x.end) for x in actors]
+    out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]
+    out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]
+    inst_spans = [(h.start, h.end) for h in inst]
+    out.regions = []
+    if jurisdiction is not None:            # 本省, 全省: the document's own region
+        own = vocabulary().concept("reg", jurisdiction)
+        for mm in _OWN_REGION.finditer(text, start, end):
+            if _OWN_LEVEL.get(mm.group(1)) == own.attrs.get("governmentLevel"):
+                out.regions.append(Hit(mm.start(), mm.end(), mm.group(0), "region", (own,)))
+    for h in region_hits:
+        if h.text in _DEICTIC or _inside(h.start, h.end, actor_spans) or _inside(h.start, h.end, inst_spans):
+            continue
+        if h.text == "中国" and (_CHINA_IN_NAME.match(text, h.start) or text[max(0, h.start - 2):h.start] == "数字"):
+            continue                         # 中国式现代化, 数字中国: not the place
+        out.regions.append(h)
+    return out
+
+
+_ORG_CLASS = [("ResearchInstitution", ("实验室", "研究院", "研究所", "研究中心", "科学中心", "计算中心", "创新中心", "大学", "学院")),
+              ("SocialOrganization", ("协会", "商会")),
+              ("FinancialInstitution", ("银行",))]
+
+
+def _org_class(name: str) -> str:
+    for cls, suffixes in _ORG_CLASS:
+        if name.endswith(suffixes):
+            return cls
+    return "Enterprise"

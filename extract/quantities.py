@@ -1,0 +1,277 @@
+"""Quantities: targets (goals) and statistics (observed figures).
+
+``数字经济核心产业增加值达1.8万亿元`` in a plan → a target: value 1800000000000,
+unit 元, comparator ≥, year 2027 (from ``到2027年`` or the plan period).
+``截至2024年底，5G基站数达425.1万个^[1]`` in a report → a statistic: value
+4251000, unit 个, as of 2024-12-31, source 国家数据局 (the footnote).
+Forecasts (预测, 有望, 将达) are neither.  Chinese numerals and 万/亿 are read with
+cn2an; comparator words come from the ontology's comparator scheme.
+
+>>> parse_number("1.8", "万亿")
+1800000000000
+>>> parse_number("425.1", "万")
+4251000
+>>> parse_number("十七", "")
+17
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from policykg.ontology import vocabulary
+
+from .mentions import SentenceMentions
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind"]
+
+_UNITS = ("个百分点", "EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GB", "TB", "PB", "元人民币", "美元", "元",
+          "家", "个", "项", "架", "人次", "人", "户", "条", "台", "套", "座", "所", "款", "件", "吨", "公里", "千米",
+          "平方米", "亩", "kW", "千瓦", "万千瓦", "兆瓦", "次", "倍", "%", "％")
+_UNIT_RX = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUM = re.compile(
+    rf"(?<![A-Za-z0-9.\-/第])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?=[万亿]))"
+    rf"(万亿|千亿|百亿|千万|百万|亿|万|千)?(余|多)?({_UNIT_RX})?(以上|左右|以内|以下|余)?")
+_SCALE = {"万亿": 10 ** 12, "千亿": 10 ** 11, "百亿": 10 ** 10}
+_FORECAST = re.compile(r"预测|预计|有望|将达|或达|将突破|将超过|将达到|可望")
+_TARGET_MARK = re.compile(r"到20\d\d年|至20\d\d年|20\d\d年前|力争|目标|确保|每年")
+_STAT_MARK = re.compile(r"截至|截止|已|同比|较上年|比上年|上年|累计|年均增长|\d{4}年[^，。；]{0,20}(?:增长|达到|达|完成|实现)")
+_YEAR_GOAL = re.compile(r"(?:到|至|截至)(20\d\d)年(?!底|末|\d+月)|(20\d\d)年前")
+_PERIOD = re.compile(r"（(20\d\d)\s*[—\-－–~～至]\s*(20\d\d)年?）|（(20\d\d)年）")
+_AS_OF = [
+    (re.compile(r"(?:截至|截止)(?:到)?(20\d\d)年底"), lambda m: f"{m.group(1)}-12-31"),
+    (re.compile(r"(?:截至|截止)(?:到)?(20\d\d)年(\d{1,2})月底"),
+     lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{calendar.monthrange(int(m.group(1)), int(m.group(2)))[1]:02d}"),
+    (re.compile(r"(?:截至|截止)(?:到)?(20\d\d)年(\d{1,2})月(?!底)"), lambda m: f"{m.group(1)}-{int(m.group(2)):02d}"),
+    (re.compile(r"(20\d\d)年(?:底|末)"), lambda m: f"{m.group(1)}-12-31"),
+    (re.compile(r"(20\d\d)年(?![\d月]|底|末|以来|前|起)"), lambda m: m.group(1)),
+]
+_SOURCE_INLINE = re.compile(r"(?:根据|(?:^|(?<=[，。；]))据)([^，。；]{2,30}?)(?:公开)?(?:发布|统计|公布|监测)?的?(?:数据|统计)")
+_FOOTNOTE_PREFIX = re.compile(r"^(?:数据来源|资料来源|来源|素材来源于?|注)[：:]?")
+_SKIP_BEFORE = re.compile(r"(?:第|前)$")
+_TASK_VERB = re.compile(r"(?:建设|培育|部署|推动|打造|引进|新增|建成|遴选|开展|创建|认定|支持|组建|发布|实施|布局|"
+                        r"推进|形成|吸引|服务|上线|汇聚|培养|带动|覆盖)$")
+_METRIC_TRIM = re.compile(r"^(?:[，、；：]|到20\d\d年|截至20\d\d年(?:\d{1,2}月)?底?|20\d\d年|全省|全市|全国|本省|本市|我国|国内|"
+                          r"其中|力争|推动|实现|确保|以及|和|及|并|的|使|让|其)+")
+_METRIC_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|提升至|提高至|提高到|增至|降至|占|约|近|接近|不低于|不少于|至少|"
+                          r"控制在|保持在|稳定在)$")
+
+
+@dataclass(slots=True)
+class Quantity:
+    kind: str                     # target | statistic
+    start: int
+    end: int
+    metric: str
+    value: int | float
+    unit: str
+    comparator: str | None
+    year: int | None = None
+    period: str | None = None
+    as_of: str | None = None
+    source: str | None = None
+    domains: list[str] = field(default_factory=list)
+
+
+def parse_number(num: str, mult: str) -> int | float:
+    """The value of ``num`` scaled by ``mult`` (万, 亿, 万亿…), an int when whole."""
+    import cn2an
+    if num and num[0] not in "0123456789":
+        base = Decimal(cn2an.cn2an(num, "smart"))
+    else:
+        base = Decimal(num)
+    if mult in _SCALE:
+        value = base * _SCALE[mult]
+    elif mult:
+        value = Decimal(str(cn2an.cn2an(f"1{mult}", "smart"))) * base
+    else:
+        value = base
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@lru_cache(maxsize=1)
+def _comparator_words() -> list[tuple[str, str]]:
+    """(word, notation) for the comparator scheme's cue words, longest first."""
+    out = []
+    for c in vocabulary().scheme("cmp"):
+        for w in c.hidden:
+            out.append((w, c.notation))
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+def plan_period(title: str) -> tuple[int | None, int | None]:
+    """``…三年行动计划（2025-2027年）`` → (2025, 2027); ``（2025年）`` → (2025, 2025)."""
+    m = _PERIOD.search(title or "")
+    if not m:
+        return None, None
+    if m.group(3):
+        return int(m.group(3)), int(m.group(3))
+    return int(m.group(1)), int(m.group(2))
+
+
+def doc_kind(doc_type: str | None) -> str:
+    """Whether quantities in a document read as goals (plans) or facts (reports)."""
+    if doc_type in ("report",):
+        return "report"
+    if doc_type in ("regulation", "decision", "provisions", "law", "measures", "notice", None):
+        return "rules"
+    return "plan"
+
+
+def _excluded_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》|（[^（）]*\d{4}[^（）]*）|“[^“”]{0,12}”",
+                                                       text[start:end])]
+    return [(a + start, b + start) for a, b in spans]
+
+
+def find_quantities(text: str, sent_start: int, sent_end: int, mentions: SentenceMentions, *,
+                    doc_type: str | None, title: str, context: str, footnotes: list[str]) -> list[Quantity]:
+    """Targets and statistics in one sentence.
+
+    ``context`` is the text of the enclosing paragraph before the sentence (a
+    goal year stated there carries over); ``footnotes`` the texts of the
+    footnotes the sentence cites.
+    """
+    sentence = text[sent_start:sent_end]
+    kind_of_doc = doc_kind(doc_type)
+    if kind_of_doc == "rules" and not _TARGET_MARK.search(sentence):
+        return []
+    excluded = _excluded_spans(text, sent_start, sent_end)
+    found = []
+    for m in _NUM.finditer(text, sent_start, sent_end):
+        a, b = m.start(), m.end()
+        num, mult, approx, unit, after = m.group(1), m.group(2) or "", m.group(3), m.group(4), m.group(5)
+        if any(s <= a < e for s, e in excluded):
+            continue
+        if b < sent_end and re.match(r"[A-Za-z年月日号批届次期]", text[b]) and not unit:
+            continue
+        if _SKIP_BEFORE.search(text, max(sent_start, a - 2), a):
+            continue                                  # 第55次, 前10名: ordinals
+        if not unit and not mult and text[a - 2:a] == "连续" and text.startswith("年", b):
+            unit, b = "年", b + 1                    # 连续12年
+        elif not unit and not mult:
+            continue
+        if unit in ("次",) and not mult:
+            continue
+        found.append((a, b, num, mult, approx, unit or "", after))
+    if not found:
+        return []
+    forecast = _FORECAST.search(sentence)
+    if forecast:       # what follows 预测/有望/将达 is a forecast, not a goal or a fact
+        found = [f for f in found if f[0] < sent_start + forecast.start()]
+        if not found:
+            return []
+    is_target = bool(_TARGET_MARK.search(sentence)) and not re.search(r"截至|截止", sentence)
+    if not is_target:
+        if _STAT_MARK.search(sentence) or kind_of_doc == "report":
+            kind = "statistic"
+        elif kind_of_doc == "plan":
+            kind = "target"
+        else:
+            return []
+    else:
+        kind = "target"
+    year = period = None
+    if kind == "target":
+        goal = _YEAR_GOAL.search(sentence) or _YEAR_GOAL.search(context)
+        if goal:
+            year = int(goal.group(1) or goal.group(2))
+        if re.search(r"每年|年均", sentence):
+            period = "每年"
+        if year is None:
+            year = plan_period(title)[1]
+        if year is None and period is None:
+            return []
+    as_of = None
+    source = None
+    if kind == "statistic":
+        for rx, fmt in _AS_OF:
+            mm = rx.search(sentence)
+            if mm:
+                as_of = fmt(mm)
+                break
+        if footnotes:
+            source = "；".join(_FOOTNOTE_PREFIX.sub("", f).strip() for f in footnotes)
+        else:
+            si = _SOURCE_INLINE.search(sentence)
+            if si:
+                source = si.group(1)
+    respectively = _respectively(text, sent_start, sent_end, found)
+    out: list[Quantity] = []
+    for i, (a, b, num, mult, approx, unit, after) in enumerate(found):
+        try:
+            value = parse_number(num, mult)
+        except ValueError:           # 超百亿美元市值: a bare 百 qualifies, it does not count
+            continue
+        if unit == "％":
+            unit = "%"
+        if unit == "元人民币":
+            unit = "元"
+        cmp = _comparator(text, sent_start, a, approx, after, kind)
+        metric = respectively[i] if respectively and i < len(respectively) else _metric(text, sent_start, a, b, kind)
+        doms = [h.concept.key for h in mentions.domains if sent_start <= h.start < sent_end]
+        out.append(Quantity(kind, a, b, metric, value, unit, cmp, year, period, as_of, source,
+                            list(dict.fromkeys(doms))))
+    return out
+
+
+def _comparator(text: str, sent_start: int, a: int, approx: str | None, after: str | None, kind: str) -> str | None:
+    if after in ("以上",):
+        return "≥"
+    if after in ("左右",):
+        return "≈"
+    if after in ("以内", "以下"):
+        return "≤"
+    if approx or after == "余":
+        return ">"
+    before = text[max(sent_start, a - 4):a]
+    for word, notation in _comparator_words():
+        if before.endswith(word):
+            if kind == "statistic" and word in ("达", "达到", "为", "是"):
+                return None
+            return notation
+    if kind == "target" and re.search(r"(?:达到|达|超过|突破|超)$", before):
+        return "≥"
+    return None
+
+
+def _metric(text: str, sent_start: int, a: int, b: int, kind: str) -> str:
+    """The noun phrase a figure measures: before a verb (``X达N``) or after a task verb (``建设N个X``)."""
+    left_start = a
+    while left_start > sent_start and text[left_start - 1] not in "，。；：、（）“”":
+        left_start -= 1
+    left = text[left_start:a]
+    # 建设30个以上行业高质量数据集: the thing counted follows the number
+    if _TASK_VERB.search(left) or not left.strip():
+        right_end = b
+        while right_end < len(text) and text[right_end] not in "，。；：、（）“”":
+            right_end += 1
+        right = re.sub(r"^(?:以上|左右|余|的|等)+", "", text[b:right_end])
+        right = re.sub(r"(?:建设|发展|转型)$", "", right)
+        if right:
+            return right[:40]
+    left = _METRIC_VERB.sub("", left)
+    left = _METRIC_TRIM.sub("", left)
+    return (left or text[left_start:a])[:40]
+
+
+def _respectively(text: str, sent_start: int, sent_end: int, found: list) -> list[str] | None:
+    """``手机、微型计算机和彩电产量分别同比增长7.8%、2.7%和4.6%`` → one metric per figure."""
+    p = text.find("分别", sent_start, sent_end)
+    if p < 0:
+        return None
+    left = p
+    while left > sent_start and text[left - 1] not in "，。；：":
+        left -= 1
+    phrase = text[left:p]
+    items = [x for x in re.split(r"[、和与及]", phrase) if x]
+    after = [f for f in found if f[0] > p]
+    if len(items) < 2 or len(after) != len(items) or len(after) != len(found):
+        return None
+    verb = re.sub(r"[\d.%％万亿]+.*$", "", text[p + 2:after[0][0]])
+    tail = re.sub(r"^.*?(产量|规模|收入|额|数|率)$", r"\1", items[-1]) if len(items[-1]) > 2 else ""
+    return [f"{it}{tail if not it.endswith(tail) else ''}{verb}" for it in items]
