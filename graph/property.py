@@ -1,0 +1,203 @@
+"""The property graph: the documents' KGs merged, named by the ontology mapping.
+
+Node ids are compact and stable (``actor:anhui/government``, ``inst:compute-voucher``,
+``sentence:heilongjiang-2024/ch6/art74/p3/s1``); each node has one *key label*
+(its table: PolicyDocument, Provision, Sentence, Actor, PolicyInstrument, Domain,
+Region, Measure, Target, Statistic, Mention, Concept) and the labels of all its
+ontology classes (``GovernmentBody:Actor:GenericActor``).  Relationship types and
+property keys come from :mod:`policykg.ontology.mapping`.  Derived edges
+(USES, IN_DOMAIN, RESPONSIBLE_FOR, ISSUED, CO_ISSUED_WITH, CITES) are merged
+across documents with a ``weight`` (how many statements support them).
+
+A concept-valued attribute is stored as its key (``modality: "obligation"``)
+with its Chinese label beside it (``modalityLabel: "义务"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from policykg.ontology import BASE, NS, vocabulary
+from policykg.ontology.mapping import node_labels, property_key, rel_type
+
+from .model import DERIVED, ID, KG
+
+__all__ = ["PGraph", "PNode", "PRel", "to_property_graph", "compact_id", "key_label", "KEY_LABELS"]
+
+#: the tables (key labels) nodes are stored in, in load order
+KEY_LABELS = ("PolicyDocument", "Provision", "Sentence", "Actor", "PolicyInstrument", "Domain", "Region", "Concept",
+              "Measure", "Target", "Statistic", "Mention")
+
+
+@dataclass(slots=True)
+class PNode:
+    id: str
+    key: str                      # key label (table)
+    labels: list[str]
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PRel:
+    type: str
+    src: str
+    dst: str
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PGraph:
+    nodes: dict[str, PNode] = field(default_factory=dict)
+    rels: list[PRel] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for n in self.nodes.values():
+            out[n.key] = out.get(n.key, 0) + 1
+        return out
+
+    def rel_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.rels:
+            out[r.type] = out.get(r.type, 0) + 1
+        return out
+
+
+_PREFIX_OF_NS = sorted(((ns, p) for p, ns in NS.items() if p != "id"), key=lambda x: -len(x[0]))
+
+
+def compact_id(iri_: str) -> str:
+    """``…/id/actor/anhui/government`` → ``actor:anhui/government``; ``…/vocab/domain/ai`` → ``dom:ai``."""
+    if iri_.startswith(ID):
+        kind, _, rest = iri_[len(ID):].partition("/")
+        return f"{kind}:{rest}"
+    for ns, p in _PREFIX_OF_NS:
+        if iri_.startswith(ns):
+            return f"{p}:{iri_[len(ns):]}"
+    return iri_
+
+
+@lru_cache(maxsize=None)
+def key_label(cls: str) -> str:
+    """The table of a class: its most general pkg ancestor below owl:Thing (Measure stays Measure)."""
+    classes = vocabulary().classes
+    c = cls
+    while True:
+        sup = [s for s in classes[c]["super"] if s in classes and s != "Statement"]
+        if not sup:
+            return classes[c]["cypher"]
+        c = sup[0]
+
+
+def _concept_value(value: str) -> tuple[str, str | None]:
+    """An IRI-valued attribute → (key, zh label)."""
+    v = vocabulary()
+    c = v.concepts.get(value)
+    if c is not None:
+        return c.key, c.pref
+    return compact_id(value), None
+
+
+def _props(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for curie, value in attrs.items():
+        key = property_key(curie)
+        if isinstance(value, str) and value.startswith(BASE):
+            k, label = _concept_value(value)
+            out[key] = k
+            if label is not None:
+                out[f"{key}Label"] = label
+        else:
+            out[key] = value
+    return out
+
+
+def _concept_node(g: PGraph, iri_: str) -> PNode | None:
+    v = vocabulary()
+    c = v.concepts.get(iri_)
+    if c is None:
+        return None
+    nid = compact_id(iri_)
+    if nid in g.nodes:
+        return g.nodes[nid]
+    if c.scheme == "inst":
+        labels = node_labels("PolicyInstrument")
+        if c.instrument_type:
+            labels = [c.instrument_type] + labels
+        props = {"label": c.pref, "labelEn": c.en, "altLabels": list(c.alt), "instrumentType": c.instrument_type,
+                 "category": c.category, "categoryLabel": v.concept("rz", c.category).pref if c.category else None}
+        key = "PolicyInstrument"
+    elif c.scheme == "dom":
+        labels, key = node_labels("Domain"), "Domain"
+        props = {"label": c.pref, "labelEn": c.en, "altLabels": list(c.alt)}
+    elif c.scheme == "reg":
+        labels, key = node_labels("Region"), "Region"
+        lvl = c.attrs.get("governmentLevel")
+        props = {"label": c.pref, "labelEn": c.en, "adminCode": c.attrs.get("adminCode"), "level": lvl,
+                 "levelLabel": v.concept("lvl", lvl).pref if lvl else None}
+    else:
+        labels, key = ["Concept"], "Concept"
+        props = {"label": c.pref, "labelEn": c.en, "scheme": c.scheme}
+    node = g.nodes[nid] = PNode(nid, key, labels, {"iri": iri_, **{k: x for k, x in props.items() if x not in (None, [])}})
+    return node
+
+
+def to_property_graph(kgs: Iterable[KG]) -> PGraph:
+    g = PGraph()
+    plain: dict[tuple[str, str, str], PRel] = {}
+    derived: dict[tuple[str, str, str], PRel] = {}
+    v = vocabulary()
+    for kg in kgs:
+        for n in kg.nodes.values():
+            nid = compact_id(n.iri)
+            labels: list[str] = []
+            for c in n.classes:
+                for label in node_labels(c):
+                    if label not in labels:
+                        labels.append(label)
+            key = key_label(n.classes[0])
+            node = g.nodes.get(nid)
+            props = _props(n.attrs)
+            if node is None:
+                g.nodes[nid] = PNode(nid, key, labels, {"iri": n.iri, "doc": kg.doc, **props}
+                                     if key not in ("Actor", "PolicyDocument") else {"iri": n.iri, **props})
+            else:
+                for label in labels:
+                    if label not in node.labels:
+                        node.labels.append(label)
+                node.props.update(props)
+        for e in kg.edges:
+            for end in (e.src, e.dst):
+                if compact_id(end) not in g.nodes:
+                    _concept_node(g, end)
+            t = rel_type(e.prop)
+            k = (t, compact_id(e.src), compact_id(e.dst))
+            if e.prop in DERIVED:
+                rel = derived.get(k)
+                if rel is None:
+                    rel = derived[k] = PRel(t, k[1], k[2], {"weight": 0, "docs": []})
+                rel.props["weight"] += 1
+                if kg.doc not in rel.props["docs"]:
+                    rel.props["docs"].append(kg.doc)
+            elif k not in plain:
+                plain[k] = PRel(t, k[1], k[2], dict(e.attrs))
+    # concept hierarchies the graph needs: broader chains of domains and regions
+    for nid in list(g.nodes):
+        node = g.nodes[nid]
+        if node.key in ("Domain", "Region"):
+            c = v.concepts[node.props["iri"]]
+            for b in v.ancestors(c):
+                _concept_node(g, b.iri)
+    for node in list(g.nodes.values()):
+        if node.key in ("Domain", "Region"):
+            c = v.concepts[node.props["iri"]]
+            for b in c.broader:
+                parent = v.by_scheme[c.scheme][b]
+                k = ("BROADER", node.id, compact_id(parent.iri))
+                plain.setdefault(k, PRel(*k))
+    # drop edges whose ends are unknown (an IRI outside the graph and the vocabulary)
+    g.rels = [r for r in list(plain.values()) + list(derived.values()) if r.src in g.nodes and r.dst in g.nodes]
+    return g

@@ -1,0 +1,154 @@
+"""RDF: a document's :class:`~graph.model.KG` as N-Quads in its own named graph.
+
+Graph IRIs: ``https://w3id.org/policykg/id/graph/<doc>`` for a document,
+``…/graph/ontology`` for the ontology and vocabularies (with each used
+instrument's type and Rothwell–Zegveld category materialized, so SHACL and
+SPARQL need no reasoning).  Literals are typed: integers xsd:integer, numbers
+xsd:decimal, ``2025-07-12`` xsd:date, ``2023-12`` xsd:gYearMonth, years xsd:gYear,
+labels ``@zh``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from policykg.ontology import vocabulary
+
+from .model import ID, KG, iri
+
+__all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "ONTOLOGY_GRAPH", "nq_escape"]
+
+ONTOLOGY_GRAPH = ID + "graph/ontology"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_IRI_BASE = "https://w3id.org/policykg/"
+_LANG_ZH = {"skos:prefLabel", "dcterms:title"}
+_YEAR_PROPS = {"pkg:targetYear"}
+_DECIMAL_PROPS = {"pkg:value"}
+_DATE_PROPS = {"eli:date_document", "pkg:dateAdopted", "eli:first_date_entry_in_force"}
+
+
+def graph_iri(doc_id: str) -> str:
+    return f"{ID}graph/{doc_id}"
+
+
+def nq_escape(s: str) -> str:
+    return (s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+            .replace("\t", "\\t"))
+
+
+def _literal(prop: str, value) -> str:
+    if isinstance(value, bool):
+        return f'"{str(value).lower()}"^^<{_XSD}boolean>'
+    if prop in _YEAR_PROPS:
+        return f'"{int(value):04d}"^^<{_XSD}gYear>'
+    if prop in _DECIMAL_PROPS or isinstance(value, float):
+        d = Decimal(str(value))
+        txt = format(d, "f")
+        return f'"{txt}"^^<{_XSD}decimal>'
+    if isinstance(value, int):
+        return f'"{value}"^^<{_XSD}integer>'
+    s = str(value)
+    if prop in _DATE_PROPS:
+        if _DATE.match(s):
+            return f'"{s}"^^<{_XSD}date>'
+        if _YEAR_MONTH.match(s):
+            return f'"{s}"^^<{_XSD}gYearMonth>'
+        if _YEAR.match(s):
+            return f'"{s}"^^<{_XSD}gYear>'
+    if prop in _LANG_ZH:
+        return f'"{nq_escape(s)}"@zh'
+    return f'"{nq_escape(s)}"'
+
+
+def _obj(prop: str, value) -> str:
+    if isinstance(value, str) and value.startswith(_IRI_BASE):
+        return f"<{value}>"
+    return _literal(prop, value)
+
+
+def kg_quads(kg: KG) -> Iterator[str]:
+    """N-Quads lines of one document graph."""
+    g = f"<{graph_iri(kg.doc)}>"
+    pkg = iri("pkg:")
+    for n in kg.nodes.values():
+        s = f"<{n.iri}>"
+        for c in n.classes:
+            yield f"{s} <{_RDF_TYPE}> <{pkg}{c}> {g} .\n"
+        for prop, value in n.attrs.items():
+            p = f"<{iri(prop)}>"
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                yield f"{s} {p} {_obj(prop, v)} {g} .\n"
+    seen = set()
+    for e in kg.edges:
+        key = (e.prop, e.src, e.dst)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield f"<{e.src}> <{iri(e.prop)}> <{e.dst}> {g} .\n"
+
+
+def ontology_quads() -> Iterator[str]:
+    """The ontology and vocabularies, with instrument type and category materialized."""
+    from policykg.ontology import load_graph
+    g = f"<{ONTOLOGY_GRAPH}>"
+    seen: set[str] = set()
+    for line in load_graph().serialize(format="nt").splitlines():
+        if line.strip():
+            quad = f"{line[:-1].rstrip()} {g} .\n"
+            seen.add(quad)
+            yield quad
+    v = vocabulary()
+    for c in v.scheme("inst"):
+        extra = []
+        if c.instrument_type:
+            extra.append(f"<{c.iri}> <{iri('pkg:instrumentType')}> <{iri('pkg:' + c.instrument_type)}> {g} .\n")
+        if c.category:
+            extra.append(f"<{c.iri}> <{iri('pkg:rzCategory')}> <{iri('rz:' + c.category)}> {g} .\n")
+        for quad in extra:
+            if quad not in seen:             # stated in the vocabulary already: not twice
+                seen.add(quad)
+                yield quad
+
+
+def write_serializations(nq: Path, out_dir: Path) -> dict[str, Path]:
+    """kg.ttl (all statements, graphs merged) and kg.jsonld (with named graphs), streamed from kg.nq.
+
+    Streaming keeps memory flat on large corpora; a triple stated in several
+    documents' graphs appears once per graph in the Turtle (harmless: RDF graphs are sets).
+    """
+    import pyoxigraph as ox
+    ttl = out_dir / "kg.ttl"
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(triples, str(ttl), ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+    jsonld = out_dir / "kg.jsonld"
+    ox.serialize(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS), str(jsonld), ox.RdfFormat.JSON_LD)
+    return {"ttl": ttl, "jsonld": jsonld}
+
+
+_PREFIXES = {
+    "pkg": iri("pkg:"), "dom": iri("dom:"), "inst": iri("inst:"), "reg": iri("reg:"), "role": iri("role:"),
+    "act": iri("act:"), "mod": iri("mod:"), "lvl": iri("lvl:"), "dt": iri("dt:"), "plv": iri("plv:"),
+    "rz": iri("rz:"), "cmp": iri("cmp:"), "id": ID, "skos": "http://www.w3.org/2004/02/skos/core#",
+    "eli": "http://data.europa.eu/eli/ontology#", "dcterms": "http://purl.org/dc/terms/",
+    "org": "http://www.w3.org/ns/org#", "prov": "http://www.w3.org/ns/prov#", "xsd": _XSD,
+}
+
+
+def concat(paths: Iterable[Path], out: Path) -> int:
+    """Concatenate N-Quads files; returns the number of quads."""
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for p in paths:
+            with p.open(encoding="utf-8") as src:
+                for line in src:
+                    fh.write(line)
+                    n += 1
+    return n

@@ -1,0 +1,238 @@
+"""Embedded stores: Oxigraph for SPARQL, LadybugDB for Cypher — no server needed.
+
+LadybugDB (the maintained fork of Kùzu) needs a schema: one node table per key
+label (PolicyDocument, Actor, Measure…) and one relationship table per
+relationship type, with its FROM/TO pairs.  The schema is generated: table and
+type names from the ontology mapping, column types from the ontology's
+``rdfs:range`` (xsd:integer → INT64, xsd:decimal → DOUBLE, xsd:boolean →
+BOOLEAN, lists → STRING[], everything else STRING).  A node's full label set is
+in its ``labels`` column: ``MATCH (a:Actor) WHERE 'Department' IN a.labels``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from policykg.errors import QueryError, StoreError
+from policykg.ontology import vocabulary
+
+from .property import KEY_LABELS, PGraph
+
+__all__ = ["load_oxigraph", "open_oxigraph", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+# --- Oxigraph -----------------------------------------------------------------------------------
+
+def load_oxigraph(store_dir: Path, nq: Path):
+    import pyoxigraph as ox
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    store.optimize()
+    return store
+
+
+def open_oxigraph(store_dir: Path):
+    import pyoxigraph as ox
+    if not store_dir.exists():
+        raise StoreError("no SPARQL store here: run 'policykg build' first", str(store_dir))
+    try:
+        return ox.Store.read_only(str(store_dir))
+    except OSError as e:
+        raise StoreError(f"cannot open the SPARQL store ({e})", str(store_dir)) from None
+
+
+def sparql_prefixes() -> dict[str, str]:
+    """Prefixes every query may use without declaring them: the ontology's and the standards'."""
+    from policykg.ontology import NS
+    return {**{k: v for k, v in NS.items()}, "skos": "http://www.w3.org/2004/02/skos/core#",
+            "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
+            "eli": "http://data.europa.eu/eli/ontology#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+            "owl": "http://www.w3.org/2002/07/owl#", "org": "http://www.w3.org/ns/org#"}
+
+
+def sparql(store, query: str) -> tuple[list[str], list[list[Any]]]:
+    """Run a SELECT/ASK/CONSTRUCT query over the union of all graphs; (columns, rows) of plain values."""
+    import pyoxigraph as ox
+    try:
+        result = store.query(query, use_default_graph_as_union=True, prefixes=sparql_prefixes())
+    except SyntaxError as e:
+        raise QueryError(f"SPARQL syntax error: {e}") from None
+    except OSError as e:
+        raise QueryError(f"SPARQL query failed: {e}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return ["result"], [[bool(result)]]
+    if isinstance(result, ox.QueryTriples):
+        return ["subject", "predicate", "object"], [[_plain(t.subject), _plain(t.predicate), _plain(t.object)]
+                                                    for t in result]
+    cols = [v.value for v in result.variables]
+    rows = [[_plain(sol[c]) for c in cols] for sol in result]
+    return cols, rows
+
+
+def _plain(term) -> Any:
+    import pyoxigraph as ox
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        from .property import compact_id
+        return compact_id(term.value)
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        v = term.value
+        if dt.endswith("#integer") or dt.endswith("#int") or dt.endswith("#long"):
+            return int(v)
+        if dt.endswith("#decimal") or dt.endswith("#double") or dt.endswith("#float"):
+            f = float(v)
+            return int(f) if f.is_integer() else f
+        if dt.endswith("#boolean"):
+            return v == "true"
+        if dt.endswith("#gYear"):
+            return int(v)
+        return v
+    return str(term)
+
+
+# --- LadybugDB -----------------------------------------------------------------------------------
+
+_RANGE_TYPES = {"integer": "INT64", "int": "INT64", "decimal": "DOUBLE", "double": "DOUBLE", "boolean": "BOOLEAN",
+                "gYear": "INT64"}
+_EXTRA_TYPES = {"labels": "STRING[]", "altLabels": "STRING[]", "docs": "STRING[]", "weight": "INT64"}
+
+
+def _key_types() -> dict[str, str]:
+    """property key in the graph → LadybugDB column type, from the ontology's ranges."""
+    out: dict[str, str] = {}
+    for curie, p in vocabulary().properties.items():
+        key = p.get("cypher") or p["local"]
+        rng = p.get("range")
+        if rng in _RANGE_TYPES:
+            out[key] = _RANGE_TYPES[rng]
+    out.update(_EXTRA_TYPES)
+    return out
+
+
+def ladybug_schema(g: PGraph) -> list[str]:
+    """DDL for the graph: node tables per key label, relationship tables per type."""
+    types = _key_types()
+    ddl: list[str] = []
+    columns: dict[str, dict[str, str]] = {k: {} for k in KEY_LABELS}
+    for n in g.nodes.values():
+        cols = columns.setdefault(n.key, {})
+        for k, v in n.props.items():
+            if k not in cols:
+                cols[k] = "STRING[]" if isinstance(v, list) else types.get(k, "STRING")
+    for table in KEY_LABELS:
+        cols = columns.get(table, {})
+        body = ", ".join(["id STRING", "labels STRING[]"] + [f"{_col(k)} {t}" for k, t in sorted(cols.items())
+                                                          if k not in ("id", "labels")])
+        ddl.append(f"CREATE NODE TABLE {_ident(table)}({body}, PRIMARY KEY(id))")
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    rcols: dict[str, dict[str, str]] = {}
+    for r in g.rels:
+        pairs.setdefault(r.type, set()).add((g.nodes[r.src].key, g.nodes[r.dst].key))
+        cols = rcols.setdefault(r.type, {})
+        for k, v in r.props.items():
+            cols.setdefault(k, "STRING[]" if isinstance(v, list) else types.get(k, "STRING"))
+    for t in sorted(pairs):
+        ends = ", ".join(f"FROM {_ident(a)} TO {_ident(b)}" for a, b in sorted(pairs[t]))
+        cols = "".join(f", {_col(k)} {ty}" for k, ty in sorted(rcols[t].items()))
+        ddl.append(f"CREATE REL TABLE {_ident(t)}({ends}{cols})")
+    return ddl
+
+
+def _ident(name: str) -> str:
+    if not _IDENT.match(name):
+        raise StoreError(f"'{name}' is not a valid table name (it should come from the ontology)")
+    return name
+
+
+def _col(name: str) -> str:
+    return f"`{_ident(name)}`"
+
+
+def load_ladybug(db_path: Path, g: PGraph) -> dict[str, int]:
+    """Create the database at ``db_path`` and bulk-load the graph; returns rows loaded per table."""
+    import ladybug as lb
+    import pandas as pd
+    db = lb.Database(str(db_path))
+    conn = lb.Connection(db)
+    for stmt in ladybug_schema(g):
+        conn.execute(stmt)
+    types = _key_types()
+    loaded: dict[str, int] = {}
+    for table in KEY_LABELS:
+        rows = [n for n in g.nodes.values() if n.key == table]
+        if not rows:
+            continue
+        cols = sorted({k for n in rows for k in n.props if k not in ("id", "labels")})
+        data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
+        for c in cols:
+            data[c] = [_cast(n.props.get(c), types.get(c)) for n in rows]
+        df = pd.DataFrame(data)   # noqa: F841  (read by name by COPY)
+        conn.execute(f"COPY {_ident(table)} FROM df")
+        loaded[table] = len(rows)
+    by_pair: dict[tuple[str, str, str], list] = {}
+    for r in g.rels:
+        by_pair.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key), []).append(r)
+    for (t, a, b), rels in sorted(by_pair.items()):
+        cols = sorted({k for r in rels for k in r.props})
+        data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
+        for c in cols:
+            data[c] = [_cast(r.props.get(c), types.get(c)) for r in rels]
+        df = pd.DataFrame(data)   # noqa: F841
+        conn.execute(f"COPY {_ident(t)} FROM df (from='{_ident(a)}', to='{_ident(b)}')")
+        loaded[t] = loaded.get(t, 0) + len(rels)
+    conn.close()
+    db.close()
+    return loaded
+
+
+def _cast(value, ty):
+    if value is None:
+        return None
+    if ty == "DOUBLE":
+        return float(value)
+    if ty == "INT64":
+        return int(value)
+    if isinstance(value, list):
+        return [str(x) for x in value]
+    if ty in (None, "STRING") and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+def open_ladybug(db_path: Path):
+    import ladybug as lb
+    if not db_path.exists():
+        raise StoreError("no Cypher database here: run 'policykg build' first", str(db_path))
+    try:
+        db = lb.Database(str(db_path), read_only=True)
+        return db, lb.Connection(db)
+    except RuntimeError as e:
+        raise StoreError(f"cannot open the Cypher database ({e})", str(db_path)) from None
+
+
+def cypher(conn, query: str, params: dict | None = None) -> tuple[list[str], list[list[Any]]]:
+    try:
+        res = conn.execute(query, params or {})
+    except RuntimeError as e:
+        raise QueryError(f"Cypher query failed: {str(e).strip()}") from None
+    cols = res.get_column_names()
+    rows = []
+    while res.has_next():
+        rows.append([_plain_cypher(x) for x in res.get_next()])
+    return cols, rows
+
+
+def _plain_cypher(v):
+    if isinstance(v, dict) and "_LABEL" in v:
+        return {k: x for k, x in v.items() if not k.startswith("_")} | {"_label": v["_LABEL"]}
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v

@@ -1,0 +1,287 @@
+"""Loading into a Bolt server.
+
+Unit tests record exactly what the loader sends (a fake driver beside the real
+one, never instead of it); the ``server`` tests load the seed graph through the
+official neo4j driver into a real FalkorDB server started by the fixture.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import cli
+from policykg.errors import StoreError
+from policykg.graph.neo4j import (FALKORDB_PARAM_BYTES, KEY_LABELS, _clean, batches, close_driver, index_statements,
+                                  load_graph, node_statement, plan, quote_strings, rel_statement)
+from policykg.graph.falkor import bolt_handshake
+from policykg.graph.property import PGraph, PNode, PRel
+
+
+
+def tiny_graph() -> PGraph:
+    g = PGraph()
+    g.nodes["actor:hlj/gov"] = PNode("actor:hlj/gov", "Actor", ["GovernmentBody", "Actor", "GenericActor"],
+                                     {"label": "黑龙江省县级以上人民政府", "level": "county-and-above"})
+    g.nodes["inst:government-investment-fund"] = PNode(
+        "inst:government-investment-fund", "PolicyInstrument", ["Fund", "PolicyInstrument"],
+        {"label": "政府投资基金", "category": "supply", "altLabels": ["政府引导基金"]})
+    g.nodes["measure:hlj/m1"] = PNode("measure:hlj/m1", "Measure", ["Measure", "Statement"],
+                                      {"modality": "obligation", "text": "县级以上人民政府应当……发挥政府投资基金引导作用。",
+                                       "action": None})
+    g.rels = [PRel("HAS_AGENT", "measure:hlj/m1", "actor:hlj/gov"),
+              PRel("USES_INSTRUMENT", "measure:hlj/m1", "inst:government-investment-fund"),
+              PRel("USES", "actor:hlj/gov", "inst:government-investment-fund", {"weight": 2, "docs": ["hlj"]})]
+    return g
+
+
+# --- fakes that record the conversation ------------------------------------------------------
+
+class FakeTx:
+    def __init__(self, log):
+        self.log = log
+
+    def run(self, statement, params=None):
+        self.log.append(("tx", statement, params))
+        return FakeResult([])
+
+
+class FakeResult:
+    def __init__(self, records):
+        self.records = records
+
+    def __iter__(self):
+        return iter(self.records)
+
+    def consume(self):
+        return None
+
+    def single(self):
+        return self.records[0] if self.records else None
+
+
+class FakeSession:
+    def __init__(self, server):
+        self.server = server
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def run(self, statement, params=None):
+        self.server.log.append(("auto", statement, params))
+        if statement.startswith("CALL dbms.components"):
+            if self.server.dialect != "neo4j":
+                raise RuntimeError("unknown procedure")
+            return FakeResult([{"name": "Neo4j Kernel"}])
+        if statement.startswith("CALL db.indexes"):
+            return FakeResult([])
+        if statement.startswith("RETURN $v"):          # FalkorDB pastes parameters: the escape is consumed
+            v = params["v"]
+            return FakeResult([{"v": v.replace("\\'", "'") if self.server.dialect == "falkordb" else v}])
+        if "count(" in statement:
+            return FakeResult([{"c": 0}])
+        return FakeResult([])
+
+    def execute_write(self, fn):
+        self.server.writes += 1
+        return fn(FakeTx(self.server.log))
+
+
+class FakeDriver:
+    def __init__(self, dialect="neo4j"):
+        self.dialect = dialect
+        self.log: list[tuple[str, str, dict | None]] = []
+        self.writes = 0
+        self.closed = False
+
+    def session(self, **kwargs):
+        self.log.append(("session", json.dumps(kwargs), None))
+        return FakeSession(self)
+
+    def close(self):
+        self.closed = True
+
+
+def test_neo4j_path_sends_constraints_then_parameterized_batches():
+    d = FakeDriver("neo4j")
+    r = load_graph(tiny_graph(), "bolt://x:7687", "neo4j", "pw", database="policy", driver=d)
+    assert r.dialect == "neo4j" and r.nodes == 3 and r.relationships == 3 and not r.quoted
+    sent = [(kind, s, p) for kind, s, p in d.log if kind != "session"]
+    constraints = [s for kind, s, _ in sent if s.startswith("CREATE CONSTRAINT")]
+    assert constraints == [f"CREATE CONSTRAINT policykg_{k.lower()}_id IF NOT EXISTS FOR (n:{k}) REQUIRE n.id IS UNIQUE"
+                           for k in KEY_LABELS]
+    # every session is opened on the named database
+    assert {s for kind, s, _ in d.log if kind == "session"} == {'{"database": "policy"}'}
+    data = [(s, p) for kind, s, p in sent if kind == "tx"]
+    assert data[0] == ("UNWIND $rows AS row\nMERGE (n:Actor {id: row.id})\nSET n += row.props\n"
+                       "SET n:GovernmentBody:GenericActor",
+                       {"rows": [{"id": "actor:hlj/gov", "props": {"label": "黑龙江省县级以上人民政府",
+                                                                   "level": "county-and-above",
+                                                                   "labels": ["GovernmentBody", "Actor", "GenericActor"]}}]})
+    assert ("UNWIND $rows AS row\nMATCH (a:Actor {id: row.src})\nMATCH (b:PolicyInstrument {id: row.dst})\n"
+            "MERGE (a)-[r:USES]->(b)\nSET r += row.props",
+            {"rows": [{"src": "actor:hlj/gov", "dst": "inst:government-investment-fund",
+                       "props": {"weight": 2, "docs": ["hlj"]}}]}) in data
+    assert ("UNWIND $rows AS row\nMATCH (a:Measure {id: row.src})\nMATCH (b:Actor {id: row.dst})\n"
+            "MERGE (a)-[r:HAS_AGENT]->(b)",
+            {"rows": [{"src": "measure:hlj/m1", "dst": "actor:hlj/gov"}]}) in data
+    # values travel only as parameters: no Chinese text, no ids inside any statement
+    for s, _ in data:
+        assert not re.search(r"[\u4e00-\u9fff]", s) and "hlj" not in s
+    # None values are not sent (SET += null would erase a property)
+    measure = next(p for s, p in data if "MERGE (n:Measure" in s)
+    assert "action" not in measure["rows"][0]["props"]
+    # all nodes before any relationship; each in a managed (retrying) write transaction
+    first_rel = next(i for i, (s, _) in enumerate(data) if "MATCH (a:" in s)
+    assert all("MERGE (n:" in s for s, _ in data[:first_rel])
+    assert d.writes >= 1 and d.closed is False          # a caller's driver is left open
+
+
+def test_falkordb_path_uses_indexes_escaping_and_small_messages():
+    d = FakeDriver("falkordb")
+    g = tiny_graph()
+    g.nodes["actor:hlj/gov"].props["labelEn"] = "people's government \\ county"
+    r = load_graph(g, "bolt://x:7687", "falkordb", "", driver=d)
+    assert r.dialect == "falkordb" and r.quoted
+    sent = [s for kind, s, _ in d.log if kind == "auto"]
+    assert [s for s in sent if s.startswith("CREATE")] == [f"CREATE INDEX FOR (n:{k}) ON (n.id)" for k in KEY_LABELS]
+    actor = next(p for kind, s, p in d.log if kind == "tx" and "MERGE (n:Actor" in s)
+    assert actor["rows"][0]["props"]["labelEn"] == "people\\'s government \\\\ county"
+    assert all(len(orjson.dumps(p)) <= FALKORDB_PARAM_BYTES for kind, _, p in d.log if kind == "tx")
+
+
+def test_per_row_mode_sends_one_row_per_statement_and_transaction():
+    d = FakeDriver("neo4j")
+    load_graph(tiny_graph(), "bolt://x", "u", "p", per_row=True, driver=d)
+    tx = [p for kind, _, p in d.log if kind == "tx"]
+    assert len(tx) == 6 and all(len(p["rows"]) == 1 for p in tx) and d.writes == 6
+
+
+def test_batches_respect_the_byte_budget_and_rebuild_long_values_in_order():
+    g = tiny_graph()
+    long_text = ("第一条 企业的'算力券'\\申领" * 700)               # ≈ 15 000 characters, quotes and backslashes
+    g.nodes["measure:hlj/m1"].props["text"] = long_text
+    g.rels[2].props["docs"] = [f"doc-{i:04d}" for i in range(800)]
+    stream = list(batches(g, 1000, 3000, quote_strings))
+    assert all(len(orjson.dumps(p)) <= 3000 for _, _, p, _ in stream)
+    phases = [p for p, _ in plan(stream)]
+    assert phases == ["nodes", "node parts", "relationships", "relationship parts"]
+    parts = [(s, p) for ph, s, p, _ in stream if ph == "node parts"]
+    assert parts[0][0] == "MATCH (n:Measure {id: $id})\nSET n.text = $part"
+    assert all(s == "MATCH (n:Measure {id: $id})\nSET n.text = n.text + $part" for s, _ in parts[1:])
+    rebuilt = "".join(p["part"] for _, p in parts)
+    assert rebuilt == quote_strings(long_text)
+    docs = [p["part"] for ph, s, p, _ in stream if ph == "relationship parts"]
+    assert sum(docs, []) == g.rels[2].props["docs"]
+
+
+def test_unsafe_label_names_are_refused():
+    with pytest.raises(StoreError, match="not a plain label"):
+        node_statement("Actor`) DETACH DELETE n //")
+    with pytest.raises(StoreError):
+        rel_statement("USES]->() DELETE r //", "Actor", "PolicyInstrument")
+    assert index_statements("falkordb", ("Actor",), existing={"Actor"}) == []
+
+
+def test_bad_uri_is_a_clear_error():
+    with pytest.raises(StoreError, match="not a Bolt URI"):
+        load_graph(tiny_graph(), "http://localhost:7474", "neo4j", "")
+
+
+# --- against a real server ------------------------------------------------------------------
+
+def _db_state(server) -> tuple[dict, dict]:
+    nodes = {r["id"]: (r["p"], sorted(r["l"])) for r in
+             server.run("MATCH (n) RETURN n.id AS id, properties(n) AS p, labels(n) AS l")}
+    rels = {(r["a"], r["t"], r["b"]): r["p"] for r in
+            server.run("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p")}
+    return nodes, rels
+
+
+@pytest.mark.server
+def test_seed_graph_loads_exactly_and_a_second_load_changes_nothing(empty_falkordb, seed_graph):
+    server = empty_falkordb
+    r1 = load_graph(seed_graph, server.uri, *server.auth)
+    expected = {**seed_graph.counts(), **seed_graph.rel_counts()}
+    assert r1.dialect == "falkordb" and r1.counts == expected
+    assert r1.nodes == len(seed_graph.nodes) == 5919 and r1.relationships == len(seed_graph.rels) == 16581
+    first = _db_state(server)
+    # every property of every node and relationship arrived intact (quotes, lists, numbers)
+    for n in seed_graph.nodes.values():
+        assert first[0][n.id] == ({"id": n.id, **_clean(n.props), "labels": n.labels}, sorted(n.labels)), n.id
+    assert first[1] == {(r.src, r.type, r.dst): _clean(r.props) for r in seed_graph.rels}
+    assert first[0]["role:county-government"][0]["labelEn"] == "county people's government"
+    r2 = load_graph(seed_graph, server.uri, *server.auth)
+    assert r2.counts == expected
+    assert _db_state(server) == first
+
+
+@pytest.mark.server
+def test_long_values_survive_the_small_message_limit(empty_falkordb):
+    server = empty_falkordb
+    g = tiny_graph()
+    long_text = "县级以上人民政府应当'设立'\\政府投资基金。" * 900
+    g.nodes["measure:hlj/m1"].props["text"] = long_text
+    g.rels[2].props["docs"] = [f"doc-{i:04d}" for i in range(700)]
+    load_graph(g, server.uri, *server.auth)
+    load_graph(g, server.uri, *server.auth)              # parts are rebuilt, not appended twice
+    got = server.run("MATCH (m:Measure {id: $id}) RETURN m.text AS t", id="measure:hlj/m1")
+    assert got == [{"t": long_text}]
+    docs = server.run("MATCH ()-[r:USES]->() RETURN r.docs AS d")
+    assert docs == [{"d": g.rels[2].props["docs"]}]
+
+
+@pytest.mark.server
+def test_the_server_still_accepts_clients_after_a_load(empty_falkordb):
+    """FalkorDB stalls the next handshake after a Bolt GOODBYE; the loader must not leave it so."""
+    load_graph(tiny_graph(), empty_falkordb.uri, *empty_falkordb.auth)
+    assert bolt_handshake(empty_falkordb.bolt_port, timeout=5)
+    load_graph(tiny_graph(), empty_falkordb.uri, *empty_falkordb.auth)
+    assert bolt_handshake(empty_falkordb.bolt_port, timeout=5)
+
+
+@pytest.mark.server
+def test_saved_cypher_queries_answer_the_same_on_the_server_as_embedded(empty_falkordb, seed_build, seed_graph):
+    from policykg.graph.query import run_cypher, saved_queries, saved_query_text
+    load_graph(seed_graph, empty_falkordb.uri, *empty_falkordb.auth)
+    d = empty_falkordb.driver()
+    try:
+        with d.session() as s:
+            for name, q in saved_queries().items():
+                text = saved_query_text(name, "cypher")
+                _, embedded = run_cypher(seed_build, text)
+                served = [list(r.values()) for r in s.run(text)]
+                assert embedded, name
+                assert sorted(map(repr, served)) == sorted(map(repr, embedded)), name
+    finally:
+        close_driver(d, "falkordb")
+
+
+@pytest.mark.server
+def test_cli_load_twice_reports_matching_counts(empty_falkordb, seed_build, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", empty_falkordb.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", "falkordb")
+    runner = CliRunner()
+    for _ in range(2):
+        r = runner.invoke(cli, ["load", "neo4j", str(seed_build), "--password", ""])
+        assert r.exit_code == 0, r.output
+        assert "loaded 5,919 nodes and 16,581 relationships" in r.output
+        assert "counts match the build: 22,500 nodes and relationships" in r.output
+    assert empty_falkordb.run("MATCH (n:Actor) RETURN count(n) AS c") == [{"c": 102}]
+
+
+def test_cli_load_errors_are_one_line(tmp_path, seed_build):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["load", "neo4j", str(tmp_path / "nope"), "--uri", "bolt://127.0.0.1:1"])
+    assert r.exit_code == 1 and r.output.startswith("error: ") and "no such build directory" in r.output
+    r = runner.invoke(cli, ["load", "neo4j", str(seed_build), "--uri", "bolt://127.0.0.1:1"])
+    assert r.exit_code == 1 and "cannot reach the server" in r.output and "Traceback" not in r.output
+    r = runner.invoke(cli, ["load", "neo4j", str(seed_build), "--uri", "localhost:7687"])
+    assert r.exit_code == 1 and "not a Bolt URI" in r.output
