@@ -1,0 +1,165 @@
+"""A view as a static PNG, SVG or PDF for papers (networkx layout, matplotlib drawing, CJK font).
+
+matplotlib's default font has no Chinese glyphs and draws boxes; :func:`cjk_font`
+finds one that has them (Noto/Source Han Sans CJK, WenQuanYi, SimHei, PingFang,
+Microsoft YaHei…) or takes the file given, and fails with an installation hint
+rather than producing a figure of boxes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from policykg.errors import PolicyKGError
+
+from .style import look, relation_label
+from .views import View, node_size
+
+__all__ = ["render_static", "cjk_font", "use_cjk_font", "FONT_FAMILIES"]
+
+#: families tried in order
+FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
+                 "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
+                 "AR PL UMing CN", "Droid Sans Fallback")
+_PROBE = "政策工具数据要素"
+
+
+def _has_glyphs(path: str) -> bool:
+    try:
+        from matplotlib.ft2font import FT2Font
+        font = FT2Font(path)
+        cmap = font.get_charmap()
+        return all(ord(c) in cmap for c in _PROBE)
+    except Exception:          # noqa: BLE001 — an unreadable font simply does not qualify
+        return False
+
+
+def cjk_font(path: str | Path | None = None) -> str:
+    """Path of a font file with Chinese glyphs: ``path`` if given, else the first installed family that has them."""
+    if path is not None:
+        p = str(path)
+        if not os.path.exists(p):
+            raise PolicyKGError("no such font file", p)
+        if not _has_glyphs(p):
+            raise PolicyKGError("this font has no Chinese glyphs (try Noto Sans CJK or WenQuanYi Micro Hei)", p)
+        return p
+    from matplotlib import font_manager
+    by_name: dict[str, str] = {}
+    for f in font_manager.fontManager.ttflist:
+        by_name.setdefault(f.name, f.fname)
+    for family in FONT_FAMILIES:
+        if family in by_name and _has_glyphs(by_name[family]):
+            return by_name[family]
+    for f in font_manager.findSystemFonts():            # any other installed font with the glyphs
+        if any(k in f.lower() for k in ("cjk", "wqy", "han", "hei", "song", "ming", "kai")) and _has_glyphs(f):
+            return f
+    raise PolicyKGError("no font with Chinese glyphs is installed, so a static figure would show boxes; install "
+                        "one (Debian/Ubuntu: apt install fonts-noto-cjk or fonts-wqy-microhei; macOS and Windows "
+                        "have one) or pass --font PATH")
+
+
+def use_cjk_font(path: str | Path | None = None) -> str:
+    """Make matplotlib (and pandas plots) draw Chinese: register the CJK font and make it the default.
+
+    Returns the family name.  For notebooks: ``use_cjk_font()`` once, before plotting.
+    """
+    import matplotlib
+    from matplotlib import font_manager
+    from matplotlib.font_manager import FontProperties
+    f = cjk_font(path)
+    font_manager.fontManager.addfont(f)
+    name = FontProperties(fname=f).get_name()
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [name] + [x for x in matplotlib.rcParams["font.sans-serif"] if x != name]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return name
+
+
+def _layout(G, seed: int) -> dict:
+    """Spring layout per connected component, components packed on shelves (largest first),
+    so small groups are not thrown to the margins or piled on top of each other."""
+    import math
+
+    import networkx as nx
+    comps = sorted((sorted(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), c[0]))
+    sides = [1.0 + math.sqrt(len(c)) for c in comps]
+    width = max(max(sides, default=1.0), math.sqrt(sum(s * s for s in sides)) * 1.15)
+    pos, x, y, row = {}, 0.0, 0.0, 0.0
+    for comp, side in zip(comps, sides):
+        if x > 0 and x + side > width:
+            x, y, row = 0.0, y - row, 0.0
+        sub = G.subgraph(comp)
+        local = (nx.spring_layout(sub, k=1.6 / math.sqrt(len(comp)), iterations=200, seed=seed, weight=None)
+                 if len(comp) > 1 else {comp[0]: (0.0, 0.0)})
+        for nid, (px, py) in local.items():
+            pos[nid] = (x + side / 2 + px * side * 0.42, y - side / 2 + py * side * 0.42)
+        x += side
+        row = max(row, side)
+    return pos
+
+
+def render_static(view: View, path: str | Path, font: str | Path | None = None, labels: int = 60,
+                  dpi: int = 200, seed: int = 7) -> Path:
+    """Draw ``view`` to ``path`` (.png, .svg or .pdf); the ``labels`` best-connected nodes are labelled."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import networkx as nx
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.lines import Line2D
+
+    path = Path(path)
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise PolicyKGError("a static figure is .png, .svg or .pdf", str(path))
+    fp = FontProperties(fname=cjk_font(font))
+    matplotlib.rcParams["svg.fonttype"] = "path"          # glyphs as outlines: the SVG needs no font
+    G = nx.Graph()
+    for nid in view.nodes:
+        G.add_node(nid)
+    for e in view.edges:
+        if G.has_edge(e.src, e.dst):
+            G[e.src][e.dst]["weight"] += e.weight
+        else:
+            G.add_edge(e.src, e.dst, weight=e.weight, type=e.type)
+    pos = _layout(G, seed)
+    fig, ax = plt.subplots(figsize=(14, 10))
+    ax.set_axis_off()
+    widths = [0.4 + 0.5 * min(d["weight"], 8) ** 0.5 for *_, d in G.edges(data=True)]
+    nx.draw_networkx_edges(G, pos, ax=ax, width=widths, edge_color="#b0b0b0", alpha=0.6)
+    by_marker: dict[str, list[str]] = {}
+    for nid, node in view.nodes.items():
+        by_marker.setdefault(look(node.style)["marker"], []).append(nid)
+    for marker, ids in by_marker.items():
+        colors = [view.groups.get(view.nodes[i].group, look(view.nodes[i].style)["color"]) if view.nodes[i].group
+                  else look(view.nodes[i].style)["color"] for i in ids]
+        sizes = [(node_size(view.nodes[i].degree) * 2.2) ** 2 / 4 for i in ids]
+        nx.draw_networkx_nodes(G, pos, nodelist=ids, node_color=colors, node_size=sizes, node_shape=marker, ax=ax,
+                               edgecolors="#ffffff", linewidths=0.6)
+    ranked = sorted(view.nodes.values(), key=lambda x: (-x.degree, x.id))[:labels]
+    for node in ranked:
+        x, y = pos[node.id]
+        text = node.label if len(node.label) <= 14 else node.label[:13] + "…"
+        ax.text(x, y, text, fontproperties=fp, fontsize=8, ha="center", va="bottom",
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
+    handles = []
+    for key, lk in view.legend():
+        color = "#9a9a9a" if view.groups else lk["color"]
+        handles.append(Line2D([], [], marker=lk["marker"], linestyle="", color=color, markersize=8, label=lk["legend"]))
+    for name, color in view.groups.items():
+        handles.append(Line2D([], [], marker="o", linestyle="", color=color, markersize=8, label=name))
+    ax.legend(handles=handles, prop=fp, loc="upper left", frameon=False, fontsize=9)
+    import textwrap
+    title = view.title
+    if view.notes:
+        title += "\n" + "\n".join(textwrap.wrap(view.notes[0], 120)[:3])
+    ax.set_title(title, fontproperties=fp, fontsize=12)
+    types = sorted({relation_label(e.type) for e in view.edges})
+    ax.text(0.99, 0.01, "边 edges: " + "、".join(types), transform=ax.transAxes, fontproperties=fp, fontsize=8,
+            ha="right", va="bottom", color="#666666")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}{path.suffix}")
+    fig.savefig(tmp, dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    os.replace(tmp, path)
+    return path

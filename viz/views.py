@@ -1,0 +1,485 @@
+"""Views of the property graph: which nodes and edges to show, with their evidence.
+
+A :class:`View` is plain data (nodes, edges, notes) that the HTML and static
+renderers draw.  Every node and edge carries the sentences it comes from, so a
+tooltip or the evidence panel can show them.  Above ``limit`` nodes a view
+aggregates — measures are folded into weighted actor→instrument,
+actor→domain and instrument→domain edges, then the best-connected nodes are
+kept — and says so in ``notes``.
+
+>>> from policykg.graph.analysis import DEMO_A, graph_of_texts
+>>> v = instruments_view(graph_of_texts({"demo-a": DEMO_A}))
+>>> sorted((v.nodes[e.src].label, e.type, v.nodes[e.dst].label) for e in v.edges)[:2]
+[('公共数据开放', 'IN_DOMAIN', '公共数据'), ('算力券', 'IN_DOMAIN', '算力基础设施')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from policykg.errors import GraphError
+from policykg.graph.property import PGraph
+
+from .style import group_colors, look, style, style_key
+
+__all__ = ["Evidence", "VNode", "VEdge", "View", "VIEWS", "overview", "actors_view", "instruments_view", "ego_view",
+           "document_view", "province_view", "make_view", "NODE_LIMIT"]
+
+#: above this many nodes a view aggregates
+NODE_LIMIT = 300
+_EVIDENCE_PER_ITEM = 5
+
+
+@dataclass(slots=True)
+class Evidence:
+    doc: str
+    sentence_id: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class VNode:
+    id: str
+    label: str
+    kind: str                     # key label (Actor, PolicyInstrument, …)
+    style: str                    # style key (Department, instrument-supply, …)
+    info: list[str] = field(default_factory=list)        # lines shown under the label in the tooltip
+    evidence: list[Evidence] = field(default_factory=list)
+    degree: float = 0.0
+    group: str | None = None      # province view: which jurisdiction(s)
+
+
+@dataclass(slots=True)
+class VEdge:
+    src: str
+    dst: str
+    type: str
+    weight: int = 1
+    evidence: list[Evidence] = field(default_factory=list)
+    group: str | None = None
+
+
+@dataclass(slots=True)
+class View:
+    name: str
+    title: str
+    nodes: dict[str, VNode] = field(default_factory=dict)
+    edges: list[VEdge] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)     # group name → colour (province view)
+
+    def legend(self) -> list[tuple[str, dict[str, str]]]:
+        keys = sorted({n.style for n in self.nodes.values()})
+        return [(k, look(k)) for k in keys]
+
+
+# --- an index over the property graph --------------------------------------------------------
+
+class _Index:
+    def __init__(self, g: PGraph):
+        self.g = g
+        self.out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.rel: dict[tuple[str, str, str], dict] = {}
+        for r in g.rels:
+            self.out[r.src][r.type].append(r.dst)
+            self.rel[(r.type, r.src, r.dst)] = r.props
+        self.doc_node = {n.props["identifier"]: n.id for n in g.nodes.values()
+                         if n.key == "PolicyDocument" and n.props.get("identifier")}
+        self.corpus_docs = {d for d, nid in self.doc_node.items() if self.out[nid].get("HAS_DOC_TYPE")
+                            or g.nodes[nid].props.get("contentHash")}
+        self.jurisdiction: dict[str, str | None] = {}
+        self.region_node: dict[str, str] = {}
+        for d, nid in self.doc_node.items():
+            regs = self.out[nid].get("IN_JURISDICTION", [])
+            self.jurisdiction[d] = g.nodes[regs[0]].props.get("label") if regs else None
+            if regs:
+                self.region_node[d] = regs[0]
+        # statements: their sentence and document
+        self.sentence: dict[str, Evidence] = {}
+        for n in g.nodes.values():
+            if n.key in ("Measure", "Target", "Statistic", "Mention"):
+                s = self.out[n.id].get("FROM_SENTENCE", [])
+                text = g.nodes[s[0]].props.get("text", "") if s else n.props.get("text", "")
+                self.sentence[n.id] = Evidence(n.props.get("doc", ""), s[0] if s else None, text)
+        # evidence of the derived edges, from the measures they summarize
+        self.derived_from: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for n in g.nodes.values():
+            if n.key != "Measure":
+                continue
+            o = self.out[n.id]
+            agents, insts, doms = o.get("HAS_AGENT", []), o.get("USES_INSTRUMENT", []), o.get("CONCERNS_DOMAIN", [])
+            for a in agents:
+                for i in insts:
+                    self.derived_from[("USES", a, i)].append(n.id)
+                for d in doms:
+                    self.derived_from[("RESPONSIBLE_FOR", a, d)].append(n.id)
+            for i in insts:
+                for d in doms:
+                    self.derived_from[("IN_DOMAIN", i, d)].append(n.id)
+            for a, b in _pairs(sorted(set(agents))):
+                self.derived_from[("CO_AGENT", a, b)].append(n.id)
+        # mentions: where each actor, instrument, domain or cited document is named
+        self.mentioned: dict[str, list[Evidence]] = defaultdict(list)
+        self.cite_evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+        for n in g.nodes.values():
+            if n.key == "Mention" and n.id in self.sentence:
+                ev = self.sentence[n.id]
+                for d in self.out[n.id].get("DENOTES", []):
+                    self.mentioned[d].append(ev)
+                    if g.nodes[d].key == "PolicyDocument":
+                        src = self.doc_node.get(ev.doc)
+                        if src:
+                            self.cite_evidence[(src, d)].append(ev)
+
+    def label(self, nid: str) -> str:
+        n = self.g.nodes[nid]
+        p = n.props
+        if n.key == "Measure":
+            cue, action = p.get("modalCue") or "", p.get("action") or ""
+            return (cue if action in ("", cue) else cue + action) or (p.get("text") or "")[:8]
+        if n.key in ("Target", "Statistic"):
+            return f"{p.get('metric') or ''} {p.get('text') or ''}".strip()[:24]
+        if n.key == "PolicyDocument":
+            t = p.get("title") or p.get("identifier") or nid
+            return t if len(t) <= 18 else t[:17] + "…"
+        return p.get("label") or p.get("title") or nid
+
+    def info(self, nid: str) -> list[str]:
+        n = self.g.nodes[nid]
+        p = n.props
+        lines = [look(style_key(n.labels, n.key, p))["legend"]]
+        if n.key == "PolicyDocument":
+            lines += [p.get("title") or "", " · ".join(x for x in (p.get("identifier"), p.get("dateIssued")
+                                                                   or p.get("dateAdopted")) if x)]
+        elif n.key == "Measure":
+            lines.append(f"{p.get('modalityLabel') or p.get('modality')}（{p.get('modalCue')}）")
+        elif n.key == "Target":
+            year = p.get("year") or p.get("period") or ""
+            lines.append(f"{p.get('metric')}: {p.get('comparatorLabel') or ''}{p.get('text')} · {year}")
+        elif n.key == "PolicyInstrument" and p.get("categoryLabel"):
+            lines.append(f"{p.get('categoryLabel')} · {p.get('instrumentType') or ''}")
+        elif n.key == "Actor" and p.get("levelLabel"):
+            lines.append(f"层级: {p['levelLabel']}")
+        return [x for x in lines if x]
+
+    def evidence_of_measures(self, measures: Iterable[str]) -> list[Evidence]:
+        out, seen = [], set()
+        for m in measures:
+            ev = self.sentence.get(m)
+            if ev and (ev.doc, ev.text) not in seen:
+                seen.add((ev.doc, ev.text))
+                out.append(ev)
+        return out
+
+    def node(self, nid: str, group: str | None = None) -> VNode:
+        n = self.g.nodes[nid]
+        ev: list[Evidence] = []
+        if nid in self.sentence:
+            ev = [self.sentence[nid]]
+        elif n.key == "Actor":
+            ev = self.evidence_of_measures(m for (t, a, _), ms in self.derived_from.items()
+                                           if t in ("USES", "RESPONSIBLE_FOR") and a == nid for m in ms)
+        if not ev:
+            ev = _unique(self.mentioned.get(nid, []))
+        return VNode(nid, self.label(nid), n.key, style_key(n.labels, n.key, n.props), self.info(nid),
+                     ev[:_EVIDENCE_PER_ITEM], group=group)
+
+    def derived(self, types: tuple[str, ...], docs: set[str] | None = None) -> list[VEdge]:
+        """Measure-derived edges of ``types``, optionally only from measures of ``docs``."""
+        out = []
+        for (t, a, b), ms in self.derived_from.items():
+            if t not in types:
+                continue
+            if docs is not None:
+                ms = [m for m in ms if self.sentence[m].doc in docs]
+            if ms:
+                out.append(VEdge(a, b, t, len(ms), self.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM]))
+        return out
+
+
+def _unique(evs: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in evs:
+        if (e.doc, e.text) not in seen:
+            seen.add((e.doc, e.text))
+            out.append(e)
+    return out
+
+
+def _pairs(xs: list[str]):
+    for i, a in enumerate(xs):
+        for b in xs[i + 1:]:
+            yield a, b
+
+
+def _finish(view: View, idx: _Index, limit: int, what: str = "nodes") -> View:
+    """Drop edges to missing nodes and isolated nodes; keep the best-connected ``limit``; size by degree."""
+    view.edges = [e for e in view.edges if e.src in view.nodes and e.dst in view.nodes and e.src != e.dst]
+    deg: dict[str, float] = defaultdict(float)
+    for e in view.edges:
+        deg[e.src] += e.weight
+        deg[e.dst] += e.weight
+    isolated = [n for n in view.nodes if n not in deg and not view.nodes[n].degree < 0]
+    if isolated and view.edges:
+        for n in isolated:
+            del view.nodes[n]
+    if len(view.nodes) > limit:
+        keep = set(sorted(view.nodes, key=lambda n: (-deg[n], n))[:limit])
+        view.notes.append(f"Showing the {limit} best-connected of {len(view.nodes)} {what}; "
+                          f"use --limit, or the ego and document views, to see the rest.")
+        view.nodes = {k: v for k, v in view.nodes.items() if k in keep}
+        view.edges = [e for e in view.edges if e.src in keep and e.dst in keep]
+        deg = defaultdict(float)
+        for e in view.edges:
+            deg[e.src] += e.weight
+            deg[e.dst] += e.weight
+    for nid, n in view.nodes.items():
+        n.degree = deg[nid]
+    return view
+
+
+_STATEMENT_EDGES = ("HAS_AGENT", "HAS_BENEFICIARY", "USES_INSTRUMENT", "CONCERNS_DOMAIN")
+
+
+def _plain_edges(idx: _Index, nodes: set[str], types: tuple[str, ...]) -> list[VEdge]:
+    out = []
+    for r in idx.g.rels:
+        if r.type in types and r.src in nodes and r.dst in nodes:
+            if r.type == "CITES":
+                ev = idx.cite_evidence.get((r.src, r.dst), [])
+            elif r.src in idx.sentence:
+                ev = [idx.sentence[r.src]]
+            elif r.type == "CO_ISSUED_WITH":        # the citations that name both issuers
+                ev = [x for x in idx.mentioned.get(r.src, []) if x in idx.mentioned.get(r.dst, [])]
+            else:                                   # hierarchy, roles, issuers: where the first node is named
+                ev = _unique(idx.mentioned.get(r.src, []))
+            out.append(VEdge(r.src, r.dst, r.type, int(r.props.get("weight", 1) or 1), ev[:_EVIDENCE_PER_ITEM]))
+    return out
+
+
+# --- the views ----------------------------------------------------------------------------------
+
+def overview(g: PGraph, limit: int = NODE_LIMIT) -> View:
+    """Documents, actors, instruments, domains, regions, measures and targets, sized by degree."""
+    idx = _Index(g)
+    view = View("overview", "政策知识图谱 · overview")
+    keys = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Measure", "Target")
+    nodes = {n.id for n in g.nodes.values() if n.key in keys}
+    edges = _plain_edges(idx, nodes, _STATEMENT_EDGES + ("ISSUED", "CITES", "CO_ISSUED_WITH"))
+    # a measure belongs to its document
+    for m, ev in idx.sentence.items():
+        if m in nodes and g.nodes[m].key in ("Measure", "Target") and ev.doc in idx.doc_node:
+            edges.append(VEdge(m, idx.doc_node[ev.doc], "IN_DOCUMENT", 1, [ev]))
+    n_measures = sum(1 for n in nodes if g.nodes[n].key == "Measure")
+    used = {e.src for e in edges} | {e.dst for e in edges}
+    if len(used) > limit:
+        nodes = {n for n in nodes if g.nodes[n].key != "Measure"}
+        derived = idx.derived(("USES", "RESPONSIBLE_FOR", "IN_DOMAIN"))
+        edges = [e for e in edges if e.src in nodes and e.dst in nodes] + derived
+        view.notes.append(f"Aggregated: {n_measures} measures are folded into {len(derived)} weighted edges "
+                          f"(actor USES instrument, actor RESPONSIBLE_FOR domain, instrument IN_DOMAIN domain); "
+                          f"each edge lists the sentences behind it.")
+    view.nodes = {n: idx.node(n) for n in nodes}
+    view.edges = edges
+    return _finish(view, idx, limit)
+
+
+def actors_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
+    """Actors joined by shared measures (co-agents), co-issuance and organisational hierarchy."""
+    idx = _Index(g)
+    view = View("actors", "政策主体网络 · actors")
+    edges = [VEdge(a, b, "CO_AGENT", len(ms), idx.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM])
+             for (t, a, b), ms in idx.derived_from.items() if t == "CO_AGENT"]
+    actors = {n.id for n in g.nodes.values() if n.key == "Actor"}
+    edges += _plain_edges(idx, actors, ("CO_ISSUED_WITH", "SUB_ORGANIZATION_OF"))
+    linked = {e.src for e in edges} | {e.dst for e in edges}
+    agents = {a for (t, a, _) in idx.derived_from if t in ("USES", "RESPONSIBLE_FOR")}
+    alone = len((agents & actors) - linked)
+    view.nodes = {n: idx.node(n) for n in linked}
+    view.edges = edges
+    if alone:
+        view.notes.append(f"{alone} actors that act only alone (no shared measure, co-issuance or parent body) "
+                          "are not shown; the ego view shows any of them.")
+    return _finish(view, idx, limit, "actors")
+
+
+def instruments_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
+    """Instruments × domains, weighted by the measures that use the instrument in the domain."""
+    idx = _Index(g)
+    view = View("instruments", "政策工具 × 领域 · instruments")
+    view.edges = idx.derived(("IN_DOMAIN",))
+    ends = {e.src for e in view.edges} | {e.dst for e in view.edges}
+    view.nodes = {n: idx.node(n) for n in ends}
+    return _finish(view, idx, limit)
+
+
+def _resolve(g: PGraph, focus: str) -> str:
+    if focus in g.nodes:
+        return focus
+    hits = sorted(n.id for n in g.nodes.values()
+                  if focus in (n.props.get("label"), n.props.get("title"), n.props.get("identifier")))
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        near = sorted(n.id for n in g.nodes.values() if focus in (n.props.get("label") or ""))[:8]
+        hint = f"; did you mean one of: {', '.join(near)}" if near else ""
+        raise GraphError(f"no node with id or label '{focus}'{hint}")
+    raise GraphError(f"'{focus}' names {len(hits)} nodes; give one id: {', '.join(hits[:8])}")
+
+
+_EGO_TYPES = ("ISSUED", "CITES", "CO_ISSUED_WITH", "SUB_ORGANIZATION_OF", "SOURCED_FROM", "HAS_ROLE")
+_DERIVED = ("USES", "RESPONSIBLE_FOR", "IN_DOMAIN", "CO_AGENT")
+_STATEMENT_KEYS = ("Measure", "Target", "Statistic")
+
+
+def ego_view(g: PGraph, focus: str, depth: int = 1, limit: int = NODE_LIMIT, measures: bool | None = None) -> View:
+    """A node and everything within ``depth`` steps.
+
+    By default measures are folded into weighted edges (an actor's instruments,
+    domains and co-agents are one step away, each edge listing its sentences);
+    with ``measures=True`` — the default when the focus is itself a measure,
+    target or statistic — the steps go through the statement nodes instead.
+    """
+    idx = _Index(g)
+    center = _resolve(g, focus)
+    if measures is None:
+        measures = g.nodes[center].key in _STATEMENT_KEYS
+    edges_all: list[VEdge] = _plain_edges(idx, set(g.nodes), _EGO_TYPES)
+    if measures:
+        edges_all += _plain_edges(idx, set(g.nodes), _STATEMENT_EDGES)
+        for m, ev in idx.sentence.items():            # statements and their documents
+            if g.nodes[m].key in _STATEMENT_KEYS and ev.doc in idx.doc_node:
+                edges_all.append(VEdge(m, idx.doc_node[ev.doc], "IN_DOCUMENT", 1, [ev]))
+    else:
+        edges_all += idx.derived(_DERIVED)
+    adj: dict[str, set[str]] = defaultdict(set)
+    for e in edges_all:
+        adj[e.src].add(e.dst)
+        adj[e.dst].add(e.src)
+    order, dist = [center], {center: 0}
+    for nid in order:
+        if dist[nid] >= depth:
+            continue
+        for nb in sorted(adj[nid]):
+            if nb not in dist:
+                dist[nb] = dist[nid] + 1
+                order.append(nb)
+    view = View("ego", f"{idx.label(center)} · ego network (depth {depth})")
+    if not measures:
+        view.notes.append("Measures are folded into weighted edges (USES, RESPONSIBLE_FOR, IN_DOMAIN, CO_AGENT); "
+                          "click an edge for its sentences, or use --measures to show the measures themselves.")
+    if len(order) > limit:
+        view.notes.append(f"Showing the {limit} nearest of {len(order)} nodes within {depth} steps.")
+        order = order[:limit]
+    keep = set(order)
+    view.nodes = {n: idx.node(n) for n in order}
+    view.nodes[center].degree = -1                 # never dropped as isolated
+    view.edges = [e for e in edges_all if e.src in keep and e.dst in keep]
+    if len(keep) == 1:
+        view.notes.append("This node has no links in this view" +
+                          ("" if measures else "; try --measures, a larger --depth or another node") + ".")
+    return _finish(view, idx, limit + 1)
+
+
+def document_view(g: PGraph, doc: str, limit: int = NODE_LIMIT) -> View:
+    """One document: its measures, targets and statistics with their actors, instruments and domains."""
+    idx = _Index(g)
+    if doc not in idx.doc_node or doc not in idx.corpus_docs:
+        raise GraphError(f"no document '{doc}' in this build (documents: {', '.join(sorted(idx.corpus_docs))})")
+    dnode = idx.doc_node[doc]
+    view = View("document", f"{g.nodes[dnode].props.get('title') or doc} · document")
+    statements = {m for m, ev in idx.sentence.items() if ev.doc == doc and g.nodes[m].key in
+                  ("Measure", "Target", "Statistic")}
+    nodes = set(statements) | {dnode}
+    for m in statements:
+        for t in _STATEMENT_EDGES + ("SOURCED_FROM",):
+            nodes.update(idx.out[m].get(t, []))
+    for r in g.rels:
+        if r.type == "ISSUED" and r.dst == dnode:
+            nodes.add(r.src)
+        if r.type == "CITES" and r.src == dnode:
+            nodes.add(r.dst)
+    edges = _plain_edges(idx, nodes, _STATEMENT_EDGES + ("SOURCED_FROM", "ISSUED", "CITES"))
+    edges += [VEdge(m, dnode, "IN_DOCUMENT", 1, [idx.sentence[m]]) for m in statements
+              if g.nodes[m].key != "Statistic"]
+    if len(nodes) > limit:
+        n_measures = sum(1 for m in statements if g.nodes[m].key == "Measure")
+        nodes = {n for n in nodes if g.nodes[n].key not in ("Measure", "Statistic")}
+        derived = idx.derived(("USES", "RESPONSIBLE_FOR", "IN_DOMAIN"), {doc})
+        edges = [e for e in edges if e.src in nodes and e.dst in nodes] + derived
+        view.notes.append(f"Aggregated: the document's {n_measures} measures are folded into {len(derived)} "
+                          "weighted edges; statistics are left out.")
+    view.nodes = {n: idx.node(n) for n in nodes}
+    view.nodes[dnode].degree = -1
+    view.edges = edges
+    return _finish(view, idx, limit)
+
+
+def province_view(g: PGraph, jurisdictions: list[str] | None = None, limit: int = NODE_LIMIT) -> View:
+    """Jurisdictions side by side, by colour: each province is a hub linked to the instruments its
+    documents' measures use and the domains they concern; what two provinces share sits between them."""
+    idx = _Index(g)
+    present = sorted({j for d, j in idx.jurisdiction.items() if j and d in idx.corpus_docs})
+    wanted = list(jurisdictions) if jurisdictions else present
+    unknown = [j for j in wanted if j not in present]
+    if unknown:
+        raise GraphError(f"no document of jurisdiction {', '.join(unknown)} in this build "
+                         f"(jurisdictions: {', '.join(present) or 'none'})")
+    view = View("province", " vs ".join(wanted) + " · provinces")
+    view.groups = group_colors(wanted)
+    shared = "共有"
+    member: dict[str, set[str]] = defaultdict(set)
+    for j in wanted:
+        docs = {d for d, jj in idx.jurisdiction.items() if jj == j and d in idx.corpus_docs}
+        hub = idx.region_node[next(iter(docs))]
+        member[hub].add(j)
+        uses: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for m, ev in idx.sentence.items():
+            if ev.doc in docs and g.nodes[m].key == "Measure":
+                for t in ("USES_INSTRUMENT", "CONCERNS_DOMAIN"):
+                    for x in idx.out[m].get(t, []):
+                        uses[(t, x)].append(m)
+        for (t, x), ms in uses.items():
+            view.edges.append(VEdge(hub, x, t, len(ms), idx.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM], j))
+            member[x].add(j)
+    for nid, js in member.items():
+        view.nodes[nid] = idx.node(nid, group=next(iter(js)) if len(js) == 1 else shared)
+    if any(n.group == shared for n in view.nodes.values()):
+        view.groups[shared] = style()["shared"]
+    view.notes.append("Colour = jurisdiction (" + "、".join(wanted) + "); grey = used by more than one. "
+                      "Each province links to the instruments and domains of its documents' measures "
+                      "(edge weight = measures); shape = kind of node.")
+    return _finish(view, idx, limit)
+
+
+VIEWS = ("overview", "actors", "instruments", "ego", "document", "province")
+
+
+def make_view(g: PGraph, name: str, *, focus: str | None = None, depth: int = 1, doc: str | None = None,
+              jurisdictions: list[str] | None = None, limit: int = NODE_LIMIT, measures: bool | None = None) -> View:
+    """Dispatch by view name, checking the options each view needs."""
+    if name == "overview":
+        return overview(g, limit)
+    if name == "actors":
+        return actors_view(g, limit)
+    if name == "instruments":
+        return instruments_view(g, limit)
+    if name == "ego":
+        if not focus:
+            raise GraphError("the ego view needs --focus ID (a node id such as actor:jiangsu/government, or a label)")
+        return ego_view(g, focus, depth, limit, measures)
+    if name == "document":
+        if not doc:
+            raise GraphError("the document view needs --doc ID (e.g. --doc jiangsu-2025)")
+        return document_view(g, doc, limit)
+    if name == "province":
+        return province_view(g, jurisdictions, limit)
+    raise GraphError(f"unknown view '{name}' (one of: {', '.join(VIEWS)})")
+
+
+def node_size(degree: float) -> float:
+    """Node radius for a weighted degree (10 for a leaf, at most 45)."""
+    return round(min(45.0, 10 + 4 * math.sqrt(max(degree, 0))), 1)
