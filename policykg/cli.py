@@ -578,7 +578,7 @@ def load() -> None:
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
               help="Rows per UNWIND statement.")
 @click.option("--workers", default=None, type=click.IntRange(1, 16),
-              help="Parallel sessions (default: 2 on FalkorDB, 1 on Neo4j).")
+              help="Parallel sessions on Neo4j (default 1); FalkorDB always gets one.")
 @handle_errors
 def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: str | None, batch_size: int,
                workers: int | None) -> None:

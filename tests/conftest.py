@@ -66,6 +66,9 @@ def falkordb(tmp_path_factory):
 
 @pytest.fixture()
 def empty_falkordb(falkordb):
-    """The session's FalkorDB server with an empty graph."""
+    """The session's FalkorDB server with an empty graph; its log is shown if it died during the test."""
     falkordb.clear()
-    return falkordb
+    yield falkordb
+    if falkordb.proc.poll() is not None:
+        log = (falkordb.workdir / "server.log").read_text(errors="replace")[-3000:]
+        pytest.fail(f"the FalkorDB server died during the test (exit {falkordb.proc.returncode}); its log ends:\n{log}")

@@ -285,3 +285,75 @@ def test_cli_load_errors_are_one_line(tmp_path, seed_build):
     assert r.exit_code == 1 and "cannot reach the server" in r.output and "Traceback" not in r.output
     r = runner.invoke(cli, ["load", "neo4j", str(seed_build), "--uri", "localhost:7687"])
     assert r.exit_code == 1 and "not a Bolt URI" in r.output
+
+
+class SwallowingProxy:
+    """A loopback TCP proxy to a Bolt server that, once, stops passing on a client's data.
+
+    The first client message that contains ``trigger`` is swallowed and that
+    connection then goes silent — what a FalkorDB connection looks like when the
+    server stops reading it.
+    """
+
+    def __init__(self, port: int, trigger: bytes):
+        import socket
+        import threading
+        self.port, self.trigger, self.swallowed = port, trigger, 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.uri = f"bolt://127.0.0.1:{self.listener.getsockname()[1]}"
+        self._threads: list[threading.Thread] = []
+        self._accept = threading.Thread(target=self._serve, daemon=True)
+        self._accept.start()
+
+    def _serve(self) -> None:
+        import socket
+        import threading
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.port))
+            for src, dst, up in ((client, server, True), (server, client, False)):
+                t = threading.Thread(target=self._pipe, args=(src, dst, up), daemon=True)
+                t.start()
+                self._threads.append(t)
+
+    def _pipe(self, src, dst, upstream: bool) -> None:
+        silent = False
+        while True:
+            try:
+                data = src.recv(65536)
+            except OSError:
+                break
+            if not data:
+                break
+            if upstream and not self.swallowed and self.trigger in data:
+                self.swallowed += 1
+                silent = True
+            if not silent:
+                try:
+                    dst.sendall(data)
+                except OSError:
+                    break
+        for s in (src, dst):
+            try:
+                s.close()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.mark.server
+def test_a_connection_that_goes_silent_is_dropped_and_its_transaction_retried(empty_falkordb):
+    proxy = SwallowingProxy(empty_falkordb.bolt_port, b"UNWIND $rows AS row")
+    try:
+        r = load_graph(tiny_graph(), proxy.uri, *empty_falkordb.auth, stall_seconds=1.0)
+    finally:
+        proxy.close()
+    assert proxy.swallowed == 1
+    assert r.counts == {"Actor": 1, "Measure": 1, "PolicyInstrument": 1,
+                        "HAS_AGENT": 1, "USES": 1, "USES_INSTRUMENT": 1}
+    assert empty_falkordb.run("MATCH (n) RETURN count(n) AS c") == [{"c": 3}]
