@@ -59,7 +59,8 @@ def _drawn_fraction(png: bytes) -> tuple[float, int]:
     from PIL import Image
     img = Image.open(io.BytesIO(png)).convert("RGB")
     small = img.resize((img.width // 4, img.height // 4))
-    px = list(small.getdata())
+    raw = small.tobytes()
+    px = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
     drawn = sum(1 for r, g, b in px if r < 235 or g < 235 or b < 235)
     return drawn / len(px), len(set(px))
 
