@@ -76,10 +76,13 @@ class FalkorServer:
         while not bolt_handshake(bolt, timeout=1.0):
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                tail = (work / "server.log").read_text(errors="replace")[-1500:]
-                raise StoreError(f"FalkorDB did not start:\n{tail}")
+                raise StoreError(f"FalkorDB did not start:\n{cls(proc, bolt, work).log_tail(1500)}")
             time.sleep(0.1)
         return cls(proc, bolt, work)
+
+    def log_tail(self, chars: int = 3000) -> str:
+        """The end of the server's log (why it did not start, or why it died)."""
+        return (self.workdir / "server.log").read_text(errors="replace")[-chars:]
 
     def driver(self):
         from neo4j import GraphDatabase

@@ -461,24 +461,21 @@ def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | No
                 if progress:
                     progress(phase, done, total)
 
+        def lane(part: list[list[tuple[str, dict, int]]], phase: str) -> None:
+            with driver.session(**kwargs) as session:
+                for group in part:
+                    _run_tx(session, group, read_timeout)
+                    account(group, phase)
+
         for phase, work in phases:
             ordered = phase.endswith("parts")          # a value's parts must arrive in order
             groups = _transactions(work, per_tx)
             lanes = 1 if ordered else min(n_workers, len(groups))
             if lanes <= 1:
-                with driver.session(**kwargs) as session:
-                    for group in groups:
-                        _run_tx(session, group, read_timeout)
-                        account(group, phase)
+                lane(groups, phase)
                 continue
-
-            def lane(part: list[list[tuple[str, dict, int]]], phase: str = phase) -> None:
-                with driver.session(**kwargs) as session:
-                    for group in part:
-                        _run_tx(session, group, read_timeout)
-                        account(group, phase)
             with ThreadPoolExecutor(lanes) as pool:
-                for f in [pool.submit(lane, groups[i::lanes]) for i in range(lanes)]:
+                for f in [pool.submit(lane, groups[i::lanes], phase) for i in range(lanes)]:
                     f.result()
         result.seconds = time.perf_counter() - t0
         with driver.session(**kwargs) as session:

@@ -70,5 +70,5 @@ def empty_falkordb(falkordb):
     falkordb.clear()
     yield falkordb
     if falkordb.proc.poll() is not None:
-        log = (falkordb.workdir / "server.log").read_text(errors="replace")[-3000:]
-        pytest.fail(f"the FalkorDB server died during the test (exit {falkordb.proc.returncode}); its log ends:\n{log}")
+        pytest.fail(f"the FalkorDB server died during the test (exit {falkordb.proc.returncode}); "
+                    f"its log ends:\n{falkordb.log_tail()}")

@@ -357,3 +357,13 @@ def test_a_connection_that_goes_silent_is_dropped_and_its_transaction_retried(em
     assert r.counts == {"Actor": 1, "Measure": 1, "PolicyInstrument": 1,
                         "HAS_AGENT": 1, "USES": 1, "USES_INSTRUMENT": 1}
     assert empty_falkordb.run("MATCH (n) RETURN count(n) AS c") == [{"c": 3}]
+
+
+def test_parallel_sessions_on_neo4j_send_each_batch_exactly_once():
+    def sent(workers: int) -> list[str]:
+        d = FakeDriver("neo4j")
+        r = load_graph(tiny_graph(), "bolt://x:7687", "neo4j", "pw", batch_size=1, tx_statements=1,
+                       workers=workers, driver=d)
+        assert (r.nodes, r.relationships) == (3, 3)
+        return sorted(repr((s, p)) for kind, s, p in d.log if kind == "tx")
+    assert sent(2) == sent(1) and len(sent(1)) == 6
