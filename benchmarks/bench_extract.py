@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r"""
 import json, os, resource, sys, time
 t0 = time.perf_counter()
-from policykg.extract.ingest import iter_documents
+from policykg.extract.document.ingest import iter_documents
 from policykg.extract.pipeline import extract_records
-from policykg.extract.matcher import matcher
+from policykg.extract.stages.matcher import matcher
 from policykg.ontology import vocabulary
 vocabulary(); matcher()
 startup = time.perf_counter() - t0

@@ -96,7 +96,8 @@ def _rel_rate(g, server, **kw) -> tuple[float, float, int]:
 
 def bench_bolt(build_dir: Path, work: Path) -> None:
     from policykg.graph.export import read_graph_json
-    from policykg.graph.falkor import FalkorServer
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "tools"))
+    from falkor_server import FalkorServer
     g = read_graph_json(build_dir / "graph.json")
     with FalkorServer.start(work / "falkordb") as server:
         batched = [_rel_rate(g, server) for _ in range(3)]

@@ -4,7 +4,7 @@ mentions → actors (resolution) → measures → quantities → citations, sent
 by sentence; every :class:`~extract.records.Record` carries the document id,
 provision id, sentence id and text, and offsets into the normalized text.
 
->>> from policykg.extract.ingest import ingest_text
+>>> from policykg.extract.document.ingest import ingest_text
 >>> doc = ingest_text("第二十三条 县级以上人民政府及有关部门应当支持数字技术创新产品和服务的应用推广，"
 ...                   "列入创新产品和服务目录的首台（套）装备，符合条件的可以按规定采取非招标方式进行政府采购。",
 ...                   path="hlj.txt", front={"title": "黑龙江省数字经济促进条例"})
@@ -19,12 +19,12 @@ from functools import lru_cache
 
 from policykg.ontology import vocabulary
 
-from .citations import CitationState, find_citations
-from .measures import find_measures
-from .mentions import find_mentions
-from .model import Document
-from .quantities import find_quantities
-from .records import Record, record_id
+from policykg.extract.stages.citations import CitationState, find_citations
+from policykg.extract.stages.measures import find_measures
+from policykg.extract.stages.mentions import find_mentions
+from policykg.extract.document.model import Document
+from policykg.extract.stages.quantities import find_quantities
+from policykg.extract.records import Record, record_id
 
 __all__ = ["extract_document", "extract_records", "MODALITY_LABEL"]
 

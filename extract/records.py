@@ -14,6 +14,7 @@ import json
 import orjson
 from dataclasses import dataclass, field
 from typing import Any
+from policykg.errors import InputError
 
 __all__ = ["Record", "KINDS", "record_id", "read_jsonl"]
 
@@ -55,7 +56,6 @@ def read_jsonl(path) -> list[dict[str, Any]]:
     """Read an extraction (or gold) JSONL file; errors name the file and line."""
     from pathlib import Path
 
-    from policykg.errors import InputError
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", str(p))

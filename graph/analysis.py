@@ -59,10 +59,10 @@ def load_build(build_dir: str | Path) -> PGraph:
 
 def graph_of_texts(texts: dict[str, str]) -> PGraph:
     """Run the whole pipeline on in-memory texts (``{doc_id: text}``) and return the property graph."""
-    from policykg.extract.ingest import ingest_text
+    from policykg.extract.document.ingest import ingest_text
     from policykg.extract.pipeline import extract_records
 
-    from .model import document_graph
+    from .kg import document_graph
     from .property import to_property_graph
     kgs = []
     for doc_id, text in texts.items():

@@ -23,7 +23,7 @@ from typing import Any
 
 from policykg.errors import InputError
 
-from .model import KG, Edge, Node
+from .kg import KG, Edge, Node
 
 __all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint"]
 
@@ -79,11 +79,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
     """Build everything from ``paths`` into ``out_dir``; see the module docstring."""
     import orjson
 
-    from policykg.extract.ingest import expand_paths, ingest
+    from policykg.extract.document.ingest import expand_paths, ingest
     from policykg.extract.pipeline import extract_records
 
     from .export import write_gephi, write_graph_json, write_neo4j_csv
-    from .model import document_graph
+    from .kg import document_graph
     from .property import to_property_graph
     from .rdf import kg_quads, ontology_quads, write_serializations
     from .stores import load_ladybug, load_oxigraph

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .property import KEY_LABELS, PGraph, PNode, PRel
+from policykg.errors import GraphError
 
 __all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_gephi", "write_neo4j_csv"]
 
@@ -24,7 +25,6 @@ def write_graph_json(g: PGraph, path: Path) -> None:
 def read_graph_json(path: Path) -> PGraph:
     import orjson
 
-    from policykg.errors import GraphError
     if not path.exists():
         raise GraphError("no graph.json here: is this a build directory? (run 'policykg build PATHS -o DIR')",
                          str(path.parent))

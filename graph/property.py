@@ -23,7 +23,7 @@ from typing import Any
 from policykg.ontology import BASE, NS, vocabulary
 from policykg.ontology.mapping import node_labels, property_key, rel_type
 
-from .model import DERIVED, ID, KG
+from .kg import DERIVED, ID, KG
 
 __all__ = ["PGraph", "PNode", "PRel", "to_property_graph", "compact_id", "key_label", "KEY_LABELS"]
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from policykg.ontology import vocabulary
 
-from .model import ID, KG, iri
+from .kg import ID, KG, iri
+from policykg.ontology import load_graph
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "ONTOLOGY_GRAPH", "nq_escape"]
 
@@ -97,7 +98,6 @@ def kg_quads(kg: KG) -> Iterator[str]:
 
 def ontology_quads() -> Iterator[str]:
     """The ontology and vocabularies, with instrument type and category materialized."""
-    from policykg.ontology import load_graph
     g = f"<{ONTOLOGY_GRAPH}>"
     seen: set[str] = set()
     for line in load_graph().serialize(format="nt").splitlines():

@@ -19,6 +19,8 @@ from policykg.errors import QueryError, StoreError
 from policykg.ontology import vocabulary
 
 from .property import KEY_LABELS, PGraph
+from policykg.ontology import NS
+from .property import compact_id
 
 __all__ = ["load_oxigraph", "open_oxigraph", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
 
@@ -48,7 +50,6 @@ def open_oxigraph(store_dir: Path):
 
 def sparql_prefixes() -> dict[str, str]:
     """Prefixes every query may use without declaring them: the ontology's and the standards'."""
-    from policykg.ontology import NS
     return {**{k: v for k, v in NS.items()}, "skos": "http://www.w3.org/2004/02/skos/core#",
             "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
             "eli": "http://data.europa.eu/eli/ontology#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -80,7 +81,6 @@ def _plain(term) -> Any:
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        from .property import compact_id
         return compact_id(term.value)
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype else ""

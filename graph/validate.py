@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import GraphError
+from policykg.ontology.namespace import PKG
+from policykg.ontology import shapes_path
 
 __all__ = ["Violation", "validate_build", "validate_graph"]
 
@@ -44,7 +46,6 @@ def _union_graph(nq: Path):
 def _source(g, focus) -> tuple[str | None, str | None]:
     from rdflib import URIRef
 
-    from policykg.ontology.namespace import PKG
     DCT = URIRef("http://purl.org/dc/terms/title")
     sent = g.value(focus, PKG.sourceSentence)
     if sent is None and (focus, None, PKG.Sentence) in g:
@@ -70,7 +71,6 @@ def validate_graph(g) -> list[Violation]:
     from rdflib import RDF, URIRef
     from rdflib.namespace import SH
 
-    from policykg.ontology import shapes_path
     _, report, _ = validate(g, shacl_graph=str(shapes_path()), inference="none", allow_warnings=True)
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):

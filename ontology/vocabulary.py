@@ -24,6 +24,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from policykg import chars as _chars
+from policykg.chars import normalize_label
+from policykg.errors import OntologyError
+
 __all__ = ["Concept", "Vocabulary", "vocabulary", "ttl_files", "load_graph", "NS", "BASE",
            "SCHEMES", "LEXICON_SCHEMES"]
 
@@ -104,7 +108,6 @@ class Vocabulary:
         try:
             return self.by_scheme[scheme][key]
         except KeyError:
-            from policykg.errors import OntologyError
             raise OntologyError(f"no concept {scheme}:{key} in the ontology") from None
 
     def scheme(self, scheme: str) -> list[Concept]:
@@ -166,7 +169,6 @@ def _split(iri: str) -> tuple[str, str] | None:
 
 
 def _label_norm(label: str) -> str:
-    from policykg.extract.normalize import normalize_label
     return normalize_label(label)
 
 
@@ -265,8 +267,7 @@ def _fingerprint() -> str:
     for f in ttl_files():
         h.update(f.name.encode())
         h.update(f.read_bytes())
-    from policykg.extract import normalize as _n
-    h.update(Path(_n.__file__).read_bytes())   # labels are normalized by this module
+    h.update(Path(_chars.__file__).read_bytes())   # labels are normalized by this module
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()[:16]
 

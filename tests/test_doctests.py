@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = {"policykg": "policykg", "extract": "policykg.extract", "graph": "policykg.graph",
            "viz": "policykg.viz", "ontology": "policykg.ontology"}
 MODULES = sorted(
-    f"{pkg}.{p.stem}" if p.stem != "__init__" else pkg
+    ".".join([pkg, *p.relative_to(ROOT / folder).with_suffix("").parts]).removesuffix(".__init__")
     for folder, pkg in FOLDERS.items()
-    for p in (ROOT / folder).glob("*.py")
+    for p in (ROOT / folder).rglob("*.py")
     if p.stem not in ("__main__",)
 )
 
@@ -26,4 +26,4 @@ def test_docstring_examples(name):
 
 
 def test_modules_were_found():
-    assert "policykg.extract.normalize" in MODULES and "policykg.ontology.vocabulary" in MODULES
+    assert "policykg.extract.text.normalize" in MODULES and "policykg.ontology.vocabulary" in MODULES

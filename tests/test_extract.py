@@ -2,7 +2,7 @@
 
 import pytest
 
-from policykg.extract.ingest import ingest_text
+from policykg.extract.document.ingest import ingest_text
 from policykg.extract.pipeline import extract_document
 
 
@@ -99,7 +99,7 @@ def test_citation_with_issuers_and_count(seed_docs):
 
 
 def test_coordinated_subjects_are_split_and_scoped():
-    from policykg.extract.actors import resolve_actors
+    from policykg.extract.stages.actors import resolve_actors
     assert [a.label for a in resolve_actors("县级以上人民政府及有关部门", "heilongjiang")] == \
         ["黑龙江省县级以上人民政府", "黑龙江省县级以上人民政府有关部门"]
     assert [a.label for a in resolve_actors("省人民政府发展改革部门负责统筹协调", "anhui")] == ["安徽省人民政府发展改革部门"]
@@ -109,7 +109,7 @@ def test_coordinated_subjects_are_split_and_scoped():
 
 
 def test_abbreviations_and_named_actors_merge_across_documents():
-    from policykg.extract.actors import resolve_actors
+    from policykg.extract.stages.actors import resolve_actors
     a = resolve_actors("工信部等四部门印发", None)[0]
     b = resolve_actors("工业和信息化部等八部门印发", "jiangsu")[0]
     assert a.id == b.id == "actor:miit" and a.label == "工业和信息化部"
@@ -133,7 +133,7 @@ def test_every_record_traces_to_its_sentence(seed_docs):
 
 
 def test_ids_are_deterministic(seed_docs):
-    from policykg.extract.ingest import ingest
+    from policykg.extract.document.ingest import ingest
     doc = seed_docs["jiangsu-2025"]
     again = extract_document(ingest(doc.path))
     assert [r.id for r in extract_document(doc)] == [r.id for r in again]

@@ -42,7 +42,7 @@ def test_report_issuer_and_date(seed_docs):
 
 
 def test_doc_type_from_title_suffix():
-    from policykg.extract.metadata import title_doc_type
+    from policykg.ontology.doctypes import title_doc_type
     assert title_doc_type("天津市算力券实施方案（试行）") == ("implementation-plan", "实施方案")
     assert title_doc_type("上海市数据条例") == ("regulation", "条例")
     assert title_doc_type("关于促进数据标注产业高质量发展的实施意见") == ("opinion", "实施意见")
@@ -50,8 +50,8 @@ def test_doc_type_from_title_suffix():
 
 
 def test_document_id_from_slug_or_region_year_hash():
-    from policykg.extract.metadata import document_id
-    from policykg.extract.model import DocumentMeta
+    from policykg.extract.document.metadata import document_id
+    from policykg.extract.document.model import DocumentMeta
     assert document_id("seeds/heilongjiang-2024.txt", DocumentMeta()) == "heilongjiang-2024"
     m = DocumentMeta(title="上海市数据条例", jurisdiction="shanghai", adopted="2021-11-25")
     did = document_id("scale/上海市数据条例(2021-11-25).md", m)

@@ -18,7 +18,7 @@ from policykg.cli import cli
 from policykg.errors import StoreError
 from policykg.graph.neo4j import (FALKORDB_PARAM_BYTES, KEY_LABELS, _clean, batches, close_driver, index_statements,
                                   load_graph, node_statement, plan, quote_strings, rel_statement)
-from policykg.graph.falkor import bolt_handshake
+from falkor_server import bolt_handshake
 from policykg.graph.property import PGraph, PNode, PRel
 
 

@@ -2,8 +2,8 @@
 
 import re
 
-from policykg.extract.normalize import normalize, normalize_label
-from policykg.extract.textmap import MappedText
+from policykg.extract.text.normalize import normalize, normalize_label
+from policykg.textmap import MappedText
 
 
 def norm(text: str) -> str:

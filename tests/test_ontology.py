@@ -171,7 +171,7 @@ def test_every_ontology_term_the_code_uses_exists():
 
 
 def test_provision_levels_agree_with_the_code():
-    from policykg.extract.model import LEVELS
+    from policykg.extract.document.model import LEVELS
     v = vocabulary()
     assert {c.key: c.notation for c in v.scheme("plv")} == LEVELS
 
@@ -189,7 +189,7 @@ def test_neo4j_mapping_is_derived():
 
 
 def test_readme_coverage_table_matches_the_seeds(seed_docs):
-    from policykg.extract.coverage import coverage_table
+    from vocab_coverage import coverage_table
     readme = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- coverage:start -->")[1].split("<!-- coverage:end -->")[0].strip()
     assert block == coverage_table(seed_docs.values())
@@ -197,7 +197,7 @@ def test_readme_coverage_table_matches_the_seeds(seed_docs):
 
 def test_every_instrument_term_in_the_seeds_is_listed(seed_docs):
     """The coverage check: print every instrument and domain term the vocabularies find in the seeds."""
-    from policykg.extract.coverage import coverage
+    from vocab_coverage import coverage
     cov = coverage(seed_docs.values())
     inst_terms = {t for (_, t) in cov["inst"]}
     dom_terms = {t for (_, t) in cov["dom"]}

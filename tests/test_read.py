@@ -3,8 +3,8 @@
 import pytest
 
 from policykg.errors import InputError
-from policykg.extract.ingest import ingest
-from policykg.extract.read import read
+from policykg.extract.document.ingest import ingest
+from policykg.extract.text.read import read
 
 ARTICLE = "第一条 为了促进数字经济发展，推动数字经济做强做优做大，制定本条例。"
 

@@ -2,7 +2,7 @@
 
 import re
 
-from policykg.extract.normalize import traditional_characters
+from policykg.extract.text.normalize import traditional_characters
 
 
 def numbers(doc, level):
@@ -92,7 +92,7 @@ def test_jiangsu_has_no_gloss_and_no_traditional_characters(seed_docs):
 
 
 def test_ids_are_unique_and_stable(seed_docs):
-    from policykg.extract.ingest import ingest
+    from policykg.extract.document.ingest import ingest
     for doc in seed_docs.values():
         ids = [p.id for p in doc.provisions] + [s.id for s in doc.sentences]
         assert len(ids) == len(set(ids))

@@ -1,4 +1,4 @@
-from policykg.extract.textmap import MappedText, TextBuilder
+from policykg.textmap import MappedText, TextBuilder
 
 
 def test_identity_maps_each_character_to_itself():

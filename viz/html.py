@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .style import look, relation_label
 from .views import View, node_size
+import policykg
 
 __all__ = ["render_html", "html_string", "notebook_html", "safe_json"]
 
@@ -110,7 +111,6 @@ def html_string(view: View) -> str:
     """The whole page as a string."""
     import jinja2
 
-    import policykg
     a = _assets()
     net, evidence = _network(view)
     nodes, edges, _, _, _, options = net.get_network_data()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from policykg.ontology import vocabulary
 
 __all__ = ["style", "style_key", "look", "group_colors", "relation_label"]
 
@@ -37,7 +38,6 @@ def style_key(labels: list[str], key: str, props: dict[str, Any]) -> str:
 @lru_cache(maxsize=None)
 def look(key: str) -> dict[str, str]:
     """color, shape, marker and legend (Chinese) of a style key."""
-    from policykg.ontology import vocabulary
     s = style()
     if key.startswith("instrument-"):
         cat = key.split("-", 1)[1]

@@ -33,7 +33,7 @@ def _str(value):
 
 
 def build() -> list[dict]:
-    from policykg.extract.ingest import ingest
+    from policykg.extract.document.ingest import ingest
     from policykg.ontology import vocabulary
     v = vocabulary()
     records: list[dict] = []

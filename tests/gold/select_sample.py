@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from policykg.extract.ingest import iter_documents
+from policykg.extract.document.ingest import iter_documents
 
 STRIDE = {"anhui-2025": 1, "heilongjiang-2024": 2, "jiangsu-2025": 2, "huaxin-report-2025": 9}
 SKIP_LEVELS = ("/title", "/notice", "/fn")

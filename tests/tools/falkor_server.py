@@ -90,7 +90,7 @@ class FalkorServer:
 
     def run(self, query: str, **params) -> list[dict]:
         """One query through a fresh driver, closed the way FalkorDB needs (no GOODBYE)."""
-        from .neo4j import close_driver
+        from policykg.graph.neo4j import close_driver
         d = self.driver()
         try:
             with d.session() as s:

@@ -1,6 +1,6 @@
 """One document's knowledge graph in ontology terms — the single source of the RDF and the property graph.
 
-:func:`document_graph` turns a structured :class:`~policykg.extract.model.Document`
+:func:`document_graph` turns a structured :class:`~policykg.extract.document.model.Document`
 and its extraction records into a :class:`KG`: nodes (IRI, ontology classes,
 attributes) and edges (ontology property, source, target, attributes).  Every
 statement node (measure, target, statistic, mention) has ``pkg:sourceSentence``,
@@ -126,12 +126,12 @@ def document_graph(doc, records: list[dict]) -> KG:
         kg.edge("pkg:jurisdiction", d_iri, iri(f"reg:{m.jurisdiction}"))
 
     # issuers: resolved like any actor, in the document's jurisdiction
-    from policykg.extract.actors import resolve_actors
+    from policykg.extract.stages.actors import resolve_actors
     issuers = []
     for name in m.issuers:
         found = [a for a in resolve_actors(name, m.jurisdiction) if a.end - a.start >= len(name) - 2]
         if not found:
-            from policykg.extract.actors import Actor, org_label
+            from policykg.extract.stages.actors import Actor, org_label
             import hashlib
             label = org_label(name)
             found = [Actor(0, len(name), name, "actor:org/" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10],
@@ -224,7 +224,7 @@ def document_graph(doc, records: list[dict]) -> KG:
             date = r.get("date")
             kg.node(c_iri, ["PolicyDocument"], **{"dcterms:title": r["title"], "pkg:cited": True,
                                                   "eli:date_document": date, "pkg:issuerCount": r.get("issuer_count")})
-            from policykg.extract.metadata import title_doc_type
+            from policykg.ontology.doctypes import title_doc_type
             dt = title_doc_type(r["title"])[0]
             if dt:
                 kg.edge("pkg:docType", c_iri, iri(f"dt:{dt}"))

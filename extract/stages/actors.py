@@ -17,7 +17,7 @@ label and a deterministic id:
   takes that government's scope;
 - named national bodies and categories (中小企业) are the same node everywhere.
 
->>> from policykg.extract.actors import resolve_actors
+>>> from policykg.extract.stages.actors import resolve_actors
 >>> [a.label for a in resolve_actors("县级以上人民政府及有关部门应当加强领导", "heilongjiang")]
 ['黑龙江省县级以上人民政府', '黑龙江省县级以上人民政府有关部门']
 >>> [a.label for a in resolve_actors("省人民政府发展改革部门负责统筹协调", "anhui")]
@@ -33,7 +33,8 @@ from functools import lru_cache
 
 from policykg.ontology import Concept, vocabulary
 
-from .matcher import Hit, matcher
+from policykg.extract.stages.matcher import Hit, matcher
+from policykg.extract.document.metadata import find_region
 
 __all__ = ["Actor", "resolve_actors", "actors_from_hits", "org_hits", "org_label"]
 
@@ -230,7 +231,6 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
             raw, a = raw[lead.end():], a + lead.end()
         # a full place name in front (武汉市长飞光纤公司) is the location, not part of the name;
         # a short one (合肥综合性国家科学中心, 重庆公共数据应用实验室) belongs to the proper name
-        from .metadata import find_region
         region = find_region(raw)
         if region is not None:
             full = region.pref

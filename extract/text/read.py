@@ -18,7 +18,7 @@ from typing import Any
 
 from policykg.errors import InputError
 
-from .model import RawText
+from policykg.extract.document.model import RawText
 
 __all__ = ["read", "READERS", "SUPPORTED", "decode"]
 

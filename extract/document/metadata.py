@@ -14,31 +14,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .model import DocumentMeta
+from policykg.extract.document.model import DocumentMeta
+from policykg.ontology.doctypes import title_doc_type
+from policykg.ontology import vocabulary
+from policykg.extract.text.normalize import normalize_label
 
 __all__ = ["title_doc_type", "infer_metadata", "document_id", "find_region", "iso_date"]
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TRAILING_PARENS = re.compile(r"(?:[（(][^（()）]{1,24}[)）]|\s)+$")
 
 
 def iso_date(y: str | int, m: str | int, d: str | int) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-@lru_cache(maxsize=1)
-def _doctype_labels() -> list[tuple[str, str]]:
-    """(label, concept key) for every doc-type label, longest first."""
-    from policykg.ontology import vocabulary
-    pairs = []
-    for c in vocabulary().scheme("dt"):
-        if c.broader:           # the three grouping concepts are not types of their own
-            pairs += [(label, c.key) for label in c.labels]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
 _WEB_SUFFIX = re.compile(r"(?:_|--|——).*$|-[^-（）()]{2,30}(?:门户网站|网站|网|厅|局|委员会|人民政府)$")
-_TRANSMITTED = re.compile(r"关于(?:印发|转发|公布)?《(.+?)》")
 
 
 def clean_title(title: str) -> str:
@@ -66,29 +56,8 @@ def clean_title(title: str) -> str:
     return t.strip()
 
 
-def title_doc_type(title: str) -> tuple[str | None, str | None]:
-    """The doc-type concept whose label ends the title (trailing parentheses ignored).
-
-    >>> title_doc_type("江苏省数字经济高质量发展三年行动计划（2025-2027年）")
-    ('action-plan', '三年行动计划')
-    >>> title_doc_type("黑龙江省数字经济促进条例")
-    ('regulation', '促进条例')
-    """
-    core = _TRAILING_PARENS.sub("", title.strip().strip("“”\"《》*"))
-    inner = _TRANSMITTED.search(core)
-    if inner and core.endswith("通知"):      # a notice that transmits a plan: type it by the plan
-        found = title_doc_type(inner.group(1))
-        if found[0]:
-            return found
-    for label, key in _doctype_labels():
-        if core.endswith(label):
-            return key, label
-    return None, None
-
-
 @lru_cache(maxsize=1)
 def _region_labels() -> list[tuple[str, Any]]:
-    from policykg.ontology import vocabulary
     pairs = []
     for c in vocabulary().scheme("reg"):
         if c.key == "china":
@@ -113,7 +82,6 @@ def find_region(text: str, anywhere: bool = False):
         if s.startswith(label):
             return c
     if s.startswith("深圳经济特区"):
-        from policykg.ontology import vocabulary
         return vocabulary().concept("reg", "shenzhen")
     return None
 
@@ -164,7 +132,6 @@ def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, par
             how[field] = source
 
     # --- front matter
-    from .normalize import normalize_label
     fm_title = _first(front, "title", "LinkTitle")
     if fm_title:
         put("title", clean_title(normalize_label(str(fm_title))), "front matter")
@@ -250,7 +217,6 @@ def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, par
                 src = "issuer"
                 break
     if region is None and _is_national(meta):
-        from policykg.ontology import vocabulary
         region, src = vocabulary().concept("reg", "china"), "national issuer or title"
     if region is not None:
         meta.jurisdiction, meta.jurisdiction_label = region.key, region.pref
@@ -265,7 +231,6 @@ def _is_national(meta: DocumentMeta) -> bool:
     """A national document: its title or an issuer names a national body."""
     if meta.title and _NATIONAL_TITLE.match(meta.title):
         return True
-    from policykg.ontology import vocabulary
     v = vocabulary()
     for issuer in meta.issuers:
         for c in v.lookup(issuer, "actor"):

@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from policykg.ontology import vocabulary
 
-from .actors import Actor
-from .mentions import SentenceMentions, quote_spans
+from policykg.extract.stages.actors import Actor
+from policykg.extract.stages.mentions import SentenceMentions, quote_spans
 
 __all__ = ["Measure", "find_measures", "cues"]
 

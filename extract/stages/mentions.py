@@ -18,10 +18,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .actors import Actor, actors_from_hits, department_hits, org_hits, org_label
+from policykg.extract.stages.actors import Actor, actors_from_hits, department_hits, org_hits, org_label
 from policykg.ontology import vocabulary
 
-from .matcher import Hit, matcher
+from policykg.extract.stages.matcher import Hit, matcher
 
 __all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans"]
 

@@ -1,6 +1,6 @@
 """Which vocabulary terms a set of documents uses: a check of the ontology's coverage.
 
-``python -m policykg.extract.coverage seeds/`` prints, per scheme, how many
+``python -m vocab_coverage seeds/`` prints, per scheme, how many
 concepts and distinct surface terms the documents use; the table in
 ``ontology/README.md`` is this output for the seeds (a test keeps them equal).
 """
@@ -11,8 +11,8 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 
-from .matcher import matcher
-from .model import Document
+from policykg.extract.stages.matcher import matcher
+from policykg.extract.document.model import Document
 
 __all__ = ["coverage", "coverage_table"]
 
@@ -54,8 +54,8 @@ def write_readme(readme, table: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m policykg.extract.coverage [PATHS] [--terms] [--write-readme ontology/README.md]``"""
-    from .ingest import iter_documents
+    """``python -m vocab_coverage [PATHS] [--terms] [--write-readme ontology/README.md]``"""
+    from policykg.extract.document.ingest import iter_documents
     readme = None
     if "--write-readme" in argv:
         i = argv.index("--write-readme")

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import LEVELS, Footnote, Provision, Sentence
-from .normalize import Normalized, stands_alone
+from policykg.extract.document.model import LEVELS, Footnote, Provision, Sentence
+from policykg.extract.text.normalize import Normalized, stands_alone
+from policykg.ontology.doctypes import title_doc_type
 
 __all__ = ["parse_structure", "Structure", "chinese_number", "split_sentences", "TitleBlock",
            "find_title_block"]
@@ -174,7 +175,6 @@ def find_title_block(text: str, paras: list[tuple[int, int]], known_title: str |
                 idx = i
                 break
     if idx is None:
-        from .metadata import title_doc_type
         for i, (s, e) in enumerate(paras[:first_marker]):
             line = text[s:e]
             if len(line) <= 80 and not any(p in line for p in "，。；") and title_doc_type(line)[0]:

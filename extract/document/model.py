@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .textmap import MappedText
+from policykg.textmap import MappedText
 
 __all__ = ["RawText", "DocumentMeta", "Provision", "Sentence", "Footnote", "Document",
            "LEVELS"]

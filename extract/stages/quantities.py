@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from policykg.ontology import vocabulary
 
-from .mentions import SentenceMentions
+from policykg.extract.stages.mentions import SentenceMentions
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind"]
 

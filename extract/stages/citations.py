@@ -13,8 +13,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .actors import Actor
-from .mentions import SentenceMentions
+from policykg.extract.stages.actors import Actor
+from policykg.extract.stages.mentions import SentenceMentions
+from policykg.ontology.doctypes import title_doc_type
+from policykg.extract.document.structure import chinese_number
+from policykg.extract.stages.actors import resolve_actors
 
 __all__ = ["Citation", "find_citations", "is_document_title", "CitationState"]
 
@@ -27,7 +30,6 @@ _REPORT_YEAR = re.compile(r"(?:报告|白皮书|蓝皮书)\s*\d{4}$")
 
 def is_document_title(title: str) -> bool:
     """A 《》 title that names a document (ends with a document type)."""
-    from .metadata import title_doc_type
     if title_doc_type(title)[0] is not None or _REPORT_YEAR.search(title):
         return True
     return bool(re.search(r"条例|法$|规划纲要", title))
@@ -56,7 +58,6 @@ class CitationState:
 
 
 def _cn_int(s: str) -> int | None:
-    from .structure import chinese_number
     return chinese_number(s)
 
 
@@ -100,6 +101,5 @@ def find_citations(text: str, sent_start: int, sent_end: int, mentions: Sentence
 
 
 def _title_head_actors(title: str) -> list[Actor]:
-    from .actors import resolve_actors
     found = resolve_actors(title[:20], None)
     return [a for a in found if a.start == 0 and not a.generic]

@@ -1,0 +1,1 @@
+"""From normalized text to a structured :class:`Document`: provisions, sentences, footnotes, metadata."""

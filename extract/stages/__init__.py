@@ -1,0 +1,1 @@
+"""The extraction stages run over a :class:`Document` by :mod:`policykg.extract.pipeline`."""
