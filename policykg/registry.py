@@ -1,0 +1,82 @@
+"""Small named registries that other packages extend through Python entry points.
+
+A registry maps a name to an object (a reader function, an exporter, a view, a Bolt
+dialect, an extraction stage).  The project registers its own with the decorator;
+a separate package adds more without touching core files by declaring an entry point
+in the registry's group, e.g. in its ``pyproject.toml``::
+
+    [project.entry-points."policykg.readers"]
+    odt = "policykg_odt:read_odt"
+
+Entry points are loaded once, the first time the registry is asked for its names.
+
+>>> colours = Registry("policykg.test-colours")
+>>> @colours.register("red")
+... def red():
+...     return "#f00"
+>>> colours.names()
+['red']
+>>> colours.get("red")()
+'#f00'
+>>> colours.get("blue")
+Traceback (most recent call last):
+...
+KeyError: "unknown policykg.test-colours 'blue' (one of: red)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from importlib.metadata import entry_points
+from typing import Generic, TypeVar
+
+__all__ = ["Registry"]
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Name → object, filled by :meth:`register` and by the entry-point group ``group``."""
+
+    def __init__(self, group: str) -> None:
+        self.group = group
+        self._items: dict[str, T] = {}
+        self._loaded = False
+
+    def register(self, name: str, obj: T | None = None) -> Callable[[T], T] | T:
+        """``@registry.register("name")`` as a decorator, or ``registry.register("name", obj)``."""
+        if obj is not None:
+            self._items[name] = obj
+            return obj
+
+        def deco(o: T) -> T:
+            self._items[name] = o
+            return o
+        return deco
+
+    def _load_entry_points(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        for ep in entry_points(group=self.group):
+            if ep.name not in self._items:      # the project's own entries win over a plug-in's
+                self._items[ep.name] = ep.load()
+
+    def names(self) -> list[str]:
+        self._load_entry_points()
+        return list(self._items)
+
+    def items(self) -> Iterator[tuple[str, T]]:
+        self._load_entry_points()
+        return iter(list(self._items.items()))
+
+    def get(self, name: str) -> T:
+        self._load_entry_points()
+        try:
+            return self._items[name]
+        except KeyError:
+            raise KeyError(f"unknown {self.group} '{name}' (one of: {', '.join(self._items)})") from None
+
+    def __contains__(self, name: object) -> bool:
+        self._load_entry_points()
+        return name in self._items
