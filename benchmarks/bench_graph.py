@@ -44,7 +44,7 @@ def _best_of(n: int, fn) -> float:
 
 
 def bench_build(docs: list[Path], work: Path) -> Path:
-    from policykg.graph.build import build
+    from policykg.build import build
     out = work / "build"
     t0 = time.perf_counter()
     r = build(docs, out)
@@ -77,7 +77,7 @@ def bench_stores(build_dir: Path, work: Path) -> None:
 
 def _rel_rate(g, server, **kw) -> tuple[float, float, int]:
     """(relationships/s, seconds of the relationship phases, statements)."""
-    from policykg.graph.neo4j import load_graph
+    from policykg.graph.bolt import load_bolt
     marks: dict[str, float] = {}
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -87,7 +87,7 @@ def _rel_rate(g, server, **kw) -> tuple[float, float, int]:
         else:
             marks["rels_done"] = now
     server.clear()
-    r = load_graph(g, server.uri, *server.auth, progress=progress, **kw)
+    r = load_bolt(g, server.uri, *server.auth, progress=progress, **kw)
     expected = {**g.counts(), **g.rel_counts()}
     assert r.counts == expected, "counts differ from the build"
     secs = marks["rels_done"] - marks["nodes_done"]

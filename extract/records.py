@@ -1,30 +1,83 @@
-"""The extraction output: one :class:`Record` per mention, measure, target, statistic or citation.
+"""The extraction output: one frozen record per mention, measure, target, statistic or citation.
 
 Every record carries the document id, provision id, sentence id and text, and
-character offsets into the document's normalized text; kind-specific fields
-live in ``fields`` and are flattened into the JSON object.  See README.md,
-"Extraction output", for the field list.
+character offsets into the document's normalized text.  Each kind is its own
+dataclass with its own fields; :meth:`Record.to_json` flattens them into the
+JSON object documented in README.md ("Extraction output") and
+:func:`record_from_json` reads one back.
+
+>>> r = InstrumentRecord(doc="d", id="inst:compute-voucher", label="算力券", text="算力券", start=3, end=6,
+...                      provision="d/art1", sentence_id="d/art1/s1", sentence="发放算力券。",
+...                      type="Voucher", category="demand")
+>>> r.to_json()["category"], r.kind
+('demand', 'instrument')
+>>> record_from_json(r.to_json()) == r
+True
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, ClassVar
 
 import orjson
-from dataclasses import dataclass, field
-from typing import Any
+
 from policykg.errors import InputError
 
-__all__ = ["Record", "KINDS", "record_id", "read_jsonl"]
+__all__ = ["Record", "ActorRef", "ActorRecord", "InstrumentRecord", "DomainRecord", "RegionRecord",
+           "MeasureRecord", "TargetRecord", "StatisticRecord", "CitationRecord", "KINDS", "RECORD_TYPES",
+           "record_id", "record_from_json", "read_jsonl", "write_jsonl"]
 
-KINDS = ("actor", "instrument", "domain", "region", "measure", "target", "statistic", "citation")
+_BASE = ("doc", "kind", "id", "label", "text", "start", "end", "provision", "sentence_id", "sentence")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A resolved actor as other records refer to it (issuers, parents, sources of statistics)."""
+
+    id: str
+    label: str
+    type: str | None = None
+    generic: bool = False
+    role: str | None = None
+    level: str | None = None
+    jurisdiction: str | None = None
+    parent: str | None = None
+    parent_actor: ActorRef | None = None
+
+    def to_json(self, short: bool = False) -> dict[str, Any]:
+        """All fields; ``short`` (a parent inside an actor record, whose id is the record's
+        ``parent``) leaves out ``id``, ``parent`` and ``parent_actor``."""
+        if short:
+            return {"label": self.label, "type": self.type, "generic": self.generic, "role": self.role,
+                    "level": self.level, "jurisdiction": self.jurisdiction}
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "parent_actor"}
+        if self.parent_actor is not None:
+            out["parent_actor"] = self.parent_actor.to_json(short=True)
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any], id: str | None = None) -> ActorRef:
+        pa = d.get("parent_actor")
+        parent = d.get("parent")
+        return cls(id=d.get("id") or id or "", label=d["label"], type=d.get("type"), generic=bool(d.get("generic")),
+                   role=d.get("role"), level=d.get("level"), jurisdiction=d.get("jurisdiction"), parent=parent,
+                   parent_actor=cls.from_json(pa, id=parent) if pa and parent else None)
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
+    """What every record has: where it is and what it says."""
+
+    kind: ClassVar[str] = ""
+    #: kind-specific fields that are written only when set (additions to the documented format)
+    optional: ClassVar[tuple[str, ...]] = ()
+
     doc: str
-    kind: str
     id: str
     label: str
     text: str
@@ -33,17 +86,169 @@ class Record:
     provision: str
     sentence_id: str
     sentence: str
-    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """The kind-specific fields as JSON-ready data."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in _BASE:
+                continue
+            v = getattr(self, f.name)
+            if f.name in self.optional and v in (None, (), []):
+                continue
+            out[f.name] = v.to_json(short=f.name == "parent_actor") if isinstance(v, ActorRef) else _plain(v)
+        return out
 
     def to_json(self) -> dict[str, Any]:
-        out = {"doc": self.doc, "kind": self.kind, "id": self.id, "label": self.label, "text": self.text,
-               "start": self.start, "end": self.end, "provision": self.provision,
-               "sentence_id": self.sentence_id, "sentence": self.sentence}
+        out: dict[str, Any] = {"doc": self.doc, "kind": self.kind, "id": self.id, "label": self.label,
+                               "text": self.text, "start": self.start, "end": self.end,
+                               "provision": self.provision, "sentence_id": self.sentence_id,
+                               "sentence": self.sentence}
         out.update(self.fields)
         return out
 
     def dumps(self) -> str:
         return orjson.dumps(self.to_json()).decode("utf-8")
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Record:
+        kw = {}
+        for f in fields(cls):
+            if f.name not in d:
+                continue
+            v = d[f.name]
+            if f.name == "parent_actor" and v:
+                v = ActorRef.from_json(v, id=d.get("parent"))
+            elif f.name == "source_actors":
+                v = tuple(ActorRef.from_json(x) for x in v)
+            elif isinstance(v, list):
+                v = tuple(v)
+            kw[f.name] = v
+        return cls(**kw)
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    if isinstance(v, ActorRef):
+        return v.to_json()
+    return v
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord(Record):
+    kind: ClassVar[str] = "actor"
+    optional: ClassVar[tuple[str, ...]] = ("parent_actor",)
+
+    type: str = "Enterprise"
+    generic: bool = False
+    role: str | None = None
+    level: str | None = None
+    jurisdiction: str | None = None
+    parent: str | None = None
+    parent_actor: ActorRef | None = None
+
+    def ref(self) -> ActorRef:
+        return ActorRef(self.id, self.label, self.type, self.generic, self.role, self.level, self.jurisdiction,
+                        self.parent, self.parent_actor)
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentRecord(Record):
+    kind: ClassVar[str] = "instrument"
+
+    type: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DomainRecord(Record):
+    kind: ClassVar[str] = "domain"
+
+    broader: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRecord(Record):
+    kind: ClassVar[str] = "region"
+
+    code: str | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRecord(Record):
+    kind: ClassVar[str] = "measure"
+
+    agents: tuple[str, ...] = ()
+    agent_ids: tuple[str, ...] = ()
+    modality: str = "obligation"
+    cue: str = ""
+    action: str = ""
+    instruments: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    beneficiaries: tuple[str, ...] = ()
+    beneficiary_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRecord(Record):
+    kind: ClassVar[str] = "target"
+
+    metric: str = ""
+    value: int | float = 0
+    unit: str = ""
+    comparator: str | None = None
+    domains: tuple[str, ...] = ()
+    year: int | None = None
+    period: str | None = None
+    jurisdiction: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatisticRecord(Record):
+    kind: ClassVar[str] = "statistic"
+    optional: ClassVar[tuple[str, ...]] = ("source_actors",)
+
+    metric: str = ""
+    value: int | float = 0
+    unit: str = ""
+    comparator: str | None = None
+    domains: tuple[str, ...] = ()
+    as_of: str | None = None
+    source: str | None = None
+    #: the source resolved to named actors, when it names them (an addition to the 0.1 format)
+    source_actors: tuple[ActorRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRecord(Record):
+    kind: ClassVar[str] = "citation"
+    optional: ClassVar[tuple[str, ...]] = ("doc_type",)
+
+    title: str = ""
+    date: str | None = None
+    issuers: tuple[str, ...] = ()
+    issuer_ids: tuple[str, ...] = ()
+    issuer_count: int | None = None
+    #: the cited document's type by its title (an addition to the 0.1 format)
+    doc_type: str | None = None
+
+
+RECORD_TYPES: dict[str, type[Record]] = {c.kind: c for c in (
+    ActorRecord, InstrumentRecord, DomainRecord, RegionRecord, MeasureRecord, TargetRecord, StatisticRecord,
+    CitationRecord)}
+KINDS = tuple(RECORD_TYPES)
+
+
+def record_from_json(d: dict[str, Any]) -> Record:
+    """The typed record for one JSON object of ``extractions.jsonl``."""
+    try:
+        cls = RECORD_TYPES[d["kind"]]
+    except KeyError:
+        raise ValueError(f"unknown record kind {d.get('kind')!r}") from None
+    return cls.from_json(d)
 
 
 def record_id(prefix: str, doc: str, *parts: object) -> str:
@@ -52,10 +257,17 @@ def record_id(prefix: str, doc: str, *parts: object) -> str:
     return f"{prefix}:{doc}/{h}"
 
 
-def read_jsonl(path) -> list[dict[str, Any]]:
-    """Read an extraction (or gold) JSONL file; errors name the file and line."""
-    from pathlib import Path
+def write_jsonl(records: Iterable[Record], fh) -> int:
+    """Write records to a binary file handle, one JSON object a line; returns the count."""
+    n = 0
+    for r in records:
+        fh.write(orjson.dumps(r.to_json()) + b"\n")
+        n += 1
+    return n
 
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Read an extraction (or gold) JSONL file; errors name the file and line."""
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", str(p))

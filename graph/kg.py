@@ -13,10 +13,13 @@ statements, so a document's graph stands on its own and disappears with it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykg.extract.document.model import Document
+from policykg.extract.records import (ActorRecord, ActorRef, CitationRecord, MeasureRecord, Record, StatisticRecord,
+                                      TargetRecord)
 from policykg.ontology import BASE, NS, vocabulary
 
 __all__ = ["KG", "Node", "Edge", "document_graph", "iri", "node_iri", "ID", "DERIVED"]
@@ -79,6 +82,18 @@ class KG:
     def edge(self, prop: str, src: str, dst: str, **attrs: Any) -> None:
         self.edges.append(Edge(prop, src, dst, {k: v for k, v in attrs.items() if v is not None}))
 
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "nodes": [[n.iri, n.classes, n.attrs] for n in self.nodes.values()],
+                "edges": [[e.prop, e.src, e.dst, e.attrs] for e in self.edges]}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> KG:
+        kg = cls(d["doc"])
+        for iri_, classes, attrs in d["nodes"]:
+            kg.nodes[iri_] = Node(iri_, classes, attrs)
+        kg.edges = [Edge(p, s, t, a) for p, s, t, a in d["edges"]]
+        return kg
+
 
 def _actor_iri(actor_id: str) -> str:
     return node_iri("actor", actor_id.split(":", 1)[1])
@@ -109,10 +124,20 @@ def _date_attr(d: str | None) -> str | None:
     return d or None
 
 
-def document_graph(doc, records: list[dict]) -> KG:
-    """The graph of one document (``records`` are extraction records as JSON dicts)."""
-    v = vocabulary()
+def document_graph(doc: Document, records: Iterable[Record]) -> KG:
+    """The graph of one document from its structure and its extraction records."""
     kg = KG(doc.id)
+    issuers = _document_node(kg, doc)
+    _structure(kg, doc)
+    for r in records:
+        _BY_KIND[r.kind](kg, doc, r)
+    for x, y in itertools.combinations(sorted(set(issuers)), 2):
+        kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=_doc_iri(doc.id))
+    return kg
+
+
+def _document_node(kg: KG, doc: Document) -> list[str]:
+    """The document node, its type, jurisdiction and issuers (whose ids it returns)."""
     m = doc.meta
     d_iri = _doc_iri(doc.id)
     kg.node(d_iri, ["PolicyDocument"], **{
@@ -124,28 +149,18 @@ def document_graph(doc, records: list[dict]) -> KG:
         kg.edge("pkg:docType", d_iri, iri(f"dt:{m.doc_type}"))
     if m.jurisdiction:
         kg.edge("pkg:jurisdiction", d_iri, iri(f"reg:{m.jurisdiction}"))
-
-    # issuers: resolved like any actor, in the document's jurisdiction
-    from policykg.extract.stages.actors import resolve_actors
     issuers = []
-    for name in m.issuers:
-        found = [a for a in resolve_actors(name, m.jurisdiction) if a.end - a.start >= len(name) - 2]
-        if not found:
-            from policykg.extract.stages.actors import Actor, org_label
-            import hashlib
-            label = org_label(name)
-            found = [Actor(0, len(name), name, "actor:org/" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10],
-                           label, "Enterprise", False)]
-        a = found[0]
+    for d in m.issuer_actors:                     # resolved by the ``issuers`` stage
+        a = ActorRef.from_json(d)
         issuers.append(a.id)
-        _actor_node(kg, a.id, a.label, a.cls, a.generic, a.role, a.level, a.jurisdiction, a.parent)
-        if a.parent_actor is not None:
-            pa = a.parent_actor
-            _actor_node(kg, a.parent, pa.label, pa.cls, pa.generic, pa.role, pa.level, pa.jurisdiction, None)
+        _actor_node(kg, a)
         kg.edge("eli:passed_by", d_iri, _actor_iri(a.id))
         kg.edge("pkg:issued", _actor_iri(a.id), d_iri)
+    return issuers
 
-    # provisions and sentences
+
+def _structure(kg: KG, doc: Document) -> None:
+    d_iri = _doc_iri(doc.id)
     for p in doc.provisions:
         p_iri = _prov_iri(p.id)
         kg.node(p_iri, ["Provision"], **{"pkg:provisionLevel": iri(f"plv:{p.level}"), "eli:number": p.number,
@@ -163,118 +178,121 @@ def document_graph(doc, records: list[dict]) -> KG:
         for f in s.footnotes:
             kg.edge("pkg:citesFootnote", s_iri, _prov_iri(f))
 
-    # statements
-    for r in records:
-        kind = r["kind"]
-        s_iri, p_iri = _sent_iri(r["sentence_id"]), _prov_iri(r["provision"])
-        common = {"pkg:startOffset": r["start"], "pkg:endOffset": r["end"], "pkg:text": r["text"]}
-        if kind in ("actor", "instrument", "domain", "region"):
-            target = _mention_target(kg, r, v)
-            mid = node_iri("mention", f"{doc.id}/{r['start']}-{r['end']}-{kind}")
-            kg.node(mid, ["Mention"], **common)
-            kg.edge("pkg:denotes", mid, target)
-            kg.edge("pkg:sourceSentence", mid, s_iri)
-            kg.edge("pkg:sourceProvision", mid, p_iri)
-        elif kind == "measure":
-            m_iri = _stmt_iri(r["id"])
-            kg.node(m_iri, ["Measure"], **common, **{"pkg:modality": iri(f"mod:{r['modality']}"),
-                                                     "pkg:modalCue": r["cue"], "pkg:action": r["action"] or None})
-            kg.edge("pkg:sourceSentence", m_iri, s_iri)
-            kg.edge("pkg:sourceProvision", m_iri, p_iri)
-            for a in r["agent_ids"]:
-                kg.edge("pkg:agent", m_iri, _actor_iri(a))
-            for a in r["beneficiary_ids"]:
-                kg.edge("pkg:beneficiary", m_iri, _actor_iri(a))
-            for i in r["instruments"]:
-                kg.edge("pkg:usesInstrument", m_iri, _concept_iri(i))
-            for dm in r["domains"]:
-                kg.edge("pkg:concernsDomain", m_iri, _concept_iri(dm))
-            # derived convenience edges, each carrying the measure it comes from
-            for a in r["agent_ids"]:
-                for i in r["instruments"]:
-                    kg.edge("pkg:uses", _actor_iri(a), _concept_iri(i), via=m_iri)
-                for dm in r["domains"]:
-                    kg.edge("pkg:responsibleFor", _actor_iri(a), _concept_iri(dm), via=m_iri)
-            for i in r["instruments"]:
-                for dm in r["domains"]:
-                    kg.edge("pkg:inDomain", _concept_iri(i), _concept_iri(dm), via=m_iri)
-        elif kind in ("target", "statistic"):
-            t_iri = _stmt_iri(r["id"])
-            attrs = {**common, "pkg:metric": r["metric"] or r["text"], "pkg:value": r["value"],
-                     "pkg:unit": r["unit"],
-                     "pkg:comparator": iri(f"cmp:{_CMP[r['comparator']]}") if r.get("comparator") else None}
-            if kind == "target":
-                attrs.update({"pkg:targetYear": r.get("year"), "pkg:period": r.get("period")})
-            else:
-                attrs.update({"pkg:asOf": r.get("as_of"), "pkg:citedSource": r.get("source")})
-            kg.node(t_iri, ["Target" if kind == "target" else "Statistic"], **attrs)
-            kg.edge("pkg:sourceSentence", t_iri, s_iri)
-            kg.edge("pkg:sourceProvision", t_iri, p_iri)
-            for dm in r.get("domains", []):
-                kg.edge("pkg:concernsDomain", t_iri, _concept_iri(dm))
-            if kind == "target" and r.get("jurisdiction"):
-                kg.edge("pkg:jurisdiction", t_iri, iri(f"reg:{r['jurisdiction']}"))
-            if kind == "statistic" and r.get("source"):
-                for a in resolve_actors(r["source"], None):
-                    if not a.generic and a.end - a.start == len(r["source"]):
-                        _actor_node(kg, a.id, a.label, a.cls, a.generic, a.role, a.level, a.jurisdiction, a.parent)
-                        kg.edge("pkg:sourceActor", t_iri, _actor_iri(a.id))
-        elif kind == "citation":
-            c_iri = node_iri("cited", r["id"].split(":", 1)[1])
-            date = r.get("date")
-            kg.node(c_iri, ["PolicyDocument"], **{"dcterms:title": r["title"], "pkg:cited": True,
-                                                  "eli:date_document": date, "pkg:issuerCount": r.get("issuer_count")})
-            from policykg.ontology.doctypes import title_doc_type
-            dt = title_doc_type(r["title"])[0]
-            if dt:
-                kg.edge("pkg:docType", c_iri, iri(f"dt:{dt}"))
-            kg.edge("eli:cites", d_iri, c_iri)
-            mid = node_iri("mention", f"{doc.id}/{r['start']}-{r['end']}-citation")
-            kg.node(mid, ["Mention"], **common)
-            kg.edge("pkg:denotes", mid, c_iri)
-            kg.edge("pkg:sourceSentence", mid, s_iri)
-            kg.edge("pkg:sourceProvision", mid, p_iri)
-            issuers_c = []
-            for aid, label in zip(r.get("issuer_ids", []), r.get("issuers", [])):
-                _actor_stub(kg, aid, label)
-                kg.edge("eli:passed_by", c_iri, _actor_iri(aid))
-                kg.edge("pkg:issued", _actor_iri(aid), c_iri)
-                issuers_c.append(aid)
-            for x, y in itertools.combinations(sorted(set(issuers_c)), 2):
-                kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=c_iri)
-    for x, y in itertools.combinations(sorted(set(issuers)), 2):
-        kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=d_iri)
-    return kg
+
+def _common(r: Record) -> dict[str, Any]:
+    return {"pkg:startOffset": r.start, "pkg:endOffset": r.end, "pkg:text": r.text}
+
+
+def _provenance(kg: KG, node: str, r: Record) -> None:
+    kg.edge("pkg:sourceSentence", node, _sent_iri(r.sentence_id))
+    kg.edge("pkg:sourceProvision", node, _prov_iri(r.provision))
+
+
+def _mention(kg: KG, doc: Document, r: Record, target: str) -> None:
+    mid = node_iri("mention", f"{doc.id}/{r.start}-{r.end}-{r.kind}")
+    kg.node(mid, ["Mention"], **_common(r))
+    kg.edge("pkg:denotes", mid, target)
+    _provenance(kg, mid, r)
+
+
+def _actor_mention(kg: KG, doc: Document, r: Record) -> None:
+    assert isinstance(r, ActorRecord)
+    _actor_node(kg, r.ref())
+    _mention(kg, doc, r, _actor_iri(r.id))
+
+
+def _concept_mention(kg: KG, doc: Document, r: Record) -> None:
+    _mention(kg, doc, r, _concept_iri(r.id))
+
+
+def _measure(kg: KG, doc: Document, r: Record) -> None:
+    assert isinstance(r, MeasureRecord)
+    m_iri = _stmt_iri(r.id)
+    kg.node(m_iri, ["Measure"], **_common(r), **{"pkg:modality": iri(f"mod:{r.modality}"),
+                                                 "pkg:modalCue": r.cue, "pkg:action": r.action or None})
+    _provenance(kg, m_iri, r)
+    for a in r.agent_ids:
+        kg.edge("pkg:agent", m_iri, _actor_iri(a))
+    for a in r.beneficiary_ids:
+        kg.edge("pkg:beneficiary", m_iri, _actor_iri(a))
+    for i in r.instruments:
+        kg.edge("pkg:usesInstrument", m_iri, _concept_iri(i))
+    for dm in r.domains:
+        kg.edge("pkg:concernsDomain", m_iri, _concept_iri(dm))
+    # derived convenience edges, each carrying the measure it comes from
+    for a in r.agent_ids:
+        for i in r.instruments:
+            kg.edge("pkg:uses", _actor_iri(a), _concept_iri(i), via=m_iri)
+        for dm in r.domains:
+            kg.edge("pkg:responsibleFor", _actor_iri(a), _concept_iri(dm), via=m_iri)
+    for i in r.instruments:
+        for dm in r.domains:
+            kg.edge("pkg:inDomain", _concept_iri(i), _concept_iri(dm), via=m_iri)
+
+
+def _quantity(kg: KG, doc: Document, r: Record) -> None:
+    assert isinstance(r, (TargetRecord, StatisticRecord))
+    t_iri = _stmt_iri(r.id)
+    attrs = {**_common(r), "pkg:metric": r.metric or r.text, "pkg:value": r.value, "pkg:unit": r.unit,
+             "pkg:comparator": iri(f"cmp:{_CMP[r.comparator]}") if r.comparator else None}
+    if isinstance(r, TargetRecord):
+        attrs.update({"pkg:targetYear": r.year, "pkg:period": r.period})
+    else:
+        attrs.update({"pkg:asOf": r.as_of, "pkg:citedSource": r.source})
+    kg.node(t_iri, ["Target" if isinstance(r, TargetRecord) else "Statistic"], **attrs)
+    _provenance(kg, t_iri, r)
+    for dm in r.domains:
+        kg.edge("pkg:concernsDomain", t_iri, _concept_iri(dm))
+    if isinstance(r, TargetRecord) and r.jurisdiction:
+        kg.edge("pkg:jurisdiction", t_iri, iri(f"reg:{r.jurisdiction}"))
+    if isinstance(r, StatisticRecord):
+        for a in r.source_actors:
+            _actor_node(kg, a)
+            kg.edge("pkg:sourceActor", t_iri, _actor_iri(a.id))
+
+
+def _citation(kg: KG, doc: Document, r: Record) -> None:
+    assert isinstance(r, CitationRecord)
+    c_iri = node_iri("cited", r.id.split(":", 1)[1])
+    kg.node(c_iri, ["PolicyDocument"], **{"dcterms:title": r.title, "pkg:cited": True,
+                                          "eli:date_document": r.date, "pkg:issuerCount": r.issuer_count})
+    if r.doc_type:
+        kg.edge("pkg:docType", c_iri, iri(f"dt:{r.doc_type}"))
+    kg.edge("eli:cites", _doc_iri(doc.id), c_iri)
+    _mention(kg, doc, r, c_iri)
+    issuers_c = []
+    for aid, label in zip(r.issuer_ids, r.issuers):
+        _actor_stub(kg, aid, label)
+        kg.edge("eli:passed_by", c_iri, _actor_iri(aid))
+        kg.edge("pkg:issued", _actor_iri(aid), c_iri)
+        issuers_c.append(aid)
+    for x, y in itertools.combinations(sorted(set(issuers_c)), 2):
+        kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=c_iri)
+
+
+#: one small function per record kind
+_BY_KIND: dict[str, Callable[[KG, Document, Record], None]] = {
+    "actor": _actor_mention, "instrument": _concept_mention, "domain": _concept_mention,
+    "region": _concept_mention, "measure": _measure, "target": _quantity, "statistic": _quantity,
+    "citation": _citation}
 
 
 _CMP = {"≥": "ge", ">": "gt", "=": "eq", "≈": "approx", "≤": "le", "<": "lt"}
 
 
-def _mention_target(kg: KG, r: dict, v) -> str:
-    kind = r["kind"]
-    if kind == "actor":
-        _actor_node(kg, r["id"], r["label"], r.get("type"), r.get("generic"), r.get("role"), r.get("level"),
-                    r.get("jurisdiction"), r.get("parent"))
-        pa = r.get("parent_actor")
-        if pa and r.get("parent"):
-            _actor_node(kg, r["parent"], pa["label"], pa["type"], pa["generic"], pa["role"], pa["level"],
-                        pa["jurisdiction"], None)
-        return _actor_iri(r["id"])
-    return _concept_iri(r["id"])
-
-
-def _actor_node(kg: KG, aid: str, label: str, cls: str | None, generic: bool | None, role: str | None,
-                level: str | None, jurisdiction: str | None, parent: str | None) -> None:
-    a_iri = _actor_iri(aid)
-    classes = [cls or "Enterprise", "GenericActor" if generic else "NamedActor"]
-    kg.node(a_iri, classes, **{"skos:prefLabel": label,
-                               "pkg:governmentLevel": iri(f"lvl:{level}") if level else None})
-    if role:
-        kg.edge("pkg:role", a_iri, iri(f"role:{role}"))
-    if jurisdiction:
-        kg.edge("pkg:jurisdiction", a_iri, iri(f"reg:{jurisdiction}"))
-    if parent:
-        kg.edge("org:subOrganizationOf", a_iri, _actor_iri(parent))
+def _actor_node(kg: KG, a: ActorRef) -> None:
+    a_iri = _actor_iri(a.id)
+    classes = [a.type or "Enterprise", "GenericActor" if a.generic else "NamedActor"]
+    kg.node(a_iri, classes, **{"skos:prefLabel": a.label,
+                               "pkg:governmentLevel": iri(f"lvl:{a.level}") if a.level else None})
+    if a.role:
+        kg.edge("pkg:role", a_iri, iri(f"role:{a.role}"))
+    if a.jurisdiction:
+        kg.edge("pkg:jurisdiction", a_iri, iri(f"reg:{a.jurisdiction}"))
+    if a.parent:
+        kg.edge("org:subOrganizationOf", a_iri, _actor_iri(a.parent))
+    if a.parent_actor is not None and a.parent:
+        _actor_node(kg, a.parent_actor)
 
 
 def _actor_stub(kg: KG, aid: str, label: str) -> None:
@@ -283,9 +301,9 @@ def _actor_stub(kg: KG, aid: str, label: str) -> None:
     v = vocabulary()
     c = v.by_scheme.get("act", {}).get(key)
     if c is not None:
-        _actor_node(kg, aid, c.pref, c.attrs.get("actorClass"), False, c.attrs.get("role"),
-                    c.attrs.get("governmentLevel"), "china" if c.attrs.get("governmentLevel") == "national" else None,
-                    None)
+        level = c.attrs.get("governmentLevel")
+        _actor_node(kg, ActorRef(aid, c.pref, c.attrs.get("actorClass"), False, c.attrs.get("role"), level,
+                                 "china" if level == "national" else None))
     else:
         kg.node(_actor_iri(aid), ["Department", "GenericActor" if key.startswith("role/") else "NamedActor"],
                 **{"skos:prefLabel": label})

@@ -27,6 +27,7 @@ from typing import Any
 from policykg import chars as _chars
 from policykg.chars import normalize_label
 from policykg.errors import OntologyError
+from policykg.files import atomic_write
 
 __all__ = ["Concept", "Vocabulary", "vocabulary", "ttl_files", "load_graph", "NS", "BASE",
            "SCHEMES", "LEXICON_SCHEMES"]
@@ -291,9 +292,8 @@ def vocabulary() -> Vocabulary:
         data = _build()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
+            with atomic_write(path) as fh:
+                fh.write(json.dumps(data, ensure_ascii=False))
         except OSError:
             pass   # a read-only home is fine: we just parse again next time
     concepts = {iri: Concept(iri=c["iri"], scheme=c["scheme"], key=c["key"], pref=c["pref"],

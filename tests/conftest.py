@@ -36,7 +36,7 @@ def _private_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
     """The four seeds built once per session (``policykg build seeds/ -o DIR``)."""
-    from policykg.graph.build import build
+    from policykg.build import build
     out = tmp_path_factory.mktemp("seed-build") / "build"
     result = build([SEEDS], out)
     assert not result.errors, result.errors

@@ -23,6 +23,7 @@ from pathlib import Path
 from .style import look, relation_label
 from .views import View, node_size
 import policykg
+from policykg.files import atomic_write
 
 __all__ = ["render_html", "html_string", "notebook_html", "safe_json"]
 
@@ -134,9 +135,9 @@ def render_html(view: View, path: str | Path) -> Path:
     """Write the page to ``path`` (atomically) and return it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(html_string(view), encoding="utf-8")
-    os.replace(tmp, path)
+    page = html_string(view)
+    with atomic_write(path) as fh:
+        fh.write(page)
     return path
 
 

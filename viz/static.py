@@ -15,6 +15,7 @@ from policykg.errors import PolicyKGError
 
 from .style import look, relation_label
 from .views import View, node_size
+from policykg.files import atomic_write
 
 __all__ = ["render_static", "cjk_font", "use_cjk_font", "FONT_FAMILIES"]
 
@@ -158,8 +159,9 @@ def render_static(view: View, path: str | Path, font: str | Path | None = None, 
     ax.text(0.99, 0.01, "边 edges: " + "、".join(types), transform=ax.transAxes, fontproperties=fp, fontsize=8,
             ha="right", va="bottom", color="#666666")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}{path.suffix}")
-    fig.savefig(tmp, dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
-    os.replace(tmp, path)
+    try:
+        with atomic_write(path, "wb") as fh:
+            fig.savefig(fh, dpi=dpi, bbox_inches="tight", format=path.suffix.lstrip(".").lower() or "png")
+    finally:
+        plt.close(fig)
     return path

@@ -8,9 +8,11 @@ text); ``Document.source_span`` maps them back to ``Document.source``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from policykg.extract.records import Record
 from policykg.textmap import MappedText
 
 __all__ = ["RawText", "DocumentMeta", "Provision", "Sentence", "Footnote", "Document",
@@ -63,6 +65,8 @@ class DocumentMeta:
     doc_type: str | None = None           # doc-type concept key, e.g. "regulation"
     doc_type_label: str | None = None     # the matched Chinese label, e.g. "条例"
     issuers: list[str] = field(default_factory=list)
+    #: the issuers resolved to actors by the ``issuers`` stage (ActorRef JSON objects)
+    issuer_actors: list[dict[str, Any]] = field(default_factory=list)
     adopted: str | None = None            # ISO date the issuing body adopted/passed it
     issued: str | None = None             # ISO date of issue/publication
     effective: str | None = None          # ISO date it takes effect
@@ -121,6 +125,24 @@ class Document:
     provisions: list[Provision] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    #: annotation layers assigned by the extraction stages, in the order they were assigned:
+    #: name → list (record layers hold :class:`~policykg.extract.records.Record` items)
+    layers: dict[str, list[Any]] = field(default_factory=dict)
+
+    def records(self) -> Iterator[Record]:
+        """Every record of every layer, in text order: sentence by sentence, and within a
+        sentence layer by layer in the order the stages assigned them."""
+        by_layer: list[dict[str, list[Record]]] = []
+        for items in self.layers.values():
+            if not items or not isinstance(items[0], Record):
+                continue
+            grouped: dict[str, list[Record]] = {}
+            for r in items:
+                grouped.setdefault(r.sentence_id, []).append(r)
+            by_layer.append(grouped)
+        for s in self.sentences:
+            for grouped in by_layer:
+                yield from grouped.get(s.id, ())
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Character span in the original (decoded) file for ``text[start:end]``."""

@@ -13,6 +13,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from policykg.extract.document.model import Document
+from policykg.extract.records import CitationRecord
+from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.mentions import SentenceMentions
 from policykg.ontology.doctypes import title_doc_type
@@ -103,3 +106,22 @@ def find_citations(text: str, sent_start: int, sent_end: int, mentions: Sentence
 def _title_head_actors(title: str) -> list[Actor]:
     found = resolve_actors(title[:20], None)
     return [a for a in found if a.start == 0 and not a.generic]
+
+
+# --- the stage ------------------------------------------------------------------------
+
+
+@stage("citations", requires=("sentences", "mentions"), assigns=("citations",), order=40)
+def citations(doc: Document) -> Document:
+    """Every outer 《…》 document title, with its date and issuers where the sentence gives them."""
+    state = CitationState()
+    out = []
+    for s, m in zip(doc.sentences, doc.layers["mentions"]):
+        for c in find_citations(doc.text, s.start, s.end, m, state):
+            out.append(CitationRecord(
+                doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, id=c.id, label=c.title,
+                text=doc.text[c.start:c.end], start=c.start, end=c.end, title=c.title, date=c.date,
+                issuers=tuple(a.label for a in c.issuers), issuer_ids=tuple(a.id for a in c.issuers),
+                issuer_count=c.issuer_count, doc_type=title_doc_type(c.title)[0]))
+    doc.layers["citations"] = out
+    return doc

@@ -24,6 +24,9 @@ from functools import lru_cache
 
 from policykg.ontology import vocabulary
 
+from policykg.extract.document.model import Document, Sentence
+from policykg.extract.records import MeasureRecord, record_id
+from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.mentions import SentenceMentions, quote_spans
 
@@ -247,3 +250,42 @@ def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceM
 
 def _is_government(actors: list[Actor]) -> bool:
     return any(a.cls in ("GovernmentBody", "Department", "Legislature") for a in actors)
+
+
+# --- the stage ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _modality_labels() -> dict[str, str]:
+    return {c.key: c.pref for c in vocabulary().scheme("mod")}
+
+
+def _measure_record(doc: Document, s: Sentence, m: SentenceMentions, ms: Measure) -> MeasureRecord:
+    text = doc.text
+    sub = ms.subject_span or (ms.start, ms.start)
+    agent_ids = {a.id for a in ms.agents}
+    inside = [x for x in m.actors if ms.start <= x.start < ms.end and not (sub[0] <= x.start < sub[1])
+              and x.id not in agent_ids]
+    agents = tuple(dict.fromkeys(a.label for a in ms.agents))
+    label = f"{'、'.join(agents) or '（未明示）'} · {_modality_labels()[ms.modality]} · {ms.action}"
+    return MeasureRecord(
+        doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
+        id=record_id("measure", doc.id, s.id, ms.start, ms.end), label=label, text=text[ms.start:ms.end],
+        start=ms.start, end=ms.end, agents=agents, agent_ids=tuple(dict.fromkeys(a.id for a in ms.agents)),
+        modality=ms.modality, cue=ms.cue, action=ms.action,
+        instruments=tuple(dict.fromkeys(f"inst:{h.concept.key}" for h in m.instruments if ms.start <= h.start < ms.end)),
+        domains=tuple(dict.fromkeys(f"dom:{h.concept.key}" for h in m.domains if ms.start <= h.start < ms.end)),
+        beneficiaries=tuple(dict.fromkeys(x.label for x in inside)),
+        beneficiary_ids=tuple(dict.fromkeys(x.id for x in inside)))
+
+
+@stage("measures", requires=("sentences", "mentions"), assigns=("measures",), order=20)
+def measures(doc: Document) -> Document:
+    """Who must, may, is urged to or must not do what: one record per clause and modality."""
+    out = []
+    for s, m in zip(doc.sentences, doc.layers["mentions"]):
+        if "/fn" in s.id:                 # footnotes state sources, not measures
+            continue
+        out += [_measure_record(doc, s, m, ms) for ms in find_measures(doc.text, s.start, s.end, m)]
+    doc.layers["measures"] = out
+    return doc

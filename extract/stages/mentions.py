@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from policykg.extract.stages.actors import Actor, actors_from_hits, department_hits, org_hits, org_label
 from policykg.ontology import vocabulary
 
+from policykg.extract.document.model import Document
+from policykg.extract.records import ActorRecord, DomainRecord, InstrumentRecord, RegionRecord
+from policykg.extract.stage import stage
+from policykg.extract.stages.issuers import actor_ref
 from policykg.extract.stages.matcher import Hit, matcher
 
 __all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans"]
@@ -164,3 +168,36 @@ def _org_class(name: str) -> str:
         if name.endswith(suffixes):
             return cls
     return "Enterprise"
+
+
+# --- the stage ------------------------------------------------------------------------
+
+
+@stage("mentions", requires=("sentences",), assigns=("mentions", "actors", "instruments", "domains", "regions"),
+       order=10)
+def mentions(doc: Document) -> Document:
+    """Mentions of every sentence (layer ``mentions``, one :class:`SentenceMentions` per sentence)
+    and their records (layers ``actors``, ``instruments``, ``domains``, ``regions``)."""
+    v = vocabulary()
+    found = [find_mentions(doc.text, s.start, s.end, doc.meta.jurisdiction) for s in doc.sentences]
+    actors, instruments, domains, regions = [], [], [], []
+    for s, m in zip(doc.sentences, found):
+        base = dict(doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text)
+        for a in m.actors:
+            actors.append(ActorRecord(id=a.id, label=a.label, text=a.text, start=a.start, end=a.end, type=a.cls,
+                                      generic=a.generic, role=a.role, level=a.level, jurisdiction=a.jurisdiction,
+                                      parent=a.parent, parent_actor=actor_ref(a).parent_actor, **base))
+        for h in m.instruments:
+            c = h.concept
+            instruments.append(InstrumentRecord(id=f"inst:{c.key}", label=c.pref, text=h.text, start=h.start,
+                                                end=h.end, type=c.instrument_type, category=c.category, **base))
+        for h in m.domains:
+            c = h.concept
+            domains.append(DomainRecord(id=f"dom:{c.key}", label=c.pref, text=h.text, start=h.start, end=h.end,
+                                        broader=tuple(b.key for b in v.ancestors(c)), **base))
+        for h in m.regions:
+            c = h.concept
+            regions.append(RegionRecord(id=f"reg:{c.key}", label=c.pref, text=h.text, start=h.start, end=h.end,
+                                        code=c.attrs.get("adminCode"), level=c.attrs.get("governmentLevel"), **base))
+    doc.layers.update(mentions=found, actors=actors, instruments=instruments, domains=domains, regions=regions)
+    return doc

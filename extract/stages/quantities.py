@@ -25,6 +25,11 @@ from functools import lru_cache
 
 from policykg.ontology import vocabulary
 
+from policykg.extract.document.model import Document, Sentence
+from policykg.extract.records import ActorRef, StatisticRecord, TargetRecord, record_id
+from policykg.extract.stage import stage
+from policykg.extract.stages.actors import resolve_actors
+from policykg.extract.stages.issuers import actor_ref
 from policykg.extract.stages.mentions import SentenceMentions
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind"]
@@ -275,3 +280,41 @@ def _respectively(text: str, sent_start: int, sent_end: int, found: list) -> lis
     verb = re.sub(r"[\d.%％万亿]+.*$", "", text[p + 2:after[0][0]])
     tail = re.sub(r"^.*?(产量|规模|收入|额|数|率)$", r"\1", items[-1]) if len(items[-1]) > 2 else ""
     return [f"{it}{tail if not it.endswith(tail) else ''}{verb}" for it in items]
+
+
+# --- the stage ------------------------------------------------------------------------
+
+
+def _source_actors(source: str | None) -> tuple[ActorRef, ...]:
+    """The named actors a statistic's source names whole (国家统计局, 中国信通院…)."""
+    if not source:
+        return ()
+    return tuple(actor_ref(a) for a in resolve_actors(source, None)
+                 if not a.generic and a.end - a.start == len(source))
+
+
+def _quantity_record(doc: Document, s: Sentence, q: Quantity) -> TargetRecord | StatisticRecord:
+    common = dict(doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
+                  id=record_id(q.kind, doc.id, s.id, q.start, q.end), label=q.metric, text=doc.text[q.start:q.end],
+                  start=q.start, end=q.end, metric=q.metric, value=q.value, unit=q.unit, comparator=q.comparator,
+                  domains=tuple(f"dom:{d}" for d in q.domains))
+    if q.kind == "target":
+        return TargetRecord(**common, year=q.year, period=q.period, jurisdiction=doc.meta.jurisdiction)
+    return StatisticRecord(**common, as_of=q.as_of, source=q.source, source_actors=_source_actors(q.source))
+
+
+@stage("quantities", requires=("sentences", "mentions"), assigns=("quantities",), order=30)
+def quantities(doc: Document) -> Document:
+    """Quantified targets and observed statistics (one layer, in text order)."""
+    fn_text = {f.id: f.text for f in doc.footnotes}
+    prov_start = {p.id: p.start for p in doc.provisions}
+    out: list[TargetRecord | StatisticRecord] = []
+    for s, m in zip(doc.sentences, doc.layers["mentions"]):
+        if "/fn" in s.id:
+            continue
+        context = doc.text[prov_start.get(s.provision, s.start):s.start]
+        for q in find_quantities(doc.text, s.start, s.end, m, doc_type=doc.meta.doc_type, title=doc.meta.title,
+                                 context=context, footnotes=[fn_text[f] for f in s.footnotes if f in fn_text]):
+            out.append(_quantity_record(doc, s, q))
+    doc.layers["quantities"] = out
+    return doc

@@ -1,0 +1,298 @@
+"""``policykg build``: documents → extraction → RDF, stores and exports in one directory.
+
+Each input file is identified by the SHA-256 of its bytes and its path.  Its
+structured document, extraction records and graph are cached under
+``DIR/.cache`` (with a fingerprint of the pipeline code and ontology), so a
+rebuild re-extracts only files whose content changed; files no longer given
+drop out of every output.  All outputs are written into a temporary folder
+and moved into place at the end: a failed build leaves the previous one
+intact.
+
+This is the application layer: it composes :func:`policykg.extract.pipeline.run`,
+:func:`policykg.graph.kg.document_graph`, the stores, the exporters registered in
+:data:`policykg.graph.export.EXPORTERS` and the overview view.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+import policykg
+import policykg.ontology
+from policykg.errors import InputError
+from policykg.extract.document.ingest import expand_paths, ingest
+from policykg.extract.pipeline import run
+from policykg.graph.export import EXPORTERS, write_graph_json
+from policykg.graph.kg import KG, document_graph
+from policykg.graph.property import PGraph, to_property_graph
+from policykg.graph.rdf import kg_quads, ontology_quads, write_serializations
+from policykg.graph.stores import load_ladybug, load_oxigraph
+from policykg.ontology import ttl_files
+from policykg.viz import make_view, render_html
+
+__all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint"]
+
+#: what a build directory holds besides the exporters' files
+CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq", "kg.ttl", "kg.jsonld", "oxigraph", "ladybug",
+                "graph.json", "overview.html", "manifest.json")
+
+
+def outputs() -> tuple[str, ...]:
+    """Every name a build directory may hold (the exporters' files included)."""
+    return CORE_OUTPUTS[:-1] + tuple(e.filename for _, e in EXPORTERS.items() if e.in_build) + CORE_OUTPUTS[-1:]
+
+
+OUTPUTS = outputs()
+ErrorHandler = Callable[[InputError], None]
+
+
+@dataclass(slots=True)
+class BuildResult:
+    out_dir: Path
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    reused: int = 0
+    extracted: int = 0
+
+    def error(self, e: InputError, on_error: ErrorHandler | None) -> None:
+        self.errors.append(e)
+        if on_error:
+            on_error(e)
+
+
+def pipeline_fingerprint() -> str:
+    """Changes when the extraction code, the graph model, the ontology or its word lists change."""
+    root = Path(policykg.__file__).resolve().parent
+    extract_dir = Path(run.__code__.co_filename).resolve().parent
+    kg_file = Path(document_graph.__code__.co_filename).resolve()
+    h = hashlib.sha256(policykg.__version__.encode())
+    files = sorted(extract_dir.rglob("*.py")) + [kg_file, root / "chars.py", root / "textmap.py"] + ttl_files()
+    rules = Path(policykg.ontology.__file__).resolve().parent / "rules"
+    files += sorted(rules.glob("*.yaml")) if rules.is_dir() else []
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _file_key(path: Path, data: bytes) -> str:
+    return hashlib.sha256(data + b"\0" + str(path).encode("utf-8")).hexdigest()
+
+
+def _check_out_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError("exists and is not a directory", str(out))
+    if out.exists() and any(out.iterdir()) and not (out / "manifest.json").exists() and not (out / ".cache").exists():
+        raise InputError("is a non-empty folder that is not a policykg build; choose another -o", str(out))
+
+
+def _cached_entry(path: Path, fp: str) -> dict[str, Any] | None:
+    if not path.exists():
+        return None
+    try:
+        entry = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return entry if entry.get("fingerprint") == fp else None
+
+
+def _extract_entry(f: Path, fp: str) -> dict[str, Any]:
+    """Run the pipeline on one file: the cache entry (document, records, graph)."""
+    doc = run(ingest(f))
+    records = list(doc.records())
+    kg = document_graph(doc, records)
+    return {"fingerprint": fp, "doc_id": doc.id, "path": str(f), "sha256": doc.sha256,
+            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json()}
+
+
+class _Writers:
+    """The per-document outputs written while documents stream through."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.ext = (tmp / "extractions.jsonl").open("wb")
+        self.docs = (tmp / "documents.jsonl").open("wb")
+        self.nq = (tmp / "kg.nq").open("w", encoding="utf-8")
+        self.nq.writelines(ontology_quads())
+
+    def add(self, entry: dict[str, Any], kg: KG) -> None:
+        for r in entry["records"]:
+            self.ext.write(orjson.dumps(r) + b"\n")
+        self.docs.write(orjson.dumps(entry["document"]) + b"\n")
+        self.nq.writelines(kg_quads(kg))
+
+    def close(self) -> None:
+        for fh in (self.ext, self.docs, self.nq):
+            fh.close()
+
+
+def _read_file(f: Path, result: BuildResult, on_error: ErrorHandler | None) -> bytes | None:
+    try:
+        if not f.exists():
+            raise InputError("no such file", str(f))
+        return f.read_bytes()
+    except InputError as e:
+        result.error(e, on_error)
+    except OSError as e:
+        result.error(InputError(f"cannot read the file ({e.strerror})", str(f)), on_error)
+    return None
+
+
+def _entry_for(f: Path, data: bytes, cache: Path, fp: str, result: BuildResult,
+               on_error: ErrorHandler | None) -> tuple[str, dict[str, Any]] | None:
+    """The cache entry of one file: reused when its content and the pipeline are unchanged."""
+    key = _file_key(f, data)
+    entry_path = cache / f"{key}.json"
+    entry = _cached_entry(entry_path, fp)
+    if entry is not None:
+        result.reused += 1
+    else:
+        try:
+            entry = _extract_entry(f, fp)
+        except InputError as e:
+            result.error(e, on_error)
+            return None
+        entry_path.write_bytes(orjson.dumps(entry))
+        result.extracted += 1
+    kg_path = cache / f"{key}.kg.json"
+    if not kg_path.exists():
+        kg_path.write_bytes(orjson.dumps(entry["kg"]))
+    return key, entry
+
+
+def _extract_all(files: list[Path], cache: Path, tmp: Path, result: BuildResult,
+                 progress: Callable[[str, int, int], None] | None, on_error: ErrorHandler | None) -> list[str]:
+    """Stream every file through extraction into the per-document outputs; the live cache keys."""
+    fp = pipeline_fingerprint()
+    seen_ids: dict[str, str] = {}
+    keys: list[str] = []
+    writers = _Writers(tmp)
+    try:
+        for i, f in enumerate(files):
+            if progress:
+                progress(str(f), i, len(files))
+            data = _read_file(f, result, on_error)
+            got = None if data is None else _entry_for(f, data, cache, fp, result, on_error)
+            if got is None:
+                continue
+            key, entry = got
+            doc_id = entry["doc_id"]
+            if doc_id in seen_ids:
+                result.error(InputError(f"document id '{doc_id}' is already used by {seen_ids[doc_id]} "
+                                        "(rename one of the files)", str(f)), on_error)
+                continue
+            seen_ids[doc_id] = str(f)
+            keys.append(key)
+            writers.add(entry, KG.from_json(entry["kg"]))
+            meta = entry["document"]["meta"]
+            result.documents.append({"id": doc_id, "path": str(f), "sha256": entry["sha256"],
+                                     "title": meta["title"], "type": meta["doc_type"],
+                                     "jurisdiction": meta["jurisdiction"]})
+    finally:
+        writers.close()
+    return keys
+
+
+def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
+    t0 = time.perf_counter()
+    out = fn()
+    result.timings[name] = time.perf_counter() - t0
+    return out
+
+
+def _stores_and_exports(tmp: Path, cache: Path, keys: list[str], result: BuildResult, html: bool) -> PGraph:
+    _timed(result, "rdf", lambda: write_serializations(tmp / "kg.nq", tmp))
+    _timed(result, "oxigraph", lambda: load_oxigraph(tmp / "oxigraph", tmp / "kg.nq"))  # closed on return
+
+    def property_graph() -> PGraph:
+        g = to_property_graph(KG.from_json(orjson.loads((cache / f"{k}.kg.json").read_bytes())) for k in keys)
+        write_graph_json(g, tmp / "graph.json")
+        return g
+    g: PGraph = _timed(result, "property_graph", property_graph)
+    _timed(result, "ladybug", lambda: load_ladybug(tmp / "ladybug", g))
+
+    def exports() -> None:
+        for _, e in EXPORTERS.items():
+            if e.in_build:
+                e.write(g, tmp / e.filename)
+    _timed(result, "exports", exports)
+    if html:
+        _timed(result, "overview", lambda: render_html(make_view(g, "overview"), tmp / "overview.html"))
+    return g
+
+
+def _summary(tmp: Path, g: PGraph, result: BuildResult) -> dict[str, Any]:
+    with (tmp / "kg.nq").open(encoding="utf-8") as fh:
+        triples = sum(1 for _ in fh)
+    kinds, rel = g.counts(), g.rel_counts()
+    result.counts = {
+        "documents": len(result.documents), "actors": kinds.get("Actor", 0),
+        "instruments": kinds.get("PolicyInstrument", 0), "domains": kinds.get("Domain", 0),
+        "measures": kinds.get("Measure", 0), "targets": kinds.get("Target", 0),
+        "statistics": kinds.get("Statistic", 0), "cited documents": rel.get("CITES", 0),
+        "triples": triples, "nodes": len(g.nodes), "relationships": len(g.rels)}
+    return {"policykg": policykg.__version__, "fingerprint": pipeline_fingerprint(),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "documents": result.documents,
+            "errors": [str(e) for e in result.errors], "counts": result.counts,
+            "node_counts": kinds, "relationship_counts": rel}
+
+
+def _remove(p: Path) -> None:
+    if p.is_dir():
+        shutil.rmtree(p)
+    elif p.exists():
+        p.unlink()
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Move the new outputs into place; an output not made this time (e.g. --no-html) leaves no stale copy."""
+    for name in OUTPUTS:
+        src, dst = tmp / name, out / name
+        _remove(dst)
+        if src.exists():
+            os.replace(src, dst)
+
+
+def _prune_cache(cache: Path, live: set[str]) -> None:
+    for stale in cache.glob("*.json"):          # removed or changed files drop out
+        if stale.name.split(".", 1)[0] not in live:
+            stale.unlink()
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path,
+          progress: Callable[[str, int, int], None] | None = None,
+          on_error: ErrorHandler | None = None, html: bool = True) -> BuildResult:
+    """Build everything from ``paths`` into ``out_dir``; see the module docstring."""
+    t_start = time.perf_counter()
+    out = Path(out_dir)
+    _check_out_dir(out)
+    cache = out / ".cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    result = BuildResult(out)
+    files = list(expand_paths(paths))
+    tmp = out / f".tmp-{os.getpid()}"
+    _remove(tmp)
+    tmp.mkdir()
+    try:
+        keys = _timed(result, "extract", lambda: _extract_all(files, cache, tmp, result, progress, on_error))
+        g = _stores_and_exports(tmp, cache, keys, result, html)
+        manifest = _summary(tmp, g, result)
+        result.timings["total"] = time.perf_counter() - t_start
+        manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _swap_in(tmp, out)
+        _prune_cache(cache, set(keys))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return result
