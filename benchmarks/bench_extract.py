@@ -1,9 +1,10 @@
-"""Extraction throughput and memory on a corpus made by repeating the seeds.
+"""Extraction throughput and memory on growing corpora: real corpus text, or the seeds repeated.
 
-    python benchmarks/bench_extract.py [--mb 20] [--steps 3]
+    python benchmarks/bench_extract.py --corpus ../shared/corpus/scale [--mb 20] [--steps 3]
+    python benchmarks/bench_extract.py [--mb 20] [--steps 3]        (the four seeds repeated)
 
-Builds corpora of growing size (the four seeds copied under distinct names) in a
-temporary folder and, for each, runs read → normalize → structure → extract in
+Builds corpora of growing size (the corpus's .md/.txt files in sorted order, or
+the four seeds copied under distinct names) in a temporary folder and, for each, runs read → normalize → structure → extract in
 a fresh process on one core, streaming records to a file.  Prints megabytes of
 input text per second after start-up (imports and the vocabulary load are
 timed separately) and the peak resident memory, which stays flat when the
@@ -26,7 +27,7 @@ CHILD = r"""
 import json, os, resource, sys, time
 t0 = time.perf_counter()
 from policykg.extract.document.ingest import iter_documents
-from policykg.extract.pipeline import extract_records
+from policykg.extract.pipeline import run
 from policykg.extract.stages.matcher import matcher
 from policykg.ontology import vocabulary
 vocabulary(); matcher()
@@ -39,7 +40,7 @@ t1 = time.perf_counter()
 with open(out, "w", encoding="utf-8") as fh:
     for r in iter_documents(files):
         docs += 1
-        for rec in extract_records(r.document):
+        for rec in run(r.document).records():
             fh.write(rec.dumps() + "\n")
             n += 1
 elapsed = time.perf_counter() - t1
@@ -49,7 +50,16 @@ print(json.dumps({"bytes": size, "docs": docs, "records": n, "startup_s": startu
 """
 
 
-def make_corpus(folder: Path, megabytes: float) -> None:
+def make_corpus(folder: Path, megabytes: float, source: Path | None = None) -> None:
+    if source is not None:                     # real text: the corpus's files, in sorted order
+        total = 0
+        for i, f in enumerate(sorted(p for p in source.rglob("*") if p.suffix in (".md", ".txt"))):
+            if total >= megabytes * 1_000_000:
+                return
+            dst = folder / f"{i:05d}{f.suffix}"
+            shutil.copyfile(f, dst)
+            total += dst.stat().st_size
+        return
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     total, i = 0, 0
     while total < megabytes * 1_000_000:
@@ -64,6 +74,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20, help="size of the largest corpus (default 20)")
     ap.add_argument("--steps", type=int, default=3, help="number of corpus sizes (default 3)")
+    ap.add_argument("--corpus", type=Path, help="a folder of real documents to draw the text from")
     args = ap.parse_args()
     print(f"{'corpus MB':>10} {'docs':>6} {'records':>9} {'start-up s':>11} {'extract s':>10} "
           f"{'MB/s':>7} {'peak RSS MB':>12}")
@@ -72,7 +83,7 @@ def main() -> int:
             mb = args.mb * k / args.steps
             corpus = Path(tmp) / f"corpus{k}"
             corpus.mkdir()
-            make_corpus(corpus, mb)
+            make_corpus(corpus, mb, args.corpus)
             out = Path(tmp) / f"out{k}.jsonl"
             res = subprocess.run(["taskset", "-c", "0", sys.executable, "-c", CHILD, str(corpus), str(out)]
                                  if shutil.which("taskset") else [sys.executable, "-c", CHILD, str(corpus), str(out)],

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Score", "evaluate", "format_table"]
+__all__ = ["Score", "evaluate", "errors"]
 
 ROWS = [("actor", "actor"), ("instrument", "instrument"), ("domain", "domain"), ("region", "region"),
         ("measure", "measure · agent"), ("measure", "measure · modality"), ("measure", "measure · agent+modality"),
@@ -137,10 +137,6 @@ def evaluate(gold: Iterable[dict], pred: Iterable[dict]) -> list[Score]:
             tp, fp, fn = tp + a, fp + b, fn + c
         scores.append(Score(name, tp, fp, fn))
     return scores
-
-
-def format_table(scores: list[Score]) -> list[tuple[str, str, str, str, str]]:
-    return [(s.name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.tp + s.fn}") for s in scores]
 
 
 def errors(gold: Iterable[dict], pred: Iterable[dict], kind: str, name: str | None = None) -> list[tuple]:

@@ -6,12 +6,15 @@ through the ``policykg.stages`` entry-point group.  :mod:`policykg.extract.pipel
 runs the registered stages in ``order`` and checks, before running anything, that
 every layer a stage requires is assigned by an earlier stage (or by ingestion).
 
->>> @stage("shout", requires=("sentences",), assigns=("shouts",), order=900)
-... def shout(doc):
-...     doc.layers["shouts"] = [s.text + "！" for s in doc.sentences]
-...     return doc
->>> STAGES.get("shout").assigns
-('shouts',)
+A stage module looks like this (``extract/stages/citations.py`` is a real one)::
+
+    @stage("citations", requires=("sentences", "mentions"), assigns=("citations",), order=40)
+    def citations(doc: Document) -> Document:
+        doc.layers["citations"] = [...]
+        return doc
+
+>>> STAGES.get("citations").requires
+('sentences', 'mentions')
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Analysis helpers for notebooks: plain functions over the property graph.
 
 Everything starts from a :class:`~policykg.graph.property.PGraph` — read from a
-build (:func:`load_build`) or made in memory from texts (:func:`graph_of_texts`)
+build (:func:`load_build`) or made in memory from texts (:func:`policykg.api.graph_of_texts`)
 — and returns networkx graphs or pandas DataFrames a researcher already knows
 how to use.
 
+>>> from policykg.api import graph_of_texts
 >>> g = graph_of_texts({"demo-a": DEMO_A, "demo-b": DEMO_B})
 >>> sorted(measures_frame(g)["modality"].unique())
 ['encouragement', 'obligation']
@@ -18,13 +19,16 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from policykg.ontology.cypher import LABEL, REL
+
+from .export import read_graph_json, to_networkx
 from .property import PGraph
 
 if TYPE_CHECKING:                       # pragma: no cover
     import networkx as nx
     import pandas as pd
 
-__all__ = ["load_build", "graph_of_texts", "projection", "measures_frame", "co_issuance_network",
+__all__ = ["load_build", "projection", "measures_frame", "co_issuance_network",
            "co_agency_network", "instrument_mix", "department_centrality", "DEMO_A", "DEMO_B", "RZ_COLUMNS"]
 
 #: two small documents for the examples (real phrasing from provincial plans)
@@ -53,48 +57,27 @@ RZ_COLUMNS = ("supply", "environment", "demand")
 
 def load_build(build_dir: str | Path) -> PGraph:
     """The property graph of a build directory (its ``graph.json``)."""
-    from .export import read_graph_json
     return read_graph_json(Path(build_dir) / "graph.json")
-
-
-def graph_of_texts(texts: dict[str, str]) -> PGraph:
-    """Run the whole pipeline on in-memory texts (``{doc_id: text}``) and return the property graph."""
-    from policykg.extract.document.ingest import ingest_text
-    from policykg.extract.pipeline import extract_records
-
-    from .kg import document_graph
-    from .property import to_property_graph
-    kgs = []
-    for doc_id, text in texts.items():
-        doc = ingest_text(text, path=f"{doc_id}.txt", doc_id=doc_id)
-        kgs.append(document_graph(doc, [r.to_json() for r in extract_records(doc)]))
-    return to_property_graph(kgs)
 
 
 def projection(g: PGraph, keys: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """A networkx MultiDiGraph (nodes keep ``key``, ``labels`` and properties; edges ``type``).
 
+    >>> from policykg.api import graph_of_texts
     >>> G = projection(graph_of_texts({"demo-a": DEMO_A}), keys=("Actor", "Measure"))
     >>> sorted({d["type"] for _, _, d in G.edges(data=True)})
     ['HAS_AGENT', 'HAS_BENEFICIARY', 'SUB_ORGANIZATION_OF']
     """
-    from .export import to_networkx
     return to_networkx(g, tuple(keys) if keys is not None else None)
 
 
-def _out(g: PGraph) -> dict[str, dict[str, list[str]]]:
-    idx: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in g.rels:
-        idx[r.src][r.type].append(r.dst)
-    return idx
-
-
-def _doc_regions(g: PGraph, out) -> dict[str, str]:
+def _doc_regions(g: PGraph) -> dict[str, str]:
     """document id → jurisdiction label (``全国`` when national, ``—`` when none)."""
+    adj = g.adjacency()
     res = {}
     for n in g.nodes.values():
-        if n.key == "PolicyDocument" and n.props.get("identifier"):
-            regs = out[n.id].get("IN_JURISDICTION", [])
+        if n.key == LABEL.PolicyDocument and n.props.get("identifier"):
+            regs = adj.targets(n.id, REL.IN_JURISDICTION)
             res[n.props["identifier"]] = g.nodes[regs[0]].props.get("label", "—") if regs else "—"
     return res
 
@@ -102,29 +85,30 @@ def _doc_regions(g: PGraph, out) -> dict[str, str]:
 def measures_frame(g: PGraph) -> pd.DataFrame:
     """One row per measure: document, jurisdiction, modality, agents, instruments, categories, domains, sentence.
 
+    >>> from policykg.api import graph_of_texts
     >>> df = measures_frame(graph_of_texts({"demo-b": DEMO_B}))
     >>> row = df[df["domains"].map(lambda d: "低空经济" in d)].iloc[0]
     >>> row["modality"], row["cue"], row["agents"], row["instruments"], row["categories"]
     ('obligation', '应当', ['安徽省人民政府财政部门'], ['基金'], ['supply'])
     """
     import pandas as pd
-    out = _out(g)
-    regions = _doc_regions(g, out)
+    adj = g.adjacency()
+    regions = _doc_regions(g)
     rows = []
     for n in g.nodes.values():
-        if n.key != "Measure":
+        if n.key != LABEL.Measure:
             continue
-        o = out[n.id]
-        inst = [g.nodes[i] for i in o.get("USES_INSTRUMENT", [])]
-        sent = o.get("FROM_SENTENCE", [])
+        o = adj.out.get(n.id, {})
+        inst = [g.nodes[i] for i in o.get(REL.USES_INSTRUMENT, [])]
+        sent = o.get(REL.FROM_SENTENCE, [])
         rows.append({
             "measure": n.id, "doc": n.props.get("doc"), "jurisdiction": regions.get(n.props.get("doc"), "—"),
             "modality": n.props.get("modality"), "cue": n.props.get("modalCue"), "action": n.props.get("action"),
-            "agents": [g.nodes[a].props.get("label") for a in o.get("HAS_AGENT", [])],
-            "beneficiaries": [g.nodes[a].props.get("label") for a in o.get("HAS_BENEFICIARY", [])],
+            "agents": [g.nodes[a].props.get("label") for a in o.get(REL.HAS_AGENT, [])],
+            "beneficiaries": [g.nodes[a].props.get("label") for a in o.get(REL.HAS_BENEFICIARY, [])],
             "instruments": [i.props.get("label") for i in inst],
             "categories": sorted({i.props["category"] for i in inst if i.props.get("category")}),
-            "domains": [g.nodes[d].props.get("label") for d in o.get("CONCERNS_DOMAIN", [])],
+            "domains": [g.nodes[d].props.get("label") for d in o.get(REL.CONCERNS_DOMAIN, [])],
             "sentence_id": sent[0] if sent else None, "text": n.props.get("text")})
     cols = ["measure", "doc", "jurisdiction", "modality", "cue", "action", "agents", "beneficiaries", "instruments",
             "categories", "domains", "sentence_id", "text"]
@@ -137,6 +121,7 @@ def co_issuance_network(g: PGraph) -> nx.Graph:
     Covers the corpus's own documents and the cited ones whose issuers the
     citation names (e.g. 国家发展改革委 with 国家数据局).
 
+    >>> from policykg.api import graph_of_texts
     >>> G = co_issuance_network(graph_of_texts({"demo-a": DEMO_A}))
     >>> G.number_of_edges()
     0
@@ -144,9 +129,9 @@ def co_issuance_network(g: PGraph) -> nx.Graph:
     import networkx as nx
     by_doc: dict[str, set[str]] = defaultdict(set)
     for r in g.rels:
-        if r.type == "ISSUED":
+        if r.type == REL.ISSUED:
             by_doc[r.dst].add(r.src)
-        elif r.type == "ISSUED_BY":
+        elif r.type == REL.ISSUED_BY:
             by_doc[r.src].add(r.dst)
     G = nx.Graph()
     for doc, actors in by_doc.items():
@@ -164,6 +149,7 @@ def co_issuance_network(g: PGraph) -> nx.Graph:
 def co_agency_network(g: PGraph) -> nx.Graph:
     """Actors joined when they are agents of the same measure (会同/联合 duties); ``weight`` = measures.
 
+    >>> from policykg.api import graph_of_texts
     >>> G = co_agency_network(graph_of_texts({"demo-a": DEMO_A}))
     >>> sorted(G.nodes[n]["label"] for n in G.neighbors("actor:jiangsu/government/finance-department"))
     ['江苏省人民政府发展改革部门', '江苏省人民政府工业和信息化部门']
@@ -171,13 +157,13 @@ def co_agency_network(g: PGraph) -> nx.Graph:
     import networkx as nx
     G = nx.Graph()
     for n in g.nodes.values():
-        if n.key == "Actor":
+        if n.key == LABEL.Actor:
             G.add_node(n.id, label=n.props.get("label"), labels=n.labels)
-    agents: dict[str, list[str]] = defaultdict(list)
-    for r in g.rels:
-        if r.type == "HAS_AGENT":
-            agents[r.src].append(r.dst)
-    for m, actors in agents.items():
+    adj = g.adjacency()
+    for m in g.nodes.values():
+        if m.key != LABEL.Measure:
+            continue
+        actors = adj.targets(m.id, REL.HAS_AGENT)
         for a, b in combinations(sorted(set(actors)), 2):
             if G.has_edge(a, b):
                 G[a][b]["weight"] += 1
@@ -193,6 +179,7 @@ def instrument_mix(g: PGraph, by: str = "jurisdiction", share: bool = False) -> 
     A measure using instruments of two categories counts once in each.  With
     ``share=True`` each row sums to 1.
 
+    >>> from policykg.api import graph_of_texts
     >>> g = graph_of_texts({"demo-a": DEMO_A, "demo-b": DEMO_B})
     >>> instrument_mix(g)
     category      supply  environment  demand
@@ -222,6 +209,7 @@ def department_centrality(g: PGraph) -> pd.DataFrame:
     Columns: ``measures`` they are agents of, ``obligations`` among them
     (应当/负责…), ``partners`` (degree), ``betweenness`` (normalized).
 
+    >>> from policykg.api import graph_of_texts
     >>> df = department_centrality(graph_of_texts({"demo-a": DEMO_A}))
     >>> df.loc["江苏省人民政府财政部门", ["measures", "obligations", "partners"]].tolist()
     [1, 1, 2]
@@ -233,15 +221,16 @@ def department_centrality(g: PGraph) -> pd.DataFrame:
     measures: Counter = Counter()
     obligations: Counter = Counter()
     for r in g.rels:
-        if r.type == "HAS_AGENT":
+        if r.type == REL.HAS_AGENT:
             measures[r.dst] += 1
             if g.nodes[r.src].props.get("modality") == "obligation":
                 obligations[r.dst] += 1
     rows = []
     for n in g.nodes.values():
-        if n.key == "Actor" and ("Department" in n.labels or "GovernmentBody" in n.labels) and measures[n.id]:
+        if n.key == LABEL.Actor and (LABEL.Department in n.labels or LABEL.GovernmentBody in n.labels) \
+                and measures[n.id]:
             rows.append({"actor": n.props.get("label"), "id": n.id,
-                         "type": "Department" if "Department" in n.labels else "GovernmentBody",
+                         "type": LABEL.Department if LABEL.Department in n.labels else LABEL.GovernmentBody,
                          "measures": measures[n.id], "obligations": obligations[n.id],
                          "partners": G.degree(n.id) if n.id in G else 0,
                          "betweenness": round(between.get(n.id, 0.0), 4)})

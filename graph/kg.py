@@ -20,7 +20,8 @@ from typing import Any
 from policykg.extract.document.model import Document
 from policykg.extract.records import (ActorRecord, ActorRef, CitationRecord, MeasureRecord, Record, StatisticRecord,
                                       TargetRecord)
-from policykg.ontology import BASE, NS, vocabulary
+from policykg.ontology import BASE, vocabulary
+from policykg.ontology.prefixes import expand
 
 __all__ = ["KG", "Node", "Edge", "document_graph", "iri", "node_iri", "ID", "DERIVED"]
 
@@ -31,13 +32,7 @@ DERIVED = ("pkg:uses", "pkg:inDomain", "pkg:responsibleFor", "pkg:issued", "pkg:
 
 def iri(curie: str) -> str:
     """``pkg:Measure`` → full IRI; ``inst:compute-voucher`` → its vocabulary IRI."""
-    prefix, local = curie.split(":", 1)
-    std = {"eli": "http://data.europa.eu/eli/ontology#", "dcterms": "http://purl.org/dc/terms/",
-           "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
-           "prov": "http://www.w3.org/ns/prov#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
-    if prefix in std:
-        return std[prefix] + local
-    return NS[prefix] + local
+    return expand(curie)
 
 
 def node_iri(kind: str, local: str) -> str:

@@ -49,9 +49,37 @@ class PRel:
 
 
 @dataclass(slots=True)
+class Adjacency:
+    """Relationship targets by source and type (``out``) and sources by target and type (``inc``)."""
+
+    out: dict[str, dict[str, list[str]]]
+    inc: dict[str, dict[str, list[str]]]
+    n_rels: int = 0
+
+    def targets(self, node: str, rel: str) -> list[str]:
+        return self.out.get(node, {}).get(rel, [])
+
+    def sources(self, node: str, rel: str) -> list[str]:
+        return self.inc.get(node, {}).get(rel, [])
+
+
+@dataclass(slots=True)
 class PGraph:
     nodes: dict[str, PNode] = field(default_factory=dict)
     rels: list[PRel] = field(default_factory=list)
+    _adjacency: Adjacency | None = field(default=None, repr=False, compare=False)
+
+    def adjacency(self) -> Adjacency:
+        """The one adjacency index the views and analysis helpers share (built once; the graph
+        is not changed after it is built)."""
+        if self._adjacency is None or self._adjacency.n_rels != len(self.rels):
+            out: dict[str, dict[str, list[str]]] = {}
+            inc: dict[str, dict[str, list[str]]] = {}
+            for r in self.rels:
+                out.setdefault(r.src, {}).setdefault(r.type, []).append(r.dst)
+                inc.setdefault(r.dst, {}).setdefault(r.type, []).append(r.src)
+            self._adjacency = Adjacency(out, inc, len(self.rels))
+        return self._adjacency
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

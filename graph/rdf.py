@@ -11,7 +11,7 @@ labels ``@zh``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,12 +19,13 @@ from policykg.ontology import vocabulary
 
 from .kg import ID, KG, iri
 from policykg.ontology import load_graph
+from policykg.ontology.prefixes import PREFIXES
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "ONTOLOGY_GRAPH", "nq_escape"]
 
 ONTOLOGY_GRAPH = ID + "graph/ontology"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD = PREFIXES["xsd"]
+_RDF_TYPE = PREFIXES["rdf"] + "type"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -133,22 +134,4 @@ def write_serializations(nq: Path, out_dir: Path) -> dict[str, Path]:
     return {"ttl": ttl, "jsonld": jsonld}
 
 
-_PREFIXES = {
-    "pkg": iri("pkg:"), "dom": iri("dom:"), "inst": iri("inst:"), "reg": iri("reg:"), "role": iri("role:"),
-    "act": iri("act:"), "mod": iri("mod:"), "lvl": iri("lvl:"), "dt": iri("dt:"), "plv": iri("plv:"),
-    "rz": iri("rz:"), "cmp": iri("cmp:"), "id": ID, "skos": "http://www.w3.org/2004/02/skos/core#",
-    "eli": "http://data.europa.eu/eli/ontology#", "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#", "prov": "http://www.w3.org/ns/prov#", "xsd": _XSD,
-}
-
-
-def concat(paths: Iterable[Path], out: Path) -> int:
-    """Concatenate N-Quads files; returns the number of quads."""
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for p in paths:
-            with p.open(encoding="utf-8") as src:
-                for line in src:
-                    fh.write(line)
-                    n += 1
-    return n
+_PREFIXES = PREFIXES

@@ -19,7 +19,7 @@ from policykg.errors import QueryError, StoreError
 from policykg.ontology import vocabulary
 
 from .property import KEY_LABELS, PGraph
-from policykg.ontology import NS
+from policykg.ontology.prefixes import PREFIXES
 from .property import compact_id
 
 __all__ = ["load_oxigraph", "open_oxigraph", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
@@ -50,11 +50,7 @@ def open_oxigraph(store_dir: Path):
 
 def sparql_prefixes() -> dict[str, str]:
     """Prefixes every query may use without declaring them: the ontology's and the standards'."""
-    return {**{k: v for k, v in NS.items()}, "skos": "http://www.w3.org/2004/02/skos/core#",
-            "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
-            "eli": "http://data.europa.eu/eli/ontology#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "owl": "http://www.w3.org/2002/07/owl#", "org": "http://www.w3.org/ns/org#"}
+    return dict(PREFIXES)
 
 
 def sparql(store, query: str) -> tuple[list[str], list[list[Any]]]:

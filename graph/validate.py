@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib.namespace import DCTERMS
+
 from policykg.errors import GraphError
 from policykg.ontology.namespace import PKG
 from policykg.ontology import shapes_path
@@ -44,9 +46,7 @@ def _union_graph(nq: Path):
 
 
 def _source(g, focus) -> tuple[str | None, str | None]:
-    from rdflib import URIRef
-
-    DCT = URIRef("http://purl.org/dc/terms/title")
+    DCT = DCTERMS.title
     sent = g.value(focus, PKG.sourceSentence)
     if sent is None and (focus, None, PKG.Sentence) in g:
         sent = focus

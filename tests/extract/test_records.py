@@ -1,0 +1,70 @@
+"""Typed records: one frozen dataclass per kind, JSON out and back unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from policykg.extract.pipeline import run
+from policykg.extract.records import (KINDS, RECORD_TYPES, ActorRecord, CitationRecord, StatisticRecord,
+                                     record_from_json, record_id)
+
+BASE = ["doc", "kind", "id", "label", "text", "start", "end", "provision", "sentence_id", "sentence"]
+
+
+@pytest.fixture(scope="module")
+def records(seeds_dir):
+    out = []
+    for name in ("heilongjiang-2024.txt", "huaxin-report-2025.txt", "jiangsu-2025.txt"):
+        out += list(run(seeds_dir / name).records())
+    return out
+
+
+def test_every_kind_has_a_record_type():
+    assert KINDS == ("actor", "instrument", "domain", "region", "measure", "target", "statistic", "citation")
+    assert all(RECORD_TYPES[k].kind == k for k in KINDS)
+
+
+def test_json_round_trip_is_exact(records):
+    assert {r.kind for r in records} == set(KINDS)
+    for r in records:
+        assert record_from_json(r.to_json()) == r
+
+
+def test_json_starts_with_the_documented_fields(records):
+    for r in records:
+        assert list(r.to_json())[:len(BASE)] == BASE
+
+
+def test_actor_fields_as_documented(records):
+    dept = next(r for r in records if isinstance(r, ActorRecord) and r.parent_actor is not None)
+    j = dept.to_json()
+    assert list(j)[len(BASE):] == ["type", "generic", "role", "level", "jurisdiction", "parent", "parent_actor"]
+    assert list(j["parent_actor"]) == ["label", "type", "generic", "role", "level", "jurisdiction"]
+    assert dept.parent_actor.id == dept.parent
+
+
+def test_additions_are_written_only_when_set(records):
+    cited = [r for r in records if isinstance(r, CitationRecord)]
+    assert any("doc_type" in r.to_json() for r in cited)
+    assert all(("doc_type" in r.to_json()) == (r.doc_type is not None) for r in cited)
+    stats = [r for r in records if isinstance(r, StatisticRecord)]
+    with_source = [r for r in stats if r.source_actors]
+    assert with_source and all(r.to_json()["source_actors"][0]["id"].startswith("actor:") for r in with_source)
+    assert all("source_actors" not in r.to_json() for r in stats if not r.source_actors)
+
+
+def test_records_are_frozen(records):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        records[0].label = "x"
+
+
+def test_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="unknown record kind 'policy'"):
+        record_from_json({"kind": "policy"})
+
+
+def test_record_ids_are_deterministic():
+    assert record_id("measure", "hlj", "hlj/art1/s1", 3, 9) == record_id("measure", "hlj", "hlj/art1/s1", 3, 9)
+    assert record_id("measure", "hlj", "s", 3, 9).startswith("measure:hlj/")
