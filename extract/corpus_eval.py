@@ -147,7 +147,7 @@ def _pred_keys(recs: list[dict[str, Any]], row: str) -> list:
     if row == "measure · modality":
         return [r["modality"] for r in by("measure")]
     if row == "measure · agent+modality":
-        return [(frozenset(surface.get(i, _norm(lab)) for i, lab in zip(r["agent_ids"], r["agents"])),
+        return [(frozenset(surface.get(i, _norm(lab)) for i, lab in zip(r["agent_ids"], r["agents"], strict=False)),
                  r["modality"]) for r in by("measure")]
     if row == "measure · responsible":
         return sorted({surface.get(i, i) for r in by("measure") for i in r.get("responsible", [])})
@@ -219,7 +219,7 @@ def aligned(gold: list[GoldSentence], corpus: Path) -> Iterator[tuple[GoldSenten
             raise InputError(f"the gold names {name}, which is not in the corpus folder", str(corpus))
         sents.sort(key=lambda s: s.start)
         doc = run(ingest(path))
-        yield from zip(sents, predictions(doc, sents))
+        yield from zip(sents, predictions(doc, sents), strict=True)
 
 
 def score_corpus(gold: list[GoldSentence], corpus: str | Path) -> list[Score]:

@@ -256,7 +256,7 @@ def _citation(kg: KG, doc: Document, r: Record) -> None:
     kg.edge("eli:cites", _doc_iri(doc.id), c_iri)
     _mention(kg, doc, r, c_iri)
     issuers_c = []
-    for aid, label in zip(r.issuer_ids, r.issuers):
+    for aid, label in zip(r.issuer_ids, r.issuers, strict=True):
         _actor_stub(kg, aid, label)
         kg.edge("eli:passed_by", c_iri, _actor_iri(aid))
         kg.edge("pkg:issued", _actor_iri(aid), c_iri)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from policykg.ontology import BASE, NS, vocabulary
+from policykg.ontology.cypher import LABEL, REL
 from policykg.ontology.mapping import node_labels, property_key, rel_type
 
 from .kg import DERIVED, ID, KG
@@ -173,59 +174,72 @@ def _concept_node(g: PGraph, iri_: str) -> PNode | None:
     return node
 
 
+def _add_node(g: PGraph, doc: str, n) -> None:
+    nid = compact_id(n.iri)
+    labels: list[str] = []
+    for c in n.classes:
+        for label in node_labels(c):
+            if label not in labels:
+                labels.append(label)
+    key = key_label(n.classes[0])
+    node = g.nodes.get(nid)
+    props = _props(n.attrs)
+    if node is None:
+        g.nodes[nid] = PNode(nid, key, labels, {"iri": n.iri, "doc": doc, **props}
+                             if key not in (LABEL.Actor, LABEL.PolicyDocument) else {"iri": n.iri, **props})
+        return
+    for label in labels:
+        if label not in node.labels:
+            node.labels.append(label)
+    node.props.update(props)
+
+
+def _add_edge(g: PGraph, doc: str, e, plain: dict, derived: dict) -> None:
+    for end in (e.src, e.dst):
+        if compact_id(end) not in g.nodes:
+            _concept_node(g, end)
+    t = rel_type(e.prop)
+    k = (t, compact_id(e.src), compact_id(e.dst))
+    if e.prop not in DERIVED:
+        if k not in plain:
+            plain[k] = PRel(t, k[1], k[2], dict(e.attrs))
+        return
+    rel = derived.get(k)
+    if rel is None:
+        rel = derived[k] = PRel(t, k[1], k[2], {"weight": 0, "docs": []})
+    rel.props["weight"] += 1
+    if doc not in rel.props["docs"]:
+        rel.props["docs"].append(doc)
+
+
+def _add_hierarchies(g: PGraph, plain: dict) -> None:
+    """The concept hierarchies the graph needs: broader chains of domains and regions."""
+    v = vocabulary()
+    for nid in list(g.nodes):
+        node = g.nodes[nid]
+        if node.key in (LABEL.Domain, LABEL.Region):
+            for b in v.ancestors(v.concepts[node.props["iri"]]):
+                _concept_node(g, b.iri)
+    for node in list(g.nodes.values()):
+        if node.key in (LABEL.Domain, LABEL.Region):
+            c = v.concepts[node.props["iri"]]
+            for b in c.broader:
+                k = (REL.BROADER, node.id, compact_id(v.by_scheme[c.scheme][b].iri))
+                plain.setdefault(k, PRel(*k))
+
+
 def to_property_graph(kgs: Iterable[KG]) -> PGraph:
+    """Merge documents' graphs into one property graph: nodes by id, plain edges once, derived
+    edges (``USES``, ``IN_DOMAIN``…) once with a ``weight`` and the ``docs`` they come from."""
     g = PGraph()
     plain: dict[tuple[str, str, str], PRel] = {}
     derived: dict[tuple[str, str, str], PRel] = {}
-    v = vocabulary()
     for kg in kgs:
         for n in kg.nodes.values():
-            nid = compact_id(n.iri)
-            labels: list[str] = []
-            for c in n.classes:
-                for label in node_labels(c):
-                    if label not in labels:
-                        labels.append(label)
-            key = key_label(n.classes[0])
-            node = g.nodes.get(nid)
-            props = _props(n.attrs)
-            if node is None:
-                g.nodes[nid] = PNode(nid, key, labels, {"iri": n.iri, "doc": kg.doc, **props}
-                                     if key not in ("Actor", "PolicyDocument") else {"iri": n.iri, **props})
-            else:
-                for label in labels:
-                    if label not in node.labels:
-                        node.labels.append(label)
-                node.props.update(props)
+            _add_node(g, kg.doc, n)
         for e in kg.edges:
-            for end in (e.src, e.dst):
-                if compact_id(end) not in g.nodes:
-                    _concept_node(g, end)
-            t = rel_type(e.prop)
-            k = (t, compact_id(e.src), compact_id(e.dst))
-            if e.prop in DERIVED:
-                rel = derived.get(k)
-                if rel is None:
-                    rel = derived[k] = PRel(t, k[1], k[2], {"weight": 0, "docs": []})
-                rel.props["weight"] += 1
-                if kg.doc not in rel.props["docs"]:
-                    rel.props["docs"].append(kg.doc)
-            elif k not in plain:
-                plain[k] = PRel(t, k[1], k[2], dict(e.attrs))
-    # concept hierarchies the graph needs: broader chains of domains and regions
-    for nid in list(g.nodes):
-        node = g.nodes[nid]
-        if node.key in ("Domain", "Region"):
-            c = v.concepts[node.props["iri"]]
-            for b in v.ancestors(c):
-                _concept_node(g, b.iri)
-    for node in list(g.nodes.values()):
-        if node.key in ("Domain", "Region"):
-            c = v.concepts[node.props["iri"]]
-            for b in c.broader:
-                parent = v.by_scheme[c.scheme][b]
-                k = ("BROADER", node.id, compact_id(parent.iri))
-                plain.setdefault(k, PRel(*k))
+            _add_edge(g, kg.doc, e, plain, derived)
+    _add_hierarchies(g, plain)
     # drop edges whose ends are unknown (an IRI outside the graph and the vocabulary)
     g.rels = [r for r in list(plain.values()) + list(derived.values()) if r.src in g.nodes and r.dst in g.nodes]
     return g
