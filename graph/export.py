@@ -1,18 +1,54 @@
 """Exports of the property graph: JSON (for loaders and views), GraphML and GEXF (Gephi),
 and CSV files in the ``neo4j-admin database import`` format.
+
+The file exports are :class:`Exporter` entries of the registry :data:`EXPORTERS`
+(``policykg export FORMAT BUILD`` lists them; a build writes those marked
+``in_build``).  Another package adds a format with an entry point in the group
+``policykg.exporters`` naming an :class:`Exporter`.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .property import KEY_LABELS, PGraph, PNode, PRel
 from policykg.errors import GraphError
+from policykg.registry import Registry
 
-__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_gephi", "write_neo4j_csv"]
+__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf", "write_gephi",
+           "write_neo4j_csv", "Exporter", "EXPORTERS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """A file export of the property graph.
+
+    ``write(g, path)`` writes to ``path`` (a file, or a directory for a
+    multi-file format) and returns the files written; ``filename`` is the name
+    of that path inside a build directory; ``in_build``: whether
+    ``policykg build`` writes it; ``help``: one line for ``policykg export --help``.
+    """
+    name: str
+    write: Callable[[PGraph, Path], list[Path]]
+    filename: str
+    in_build: bool = True
+    help: str = ""
+
+
+#: format name → :class:`Exporter`; entry-point group ``policykg.exporters``
+EXPORTERS: Registry[Exporter] = Registry("policykg.exporters")
+
+
+def exporter(name: str, filename: str, help: str, in_build: bool = True):
+    """Register the decorated ``write(g, path) -> list[Path]`` as the exporter ``name``."""
+    def deco(write: Callable[[PGraph, Path], list[Path]]) -> Callable[[PGraph, Path], list[Path]]:
+        EXPORTERS.register(name, Exporter(name, write, filename, in_build, help))
+        return write
+    return deco
 
 
 def write_graph_json(g: PGraph, path: Path) -> None:
@@ -61,12 +97,15 @@ def to_networkx(g: PGraph, keys: tuple[str, ...] | None = None):
     return G
 
 
-def write_gephi(g: PGraph, graphml: Path, gexf: Path) -> None:
-    """GraphML and GEXF of the analytic layer (documents, actors, instruments, domains, regions,
-    measures, targets, statistics; provisions, sentences and mentions are left to the stores)."""
+#: the analytic layer written for Gephi (provisions, sentences and mentions are left to the stores)
+_GEPHI_KEYS = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Region", "Concept", "Measure", "Target",
+               "Statistic")
+
+
+def _analytic_digraph(g: PGraph):
+    """A networkx DiGraph of the analytic layer, with attribute values GraphML and GEXF can hold."""
     import networkx as nx
-    keys = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Region", "Concept", "Measure", "Target",
-            "Statistic")
+    keys = _GEPHI_KEYS
     G = nx.DiGraph()
     for n in g.nodes.values():
         if n.key in keys:
@@ -80,8 +119,28 @@ def write_gephi(g: PGraph, graphml: Path, gexf: Path) -> None:
             attrs = {k: _scalar(v) for k, v in r.props.items() if v is not None}
             G.add_edge(r.src, r.dst, type=r.type, **attrs)
     _unify_attribute_types(G)
-    nx.write_graphml(G, graphml)
-    nx.write_gexf(G, gexf)
+    return G
+
+
+@exporter("graphml", "kg.graphml", "GraphML of the analytic layer (documents, actors, instruments, domains, "
+          "regions, measures, targets, statistics), for Gephi, yEd or networkx")
+def write_graphml(g: PGraph, path: Path) -> list[Path]:
+    import networkx as nx
+    nx.write_graphml(_analytic_digraph(g), path)
+    return [path]
+
+
+@exporter("gexf", "kg.gexf", "GEXF of the analytic layer, for Gephi")
+def write_gexf(g: PGraph, path: Path) -> list[Path]:
+    import networkx as nx
+    nx.write_gexf(_analytic_digraph(g), path)
+    return [path]
+
+
+def write_gephi(g: PGraph, graphml: Path, gexf: Path) -> None:
+    """GraphML and GEXF of the analytic layer (what the ``graphml`` and ``gexf`` exporters write)."""
+    write_graphml(g, graphml)
+    write_gexf(g, gexf)
 
 
 def _unify_attribute_types(G) -> None:
@@ -105,6 +164,8 @@ def _unify_attribute_types(G) -> None:
 _NEO4J_TYPES = {int: "long", float: "double", bool: "boolean"}
 
 
+@exporter("neo4j-csv", "neo4j-import", "a directory of CSV files and import.sh for an offline "
+          "'neo4j-admin database import'")
 def write_neo4j_csv(g: PGraph, out: Path) -> list[Path]:
     """One CSV per key label and per relationship type, headers in neo4j-admin import syntax,
     and ``import.sh`` with the command line."""

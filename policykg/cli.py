@@ -7,6 +7,7 @@ exit status, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -140,36 +141,6 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
 
 # --- extract ---------------------------------------------------------------------------
 
-class _AtomicText:
-    """Write to ``path`` through a temporary file renamed into place on success (nothing half-written)."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.tmp = None
-        self.fh = None
-
-    def __enter__(self):
-        if self.path is None:
-            self.fh = sys.stdout
-            return self.fh
-        import os
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        self.fh = self.tmp.open("w", encoding="utf-8")
-        return self.fh
-
-    def __exit__(self, exc_type, exc, tb):
-        if self.path is None:
-            return False
-        import os
-        self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-        return False
-
-
 def _progress(total: int, label: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     console = _stderr_console()
@@ -191,13 +162,17 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
     and sentence, plus fields of its kind (see README, "Extraction output").
     """
     from .extract.document.ingest import expand_paths, iter_documents
-    from .extract.pipeline import extract_records
+    from .extract.pipeline import run
+    from .files import atomic_write
 
     err = _stderr_console()
     files = list(expand_paths(paths))
     failures = docs = n = 0
     start = time.perf_counter()
-    with _AtomicText(output) as out, _progress(len(files), "extracting") as bar:
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    with (atomic_write(output) if output else contextlib.nullcontext(sys.stdout)) as out, \
+            _progress(len(files), "extracting") as bar:
         task = bar.add_task("extract", total=len(files))
         for r in iter_documents(files):
             bar.advance(task)
@@ -206,7 +181,7 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
                 err.print(f"[red]error:[/red] {r.error}", markup=True)
                 continue
             docs += 1
-            for rec in extract_records(r.document):
+            for rec in run(r.document).records():
                 out.write(rec.dumps() + "\n")
                 n += 1
     elapsed = time.perf_counter() - start
@@ -224,19 +199,24 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
 
 @cli.command(name="eval", epilog=_EXAMPLES_HELP + """  policykg eval tests/gold/dev.jsonl
   policykg eval tests/gold/dev.jsonl --pred extractions.jsonl
-  policykg eval tests/gold/dev.jsonl --errors measure""")
+  policykg eval tests/gold/dev.jsonl --errors measure
+  policykg eval tests/gold/corpus/*.yaml --corpus ../shared/corpus/scale --split test""")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--pred", type=click.Path(dir_okay=False, path_type=Path),
               help="Extraction JSONL to score.  Default: extract the documents given by --docs now.")
 @click.option("--docs", "docs_paths", multiple=True, type=click.Path(path_type=Path), default=("seeds",),
               show_default=True, help="Documents to extract when --pred is not given.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help="Corpus-wide gold (.yaml): the folder its document paths are relative to.")
+@click.option("--split", type=click.Choice(["tune", "test", "all"]), default="all", show_default=True,
+              help="Corpus-wide gold: score one half only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", metavar="KIND",
               help="Also list, per sentence, what was missed and what was extra for KIND "
                    "(actor, instrument, domain, region, measure, target, statistic, citation).")
 @handle_errors
-def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...], as_json: bool,
-          show_errors: str | None) -> None:
+def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...], corpus: Path | None,
+          split: str, as_json: bool, show_errors: str | None) -> None:
     """Precision, recall and F1 per kind against hand-annotated gold JSONL.
 
     The matching rule is in tests/gold/GUIDE.md: per gold sentence, actors by
@@ -248,21 +228,31 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
 
     from .extract.evaluate import errors, evaluate
     from .extract.document.ingest import iter_documents
-    from .extract.pipeline import extract_records
+    from .extract.pipeline import run
     from .extract.records import KINDS, read_jsonl
 
     if show_errors and show_errors not in KINDS:
         fail(f"--errors takes one of {', '.join(KINDS)}, not '{show_errors}'")
-    gold_recs = [r for g in gold for r in read_jsonl(g)]
-    if pred is not None:
-        pred_recs = read_jsonl(pred)
-    else:
+    if any(g.suffix in (".yaml", ".yml") for g in gold):
+        from .extract.corpus_eval import load_gold, score_corpus
+        if corpus is None:
+            fail("corpus-wide gold (.yaml) needs --corpus DIR, the folder its document paths are relative to")
+        sentences = load_gold(gold, None if split == "all" else split)
+        scores = score_corpus(sentences, corpus)
+        gold_recs = [{"kind": "sentence"}] * len(sentences)
         pred_recs = []
-        for r in iter_documents(docs_paths):
-            if r.error:
-                raise r.error
-            pred_recs += [x.to_json() for x in extract_records(r.document)]
-    scores = evaluate(gold_recs, pred_recs)
+        show_errors = None
+    else:
+        gold_recs = [r for g in gold for r in read_jsonl(g)]
+        if pred is not None:
+            pred_recs = read_jsonl(pred)
+        else:
+            pred_recs = []
+            for r in iter_documents(docs_paths):
+                if r.error:
+                    raise r.error
+                pred_recs += [x.to_json() for x in run(r.document).records()]
+        scores = evaluate(gold_recs, pred_recs)
     if as_json:
         click.echo(json.dumps([{"row": s.name, "precision": round(s.precision, 4), "recall": round(s.recall, 4),
                                 "f1": round(s.f1, 4), "gold": s.tp + s.fn, "predicted": s.tp + s.fp}
@@ -307,7 +297,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) 
     """
     from rich.table import Table
 
-    from .graph.build import build as run_build
+    from .build import build as run_build
 
     err = _stderr_console()
     from .extract.document.ingest import expand_paths
@@ -500,17 +490,59 @@ def validate(build_dir: Path, fmt: str) -> None:
     _stderr_console().print(f"conforms: no SHACL violations ({elapsed:.1f}s)")
 
 
+# --- choices and help lists from registries (plug-ins' entries included) -------------------
+
+class _RegistryChoice(click.Choice):
+    """A choice among the names of a registry, read when the command line is parsed or its help shown."""
+
+    def __init__(self, registry: Callable[[], Any]) -> None:
+        self._registry = registry
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._registry().names())
+
+    @choices.setter
+    def choices(self, value: Any) -> None:      # click.Choice.__init__ assigns it; the registry decides
+        pass
+
+
+class _ListingCommand(click.Command):
+    """A command whose help lists a registry's entries (``listing=(title, registry)``, entries with ``help``)."""
+
+    def __init__(self, *args: Any, listing: tuple[str, Callable[[], Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.listing = listing
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help_text(ctx, formatter)
+        title, registry = self.listing
+        with formatter.section(title):
+            formatter.write_dl([(name, getattr(entry, "help", "") or "") for name, entry in registry().items()])
+
+
+def _views_registry():
+    from .viz.views import VIEWS
+    return VIEWS
+
+
+def _exporters_registry():
+    from .graph.export import EXPORTERS
+    return EXPORTERS
+
+
 # --- viz ---------------------------------------------------------------------------------
 
-@cli.command(epilog=_EXAMPLES_HELP + """  policykg viz build -o overview.html
+@cli.command(cls=_ListingCommand, listing=("Views", _views_registry), epilog=_EXAMPLES_HELP + """  policykg viz build -o overview.html
   policykg viz build --view actors -o actors.html
   policykg viz build --view instruments -o instruments.png          (static figure for a paper)
   policykg viz build --view ego --focus 黑龙江省县级以上人民政府 --depth 1 -o ego.html
   policykg viz build --view document --doc jiangsu-2025 -o jiangsu.svg
   policykg viz build --view province --jurisdiction 江苏省 --jurisdiction 黑龙江省 -o compare.html""")
 @_BUILD_DIR
-@click.option("--view", "view_name", type=click.Choice(["overview", "actors", "instruments", "ego", "document",
-                                                        "province"]), default="overview", show_default=True)
+@click.option("--view", "view_name", type=_RegistryChoice(_views_registry), default="overview", show_default=True,
+              help="The view to draw (listed under Views).")
 @click.option("--focus", metavar="ID|LABEL", help="ego view: the node (id such as actor:jiangsu/government, or label).")
 @click.option("--depth", type=click.IntRange(1, 4), default=1, show_default=True, help="ego view: steps from the focus.")
 @click.option("--measures", is_flag=True, help="ego view: step through measure nodes instead of folding them into edges.")
@@ -526,17 +558,7 @@ def validate(build_dir: Path, fmt: str) -> None:
 @handle_errors
 def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures: bool, doc: str | None,
         jurisdictions: tuple[str, ...], limit: int, output: Path | None, font: Path | None) -> None:
-    """Draw a view of a build: an offline HTML page (search, filters, evidence panel) or a figure.
-
-    \b
-    Views:
-      overview     documents, actors, instruments, domains, targets (measures folded when large)
-      actors       actors linked by shared measures, co-issuance and parent bodies
-      instruments  instruments × domains, weighted by measures
-      ego          a node and its neighbourhood (--focus, --depth)
-      document     one document's measures, actors, instruments, targets (--doc)
-      province     jurisdictions compared by colour (--jurisdiction, repeatable)
-    """
+    """Draw a view of a build: an offline HTML page (search, filters, evidence panel) or a figure."""
     from .graph.export import read_graph_json
     from .graph.query import check_build
     from .viz import make_view, render_html, render_static
@@ -556,6 +578,31 @@ def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures
     for note in view.notes:
         err.print(f"note: {note}")
     err.print(f"{view_name}: {len(view.nodes)} nodes, {len(view.edges)} edges → {out}")
+
+
+# --- export ------------------------------------------------------------------------------
+
+@cli.command(cls=_ListingCommand, listing=("Formats", _exporters_registry),
+             epilog=_EXAMPLES_HELP + """  policykg export graphml build                 (writes build/kg.graphml)
+  policykg export gexf build -o kg.gexf
+  policykg export neo4j-csv build -o neo4j-import/""")
+@click.argument("fmt", metavar="FORMAT", type=_RegistryChoice(_exporters_registry))
+@_BUILD_DIR
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File, or directory for a multi-file format, to write.  Default: DIR/ and the format's file name.")
+@handle_errors
+def export(fmt: str, build_dir: Path, output: Path | None) -> None:
+    """Write a build's graph in another format (listed under Formats, plug-ins' included)."""
+    from .graph.export import EXPORTERS, read_graph_json
+    from .graph.query import check_build
+
+    check_build(build_dir)
+    exporter = EXPORTERS.get(fmt)
+    out = output or build_dir / exporter.filename
+    out.parent.mkdir(parents=True, exist_ok=True)
+    g = read_graph_json(build_dir / "graph.json")
+    files = exporter.write(g, out)
+    _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
 
 
 # --- load --------------------------------------------------------------------------------
@@ -590,7 +637,7 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
     Ends by comparing the database's counts with the build's.
     """
     from .graph.export import read_graph_json
-    from .graph.neo4j import check_uri, load_graph
+    from .graph.bolt import check_uri, load_bolt
     from .graph.query import check_build
 
     check_build(build_dir)
@@ -602,7 +649,7 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
 
         def progress(phase: str, done: int, total: int) -> None:
             bar.update(task, completed=done, description=phase)
-        r = load_graph(g, uri, user, password, database, batch_size=batch_size, workers=workers, progress=progress)
+        r = load_bolt(g, uri, user, password, database, batch_size=batch_size, workers=workers, progress=progress)
     expected = {**g.counts(), **g.rel_counts()}
     diff = {k: (r.counts.get(k, 0), v) for k, v in expected.items() if r.counts.get(k, 0) != v}
     err = _stderr_console()

@@ -5,10 +5,11 @@ dialect, an extraction stage).  The project registers its own with the decorator
 a separate package adds more without touching core files by declaring an entry point
 in the registry's group, e.g. in its ``pyproject.toml``::
 
-    [project.entry-points."policykg.readers"]
-    odt = "policykg_odt:read_odt"
+    [project.entry-points."policykg.exporters"]
+    jsonld = "policykg_jsonld:EXPORTER"
 
-Entry points are loaded once, the first time the registry is asked for its names.
+Entry points are loaded once, the first time the registry is asked for its names
+(:meth:`Registry.reload` looks again).
 
 >>> colours = Registry("policykg.test-colours")
 >>> @colours.register("red")
@@ -42,6 +43,7 @@ class Registry(Generic[T]):
         self.group = group
         self._items: dict[str, T] = {}
         self._loaded = False
+        self._from_entry_points: set[str] = set()
 
     def register(self, name: str, obj: T | None = None) -> Callable[[T], T] | T:
         """``@registry.register("name")`` as a decorator, or ``registry.register("name", obj)``."""
@@ -61,6 +63,15 @@ class Registry(Generic[T]):
         for ep in entry_points(group=self.group):
             if ep.name not in self._items:      # the project's own entries win over a plug-in's
                 self._items[ep.name] = ep.load()
+                self._from_entry_points.add(ep.name)
+
+    def reload(self) -> None:
+        """Forget the entries that came from entry points; they are looked up again on next use
+        (for a plug-in installed or removed while the interpreter runs)."""
+        for name in self._from_entry_points:
+            self._items.pop(name, None)
+        self._from_entry_points.clear()
+        self._loaded = False
 
     def names(self) -> list[str]:
         self._load_entry_points()

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from policykg.cli import cli
-from policykg.graph.build import OUTPUTS, build
+from policykg.build import OUTPUTS, build
 from policykg.graph.query import run_cypher, run_saved, run_sparql, saved_queries
 
 PKG = "https://w3id.org/policykg/ontology#"

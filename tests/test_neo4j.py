@@ -16,10 +16,11 @@ from click.testing import CliRunner
 
 from policykg.cli import cli
 from policykg.errors import StoreError
-from policykg.graph.neo4j import (FALKORDB_PARAM_BYTES, KEY_LABELS, _clean, batches, close_driver, index_statements,
-                                  load_graph, node_statement, plan, quote_strings, rel_statement)
+from policykg.graph.bolt import (FALKORDB_PARAM_BYTES, batches, close_driver, index_statements, load_bolt,
+                                 node_statement, plan, quote_strings, rel_statement)
+from policykg.graph.bolt.loader import _clean
 from falkor_server import bolt_handshake
-from policykg.graph.property import PGraph, PNode, PRel
+from policykg.graph.property import KEY_LABELS, PGraph, PNode, PRel
 
 
 
@@ -111,7 +112,7 @@ class FakeDriver:
 
 def test_neo4j_path_sends_constraints_then_parameterized_batches():
     d = FakeDriver("neo4j")
-    r = load_graph(tiny_graph(), "bolt://x:7687", "neo4j", "pw", database="policy", driver=d)
+    r = load_bolt(tiny_graph(), "bolt://x:7687", "neo4j", "pw", database="policy", driver=d)
     assert r.dialect == "neo4j" and r.nodes == 3 and r.relationships == 3 and not r.quoted
     sent = [(kind, s, p) for kind, s, p in d.log if kind != "session"]
     constraints = [s for kind, s, _ in sent if s.startswith("CREATE CONSTRAINT")]
@@ -148,7 +149,7 @@ def test_falkordb_path_uses_indexes_escaping_and_small_messages():
     d = FakeDriver("falkordb")
     g = tiny_graph()
     g.nodes["actor:hlj/gov"].props["labelEn"] = "people's government \\ county"
-    r = load_graph(g, "bolt://x:7687", "falkordb", "", driver=d)
+    r = load_bolt(g, "bolt://x:7687", "falkordb", "", driver=d)
     assert r.dialect == "falkordb" and r.quoted
     sent = [s for kind, s, _ in d.log if kind == "auto"]
     assert [s for s in sent if s.startswith("CREATE")] == [f"CREATE INDEX FOR (n:{k}) ON (n.id)" for k in KEY_LABELS]
@@ -159,7 +160,7 @@ def test_falkordb_path_uses_indexes_escaping_and_small_messages():
 
 def test_per_row_mode_sends_one_row_per_statement_and_transaction():
     d = FakeDriver("neo4j")
-    load_graph(tiny_graph(), "bolt://x", "u", "p", per_row=True, driver=d)
+    load_bolt(tiny_graph(), "bolt://x", "u", "p", per_row=True, driver=d)
     tx = [p for kind, _, p in d.log if kind == "tx"]
     assert len(tx) == 6 and all(len(p["rows"]) == 1 for p in tx) and d.writes == 6
 
@@ -192,7 +193,7 @@ def test_unsafe_label_names_are_refused():
 
 def test_bad_uri_is_a_clear_error():
     with pytest.raises(StoreError, match="not a Bolt URI"):
-        load_graph(tiny_graph(), "http://localhost:7474", "neo4j", "")
+        load_bolt(tiny_graph(), "http://localhost:7474", "neo4j", "")
 
 
 # --- against a real server ------------------------------------------------------------------
@@ -208,7 +209,7 @@ def _db_state(server) -> tuple[dict, dict]:
 @pytest.mark.server
 def test_seed_graph_loads_exactly_and_a_second_load_changes_nothing(empty_falkordb, seed_graph):
     server = empty_falkordb
-    r1 = load_graph(seed_graph, server.uri, *server.auth)
+    r1 = load_bolt(seed_graph, server.uri, *server.auth)
     expected = {**seed_graph.counts(), **seed_graph.rel_counts()}
     assert r1.dialect == "falkordb" and r1.counts == expected
     assert r1.nodes == len(seed_graph.nodes) == 5919 and r1.relationships == len(seed_graph.rels) == 16581
@@ -218,7 +219,7 @@ def test_seed_graph_loads_exactly_and_a_second_load_changes_nothing(empty_falkor
         assert first[0][n.id] == ({"id": n.id, **_clean(n.props), "labels": n.labels}, sorted(n.labels)), n.id
     assert first[1] == {(r.src, r.type, r.dst): _clean(r.props) for r in seed_graph.rels}
     assert first[0]["role:county-government"][0]["labelEn"] == "county people's government"
-    r2 = load_graph(seed_graph, server.uri, *server.auth)
+    r2 = load_bolt(seed_graph, server.uri, *server.auth)
     assert r2.counts == expected
     assert _db_state(server) == first
 
@@ -230,8 +231,8 @@ def test_long_values_survive_the_small_message_limit(empty_falkordb):
     long_text = "县级以上人民政府应当'设立'\\政府投资基金。" * 900
     g.nodes["measure:hlj/m1"].props["text"] = long_text
     g.rels[2].props["docs"] = [f"doc-{i:04d}" for i in range(700)]
-    load_graph(g, server.uri, *server.auth)
-    load_graph(g, server.uri, *server.auth)              # parts are rebuilt, not appended twice
+    load_bolt(g, server.uri, *server.auth)
+    load_bolt(g, server.uri, *server.auth)              # parts are rebuilt, not appended twice
     got = server.run("MATCH (m:Measure {id: $id}) RETURN m.text AS t", id="measure:hlj/m1")
     assert got == [{"t": long_text}]
     docs = server.run("MATCH ()-[r:USES]->() RETURN r.docs AS d")
@@ -241,16 +242,16 @@ def test_long_values_survive_the_small_message_limit(empty_falkordb):
 @pytest.mark.server
 def test_the_server_still_accepts_clients_after_a_load(empty_falkordb):
     """FalkorDB stalls the next handshake after a Bolt GOODBYE; the loader must not leave it so."""
-    load_graph(tiny_graph(), empty_falkordb.uri, *empty_falkordb.auth)
+    load_bolt(tiny_graph(), empty_falkordb.uri, *empty_falkordb.auth)
     assert bolt_handshake(empty_falkordb.bolt_port, timeout=5)
-    load_graph(tiny_graph(), empty_falkordb.uri, *empty_falkordb.auth)
+    load_bolt(tiny_graph(), empty_falkordb.uri, *empty_falkordb.auth)
     assert bolt_handshake(empty_falkordb.bolt_port, timeout=5)
 
 
 @pytest.mark.server
 def test_saved_cypher_queries_answer_the_same_on_the_server_as_embedded(empty_falkordb, seed_build, seed_graph):
     from policykg.graph.query import run_cypher, saved_queries, saved_query_text
-    load_graph(seed_graph, empty_falkordb.uri, *empty_falkordb.auth)
+    load_bolt(seed_graph, empty_falkordb.uri, *empty_falkordb.auth)
     d = empty_falkordb.driver()
     try:
         with d.session() as s:
@@ -350,7 +351,7 @@ class SwallowingProxy:
 def test_a_connection_that_goes_silent_is_dropped_and_its_transaction_retried(empty_falkordb):
     proxy = SwallowingProxy(empty_falkordb.bolt_port, b"UNWIND $rows AS row")
     try:
-        r = load_graph(tiny_graph(), proxy.uri, *empty_falkordb.auth, stall_seconds=1.0)
+        r = load_bolt(tiny_graph(), proxy.uri, *empty_falkordb.auth, stall_seconds=1.0)
     finally:
         proxy.close()
     assert proxy.swallowed == 1
@@ -362,8 +363,8 @@ def test_a_connection_that_goes_silent_is_dropped_and_its_transaction_retried(em
 def test_parallel_sessions_on_neo4j_send_each_batch_exactly_once():
     def sent(workers: int) -> list[str]:
         d = FakeDriver("neo4j")
-        r = load_graph(tiny_graph(), "bolt://x:7687", "neo4j", "pw", batch_size=1, tx_statements=1,
-                       workers=workers, driver=d)
+        r = load_bolt(tiny_graph(), "bolt://x:7687", "neo4j", "pw", batch_size=1, tx_statements=1,
+                      workers=workers, driver=d)
         assert (r.nodes, r.relationships) == (3, 3)
         return sorted(repr((s, p)) for kind, s, p in d.log if kind == "tx")
     assert sent(2) == sent(1) and len(sent(1)) == 6

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from policykg.cli import cli
-from policykg.graph.analysis import graph_of_texts
+from policykg.api import graph_of_texts
 from policykg.viz import VIEWS, html_string, make_view, render_html, render_static
 from policykg.viz.html import safe_json
 
@@ -68,7 +68,7 @@ def _drawn_fraction(png: bytes) -> tuple[float, int]:
 # --- contents -------------------------------------------------------------------------------------
 
 def test_every_view_has_nodes_edges_and_evidence(seed_graph):
-    for name in VIEWS:
+    for name in VIEWS.names():
         v = make_view(seed_graph, name, **VIEW_ARGS[name])
         assert v.nodes and v.edges, name
         assert all(e.src in v.nodes and e.dst in v.nodes for e in v.edges), name
@@ -134,7 +134,7 @@ def test_static_figure_draws_chinese_glyphs(seed_graph, tmp_path):
 # --- in a real browser ---------------------------------------------------------------------------
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", VIEWS)
+@pytest.mark.parametrize("name", VIEWS.names())
 def test_view_opens_offline_and_draws(browser, seed_graph, tmp_path, name):
     view = make_view(seed_graph, name, **VIEW_ARGS[name])
     path = render_html(view, tmp_path / f"{name}.html")

@@ -1,15 +1,15 @@
 """Interactive (offline HTML, pyvis + vis-network) and static (PNG/SVG/PDF) views of a build.
 
 >>> from policykg.viz import VIEWS
->>> VIEWS
-('overview', 'actors', 'instruments', 'ego', 'document', 'province')
+>>> VIEWS.names()[:6]
+['overview', 'actors', 'instruments', 'ego', 'document', 'province']
 """
 
 from .html import html_string, notebook_html, render_html
 from .static import cjk_font, render_static, use_cjk_font
-from .views import NODE_LIMIT, VIEWS, View, make_view
+from .views import NODE_LIMIT, VIEWS, View, ViewSpec, make_view
 
-__all__ = ["VIEWS", "NODE_LIMIT", "View", "make_view", "render_html", "html_string", "notebook_html",
+__all__ = ["VIEWS", "ViewSpec", "NODE_LIMIT", "View", "make_view", "render_html", "html_string", "notebook_html",
            "render_static", "cjk_font", "use_cjk_font", "show"]
 
 

@@ -7,7 +7,11 @@ aggregates — measures are folded into weighted actor→instrument,
 actor→domain and instrument→domain edges, then the best-connected nodes are
 kept — and says so in ``notes``.
 
->>> from policykg.graph.analysis import DEMO_A, graph_of_texts
+Views are :class:`ViewSpec` entries of the registry :data:`VIEWS`, each naming the
+options it needs; another package adds one with an entry point in the group
+``policykg.views`` naming a :class:`ViewSpec`.
+
+>>> from policykg.api import DEMO_A, graph_of_texts
 >>> v = instruments_view(graph_of_texts({"demo-a": DEMO_A}))
 >>> sorted((v.nodes[e.src].label, e.type, v.nodes[e.dst].label) for e in v.edges)[:2]
 [('公共数据开放', 'IN_DOMAIN', '公共数据'), ('算力券', 'IN_DOMAIN', '算力基础设施')]
@@ -17,15 +21,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from policykg.errors import GraphError
 from policykg.graph.property import PGraph
+from policykg.registry import Registry
 
 from .style import group_colors, look, style, style_key
 
-__all__ = ["Evidence", "VNode", "VEdge", "View", "VIEWS", "overview", "actors_view", "instruments_view", "ego_view",
+__all__ = ["Evidence", "VNode", "VEdge", "View", "ViewSpec", "VIEWS", "OPTIONS", "overview", "actors_view", "instruments_view", "ego_view",
            "document_view", "province_view", "make_view", "NODE_LIMIT"]
 
 #: above this many nodes a view aggregates
@@ -86,6 +91,13 @@ class _Index:
         for r in g.rels:
             self.out[r.src][r.type].append(r.dst)
             self.rel[(r.type, r.src, r.dst)] = r.props
+        self._index_documents()
+        self._index_statements()
+        self._index_derived()
+        self._index_mentions()
+
+    def _index_documents(self) -> None:
+        g = self.g
         self.doc_node = {n.props["identifier"]: n.id for n in g.nodes.values()
                          if n.key == "PolicyDocument" and n.props.get("identifier")}
         self.corpus_docs = {d for d, nid in self.doc_node.items() if self.out[nid].get("HAS_DOC_TYPE")
@@ -97,16 +109,21 @@ class _Index:
             self.jurisdiction[d] = g.nodes[regs[0]].props.get("label") if regs else None
             if regs:
                 self.region_node[d] = regs[0]
-        # statements: their sentence and document
+
+    def _index_statements(self) -> None:
+        """Statements: their sentence and document."""
+        g = self.g
         self.sentence: dict[str, Evidence] = {}
         for n in g.nodes.values():
             if n.key in ("Measure", "Target", "Statistic", "Mention"):
                 s = self.out[n.id].get("FROM_SENTENCE", [])
                 text = g.nodes[s[0]].props.get("text", "") if s else n.props.get("text", "")
                 self.sentence[n.id] = Evidence(n.props.get("doc", ""), s[0] if s else None, text)
-        # evidence of the derived edges, from the measures they summarize
+
+    def _index_derived(self) -> None:
+        """Evidence of the derived edges, from the measures they summarize."""
         self.derived_from: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for n in g.nodes.values():
+        for n in self.g.nodes.values():
             if n.key != "Measure":
                 continue
             o = self.out[n.id]
@@ -121,7 +138,10 @@ class _Index:
                     self.derived_from[("IN_DOMAIN", i, d)].append(n.id)
             for a, b in _pairs(sorted(set(agents))):
                 self.derived_from[("CO_AGENT", a, b)].append(n.id)
-        # mentions: where each actor, instrument, domain or cited document is named
+
+    def _index_mentions(self) -> None:
+        """Mentions: where each actor, instrument, domain or cited document is named."""
+        g = self.g
         self.mentioned: dict[str, list[Evidence]] = defaultdict(list)
         self.cite_evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
         for n in g.nodes.values():
@@ -455,29 +475,59 @@ def province_view(g: PGraph, jurisdictions: list[str] | None = None, limit: int 
     return _finish(view, idx, limit)
 
 
-VIEWS = ("overview", "actors", "instruments", "ego", "document", "province")
+# --- the registry ------------------------------------------------------------------------------
+
+#: the options :func:`make_view` passes on, and how to give each on the command line
+OPTIONS = {
+    "focus": "--focus ID (a node id such as actor:jiangsu/government, or a label)",
+    "depth": "--depth N",
+    "measures": "--measures",
+    "doc": "--doc ID (e.g. --doc jiangsu-2025)",
+    "jurisdictions": "--jurisdiction NAME (repeatable)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSpec:
+    """A named view: ``make(g, limit=…, **options)`` gets the options in ``needs``
+    (each must be given) and ``takes`` (passed as given, possibly None), names from
+    :data:`OPTIONS`; ``help`` is its line in ``policykg viz --help``."""
+    name: str
+    make: Callable[..., View]
+    needs: tuple[str, ...] = ()
+    takes: tuple[str, ...] = ()
+    help: str = ""
+
+
+#: view name → :class:`ViewSpec`; entry-point group ``policykg.views``
+VIEWS: Registry[ViewSpec] = Registry("policykg.views")
+
+
+def _view(name: str, make: Callable[..., View], help: str, needs: tuple[str, ...] = (),
+          takes: tuple[str, ...] = ()) -> None:
+    VIEWS.register(name, ViewSpec(name, make, needs, takes, help))
+
+
+_view("overview", overview, "documents, actors, instruments, domains, targets (measures folded when large)")
+_view("actors", actors_view, "actors linked by shared measures, co-issuance and parent bodies")
+_view("instruments", instruments_view, "instruments × domains, weighted by measures")
+_view("ego", ego_view, "a node and its neighbourhood (--focus, --depth, --measures)", ("focus",), ("depth", "measures"))
+_view("document", document_view, "one document's measures, actors, instruments, targets (--doc)", ("doc",))
+_view("province", province_view, "jurisdictions compared by colour (--jurisdiction, repeatable)",
+      takes=("jurisdictions",))
 
 
 def make_view(g: PGraph, name: str, *, focus: str | None = None, depth: int = 1, doc: str | None = None,
               jurisdictions: list[str] | None = None, limit: int = NODE_LIMIT, measures: bool | None = None) -> View:
-    """Dispatch by view name, checking the options each view needs."""
-    if name == "overview":
-        return overview(g, limit)
-    if name == "actors":
-        return actors_view(g, limit)
-    if name == "instruments":
-        return instruments_view(g, limit)
-    if name == "ego":
-        if not focus:
-            raise GraphError("the ego view needs --focus ID (a node id such as actor:jiangsu/government, or a label)")
-        return ego_view(g, focus, depth, limit, measures)
-    if name == "document":
-        if not doc:
-            raise GraphError("the document view needs --doc ID (e.g. --doc jiangsu-2025)")
-        return document_view(g, doc, limit)
-    if name == "province":
-        return province_view(g, jurisdictions, limit)
-    raise GraphError(f"unknown view '{name}' (one of: {', '.join(VIEWS)})")
+    """Dispatch by view name through :data:`VIEWS`, checking the options each view needs."""
+    if name not in VIEWS:
+        raise GraphError(f"unknown view '{name}' (one of: {', '.join(VIEWS.names())})")
+    spec = VIEWS.get(name)
+    given = {"focus": focus, "depth": depth, "doc": doc, "jurisdictions": jurisdictions, "measures": measures}
+    for option in spec.needs:
+        if not given.get(option):
+            raise GraphError(f"the {name} view needs {OPTIONS.get(option, option)}")
+    return spec.make(g, limit=limit, **{k: given.get(k) for k in spec.needs + spec.takes})
 
 
 def node_size(degree: float) -> float:

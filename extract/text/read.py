@@ -2,7 +2,9 @@
 
 Every reader returns a :class:`~extract.model.RawText`; bad input raises
 :class:`~policykg.errors.InputError` naming the file and the problem.
-Readers are found by extension in :data:`READERS`.
+Readers are found by extension in the registry :data:`READERS`; another package adds
+one for a new file type with an entry point in the group ``policykg.readers`` whose
+name is the extension, dot included (``".odt" = "mypkg:read_odt"``).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from policykg.errors import InputError
+from policykg.registry import Registry
 
 from policykg.extract.document.model import RawText
 
-__all__ = ["read", "READERS", "SUPPORTED", "decode"]
+__all__ = ["read", "READERS", "Reader", "supported", "decode"]   # and SUPPORTED, see __getattr__
 
 
 # --- decoding ----------------------------------------------------------------
@@ -222,13 +225,27 @@ def _read_html(path: Path, data: bytes) -> RawText:
     return RawText(where, "html", enc, plain, 0, front)
 
 
+#: a reader: (the file's path, its bytes) → RawText, or InputError
 Reader = Callable[[Path, bytes], RawText]
 
-READERS: dict[str, Reader] = {
-    ".txt": _read_text, ".md": _read_text, ".markdown": _read_text, ".text": _read_text,
-    ".docx": _read_docx, ".pdf": _read_pdf, ".html": _read_html, ".htm": _read_html,
-}
-SUPPORTED = tuple(sorted(READERS))
+#: lower-case extension with its dot (".txt") → reader; entry-point group ``policykg.readers``
+READERS: Registry[Reader] = Registry("policykg.readers")
+for _ext, _reader in ((".txt", _read_text), (".md", _read_text), (".markdown", _read_text), (".text", _read_text),
+                      (".docx", _read_docx), (".pdf", _read_pdf), (".html", _read_html), (".htm", _read_html)):
+    READERS.register(_ext, _reader)
+del _ext, _reader
+
+
+def supported() -> tuple[str, ...]:
+    """The extensions a reader is registered for, plug-ins' included, sorted."""
+    return tuple(sorted(READERS.names()))
+
+
+def __getattr__(name: str) -> Any:
+    # SUPPORTED is computed when asked for, so that it includes the readers of plug-ins
+    if name == "SUPPORTED":
+        return supported()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read(path: str | Path) -> RawText:
@@ -239,10 +256,11 @@ def read(path: str | Path) -> RawText:
         raise InputError("no such file", where)
     if path.is_dir():
         raise InputError("is a directory (pass it to ingest/build, which read the files inside)", where)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
         raise InputError(f"unsupported file type '{path.suffix or '(none)'}' "
-                         f"(supported: {', '.join(SUPPORTED)})", where)
+                         f"(supported: {', '.join(supported())})", where)
+    reader = READERS.get(suffix)
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -5,7 +5,7 @@ with ``BOLT_PORT`` the module accepts the official neo4j driver.  FalkorDB 4.16
 silently skips Bolt on ports above 32767, so ports are chosen below that.
 
 >>> with FalkorServer.start() as server:            # doctest: +SKIP
-...     load_graph(g, server.uri, *server.auth)
+...     load_bolt(g, server.uri, *server.auth)
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class FalkorServer:
 
     def run(self, query: str, **params) -> list[dict]:
         """One query through a fresh driver, closed the way FalkorDB needs (no GOODBYE)."""
-        from policykg.graph.neo4j import close_driver
+        from policykg.graph.bolt import close_driver
         d = self.driver()
         try:
             with d.session() as s:

