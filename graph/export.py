@@ -19,7 +19,7 @@ from .property import KEY_LABELS, PGraph, PNode, PRel
 from policykg.errors import GraphError
 from policykg.registry import Registry
 
-__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf", "write_gephi",
+__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf",
            "write_neo4j_csv", "Exporter", "EXPORTERS"]
 
 
@@ -135,12 +135,6 @@ def write_gexf(g: PGraph, path: Path) -> list[Path]:
     import networkx as nx
     nx.write_gexf(_analytic_digraph(g), path)
     return [path]
-
-
-def write_gephi(g: PGraph, graphml: Path, gexf: Path) -> None:
-    """GraphML and GEXF of the analytic layer (what the ``graphml`` and ``gexf`` exporters write)."""
-    write_graphml(g, graphml)
-    write_gexf(g, gexf)
 
 
 def _unify_attribute_types(G) -> None:

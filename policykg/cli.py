@@ -76,6 +76,11 @@ def cli() -> None:
     domains, measures and targets, every statement traceable to its sentence."""
 
 
+def _supported() -> list[str]:
+    from .extract.text.read import supported
+    return list(supported())
+
+
 # --- ingest -------------------------------------------------------------------------
 
 def _level_summary(counts: dict[str, int]) -> str:
@@ -96,7 +101,7 @@ def _level_summary(counts: dict[str, int]) -> str:
 def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     """Read, normalize and structure documents; print what was found.
 
-    PATHS are files (.txt .md .docx .pdf .html) or directories of them.  A file
+    PATHS are files (.txt .md .docx .pdf .html, and any type a plug-in reader adds) or directories of them.  A file
     that cannot be read is reported on one line and the others are still
     processed; the exit status is 1 if any file failed.
     """
@@ -135,7 +140,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
         err.print(f"{summary}; {failures} failed")
         sys.exit(1)
     if total == 0:
-        fail("no documents found (supported: .txt .md .docx .pdf .html)")
+        fail(f"no documents found (supported: {' '.join(_supported())})")
     err.print(summary)
 
 
@@ -191,7 +196,7 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
         err.print(f"{summary}; {failures} file(s) failed")
         sys.exit(1)
     if docs == 0:
-        fail("no documents found (supported: .txt .md .docx .pdf .html)")
+        fail(f"no documents found (supported: {' '.join(_supported())})")
     err.print(summary)
 
 
@@ -310,7 +315,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) 
         result = run_build(paths, out_dir, progress=progress, html=not no_html,
                            on_error=lambda e: err.print(f"[red]error:[/red] {e}", markup=True))
     if not result.documents:
-        fail("no documents were built (supported: .txt .md .docx .pdf .html)"
+        fail(f"no documents were built (supported: {' '.join(_supported())})"
              + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))
     c, t = result.counts, result.timings
     if as_json:

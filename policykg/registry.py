@@ -27,6 +27,7 @@ KeyError: "unknown policykg.test-colours 'blue' (one of: red)"
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from importlib.metadata import entry_points
 from typing import Generic, TypeVar
@@ -61,9 +62,15 @@ class Registry(Generic[T]):
             return
         self._loaded = True
         for ep in entry_points(group=self.group):
-            if ep.name not in self._items:      # the project's own entries win over a plug-in's
+            if ep.name in self._items:          # the project's own entries win over a plug-in's
+                continue
+            try:
                 self._items[ep.name] = ep.load()
-                self._from_entry_points.add(ep.name)
+            except Exception as e:              # one broken plug-in must not break every lookup
+                warnings.warn(f"policykg: cannot load the {self.group} entry point '{ep.name}' "
+                              f"({ep.value}): {type(e).__name__}: {e}", RuntimeWarning, stacklevel=2)
+                continue
+            self._from_entry_points.add(ep.name)
 
     def reload(self) -> None:
         """Forget the entries that came from entry points; they are looked up again on next use

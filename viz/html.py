@@ -14,7 +14,6 @@ block with ``<``, ``>`` and ``&`` escaped, and is put on screen with
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources

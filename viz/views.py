@@ -26,9 +26,13 @@ from dataclasses import dataclass, field
 
 from policykg.errors import GraphError
 from policykg.graph.property import PGraph
+from policykg.ontology.cypher import LABEL, REL
 from policykg.registry import Registry
 
 from .style import group_colors, look, style, style_key
+
+#: a view-only relation: two actors that are agents of the same measure (not in the ontology)
+CO_AGENT = "CO_AGENT"
 
 __all__ = ["Evidence", "VNode", "VEdge", "View", "ViewSpec", "VIEWS", "OPTIONS", "overview", "actors_view", "instruments_view", "ego_view",
            "document_view", "province_view", "make_view", "NODE_LIMIT"]
@@ -86,11 +90,10 @@ class View:
 class _Index:
     def __init__(self, g: PGraph):
         self.g = g
-        self.out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self.rel: dict[tuple[str, str, str], dict] = {}
-        for r in g.rels:
-            self.out[r.src][r.type].append(r.dst)
-            self.rel[(r.type, r.src, r.dst)] = r.props
+        # the graph's one adjacency index (shared with the analysis helpers); a node without
+        # relationships reads as {}
+        self.out: dict[str, dict[str, list[str]]] = defaultdict(dict, g.adjacency().out)
+        self.rel: dict[tuple[str, str, str], dict] = {(r.type, r.src, r.dst): r.props for r in g.rels}
         self._index_documents()
         self._index_statements()
         self._index_derived()
@@ -99,13 +102,13 @@ class _Index:
     def _index_documents(self) -> None:
         g = self.g
         self.doc_node = {n.props["identifier"]: n.id for n in g.nodes.values()
-                         if n.key == "PolicyDocument" and n.props.get("identifier")}
-        self.corpus_docs = {d for d, nid in self.doc_node.items() if self.out[nid].get("HAS_DOC_TYPE")
+                         if n.key == LABEL.PolicyDocument and n.props.get("identifier")}
+        self.corpus_docs = {d for d, nid in self.doc_node.items() if self.out[nid].get(REL.HAS_DOC_TYPE)
                             or g.nodes[nid].props.get("contentHash")}
         self.jurisdiction: dict[str, str | None] = {}
         self.region_node: dict[str, str] = {}
         for d, nid in self.doc_node.items():
-            regs = self.out[nid].get("IN_JURISDICTION", [])
+            regs = self.out[nid].get(REL.IN_JURISDICTION, [])
             self.jurisdiction[d] = g.nodes[regs[0]].props.get("label") if regs else None
             if regs:
                 self.region_node[d] = regs[0]
@@ -115,8 +118,8 @@ class _Index:
         g = self.g
         self.sentence: dict[str, Evidence] = {}
         for n in g.nodes.values():
-            if n.key in ("Measure", "Target", "Statistic", "Mention"):
-                s = self.out[n.id].get("FROM_SENTENCE", [])
+            if n.key in (LABEL.Measure, LABEL.Target, LABEL.Statistic, LABEL.Mention):
+                s = self.out[n.id].get(REL.FROM_SENTENCE, [])
                 text = g.nodes[s[0]].props.get("text", "") if s else n.props.get("text", "")
                 self.sentence[n.id] = Evidence(n.props.get("doc", ""), s[0] if s else None, text)
 
@@ -124,20 +127,20 @@ class _Index:
         """Evidence of the derived edges, from the measures they summarize."""
         self.derived_from: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for n in self.g.nodes.values():
-            if n.key != "Measure":
+            if n.key != LABEL.Measure:
                 continue
             o = self.out[n.id]
-            agents, insts, doms = o.get("HAS_AGENT", []), o.get("USES_INSTRUMENT", []), o.get("CONCERNS_DOMAIN", [])
+            agents, insts, doms = o.get(REL.HAS_AGENT, []), o.get(REL.USES_INSTRUMENT, []), o.get(REL.CONCERNS_DOMAIN, [])
             for a in agents:
                 for i in insts:
-                    self.derived_from[("USES", a, i)].append(n.id)
+                    self.derived_from[(REL.USES, a, i)].append(n.id)
                 for d in doms:
-                    self.derived_from[("RESPONSIBLE_FOR", a, d)].append(n.id)
+                    self.derived_from[(REL.RESPONSIBLE_FOR, a, d)].append(n.id)
             for i in insts:
                 for d in doms:
-                    self.derived_from[("IN_DOMAIN", i, d)].append(n.id)
+                    self.derived_from[(REL.IN_DOMAIN, i, d)].append(n.id)
             for a, b in _pairs(sorted(set(agents))):
-                self.derived_from[("CO_AGENT", a, b)].append(n.id)
+                self.derived_from[(CO_AGENT, a, b)].append(n.id)
 
     def _index_mentions(self) -> None:
         """Mentions: where each actor, instrument, domain or cited document is named."""
@@ -145,11 +148,11 @@ class _Index:
         self.mentioned: dict[str, list[Evidence]] = defaultdict(list)
         self.cite_evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
         for n in g.nodes.values():
-            if n.key == "Mention" and n.id in self.sentence:
+            if n.key == LABEL.Mention and n.id in self.sentence:
                 ev = self.sentence[n.id]
-                for d in self.out[n.id].get("DENOTES", []):
+                for d in self.out[n.id].get(REL.DENOTES, []):
                     self.mentioned[d].append(ev)
-                    if g.nodes[d].key == "PolicyDocument":
+                    if g.nodes[d].key == LABEL.PolicyDocument:
                         src = self.doc_node.get(ev.doc)
                         if src:
                             self.cite_evidence[(src, d)].append(ev)
@@ -157,12 +160,12 @@ class _Index:
     def label(self, nid: str) -> str:
         n = self.g.nodes[nid]
         p = n.props
-        if n.key == "Measure":
+        if n.key == LABEL.Measure:
             cue, action = p.get("modalCue") or "", p.get("action") or ""
             return (cue if action in ("", cue) else cue + action) or (p.get("text") or "")[:8]
-        if n.key in ("Target", "Statistic"):
+        if n.key in (LABEL.Target, LABEL.Statistic):
             return f"{p.get('metric') or ''} {p.get('text') or ''}".strip()[:24]
-        if n.key == "PolicyDocument":
+        if n.key == LABEL.PolicyDocument:
             t = p.get("title") or p.get("identifier") or nid
             return t if len(t) <= 18 else t[:17] + "…"
         return p.get("label") or p.get("title") or nid
@@ -171,17 +174,17 @@ class _Index:
         n = self.g.nodes[nid]
         p = n.props
         lines = [look(style_key(n.labels, n.key, p))["legend"]]
-        if n.key == "PolicyDocument":
+        if n.key == LABEL.PolicyDocument:
             lines += [p.get("title") or "", " · ".join(x for x in (p.get("identifier"), p.get("dateIssued")
                                                                    or p.get("dateAdopted")) if x)]
-        elif n.key == "Measure":
+        elif n.key == LABEL.Measure:
             lines.append(f"{p.get('modalityLabel') or p.get('modality')}（{p.get('modalCue')}）")
-        elif n.key == "Target":
+        elif n.key == LABEL.Target:
             year = p.get("year") or p.get("period") or ""
             lines.append(f"{p.get('metric')}: {p.get('comparatorLabel') or ''}{p.get('text')} · {year}")
-        elif n.key == "PolicyInstrument" and p.get("categoryLabel"):
+        elif n.key == LABEL.PolicyInstrument and p.get("categoryLabel"):
             lines.append(f"{p.get('categoryLabel')} · {p.get('instrumentType') or ''}")
-        elif n.key == "Actor" and p.get("levelLabel"):
+        elif n.key == LABEL.Actor and p.get("levelLabel"):
             lines.append(f"层级: {p['levelLabel']}")
         return [x for x in lines if x]
 
@@ -199,9 +202,9 @@ class _Index:
         ev: list[Evidence] = []
         if nid in self.sentence:
             ev = [self.sentence[nid]]
-        elif n.key == "Actor":
+        elif n.key == LABEL.Actor:
             ev = self.evidence_of_measures(m for (t, a, _), ms in self.derived_from.items()
-                                           if t in ("USES", "RESPONSIBLE_FOR") and a == nid for m in ms)
+                                           if t in (REL.USES, REL.RESPONSIBLE_FOR) and a == nid for m in ms)
         if not ev:
             ev = _unique(self.mentioned.get(nid, []))
         return VNode(nid, self.label(nid), n.key, style_key(n.labels, n.key, n.props), self.info(nid),
@@ -261,18 +264,18 @@ def _finish(view: View, idx: _Index, limit: int, what: str = "nodes") -> View:
     return view
 
 
-_STATEMENT_EDGES = ("HAS_AGENT", "HAS_BENEFICIARY", "USES_INSTRUMENT", "CONCERNS_DOMAIN")
+_STATEMENT_EDGES = (REL.HAS_AGENT, REL.HAS_BENEFICIARY, REL.USES_INSTRUMENT, REL.CONCERNS_DOMAIN)
 
 
 def _plain_edges(idx: _Index, nodes: set[str], types: tuple[str, ...]) -> list[VEdge]:
     out = []
     for r in idx.g.rels:
         if r.type in types and r.src in nodes and r.dst in nodes:
-            if r.type == "CITES":
+            if r.type == REL.CITES:
                 ev = idx.cite_evidence.get((r.src, r.dst), [])
             elif r.src in idx.sentence:
                 ev = [idx.sentence[r.src]]
-            elif r.type == "CO_ISSUED_WITH":        # the citations that name both issuers
+            elif r.type == REL.CO_ISSUED_WITH:        # the citations that name both issuers
                 ev = [x for x in idx.mentioned.get(r.src, []) if x in idx.mentioned.get(r.dst, [])]
             else:                                   # hierarchy, roles, issuers: where the first node is named
                 ev = _unique(idx.mentioned.get(r.src, []))
@@ -288,16 +291,16 @@ def overview(g: PGraph, limit: int = NODE_LIMIT) -> View:
     view = View("overview", "政策知识图谱 · overview")
     keys = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Measure", "Target")
     nodes = {n.id for n in g.nodes.values() if n.key in keys}
-    edges = _plain_edges(idx, nodes, _STATEMENT_EDGES + ("ISSUED", "CITES", "CO_ISSUED_WITH"))
+    edges = _plain_edges(idx, nodes, _STATEMENT_EDGES + (REL.ISSUED, REL.CITES, REL.CO_ISSUED_WITH))
     # a measure belongs to its document
     for m, ev in idx.sentence.items():
-        if m in nodes and g.nodes[m].key in ("Measure", "Target") and ev.doc in idx.doc_node:
-            edges.append(VEdge(m, idx.doc_node[ev.doc], "IN_DOCUMENT", 1, [ev]))
-    n_measures = sum(1 for n in nodes if g.nodes[n].key == "Measure")
+        if m in nodes and g.nodes[m].key in (LABEL.Measure, LABEL.Target) and ev.doc in idx.doc_node:
+            edges.append(VEdge(m, idx.doc_node[ev.doc], REL.IN_DOCUMENT, 1, [ev]))
+    n_measures = sum(1 for n in nodes if g.nodes[n].key == LABEL.Measure)
     used = {e.src for e in edges} | {e.dst for e in edges}
     if len(used) > limit:
-        nodes = {n for n in nodes if g.nodes[n].key != "Measure"}
-        derived = idx.derived(("USES", "RESPONSIBLE_FOR", "IN_DOMAIN"))
+        nodes = {n for n in nodes if g.nodes[n].key != LABEL.Measure}
+        derived = idx.derived((REL.USES, REL.RESPONSIBLE_FOR, REL.IN_DOMAIN))
         edges = [e for e in edges if e.src in nodes and e.dst in nodes] + derived
         view.notes.append(f"Aggregated: {n_measures} measures are folded into {len(derived)} weighted edges "
                           f"(actor USES instrument, actor RESPONSIBLE_FOR domain, instrument IN_DOMAIN domain); "
@@ -311,12 +314,12 @@ def actors_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
     """Actors joined by shared measures (co-agents), co-issuance and organisational hierarchy."""
     idx = _Index(g)
     view = View("actors", "政策主体网络 · actors")
-    edges = [VEdge(a, b, "CO_AGENT", len(ms), idx.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM])
-             for (t, a, b), ms in idx.derived_from.items() if t == "CO_AGENT"]
-    actors = {n.id for n in g.nodes.values() if n.key == "Actor"}
-    edges += _plain_edges(idx, actors, ("CO_ISSUED_WITH", "SUB_ORGANIZATION_OF"))
+    edges = [VEdge(a, b, CO_AGENT, len(ms), idx.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM])
+             for (t, a, b), ms in idx.derived_from.items() if t == CO_AGENT]
+    actors = {n.id for n in g.nodes.values() if n.key == LABEL.Actor}
+    edges += _plain_edges(idx, actors, (REL.CO_ISSUED_WITH, REL.SUB_ORGANIZATION_OF))
     linked = {e.src for e in edges} | {e.dst for e in edges}
-    agents = {a for (t, a, _) in idx.derived_from if t in ("USES", "RESPONSIBLE_FOR")}
+    agents = {a for (t, a, _) in idx.derived_from if t in (REL.USES, REL.RESPONSIBLE_FOR)}
     alone = len((agents & actors) - linked)
     view.nodes = {n: idx.node(n) for n in linked}
     view.edges = edges
@@ -330,7 +333,7 @@ def instruments_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
     """Instruments × domains, weighted by the measures that use the instrument in the domain."""
     idx = _Index(g)
     view = View("instruments", "政策工具 × 领域 · instruments")
-    view.edges = idx.derived(("IN_DOMAIN",))
+    view.edges = idx.derived((REL.IN_DOMAIN,))
     ends = {e.src for e in view.edges} | {e.dst for e in view.edges}
     view.nodes = {n: idx.node(n) for n in ends}
     return _finish(view, idx, limit)
@@ -350,8 +353,8 @@ def _resolve(g: PGraph, focus: str) -> str:
     raise GraphError(f"'{focus}' names {len(hits)} nodes; give one id: {', '.join(hits[:8])}")
 
 
-_EGO_TYPES = ("ISSUED", "CITES", "CO_ISSUED_WITH", "SUB_ORGANIZATION_OF", "SOURCED_FROM", "HAS_ROLE")
-_DERIVED = ("USES", "RESPONSIBLE_FOR", "IN_DOMAIN", "CO_AGENT")
+_EGO_TYPES = (REL.ISSUED, REL.CITES, REL.CO_ISSUED_WITH, REL.SUB_ORGANIZATION_OF, REL.SOURCED_FROM, REL.HAS_ROLE)
+_DERIVED = (REL.USES, REL.RESPONSIBLE_FOR, REL.IN_DOMAIN, CO_AGENT)
 _STATEMENT_KEYS = ("Measure", "Target", "Statistic")
 
 
@@ -372,7 +375,7 @@ def ego_view(g: PGraph, focus: str, depth: int = 1, limit: int = NODE_LIMIT, mea
         edges_all += _plain_edges(idx, set(g.nodes), _STATEMENT_EDGES)
         for m, ev in idx.sentence.items():            # statements and their documents
             if g.nodes[m].key in _STATEMENT_KEYS and ev.doc in idx.doc_node:
-                edges_all.append(VEdge(m, idx.doc_node[ev.doc], "IN_DOCUMENT", 1, [ev]))
+                edges_all.append(VEdge(m, idx.doc_node[ev.doc], REL.IN_DOCUMENT, 1, [ev]))
     else:
         edges_all += idx.derived(_DERIVED)
     adj: dict[str, set[str]] = defaultdict(set)
@@ -415,20 +418,20 @@ def document_view(g: PGraph, doc: str, limit: int = NODE_LIMIT) -> View:
                   ("Measure", "Target", "Statistic")}
     nodes = set(statements) | {dnode}
     for m in statements:
-        for t in _STATEMENT_EDGES + ("SOURCED_FROM",):
+        for t in _STATEMENT_EDGES + (REL.SOURCED_FROM,):
             nodes.update(idx.out[m].get(t, []))
     for r in g.rels:
-        if r.type == "ISSUED" and r.dst == dnode:
+        if r.type == REL.ISSUED and r.dst == dnode:
             nodes.add(r.src)
-        if r.type == "CITES" and r.src == dnode:
+        if r.type == REL.CITES and r.src == dnode:
             nodes.add(r.dst)
-    edges = _plain_edges(idx, nodes, _STATEMENT_EDGES + ("SOURCED_FROM", "ISSUED", "CITES"))
-    edges += [VEdge(m, dnode, "IN_DOCUMENT", 1, [idx.sentence[m]]) for m in statements
-              if g.nodes[m].key != "Statistic"]
+    edges = _plain_edges(idx, nodes, _STATEMENT_EDGES + (REL.SOURCED_FROM, REL.ISSUED, REL.CITES))
+    edges += [VEdge(m, dnode, REL.IN_DOCUMENT, 1, [idx.sentence[m]]) for m in statements
+              if g.nodes[m].key != LABEL.Statistic]
     if len(nodes) > limit:
-        n_measures = sum(1 for m in statements if g.nodes[m].key == "Measure")
-        nodes = {n for n in nodes if g.nodes[n].key not in ("Measure", "Statistic")}
-        derived = idx.derived(("USES", "RESPONSIBLE_FOR", "IN_DOMAIN"), {doc})
+        n_measures = sum(1 for m in statements if g.nodes[m].key == LABEL.Measure)
+        nodes = {n for n in nodes if g.nodes[n].key not in (LABEL.Measure, LABEL.Statistic)}
+        derived = idx.derived((REL.USES, REL.RESPONSIBLE_FOR, REL.IN_DOMAIN), {doc})
         edges = [e for e in edges if e.src in nodes and e.dst in nodes] + derived
         view.notes.append(f"Aggregated: the document's {n_measures} measures are folded into {len(derived)} "
                           "weighted edges; statistics are left out.")
@@ -458,8 +461,8 @@ def province_view(g: PGraph, jurisdictions: list[str] | None = None, limit: int 
         member[hub].add(j)
         uses: dict[tuple[str, str], list[str]] = defaultdict(list)
         for m, ev in idx.sentence.items():
-            if ev.doc in docs and g.nodes[m].key == "Measure":
-                for t in ("USES_INSTRUMENT", "CONCERNS_DOMAIN"):
+            if ev.doc in docs and g.nodes[m].key == LABEL.Measure:
+                for t in (REL.USES_INSTRUMENT, REL.CONCERNS_DOMAIN):
                     for x in idx.out[m].get(t, []):
                         uses[(t, x)].append(m)
         for (t, x), ms in uses.items():
