@@ -2,7 +2,8 @@
 
 The example plug-in ``tests/plugins/policykg_example_plugin`` declares, in its own
 ``pyproject.toml``, one entry point in each registry group: an ``.odt`` reader, a
-``jsonl-nodes`` exporter, a ``degree`` view and an ``examplegraph`` Bolt dialect.
+``jsonl-nodes`` exporter, a ``degree`` view, an ``examplegraph`` Bolt dialect and a
+``deadlines`` extraction stage.
 
 How it is "installed": ``importlib.metadata`` finds distributions by scanning
 ``sys.path`` for ``*.dist-info`` directories, and a distribution's entry points are
@@ -48,11 +49,12 @@ SEED = ROOT / "seeds" / "heilongjiang-2024.txt"
 
 
 def _registries():
+    from policykg.extract.stage import STAGES
     from policykg.extract.text.read import READERS
     from policykg.graph.bolt import DIALECTS
     from policykg.graph.export import EXPORTERS
     from policykg.viz.views import VIEWS
-    return READERS, EXPORTERS, VIEWS, DIALECTS
+    return READERS, EXPORTERS, VIEWS, DIALECTS, STAGES
 
 
 def write_dist_info(site: Path) -> Path:
@@ -91,9 +93,9 @@ def plugin_site(tmp_path_factory):
 
 
 def registry_names() -> dict[str, list[str]]:
-    readers, exporters, views, dialects = _registries()
+    readers, exporters, views, dialects, stages = _registries()
     return {"readers": readers.names(), "exporters": exporters.names(), "views": views.names(),
-            "dialects": dialects.names()}
+            "dialects": dialects.names(), "stages": stages.names()}
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +158,19 @@ def test_every_registry_lists_the_plugin_after_the_project_entries(plugin_site):
     assert names["exporters"] == ["graphml", "gexf", "neo4j-csv", "jsonl-nodes"]
     assert names["views"] == ["overview", "actors", "instruments", "ego", "document", "province", "degree"]
     assert sorted(names["dialects"]) == ["examplegraph", "falkordb", "neo4j"]
+    assert names["stages"][-1] == "deadlines"
+
+
+def test_the_plugin_stage_joins_the_default_pipeline(plugin_site):
+    from policykg.extract.pipeline import Pipeline, run
+    p = Pipeline()
+    assert p.names == ["issuers", "mentions", "measures", "quantities", "citations", "deadlines"]
+    # 上海市不动产登记若干规定 (scale corpus): a procedural deadline
+    text = "第十条 登记机构应当自受理登记申请之日起五个工作日内办结不动产登记手续。"
+    doc = run(text, path="x.txt", pipeline=p)
+    assert doc.layers["deadlines"] == [("x/art10/p1/s1", "五个工作日内")]
+    without = run(text, path="x.txt", pipeline=Pipeline(p.names[:-1]))
+    assert list(doc.records()) == list(without.records())      # a layer of its own, records untouched
 
 
 def test_ingest_reads_a_real_odt(plugin_site, tmp_path):
