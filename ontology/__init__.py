@@ -4,6 +4,7 @@
 - :mod:`.namespace` — closed rdflib namespaces generated from the Turtle;
 - :mod:`.mapping` — classes → Neo4j labels, properties → relationship types;
 - :func:`load_graph` — the whole ontology as an rdflib Graph (for SHACL, SPARQL).
+- :mod:`.rules` — the extractor's word lists (``rules/*.yaml``): level prefixes, units, cue contexts.
 """
 
 from .vocabulary import (BASE, LEXICON_SCHEMES, NS, SCHEMES, Concept, Vocabulary, load_graph, ttl_files,

@@ -23,7 +23,7 @@ from policykg.errors import OntologyError
 
 from .vocabulary import vocabulary
 
-__all__ = ["rel_type", "node_labels", "property_key", "class_names", "edge_properties",
+__all__ = ["rel_type", "node_labels", "property_key", "edge_properties",
            "upper_snake"]
 
 
@@ -66,10 +66,6 @@ def node_labels(cls: str) -> list[str]:
             out.append(label)
         todo.extend(s for s in classes[c]["super"] if s in classes)
     return out
-
-
-def class_names() -> list[str]:
-    return sorted(vocabulary().classes)
 
 
 def edge_properties() -> dict[str, str]:

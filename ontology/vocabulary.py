@@ -175,82 +175,135 @@ def _label_norm(label: str) -> str:
 
 def _build() -> dict[str, Any]:
     """Read the Turtle into JSON-ready plain data."""
-    import rdflib
-    from rdflib.namespace import OWL, RDF, RDFS
     g = load_graph()
+    concepts = _concepts(g)
+    _inherit_instrument_types(concepts)
+    return {"concepts": concepts, "classes": _classes(g), "properties": _properties(g)}
+
+
+def _local(node) -> str | None:
+    """The local name of a node in one of :data:`NS`, else None."""
+    parts = _split(str(node))
+    return parts[1] if parts else None
+
+
+def _pkg_local(node) -> str | None:
+    """The local name of a ``pkg:`` node, else None."""
+    parts = _split(str(node))
+    return parts[1] if parts and parts[0] == "pkg" else None
+
+
+def _concepts(g) -> dict[str, dict[str, Any]]:
+    import rdflib
+    from rdflib.namespace import RDF
     skos = rdflib.Namespace(_SKOS)
-    pkg = rdflib.Namespace(NS["pkg"])
     concepts: dict[str, dict[str, Any]] = {}
     for s in set(g.subjects(RDF.type, skos.Concept)):
         parts = _split(str(s))
-        if not parts:
+        if parts:
+            concepts[str(s)] = _concept(g, s, parts)
+    return concepts
+
+
+def _concept(g, s, parts: tuple[str, str]) -> dict[str, Any]:
+    import rdflib
+    from rdflib.namespace import RDF
+    skos = rdflib.Namespace(_SKOS)
+    scheme_node = g.value(s, skos.inScheme)
+    scheme = _split(str(scheme_node))[0] if scheme_node is not None and _split(str(scheme_node)) else parts[0]
+    if scheme == "pkg":   # an instrument-type class (punned): scheme itype
+        scheme = "itype"
+    zh = [str(o) for o in g.objects(s, skos.prefLabel) if getattr(o, "language", None) == "zh"]
+    en = [str(o) for o in g.objects(s, skos.prefLabel) if getattr(o, "language", None) == "en"]
+    notation = g.value(s, skos.notation)
+    return {
+        "iri": str(s), "scheme": scheme, "key": parts[1],
+        "pref": _label_norm(zh[0]) if zh else "",
+        "alt": sorted(_label_norm(str(o)) for o in g.objects(s, skos.altLabel)),
+        "hidden": sorted(str(o) for o in g.objects(s, skos.hiddenLabel)),
+        "en": en[0] if en else "",
+        "broader": sorted(_local(o) for o in g.objects(s, skos.broader) if _split(str(o))),
+        "notation": str(notation) if notation is not None else None,
+        "types": sorted(_pkg_local(t) for t in g.objects(s, RDF.type) if _pkg_local(t)),
+        "attrs": _annotations(g, s),
+    }
+
+
+def _annotations(g, s) -> dict[str, Any]:
+    """The concept's ``pkg:`` annotations (:data:`_ANNOTATIONS`); ``stem`` and ``spansLevel`` are lists."""
+    import rdflib
+    attrs: dict[str, Any] = {}
+    for p, o in g.predicate_objects(s):
+        name = _pkg_local(p)
+        if name not in _ANNOTATIONS:
             continue
-        scheme_node = g.value(s, skos.inScheme)
-        scheme = _split(str(scheme_node))[0] if scheme_node is not None and _split(str(scheme_node)) else parts[0]
-        if scheme == "pkg":   # an instrument-type class (punned): scheme itype
-            scheme = "itype"
-        zh = [str(o) for o in g.objects(s, skos.prefLabel) if getattr(o, "language", None) == "zh"]
-        en = [str(o) for o in g.objects(s, skos.prefLabel) if getattr(o, "language", None) == "en"]
-        alt = sorted(_label_norm(str(o)) for o in g.objects(s, skos.altLabel))
-        hidden = sorted(str(o) for o in g.objects(s, skos.hiddenLabel))
-        broader = sorted(_split(str(o))[1] for o in g.objects(s, skos.broader) if _split(str(o)))
-        types = sorted(_split(str(t))[1] for t in g.objects(s, RDF.type)
-                       if _split(str(t)) and _split(str(t))[0] == "pkg")
-        attrs: dict[str, Any] = {}
-        for p, o in g.predicate_objects(s):
-            sp = _split(str(p))
-            if not sp or sp[0] != "pkg" or sp[1] not in _ANNOTATIONS:
-                continue
-            val = _split(str(o))[1] if isinstance(o, rdflib.URIRef) and _split(str(o)) else str(o)
-            if sp[1] in ("stem", "spansLevel"):
-                attrs.setdefault(sp[1], []).append(val)
-            else:
-                attrs[sp[1]] = val
-        for k in ("stem", "spansLevel"):
-            if k in attrs:
-                attrs[k] = sorted(attrs[k])
-        notation = g.value(s, skos.notation)
-        concepts[str(s)] = {
-            "iri": str(s), "scheme": scheme, "key": parts[1],
-            "pref": _label_norm(zh[0]) if zh else "", "alt": alt, "hidden": hidden,
-            "en": en[0] if en else "", "broader": broader,
-            "notation": str(notation) if notation is not None else None,
-            "types": types, "attrs": attrs,
-        }
-    # instruments: the type class is rdf:type; category defaults to the type's
+        val = _local(o) if isinstance(o, rdflib.URIRef) and _split(str(o)) else str(o)
+        if name in ("stem", "spansLevel"):
+            attrs.setdefault(name, []).append(val)
+        else:
+            attrs[name] = val
+    for k in ("stem", "spansLevel"):
+        if k in attrs:
+            attrs[k] = sorted(attrs[k])
+    return attrs
+
+
+def _inherit_instrument_types(concepts: dict[str, dict[str, Any]]) -> None:
+    """Instruments: the type class is rdf:type; the category defaults to the type's."""
     type_cat = {c["key"]: c["attrs"].get("rzCategory") for c in concepts.values() if c["scheme"] == "itype"}
     for c in concepts.values():
         if c["scheme"] == "inst":
             itypes = [t for t in c["types"] if t in type_cat]
             c["attrs"]["instrumentType"] = itypes[0] if itypes else None
             c["attrs"].setdefault("rzCategory", type_cat.get(itypes[0]) if itypes else None)
+
+
+def _classes(g) -> dict[str, dict[str, Any]]:
+    import rdflib
+    from rdflib.namespace import OWL, RDF, RDFS
+    pkg = rdflib.Namespace(NS["pkg"])
     classes: dict[str, dict[str, Any]] = {}
     for s in set(g.subjects(RDF.type, OWL.Class)):
-        sp = _split(str(s))
-        if not sp or sp[0] != "pkg":
+        name = _pkg_local(s)
+        if not name:
             continue
-        sup = sorted(_split(str(o))[1] for o in g.objects(s, RDFS.subClassOf)
-                     if _split(str(o)) and _split(str(o))[0] == "pkg")
-        label = next((str(o) for o in g.objects(s, RDFS.label) if getattr(o, "language", None) == "en"), sp[1])
+        sup = sorted(_pkg_local(o) for o in g.objects(s, RDFS.subClassOf) if _pkg_local(o))
+        label = next((str(o) for o in g.objects(s, RDFS.label) if getattr(o, "language", None) == "en"), name)
         zh = next((str(o) for o in g.objects(s, RDFS.label) if getattr(o, "language", None) == "zh"), label)
         cypher = g.value(s, pkg.cypherName)
-        classes[sp[1]] = {"label": label, "zh": zh, "super": sup, "cypher": str(cypher) if cypher else sp[1]}
+        classes[name] = {"label": label, "zh": zh, "super": sup, "cypher": str(cypher) if cypher else name}
+    return classes
+
+
+_STANDARD_NS = {"http://data.europa.eu/eli/ontology#": "eli", "http://purl.org/dc/terms/": "dcterms",
+                "http://www.w3.org/ns/org#": "org", _SKOS: "skos", "http://www.w3.org/ns/prov#": "prov"}
+
+
+def _curie(iri: str) -> tuple[str, str] | None:
+    """(curie, local name) of a ``pkg:`` or standard-vocabulary property, else None."""
+    sp = _split(iri)
+    if sp and sp[0] == "pkg":
+        return "pkg:" + sp[1], sp[1]
+    ns = next((n for n in _STANDARD_NS if iri.startswith(n)), None)
+    if ns is None:
+        return None
+    local = iri[len(ns):]
+    return f"{_STANDARD_NS[ns]}:{local}", local
+
+
+def _properties(g) -> dict[str, dict[str, Any]]:
+    import rdflib
+    from rdflib.namespace import OWL, RDF, RDFS
+    pkg = rdflib.Namespace(NS["pkg"])
     properties: dict[str, dict[str, Any]] = {}
     prop_types = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.SymmetricProperty)
-    std = {"http://data.europa.eu/eli/ontology#": "eli", "http://purl.org/dc/terms/": "dcterms",
-           "http://www.w3.org/ns/org#": "org", _SKOS: "skos", "http://www.w3.org/ns/prov#": "prov"}
     for t in prop_types:
         for s in g.subjects(RDF.type, t):
             iri = str(s)
-            sp = _split(iri)
-            if sp and sp[0] == "pkg":
-                curie, local = "pkg:" + sp[1], sp[1]
-            else:
-                ns = next((n for n in std if iri.startswith(n)), None)
-                if ns is None:
-                    continue
-                local = iri[len(ns):]
-                curie = f"{std[ns]}:{local}"
+            named = _curie(iri)
+            if named is None:
+                continue
+            curie, local = named
             kind = g.value(s, pkg.graphKind)
             cypher = g.value(s, pkg.cypherName)
             entry = properties.setdefault(curie, {"iri": iri, "local": local})
@@ -260,7 +313,7 @@ def _build() -> dict[str, Any]:
             rng = g.value(s, RDFS.range)
             if rng is not None:
                 entry["range"] = str(rng).rsplit("#", 1)[-1]
-    return {"concepts": concepts, "classes": classes, "properties": properties}
+    return properties
 
 
 def _fingerprint() -> str:

@@ -55,9 +55,6 @@ class MappedText:
         chunk = self.origin[start:end]
         return min(chunk), max(chunk) + 1
 
-    def slice(self, start: int, end: int) -> MappedText:
-        return MappedText(self.text[start:end], self.origin[start:end], self.source_length)
-
     def sub(self, pattern: str | re.Pattern, repl: str | Callable[[re.Match], str],
             flags: int = 0) -> MappedText:
         """Like :func:`re.sub`, keeping the map.

@@ -17,18 +17,21 @@ from typing import Any
 from policykg.extract.document.model import DocumentMeta
 from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 from policykg.extract.text.normalize import normalize_label
 
 __all__ = ["title_doc_type", "infer_metadata", "document_id", "find_region", "iso_date"]
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ORGS = rules("actors")
+_WORDS = rules("documents")
 
 
 def iso_date(y: str | int, m: str | int, d: str | int) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-_WEB_SUFFIX = re.compile(r"(?:_|--|——).*$|-[^-（）()]{2,30}(?:门户网站|网站|网|厅|局|委员会|人民政府)$")
+_WEB_SUFFIX = re.compile(rf"(?:_|--|——).*$|-[^-（）()]{{2,30}}(?:{alternation(_ORGS['website_suffixes'])})$")
 
 
 def clean_title(title: str) -> str:
@@ -88,11 +91,11 @@ def find_region(text: str, anywhere: bool = False):
 
 _ADOPTED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.{2,60}?)(?:第[一二三四五六七八九十百\d]+次会议|会议)?"
                       r"(?:审议)?(通过|批准)")
-_EFFECTIVE = re.compile(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行|生效)")
-_EFFECTIVE_ON_ISSUE = re.compile(r"自(?:公布|发布|印发)之日起(?:施行|实施|执行|生效)")
+_COMMENCE = alternation(_WORDS["commencement_verbs"])
+_EFFECTIVE = re.compile(rf"自(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日起(?:{_COMMENCE})")
+_EFFECTIVE_ON_ISSUE = re.compile(rf"自(?:公布|发布|印发)之日起(?:{_COMMENCE})")
 _SESSION = re.compile(r"第[一二三四五六七八九十百\d]+届")
-_ORG_SIGNATURE = re.compile(r"^(.{2,40}?(?:人民代表大会常务委员会|人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅"
-                            r"|办公室|局|厅|部|委|署|院|有限公司|研究院|中心))$")
+_ORG_SIGNATURE = re.compile(rf"^(.{{2,40}}?(?:{alternation(_ORGS['signature_suffixes'])}))$")
 _ISSUED_INLINE = re.compile(r"^(.{2,40}?)(\d{4})年(\d{1,2})月(\d{1,2})日印发$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,80})》(?:已经|经).{0,20}(?:同意|通过|研究)")
 
@@ -124,107 +127,133 @@ def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, par
     block, notice), ``last_paragraphs`` the last ones (commencement clause, signature).
     """
     meta = DocumentMeta()
-    how = meta.inferred
+    fm_type = _from_front_matter(meta, front)
+    quoted = next((m.group(1) for p in paragraphs[:8] for m in [_QUOTED_TITLE.search(p)] if m), None)
+    _put(meta, "title", title_block_title or quoted, "title line" if title_block_title else "transmittal notice")
+    _from_adoption_note(meta, paragraphs)
+    _from_signature(meta, paragraphs)
+    _from_closing_line(meta, last_paragraphs)
+    _from_commencement_clause(meta, last_paragraphs)
+    _set_doc_type(meta, fm_type)
+    region, src = _jurisdiction(meta, front)
+    if region is not None:
+        meta.jurisdiction, meta.jurisdiction_label = region.key, region.pref
+        meta.inferred["jurisdiction"] = src
+    return meta
 
-    def put(field: str, value: Any, source: str) -> None:
-        if value not in (None, "", []) and getattr(meta, field) in (None, "", []):
-            setattr(meta, field, value)
-            how[field] = source
 
-    # --- front matter
+def _put(meta: DocumentMeta, field: str, value: Any, source: str) -> None:
+    """Set ``field`` from ``source`` unless it is already set (the first source wins)."""
+    if value not in (None, "", []) and getattr(meta, field) in (None, "", []):
+        setattr(meta, field, value)
+        meta.inferred[field] = source
+
+
+def _put_issuer(meta: DocumentMeta, issuer: str, source: str) -> None:
+    if not meta.issuers:
+        meta.issuers = [issuer]
+        meta.inferred["issuers"] = source
+
+
+def _from_front_matter(meta: DocumentMeta, front: dict[str, Any]) -> Any:
+    """Fields the front matter gives; returns its document type, if any (used after the title's)."""
     fm_title = _first(front, "title", "LinkTitle")
     if fm_title:
-        put("title", clean_title(normalize_label(str(fm_title))), "front matter")
+        _put(meta, "title", clean_title(normalize_label(str(fm_title))), "front matter")
     issuer = _first(front, "issuer", "author", "publisher", "office")
     if issuer:
         meta.issuers = [normalize_label(x) for x in re.split(r"[、,，;；]\s*", str(issuer)) if x.strip()]
-        how["issuers"] = "front matter"
-    put("issued", _date_value(_first(front, "publication_date", "issued", "date", "publish_date")), "front matter")
-    put("effective", _date_value(_first(front, "effective_date", "effective")), "front matter")
-    put("status", _first(front, "status"), "front matter")
+        meta.inferred["issuers"] = "front matter"
+    _put(meta, "issued", _date_value(_first(front, "publication_date", "issued", "date", "publish_date")),
+         "front matter")
+    _put(meta, "effective", _date_value(_first(front, "effective_date", "effective")), "front matter")
+    _put(meta, "status", _first(front, "status"), "front matter")
     urls = _first(front, "urls", "url", "source_url", "original_url", "link")
     if isinstance(urls, list):
         urls = urls[0] if urls else None
-    put("source_url", urls, "front matter")
+    _put(meta, "source_url", urls, "front matter")
     sid = _first(front, "id")
-    put("source_id", str(sid) if sid is not None else None, "front matter")
-    fm_type = _first(front, "doc_type", "type")
+    _put(meta, "source_id", str(sid) if sid is not None else None, "front matter")
+    return _first(front, "doc_type", "type")
 
-    # --- text: title
-    quoted = next((m.group(1) for p in paragraphs[:8] for m in [_QUOTED_TITLE.search(p)] if m), None)
-    put("title", title_block_title or quoted, "title line" if title_block_title else "transmittal notice")
 
-    # adoption note: （2024年12月19日黑龙江省第十四届人民代表大会常务委员会第十九次会议通过）
+def _from_adoption_note(meta: DocumentMeta, paragraphs: list[str]) -> None:
+    """（2024年12月19日黑龙江省第十四届人民代表大会常务委员会第十九次会议通过）: date and body."""
     for p in paragraphs[:12]:
         m = _ADOPTED.search(p)
         if m and len(p) < 120:
-            put("adopted", iso_date(*m.groups()[:3]), "adoption note")
+            _put(meta, "adopted", iso_date(*m.groups()[:3]), "adoption note")
             body = _SESSION.sub("", m.group(4)).strip("（ ")
             body = re.sub(r"第[一二三四五六七八九十百\d]+次.*$", "", body)
-            if body and not meta.issuers:
-                meta.issuers = [body]
-                how["issuers"] = "adoption note"
-            break
-    # signature line followed by a date line (cover of a report, end of a notice)
+            if body:
+                _put_issuer(meta, body, "adoption note")
+            return
+
+
+def _from_signature(meta: DocumentMeta, paragraphs: list[str]) -> None:
+    """A signature line followed by a date line (cover of a report, end of a notice)."""
     for k, p in enumerate(paragraphs[:20]):
         nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
         if _ORG_SIGNATURE.match(p) and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", nxt):
-            if not meta.issuers:
-                meta.issuers = [p]
-                how["issuers"] = "signature"
-            put("issued", iso_date(*_DATE.search(nxt).groups()), "signature date")
-            break
+            _put_issuer(meta, p, "signature")
+            _put(meta, "issued", iso_date(*_DATE.search(nxt).groups()), "signature date")
+            return
+
+
+def _from_closing_line(meta: DocumentMeta, last_paragraphs: list[str]) -> None:
+    """…办公厅2025年3月1日印发: issuer and date in one closing line."""
     for p in reversed(last_paragraphs):
         m = _ISSUED_INLINE.match(p)
         if m:
-            if not meta.issuers:
-                meta.issuers = [m.group(1)]
-                how["issuers"] = "closing line"
-            put("issued", iso_date(*m.groups()[1:]), "closing line")
-            break
-    # effective date from the commencement clause
+            _put_issuer(meta, m.group(1), "closing line")
+            _put(meta, "issued", iso_date(*m.groups()[1:]), "closing line")
+            return
+
+
+def _from_commencement_clause(meta: DocumentMeta, last_paragraphs: list[str]) -> None:
+    """自2025年3月1日起施行 / 自印发之日起施行: the effective date."""
     for p in reversed(last_paragraphs):
         m = _EFFECTIVE.search(p)
         if m:
-            put("effective", iso_date(*m.groups()), "commencement clause")
-            break
+            _put(meta, "effective", iso_date(*m.groups()), "commencement clause")
+            return
         if _EFFECTIVE_ON_ISSUE.search(p):
-            put("effective", meta.issued or meta.adopted, "commencement clause (on issue)")
-            break
+            _put(meta, "effective", meta.issued or meta.adopted, "commencement clause (on issue)")
+            return
 
-    # --- type
+
+def _set_doc_type(meta: DocumentMeta, fm_type: Any) -> None:
+    """The type from the title's suffix, else from the front matter's type; a draft's status."""
     key, label = title_doc_type(meta.title) if meta.title else (None, None)
     if key is None and fm_type:
         key, label = title_doc_type(str(fm_type))
     if key:
         meta.doc_type, meta.doc_type_label = key, label
-        how["doc_type"] = "title suffix"
+        meta.inferred["doc_type"] = "title suffix"
     if meta.title and "征求意见稿" in meta.title:
-        put("status", "征求意见稿", "title")
+        _put(meta, "status", "征求意见稿", "title")
 
-    # --- jurisdiction
+
+def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str | None]:
+    """(region concept, where it came from): the title, the front matter, an issuer, a national body."""
     region = find_region(meta.title) if meta.title else None
-    src = "title"
-    if region is None:
-        fm_j = _first(front, "jurisdiction")
-        if fm_j:
-            region = find_region(str(fm_j))
-            src = "front matter"
-    if region is None:
-        for issuer in meta.issuers:
-            region = find_region(issuer)
-            if region is not None:
-                src = "issuer"
-                break
-    if region is None and _is_national(meta):
-        region, src = vocabulary().concept("reg", "china"), "national issuer or title"
     if region is not None:
-        meta.jurisdiction, meta.jurisdiction_label = region.key, region.pref
-        how["jurisdiction"] = src
-    return meta
+        return region, "title"
+    fm_j = _first(front, "jurisdiction")
+    if fm_j:
+        region = find_region(str(fm_j))
+        if region is not None:
+            return region, "front matter"
+    for issuer in meta.issuers:
+        region = find_region(issuer)
+        if region is not None:
+            return region, "issuer"
+    if _is_national(meta):
+        return vocabulary().concept("reg", "china"), "national issuer or title"
+    return None, None
 
 
-_NATIONAL_TITLE = re.compile(r"^(?:中华人民共和国|全国|国家|国务院|中共中央|中央)")
+_NATIONAL_TITLE = re.compile(rf"^(?:{alternation(_WORDS['national_title_prefixes'])})")
 
 
 def _is_national(meta: DocumentMeta) -> bool:

@@ -12,12 +12,14 @@ Ids are the document id plus the path: ``heilongjiang-2024/ch6/art74/p3/s1``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from policykg.extract.document.model import LEVELS, Footnote, Provision, Sentence
 from policykg.extract.text.normalize import Normalized, stands_alone
 from policykg.ontology.doctypes import title_doc_type
+from policykg.ontology.rules import alternation, rules
 
 __all__ = ["parse_structure", "Structure", "chinese_number", "split_sentences", "TitleBlock",
            "find_title_block"]
@@ -65,9 +67,10 @@ _BOX = re.compile(r"^专栏\s*(\d+)\s*[：:]?\s*")
 _ENUM_START = re.compile(r"([一二三四五六七八九十]+)是")   # used with .match(text, pos)
 _ENUM_INLINE = re.compile(r"(?<=[。；：！？])([一二三四五六七八九十]+)是")
 _FOOTNOTE_DEF = re.compile(r"^\^?\[(\d{1,3})\]\s*")
-_FRONT_HEADINGS = re.compile(r"^(前言|引言|序言|导言|版权声明|声明|摘要|内容提要|编制说明|说明|目录)$")
-_ADOPTION = re.compile(r"^（.*?\d{4}年\d{1,2}月\d{1,2}日.*?(通过|批准|公布|修正|修订|施行|印发|发布)[^）]*）$"
-                       r"|^\d{4}年\d{1,2}月\d{1,2}日.{4,60}(通过|批准|修正|修订)$")
+_RULES = rules("structure")
+_FRONT_HEADINGS = re.compile(rf"^({alternation(_RULES['front_headings'])})$")
+_ADOPTION = re.compile(rf"^（.*?\d{{4}}年\d{{1,2}}月\d{{1,2}}日.*?({alternation(_RULES['adoption_note_verbs'])})[^）]*）$"
+                       rf"|^\d{{4}}年\d{{1,2}}月\d{{1,2}}日.{{4,60}}({alternation(_RULES['adoption_line_verbs'])})$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _CLOSING = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|（此件[^）]{0,10}）|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发|.{0,30}印发)$")
 _PAREN_NOTE = re.compile(r"^（[^（）]{1,20}）$")
@@ -289,14 +292,34 @@ def parse_structure(doc_id: str, norm: Normalized, known_title: str | None = Non
     text = norm.text.text
     b = _Builder(doc_id, text)
     paras = _paragraphs(text)
+    fn_start = _footnotes_start(text, paras)
+    body = paras[:fn_start]
+    close_start = _closing_start(text, body)
+    tb = find_title_block(text, body[:close_start], known_title)
+    first = _add_title_block(b, body, tb)
+    refs = sorted(norm.footnote_refs)
+    outline = _Outline(b, refs)
+    for s, e in body[first:close_start]:
+        outline.line(s, e)
+    if close_start < len(body):
+        closing = b.add("closing", None, "", "", body[close_start][0], body[-1][1], None, segment="end")
+        for s, e in body[close_start:]:
+            b.sentences(closing, s, e)
+    _link_footnotes(b, refs, _add_footnotes(b, paras[fn_start:]))
+    b.out.sentences.sort(key=lambda x: x.start)
+    return b.out
 
-    # footnote definitions were moved to the end by normalize.join_paragraphs
+
+def _footnotes_start(text: str, paras: list[tuple[int, int]]) -> int:
+    """Index of the first footnote definition (normalize.join_paragraphs moved them to the end)."""
     fn_start = len(paras)
     while fn_start > 0 and _FOOTNOTE_DEF.match(text[paras[fn_start - 1][0]:paras[fn_start - 1][1]]):
         fn_start -= 1
-    body = paras[:fn_start]
+    return fn_start
 
-    # closing block: date / 印发 / （此件公开） lines at the end
+
+def _closing_start(text: str, body: list[tuple[int, int]]) -> int:
+    """Index of the closing block — date / 印发 / （此件公开） lines at the end — or ``len(body)``."""
     close_start = len(body)
     while close_start > 0:
         s, e = body[close_start - 1]
@@ -307,131 +330,162 @@ def parse_structure(doc_id: str, norm: Normalized, known_title: str | None = Non
         else:
             break
     if close_start < len(body) and not any(_CLOSING.match(text[s:e]) for s, e in body[close_start:]):
-        close_start = len(body)
+        return len(body)
+    return close_start
 
-    tb = find_title_block(text, body[:close_start], known_title)
-    i = 0
-    if tb.title_index is not None:
-        if tb.title_index > 0:
-            s0, e0 = body[0]
-            notice = b.add("notice", None, "", "", s0, body[tb.title_index - 1][1], None, segment="notice")
-            for k, (s, e) in enumerate(body[:tb.title_index]):
-                b.paragraph(notice, s, e)
-        s0, e0 = body[tb.title_index]
-        title = b.add("title", None, "", text[s0:e0], s0, body[tb.title_end - 1][1], None, segment="title")
-        for s, e in body[tb.title_index:tb.title_end]:
-            b.sentences(title, s, e)
-        i = tb.title_end
 
-    stack: list[Provision] = []       # open numbered containers, outermost first
-    box: Provision | None = None
-    pre: Provision | None = None
-    pre_count = 0
-    last_number: dict[tuple[str, str | None], int] = {}   # (level, parent id) → last number
-    last_article = 0
-    chapters_seen = 0
-    refs = sorted(norm.footnote_refs)
+def _add_title_block(b: _Builder, body: list[tuple[int, int]], tb: TitleBlock) -> int:
+    """Units for a transmittal notice before the title and for the title block; returns the
+    index of the first paragraph after them."""
+    if tb.title_index is None:
+        return 0
+    if tb.title_index > 0:
+        notice = b.add("notice", None, "", "", body[0][0], body[tb.title_index - 1][1], None, segment="notice")
+        for s, e in body[:tb.title_index]:
+            b.paragraph(notice, s, e)
+    s0, e0 = body[tb.title_index]
+    title = b.add("title", None, "", b.text[s0:e0], s0, body[tb.title_end - 1][1], None, segment="title")
+    for s, e in body[tb.title_index:tb.title_end]:
+        b.sentences(title, s, e)
+    return tb.title_end
 
-    def para_has_trailing_ref(s: int, e: int) -> bool:
-        return any(s < pos <= e and not text[pos:e].strip("。！？”） ") for pos, _ in refs)
 
-    def close_box() -> None:
-        nonlocal box
-        box = None
+_HEADED = ("book", "chapter", "section")     # levels whose marker line is a heading
 
-    for s, e in body[i:close_start]:
-        line = text[s:e]
-        mk = _marker(line)
+
+class _Outline:
+    """The body between the title block and the closing block, line by line: numbered
+    provisions nest by rank, 专栏 boxes hold the paragraphs up to their source note, and
+    text before the first numbered provision makes preamble units."""
+
+    def __init__(self, b: _Builder, refs: list[tuple[int, int]]):
+        self.b = b
+        self.text = b.text
+        self.refs = refs
+        self.stack: list[Provision] = []       # open numbered containers, outermost first
+        self.box: Provision | None = None
+        self.pre: Provision | None = None
+        self.pre_count = 0
+        self.last_article = 0
+        self.chapters_seen = 0
+
+    def line(self, s: int, e: int) -> None:
+        line = self.text[s:e]
+        mk = self._marker(line)
+        if mk:
+            self._numbered(mk, line, s, e)
+            return
         bm = _BOX.match(line)
-        if mk:
-            level, n, label, mend = mk
-            rank = _RANK[level]
-            if level == "article":
-                if n <= last_article:
-                    mk = None
-                else:
-                    last_article = n
-            elif level == "chapter" and n == 1 and chapters_seen:
-                # a table of contents listed the chapters first: drop the empty ones
-                empties = [p for p in b.out.provisions if p.level in ("chapter", "section") and not p.children]
-                if len(empties) == len([p for p in b.out.provisions if p.level in ("chapter", "section")]):
-                    for p in empties:
-                        b.out.provisions.remove(p)
-                        b.by_id.pop(p.id, None)
-                    b.out.sentences = [x for x in b.out.sentences if x.provision not in {p.id for p in empties}]
-                    stack.clear()
-                    last_number = {k: v for k, v in last_number.items() if k[0] not in ("chapter", "section")}
-        if mk:
-            level, n, label, mend = mk
-            rank = _RANK[level]
-            while stack and _RANK[stack[-1].level] >= rank:
-                stack.pop()
-            if box is not None:
-                close_box()
-            parent = stack[-1] if stack else None
-            if level == "chapter":
-                chapters_seen += 1
-            key = (level, parent.id if parent else None)
-            last_number[key] = n
-            rest = line[mend:]
-            heading = ""
-            if level in ("book", "chapter", "section") or (rest and stands_alone(line) and level != "article"):
-                heading = rest
-            elif level != "article":
-                heading = _heading_of(rest) or ""
-            prov = b.add(level, n, label, heading, s, e, parent)
-            stack.append(prov)
-            pre = None
-            if rest:
-                if level in ("book", "chapter", "section") or (heading == rest):
-                    b.sentences(prov, s + mend, e, heading=True)
-                else:
-                    b.paragraph(prov, s + mend, e)
-            b.extend(prov, e)
-            continue
         if bm:
-            parent = stack[-1] if stack else None
-            n = int(bm.group(1))
-            box = b.add("box", n, bm.group(0).rstrip("：: "), line[bm.end():], s, e, parent)
-            if line[bm.end():]:
-                b.sentences(box, s + bm.end(), e, heading=True)
-            if parent:
-                b.extend(parent, e)
-            continue
-        if box is not None:
-            b.paragraph(box, s, e)
-            if para_has_trailing_ref(s, e):
-                close_box()
-            continue
-        if not stack:
-            if _FRONT_HEADINGS.match(line.replace(" ", "")) or pre is None:
-                pre_count += 1
-                is_heading = bool(_FRONT_HEADINGS.match(line.replace(" ", "")))
-                pre = b.add("preamble", pre_count, "", line if is_heading else "", s, e, None)
-                if is_heading:
-                    b.sentences(pre, s, e, heading=True)
-                    continue
-            b.paragraph(pre, s, e)
-            continue
-        container = stack[-1]
-        # in a regulation, a paragraph after an article's items is the article's next 款
+            self._open_box(bm, line, s, e)
+        elif self.box is not None:
+            self.b.paragraph(self.box, s, e)
+            if self._ends_with_ref(s, e):
+                self.box = None
+        elif not self.stack:
+            self._front(line, s, e)
+        else:
+            self.b.paragraph(self._container(), s, e)
+
+    def _marker(self, line: str) -> tuple[str, int, str, int] | None:
+        """The line's provision marker, unless it is an article number that does not advance."""
+        mk = _marker(line)
+        if not mk:
+            return None
+        level, n = mk[0], mk[1]
+        if level == "article":
+            if n <= self.last_article:
+                return None
+            self.last_article = n
+        elif level == "chapter" and n == 1 and self.chapters_seen:
+            self._drop_table_of_contents()
+        return mk
+
+    def _drop_table_of_contents(self) -> None:
+        """A second 第一章: a table of contents listed the chapters first; drop the empty ones."""
+        b = self.b
+        heads = [p for p in b.out.provisions if p.level in ("chapter", "section")]
+        empties = [p for p in heads if not p.children]
+        if len(empties) != len(heads):
+            return
+        for p in empties:
+            b.out.provisions.remove(p)
+            b.by_id.pop(p.id, None)
+        b.out.sentences = [x for x in b.out.sentences if x.provision not in {p.id for p in empties}]
+        self.stack.clear()
+
+    def _numbered(self, mk: tuple[str, int, str, int], line: str, s: int, e: int) -> None:
+        level, n, label, mend = mk
+        rank = _RANK[level]
+        while self.stack and _RANK[self.stack[-1].level] >= rank:
+            self.stack.pop()
+        self.box = None
+        parent = self.stack[-1] if self.stack else None
+        if level == "chapter":
+            self.chapters_seen += 1
+        rest = line[mend:]
+        heading = _marker_heading(level, line, rest)
+        prov = self.b.add(level, n, label, heading, s, e, parent)
+        self.stack.append(prov)
+        self.pre = None
+        if rest:
+            if level in _HEADED or heading == rest:
+                self.b.sentences(prov, s + mend, e, heading=True)
+            else:
+                self.b.paragraph(prov, s + mend, e)
+        self.b.extend(prov, e)
+
+    def _open_box(self, bm: re.Match, line: str, s: int, e: int) -> None:
+        parent = self.stack[-1] if self.stack else None
+        self.box = self.b.add("box", int(bm.group(1)), bm.group(0).rstrip("：: "), line[bm.end():], s, e, parent)
+        if line[bm.end():]:
+            self.b.sentences(self.box, s + bm.end(), e, heading=True)
+        if parent:
+            self.b.extend(parent, e)
+
+    def _ends_with_ref(self, s: int, e: int) -> bool:
+        """Does the paragraph end with a footnote reference (a box's source note)?"""
+        return any(s < pos <= e and not self.text[pos:e].strip("。！？”） ") for pos, _ in self.refs)
+
+    def _front(self, line: str, s: int, e: int) -> None:
+        """Text before the first numbered provision: a 前言-like heading opens a preamble unit."""
+        is_heading = bool(_FRONT_HEADINGS.match(line.replace(" ", "")))
+        if is_heading or self.pre is None:
+            self.pre_count += 1
+            self.pre = self.b.add("preamble", self.pre_count, "", line if is_heading else "", s, e, None)
+            if is_heading:
+                self.b.sentences(self.pre, s, e, heading=True)
+                return
+        self.b.paragraph(self.pre, s, e)
+
+    def _container(self) -> Provision:
+        """The provision a body paragraph belongs to: in a regulation, a paragraph after an
+        article's items is the article's next 款."""
+        container = self.stack[-1]
         if container.level in ("item", "number", "subnumber"):
-            art = next((p for p in reversed(stack) if p.level == "article"), None)
+            art = next((p for p in reversed(self.stack) if p.level == "article"), None)
             if art is not None:
-                while stack[-1] is not art:
-                    stack.pop()
+                while self.stack[-1] is not art:
+                    self.stack.pop()
                 container = art
-        b.paragraph(container, s, e)
+        return container
 
-    if close_start < len(body):
-        s0 = body[close_start][0]
-        closing = b.add("closing", None, "", "", s0, body[-1][1], None, segment="end")
-        for s, e in body[close_start:]:
-            b.sentences(closing, s, e)
 
-    # footnotes
+def _marker_heading(level: str, line: str, rest: str) -> str:
+    """The heading of a numbered provision: the rest of a 章/节 line or of a line that
+    stands alone, else a short first sentence (not for articles)."""
+    if level in _HEADED or (rest and stands_alone(line) and level != "article"):
+        return rest
+    if level != "article":
+        return _heading_of(rest) or ""
+    return ""
+
+
+def _add_footnotes(b: _Builder, paras: list[tuple[int, int]]) -> dict[int, Footnote]:
+    """A unit per footnote definition; returns number → (first) footnote."""
     fn_by_number: dict[int, Footnote] = {}
-    for s, e in paras[fn_start:]:
+    text = b.text
+    for s, e in paras:
         m = _FOOTNOTE_DEF.match(text[s:e])
         n = int(m.group(1))
         prov = b.add("footnote", n, f"[{n}]", "", s, e, None)
@@ -439,21 +493,24 @@ def parse_structure(doc_id: str, norm: Normalized, known_title: str | None = Non
         b.out.footnotes.append(fn)
         fn_by_number.setdefault(n, fn)
         b.sentences(prov, s + m.end(), e)
-    if refs:
-        sents = sorted(b.out.sentences, key=lambda x: x.start)
-        starts = [x.start for x in sents]
-        import bisect
-        for pos, n in refs:
-            fn = fn_by_number.get(n)
-            if fn is None:
-                continue
-            k = bisect.bisect_left(starts, pos) - 1   # last sentence starting before pos
-            if k < 0:
-                continue
-            sent = sents[k]
-            if fn.id not in sent.footnotes:
-                sent.footnotes.append(fn.id)
-            if sent.id not in fn.cited_by:
-                fn.cited_by.append(sent.id)
-    b.out.sentences.sort(key=lambda x: x.start)
-    return b.out
+    return fn_by_number
+
+
+def _link_footnotes(b: _Builder, refs: list[tuple[int, int]], fn_by_number: dict[int, Footnote]) -> None:
+    """Link each footnote reference to the sentence it is in, both ways."""
+    if not refs:
+        return
+    sents = sorted(b.out.sentences, key=lambda x: x.start)
+    starts = [x.start for x in sents]
+    for pos, n in refs:
+        fn = fn_by_number.get(n)
+        if fn is None:
+            continue
+        k = bisect.bisect_left(starts, pos) - 1   # last sentence starting before pos
+        if k < 0:
+            continue
+        sent = sents[k]
+        if fn.id not in sent.footnotes:
+            sent.footnotes.append(fn.id)
+        if sent.id not in fn.cited_by:
+            fn.cited_by.append(sent.id)

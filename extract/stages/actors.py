@@ -26,33 +26,35 @@ label and a deterministic id:
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.ontology import Concept, vocabulary
+from policykg.ontology.rules import alternation, rules
 
 from policykg.extract.stages.matcher import Hit, matcher
 from policykg.extract.document.metadata import find_region
 
 __all__ = ["Actor", "resolve_actors", "actors_from_hits", "org_hits", "org_label"]
 
-# level words that prefix a role or a department (longest first)
-_LEVEL_PREFIX = re.compile(r"(县级以上地方|县级以上|设区的市级以上|设区的市级|设区的市|省级|市级|县级|省|市|县|区|乡镇|国家)$")
-_LEVEL_OF_PREFIX = {
-    "县级以上地方": "county-and-above", "县级以上": "county-and-above", "设区的市级以上": "city-and-above",
-    "设区的市级": "city", "设区的市": "city", "省级": "province", "市级": "city", "县级": "county", "省": "province",
-    "市": "city", "县": "county", "区": "county", "乡镇": "township", "国家": "national",
-}
+_RULES = rules("actors")
+#: level word → government level: 县级以上 → county-and-above (rules/actors.yaml)
+_LEVEL_OF_PREFIX: dict[str, str] = _RULES["level_prefixes"]
+#: one-character unit word → level: 省 → province
+UNIT_WORDS: dict[str, str] = _RULES["unit_words"]
+# level words that prefix a role or a department
+_LEVEL_PREFIX = re.compile(rf"({alternation(_LEVEL_OF_PREFIX)})$")
 # government role for a level
 _GOV_OF_LEVEL = {"province": "provincial-government", "city": "municipal-government", "county": "county-government",
                  "township": "township-government", "county-and-above": "county-and-above-government",
                  "city-and-above": "city-and-above-government"}
 # between a government and a department that takes its scope: 及, 和, 、, (应当)会同, 确定的, 的
-_CONNECTOR = re.compile(r"^(?:及其|及|和|与|以及|或者|或|、|(?:应当|可以)?会同|同|确定的|所属|的)$")
-_COORD_LEVELS = re.compile(r"((?:(?:设区的市|省|市|县|县级)、)+)$")
-_STEM_LIST = re.compile(r"(省|市|县|区)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等部门")
+_CONNECTOR = re.compile(rf"^(?:{alternation(_RULES['coordinators'] + _RULES['scope_connectors'])})$")
+_COORD_LEVELS = re.compile(rf"((?:(?:{alternation(_RULES['coordinated_levels'])})、)+)$")
+_STEM_LIST = re.compile(rf"({alternation(UNIT_WORDS)})((?:[\u4e00-\u9fff]{{2,8}}、)+[\u4e00-\u9fff]{{2,8}})等部门")
+# region labels that do not scope the actor written after them (全国人民代表大会)
+_NOT_ACTOR_REGIONS = frozenset(_RULES["deictic"]["not_actor_regions"])
 
 
 @dataclass(slots=True)
@@ -92,10 +94,6 @@ def _region_level(key: str | None) -> str | None:
     if key is None:
         return None
     return _region(key).attrs.get("governmentLevel")
-
-
-def _slug_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 # --- governments and departments -------------------------------------------------------
@@ -189,18 +187,15 @@ def _is_dept_role(c: Concept) -> bool:
 
 # --- named organisations found by pattern -----------------------------------------------
 
-_ORG_SUFFIX = ("股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|实验室|研究院|研究所|研究中心|科学中心|计算中心|创新中心"
-               "|交易所|交易中心|行业协会|协会|商会|大学|学院|银行")
+#: organisation suffix → actor class (rules/actors.yaml)
+ORG_SUFFIXES: dict[str, str] = _RULES["organisation_suffixes"]
+_ORG_SUFFIX = alternation(ORG_SUFFIXES)
 _ORG = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9（）]{{2,24}}?(?:{_ORG_SUFFIX}))")
 _ORG_TAIL = re.compile(rf"(?:{_ORG_SUFFIX})|等\s*\d+\s*余?\s*家")
-_LEFT_STRIP = re.compile(
-    r"^(?:全力支持|大力支持|支持|鼓励|推动|依托|发挥|建设|打造|引进|培育|组建|成立|设立|联合|通过|由|与|和|及|以|在|对|向|同|将|"
-    r"为|是|的|等|本地企业|本地|企业|国家地方共建|共建|率先|积极|加快|指导|会同|牵头|连通了|连通|集聚了|集聚|汇聚|包括|如|例如)+")
+_LEFT_STRIP = re.compile(rf"^(?:{alternation(_RULES['name_leading_words'])})+")
 # verbs and prepositions that cannot be inside an organisation's name: the name starts after them
-_BOUNDARY = re.compile(r"(?:依托|支持|鼓励|推动|建设|打造|引进|培育|组建|成立|设立|联合|通过|连通|集聚|汇聚|包括|例如|发挥|"
-                       r"等方向|等领域|方面|聚焦|围绕|面向|同时|以及|并|和|与|及|、)")
-_GENERIC_ORG_HEAD = re.compile(r"^(?:国家|全国|省|市|县|区|重点|省级|国家级|市级|新型|相关|各类|有关|其他|本|该|各|一批|首批|"
-                               r"数据要素应用场景|数字化转型促进|第三方|专业|高水平|科技|企业|[一二三四五六七八九十]+个|\d+个)")
+_BOUNDARY = re.compile(rf"(?:{alternation(_RULES['name_boundaries'])})")
+_GENERIC_ORG_HEAD = re.compile(rf"^(?:{alternation(_RULES['generic_name_heads'])}|[一二三四五六七八九十]+个|\d+个)")
 _LIST_BEFORE_COUNT = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,10}、)+[\u4e00-\u9fffA-Za-z0-9]{2,10})等\s*\d+\s*余?\s*家")
 
 
@@ -234,7 +229,7 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
         region = find_region(raw)
         if region is not None:
             full = region.pref
-            if raw.startswith(full) and full[-1] in "省市区县" and len(raw) - len(full) >= 4:
+            if raw.startswith(full) and full[-1] in UNIT_WORDS and len(raw) - len(full) >= 4:
                 raw, a = raw[len(full):], a + len(full)
         if len(raw) < 4 or _GENERIC_ORG_HEAD.match(raw) or raw.startswith(("（", "(")):
             continue
@@ -263,79 +258,113 @@ def org_label(name: str) -> str:
 def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdiction: str | None,
                      blocked: list[tuple[int, int]] = ()) -> list[Actor]:
     """Resolve the actor and region hits of ``text[start:end]`` into actors (sorted by position)."""
-    actor_hits = [h for h in hits if h.kind == "actor" and not _inside(h, blocked)]
     region_hits = [h for h in hits if h.kind == "region"]
     out: list[Actor] = []
-    prev_end = -1
-    prev_govs: list[Actor] = []      # governments the previous phrase named (for its departments)
-    prev_parents: list = []          # parents a coordinated department would inherit
-    prev_was_gov = False
-    for h in actor_hits:
-        c = h.concept
-        a0 = h.start
-        # a region written in front of the role: 安徽省人民政府, 上海市经信委, 广东省政府
-        region, explicit = jurisdiction, False
-        reg = next((r for r in region_hits if h.start - 1 <= r.end <= h.start and r.start < h.start), None)
-        if reg is not None and reg.text not in ("全国", "我国", "中国") and c.scheme != "act":
-            region, explicit, a0 = reg.concept.key, True, reg.start
-        prefix = None
-        if not explicit:
-            prefix = _LEVEL_PREFIX.search(text, max(start, a0 - 8), a0)
-            if prefix is not None and prefix.end() != a0:
-                prefix = None
-        connector = text[prev_end:h.start] if prev_end >= 0 else None
-        coordinated = connector is not None and _CONNECTOR.match(connector) is not None
-        govs: list[Actor] = []
-        parents: list = []
-        if c.scheme == "act":
-            made = [_named(c)]
-            if made[0].cls == "GovernmentBody":
-                govs = made
-        elif _is_gov_role(c):
-            made = [_gov_from_role(c, region, explicit)]
-            coord = _COORD_LEVELS.search(text, max(start, h.start - 12), h.start)
-            if coord is not None and coord.end() == h.start:       # 省、设区的市级人民政府
-                extra = [_government(_LEVEL_OF_PREFIX.get(w, "city"), region)
-                         for w in coord.group(1).split("、") if w]
-                made = extra + made
-                a0 = coord.start()
-            govs = made
-        elif c.attrs.get("actorClass") == "Legislature":
-            made = [_legislature(c, region, explicit)]
-        elif _is_dept_role(c):
-            if prev_was_gov and connector == "":                     # 省人民政府发展改革部门
-                parents = list(prev_govs)
-                for g in parents:
-                    if g in out:
-                        out.remove(g)
-                a0 = min(g.start for g in parents)
-            elif explicit:                                           # 上海市经信委
-                parents = [_government(_region_level(region) or "province", region)]
-            elif prefix is not None:                                 # 县级以上网信部门, 国家数据主管部门
-                lvl = _LEVEL_OF_PREFIX[prefix.group(1)]
-                parents = [_government(lvl, region) if lvl != "national" else
-                           Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")]
-                a0 = prefix.start()
-            elif coordinated and prev_parents:                       # 县级以上人民政府及有关部门
-                parents = list(prev_parents)
-            else:
-                parents = [None]
-            made = [_department(c, p, region) for p in parents]
-        else:
-            made = [_category(c)]
-        for m in made:
-            m.start, m.end, m.text = a0, h.end, text[a0:h.end]
-            out.append(m)
-        prev_end = h.end
-        prev_was_gov = bool(govs)
-        prev_govs = govs
+    prev = _Previous()
+    for h in hits:
+        if h.kind == "actor" and not _inside(h, blocked):
+            _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
+    out += _stem_list_departments(text, start, end, jurisdiction)
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+@dataclass(slots=True)
+class _Previous:
+    """What the previous actor phrase leaves to the next one."""
+
+    end: int = -1
+    govs: list[Actor] = field(default_factory=list)   # governments it named (for its departments)
+    parents: list = field(default_factory=list)       # parents a coordinated department would inherit
+    was_gov: bool = False
+
+    def advance(self, end: int, govs: list[Actor], parents: list, coordinated: bool) -> None:
+        self.end = end
+        self.was_gov = bool(govs)
+        self.govs = govs
         if govs:
-            prev_parents = govs
+            self.parents = govs
         elif parents and parents != [None]:
-            prev_parents = parents
+            self.parents = parents
         elif not coordinated:
-            prev_parents = []
-    # 市发展改革、商务等部门: departments named by their stems
+            self.parents = []
+
+
+def _resolve_hit(text: str, start: int, h: Hit, region_hits: list[Hit], jurisdiction: str | None,
+                 prev: _Previous, out: list[Actor]) -> None:
+    """Append the actor(s) one hit names to ``out``."""
+    c = h.concept
+    region, explicit, a0 = _written_region(h, region_hits, jurisdiction)
+    connector = text[prev.end:h.start] if prev.end >= 0 else None
+    coordinated = connector is not None and _CONNECTOR.match(connector) is not None
+    govs: list[Actor] = []
+    parents: list = []
+    if c.scheme == "act":
+        made = [_named(c)]
+        if made[0].cls == "GovernmentBody":
+            govs = made
+    elif _is_gov_role(c):
+        made, a0 = _governments(text, start, h, region, explicit, a0)
+        govs = made
+    elif c.attrs.get("actorClass") == "Legislature":
+        made = [_legislature(c, region, explicit)]
+    elif _is_dept_role(c):
+        parents, a0 = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
+                                          coordinated, prev, out)
+        made = [_department(c, p, region) for p in parents]
+    else:
+        made = [_category(c)]
+    for m in made:
+        m.start, m.end, m.text = a0, h.end, text[a0:h.end]
+        out.append(m)
+    prev.advance(h.end, govs, parents, coordinated)
+
+
+def _written_region(h: Hit, region_hits: list[Hit], jurisdiction: str | None) -> tuple[str | None, bool, int]:
+    """A region written in front of the role (安徽省人民政府, 上海市经信委, 广东省政府):
+    (region, whether written, start of the phrase)."""
+    reg = next((r for r in region_hits if h.start - 1 <= r.end <= h.start and r.start < h.start), None)
+    if reg is not None and reg.text not in _NOT_ACTOR_REGIONS and h.concept.scheme != "act":
+        return reg.concept.key, True, reg.start
+    return jurisdiction, False, h.start
+
+
+def _governments(text: str, start: int, h: Hit, region: str | None, explicit: bool,
+                 a0: int) -> tuple[list[Actor], int]:
+    """The government a role names, with the levels listed before it (省、设区的市级人民政府)."""
+    made = [_gov_from_role(h.concept, region, explicit)]
+    coord = _COORD_LEVELS.search(text, max(start, h.start - 12), h.start)
+    if coord is not None and coord.end() == h.start:
+        extra = [_government(_LEVEL_OF_PREFIX.get(w, "city"), region) for w in coord.group(1).split("、") if w]
+        return extra + made, coord.start()
+    return made, a0
+
+
+def _department_parents(text: str, start: int, region: str | None, explicit: bool, a0: int, after_gov: bool,
+                        coordinated: bool, prev: _Previous, out: list[Actor]) -> tuple[list, int]:
+    """The governments a department belongs to (``[None]``: none named), and where its phrase starts."""
+    if after_gov:                                            # 省人民政府发展改革部门
+        parents = list(prev.govs)
+        for g in parents:
+            if g in out:
+                out.remove(g)
+        return parents, min(g.start for g in parents)
+    if explicit:                                             # 上海市经信委
+        return [_government(_region_level(region) or "province", region)], a0
+    prefix = _LEVEL_PREFIX.search(text, max(start, a0 - 8), a0)
+    if prefix is not None and prefix.end() == a0:            # 县级以上网信部门, 国家数据主管部门
+        lvl = _LEVEL_OF_PREFIX[prefix.group(1)]
+        parent = _government(lvl, region) if lvl != "national" else \
+            Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")
+        return [parent], prefix.start()
+    if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
+        return list(prev.parents), a0
+    return [None], a0
+
+
+def _stem_list_departments(text: str, start: int, end: int, jurisdiction: str | None) -> list[Actor]:
+    """市发展改革、商务等部门: departments named by their stems."""
+    out = []
     for m in _STEM_LIST.finditer(text, start, end):
         gov = _government(_LEVEL_OF_PREFIX[m.group(1)], jurisdiction)
         for stem in m.group(2).split("、"):
@@ -344,7 +373,6 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
                 a = _department(dept, gov, jurisdiction)
                 a.start, a.end, a.text = m.start(), m.end(), m.group(0)
                 out.append(a)
-    out.sort(key=lambda a: (a.start, a.end))
     return out
 
 

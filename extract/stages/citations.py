@@ -19,6 +19,7 @@ from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.mentions import SentenceMentions
 from policykg.ontology.doctypes import title_doc_type
+from policykg.ontology.rules import alternation, rules
 from policykg.extract.document.structure import chinese_number
 from policykg.extract.stages.actors import resolve_actors
 
@@ -27,7 +28,8 @@ __all__ = ["Citation", "find_citations", "is_document_title", "CitationState"]
 _DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
 _SAME_YEAR = re.compile(r"同年(\d{1,2})月")
 _SAME_TIME = re.compile(r"同期|同步|同时")
-_COUNT = re.compile(r"等([一二三四五六七八九十百\d]+)(?:个)?(?:部门|部委|单位|机构)|([一二三四五六七八九十\d]+)(?:部委|部门)(?:联合)?")
+_COUNT = re.compile(rf"等([一二三四五六七八九十百\d]+)(?:个)?(?:{alternation(rules('documents')['co_issuer_nouns'])})"
+                    r"|([一二三四五六七八九十\d]+)(?:部委|部门)(?:联合)?")
 _REPORT_YEAR = re.compile(r"(?:报告|白皮书|蓝皮书)\s*\d{4}$")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 
 from policykg.extract.document.model import Document, Sentence
 from policykg.extract.records import MeasureRecord, record_id
@@ -32,17 +33,17 @@ from policykg.extract.stages.mentions import SentenceMentions, quote_spans
 
 __all__ = ["Measure", "find_measures", "cues"]
 
+_RULES = rules("modality")
 # under 应当, these start a measure of their own when another actor is encouraged (鼓励高等学校…完善…)
-_ENCOURAGES_ACTOR = ("鼓励", "支持", "引导", "倡导", "提倡")
-_DUTY = ("负责", "统筹", "主管", "做好", "承担", "组织实施", "组织", "指导", "监督")
+_ENCOURAGES_ACTOR = frozenset(_RULES["encourages_actor"])
+_DUTY = tuple(sorted(_RULES["duty_verbs"], key=len, reverse=True))
 _ADVERBIAL = re.compile(
     r"(?:[一二三四五六七八九十]+是)?"
-    r"(?:(?:依照|按照|根据|依据)[^，；：]{0,30}(?:法律|法规|规定|要求|需要|实际|情况)(?:的规定)?"
-    r"|积极稳妥|积极|大力|全力|加快|进一步|着力|持续|重点|因地制宜|有序|深入|主动|切实|不断|依法依规|依法|"
-    r"同时|并且|并|还|也|要|优先|充分|稳步|全面|共同|联合|每年|逐年|逐步|率先|努力|力争)*")
-_PURPOSE = re.compile(r"^(?:为了|为)[^。]*(?:制定本|作如下决定|特制定|现提出|提出如下)")
-_DEFINITION = re.compile(r"本(?:决定|条例|办法|规定|计划|方案|意见)所称")
-_SUBJECT_CONNECTOR = re.compile(r"(?:及其|及|和|与|以及|或者|或|、)")
+    rf"(?:(?:{alternation(_RULES['basis_verbs'])})[^，；：]{{0,30}}(?:{alternation(_RULES['basis_nouns'])})(?:的规定)?"
+    rf"|{alternation(_RULES['adverbials'])})*")
+_PURPOSE = re.compile(rf"^(?:为了|为)[^。]*(?:{alternation(_RULES['purpose_endings'])})")
+_DEFINITION = re.compile(rf"本(?:{alternation(_RULES['defining_documents'])})所称")
+_SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(rules('actors')['coordinators'])})")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(r"(?:确定的|所属的|指定的)")
 _PARTNER = re.compile(r"(?:应当)?(?:会同|联合|协同)")
@@ -57,7 +58,7 @@ def cues() -> tuple[dict[str, str], tuple[str, ...]]:
         for cue in c.hidden:
             if c.key == "encouragement":
                 soft.append(cue)
-            elif cue != "负责":
+            elif cue not in _DUTY:          # 负责 states a duty only after a government subject
                 strong[cue] = c.key
     strong = dict(sorted(strong.items(), key=lambda kv: -len(kv[0])))
     return strong, tuple(sorted(soft, key=len, reverse=True))
@@ -172,8 +173,7 @@ def _duty_at(text: str, pos: int, end: int) -> tuple[int, str] | None:
     return _word_at_start(text, pos, end, _DUTY)
 
 
-_ACTION_SKIP = re.compile(r"(?:依法依规|依法|积极|加快|进一步|大力|全力|切实|主动|按照有关规定|按照国家有关规定|"
-                          r"结合本地实际|结合本地|根据实际情况|因地制宜|及时|统一|重点|在[^，；]{0,12}?(?:下|中))*")
+_ACTION_SKIP = re.compile(rf"(?:{alternation(_RULES['action_skip'])}|在[^，；]{{0,12}}?(?:下|中))*")
 
 
 def _action(text: str, p: int, end: int) -> str:
@@ -188,64 +188,96 @@ def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceM
         return []
     quotes = quote_spans(text, sent_start, sent_end)
     clauses = _clauses(text, sent_start, sent_end)
-    actors = mentions.actors
-    measures: list[Measure] = []
-    strong_seen = False
-    pending_subject: tuple[list[Actor], tuple[int, int]] | None = None
+    scan = _Scan(text, mentions.actors, quotes)
     for ci, (cs, ce) in enumerate(clauses):
         if any(qs <= cs and ce <= qe + 1 for qs, qe in quotes) or any(qs < cs < qe for qs, qe in quotes):
-            continue
-        subj, subj_end = _subject(text, cs, ce, actors)
+            continue                                          # quoted words make no measure
+        scan.clause(cs, ce, has_next=ci + 1 < len(clauses))
+    return scan.measures
+
+
+@dataclass(slots=True)
+class _Scan:
+    """The measures of one sentence, clause by clause."""
+
+    text: str
+    actors: list[Actor]
+    quotes: list[tuple[int, int]]
+    measures: list[Measure] = field(default_factory=list)
+    strong_seen: bool = False
+    # a government subject whose duty verb comes in the next clause: (subject, subject span)
+    pending: tuple[list[Actor], tuple[int, int]] | None = None
+
+    def clause(self, cs: int, ce: int, has_next: bool) -> None:
+        """Start a measure at this clause, or let it continue the current one."""
+        text = self.text
+        subj, subj_end = _subject(text, cs, ce, self.actors)
         strong = _strong_cue(text, subj_end if subj else cs, ce)
-        if strong and any(qs <= strong[0] < qe for qs, qe in quotes):
+        if strong and any(qs <= strong[0] < qe for qs, qe in self.quotes):
             strong = None
         soft = _soft_cue_at(text, subj_end if subj else cs, ce)
-        start_new = None           # (modality, cue, cue position)
         if strong:
-            start_new = (strong[2], strong[1], strong[0])
+            opening = (strong[2], strong[1], strong[0])
         elif soft:
-            if not strong_seen or subj:
-                start_new = ("encouragement", soft[1], soft[0])
-            elif soft[1] in _ENCOURAGES_ACTOR:
-                after = soft[0] + len(soft[1])
-                if any(after <= a.start < min(ce, after + 14) for a in actors):
-                    start_new = ("encouragement", soft[1], soft[0])
+            opening = self._encouragement(soft, subj, ce)
         elif subj and _is_government(subj):
-            duty = _duty_at(text, subj_end, ce)
-            if duty is None and ci + 1 < len(clauses) and subj_end >= ce - 12:
-                pending_subject = (subj, (cs, subj_end))
-            elif duty is not None:
-                start_new = ("obligation", duty[1], duty[0])
-        elif pending_subject is not None:
-            duty = _duty_at(text, cs, ce)
-            if duty is not None:
-                subj, (cs0, subj_end0) = pending_subject
-                m = Measure(cs0, ce, "obligation", duty[1], _action(text, duty[0], ce), list(subj),
-                            subject_span=(cs0, subj_end0))
-                measures.append(m)
-                pending_subject = None
-                continue
-        if start_new is None:
-            if measures:
-                measures[-1].end = ce
-            continue
-        modality, cue, cue_pos = start_new
+            opening = self._declared_duty(subj, cs, subj_end, ce, has_next)
+        elif self.pending is not None and self._finish_pending(cs, ce):
+            return
+        else:
+            opening = None
+        if opening is None:
+            if self.measures:
+                self.measures[-1].end = ce
+            return
+        self._open(opening, cs, ce, subj, subj_end)
+
+    def _encouragement(self, soft: tuple[int, str], subj: list[Actor], ce: int) -> tuple[str, str, int] | None:
+        """A soft cue opens a measure unless a strong cue came first and no other actor is urged."""
+        if not self.strong_seen or subj:
+            return ("encouragement", soft[1], soft[0])
+        if soft[1] in _ENCOURAGES_ACTOR:
+            after = soft[0] + len(soft[1])
+            if any(after <= a.start < min(ce, after + 14) for a in self.actors):
+                return ("encouragement", soft[1], soft[0])
+        return None
+
+    def _declared_duty(self, subj: list[Actor], cs: int, subj_end: int, ce: int,
+                       has_next: bool) -> tuple[str, str, int] | None:
+        """省人民政府负责…: a government subject with a duty verb; without one, the verb may
+        come in the next clause."""
+        duty = _duty_at(self.text, subj_end, ce)
+        if duty is not None:
+            return ("obligation", duty[1], duty[0])
+        if has_next and subj_end >= ce - 12:
+            self.pending = (subj, (cs, subj_end))
+        return None
+
+    def _finish_pending(self, cs: int, ce: int) -> bool:
+        """The duty verb of the pending subject, in this clause: a measure from the subject on."""
+        duty = _duty_at(self.text, cs, ce)
+        if duty is None:
+            return False
+        subj, (cs0, subj_end0) = self.pending
+        self.measures.append(Measure(cs0, ce, "obligation", duty[1], _action(self.text, duty[0], ce), list(subj),
+                                     subject_span=(cs0, subj_end0)))
+        self.pending = None
+        return True
+
+    def _open(self, opening: tuple[str, str, int], cs: int, ce: int, subj: list[Actor], subj_end: int) -> None:
+        modality, cue, cue_pos = opening
         if modality in ("obligation", "authorization", "prohibition") and cue in cues()[0]:
-            strong_seen = True
+            self.strong_seen = True
+        measures = self.measures
         agents = list(subj) if subj else (list(measures[-1].agents) if measures else [])
         partners = []
-        pm = _PARTNER.search(text, cue_pos, min(ce, cue_pos + 8))
+        pm = _PARTNER.search(self.text, cue_pos, min(ce, cue_pos + 8))
         if pm:
-            partners = [a for a in actors if a.start == pm.end()]
-        action_pos = cue_pos + len(cue)
-        action = cue if modality == "encouragement" else _action(text, action_pos, ce)
-        if cue in ("负责",):
-            action = _action(text, action_pos, ce)
-        m = Measure(cs, ce, modality, cue, action, agents + [p for p in partners if p not in agents], partners,
-                    subject_span=(cs, subj_end) if subj else None)
-        measures.append(m)
-        pending_subject = None
-    return measures
+            partners = [a for a in self.actors if a.start == pm.end()]
+        action = cue if modality == "encouragement" else _action(self.text, cue_pos + len(cue), ce)
+        measures.append(Measure(cs, ce, modality, cue, action, agents + [p for p in partners if p not in agents],
+                                partners, subject_span=(cs, subj_end) if subj else None))
+        self.pending = None
 
 
 def _is_government(actors: list[Actor]) -> bool:

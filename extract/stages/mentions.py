@@ -18,8 +18,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.stages.actors import Actor, actors_from_hits, department_hits, org_hits, org_label
+from policykg.extract.stages.actors import (ORG_SUFFIXES, UNIT_WORDS, Actor, actors_from_hits, department_hits,
+                                             org_hits, org_label)
 from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 
 from policykg.extract.document.model import Document
 from policykg.extract.records import ActorRecord, DomainRecord, InstrumentRecord, RegionRecord
@@ -30,13 +32,14 @@ from policykg.extract.stages.matcher import Hit, matcher
 __all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans"]
 
 _BOOK = re.compile(r"《([^《》]{2,120})》")
-_DEICTIC = {"全国", "我国", "中华人民共和国"}
-_OWN_REGION = re.compile(r"(?:本|全)(省|市|区|县)(?![级委政])")
-_OWN_LEVEL = {"省": "province", "市": "city", "区": "county", "县": "county"}
-_CHINA_IN_NAME = re.compile(r"中国(?=式|特色|共产党|国际|人民|科学|工程|信息|互联网|发展|民用|声谷|（)")
+_PLACES = rules("actors")["deictic"]
+_WORDS = rules("mentions")
+_DEICTIC = frozenset(_PLACES["not_region_mentions"])
+_OWN_REGION = re.compile(rf"(?:{alternation(_PLACES['own_region_determiners'])})({alternation(UNIT_WORDS)})(?![级委政])")
+_CHINA_IN_NAME = re.compile(rf"中国(?={alternation(_PLACES['china_in_name_followers'])})")
 # 企业数据, 个人数据, 企业和个人数据 name data, not actors; 企业家 are people
 _NOT_ACTOR_AFTER = re.compile(r"(?:(?:和|与|、)(?:个人|企业))?数据|家(?!庭)")
-_BASIS = re.compile(r"(?:根据|依照|按照|依据|遵守|遵循)[^，；。]{0,12}$")
+_BASIS = re.compile(rf"(?:{alternation(_WORDS['legal_basis_verbs'])})[^，；。]{{0,12}}$")
 
 
 @dataclass(slots=True)
@@ -73,10 +76,11 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # 统筹规划, 规划部署, 规划布局: 规划 as a verb; 示范作用, 示范性: 示范 as a quality
-_VERB_BEFORE = re.compile(r"(?:统筹|科学|合理|超前|前瞻|提前|整体|统一|精心|系统)$")
-_VERB_AFTER = re.compile(r"^(?:部署|建设|布局|引导|设计|建设和|先行)")
-_QUALITY_AFTER = re.compile(r"^(?:作用|效应|引领作用|带动作用|性)")
-_LAW_MAKING = re.compile(r"(?:制定|完善|修订|修改|出台|立改废|健全|清理|推动)[^，；。]{0,14}$")
+_VERB_BEFORE = re.compile(rf"(?:{alternation(_WORDS['planning_verb_before'])})$")
+_VERB_AFTER = re.compile(rf"^(?:{alternation(_WORDS['planning_verb_after'])})")
+_QUALITY_AFTER = re.compile(rf"^(?:{alternation(_WORDS['demonstration_quality_after'])})")
+_LAW_MAKING = re.compile(rf"(?:{alternation(_WORDS['law_making_verbs'])})[^，；。]{{0,14}}$")
+_BARE_LAW = frozenset(_WORDS["bare_law_words"])
 _SELF = re.compile(r"本$")
 
 
@@ -91,7 +95,7 @@ def _is_instrument_use(text: str, start: int, h: Hit) -> bool:
         return False
     if key == "demonstration" and h.text == "示范" and _QUALITY_AFTER.match(after):
         return False
-    if key == "legislation" and h.text in ("法规", "法律法规", "行政法规", "法律"):
+    if key == "legislation" and h.text in _BARE_LAW:
         # a bare 法规 is a tool only where laws are being made (制定完善相关地方性法规), not where
         # an action rests on them (根据有关法律、行政法规) or in 依法规范
         return bool(_LAW_MAKING.search(before)) and not _BASIS.search(before) and not before.endswith("依")
@@ -147,7 +151,7 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None) -> 
     if jurisdiction is not None:            # 本省, 全省: the document's own region
         own = vocabulary().concept("reg", jurisdiction)
         for mm in _OWN_REGION.finditer(text, start, end):
-            if _OWN_LEVEL.get(mm.group(1)) == own.attrs.get("governmentLevel"):
+            if UNIT_WORDS.get(mm.group(1)) == own.attrs.get("governmentLevel"):
                 out.regions.append(Hit(mm.start(), mm.end(), mm.group(0), "region", (own,)))
     for h in region_hits:
         if h.text in _DEICTIC or _inside(h.start, h.end, actor_spans) or _inside(h.start, h.end, inst_spans):
@@ -158,15 +162,14 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None) -> 
     return out
 
 
-_ORG_CLASS = [("ResearchInstitution", ("实验室", "研究院", "研究所", "研究中心", "科学中心", "计算中心", "创新中心", "大学", "学院")),
-              ("SocialOrganization", ("协会", "商会")),
-              ("FinancialInstitution", ("银行",))]
+_ORG_SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
 
 
 def _org_class(name: str) -> str:
-    for cls, suffixes in _ORG_CLASS:
-        if name.endswith(suffixes):
-            return cls
+    """The actor class of a named organisation, by its longest suffix (rules/actors.yaml)."""
+    for suffix in _ORG_SUFFIXES_LONGEST_FIRST:
+        if name.endswith(suffix):
+            return ORG_SUFFIXES[suffix]
     return "Enterprise"
 
 

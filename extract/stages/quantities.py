@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 
 from policykg.extract.document.model import Document, Sentence
 from policykg.extract.records import ActorRef, StatisticRecord, TargetRecord, record_id
@@ -34,17 +35,17 @@ from policykg.extract.stages.mentions import SentenceMentions
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind"]
 
-_UNITS = ("个百分点", "EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GB", "TB", "PB", "元人民币", "美元", "元",
-          "家", "个", "项", "架", "人次", "人", "户", "条", "台", "套", "座", "所", "款", "件", "吨", "公里", "千米",
-          "平方米", "亩", "kW", "千瓦", "万千瓦", "兆瓦", "次", "倍", "%", "％")
-_UNIT_RX = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_RULES = rules("quantities")
+_UNIT_ALIASES: dict[str, str] = _RULES["unit_aliases"]
+#: magnitude word → multiplier: 万亿 → 10**12
+_MAGNITUDES: dict[str, int] = _RULES["magnitudes"]
 _NUM = re.compile(
     rf"(?<![A-Za-z0-9.\-/第])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?=[万亿]))"
-    rf"(万亿|千亿|百亿|千万|百万|亿|万|千)?(余|多)?({_UNIT_RX})?(以上|左右|以内|以下|余)?")
-_SCALE = {"万亿": 10 ** 12, "千亿": 10 ** 11, "百亿": 10 ** 10}
-_FORECAST = re.compile(r"预测|预计|有望|将达|或达|将突破|将超过|将达到|可望")
-_TARGET_MARK = re.compile(r"到20\d\d年|至20\d\d年|20\d\d年前|力争|目标|确保|每年")
-_STAT_MARK = re.compile(r"截至|截止|已|同比|较上年|比上年|上年|累计|年均增长|\d{4}年[^，。；]{0,20}(?:增长|达到|达|完成|实现)")
+    rf"({alternation(_MAGNITUDES)})?(余|多)?({alternation(_RULES['units'])})?({alternation(_RULES['after_figure'])})?")
+_FORECAST = re.compile(alternation(_RULES["forecast_words"]))
+_TARGET_MARK = re.compile(rf"到20\d\d年|至20\d\d年|20\d\d年前|{alternation(_RULES['target_words'])}")
+_STAT_MARK = re.compile(rf"{alternation(_RULES['statistic_words'])}"
+                        rf"|\d{{4}}年[^，。；]{{0,20}}(?:{alternation(_RULES['statistic_year_verbs'])})")
 _YEAR_GOAL = re.compile(r"(?:到|至|截至)(20\d\d)年(?!底|末|\d+月)|(20\d\d)年前")
 _PERIOD = re.compile(r"（(20\d\d)\s*[—\-－–~～至]\s*(20\d\d)年?）|（(20\d\d)年）")
 _AS_OF = [
@@ -53,17 +54,22 @@ _AS_OF = [
      lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{calendar.monthrange(int(m.group(1)), int(m.group(2)))[1]:02d}"),
     (re.compile(r"(?:截至|截止)(?:到)?(20\d\d)年(\d{1,2})月(?!底)"), lambda m: f"{m.group(1)}-{int(m.group(2)):02d}"),
     (re.compile(r"(20\d\d)年(?:底|末)"), lambda m: f"{m.group(1)}-12-31"),
-    (re.compile(r"(20\d\d)年(?![\d月]|底|末|以来|前|起)"), lambda m: m.group(1)),
+    (re.compile(rf"(20\d\d)年(?![\d月]|{alternation(_RULES['year_not_followed_by'])})"), lambda m: m.group(1)),
 ]
-_SOURCE_INLINE = re.compile(r"(?:根据|(?:^|(?<=[，。；]))据)([^，。；]{2,30}?)(?:公开)?(?:发布|统计|公布|监测)?的?(?:数据|统计)")
-_FOOTNOTE_PREFIX = re.compile(r"^(?:数据来源|资料来源|来源|素材来源于?|注)[：:]?")
+_SOURCE_INLINE = re.compile(rf"(?:根据|(?:^|(?<=[，。；]))据)([^，。；]{{2,30}}?)(?:公开)?"
+                            rf"(?:{alternation(_RULES['source_verbs'])})?的?(?:数据|统计)")
+_FOOTNOTE_PREFIX = re.compile(rf"^(?:{alternation(_RULES['footnote_source_prefixes'])})[：:]?")
 _SKIP_BEFORE = re.compile(r"(?:第|前)$")
-_TASK_VERB = re.compile(r"(?:建设|培育|部署|推动|打造|引进|新增|建成|遴选|开展|创建|认定|支持|组建|发布|实施|布局|"
-                        r"推进|形成|吸引|服务|上线|汇聚|培养|带动|覆盖)$")
-_METRIC_TRIM = re.compile(r"^(?:[，、；：]|到20\d\d年|截至20\d\d年(?:\d{1,2}月)?底?|20\d\d年|全省|全市|全国|本省|本市|我国|国内|"
-                          r"其中|力争|推动|实现|确保|以及|和|及|并|的|使|让|其)+")
-_METRIC_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|提升至|提高至|提高到|增至|降至|占|约|近|接近|不低于|不少于|至少|"
-                          r"控制在|保持在|稳定在)$")
+_TASK_VERB = re.compile(rf"(?:{alternation(_RULES['task_verbs'])})$")
+_METRIC_TRIM = re.compile(r"^(?:[，、；：]|到20\d\d年|截至20\d\d年(?:\d{1,2}月)?底?|20\d\d年|"
+                          rf"{alternation(_RULES['metric_leading_words'])})+")
+_METRIC_VERB = re.compile(rf"(?:{alternation(_RULES['metric_verbs'])})$")
+_COUNTED_LEAD = re.compile(rf"^(?:{alternation(_RULES['counted_leading_words'])})+")
+_RESPECTIVELY_HEAD = re.compile(rf"^.*?({alternation(_RULES['respectively_heads'])})$")
+_PLAIN_VERBS = frozenset(_RULES["statistic_plain_verbs"])
+_TARGET_FLOOR = re.compile(rf"(?:{alternation(_RULES['target_floor_verbs'])})$")
+#: dt: key → how its quantities read (report | rules); other types state goals (plan)
+_DOC_KINDS = {t: kind for kind, types in rules("structure")["doc_kinds"].items() for t in types}
 
 
 @dataclass(slots=True)
@@ -89,8 +95,8 @@ def parse_number(num: str, mult: str) -> int | float:
         base = Decimal(cn2an.cn2an(num, "smart"))
     else:
         base = Decimal(num)
-    if mult in _SCALE:
-        value = base * _SCALE[mult]
+    if mult in _MAGNITUDES:
+        value = base * _MAGNITUDES[mult]
     elif mult:
         value = Decimal(str(cn2an.cn2an(f"1{mult}", "smart"))) * base
     else:
@@ -108,6 +114,13 @@ def _comparator_words() -> list[tuple[str, str]]:
     return sorted(out, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _after_figure_comparators() -> dict[str, str]:
+    """Comparator words written after a figure (以上, 左右…) → notation, from the comparator scheme."""
+    notation = dict(_comparator_words())
+    return {w: notation[w] for w in _RULES["after_figure"]}
+
+
 def plan_period(title: str) -> tuple[int | None, int | None]:
     """``…三年行动计划（2025-2027年）`` → (2025, 2027); ``（2025年）`` → (2025, 2025)."""
     m = _PERIOD.search(title or "")
@@ -120,11 +133,9 @@ def plan_period(title: str) -> tuple[int | None, int | None]:
 
 def doc_kind(doc_type: str | None) -> str:
     """Whether quantities in a document read as goals (plans) or facts (reports)."""
-    if doc_type in ("report",):
-        return "report"
-    if doc_type in ("regulation", "decision", "provisions", "law", "measures", "notice", None):
+    if doc_type is None:
         return "rules"
-    return "plan"
+    return _DOC_KINDS.get(doc_type, "plan")
 
 
 def _excluded_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -145,101 +156,111 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
     kind_of_doc = doc_kind(doc_type)
     if kind_of_doc == "rules" and not _TARGET_MARK.search(sentence):
         return []
-    excluded = _excluded_spans(text, sent_start, sent_end)
-    found = []
-    for m in _NUM.finditer(text, sent_start, sent_end):
-        a, b = m.start(), m.end()
-        num, mult, approx, unit, after = m.group(1), m.group(2) or "", m.group(3), m.group(4), m.group(5)
-        if any(s <= a < e for s, e in excluded):
-            continue
-        if b < sent_end and re.match(r"[A-Za-z年月日号批届次期]", text[b]) and not unit:
-            continue
-        if _SKIP_BEFORE.search(text, max(sent_start, a - 2), a):
-            continue                                  # 第55次, 前10名: ordinals
-        if not unit and not mult and text[a - 2:a] == "连续" and text.startswith("年", b):
-            unit, b = "年", b + 1                    # 连续12年
-        elif not unit and not mult:
-            continue
-        if unit in ("次",) and not mult:
-            continue
-        found.append((a, b, num, mult, approx, unit or "", after))
-    if not found:
-        return []
+    found = _figures(text, sent_start, sent_end)
     forecast = _FORECAST.search(sentence)
     if forecast:       # what follows 预测/有望/将达 is a forecast, not a goal or a fact
         found = [f for f in found if f[0] < sent_start + forecast.start()]
-        if not found:
-            return []
-    is_target = bool(_TARGET_MARK.search(sentence)) and not re.search(r"截至|截止", sentence)
-    if not is_target:
-        if _STAT_MARK.search(sentence) or kind_of_doc == "report":
-            kind = "statistic"
-        elif kind_of_doc == "plan":
-            kind = "target"
-        else:
-            return []
-    else:
-        kind = "target"
-    year = period = None
+    if not found:
+        return []
+    kind = _statement_kind(sentence, kind_of_doc)
+    if kind is None:
+        return []
+    year = period = as_of = source = None
     if kind == "target":
-        goal = _YEAR_GOAL.search(sentence) or _YEAR_GOAL.search(context)
-        if goal:
-            year = int(goal.group(1) or goal.group(2))
-        if re.search(r"每年|年均", sentence):
-            period = "每年"
-        if year is None:
-            year = plan_period(title)[1]
+        year, period = _goal_time(sentence, context, title)
         if year is None and period is None:
             return []
-    as_of = None
-    source = None
-    if kind == "statistic":
-        for rx, fmt in _AS_OF:
-            mm = rx.search(sentence)
-            if mm:
-                as_of = fmt(mm)
-                break
-        if footnotes:
-            source = "；".join(_FOOTNOTE_PREFIX.sub("", f).strip() for f in footnotes)
-        else:
-            si = _SOURCE_INLINE.search(sentence)
-            if si:
-                source = si.group(1)
+    else:
+        as_of, source = _provenance(sentence, footnotes)
     respectively = _respectively(text, sent_start, sent_end, found)
+    doms = list(dict.fromkeys(h.concept.key for h in mentions.domains if sent_start <= h.start < sent_end))
     out: list[Quantity] = []
     for i, (a, b, num, mult, approx, unit, after) in enumerate(found):
         try:
             value = parse_number(num, mult)
         except ValueError:           # 超百亿美元市值: a bare 百 qualifies, it does not count
             continue
-        if unit == "％":
-            unit = "%"
-        if unit == "元人民币":
-            unit = "元"
         cmp = _comparator(text, sent_start, a, approx, after, kind)
         metric = respectively[i] if respectively and i < len(respectively) else _metric(text, sent_start, a, b, kind)
-        doms = [h.concept.key for h in mentions.domains if sent_start <= h.start < sent_end]
-        out.append(Quantity(kind, a, b, metric, value, unit, cmp, year, period, as_of, source,
-                            list(dict.fromkeys(doms))))
+        out.append(Quantity(kind, a, b, metric, value, _UNIT_ALIASES.get(unit, unit), cmp, year, period, as_of,
+                            source, list(doms)))
     return out
 
 
+def _figures(text: str, sent_start: int, sent_end: int) -> list[tuple]:
+    """Figures with a unit or magnitude: (start, end, number, magnitude, 余/多, unit, word after)."""
+    excluded = _excluded_spans(text, sent_start, sent_end)
+    found = []
+    for m in _NUM.finditer(text, sent_start, sent_end):
+        figure = _figure(text, sent_start, sent_end, m, excluded)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _figure(text: str, sent_start: int, sent_end: int, m: re.Match, excluded: list[tuple[int, int]]) -> tuple | None:
+    a, b = m.start(), m.end()
+    num, mult, approx, unit, after = m.group(1), m.group(2) or "", m.group(3), m.group(4), m.group(5)
+    if any(s <= a < e for s, e in excluded):
+        return None
+    if b < sent_end and re.match(r"[A-Za-z年月日号批届次期]", text[b]) and not unit:
+        return None
+    if _SKIP_BEFORE.search(text, max(sent_start, a - 2), a):
+        return None                               # 第55次, 前10名: ordinals
+    if not unit and not mult and text[a - 2:a] == "连续" and text.startswith("年", b):
+        unit, b = "年", b + 1                    # 连续12年
+    elif not unit and not mult:
+        return None
+    if unit in ("次",) and not mult:
+        return None
+    return (a, b, num, mult, approx, unit or "", after)
+
+
+def _statement_kind(sentence: str, kind_of_doc: str) -> str | None:
+    """target, statistic, or None (a figure in a rule that states no goal)."""
+    if _TARGET_MARK.search(sentence) and not re.search(r"截至|截止", sentence):
+        return "target"
+    if _STAT_MARK.search(sentence) or kind_of_doc == "report":
+        return "statistic"
+    if kind_of_doc == "plan":
+        return "target"
+    return None
+
+
+def _goal_time(sentence: str, context: str, title: str) -> tuple[int | None, str | None]:
+    """A goal's (year, period): 到2027年 in the sentence or its paragraph, else the plan's last year; 每年."""
+    year = period = None
+    goal = _YEAR_GOAL.search(sentence) or _YEAR_GOAL.search(context)
+    if goal:
+        year = int(goal.group(1) or goal.group(2))
+    if re.search(r"每年|年均", sentence):
+        period = "每年"
+    if year is None:
+        year = plan_period(title)[1]
+    return year, period
+
+
+def _provenance(sentence: str, footnotes: list[str]) -> tuple[str | None, str | None]:
+    """A statistic's (as-of date, source): the footnotes it cites, else a source named inline."""
+    as_of = next((fmt(mm) for rx, fmt in _AS_OF if (mm := rx.search(sentence))), None)
+    if footnotes:
+        return as_of, "；".join(_FOOTNOTE_PREFIX.sub("", f).strip() for f in footnotes)
+    si = _SOURCE_INLINE.search(sentence)
+    return as_of, si.group(1) if si else None
+
+
 def _comparator(text: str, sent_start: int, a: int, approx: str | None, after: str | None, kind: str) -> str | None:
-    if after in ("以上",):
-        return "≥"
-    if after in ("左右",):
-        return "≈"
-    if after in ("以内", "以下"):
-        return "≤"
-    if approx or after == "余":
+    if after:                                   # 30个以上, 5%左右
+        return _after_figure_comparators()[after]
+    if approx:                                  # 100余家, 20多个
         return ">"
     before = text[max(sent_start, a - 4):a]
     for word, notation in _comparator_words():
         if before.endswith(word):
-            if kind == "statistic" and word in ("达", "达到", "为", "是"):
+            if kind == "statistic" and word in _PLAIN_VERBS:
                 return None
             return notation
-    if kind == "target" and re.search(r"(?:达到|达|超过|突破|超)$", before):
+    if kind == "target" and _TARGET_FLOOR.search(before):
         return "≥"
     return None
 
@@ -255,7 +276,7 @@ def _metric(text: str, sent_start: int, a: int, b: int, kind: str) -> str:
         right_end = b
         while right_end < len(text) and text[right_end] not in "，。；：、（）“”":
             right_end += 1
-        right = re.sub(r"^(?:以上|左右|余|的|等)+", "", text[b:right_end])
+        right = _COUNTED_LEAD.sub("", text[b:right_end])
         right = re.sub(r"(?:建设|发展|转型)$", "", right)
         if right:
             return right[:40]
@@ -278,7 +299,7 @@ def _respectively(text: str, sent_start: int, sent_end: int, found: list) -> lis
     if len(items) < 2 or len(after) != len(items) or len(after) != len(found):
         return None
     verb = re.sub(r"[\d.%％万亿]+.*$", "", text[p + 2:after[0][0]])
-    tail = re.sub(r"^.*?(产量|规模|收入|额|数|率)$", r"\1", items[-1]) if len(items[-1]) > 2 else ""
+    tail = _RESPECTIVELY_HEAD.sub(r"\1", items[-1]) if len(items[-1]) > 2 else ""
     return [f"{it}{tail if not it.endswith(tail) else ''}{verb}" for it in items]
 
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from policykg.chars import _CJK_RX, CJK, normalize_chars, normalize_label, to_simplified, traditional_characters
 from policykg.textmap import MappedText, TextBuilder
 from policykg.ontology.doctypes import title_doc_type
+from policykg.ontology.rules import alternation, rules
 
 __all__ = ["normalize", "Normalized", "drop_noise_lines", "normalize_chars",
            "join_paragraphs", "to_simplified", "stands_alone", "normalize_label", "traditional_characters", "CJK"]
@@ -37,7 +37,7 @@ _TOC_HEADING = re.compile(r"^\s*[#>\-*\s]*目\s*录\s*$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?(?:\t+|\s{2,}|\.{3,}|…{2,}|·{3,}|\s)\s*\d{1,4}\s*$")
 _TOC_DOTTED = re.compile(r"^.{2,80}?(?:\.{4,}|…{2,}|·{4,})\s*\d{1,4}\s*$")
 _HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
-_ORG_LINE = re.compile(rf"^[{CJK}（）()]{{4,40}}(?:有限公司|研究院|设计院|研究中心|委员会|办公厅|办公室|人民政府|局|厅|部)$")
+_ORG_LINE = re.compile(rf"^[{CJK}（）()]{{4,40}}(?:{alternation(rules('actors')['cover_line_suffixes'])})$")
 
 
 def _lines(m: MappedText) -> list[tuple[int, int]]:
