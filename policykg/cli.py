@@ -84,11 +84,16 @@ def _supported() -> list[str]:
 # --- ingest -------------------------------------------------------------------------
 
 def _level_summary(counts: dict[str, int]) -> str:
-    order = ["chapter", "section", "article", "part", "item", "number", "box", "paragraph", "enum",
-             "footnote"]
-    short = {"chapter": "章", "section": "节", "article": "条", "part": "一、", "item": "（一）",
-             "number": "1.", "box": "专栏", "paragraph": "款/段", "enum": "一是", "footnote": "注"}
-    return " ".join(f"{short[k]}{counts[k]}" for k in order if counts.get(k))
+    """``章7 条74 款/段120``: provision counts by level, outermost first, marked as the ontology labels them."""
+    from .extract.document.model import LEVELS
+    from .ontology import vocabulary
+    labels = {c.key: c.pref for c in vocabulary().scheme("plv")}
+
+    def mark(key: str) -> str:            # 项（（一）） → （一）, 部分（一、） → 一、
+        label = labels.get(key, key)
+        return label[label.index("（") + 1:-1] if label.endswith("）") and "（" in label[1:] else label
+    skip = ("title", "notice", "preamble", "closing", "book", "subnumber")
+    return " ".join(f"{mark(k)}{counts[k]}" for k in LEVELS if k not in skip and counts.get(k))
 
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg ingest seeds/
