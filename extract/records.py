@@ -29,7 +29,8 @@ import orjson
 from policykg.errors import InputError
 
 __all__ = ["Record", "ActorRef", "ActorRecord", "InstrumentRecord", "DomainRecord", "RegionRecord",
-           "MeasureRecord", "TargetRecord", "StatisticRecord", "CitationRecord", "KINDS", "RECORD_TYPES",
+           "MeasureRecord", "TargetRecord", "StatisticRecord", "CitationRecord", "ParameterRecord",
+           "SanctionRecord", "KINDS", "RECORD_TYPES",
            "record_id", "record_from_json", "read_jsonl", "write_jsonl"]
 
 _BASE = ("doc", "kind", "id", "label", "text", "start", "end", "provision", "sentence_id", "sentence")
@@ -180,6 +181,7 @@ class RegionRecord(Record):
 @dataclass(frozen=True, slots=True)
 class MeasureRecord(Record):
     kind: ClassVar[str] = "measure"
+    optional: ClassVar[tuple[str, ...]] = ("responsible", "responsible_ids")
 
     agents: tuple[str, ...] = ()
     agent_ids: tuple[str, ...] = ()
@@ -190,6 +192,9 @@ class MeasureRecord(Record):
     domains: tuple[str, ...] = ()
     beneficiaries: tuple[str, ...] = ()
     beneficiary_ids: tuple[str, ...] = ()
+    #: units a responsibility bracket （X牵头，Y负责） makes responsible for this task (labels and ids)
+    responsible: tuple[str, ...] = ()
+    responsible_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +241,39 @@ class CitationRecord(Record):
     doc_type: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ParameterRecord(Record):
+    """A number that defines an instrument: a subsidy rate, a cap, a minimum, an amount, a duration, a threshold."""
+
+    kind: ClassVar[str] = "parameter"
+
+    instrument: str | None = None          # instrument concept id (inst:…), when the vocabulary knows it
+    instrument_text: str = ""              # the instrument as written
+    parameter_type: str = "amount"         # rate | cap | minimum | amount | duration | threshold
+    value: int | float = 0
+    unit: str = ""
+    per: str | None = None                 # 企业 | 年 | 项目 … (per subject, per year, per project)
+    beneficiary: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionRecord(Record):
+    """A penalty of a 法律责任 chapter: who imposes it, for which breach, the fine range."""
+
+    kind: ClassVar[str] = "sanction"
+
+    imposer: str | None = None             # label
+    imposer_id: str | None = None
+    breach: str | None = None              # the article or conduct it punishes
+    min: int | float | None = None
+    max: int | float | None = None
+    unit: str = ""
+    measure: str | None = None             # id of the measure it enforces, when known
+
+
 RECORD_TYPES: dict[str, type[Record]] = {c.kind: c for c in (
     ActorRecord, InstrumentRecord, DomainRecord, RegionRecord, MeasureRecord, TargetRecord, StatisticRecord,
-    CitationRecord)}
+    CitationRecord, ParameterRecord, SanctionRecord)}
 KINDS = tuple(RECORD_TYPES)
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .property import KEY_LABELS, PGraph, PNode, PRel
 from policykg.errors import GraphError
 from policykg.registry import Registry
+
+from .property import KEY_LABELS, PGraph, PNode, PRel
 
 __all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf",
            "write_neo4j_csv", "Exporter", "EXPORTERS"]

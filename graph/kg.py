@@ -18,8 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.extract.document.model import Document
-from policykg.extract.records import (ActorRecord, ActorRef, CitationRecord, MeasureRecord, Record, StatisticRecord,
-                                      TargetRecord)
+from policykg.extract.records import (
+    ActorRecord,
+    ActorRef,
+    CitationRecord,
+    MeasureRecord,
+    Record,
+    StatisticRecord,
+    TargetRecord,
+)
 from policykg.ontology import BASE, vocabulary
 from policykg.ontology.prefixes import expand
 

@@ -97,5 +97,5 @@ def format_rows(cols: list[str], rows: list[list[Any]], fmt: str) -> str:
             w.writerow(["" if v is None else v for v in r])
         return buf.getvalue()
     if fmt == "json":
-        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1, default=str) + "\n"
+        return json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=1, default=str) + "\n"
     raise QueryError(f"unknown output format '{fmt}' (table, csv, json)")

@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from policykg.ontology import vocabulary
+from policykg.ontology import load_graph, vocabulary
+from policykg.ontology.prefixes import PREFIXES
 
 from .kg import ID, KG, iri
-from policykg.ontology import load_graph
-from policykg.ontology.prefixes import PREFIXES
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "ONTOLOGY_GRAPH", "nq_escape"]
 

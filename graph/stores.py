@@ -17,10 +17,9 @@ from typing import Any
 
 from policykg.errors import QueryError, StoreError
 from policykg.ontology import vocabulary
-
-from .property import KEY_LABELS, PGraph
 from policykg.ontology.prefixes import PREFIXES
-from .property import compact_id
+
+from .property import KEY_LABELS, PGraph, compact_id
 
 __all__ = ["load_oxigraph", "open_oxigraph", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
 
@@ -104,7 +103,7 @@ _EXTRA_TYPES = {"labels": "STRING[]", "altLabels": "STRING[]", "docs": "STRING[]
 def _key_types() -> dict[str, str]:
     """property key in the graph → LadybugDB column type, from the ontology's ranges."""
     out: dict[str, str] = {}
-    for curie, p in vocabulary().properties.items():
+    for _curie, p in vocabulary().properties.items():
         key = p.get("cypher") or p["local"]
         rng = p.get("range")
         if rng in _RANGE_TYPES:

@@ -16,8 +16,8 @@ from pathlib import Path
 from rdflib.namespace import DCTERMS
 
 from policykg.errors import GraphError
-from policykg.ontology.namespace import PKG
 from policykg.ontology import shapes_path
+from policykg.ontology.namespace import PKG
 
 __all__ = ["Violation", "validate_build", "validate_graph"]
 

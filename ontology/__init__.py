@@ -7,8 +7,7 @@
 - :mod:`.rules` — the extractor's word lists (``rules/*.yaml``): level prefixes, units, cue contexts.
 """
 
-from .vocabulary import (BASE, LEXICON_SCHEMES, NS, SCHEMES, Concept, Vocabulary, load_graph, ttl_files,
-                         vocabulary)
+from .vocabulary import BASE, LEXICON_SCHEMES, NS, SCHEMES, Concept, Vocabulary, load_graph, ttl_files, vocabulary
 
 __all__ = ["BASE", "NS", "SCHEMES", "LEXICON_SCHEMES", "Concept", "Vocabulary", "vocabulary",
            "load_graph", "ttl_files", "shapes_path"]

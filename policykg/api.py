@@ -13,8 +13,17 @@ from __future__ import annotations
 
 from policykg.build import build
 from policykg.extract.pipeline import Pipeline, run
-from policykg.graph.analysis import (DEMO_A, DEMO_B, co_agency_network, co_issuance_network, department_centrality,
-                                     instrument_mix, load_build, measures_frame, projection)
+from policykg.graph.analysis import (
+    DEMO_A,
+    DEMO_B,
+    co_agency_network,
+    co_issuance_network,
+    department_centrality,
+    instrument_mix,
+    load_build,
+    measures_frame,
+    projection,
+)
 from policykg.graph.kg import document_graph
 from policykg.graph.property import PGraph, to_property_graph
 

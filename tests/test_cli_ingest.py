@@ -62,7 +62,7 @@ def test_every_command_has_help_with_an_example():
     for name, cmd in cli.commands.items():
         sub = getattr(cmd, "commands", None)
         cmds = [(f"{name} {n}", c) for n, c in sub.items()] if sub else [(name, cmd)]
-        for full, c in cmds:
+        for full, _c in cmds:
             r = run(*full.split(), "--help")
             assert r.exit_code == 0, full
             assert "Examples:" in r.output and "policykg " in r.output.split("Examples:")[1], full

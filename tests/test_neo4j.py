@@ -13,15 +13,23 @@ import re
 import orjson
 import pytest
 from click.testing import CliRunner
+from falkor_server import bolt_handshake
 
 from policykg.cli import cli
 from policykg.errors import StoreError
-from policykg.graph.bolt import (FALKORDB_PARAM_BYTES, batches, close_driver, index_statements, load_bolt,
-                                 node_statement, plan, quote_strings, rel_statement)
+from policykg.graph.bolt import (
+    FALKORDB_PARAM_BYTES,
+    batches,
+    close_driver,
+    index_statements,
+    load_bolt,
+    node_statement,
+    plan,
+    quote_strings,
+    rel_statement,
+)
 from policykg.graph.bolt.loader import _clean
-from falkor_server import bolt_handshake
 from policykg.graph.property import KEY_LABELS, PGraph, PNode, PRel
-
 
 
 def tiny_graph() -> PGraph:
@@ -255,7 +263,7 @@ def test_saved_cypher_queries_answer_the_same_on_the_server_as_embedded(empty_fa
     d = empty_falkordb.driver()
     try:
         with d.session() as s:
-            for name, q in saved_queries().items():
+            for name, _q in saved_queries().items():
                 text = saved_query_text(name, "cypher")
                 _, embedded = run_cypher(seed_build, text)
                 served = [list(r.values()) for r in s.run(text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,21 @@ def test_there_are_at_least_four_notebooks_stored_without_outputs():
         assert any("assert " in c.source for c in nb.cells if c.cell_type == "code"), path.name
 
 
+@pytest.fixture(scope="module")
+def notebook_build(seed_build, tmp_path_factory) -> Path:
+    """The notebooks' build folder: a copy of the session's seed build, so that their
+    ``build([ROOT / "seeds"], BUILD)`` re-reads no file."""
+    out = tmp_path_factory.mktemp("notebooks") / "build"
+    shutil.copytree(seed_build, out, symlinks=True)
+    return out
+
+
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs(path, tmp_path_factory, monkeypatch):
+def test_notebook_runs(path, notebook_build, monkeypatch):
     import nbformat
     from nbclient import NotebookClient
-    build_dir = tmp_path_factory.getbasetemp() / "notebook-build"      # shared: later notebooks reuse the cache
-    monkeypatch.setenv("POLICYKG_NOTEBOOK_BUILD", str(build_dir))
+    monkeypatch.setenv("POLICYKG_NOTEBOOK_BUILD", str(notebook_build))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})

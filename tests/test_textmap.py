@@ -1,3 +1,7 @@
+"""Texts that keep the way back to their source characters (policykg/textmap.py)."""
+
+import pytest
+
 from policykg.textmap import MappedText, TextBuilder
 
 
@@ -36,6 +40,5 @@ def test_builder_can_reorder():
 def test_empty_span_and_bounds():
     m = MappedText.identity("abc")
     assert m.source_span(3, 3) == (3, 3)
-    import pytest
     with pytest.raises(IndexError):
         m.source_span(2, 5)

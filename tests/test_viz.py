@@ -9,8 +9,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from policykg.cli import cli
 from policykg.api import graph_of_texts
+from policykg.cli import cli
 from policykg.viz import VIEWS, html_string, make_view, render_html, render_static
 from policykg.viz.html import safe_json
 

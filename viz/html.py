@@ -19,10 +19,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .style import look, relation_label
-from .views import View, node_size
 import policykg
 from policykg.files import atomic_write
+
+from .style import look, relation_label
+from .views import View, node_size
 
 __all__ = ["render_html", "html_string", "notebook_html", "safe_json"]
 

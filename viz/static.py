@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
+from policykg.files import atomic_write
 
 from .style import look, relation_label
 from .views import View, node_size
-from policykg.files import atomic_write
 
 __all__ = ["render_static", "cjk_font", "use_cjk_font", "FONT_FAMILIES"]
 
@@ -87,7 +87,7 @@ def _layout(G, seed: int) -> dict:
     sides = [1.0 + math.sqrt(len(c)) for c in comps]
     width = max(max(sides, default=1.0), math.sqrt(sum(s * s for s in sides)) * 1.15)
     pos, x, y, row = {}, 0.0, 0.0, 0.0
-    for comp, side in zip(comps, sides):
+    for comp, side in zip(comps, sides, strict=True):
         if x > 0 and x + side > width:
             x, y, row = 0.0, y - row, 0.0
         sub = G.subgraph(comp)
@@ -144,7 +144,7 @@ def render_static(view: View, path: str | Path, font: str | Path | None = None, 
         ax.text(x, y, text, fontproperties=fp, fontsize=8, ha="center", va="bottom",
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
     handles = []
-    for key, lk in view.legend():
+    for _key, lk in view.legend():
         color = "#9a9a9a" if view.groups else lk["color"]
         handles.append(Line2D([], [], marker=lk["marker"], linestyle="", color=color, markersize=8, label=lk["legend"]))
     for name, color in view.groups.items():

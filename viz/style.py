@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
 from policykg.ontology import vocabulary
 
 __all__ = ["style", "style_key", "look", "group_colors", "relation_label"]

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import InputError
-
 from policykg.extract.document.metadata import document_id, infer_metadata
 from policykg.extract.document.model import Document
+from policykg.extract.document.structure import _paragraphs, find_title_block, parse_structure
 from policykg.extract.text.normalize import normalize
 from policykg.extract.text.read import READERS, read
-from policykg.extract.document.structure import _paragraphs, find_title_block, parse_structure
 from policykg.textmap import MappedText
 
 __all__ = ["ingest", "ingest_text", "expand_paths", "iter_documents", "Result"]

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from policykg.extract.document.model import DocumentMeta
-from policykg.ontology.doctypes import title_doc_type
-from policykg.ontology import vocabulary
-from policykg.ontology.rules import alternation, rules
 from policykg.extract.text.normalize import normalize_label
+from policykg.ontology import vocabulary
+from policykg.ontology.doctypes import title_doc_type
+from policykg.ontology.rules import alternation, rules
 
 __all__ = ["title_doc_type", "infer_metadata", "document_id", "find_region", "iso_date"]
 

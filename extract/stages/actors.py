@@ -30,11 +30,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policykg.extract.document.metadata import find_region
+from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import Concept, vocabulary
 from policykg.ontology.rules import alternation, rules
-
-from policykg.extract.stages.matcher import Hit, matcher
-from policykg.extract.document.metadata import find_region
 
 __all__ = ["Actor", "resolve_actors", "actors_from_hits", "org_hits", "org_label"]
 

@@ -14,14 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.extract.document.model import Document
+from policykg.extract.document.structure import chinese_number
 from policykg.extract.records import CitationRecord
 from policykg.extract.stage import stage
-from policykg.extract.stages.actors import Actor
+from policykg.extract.stages.actors import Actor, resolve_actors
 from policykg.extract.stages.mentions import SentenceMentions
 from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology.rules import alternation, rules
-from policykg.extract.document.structure import chinese_number
-from policykg.extract.stages.actors import resolve_actors
 
 __all__ = ["Citation", "find_citations", "is_document_title", "CitationState"]
 
@@ -118,7 +117,7 @@ def citations(doc: Document) -> Document:
     """Every outer 《…》 document title, with its date and issuers where the sentence gives them."""
     state = CitationState()
     out = []
-    for s, m in zip(doc.sentences, doc.layers["mentions"]):
+    for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
         for c in find_citations(doc.text, s.start, s.end, m, state):
             out.append(CitationRecord(
                 doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, id=c.id, label=c.title,

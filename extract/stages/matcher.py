@@ -72,7 +72,7 @@ class Matcher:
                 if kinds is None or kind in kinds:
                     raw.setdefault(kind, []).append(Hit(s, last + 1, label, kind, concepts))
         out: list[Hit] = []
-        for kind, hits in raw.items():
+        for _kind, hits in raw.items():
             hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
             taken_end = -1
             for h in hits:

@@ -22,14 +22,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policykg.ontology import vocabulary
-from policykg.ontology.rules import alternation, rules
-
 from policykg.extract.document.model import Document, Sentence
 from policykg.extract.records import MeasureRecord, record_id
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.mentions import SentenceMentions, quote_spans
+from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 
 __all__ = ["Measure", "find_measures", "cues"]
 
@@ -315,7 +314,7 @@ def _measure_record(doc: Document, s: Sentence, m: SentenceMentions, ms: Measure
 def measures(doc: Document) -> Document:
     """Who must, may, is urged to or must not do what: one record per clause and modality."""
     out = []
-    for s, m in zip(doc.sentences, doc.layers["mentions"]):
+    for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
         if "/fn" in s.id:                 # footnotes state sources, not measures
             continue
         out += [_measure_record(doc, s, m, ms) for ms in find_measures(doc.text, s.start, s.end, m)]

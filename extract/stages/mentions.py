@@ -18,16 +18,22 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.stages.actors import (ORG_SUFFIXES, UNIT_WORDS, Actor, actors_from_hits, department_hits,
-                                             org_hits, org_label)
-from policykg.ontology import vocabulary
-from policykg.ontology.rules import alternation, rules
-
 from policykg.extract.document.model import Document
 from policykg.extract.records import ActorRecord, DomainRecord, InstrumentRecord, RegionRecord
 from policykg.extract.stage import stage
+from policykg.extract.stages.actors import (
+    ORG_SUFFIXES,
+    UNIT_WORDS,
+    Actor,
+    actors_from_hits,
+    department_hits,
+    org_hits,
+    org_label,
+)
 from policykg.extract.stages.issuers import actor_ref
 from policykg.extract.stages.matcher import Hit, matcher
+from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 
 __all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans"]
 
@@ -184,7 +190,7 @@ def mentions(doc: Document) -> Document:
     v = vocabulary()
     found = [find_mentions(doc.text, s.start, s.end, doc.meta.jurisdiction) for s in doc.sentences]
     actors, instruments, domains, regions = [], [], [], []
-    for s, m in zip(doc.sentences, found):
+    for s, m in zip(doc.sentences, found, strict=True):
         base = dict(doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text)
         for a in m.actors:
             actors.append(ActorRecord(id=a.id, label=a.label, text=a.text, start=a.start, end=a.end, type=a.cls,

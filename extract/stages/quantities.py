@@ -23,15 +23,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from policykg.ontology import vocabulary
-from policykg.ontology.rules import alternation, rules
-
 from policykg.extract.document.model import Document, Sentence
 from policykg.extract.records import ActorRef, StatisticRecord, TargetRecord, record_id
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import resolve_actors
 from policykg.extract.stages.issuers import actor_ref
 from policykg.extract.stages.mentions import SentenceMentions
+from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind"]
 
@@ -330,7 +329,7 @@ def quantities(doc: Document) -> Document:
     fn_text = {f.id: f.text for f in doc.footnotes}
     prov_start = {p.id: p.start for p in doc.provisions}
     out: list[TargetRecord | StatisticRecord] = []
-    for s, m in zip(doc.sentences, doc.layers["mentions"]):
+    for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
         if "/fn" in s.id:
             continue
         context = doc.text[prov_start.get(s.provision, s.start):s.start]

@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from policykg.chars import _CJK_RX, CJK, normalize_chars, normalize_label, to_simplified, traditional_characters
-from policykg.textmap import MappedText, TextBuilder
 from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology.rules import alternation, rules
+from policykg.textmap import MappedText, TextBuilder
 
 __all__ = ["normalize", "Normalized", "drop_noise_lines", "normalize_chars",
            "join_paragraphs", "to_simplified", "stands_alone", "normalize_label", "traditional_characters", "CJK"]
@@ -96,7 +96,7 @@ def drop_noise_lines(m: MappedText) -> MappedText:
     if not any(drop):
         return m
     b = TextBuilder(m.source_length)
-    for (s, e), d in zip(spans, drop):
+    for (s, e), d in zip(spans, drop, strict=True):
         if not d:
             b.extend(m, s, e)
         if e < len(m.text):

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from policykg.errors import InputError
-from policykg.registry import Registry
-
 from policykg.extract.document.model import RawText
+from policykg.registry import Registry
 
 __all__ = ["read", "READERS", "Reader", "supported", "decode"]   # and SUPPORTED, see __getattr__
 
@@ -53,7 +52,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc.replace("-sig", " with BOM")
             except UnicodeDecodeError as e:
-                raise InputError(f"undecodable bytes at byte {e.start} for its {enc} byte-order mark", where)
+                raise InputError(f"undecodable bytes at byte {e.start} for its {enc} byte-order mark", where) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes), not a text document", where)
     try:
@@ -116,7 +115,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], int]:
         mark = getattr(e, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise InputError(f"front matter is not valid YAML ({problem} at{line or ' unknown line'})", where)
+        raise InputError(f"front matter is not valid YAML ({problem} at{line or ' unknown line'})", where) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -146,7 +145,7 @@ def _read_docx(path: Path, data: bytes) -> RawText:
         import docx
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several types for broken packages
-        raise InputError(f"not a readable .docx file ({type(e).__name__}: {e})", str(path))
+        raise InputError(f"not a readable .docx file ({type(e).__name__}: {e})", str(path)) from None
     blocks: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -174,7 +173,7 @@ def _read_pdf(path: Path, data: bytes) -> RawText:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as e:
-        raise InputError(f"not a readable PDF ({e})", str(path))
+        raise InputError(f"not a readable PDF ({e})", str(path)) from None
     if not "".join(pages).strip():
         raise InputError("the PDF has no text layer (a scan?); run OCR first and ingest the text", str(path))
     # pages are separated by a blank line, as page breaks are in text exports
@@ -264,7 +263,7 @@ def read(path: str | Path) -> RawText:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read the file ({e.strerror})", where)
+        raise InputError(f"cannot read the file ({e.strerror})", where) from None
     if not data.strip():
         raise InputError("empty file", where)
     raw = reader(path, data)

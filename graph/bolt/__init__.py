@@ -9,8 +9,20 @@
 from . import falkordb, neo4j  # noqa: F401 — registers the dialects (Neo4j first, FalkorDB the fallback)
 from .dialect import DIALECTS, Dialect, detect_dialect, server_agent
 from .falkordb import FALKORDB_PARAM_BYTES, FALKORDB_STALL_SECONDS, pastes_parameters, quote_strings
-from .loader import (PHASES, LoadResult, batches, check_uri, close_driver, graph_counts, index_statements, load_bolt,
-                     node_statement, piece_statement, plan, rel_statement)
+from .loader import (
+                     PHASES,
+                     LoadResult,
+                     batches,
+                     check_uri,
+                     close_driver,
+                     graph_counts,
+                     index_statements,
+                     load_bolt,
+                     node_statement,
+                     piece_statement,
+                     plan,
+                     rel_statement,
+)
 
 __all__ = ["load_bolt", "LoadResult", "check_uri", "close_driver", "graph_counts", "Dialect", "DIALECTS",
            "detect_dialect", "server_agent", "node_statement", "rel_statement", "piece_statement", "index_statements",

@@ -7,8 +7,17 @@ import dataclasses
 import pytest
 
 from policykg.extract.pipeline import run
-from policykg.extract.records import (KINDS, RECORD_TYPES, ActorRecord, CitationRecord, StatisticRecord,
-                                     record_from_json, record_id)
+from policykg.extract.records import (
+    KINDS,
+    RECORD_TYPES,
+    ActorRecord,
+    CitationRecord,
+    ParameterRecord,
+    SanctionRecord,
+    StatisticRecord,
+    record_from_json,
+    record_id,
+)
 
 BASE = ["doc", "kind", "id", "label", "text", "start", "end", "provision", "sentence_id", "sentence"]
 
@@ -22,12 +31,13 @@ def records(seeds_dir):
 
 
 def test_every_kind_has_a_record_type():
-    assert KINDS == ("actor", "instrument", "domain", "region", "measure", "target", "statistic", "citation")
+    assert KINDS == ("actor", "instrument", "domain", "region", "measure", "target", "statistic", "citation",
+                     "parameter", "sanction")
     assert all(RECORD_TYPES[k].kind == k for k in KINDS)
 
 
 def test_json_round_trip_is_exact(records):
-    assert {r.kind for r in records} == set(KINDS)
+    assert {r.kind for r in records} >= set(KINDS) - {"parameter", "sanction"}
     for r in records:
         assert record_from_json(r.to_json()) == r
 
@@ -68,3 +78,21 @@ def test_unknown_kind_is_refused():
 def test_record_ids_are_deterministic():
     assert record_id("measure", "hlj", "hlj/art1/s1", 3, 9) == record_id("measure", "hlj", "hlj/art1/s1", 3, 9)
     assert record_id("measure", "hlj", "s", 3, 9).startswith("measure:hlj/")
+
+
+def test_parameter_and_sanction_records_round_trip():
+    # 威海市 subsidy scheme style: 每家企业每年最高补贴500万元; 罚款 range of a 法律责任 article
+    where = dict(doc="d", provision="d/art9", sentence_id="d/art9/s1", sentence="…", text="最高补贴500万元")
+    p = ParameterRecord(id="parameter:d/1", label="算力券 · cap", start=0, end=8, instrument="inst:compute-voucher",
+                        instrument_text="算力券", parameter_type="cap", value=500, unit="万元", per="企业", **where)
+    s = SanctionRecord(id="sanction:d/2", label="罚款", start=0, end=8, imposer="北京市人民政府数据主管部门",
+                       breach="第十二条", min=1, max=10, unit="万元", **where)
+    for r in (p, s):
+        assert record_from_json(r.to_json()) == r
+    assert p.to_json()["parameter_type"] == "cap" and s.to_json()["max"] == 10
+
+
+def test_measure_responsible_is_written_only_when_set(records):
+    from policykg.extract.records import MeasureRecord
+    m = next(r for r in records if isinstance(r, MeasureRecord))
+    assert "responsible" not in m.to_json()

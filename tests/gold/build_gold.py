@@ -32,6 +32,60 @@ def _str(value):
     return None if value is None else str(value)
 
 
+def _mention_records(where: str, s, base: dict, item: dict, v) -> list[dict]:
+    """Actors, instruments, domains and regions of one annotated sentence, located in it."""
+    records = []
+    for short, kind in KIND_OF.items():
+        for entry in item.get(short) or []:
+            surface, _, key = entry.partition("|")
+            pos = s.text.find(surface)
+            if pos < 0 or not key:
+                raise SystemExit(f"{where}: '{surface}' not in the sentence or no key")
+            rec = {**base, "kind": kind, "text": surface, "start": s.start + pos, "end": s.start + pos + len(surface)}
+            if kind == "actor":
+                rec.update(id=None, label=key)
+            else:
+                cid = _concept_id(kind, key)
+                if not key.startswith("new:"):
+                    rec["label"] = v.concept(PREFIX[kind], key).pref   # raises for a typo
+                else:
+                    rec["label"] = key[4:]
+                rec["id"] = cid
+            records.append(rec)
+    return records
+
+
+def _sentence_level_records(s, base: dict, item: dict, v) -> list[dict]:
+    """Measures, targets, statistics and citations of one annotated sentence (they span the sentence)."""
+    records = []
+    for m in item.get("measures") or []:
+        for k in m.get("inst") or []:
+            if not k.startswith("new:"):
+                v.concept("inst", k)
+        for k in m.get("dom") or []:
+            if not k.startswith("new:"):
+                v.concept("dom", k)
+        records.append({**base, "kind": "measure", "start": s.start, "end": s.end, "text": s.text,
+                        "agents": list(m.get("agents") or []), "modality": m["mod"],
+                        "action": m.get("action"),
+                        "instruments": [_concept_id("instrument", k) for k in m.get("inst") or []],
+                        "domains": [_concept_id("domain", k) for k in m.get("dom") or []],
+                        "beneficiaries": list(m.get("ben") or [])})
+    for t in item.get("targets") or []:
+        records.append({**base, "kind": "target", "start": s.start, "end": s.end, "text": t.get("text", s.text),
+                        "metric": t["metric"], "value": float(t["value"]), "unit": t["unit"],
+                        "comparator": t.get("cmp"), "year": t.get("year"), "period": t.get("period")})
+    for t in item.get("stats") or []:
+        records.append({**base, "kind": "statistic", "start": s.start, "end": s.end, "text": t.get("text", s.text),
+                        "metric": t["metric"], "value": float(t["value"]), "unit": t["unit"],
+                        "comparator": t.get("cmp"), "as_of": _str(t.get("as_of")), "source": t.get("source")})
+    for c in item.get("cites") or []:
+        records.append({**base, "kind": "citation", "start": s.start, "end": s.end, "text": s.text,
+                        "title": c["title"], "date": _str(c.get("date")), "issuers": list(c.get("issuers") or []),
+                        "issuer_count": c.get("count")})
+    return records
+
+
 def build() -> list[dict]:
     from policykg.extract.document.ingest import ingest
     from policykg.ontology import vocabulary
@@ -53,48 +107,8 @@ def build() -> list[dict]:
             s = sentences[sid]
             base = {"doc": doc_id, "provision": s.provision, "sentence": s.text, "sentence_id": sid}
             records.append({**base, "kind": "sentence", "start": s.start, "end": s.end})
-            for short, kind in KIND_OF.items():
-                for entry in item.get(short) or []:
-                    surface, _, key = entry.partition("|")
-                    pos = s.text.find(surface)
-                    if pos < 0 or not key:
-                        raise SystemExit(f"{path.name}: {sid}: '{surface}' not in the sentence or no key")
-                    rec = {**base, "kind": kind, "text": surface, "start": s.start + pos, "end": s.start + pos + len(surface)}
-                    if kind == "actor":
-                        rec.update(id=None, label=key)
-                    else:
-                        cid = _concept_id(kind, key)
-                        if not key.startswith("new:"):
-                            rec["label"] = v.concept(PREFIX[kind], key).pref   # raises for a typo
-                        else:
-                            rec["label"] = key[4:]
-                        rec["id"] = cid
-                    records.append(rec)
-            for m in item.get("measures") or []:
-                for k in m.get("inst") or []:
-                    if not k.startswith("new:"):
-                        v.concept("inst", k)
-                for k in m.get("dom") or []:
-                    if not k.startswith("new:"):
-                        v.concept("dom", k)
-                records.append({**base, "kind": "measure", "start": s.start, "end": s.end, "text": s.text,
-                                "agents": list(m.get("agents") or []), "modality": m["mod"],
-                                "action": m.get("action"),
-                                "instruments": [_concept_id("instrument", k) for k in m.get("inst") or []],
-                                "domains": [_concept_id("domain", k) for k in m.get("dom") or []],
-                                "beneficiaries": list(m.get("ben") or [])})
-            for t in item.get("targets") or []:
-                records.append({**base, "kind": "target", "start": s.start, "end": s.end, "text": t.get("text", s.text),
-                                "metric": t["metric"], "value": float(t["value"]), "unit": t["unit"],
-                                "comparator": t.get("cmp"), "year": t.get("year"), "period": t.get("period")})
-            for t in item.get("stats") or []:
-                records.append({**base, "kind": "statistic", "start": s.start, "end": s.end, "text": t.get("text", s.text),
-                                "metric": t["metric"], "value": float(t["value"]), "unit": t["unit"],
-                                "comparator": t.get("cmp"), "as_of": _str(t.get("as_of")), "source": t.get("source")})
-            for c in item.get("cites") or []:
-                records.append({**base, "kind": "citation", "start": s.start, "end": s.end, "text": s.text,
-                                "title": c["title"], "date": _str(c.get("date")), "issuers": list(c.get("issuers") or []),
-                                "issuer_count": c.get("count")})
+            records += _mention_records(f"{path.name}: {sid}", s, base, item, v)
+            records += _sentence_level_records(s, base, item, v)
     return records
 
 

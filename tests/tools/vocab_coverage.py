@@ -11,8 +11,8 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 
-from policykg.extract.stages.matcher import matcher
 from policykg.extract.document.model import Document
+from policykg.extract.stages.matcher import matcher
 
 __all__ = ["coverage", "coverage_table"]
 

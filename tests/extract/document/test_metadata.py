@@ -41,14 +41,6 @@ def test_report_issuer_and_date(seed_docs):
     assert m.jurisdiction is None
 
 
-def test_doc_type_from_title_suffix():
-    from policykg.ontology.doctypes import title_doc_type
-    assert title_doc_type("天津市算力券实施方案（试行）") == ("implementation-plan", "实施方案")
-    assert title_doc_type("上海市数据条例") == ("regulation", "条例")
-    assert title_doc_type("关于促进数据标注产业高质量发展的实施意见") == ("opinion", "实施意见")
-    assert title_doc_type("数字经济发展研究")[0] is None
-
-
 def test_document_id_from_slug_or_region_year_hash():
     from policykg.extract.document.metadata import document_id
     from policykg.extract.document.model import DocumentMeta

@@ -106,6 +106,6 @@ def test_every_character_of_text_is_in_a_sentence(seed_docs):
         for s in doc.sentences:
             for i in range(s.start, s.end):
                 covered[i] = True
-        missing = "".join(ch for ch, c in zip(doc.text, covered) if not c and ch not in "\n ")
+        missing = "".join(ch for ch, c in zip(doc.text, covered, strict=True) if not c and ch not in "\n ")
         # only structural markers (第一条, （一）, 专栏1, [1]) are outside sentences
         assert len(missing) < 0.06 * len(doc.text), (doc.id, missing[:200])
