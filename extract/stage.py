@@ -21,12 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from policykg.extract.document.model import Document
 from policykg.registry import Registry
-
-if TYPE_CHECKING:
-    from policykg.extract.document.model import Document
 
 __all__ = ["Stage", "STAGES", "INGESTED", "stage"]
 
