@@ -43,7 +43,7 @@ from policykg.extract.evaluate import Score, _match
 from policykg.extract.pipeline import run
 from policykg.extract.records import ActorRecord, Record
 
-__all__ = ["GoldSentence", "load_gold", "score_corpus", "ROWS"]
+__all__ = ["GoldSentence", "load_gold", "score_corpus", "corpus_errors", "ROWS"]
 
 ROWS = ("actor", "actor · label", "instrument", "domain", "measure · modality", "measure · agent+modality",
         "measure · responsible", "target · value+year", "parameter · value+type+instrument", "statistic · value",
@@ -231,3 +231,20 @@ def score_corpus(gold: list[GoldSentence], corpus: str | Path) -> list[Score]:
             t = totals[row]
             t[0], t[1], t[2] = t[0] + tp, t[1] + fp, t[2] + fn
     return [Score(row, *totals[row]) for row in ROWS]
+
+
+def corpus_errors(gold: list[GoldSentence], corpus: str | Path, row: str) -> Iterator[tuple[GoldSentence, list, list]]:
+    """For one row: each gold sentence where prediction and gold differ, with (missing, extra) keys."""
+    if row not in ROWS:
+        raise InputError(f"unknown row '{row}' (one of: {', '.join(ROWS)})", "--errors")
+    for g, recs in aligned(gold, Path(corpus)):
+        gk, pk = _gold_keys(g.ann, row), _pred_keys(recs, row)
+        missing, extra = list(gk), []
+        for p in pk:
+            hit = next((i for i, x in enumerate(missing) if _equal(x, p)), None)
+            if hit is None:
+                extra.append(p)
+            else:
+                missing.pop(hit)
+        if missing or extra:
+            yield g, missing, extra

@@ -223,7 +223,8 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", metavar="KIND",
               help="Also list, per sentence, what was missed and what was extra for KIND "
-                   "(actor, instrument, domain, region, measure, target, statistic, citation).")
+                   "(actor, instrument, domain, region, measure, target, statistic, citation; for corpus-wide "
+                   "gold a row such as 'actor' or 'measure · agent+modality', and only the list is printed).")
 @handle_errors
 def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...], corpus: Path | None,
           split: str, as_json: bool, show_errors: str | None) -> None:
@@ -241,17 +242,22 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
     from .extract.pipeline import run
     from .extract.records import KINDS, read_jsonl
 
-    if show_errors and show_errors not in KINDS:
+    corpus_gold = any(g.suffix in (".yaml", ".yml") for g in gold)
+    if show_errors and not corpus_gold and show_errors not in KINDS:
         fail(f"--errors takes one of {', '.join(KINDS)}, not '{show_errors}'")
-    if any(g.suffix in (".yaml", ".yml") for g in gold):
+    if corpus_gold:
         from .extract.corpus_eval import load_gold, score_corpus
         if corpus is None:
             fail("corpus-wide gold (.yaml) needs --corpus DIR, the folder its document paths are relative to")
         sentences = load_gold(gold, None if split == "all" else split)
+        if show_errors:
+            from .extract.corpus_eval import corpus_errors
+            for g, missing, extra in corpus_errors(sentences, corpus, show_errors):
+                click.echo(f"{g.doc}@{g.start} | {g.text[:60]} | missing {missing} | extra {extra}")
+            return
         scores = score_corpus(sentences, corpus)
         gold_recs = [{"kind": "sentence"}] * len(sentences)
         pred_recs = []
-        show_errors = None
     else:
         gold_recs = [r for g in gold for r in read_jsonl(g)]
         if pred is not None:
