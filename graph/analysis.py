@@ -101,8 +101,9 @@ def measures_frame(g: PGraph) -> pd.DataFrame:
         o = adj.out.get(n.id, {})
         inst = [g.nodes[i] for i in o.get(REL.USES_INSTRUMENT, [])]
         sent = o.get(REL.FROM_SENTENCE, [])
+        doc = n.props.get("doc")
         rows.append({
-            "measure": n.id, "doc": n.props.get("doc"), "jurisdiction": regions.get(n.props.get("doc"), "—"),
+            "measure": n.id, "doc": doc, "jurisdiction": regions.get(doc, "—") if doc is not None else "—",
             "modality": n.props.get("modality"), "cue": n.props.get("modalCue"), "action": n.props.get("action"),
             "agents": [g.nodes[a].props.get("label") for a in o.get(REL.HAS_AGENT, [])],
             "beneficiaries": [g.nodes[a].props.get("label") for a in o.get(REL.HAS_BENEFICIARY, [])],

@@ -210,7 +210,8 @@ def _concept(g, s, parts: tuple[str, str]) -> dict[str, Any]:
     from rdflib.namespace import RDF
     skos = rdflib.Namespace(_SKOS)
     scheme_node = g.value(s, skos.inScheme)
-    scheme = _split(str(scheme_node))[0] if scheme_node is not None and _split(str(scheme_node)) else parts[0]
+    scheme_parts = _split(str(scheme_node)) if scheme_node is not None else None
+    scheme = scheme_parts[0] if scheme_parts else parts[0]
     if scheme == "pkg":   # an instrument-type class (punned): scheme itype
         scheme = "itype"
     zh = [str(o) for o in g.objects(s, skos.prefLabel) if getattr(o, "language", None) == "zh"]
@@ -267,7 +268,7 @@ def _classes(g) -> dict[str, dict[str, Any]]:
         name = _pkg_local(s)
         if not name:
             continue
-        sup = sorted(_pkg_local(o) for o in g.objects(s, RDFS.subClassOf) if _pkg_local(o))
+        sup = sorted(sup_name for o in g.objects(s, RDFS.subClassOf) if (sup_name := _pkg_local(o)))
         label = next((str(o) for o in g.objects(s, RDFS.label) if getattr(o, "language", None) == "en"), name)
         zh = next((str(o) for o in g.objects(s, RDFS.label) if getattr(o, "language", None) == "zh"), label)
         cypher = g.value(s, pkg.cypherName)

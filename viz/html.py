@@ -92,7 +92,7 @@ def _network(view: View):
                      rel=relation_label(e.type), type=e.type, weight=e.weight,
                      color={"color": color, "opacity": 0.75})
         evidence[eid] = [{"doc": x.doc, "sentence_id": x.sentence_id, "text": x.text} for x in e.evidence]
-    n = len(view.nodes)
+    n_nodes = len(view.nodes)
     net.set_options(json.dumps({
         "nodes": {"font": {"face": _FONT, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"enabled": False}}},
@@ -101,8 +101,8 @@ def _network(view: View):
                   "scaling": {"min": 1, "max": 6}},
         "physics": {"solver": "forceAtlas2Based", "forceAtlas2Based": {"gravitationalConstant": -60,
                     "springLength": 90, "avoidOverlap": 0.4},
-                    "stabilization": {"enabled": True, "iterations": 400 if n < 200 else 250, "fit": True}},
-        "layout": {"improvedLayout": n <= 100, "randomSeed": 7},
+                    "stabilization": {"enabled": True, "iterations": 400 if n_nodes < 200 else 250, "fit": True}},
+        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "multiselect": True},
     }))
     return net, evidence

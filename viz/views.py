@@ -259,8 +259,8 @@ def _finish(view: View, idx: _Index, limit: int, what: str = "nodes") -> View:
         for e in view.edges:
             deg[e.src] += e.weight
             deg[e.dst] += e.weight
-    for nid, n in view.nodes.items():
-        n.degree = deg[nid]
+    for nid, node in view.nodes.items():
+        node.degree = deg[nid]
     return view
 
 

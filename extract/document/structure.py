@@ -234,10 +234,11 @@ class _Builder:
 
     def extend(self, p: Provision, end: int) -> None:
         """Grow ``p`` and its ancestors to cover up to ``end``."""
-        while p is not None:
-            if end > p.end:
-                p.end = end
-            p = self.by_id.get(p.parent) if p.parent else None
+        node: Provision | None = p
+        while node is not None:
+            if end > node.end:
+                node.end = end
+            node = self.by_id.get(node.parent) if node.parent else None
 
     def sentences(self, owner: Provision, start: int, end: int, heading: bool = False) -> None:
         if heading:
@@ -262,11 +263,11 @@ class _Builder:
         m = _ENUM_START.match(text, start)
         expected = None
         if m:
-            n = chinese_number(m.group(1))
+            n = _enum_number(m)
             cuts.append((start, n, m.group(0)))
             expected = n + 1
         for m in _ENUM_INLINE.finditer(text, start, end):
-            n = chinese_number(m.group(1))
+            n = _enum_number(m)
             if n == 1 or n == expected:
                 cuts.append((m.start(), n, m.group(0)))
                 expected = n + 1
@@ -280,6 +281,13 @@ class _Builder:
             en = self.add("enum", n, label, "", pos, stop, para, segment=f"en{i + 1}")
             self.sentences(en, pos, stop)
         return para
+
+
+def _enum_number(m: re.Match[str]) -> int:
+    """The number of an enumeration marker (``二是`` → 2): group 1 is Chinese numerals only."""
+    n = chinese_number(m.group(1))
+    assert n is not None, m.group(1)
+    return n
 
 
 def _heading_of(rest: str) -> str | None:
@@ -487,6 +495,7 @@ def _add_footnotes(b: _Builder, paras: list[tuple[int, int]]) -> dict[int, Footn
     text = b.text
     for s, e in paras:
         m = _FOOTNOTE_DEF.match(text[s:e])
+        assert m is not None, "_footnotes_start keeps only footnote definitions"
         n = int(m.group(1))
         prov = b.add("footnote", n, f"[{n}]", "", s, e, None)
         fn = Footnote(prov.id, n, text[s + m.end():e], s, e)

@@ -14,7 +14,7 @@ Another package adds a dialect with an entry point in the group
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from policykg.errors import StoreError
@@ -53,7 +53,7 @@ class Dialect:
         """Whether the server behind ``session`` speaks this dialect."""
         return False
 
-    def index_statements(self, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
+    def index_statements(self, keys: tuple[str, ...] = KEY_LABELS, existing: Collection[str] = frozenset()) -> list[str]:
         """Statements that index ``id`` of every key label (not those in ``existing``), run before any data."""
         return []
 

@@ -19,7 +19,7 @@ dialect recognises — the careful path.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from policykg.graph.property import KEY_LABELS
@@ -82,7 +82,7 @@ class FalkorDBDialect(Dialect):
         """Asked last, it takes any Bolt server (FalkorDB cannot be told apart by name)."""
         return True
 
-    def index_statements(self, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
+    def index_statements(self, keys: tuple[str, ...] = KEY_LABELS, existing: Collection[str] = frozenset()) -> list[str]:
         """
         >>> FALKORDB.index_statements(("Actor", "Measure"), existing={"Actor"})
         ['CREATE INDEX FOR (n:Measure) ON (n.id)']

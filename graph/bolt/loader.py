@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,30 +97,33 @@ def _pieces(value: Any, budget: int) -> list[Any]:
     """A long string or list cut into parts of at most ``budget`` serialized bytes."""
     parts: list[Any] = []
     if isinstance(value, str):
-        cur, size = [], 0
+        chars: list[str] = []
+        size = 0
         for ch in _TOKEN.findall(value):          # an escape pair is never cut
             n = len(ch.encode()) + ch.count('"')
-            if cur and size + n > budget:
-                parts.append("".join(cur))
-                cur, size = [], 0
-            cur.append(ch)
+            if chars and size + n > budget:
+                parts.append("".join(chars))
+                chars, size = [], 0
+            chars.append(ch)
             size += n
-        parts.append("".join(cur))
+        parts.append("".join(chars))
     else:
-        cur, size = [], 2
+        items: list[Any] = []
+        size = 2
         for item in value:
             n = _size(item) + 1
-            if cur and size + n > budget:
-                parts.append(cur)
-                cur, size = [], 2
-            cur.append(item)
+            if items and size + n > budget:
+                parts.append(items)
+                items, size = [], 2
+            items.append(item)
             size += n
-        parts.append(cur)
+        parts.append(items)
     return parts
 
 
-def piece_statement(target: str, key: str, first: bool, *, label: str = "", rel: tuple[str, str, str] = ()) -> str:
+def piece_statement(target: str, key: str, first: bool, *, label: str = "", rel: tuple[str, ...] = ()) -> str:
     """Set (``first``) or extend one property of one node or relationship, for values too long for one message.
+    A node is given by its ``label``, a relationship by ``rel``: (type, source key label, target key label).
 
     >>> print(piece_statement("node", "text", False, label="Sentence"))
     MATCH (n:Sentence {id: $id})
@@ -190,7 +193,7 @@ def batches(g: PGraph, batch_size: int = 1000, max_bytes: int | None = None,
     order = {k: i for i, k in enumerate(KEY_LABELS)}
     for (key, extra), rows in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
         yield from _group("nodes", node_statement(key, extra), rows, batch_size, max_bytes, ("id",),
-                          lambda k, first, key=key: piece_statement("node", k, first, label=key))
+                          _node_pieces(key))
     rgroups: dict[tuple[str, str, str, bool], list[dict]] = {}
     for r in g.rels:
         props = _clean(r.props)
@@ -198,7 +201,17 @@ def batches(g: PGraph, batch_size: int = 1000, max_bytes: int | None = None,
         rgroups.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key, bool(props)), []).append(encode(row))
     for (t, a, b, with_props), rows in sorted(rgroups.items()):
         yield from _group("relationships", rel_statement(t, a, b, with_props), rows, batch_size, max_bytes,
-                          ("src", "dst"), lambda k, first, rel=(t, a, b): piece_statement("rel", k, first, rel=rel))
+                          ("src", "dst"), _rel_pieces((t, a, b)))
+
+
+def _node_pieces(label: str) -> Callable[[str, bool], str]:
+    """:func:`piece_statement` for the nodes labelled ``label``, as a function of (key, first)."""
+    return lambda k, first: piece_statement("node", k, first, label=label)
+
+
+def _rel_pieces(rel: tuple[str, str, str]) -> Callable[[str, bool], str]:
+    """:func:`piece_statement` for the relationships ``rel``, as a function of (key, first)."""
+    return lambda k, first: piece_statement("rel", k, first, rel=rel)
 
 
 def _group(phase: str, statement: str, rows: list[dict], batch_size: int, max_bytes: int | None,
@@ -291,7 +304,7 @@ def _run_tx(session, group: list[tuple[str, dict, int]], read_timeout: float | N
     session.execute_write(unit)        # managed: retried on transient errors (MERGE makes a retry harmless)
 
 
-def index_statements(dialect: str, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
+def index_statements(dialect: str, keys: tuple[str, ...] = KEY_LABELS, existing: Collection[str] = frozenset()) -> list[str]:
     """Constraint or index statements of the dialect named ``dialect``.
 
     >>> index_statements("neo4j", ("Actor",))

@@ -3,6 +3,8 @@ several sessions allowed, a plain driver close."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from policykg.graph.property import KEY_LABELS
 
 from .dialect import DIALECTS, Dialect, ident
@@ -21,7 +23,7 @@ class Neo4jDialect(Dialect):
         except Exception:          # noqa: BLE001 — any refusal means "not Neo4j"
             return False
 
-    def index_statements(self, keys: tuple[str, ...] = KEY_LABELS, existing: set[str] = frozenset()) -> list[str]:
+    def index_statements(self, keys: tuple[str, ...] = KEY_LABELS, existing: Collection[str] = frozenset()) -> list[str]:
         """``IF NOT EXISTS`` makes them idempotent, so ``existing`` is not needed.
 
         >>> NEO4J.index_statements(("Actor",))
