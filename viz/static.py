@@ -2,8 +2,10 @@
 
 matplotlib's default font has no Chinese glyphs and draws boxes; :func:`cjk_font`
 finds one that has them (Noto/Source Han Sans CJK, WenQuanYi, SimHei, PingFang,
-Microsoft YaHei…) or takes the file given, and fails with an installation hint
-rather than producing a figure of boxes.
+Microsoft YaHei…) or takes the file given.  On a machine with none it falls back to
+the font shipped with the package (:data:`BUNDLED_FONT`, "PolicyKG Sans SC": a subset
+of Noto Sans CJK SC under the SIL OFL 1.1, see ``assets/fonts/``), and fails with an
+installation hint only if that file is missing too, rather than producing a figure of boxes.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from policykg.files import atomic_write
 from .style import look, relation_label
 from .views import View, node_size
 
-__all__ = ["render_static", "cjk_font", "use_cjk_font", "FONT_FAMILIES"]
+__all__ = ["render_static", "cjk_font", "use_cjk_font", "FONT_FAMILIES", "BUNDLED_FONT"]
 
 #: families tried in order
 FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
                  "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
                  "AR PL UMing CN", "Droid Sans Fallback")
 _PROBE = "政策工具数据要素"
+#: the fallback shipped as package data: GB 2312's 6,763 hanzi and every character of the corpus
+BUNDLED_FONT = Path(__file__).resolve().parent / "assets" / "fonts" / "PolicyKGSansSC-Regular.otf"
 
 
 def _has_glyphs(path: str) -> bool:
@@ -37,7 +41,8 @@ def _has_glyphs(path: str) -> bool:
 
 
 def cjk_font(path: str | Path | None = None) -> str:
-    """Path of a font file with Chinese glyphs: ``path`` if given, else the first installed family that has them."""
+    """Path of a font file with Chinese glyphs: ``path`` if given, else the first installed family that has them,
+    else the bundled :data:`BUNDLED_FONT`."""
     if path is not None:
         p = str(path)
         if not os.path.exists(p):
@@ -47,17 +52,20 @@ def cjk_font(path: str | Path | None = None) -> str:
         return p
     from matplotlib import font_manager
     by_name: dict[str, str] = {}
-    for f in font_manager.fontManager.ttflist:
-        by_name.setdefault(f.name, f.fname)
+    for entry in font_manager.fontManager.ttflist:
+        by_name.setdefault(entry.name, entry.fname)
     for family in FONT_FAMILIES:
         if family in by_name and _has_glyphs(by_name[family]):
             return by_name[family]
     for f in font_manager.findSystemFonts():            # any other installed font with the glyphs
         if any(k in f.lower() for k in ("cjk", "wqy", "han", "hei", "song", "ming", "kai")) and _has_glyphs(f):
             return f
-    raise PolicyKGError("no font with Chinese glyphs is installed, so a static figure would show boxes; install "
-                        "one (Debian/Ubuntu: apt install fonts-noto-cjk or fonts-wqy-microhei; macOS and Windows "
-                        "have one) or pass --font PATH")
+    if _has_glyphs(str(BUNDLED_FONT)):                  # no system font: the subset shipped with the package
+        return str(BUNDLED_FONT)
+    raise PolicyKGError("no font with Chinese glyphs is installed and the bundled one is missing, so a static figure "
+                        "would show boxes; reinstall policykg, install a font (Debian/Ubuntu: apt install "
+                        "fonts-noto-cjk or fonts-wqy-microhei; macOS and Windows have one) or pass --font PATH",
+                        str(BUNDLED_FONT))
 
 
 def use_cjk_font(path: str | Path | None = None) -> str:
@@ -132,9 +140,10 @@ def render_static(view: View, path: str | Path, font: str | Path | None = None, 
     for nid, node in view.nodes.items():
         by_marker.setdefault(look(node.style)["marker"], []).append(nid)
     for marker, ids in by_marker.items():
-        colors = [view.groups.get(view.nodes[i].group, look(view.nodes[i].style)["color"]) if view.nodes[i].group
-                  else look(view.nodes[i].style)["color"] for i in ids]
-        sizes = [(node_size(view.nodes[i].degree) * 2.2) ** 2 / 4 for i in ids]
+        marked = [view.nodes[i] for i in ids]
+        colors = [view.groups.get(n.group, look(n.style)["color"]) if n.group else look(n.style)["color"]
+                  for n in marked]
+        sizes = [(node_size(n.degree) * 2.2) ** 2 / 4 for n in marked]
         nx.draw_networkx_nodes(G, pos, nodelist=ids, node_color=colors, node_size=sizes, node_shape=marker, ax=ax,
                                edgecolors="#ffffff", linewidths=0.6)
     ranked = sorted(view.nodes.values(), key=lambda x: (-x.degree, x.id))[:labels]
