@@ -39,7 +39,7 @@ from policykg.chars import normalize_label
 from policykg.errors import InputError
 from policykg.extract.document.ingest import ingest
 from policykg.extract.document.model import Document
-from policykg.extract.evaluate import Score, _match
+from policykg.extract.evaluate import Score, _match, scaled
 from policykg.extract.pipeline import run
 from policykg.extract.records import ActorRecord, Record
 
@@ -48,7 +48,6 @@ __all__ = ["GoldSentence", "load_gold", "score_corpus", "corpus_errors", "ROWS"]
 ROWS = ("actor", "actor · label", "instrument", "domain", "measure · modality", "measure · agent+modality",
         "measure · responsible", "target · value+year", "parameter · value+type+instrument", "statistic · value",
         "sanction · range", "citation")
-_MAGNITUDE = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3), ("百", 1e2))
 
 
 @dataclass(slots=True)
@@ -91,15 +90,6 @@ def _surface(item: str) -> str:
 def _label(item: str) -> str:
     parts = str(item).split("|", 1)
     return _norm(parts[1] if len(parts) > 1 else parts[0])
-
-
-def scaled(value: Any, unit: str | None) -> tuple[float, str]:
-    """``(4400, "亿元")`` → ``(4.4e11, "元")``: magnitudes multiplied out of the unit."""
-    v, u = float(value), (unit or "").strip()
-    for word, factor in _MAGNITUDE:
-        if u.startswith(word) and len(u) > len(word):
-            return v * factor, u[len(word):]
-    return v, u
 
 
 # --- gold keys ------------------------------------------------------------------------

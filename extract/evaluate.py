@@ -11,8 +11,8 @@ instrument/domain/region  concept id
 measure · agent           the set of agent labels
 measure · modality        the modality
 measure · agent+modality  both
-target · value+unit+year  value (±0.5 %), unit, year or period
-statistic · value+unit    value (±0.5 %), unit
+target · value+unit+year  value (±0.5 %), unit, year or period (magnitudes 万/亿 multiplied out)
+statistic · value+unit    value (±0.5 %), unit (magnitudes multiplied out)
 citation                  title
 ========================  ============================================================
 
@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Score", "evaluate", "errors"]
+__all__ = ["Score", "evaluate", "errors", "scaled"]
 
 ROWS = [("actor", "actor"), ("instrument", "instrument"), ("domain", "domain"), ("region", "region"),
         ("measure", "measure · agent"), ("measure", "measure · modality"), ("measure", "measure · agent+modality"),
@@ -54,8 +55,22 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _value_key(v) -> float:
-    return float(v)
+#: magnitude words a unit may start with (万亿元 → × 10¹² 元)
+_MAGNITUDE = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+
+
+def scaled(value: Any, unit: str | None) -> tuple[float, str]:
+    """``(4400, "亿元")`` → ``(4.4e11, "元")``: magnitudes multiplied out of the unit, so that a value
+    written as 1.8万亿元 and one stored as 1800000000000 元 compare equal.
+
+    >>> scaled(1.8, "万亿元"), scaled(25, "EFLOPS"), scaled(3, "万")
+    ((1800000000000.0, '元'), (25.0, 'EFLOPS'), (3.0, '万'))
+    """
+    v, u = float(value), (unit or "").strip()
+    for word, factor in _MAGNITUDE:
+        if u.startswith(word) and len(u) > len(word):
+            return v * factor, u[len(word):]
+    return v, u
 
 
 def _close(a: float, b: float) -> bool:
@@ -75,9 +90,9 @@ def _keys(rec: dict, name: str):
     if name == "measure · agent+modality":
         return {(tuple(sorted(set(rec.get("agents") or []))), rec.get("modality"))}
     if kind == "target":
-        return {("T", float(rec["value"]), rec.get("unit") or "", rec.get("year"), rec.get("period"))}
+        return {("T", *scaled(rec["value"], rec.get("unit")), rec.get("year"), rec.get("period"))}
     if kind == "statistic":
-        return {("S", float(rec["value"]), rec.get("unit") or "")}
+        return {("S", *scaled(rec["value"], rec.get("unit")))}
     if kind == "citation":
         return {rec.get("title") or rec.get("label")}
     return set()
