@@ -7,11 +7,12 @@ the others.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.errors import InputError
+from policykg.errors import InputError, PolicyKGError
 from policykg.extract.document.metadata import document_id, infer_metadata
 from policykg.extract.document.model import Document
 from policykg.extract.document.structure import _paragraphs, find_title_block, parse_structure
@@ -60,18 +61,59 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
     Hidden files and folders are skipped; files of other types inside a
     directory are skipped silently (a file named directly is always tried).
+    Symbolic links to folders are not followed (no cycles).  What cannot be
+    walked is yielded itself, so that :func:`~policykg.extract.text.read.read`
+    reports it on one line: a folder that cannot be listed, a name that is not
+    valid UTF-8 (a folder's once, not each file's inside it), and a link of a
+    supported type that loops or points nowhere.
     """
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if f.is_file() and f.suffix.lower() in READERS:
-                    yield f
+            yield from _walk(p)
         else:
             yield p
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_dir(entry: os.DirEntry, follow: bool) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=follow)
+    except OSError:
+        return False
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    """The supported files under ``top``, sorted; iterative, so any depth is fine."""
+    if not _utf8(str(top)):
+        yield top
+        return
+    found: list[Path] = []
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            found.append(folder)                  # read() says why it cannot be listed
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            if _is_dir(entry, follow=False):
+                (folders if _utf8(entry.name) else found).append(path)
+            elif path.suffix.lower() in READERS and not _is_dir(entry, follow=True):
+                found.append(path)                # files, and pipes, links, … that read() refuses
+    yield from sorted(found)
 
 
 @dataclass(slots=True)
@@ -89,6 +131,13 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Result]:
             doc = ingest(f)
         except InputError as e:
             yield Result(str(f), error=e)
+            continue
+        except PolicyKGError:                 # not about this file (a bad limit in the environment): stop
+            raise
+        except Exception as e:            # a bug must not stop the batch, nor reach a user as a traceback
+            yield Result(str(f), error=InputError(
+                f"internal error while reading it ({type(e).__name__}: {' '.join(str(e).split())[:200]}); "
+                "please report it with the file", str(f)))
             continue
         if doc.id in seen_ids:
             yield Result(str(f), error=InputError(
