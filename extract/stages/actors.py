@@ -26,7 +26,9 @@ label and a deterministic id:
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +37,9 @@ from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import Concept, vocabulary
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["Actor", "resolve_actors", "actors_from_hits", "org_hits", "org_label"]
+__all__ = ["Actor", "resolve_actors", "actors_from_hits", "actor_hits", "department_hits", "org_hits", "org_label",
+           "organ_hits", "party_hits", "own_government", "is_own_level", "strip_determiners", "acting_units",
+           "role_noun_hits"]
 
 _RULES = rules("actors")
 #: level word → government level: 县级以上 → county-and-above (rules/actors.yaml)
@@ -50,8 +54,12 @@ _GOV_OF_LEVEL = {"province": "provincial-government", "city": "municipal-governm
                  "city-and-above": "city-and-above-government"}
 # between a government and a department that takes its scope: 及, 和, 、, (应当)会同, 确定的, 的
 _CONNECTOR = re.compile(rf"^(?:{alternation(_RULES['coordinators'] + _RULES['scope_connectors'])})$")
-_COORD_LEVELS = re.compile(rf"((?:(?:{alternation(_RULES['coordinated_levels'])})、)+)$")
-_STEM_LIST = re.compile(rf"({alternation(UNIT_WORDS)})((?:[\u4e00-\u9fff]{{2,8}}、)+[\u4e00-\u9fff]{{2,8}})等部门")
+_LEVEL_COORD = alternation(_RULES["level_coordinators"])
+_COORD_LEVEL_WORDS = alternation(_RULES["coordinated_levels"])
+# levels listed before the level word of one role: 省、设区的市|人民政府, 市或者区|卫生健康部门
+_COORD_LEVELS = re.compile(rf"((?:(?:{_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD}))+)$")
+_COORD_LEVEL_ITEM = re.compile(rf"({_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD})")
+_COUNTY_UNIT = re.compile(rf"(?:{alternation(_RULES['county_units'])})")
 # region labels that do not scope the actor written after them (全国人民代表大会)
 _NOT_ACTOR_REGIONS = frozenset(_RULES["deictic"]["not_actor_regions"])
 
@@ -95,16 +103,52 @@ def _region_level(key: str | None) -> str | None:
     return _region(key).attrs.get("governmentLevel")
 
 
+def _is_municipality(key: str | None) -> bool:
+    """北京, 天津, 上海, 重庆: a city whose government is provincial (regions.ttl pkg:regionKind)."""
+    return key is not None and _region(key).attrs.get("regionKind") == "直辖市"
+
+
+@lru_cache(maxsize=None)
+def _province_of(key: str) -> str | None:
+    """The province a city lies in (its broader region at provincial level)."""
+    for c in vocabulary().ancestors(_region(key)):
+        if c.attrs.get("governmentLevel") == "province":
+            return c.key
+    return None
+
+
+def _relative(level: str, region: str | None) -> tuple[str, str | None]:
+    """A level word read in ``region``'s text: 市 in Beijing is the 直辖市 itself (provincial);
+    省 in a city's text is the province the city lies in."""
+    if region is None:
+        return level, region
+    if level == "city" and _is_municipality(region):
+        return "province", region
+    if level == "province" and _region_level(region) == "city":
+        return level, _province_of(region) or region
+    return level, region
+
+
+def _county_unit(written: str) -> str | None:
+    """The county unit a name is written with (区人民政府 → 区, 区县（自治县） → 区县)."""
+    m = _COUNTY_UNIT.match(written)
+    return m.group(0) if m else None
+
+
 # --- governments and departments -------------------------------------------------------
 
-def _government(level: str, region: str | None) -> Actor:
-    """The government of ``level`` in ``region``.
+def _government(level: str, region: str | None, written: str = "") -> Actor:
+    """The government of ``level`` in ``region``; ``written`` is the level word or role as written.
 
-    The government at the region's own level is one named body
-    (``安徽省人民政府``); other levels are roles scoped by the region
-    (``安徽省县级以上人民政府``); with no region, the bare role.
+    The government at the region's own level is one named body (``安徽省人民政府``; ``市人民政府``
+    in Beijing is ``北京市人民政府``); other levels are roles scoped by the region
+    (``安徽省县级以上人民政府``; in a city's or 直辖市's text the county unit stays as written:
+    ``北京市区人民政府``); with no region, the bare role.
     """
     v = vocabulary()
+    level, region = _relative(level, region)
+    if level not in _GOV_OF_LEVEL:                   # 国家, 中华人民共和国: the central government's bodies
+        return Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")
     if region is not None and _region_level(region) == level and level != "national":
         r = _region(region)
         return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/government", f"{r.pref}人民政府",
@@ -113,15 +157,32 @@ def _government(level: str, region: str | None) -> Actor:
     if region is None:
         return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, level, None)
     r = _region(region)
-    return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{role.key}", f"{r.pref}{role.pref}",
+    label = f"{r.pref}{role.pref}"
+    unit = _county_unit(written) if level == "county" else None
+    if unit and (_region_level(region) == "city" or _is_municipality(region)):
+        label = f"{r.pref}{unit}人民政府"
+    return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{role.key}", label,
                  "GovernmentBody", True, role.key, level, region)
 
 
-def _gov_from_role(role: Concept, region: str | None, explicit_region: bool) -> Actor:
+def is_own_level(unit_level: str, region: str) -> bool:
+    """Does a unit word of ``unit_level`` name the region itself (市 in Beijing, 省 in Anhui)?"""
+    return _relative(unit_level, region)[0] == _region_level(region)
+
+
+def own_government(region: str | None) -> Actor | None:
+    """The document's own government (本市, 本省 as a subject; a department named without one)."""
+    level = _region_level(region)
+    if region is None or level in (None, "national"):
+        return None
+    return _government(level, region)
+
+
+def _gov_from_role(role: Concept, region: str | None, explicit_region: bool, written: str = "") -> Actor:
     level = role.attrs.get("governmentLevel")
     if level in _GOV_OF_LEVEL and _GOV_OF_LEVEL[level] == role.key:
-        return _government(level, region)
-    # roles without a single level (各级人民政府, 人民政府办公厅)
+        return _government(level, region, written)
+    # roles without a single level (各级人民政府, 人民政府办公厅, 街道办事处)
     if region is None:
         return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, level, None)
     r = _region(region)
@@ -130,11 +191,26 @@ def _gov_from_role(role: Concept, region: str | None, explicit_region: bool) -> 
                  "GovernmentBody", not named, role.key, level, region)
 
 
+def _place(gov: Actor) -> str:
+    """The place a government's label names (北京市区人民政府 → 北京市区)."""
+    return gov.label.removesuffix("人民政府")
+
+
+def _organ_key(name: str) -> str:
+    return "organ-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
 def _department(dept: Concept, gov: Actor | None, region: str | None) -> Actor:
-    """A department of ``gov``; without a government, of the region (``黑龙江省有关部门``)."""
+    """A department of ``gov``; without a government, of the region (``黑龙江省有关部门``).
+
+    A department found by pattern whose stem names no role (:func:`organ_hits`) is labelled as
+    written: a bureau by its stem (``行政审批政务信息管理局`` → ``…行政审批政务信息管理部门``), a
+    commission, office or centre by its name after the place (``重庆市国防动员委员会``).
+    """
     cls = dept.attrs.get("actorClass", "Department")
+    body = dept.attrs.get("organ") == "body"
     if gov is None:
-        if region is None:
+        if region is None or region == "china":
             return Actor(0, 0, "", f"actor:role/{dept.key}", dept.pref, cls, True, dept.key, None, None)
         r = _region(region)
         return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{dept.key}", f"{r.pref}{dept.pref}", cls, True,
@@ -143,9 +219,11 @@ def _department(dept: Concept, gov: Actor | None, region: str | None) -> Actor:
         named = _national_by_role(dept.key)
         if named is not None:
             return _named(named)
-        return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, True, dept.key, "national", "china")
+        return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, not body, dept.key, "national",
+                     "china")
     generic = gov.generic or dept.key == "other-departments"
-    return Actor(0, 0, "", f"{gov.id}/{dept.key}", f"{gov.label}{dept.pref}", cls, generic, dept.key, gov.level,
+    label = f"{_place(gov)}{dept.pref}" if body else f"{gov.label}{dept.pref}"
+    return Actor(0, 0, "", f"{gov.id}/{dept.key}", label, cls, generic, dept.key, gov.level,
                  gov.jurisdiction, gov.id, parent_actor=gov)
 
 
@@ -176,8 +254,12 @@ def _legislature(role: Concept, region: str | None, explicit: bool) -> Actor:
                  False, role.key, r.attrs.get("governmentLevel"), region)
 
 
+_UNSCOPED = frozenset(_RULES["unscoped_roles"])
+
+
 def _is_gov_role(c: Concept) -> bool:
-    return c.scheme == "role" and c.attrs.get("actorClass") == "GovernmentBody"
+    return c.scheme == "role" and c.attrs.get("actorClass") == "GovernmentBody" and "party" not in c.attrs \
+        and c.key not in _UNSCOPED
 
 
 def _is_dept_role(c: Concept) -> bool:
@@ -199,7 +281,7 @@ _LIST_BEFORE_COUNT = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,10}、)+[\u4e00
 
 
 def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
-             terms: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+             terms: Collection[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Named organisations in ``text[start:end]``: (start, end, name).
 
     A candidate overlapping a ``taken`` span (a vocabulary actor, a book title)
@@ -252,18 +334,304 @@ def org_label(name: str) -> str:
     return name
 
 
+# --- productive names: departments, offices and party bodies -----------------------------
+
+#: name suffix → how the name is read (rules/actors.yaml organ_suffixes)
+_ORGAN_KIND: dict[str, str] = _RULES["organ_suffixes"]
+_ORGAN_SUFFIX = re.compile(alternation(_ORGAN_KIND))
+_PREFIXED_ONLY = frozenset(_RULES["organ_prefixed_only"])
+_NOT_NAME_END = re.compile(rf"(?:{alternation(_RULES['organ_not_names'])})$")
+_JING = _RULES["organ_stop_jing"]
+_ORGAN_STOP = re.compile(rf"{alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
+                         r"|[^\u4e00-\u9fff]")
+# a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
+_NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
+_COMPOUNDS = frozenset(_RULES["unit_word_compounds"])
+_SUFFIX_WORD = re.compile(alternation(_RULES["organ_suffix_continuations"]))
+_PARTY_LEVEL: dict[str, str] = _RULES["party_committees"]
+_PARTY_OFFICE: dict[str, str] = _RULES["party_offices"]
+_PARTY = re.compile(rf"({alternation(_PARTY_LEVEL)})(员会)?({alternation(_PARTY_OFFICE)})?")
+_PARTY_LEVEL_RX = re.compile(alternation(_PARTY_LEVEL))
+_PREFIX_WORD = re.compile(alternation(list(_LEVEL_OF_PREFIX) + list(_PARTY_LEVEL)))
+_MAX_STEM = 14           # longest stem of a name after its level word (政务服务和数据管理)
+_MAX_BARE_STEM = 10      # … of a name written without one
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, Concept]:
+    """Department stem → role: the ontology's ``pkg:stem`` values."""
+    out: dict[str, Concept] = {}
+    for c in vocabulary().scheme("role"):
+        for st in c.attrs.get("stem", []):
+            out.setdefault(st, c)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_stem_rx() -> re.Pattern:
+    return re.compile(alternation(_stems()))
+
+
+@lru_cache(maxsize=None)
+def _role_by_label(label: str) -> Concept | None:
+    found = [c for c in vocabulary().lookup(label, "actor") if c.scheme in ("role", "act")]
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=None)
+def _synthetic(name: str, body: bool, cls: str = "Department") -> Concept:
+    """A department or body the ontology does not list, named as written."""
+    return Concept("", "role", _organ_key(name), name,
+                   attrs={"actorClass": cls, "organ": "body" if body else "department"})
+
+
+def _unit_prefix_ok(text: str, start: int, p: int, i: int) -> bool:
+    """Is the level word text[p:i] a level here?  Not in 城市, 社区, 市场… (unless the name after
+    it starts with a known stem: 市民政局, 市市场监管局)."""
+    if i - p != 1:
+        return True
+    if p > start and text[p - 1:i] in _COMPOUNDS:
+        return False
+    if text[p:i + 1] in _COMPOUNDS and _known_stem_rx().match(text, i) is None:
+        return False
+    return True
+
+
+def _level_prefix_at(text: str, start: int, i: int) -> re.Match | None:
+    """The level word (省, 县级以上, 区县（自治县）…) that ends at ``i``, if it is one there."""
+    m = _LEVEL_PREFIX.search(text, max(start, i - 10), i)
+    if m is None or not _unit_prefix_ok(text, start, m.start(), i):
+        return None
+    return m
+
+
+def _party_before(text: str, start: int, i: int) -> bool:
+    return any(text.startswith(w, i - len(w)) and i - len(w) >= start for w in _PARTY_LEVEL)
+
+
+def _organ_concept(stem: str, suffix: str) -> Concept:
+    kind = _ORGAN_KIND[suffix]
+    known = _role_by_label(stem + suffix)
+    if known is not None:
+        return known
+    if kind != "body" or suffix in ("委员会", "办公室"):
+        role = _stems().get(stem)
+        if role is not None:
+            return role
+    if kind == "department":
+        if suffix in ("委", "办"):
+            return _synthetic(stem + suffix, True)
+        return _synthetic(stem + "部门", False)
+    return _synthetic(stem + suffix, kind == "body")
+
+
+def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (),
+               terms: Collection[tuple[int, int]] = ()) -> list[Hit]:
+    """Department and office names made by the productive pattern level word + stem + 局, 厅, 委,
+    委员会, 办, 办公室, 中心, 管委会, 领导小组 (or + 主管部门…): the hit is the stem and suffix
+    (``市|政务服务和数据管理局``), the level word or place before it is read when it is resolved.
+    The stem names a department role when the ontology knows it (``卫健委`` → 卫生健康部门); a
+    name without a level word or place needs a boundary before it (、, ，, 由…)."""
+    out: list[Hit] = []
+    for m in _ORGAN_SUFFIX.finditer(text, start, end):
+        s_suf, e, suffix = m.start(), m.end(), m.group(0)
+        nn = _NOT_NAME_END.search(text, max(start, e - 6), e)
+        if nn is not None and e - nn.start() > len(suffix):
+            continue
+        cont = _SUFFIX_WORD.match(text, s_suf)
+        if (cont is not None and cont.end() > e) or _party_before(text, start, s_suf):
+            continue                                          # 办法, 委托; 省委|办公厅 (party_hits)
+        lo = max(start, s_suf - _MAX_STEM - 2)
+        cut = lo
+        for st in _ORGAN_STOP.finditer(text, lo, s_suf):
+            cut = st.end()
+        k = text.rfind("和", cut, s_suf)
+        if k > cut and text[k - 1] in _NAME_END_CHARS:      # 市财政局和|市数据局
+            cut = k + 1
+        # the first level word, place or party committee after the cut starts the stem (the level
+        # words are matched longest first: 县级以上|住房城乡建设主管部门)
+        i0 = next((r for r in sorted(region_ends) if cut <= r < s_suf - 1), None)
+        for lp in _PREFIX_WORD.finditer(text, max(start, cut - 10), s_suf - 1):
+            i = lp.end()
+            if i < cut or (i0 is not None and i >= i0):
+                continue
+            if lp.group(0) in _PARTY_LEVEL:
+                i0 = -1
+            elif _unit_prefix_ok(text, start, lp.start(), i):
+                i0 = i
+            break
+        if i0 == -1:
+            continue                                          # a party office: party_hits
+        if i0 is None:
+            bounded = cut > lo or lo == start
+            if suffix in _PREFIXED_ONLY or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
+                continue
+            i0 = cut
+        if s_suf - i0 < 2:
+            continue
+        if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
+            continue                                          # 省级|数据中心: a facility, not a body
+        stem = text[i0:s_suf]
+        out.append(Hit(i0, e, text[i0:e], "actor", (_organ_concept(stem, suffix),)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _party_concept(level: str, office: str | None) -> Concept:
+    key = "party-committee" if office is None else f"party-committee/{_organ_key(office)}"
+    return Concept("", "role", key, office or "", attrs={
+        "actorClass": "GovernmentBody" if office is None else "Department", "party": level})
+
+
+def party_hits(text: str, start: int, end: int) -> list[Hit]:
+    """Party committees and their offices: 省委, 市委网信办, 中共北京市委员会 (the place written before
+    them is read when they are resolved)."""
+    out: list[Hit] = []
+    for m in _PARTY.finditer(text, start, end):
+        ps = m.start(1)
+        if ps > start and text[ps - 1:ps + 1] in _COMPOUNDS:      # 城市委…
+            continue
+        office = _PARTY_OFFICE.get(m.group(3)) if m.group(3) else None
+        if m.group(2) and office is not None:
+            continue
+        out.append(Hit(ps, m.end(), m.group(0), "actor", (_party_concept(_PARTY_LEVEL[m.group(1)], office),)))
+    return out
+
+
+def _party(text: str, h: Hit, region_hits: list[Hit], jurisdiction: str | None) -> Actor:
+    """A party committee or office in the place written before it, else the document's."""
+    c = h.concept
+    a0, region = h.start, jurisdiction
+    reg = next((r for r in region_hits if r.start < h.start <= r.end <= h.start + 1), None)
+    if reg is not None and reg.text not in _NOT_ACTOR_REGIONS:
+        a0, region = reg.start, reg.concept.key
+    if text.startswith("中共", a0 - 2):
+        a0 -= 2
+    gov = _government(c.attrs["party"], region, h.text)
+    base = f"中共{_place(gov)}委" if not gov.generic else f"{_place(gov)}党委"
+    office = c.pref
+    label = base + (office if office else ("员会" if not gov.generic else ""))
+    a = Actor(a0, h.end, text[a0:h.end], f"{gov.id}/{c.key}", label, c.attrs["actorClass"], gov.generic,
+              None, gov.level, gov.jurisdiction)
+    return a
+
+
+# --- branches of central agencies ----------------------------------------------------------
+
+_BRANCH = re.compile(alternation(_RULES["branch_suffixes"]))
+_AGENCY_BEFORE = re.compile(rf"(?:{alternation(_RULES['central_agencies'])})$")
+_LEVEL_WORD_BEFORE = re.compile(rf"(?:{alternation(_LEVEL_OF_PREFIX)})级?$")
+
+
+def branch_hits(text: str, start: int, end: int, regions: Collection[Hit] = ()) -> list[Hit]:
+    """Branches of central agencies: 人民银行河南省分行, 厦门金融监管局, 中国人民银行省级分行 — a place
+    (or a level word) before the suffix, the agency optionally before the place; named as written."""
+    out: list[Hit] = []
+    for m in _BRANCH.finditer(text, start, end):
+        s, e = m.span()
+        place = next((r for r in regions if r.end == s and r.text not in _NOT_ACTOR_REGIONS), None)
+        a = place.start if place is not None else None
+        if a is None:
+            lw = _LEVEL_WORD_BEFORE.search(text, max(start, s - 6), s)
+            if lw is None:
+                continue
+            a = lw.start()
+        ag = _AGENCY_BEFORE.search(text, max(start, a - 12), a)
+        if ag is not None:
+            a = ag.start()
+        elif place is None:
+            continue                                          # 省级分行 alone: not a name
+        name = text[a:e]
+        out.append(Hit(a, e, name, "actor", (_branch(name),)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _branch(name: str) -> Concept:
+    return Concept("", "role", _organ_key(name), name, attrs={"actorClass": "Department", "category": "true",
+                                                             "branch": "true"})
+
+
+# --- role nouns made by pattern: 建设单位, 房地产开发企业, 登记机构, 违法者 ---------------------
+
+_ROLE_HEAD: dict[str, str] = _RULES["role_noun_heads"]
+_ROLE_HEAD_RX = re.compile(alternation(_ROLE_HEAD))
+_ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
+                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]")
+_BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
+_HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
+# a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?")
+_MAX_MODIFIER = 8
+_LABEL_COLON = frozenset("：:")
+
+
+@lru_cache(maxsize=None)
+def _role_noun(name: str, cls: str) -> Concept:
+    return Concept("", "role", _organ_key(name), name, attrs={"actorClass": cls, "category": "true"})
+
+
+@lru_cache(maxsize=None)
+def _category_of(name: str) -> Concept | None:
+    """The vocabulary's category a role noun ends with (数字经济企业 → 企业, 优势特色平台企业 →
+    平台企业): its label; generic legal roles (单位, 组织) do not name one (建设单位 stays whole)."""
+    for i in range(1, len(name) - 1):
+        c = _role_by_label(name[i:])
+        if c is not None and c.scheme == "role" and c.attrs.get("actorClass") not in (
+                "Department", "GovernmentBody", "Legislature") and c.key not in _VAGUE_ROLES:
+            return c
+    return None
+
+
+def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
+    """Role nouns made of a modifier and a head (rules/actors.yaml role_noun_heads): 公路建设单位,
+    房地产开发企业, 登记机构, 被征用者.  The modifier runs from a clause boundary or a stop word
+    to the head; a bare head is the vocabulary's."""
+    out: list[Hit] = []
+    for m in _ROLE_HEAD_RX.finditer(text, start, end):
+        hs, e = m.start(), m.end()
+        if m.group(0) == "者" and text[hs - 1:hs] == "或":       # 或者
+            continue
+        if text[hs - 1:hs] in _HEAD_BLOCKER:
+            continue
+        lo = max(start, hs - _MAX_MODIFIER - 1)
+        cut = None
+        for st in _ROLE_STOP.finditer(text, lo, hs):
+            cut = st.end()
+        for st in _COUNT.finditer(text, cut if cut is not None else lo, hs):
+            cut = st.end()
+        if cut is None:
+            if lo != start:
+                continue                                          # no boundary: too long to be one term
+            cut = start
+        mod = text[cut:hs]
+        if not 2 <= len(mod) <= _MAX_MODIFIER or mod in _BAD_MODIFIER:
+            continue
+        if text[e:e + 1] in _LABEL_COLON:
+            continue                                          # （责任单位：…）: a label, not an actor
+        name = text[cut:e]
+        known = _role_by_label(name) or _category_of(name)
+        concept = known if known is not None else _role_noun(name, _ROLE_HEAD[m.group(0)])
+        out.append(Hit(cut, e, name, "actor", (concept,)))
+    return out
+
+
 # --- phrases ---------------------------------------------------------------------------
 
 def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdiction: str | None,
-                     blocked: list[tuple[int, int]] = ()) -> list[Actor]:
+                     blocked: Collection[tuple[int, int]] = ()) -> list[Actor]:
     """Resolve the actor and region hits of ``text[start:end]`` into actors (sorted by position)."""
     region_hits = [h for h in hits if h.kind == "region"]
+    lists = _stem_lists(text, start, end)
     out: list[Actor] = []
     prev = _Previous()
-    for h in hits:
-        if h.kind == "actor" and not _inside(h, blocked):
-            _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
-    out += _stem_list_departments(text, start, end, jurisdiction)
+    items: list[tuple[int, Hit | _StemList]] = [(h.start, h) for h in hits
+                                                 if h.kind == "actor" and not _inside(h, blocked)
+                                                 and not any(sl.start <= h.start and h.end <= sl.end for sl in lists)]
+    items += [(sl.start, sl) for sl in lists if not _inside(sl, blocked)]
+    items.sort(key=lambda x: x[0])
+    for _, h in items:
+        _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
     out.sort(key=lambda a: (a.start, a.end))
     return out
 
@@ -276,6 +644,7 @@ class _Previous:
     govs: list[Actor] = field(default_factory=list)   # governments it named (for its departments)
     parents: list = field(default_factory=list)       # parents a coordinated department would inherit
     was_gov: bool = False
+    sentence_gov: Actor | None = None                 # the last government the sentence named
 
     def advance(self, end: int, govs: list[Actor], parents: list, coordinated: bool) -> None:
         self.end = end
@@ -283,40 +652,107 @@ class _Previous:
         self.govs = govs
         if govs:
             self.parents = govs
+            self.sentence_gov = govs[-1]
         elif parents and parents != [None]:
             self.parents = parents
         elif not coordinated:
             self.parents = []
 
 
-def _resolve_hit(text: str, start: int, h: Hit, region_hits: list[Hit], jurisdiction: str | None,
+def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hit], jurisdiction: str | None,
                  prev: _Previous, out: list[Actor]) -> None:
     """Append the actor(s) one hit names to ``out``."""
-    c = h.concept
-    region, explicit, a0 = _written_region(h, region_hits, jurisdiction)
     connector = text[prev.end:h.start] if prev.end >= 0 else None
     coordinated = connector is not None and _CONNECTOR.match(connector) is not None
+    if isinstance(h, _StemList):
+        pairs = _department_parents(text, start, jurisdiction, False, h.start, connector == "" and prev.was_gov,
+                                    coordinated, prev, out, jurisdiction)
+        for n, (s, dept) in enumerate(h.items):
+            for p, a0 in pairs:
+                a = _department(dept, p, jurisdiction)
+                a.start = min(a0, s) if n == 0 else s
+                a.end, a.text = h.end, text[a.start:h.end]
+                out.append(a)
+        prev.advance(h.end, [], [p for p, _ in pairs], coordinated)
+        return
+    c = h.concept
+    if "category" in c.attrs:
+        a = _category(c)
+        a.start, a.end, a.text = h.start, h.end, text[h.start:h.end]
+        if c.attrs.get("branch"):                             # 人民银行河南省分行: one named body
+            a.id, a.generic = f"actor:org/{c.key}", False
+        out.append(a)
+        prev.advance(h.end, [], [], coordinated)
+        return
+    if "party" in c.attrs:
+        a = _party(text, h, region_hits, jurisdiction)
+        out.append(a)
+        prev.advance(h.end, [], [], coordinated)
+        return
+    region, explicit, a0 = _written_region(h, region_hits, jurisdiction)
     govs: list[Actor] = []
     parents: list = []
+    made: list[tuple[Actor, int]]
     if c.scheme == "act":
-        made = [_named(c)]
-        if made[0].cls == "GovernmentBody":
-            govs = made
+        made = [(_named(c), a0)]
+        if made[0][0].cls == "GovernmentBody":
+            govs = [made[0][0]]
+    elif _is_gov_role(c) and (named := _named_unit(text, start, h, explicit)) is not None:
+        made = [named]                                        # 越秀区政府: a district named by its place
+        govs = [named[0]]
     elif _is_gov_role(c):
-        made, a0 = _governments(text, start, h, region, explicit, a0)
-        govs = made
+        made = _governments(text, start, h, region, explicit, a0)
+        govs = [g for g, _ in made]
     elif c.attrs.get("actorClass") == "Legislature":
-        made = [_legislature(c, region, explicit)]
+        made = [(_legislature(c, region, explicit), a0)]
     elif _is_dept_role(c):
-        parents, a0 = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
-                                          coordinated, prev, out)
-        made = [_department(c, p, region) for p in parents]
+        pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
+                                    coordinated, prev, out, jurisdiction)
+        parents = [p for p, _ in pairs]
+        made = [(_written_national(_department(c, p, region), p, h), s) for p, s in pairs]
     else:
-        made = [_category(c)]
-    for m in made:
-        m.start, m.end, m.text = a0, h.end, text[a0:h.end]
+        made = [(_category(c), a0)]
+    for m, s in made:
+        m.start, m.end, m.text = s, h.end, text[s:h.end]
+        if c.attrs.get("organ") == "body" and m.jurisdiction is None and m.level != "national":
+            m.label = m.text                                  # 市城运办 in a text of no place
         out.append(m)
     prev.advance(h.end, govs, parents, coordinated)
+
+
+def _named_unit(text: str, start: int, h: Hit, explicit: bool) -> tuple[Actor, int] | None:
+    """越秀区政府, 黄埔区人民政府: a county government written after the name of its place (a place the
+    regions vocabulary does not list) is that one government, labelled as written."""
+    unit = _county_unit(h.text)
+    if explicit or unit is None or h.start - start < 2 or h.text[len(unit):len(unit) + 1] == "级":
+        return None
+    b = h.start
+    while b > max(start, h.start - 4) and _CJK_ONE.match(text, b - 1):
+        b -= 1
+    cut = b
+    for st in _ORGAN_STOP.finditer(text, b, h.start):
+        cut = st.end()
+    for st in _COORDINATOR.finditer(text, cut, h.start):
+        cut = st.end()
+    m = _DETERMINER.match(text, cut, h.start)
+    if m is not None:
+        cut = m.end()
+    name = text[cut:h.start]
+    if len(name) < 2 or _LEVEL_PREFIX.search(name) or text[h.start - 1:h.start + 1] in _COMPOUNDS \
+            or _ORGAN_SUFFIX.search(name) or _ROLE_HEAD_RX.search(name):
+        return None
+    label = f"{name}{unit}人民政府"
+    return Actor(0, 0, "", f"actor:org/{_organ_key(label)}", label, "GovernmentBody", False,
+                 "county-government", "county", None), cut
+
+
+def _written_national(a: Actor, parent: Actor | None, h: Hit) -> Actor:
+    """国家林业和草原局: a national body the ontology does not name is labelled as written."""
+    if parent is not None and parent.level == "national" and not parent.id and a.concept is None \
+            and h.concept.attrs.get("organ") is None and h.text != a.label.removeprefix("国家"):
+        if _ORGAN_SUFFIX.search(h.text) is not None and not h.text.endswith("部门"):
+            a.label = f"国家{h.text}"
+    return a
 
 
 def _written_region(h: Hit, region_hits: list[Hit], jurisdiction: str | None) -> tuple[str | None, bool, int]:
@@ -329,85 +765,327 @@ def _written_region(h: Hit, region_hits: list[Hit], jurisdiction: str | None) ->
 
 
 def _governments(text: str, start: int, h: Hit, region: str | None, explicit: bool,
-                 a0: int) -> tuple[list[Actor], int]:
-    """The government a role names, with the levels listed before it (省、设区的市级人民政府)."""
-    made = [_gov_from_role(h.concept, region, explicit)]
-    coord = _COORD_LEVELS.search(text, max(start, h.start - 12), h.start)
-    if coord is not None and coord.end() == h.start:
-        extra = [_government(_LEVEL_OF_PREFIX.get(w, "city"), region) for w in coord.group(1).split("、") if w]
-        return extra + made, coord.start()
-    return made, a0
+                 a0: int) -> list[tuple[Actor, int]]:
+    """The government a role names, with the levels listed before it (省、设区的市级人民政府); each
+    listed level's phrase runs from its level word to the end of the role."""
+    made = [(_gov_from_role(h.concept, region, explicit, h.text), a0)]
+    coord = _COORD_LEVELS.search(text, max(start, h.start - 16), h.start)
+    if coord is not None and coord.end() == h.start and not explicit:
+        extra = [(_government(_LEVEL_OF_PREFIX.get(m.group(1), "city"), region, m.group(1)), coord.start() + m.start(1))
+                 for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))]
+        return extra + made
+    return made
 
 
 def _department_parents(text: str, start: int, region: str | None, explicit: bool, a0: int, after_gov: bool,
-                        coordinated: bool, prev: _Previous, out: list[Actor]) -> tuple[list, int]:
-    """The governments a department belongs to (``[None]``: none named), and where its phrase starts."""
+                        coordinated: bool, prev: _Previous, out: list[Actor],
+                        jurisdiction: str | None) -> list[tuple[Actor | None, int]]:
+    """The governments a department belongs to (``None``: none), each with where its phrase starts."""
     if after_gov:                                            # 省人民政府发展改革部门
         parents = list(prev.govs)
         for g in parents:
             if g in out:
                 out.remove(g)
-        return parents, min(g.start for g in parents)
+        return [(g, g.start) for g in parents]
     if explicit:                                             # 上海市经信委
-        return [_government(_region_level(region) or "province", region)], a0
-    prefix = _LEVEL_PREFIX.search(text, max(start, a0 - 8), a0)
-    if prefix is not None and prefix.end() == a0:            # 县级以上网信部门, 国家数据主管部门
-        lvl = _LEVEL_OF_PREFIX[prefix.group(1)]
-        parent = _government(lvl, region) if lvl != "national" else \
-            Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")
-        return [parent], prefix.start()
+        return [(_government(_region_level(region) or "province", region), a0)]
+    prefix = _level_prefix_at(text, start, a0)
+    if prefix is not None:                                   # 县级以上网信部门, 国家数据主管部门, 市、区交通…部门
+        pairs: list[tuple[Actor | None, int]] = []
+        coord = _COORD_LEVELS.search(text, max(start, prefix.start() - 16), prefix.start())
+        if coord is not None and coord.end() == prefix.start():
+            pairs += [(_level_government(m.group(1), region), coord.start() + m.start(1))
+                      for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))]
+        return pairs + [(_level_government(prefix.group(1), region), prefix.start())]
     if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
-        return list(prev.parents), a0
-    return [None], a0
+        return [(p, a0) for p in prev.parents]
+    if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national"):
+        return [(prev.sentence_gov, a0)]                     # 县级以上人民政府应当组织水行政主管部门…
+    return [(own_government(jurisdiction) if region == jurisdiction else None, a0)]
 
 
-def _stem_list_departments(text: str, start: int, end: int, jurisdiction: str | None) -> list[Actor]:
-    """市发展改革、商务等部门: departments named by their stems."""
-    out = []
-    for m in _STEM_LIST.finditer(text, start, end):
-        gov = _government(_LEVEL_OF_PREFIX[m.group(1)], jurisdiction)
-        for stem in m.group(2).split("、"):
-            dept = _dept_by_stem(stem)
-            if dept is not None:
-                a = _department(dept, gov, jurisdiction)
-                a.start, a.end, a.text = m.start(), m.end(), m.group(0)
-                out.append(a)
+def _level_government(word: str, region: str | None) -> Actor:
+    lvl = _LEVEL_OF_PREFIX[word]
+    if lvl == "national":
+        return Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")
+    return _government(lvl, region, word)
+
+
+# --- lists of department stems with one head (发展改革、财政、国土资源等部门) --------------
+
+_STEM_LIST_HEAD = alternation(_RULES["stem_list_heads"])
+# the shared head after the last stem (…、国土资源|等部门); the stems are read backwards from it
+_STEM_HEAD = re.compile(rf"(?<=[\u4e00-\u9fff])(等)?({_STEM_LIST_HEAD})")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_CJK_ONE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(slots=True)
+class _StemList:
+    start: int
+    end: int
+    items: list[tuple[int, Concept]]          # (start of the stem, department role)
+
+
+def _list_items(text: str, start: int, hs: int) -> tuple[list[str], int] | None:
+    """The items before a shared head at ``hs``, separated by 、 (read backwards from the head):
+    (items, where the first starts); the first item is the run of characters before its 、."""
+    k = text.rfind("、", max(start, hs - 9), hs)
+    if k < 0:
+        return None
+    stems = [text[k + 1:hs]]
+    while True:
+        j = text.rfind("、", max(start, k - 11), k)
+        item = text[j + 1:k] if j >= 0 else ""
+        if len(item) >= 2 and _CJK_ONLY.fullmatch(item):
+            stems.insert(0, item)
+            k = j
+            continue
+        b = k
+        while b > max(start, k - 10) and _CJK_ONE.match(text, b - 1):
+            b -= 1
+        if k - b < 2:
+            return None
+        stems.insert(0, text[b:k])
+        if not all(_CJK_ONLY.fullmatch(st) for st in stems) or len(stems[-1]) > 8:
+            return None
+        return stems, b
+
+
+def _first_stem_cut(text: str, start: int, first: str, list_start: int) -> int:
+    """Where the first stem starts inside the first item: after a stop word (组织|发展改革), at a
+    level word, else at the longest known stem ending the item."""
+    cut = 0
+    for st in _ORGAN_STOP.finditer(first):
+        cut = st.end()
+    k = first.rfind("和", cut)
+    if k > cut and first[k - 1] in _NAME_END_CHARS:         # 水行政主管部门和|发展改革
+        cut = k + 1
+    km = _known_stem_rx().search(first, cut)
+    if km is not None and km.end() == len(first) and km.start() > cut and \
+            _level_prefix_at(text, start, list_start + km.start()) is not None:
+        return km.start()
+    if _level_prefix_at(text, start, list_start + cut) is None:
+        tail = next((first[j:] for j in range(cut, len(first) - 1) if first[j:] in _stems()), None)
+        if tail is not None:
+            return len(first) - len(tail)
+    return cut
+
+
+def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
+    """网信、公安部门; 市发展改革、商务等部门; 交通运输、水行政等主管部门: one department per stem,
+    each from its stem to the shared head.  The first stem is cut at a stop word (组织|发展改革);
+    a list whose stems the ontology does not know at all is no list of departments."""
+    out: list[_StemList] = []
+    if text.find("、", start, end) < 0:
+        return out
+    for hm in _STEM_HEAD.finditer(text, start, end):
+        head = hm.group(2)
+        found = _list_items(text, start, hm.start())
+        if found is None:
+            continue
+        stems, list_start = found
+        cut = _first_stem_cut(text, start, stems[0], list_start)
+        stems[0] = stems[0][cut:]
+        if len(stems[0]) < 2 or not any(st in _stems() or _role_by_label(st + head) for st in stems) \
+                or any(_ORGAN_SUFFIX.search(st) or _ROLE_HEAD_RX.search(st) for st in stems):
+            continue                                          # an item that is a name itself: no stem list
+        pos = list_start + cut
+        items = []
+        for st in stems:
+            dept = _role_by_label(st + head) or _stems().get(st) or _synthetic(st + "部门", False)
+            items.append((pos, dept))
+            pos += len(st) + 1
+        out.append(_StemList(list_start + cut, hm.end(), items))
     return out
 
 
 @lru_cache(maxsize=1)
 def _stem_department_rx() -> re.Pattern:
-    stems = sorted({st for c in vocabulary().scheme("role") for st in c.attrs.get("stem", [])}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, stems))})(?:工作)?(?:行政)?(?:主管|管理)?部门")
+    return re.compile(rf"(?:{alternation(_stems())})(?:工作)?(?:行政)?(?:主管|管理)?部门")
 
 
 def department_hits(text: str, start: int, end: int) -> list[Hit]:
     """Departments written as ``<stem>工作主管部门`` (大数据工作主管部门, 发展改革行政主管部门)
     that the vocabulary's labels do not list; the stems are the ontology's ``pkg:stem``."""
     out = []
+    rx = _known_stem_rx()
     for m in _stem_department_rx().finditer(text, start, end):
         word = m.group(0)
-        stem = next((st for st in sorted({st for c in vocabulary().scheme("role") for st in c.attrs.get("stem", [])},
-                                         key=len, reverse=True) if word.startswith(st)), None)
-        dept = _dept_by_stem(stem) if stem else None
+        st = rx.match(word)
+        dept = _stems().get(st.group(0)) if st else None
         if dept is not None:
             out.append(Hit(m.start(), m.end(), word, "actor", (dept,)))
     return out
 
 
-@lru_cache(maxsize=None)
 def _dept_by_stem(stem: str) -> Concept | None:
-    for c in vocabulary().scheme("role"):
-        if stem in c.attrs.get("stem", []):
-            return c
-    return None
+    return _stems().get(stem)
 
 
-def _inside(h: Hit, spans) -> bool:
+def _inside(h: Hit | _StemList, spans) -> bool:
     return any(a <= h.start and h.end <= b for a, b in spans)
+
+
+# --- all actor hits of a sentence --------------------------------------------------------
+
+_GENERIC = _RULES["generic_roles"]
+_COORDINATED_ONLY = frozenset(_GENERIC["coordinated_only"])
+_NOT_BEFORE = {k: re.compile(alternation(v)) for k, v in _GENERIC["not_before"].items()}
+_VAGUE_AFTER = re.compile(rf"(?:{alternation(_GENERIC['vague_after'])})$")
+_VAGUE_ROLES = frozenset(_GENERIC["vague_roles"])
+_HEAD_ROLES = frozenset(_GENERIC["head_roles"])
+_BARE_AFTER = re.compile(rf"(?:{alternation(_GENERIC['bare_after'])})$")
+_COORDINATOR = re.compile(rf"(?:{alternation(_RULES['coordinators'])})")
+_DETERMINER = re.compile(rf"(?:{alternation(_RULES['determiners'])})")
+_KEEP_DETERMINER = re.compile(rf"(?:{alternation(_RULES['determiner_kept_before'])})")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
+    """A bare generic role (组织, 单位, 个人) is an actor only where the rules say so."""
+    c = h.concept
+    if c.scheme != "role":
+        return True
+    rx = _NOT_BEFORE.get(c.key)
+    if rx is not None and rx.match(text, h.end) is not None:
+        return False
+    if c.key in _VAGUE_ROLES and _VAGUE_AFTER.search(text, max(start, h.start - 3), h.start):
+        return False
+    if c.key in _HEAD_ROLES and h.start > start and _CJK_CHAR.match(text[h.start - 1]) \
+            and _BARE_AFTER.search(text, max(start, h.start - 3), h.start) is None:
+        return False                                          # 牵头单位, 建设单位: a longer term
+    if c.key in _COORDINATED_ONLY:
+        after = _COORDINATOR.match(text, h.end, end)
+        before = any(b <= h.start and _COORDINATOR.fullmatch(text, b, h.start) for _, b in actor_spans)
+        if not before and not (after and any(a == after.end() for a, _ in actor_spans)) \
+                and not text.startswith("任何", h.start - 2):
+            return False
+    return True
+
+
+def _strip_determiner(text: str, a: Actor) -> None:
+    """各区人民政府 → 区人民政府, 任何单位 → 单位 (各区, 各市 and 各级人民政府 keep theirs)."""
+    m = _DETERMINER.match(text, a.start, a.end)
+    if m is None:
+        return
+    rest = a.end - m.end()
+    if rest >= 2 and _KEEP_DETERMINER.match(text, m.end()) is None:
+        a.start = m.end()
+        a.text = text[a.start:a.end]
+
+
+def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
+               terms: Collection[tuple[int, int]] = (), tools: Collection[tuple[int, int]] = ()) -> list[Hit]:
+    """The actor and region hits of ``text[start:end]``: the vocabulary's, department names made by
+    pattern (:func:`department_hits`, :func:`organ_hits`, :func:`party_hits`) where they are longer
+    (a shorter lexicon suffix never wins over the full name), generic roles in their contexts.
+    ``terms`` are the sentence's instrument and domain spans, ``tools`` its instrument spans (a
+    role noun named by a tool, 示范单位, is the tool's)."""
+    if hits is None:
+        hits = matcher().find(text, start, end, kinds=("actor", "region"))
+    regions = [h for h in hits if h.kind == "region"]
+    lex = [h for h in hits if h.kind == "actor"]
+    party = party_hits(text, start, end) if _PARTY_LEVEL_RX.search(text, start, end) else []
+    made = [h for h in branch_hits(text, start, end, regions)
+            if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex)]
+    made += [h for h in department_hits(text, start, end)
+             if not any(o.start <= h.start and h.end <= o.end for o in lex + made)]
+    # a name without a level word or place before it loses to the vocabulary's name ending at the same
+    # place (组织|水行政主管部门: the verb is not part of the name)
+    made += [h for h in organ_hits(text, start, end, {r.end for r in regions}, terms)
+             if not any(o.start <= h.start and h.end <= o.end for o in lex + made)
+             and not any(p.start < h.end and h.start < p.end for p in party)
+             and (_prefixed(text, start, h, regions) or not any(o.end == h.end and o.start > h.start for o in lex))]
+    made += [h for h in role_noun_hits(text, start, end)
+             if not any(o.start <= h.start and h.end <= o.end for o in lex + made)
+             and not any(o.start < h.end and h.start < o.end for o in made + party + regions)
+             and not any(h.start <= o.start and o.end <= h.end and _is_body(o.concept) for o in lex)
+             and not any(ts < h.end and h.start < te for ts, te in tools)]
+    longer = made + party
+    lex = [h for h in lex if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                     for o in longer)
+           and not any(p.start < h.end and h.start < p.end for p in party)]
+    acts = sorted(lex + longer, key=lambda h: (h.start, h.end))
+    spans = [(h.start, h.end) for h in acts]
+    acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
+    return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+def _is_body(c: Concept) -> bool:
+    """A government, department, legislature or named actor (not a category)."""
+    return c.scheme == "act" or c.attrs.get("actorClass") in ("Department", "GovernmentBody", "Legislature")
+
+
+def _prefixed(text: str, start: int, h: Hit, regions: list[Hit]) -> bool:
+    """Is a level word or a place written right before the name?"""
+    return any(r.end == h.start for r in regions) or _level_prefix_at(text, start, h.start) is not None
+
+
+# --- units and places acting as governments ---------------------------------------------
+
+_BARE_UNIT: dict[str, str] = _RULES["bare_units"]
+_BARE_UNIT_RX = re.compile(alternation(_BARE_UNIT))
+_SUBJECT_VERB = re.compile(alternation(_RULES["subject_verbs"]))
+_UNIT_FOLLOW = re.compile(rf"(?:{alternation(_RULES['subject_verbs'] + _RULES['unit_subject_modals'])})")
+_CLAUSE_OPENERS = frozenset("，；：。 \u3000（")
+_PLACE_BEFORE = re.compile(rf"(?:{alternation(_RULES['place_actor_before'])})$")
+_PLACE_AFTER = re.compile(alternation(_RULES["place_actor_after"]))
+_PLACE_JOIN = re.compile(rf"(?:{alternation(_RULES['coordinators'])})")
+
+
+def _clause_start(text: str, start: int, a: int) -> bool:
+    return a == start or text[a - 1] in _CLAUSE_OPENERS or _PLACE_BEFORE.search(text, max(start, a - 4), a) is not None
+
+
+def acting_units(text: str, start: int, end: int, jurisdiction: str | None,
+                 region_hits: Collection[Hit] = ()) -> list[Actor]:
+    """Units and places acting as governments: 各区要…, 市州结合实际… (the governments of that level in
+    the document's place) and 支持南京、苏州开展… (each place's government)."""
+    out: list[Actor] = []
+    if not region_hits and _BARE_UNIT_RX.search(text, start, end) is None:
+        return out
+    for m in _BARE_UNIT_RX.finditer(text, start, end):
+        a, b = m.span()
+        if not _clause_start(text, start, a) or _UNIT_FOLLOW.match(text, b) is None:
+            continue
+        level = _BARE_UNIT[m.group(0)]
+        word = m.group(0)
+        s0 = a + 1 if word.startswith("各") and len(word) > 2 else a           # 各县（市、区） → 县（市、区）
+        if level == "all-levels":
+            gov = _gov_from_role(vocabulary().concept("role", "all-levels-government"), jurisdiction, False)
+        else:
+            gov = _government(level, jurisdiction, word.removeprefix("各"))
+        gov.start, gov.end, gov.text = s0, b, text[s0:b]
+        out.append(gov)
+    places = sorted((r for r in region_hits if r.concept.attrs.get("governmentLevel") in ("province", "city", "county")
+                     and r.text not in _NOT_ACTOR_REGIONS), key=lambda r: r.start)
+    i = 0
+    while i < len(places):
+        chain = [places[i]]
+        while i + 1 < len(places) and _PLACE_JOIN.fullmatch(text, chain[-1].end, places[i + 1].start):
+            i += 1
+            chain.append(places[i])
+        i += 1
+        if _PLACE_BEFORE.search(text, max(start, chain[0].start - 4), chain[0].start) is None or \
+                _PLACE_AFTER.match(text, chain[-1].end) is None:
+            continue
+        for r in chain:
+            gov = _government(r.concept.attrs["governmentLevel"], r.concept.key)
+            gov.start, gov.end, gov.text = r.start, r.end, r.text
+            out.append(gov)
+    return out
 
 
 def resolve_actors(text: str, jurisdiction: str | None) -> list[Actor]:
     """Resolve the actors of a piece of text (convenience for tests and notebooks)."""
-    hits = matcher().find(text, kinds=("actor", "region"))
-    return actors_from_hits(text, 0, len(text), hits, jurisdiction)
+    out = actors_from_hits(text, 0, len(text), actor_hits(text, 0, len(text)), jurisdiction)
+    for a in out:
+        _strip_determiner(text, a)
+    return out
+
+
+def strip_determiners(text: str, actors: list[Actor]) -> None:
+    """Drop the determiners of each actor's surface (各, 任何, 本级…; see rules/actors.yaml)."""
+    for a in actors:
+        _strip_determiner(text, a)

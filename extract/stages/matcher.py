@@ -5,7 +5,8 @@ domains, actor roles, named actors, regions).  :meth:`Matcher.find` returns,
 per kind, the leftmost-longest non-overlapping matches; matches of different
 kinds may overlap (``数据标注基地`` is an instrument containing the domain
 ``数据标注``, ``算力券`` one containing ``算力``).  Latin labels such as ``AI`` or ``5G`` only match on word
-boundaries.
+boundaries; a Chinese label crossing a word boundary (``加大数据`` is not ``大数据``, ``数据集团`` not
+``数据集``: rules/mentions.yaml ``word_boundaries``) is no match, and the words inside it stay.
 
 >>> m = Matcher.from_vocabulary()
 >>> [(h.text, h.kind) for h in m.find("探索发放“算力券”“算法券”，支持数据标注基地建设")]
@@ -19,10 +20,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykg.ontology import LEXICON_SCHEMES, Concept, vocabulary
+from policykg.ontology.rules import rules
 
 __all__ = ["Matcher", "Hit", "matcher"]
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_BOUNDARIES = rules("mentions")["word_boundaries"]
+#: 加大|数据: a match starting with the last character of one of these words crosses a boundary
+_CROSS_BEFORE = frozenset(_BOUNDARIES["crossing_before"])
+#: 数据|集团: a match ending with the first character of one of these words crosses a boundary
+_CROSS_AFTER = frozenset(_BOUNDARIES["crossing_after"])
+_CROSS_BEFORE_END = frozenset(w[-1] for w in _CROSS_BEFORE)     # a match starting with one of these…
+_CROSS_AFTER_START = frozenset(w[0] for w in _CROSS_AFTER)      # … or ending with one of these is checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,9 @@ class Matcher:
             if latin_start and s > 0 and _LATIN.match(text[s - 1]):
                 continue
             if latin_end and last + 1 < len(text) and _LATIN.match(text[last + 1]):
+                continue
+            if (label[0] in _CROSS_BEFORE_END and s > start and text[s - 1:s + 1] in _CROSS_BEFORE) or \
+                    (label[-1] in _CROSS_AFTER_START and text[last:last + 2] in _CROSS_AFTER):
                 continue
             for kind, concepts in payload.items():
                 if kinds is None or kind in kinds:

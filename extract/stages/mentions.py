@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policykg.extract.document.model import Document
 from policykg.extract.records import ActorRecord, DomainRecord, InstrumentRecord, RegionRecord
@@ -25,17 +26,21 @@ from policykg.extract.stages.actors import (
     ORG_SUFFIXES,
     UNIT_WORDS,
     Actor,
+    acting_units,
+    actor_hits,
     actors_from_hits,
-    department_hits,
+    is_own_level,
     org_hits,
     org_label,
+    own_government,
+    strip_determiners,
 )
 from policykg.extract.stages.issuers import actor_ref
 from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans"]
+__all__ = ["SentenceMentions", "find_mentions", "book_titles", "quote_spans", "alias_definitions"]
 
 _BOOK = re.compile(r"《([^《》]{2,120})》")
 _PLACES = rules("actors")["deictic"]
@@ -46,6 +51,15 @@ _CHINA_IN_NAME = re.compile(rf"中国(?={alternation(_PLACES['china_in_name_foll
 # 企业数据, 个人数据, 企业和个人数据 name data, not actors; 企业家 are people
 _NOT_ACTOR_AFTER = re.compile(r"(?:(?:和|与|、)(?:个人|企业))?数据|家(?!庭)")
 _BASIS = re.compile(rf"(?:{alternation(_WORDS['legal_basis_verbs'])})[^，；。]{{0,12}}$")
+_ACTOR_RULES = rules("actors")
+# 本市建立…制度: 本市 as the subject of a clause (a clause starts at the sentence or after ，；：)
+_SUBJECT_VERB = re.compile(rf"(?:{alternation(_ACTOR_RULES['subject_verbs'])})")
+_CLAUSE_START = frozenset("，；：。 \u3000")
+# …（以下简称试点部门）: an alias; several may be listed with 、
+_ALIAS = re.compile(rf"（(?:{alternation(_ACTOR_RULES['alias_markers'])})[“\"]?([^）”\"《》]{{2,24}}?)[”\"]?）")
+_ALIAS_HEAD: dict[str, str] = _ACTOR_RULES["alias_role_heads"]
+_ALIAS_HEAD_RX = re.compile(rf"(?:{alternation(_ALIAS_HEAD)})$")
+_COUNT_BEFORE = re.compile(r"等?[0-9一二三四五六七八九十]+[个家类项所]?[\u4e00-\u9fff]{0,6}$")
 
 
 @dataclass(slots=True)
@@ -67,7 +81,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside “…” (outermost)."""
     if text.find("“", start, end) < 0:
         return []
-    spans, depth, s = [], 0, None
+    spans: list[tuple[int, int]] = []
+    depth, s = 0, start                        # s: where the outermost “ opened (set before it is read)
     for i in range(start, end):
         ch = text[i]
         if ch == "“":
@@ -116,37 +131,47 @@ def _strictly_inside(h: Hit, others: list[Hit]) -> bool:
     return any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in others)
 
 
-def find_mentions(text: str, start: int, end: int, jurisdiction: str | None) -> SentenceMentions:
-    """All mentions in ``text[start:end]`` (a sentence of a document's normalized text)."""
+def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
+                  aliases: dict[str, Actor] | None = None) -> SentenceMentions:
+    """All mentions in ``text[start:end]`` (a sentence of a document's normalized text); ``aliases``
+    are the actor aliases the document has set up so far (:func:`alias_definitions`)."""
     out = SentenceMentions(start, end)
     out.titles = book_titles(text, start, end)
     hits = [h for h in matcher().find(text, start, end) if not _inside(h.start, h.end, out.titles)]
     inst = [h for h in hits if h.kind == "instrument"]
     dom = [h for h in hits if h.kind == "domain"]
-    # named organisations found by pattern, where the vocabulary has nothing
-    hits += [h for h in department_hits(text, start, end)
-             if not any(o.kind == "actor" and o.start <= h.start and h.end <= o.end for o in hits)]
-    hits.sort(key=lambda h: (h.start, h.end))
+    terms = [(h.start, h.end) for h in inst + dom]
+    # the vocabulary's actors, department names made by pattern, generic roles in context
+    hits = [h for h in actor_hits(text, start, end, [h for h in hits if h.kind in ("actor", "region")], terms,
+                                  [(h.start, h.end) for h in inst])
+            if not _inside(h.start, h.end, out.titles)]
     orgs = org_hits(text, start, end, [(h.start, h.end) for h in hits if h.kind == "actor"] +
-                    [(s, e) for s, e, _ in out.titles],
-                    [(h.start, h.end) for h in hits if h.kind in ("instrument", "domain")])
-    actor_hits = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, inst + dom)
-                  and not (h.concept.scheme == "role" and _NOT_ACTOR_AFTER.match(text, h.end))]
+                    [(s, e) for s, e, _ in out.titles], terms)
+    actor_hits_ = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, inst + dom)
+                   and not (h.concept.scheme == "role" and _NOT_ACTOR_AFTER.match(text, h.end))]
     # a sub-institute found by pattern right after its parent: 中国科学院|工业人工智能研究院
     merged = []
     for a, b, name in orgs:
-        parent = next((h for h in actor_hits if h.end == a and h.concept.scheme == "act"), None)
+        parent = next((h for h in actor_hits_ if h.end == a and h.concept.scheme == "act"), None)
         if parent is not None:
-            actor_hits.remove(parent)
+            actor_hits_.remove(parent)
             a, name = parent.start, text[parent.start:b]
         merged.append((a, b, name))
     orgs = merged
     region_hits = [h for h in hits if h.kind == "region"]
-    actors = actors_from_hits(text, start, end, actor_hits + region_hits, jurisdiction)
+    actors = actors_from_hits(text, start, end, actor_hits_ + region_hits, jurisdiction)
     for a, b, name in orgs:
         label = org_label(name)
         aid = "actor:org/" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
         actors.append(Actor(a, b, name, aid, label, _org_class(name), False))
+    strip_determiners(text, actors)
+    if aliases:
+        actors = _with_aliases(text, start, end, actors, aliases, out.titles)
+    own_subjects = _own_region_subjects(text, start, end, jurisdiction)
+    actors += own_subjects
+    spans = [(x.start, x.end) for x in actors]
+    actors += [u for u in acting_units(text, start, end, jurisdiction, region_hits)
+               if not any(a < u.end and u.start < b for a, b in spans)]
     actors.sort(key=lambda x: (x.start, x.end))
     out.actors = actors
     actor_spans = [(x.start, x.end) for x in actors]
@@ -157,7 +182,8 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None) -> 
     if jurisdiction is not None:            # 本省, 全省: the document's own region
         own = vocabulary().concept("reg", jurisdiction)
         for mm in _OWN_REGION.finditer(text, start, end):
-            if UNIT_WORDS.get(mm.group(1)) == own.attrs.get("governmentLevel"):
+            if is_own_level(UNIT_WORDS[mm.group(1)], jurisdiction) and \
+                    not any(a.start == mm.start() and a.end == mm.end() for a in own_subjects):
                 out.regions.append(Hit(mm.start(), mm.end(), mm.group(0), "region", (own,)))
     for h in region_hits:
         if h.text in _DEICTIC or _inside(h.start, h.end, actor_spans) or _inside(h.start, h.end, inst_spans):
@@ -166,6 +192,81 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None) -> 
             continue                         # 中国式现代化, 数字中国: not the place
         out.regions.append(h)
     return out
+
+
+def _own_region_subjects(text: str, start: int, end: int, jurisdiction: str | None) -> list[Actor]:
+    """本市建立…制度, 本省实行…: the document's own region as the subject of a clause is its government.
+    As a modifier (本市企业, 全省数字经济) it is not an actor."""
+    if jurisdiction is None or _OWN_REGION.search(text, start, end) is None:
+        return []
+    gov = own_government(jurisdiction)
+    if gov is None:
+        return []
+    out = []
+    for mm in _OWN_REGION.finditer(text, start, end):
+        a = mm.start()
+        if not is_own_level(UNIT_WORDS[mm.group(1)], jurisdiction):
+            continue
+        if a > start and text[a - 1] not in _CLAUSE_START:
+            continue
+        if _SUBJECT_VERB.match(text, mm.end()) is None:
+            continue
+        out.append(Actor(a, mm.end(), mm.group(0), gov.id, gov.label, gov.cls, gov.generic, gov.role, gov.level,
+                         gov.jurisdiction))
+    return out
+
+
+def _alias_actor(alias: str, target: Actor | None) -> Actor:
+    if target is not None:
+        return Actor(0, 0, alias, target.id, target.label, target.cls, target.generic, target.role, target.level,
+                     target.jurisdiction, target.parent, target.concept, target.parent_actor)
+    head = _ALIAS_HEAD_RX.search(alias)
+    cls = _ALIAS_HEAD[head.group(0)] if head else "Enterprise"
+    aid = "actor:alias/" + hashlib.sha1(alias.encode("utf-8")).hexdigest()[:10]
+    return Actor(0, 0, alias, aid, alias, cls, True)
+
+
+def alias_definitions(text: str, start: int, end: int, actors: list[Actor]) -> dict[str, Actor]:
+    """Actor aliases a sentence sets up: 国家金融监督管理总局（以下简称金融监管总局） → the actor before
+    the parenthesis; …等10个部门（以下简称试点部门） → a category named by the alias.  An alias that
+    names neither (一个文件、一个系统) is none."""
+    out: dict[str, Actor] = {}
+    if text.find("简称", start, end) < 0 and text.find("统称", start, end) < 0:
+        return out
+    for m in _ALIAS.finditer(text, start, end):
+        before = next((a for a in actors if a.end == m.start()), None)
+        for alias in m.group(1).split("、"):
+            if len(alias) < 2:
+                continue
+            if before is not None and not _COUNT_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+                out[alias] = _alias_actor(alias, before)
+            elif _ALIAS_HEAD_RX.search(alias):
+                out[alias] = _alias_actor(alias, None)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _alias_rx(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(alternation(names))
+
+
+def _with_aliases(text: str, start: int, end: int, actors: list[Actor], aliases: dict[str, Actor],
+                  titles) -> list[Actor]:
+    """The aliases written in the sentence, each the actor it stands for; an alias wins over an
+    actor found inside it (试点企业 over 企业)."""
+    rx = _alias_rx(tuple(aliases))
+    found = []
+    for m in rx.finditer(text, start, end):
+        a, b = m.span()
+        if _inside(a, b, titles) or any(x.start <= a and b <= x.end and x.end - x.start > b - a for x in actors):
+            continue
+        t = aliases[m.group(0)]
+        found.append(Actor(a, b, m.group(0), t.id, t.label, t.cls, t.generic, t.role, t.level, t.jurisdiction,
+                           t.parent, t.concept, t.parent_actor))
+    if not found:
+        return actors
+    kept = [x for x in actors if not any(f.start <= x.start and x.end <= f.end for f in found)]
+    return kept + found
 
 
 _ORG_SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
@@ -188,7 +289,15 @@ def mentions(doc: Document) -> Document:
     """Mentions of every sentence (layer ``mentions``, one :class:`SentenceMentions` per sentence)
     and their records (layers ``actors``, ``instruments``, ``domains``, ``regions``)."""
     v = vocabulary()
-    found = [find_mentions(doc.text, s.start, s.end, doc.meta.jurisdiction) for s in doc.sentences]
+    found = []
+    aliases: dict[str, Actor] = {}
+    for s in doc.sentences:
+        m = find_mentions(doc.text, s.start, s.end, doc.meta.jurisdiction, aliases)
+        new = alias_definitions(doc.text, s.start, s.end, m.actors)
+        if new:
+            aliases.update(new)
+            m = find_mentions(doc.text, s.start, s.end, doc.meta.jurisdiction, aliases)
+        found.append(m)
     actors, instruments, domains, regions = [], [], [], []
     for s, m in zip(doc.sentences, found, strict=True):
         base = dict(doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text)
