@@ -1,74 +1,184 @@
-"""Measures: actionable clauses with agent, modality, action, instruments, domains, beneficiaries.
+"""Measures: who must, may, is urged to or must not do what — one record per clause and agent.
 
-The cue words come from the ontology's modality scheme (``skos:hiddenLabel``):
-应当/必须 → 义务, 可以 → 授权, 鼓励/支持/引导/推动 → 倡导, 不得/禁止 → 禁止.  The
-rules (tests/gold/GUIDE.md, "measure"):
+The cue words come from the ontology's modality scheme (``skos:hiddenLabel`` of
+``vocab/modality.ttl``: 应当/应/必须/须/要/负责 → 义务, 可以/可/有权/允许/方可/赋予 → 授权,
+鼓励/支持/引导/推动 → 倡导, 不得/禁止/严禁 → 禁止); every other word the rules read is in
+``rules/modality.yaml``.  The conventions are ANNOTATION.md's (tests/gold/GUIDE.md, "Measures"):
 
-1. a clause with a strong cue (应当, 必须, 可以, 不得, 禁止, 严禁) starts a measure;
-2. a soft cue (鼓励, 支持, 引导, 推动, 倡导) at the start of a clause starts one —
-   under a strong cue in the same sentence only when it encourages another actor;
-3. an explicit government or department subject with a duty verb (负责, 统筹,
-   做好…) is a declarative duty, 义务;
-4. other clauses continue the current measure; purpose sentences, definitions
-   and quoted words make none.
+1. a clause with a modal cue (or a two-part cue: 承担…职责, 享有…权利, 是…责任主体) starts a
+   measure; a cue word inside another word (应急, 可能, 所有权, 禁止性规定, 负责人) is none;
+2. 鼓励/引导 start an encouragement; 支持/推动 + another actor + a verb too, while
+   支持/推动 + a thing is the government's own task (义务) — under a modal it continues it;
+3. an explicit government subject with a duty verb (负责, 统筹, 实行…), and 由X + a verb
+   outside penalty clauses, state a duty;
+4. in a plan, 方案, 措施 or 意见, a task clause headed by a task verb (推进…, 建设…) is an
+   obligation of the issuing government with no agent — one per clause, while a purpose verb
+   (提升…, 实现…) only opens one when none is open;
+5. the numbered items under a lead-in (履行下列职责：) take the lead-in's modality;
+6. a responsibility bracket （X牵头，Y按职责分工负责） / （责任单位：X、Y） gives each unit a duty
+   where it stands and makes the units ``responsible`` for every task it closes (the tasks of
+   its item since the previous bracket);
+7. other clauses continue the current measure; purpose sentences, definitions, principles,
+   goal sentences headed by a deadline, part rubrics and quoted words make none.
 
-Agents are the subject actors of the measure's first clause (plus 会同 partners),
-inherited within a sentence.
+Agents are the subject actors of the measure's clause — or of an earlier clause of the
+sentence (县级以上人民政府及其有关部门，应当…) — plus 会同 partners; the stage writes one record
+per agent.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-from policykg.extract.document.model import Document, Sentence
+from policykg.extract.document.model import Document, Provision, Sentence
 from policykg.extract.records import MeasureRecord, record_id
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.mentions import SentenceMentions, quote_spans
 from policykg.ontology import vocabulary
+from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["Measure", "find_measures", "cues"]
+__all__ = ["Measure", "Lead", "Bracket", "find_measures", "find_brackets", "lead_in", "cues"]
 
 _RULES = rules("modality")
-# under 应当, these start a measure of their own when another actor is encouraged (鼓励高等学校…完善…)
-_ENCOURAGES_ACTOR = frozenset(_RULES["encourages_actor"])
-_DUTY = tuple(sorted(_RULES["duty_verbs"], key=len, reverse=True))
-_ADVERBIAL = re.compile(
-    r"(?:[一二三四五六七八九十]+是)?"
-    rf"(?:(?:{alternation(_RULES['basis_verbs'])})[^，；：]{{0,30}}(?:{alternation(_RULES['basis_nouns'])})(?:的规定)?"
-    rf"|{alternation(_RULES['adverbials'])})*")
-_PURPOSE = re.compile(rf"^(?:为了|为)[^。]*(?:{alternation(_RULES['purpose_endings'])})")
-_DEFINITION = re.compile(rf"本(?:{alternation(_RULES['defining_documents'])})所称")
-_SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(rules('actors')['coordinators'])})")
-# a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
-_QUALIFIER = re.compile(r"(?:确定的|所属的|指定的)")
-_PARTNER = re.compile(r"(?:应当)?(?:会同|联合|协同)")
+_ACTOR_RULES = rules("actors")
+
+
+def _alt(key: str) -> str:
+    return alternation(_RULES[key])
+
+
+def _guarded(word: str) -> str:
+    """``word`` as a regex that does not match inside the words its guards name."""
+    g = _RULES["cue_guards"].get(word, {})
+    behind = "".join(f"(?<!{re.escape(w)})" for w in g.get("not_after", ()))
+    ahead = f"(?!{alternation(g['not_before'])})" if g.get("not_before") else ""
+    return f"{behind}{re.escape(word)}{ahead}"
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[dict[str, str], tuple[str, ...]]:
-    """(strong cue → modality key, soft cues), longest first, from the ontology."""
+    """(modal cue → modality key, soft cues), longest first, from the ontology."""
     strong: dict[str, str] = {}
     soft: list[str] = []
     for c in vocabulary().scheme("mod"):
         for cue in c.hidden:
             if c.key == "encouragement":
                 soft.append(cue)
-            elif cue not in _DUTY:          # 负责 states a duty only after a government subject
+            else:
                 strong[cue] = c.key
     strong = dict(sorted(strong.items(), key=lambda kv: -len(kv[0])))
     return strong, tuple(sorted(soft, key=len, reverse=True))
 
 
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The compiled patterns of ``rules/modality.yaml`` and the modality scheme."""
+
+    modal: re.Pattern
+    cue: re.Pattern                                     # two-part cues (groups f0, f1…) and modal words (m)
+    cue_starts: tuple[str, ...]                         # the words a cue starts with
+    framed: tuple[tuple[str, str], ...]                 # (modality, cue) of group f<i>
+    soft: re.Pattern
+    adverbials: re.Pattern
+    task: re.Pattern                                    # a task verb at a position (group v)
+    task_any: re.Pattern
+    strong_tasks: frozenset[str]
+    middle_tasks: frozenset[str]
+    continuing: re.Pattern
+    declared: re.Pattern
+    item_verb: re.Pattern
+    preposition: re.Pattern
+    phrase_end: re.Pattern
+    sanction: re.Pattern
+    penalty: re.Pattern
+    purpose: re.Pattern
+    definition: re.Pattern
+    principle: re.Pattern
+    principle_noun: re.Pattern
+    prohibited_thing: re.Pattern
+    ying_dui: re.Pattern
+    action_skip: re.Pattern
+    partner: re.Pattern
+    determiners: re.Pattern
+    encouraged_det: re.Pattern
+    fact_opener: re.Pattern
+    goal: re.Pattern
+    urged_adverbial: re.Pattern
+    gap_stop: re.Pattern
+    noun_after_verb: re.Pattern
+    narrative: re.Pattern
+    no_task_heading: re.Pattern
+    lead_in: re.Pattern
+    bracket_label: re.Pattern
+    bracket_ending: re.Pattern
+    modal_of: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _any_cue() -> re.Pattern:
-    """Every word that can open a measure: a sentence without one has none (a fast path)."""
+def _lex() -> _Lexicon:
     strong, soft = cues()
-    words = sorted({*strong, *soft, *_DUTY}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    modal = re.compile("|".join(_guarded(w) for w in strong))
+    nb = alternation(_RULES["framed_not_before"])
+    pairs = [(mod, a, b) for mod, firsts in _RULES["framed_cues"].items() for a, seconds in firsts.items()
+             for b in seconds]
+    framed = tuple((mod, a + "…" + b) for mod, a, b in pairs)
+    cue = re.compile("|".join([f"(?P<f{i}>{re.escape(a)}[^，；。：]{{0,24}}?{re.escape(b)}(?!{nb}))"
+                               for i, (_, a, b) in enumerate(pairs)] + [f"(?P<m>{modal.pattern})"]))
+    soft_word = f"(?:{alternation(soft)})"
+    soft_re = re.compile(f"{soft_word}(?:(?:{_alt('soft_joiners')}){soft_word}|(?:{_alt('soft_joiners')})帮助)?"
+                         f"(?!{_alt('soft_noun_followers')})")
+    nouns = _alt("basis_nouns")
+    basis = (f"(?:{_alt('basis_verbs')})[^，；：]{{0,30}}?(?:{nouns})(?:[、和及与](?:行政|地方性)?(?:{nouns}))*"
+             f"(?:的规定|的要求)?")
+    adverbials = re.compile(rf"(?:[一二三四五六七八九十]+是)?(?:{basis}|{_alt('adverbials')})*")
+    tasks = _RULES["task_verbs"] + _RULES["task_or_purpose_verbs"] + _RULES["weak_task_verbs"]
+    task = re.compile(f"(?:{basis}|{_alt('adverbials')})*(?P<v>{alternation(tasks)})")
+    declared_words = set(_RULES["duty_verbs"]) | set(_RULES["declared_verbs"]) | set(tasks)
+    verbs = declared_words | set(_RULES["item_verbs"])
+    penalty = alternation(_RULES["penalty_words"])
+    return _Lexicon(
+        modal=modal, cue=cue, cue_starts=tuple(dict.fromkeys([a for _, a, _ in pairs] + list(strong))),
+        framed=framed, soft=soft_re, adverbials=adverbials, task=task,
+        task_any=re.compile(alternation(tasks)), strong_tasks=frozenset(_RULES["task_verbs"]),
+        middle_tasks=frozenset(_RULES["task_or_purpose_verbs"]),
+        continuing=re.compile(f"(?:{_alt('continuing_words')})"),
+        declared=re.compile(alternation(declared_words)),
+        item_verb=re.compile(f"(?:{basis}|{_alt('adverbials')})*(?:{alternation(verbs)})"),
+        preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('prepositions')})"),
+        phrase_end=re.compile(f"(?:{_alt('phrase_endings')})[，；：。]?$"),
+        sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')})"),
+        penalty=re.compile(penalty),
+        purpose=re.compile(rf"^(?:为了|为)[^。]*(?:{_alt('purpose_endings')})"),
+        definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{1,30}}是指(?![导挥引定])"),
+        principle_noun=re.compile(_alt("principle_nouns")),
+        principle=re.compile(f"(?:{_alt('principle_verbs')})[^；。]*?(?:{_alt('principle_nouns')})(?:[，；。]|$)"),
+        prohibited_thing=re.compile(f"[^，；。：的]{{0,4}}(?:的|{_alt('prohibited_things')})"),
+        ying_dui=re.compile(f"[^，；。]*?(?:{_alt('ying_dui_predicates')})"),
+        action_skip=re.compile(rf"(?:{_alt('action_skip')}|在[^，；]{{0,12}}?(?:下|中))*"),
+        partner=re.compile(r"(?:应当)?(?:会同|联合|协同)"),
+        determiners=re.compile(f"(?:{alternation(_ACTOR_RULES['determiners'])})+"),
+        encouraged_det=re.compile(f"(?:{_alt('encouraged_determiners')})*"),
+        fact_opener=re.compile(rf"^(?:(?:力争)?(?:到|至)(?:\d{{4}}|“十|本世纪)|(?:{_alt('fact_openers')})|(?:{_alt('goal_words')}))"),
+        goal=re.compile(f"(?:{_alt('goal_words')})"),
+        urged_adverbial=re.compile(f"[^，；。、的]{{1,4}}?(?:{_alt('urged_adverbials')})"),
+        gap_stop=re.compile(f"[，；的]|{_alt('gap_prepositions')}"),
+        noun_after_verb=re.compile(f"(?:{_alt('soft_noun_followers')})"),
+        narrative=re.compile(f"[^，；。]{{0,14}}?(?:{_alt('narrative_verbs')})"),
+        no_task_heading=re.compile(f"^(?:{_alt('no_task_headings')})|^.{{0,4}}(?:{_alt('no_task_headings')})$"),
+        lead_in=re.compile(rf"(?:{_alt('lead_in_markers')})(?P<head>[^：，。；]{{0,24}})[^：。；]{{0,30}}[：:]\s*$"),
+        bracket_label=re.compile(rf"(?P<label>{alternation(_RULES['bracket_labels'])})\s*[：:]"),
+        bracket_ending=re.compile(rf"(?:{alternation(_RULES['bracket_endings'])})\s*$"),
+        modal_of=strong,
+    )
+
+
+# --- records of one sentence ---------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -81,10 +191,37 @@ class Measure:
     agents: list[Actor] = field(default_factory=list)
     partners: list[Actor] = field(default_factory=list)
     subject_span: tuple[int, int] | None = None
+    #: how the measure was opened: modal (a cue, a duty, 由X), task (a plan's task clause,
+    #: 支持/推动 + a thing), soft (an encouragement), item (under a lead-in), unit (a bracket's unit)
+    kind: str = "modal"
+    responsible: list[Actor] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A lead-in (履行下列职责：) whose items take its modality; ``neutral`` when its items are
+    measures only if they open with a verb (应当包括下列内容：)."""
+
+    modality: str
+    cue: str
+    neutral: bool = False
+
+
+@dataclass(slots=True)
+class Bracket:
+    """A responsibility bracket: its span and the units it names, each with its action."""
+
+    start: int
+    end: int
+    units: list[tuple[Actor, str]] = field(default_factory=list)
+    closed: bool = True
+    role: str | None = None          # the action of units still to come when it is not closed
 
 
 _CLAUSE_END = re.compile(r"[，；：]")
-_BRACKETS = re.compile(r"[（《【()]")
+_BRACKETS = re.compile(r"[（《【(［〔]")
+_OPEN, _CLOSE = "（《【(［〔", "）》】)］〕"
+_ENUMERATOR = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}[、是])\s*")
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -100,9 +237,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, depth, s = [], 0, start
     for i in range(start, end):
         ch = text[i]
-        if ch in "（《【(":
+        if ch in _OPEN:
             depth += 1
-        elif ch in "）》】)" and depth:
+        elif ch in _CLOSE and depth:
             depth -= 1
         elif ch in "，；：" and depth == 0:
             out.append((s, i + 1))
@@ -112,17 +249,30 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _skip_enumerator(text: str, cs: int, ce: int) -> int:
+    m = _ENUMERATOR.match(text, cs, ce)
+    return m.end() if m else cs
+
+
 def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Actor], int]:
-    """Actors that open the clause, after a modifier ending in 的 (有条件的, 从事数字经济活动的);
-    returns (actors, end of the subject)."""
-    strong, soft = cues()
-    starts = sorted((a for a in actors if cs <= a.start < ce), key=lambda a: (a.start, -a.end))
+    """Actors that open the clause, after a modifier ending in 的 (有条件的, 从事数字经济活动的)
+    or a determiner (任何); coordinated (、和及), in brackets (试点部门（企业）) and nested
+    (市、区交通行政管理部门 → 区交通行政管理部门 too).  Returns (actors, end of the subject)."""
+    starts = [a for a in actors if cs <= a.start < ce]
+    if not starts:
+        return [], cs
+    lex = _lex()
     pos = cs
-    if starts and starts[0].start > cs:
-        lead = text[cs:starts[0].start]
-        if len(lead) <= 24 and lead.endswith("的") and not any(c in lead for c in (*strong, *soft)):
-            pos = starts[0].start
+    first = starts[0].start
+    if first > cs:
+        lead = text[cs:first]
+        if lex.determiners.fullmatch(lead):
+            pos = first
+        elif (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
+              and not lex.preposition.match(lead)):
+            pos = first                  # not 对信用状况良好的公民: the object of a preposition
     subj: list[Actor] = []
+    begin = pos
     while True:
         group = [a for a in starts if a.start == pos and a not in subj]
         if not group:
@@ -134,65 +284,227 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
             subj = [a for a in subj if a not in group]       # the government only qualifies what follows
             pos = q.end()
             continue
+        if pos < ce and text[pos] in "（(" and any(a.start == pos + 1 for a in starts):
+            inner = [a for a in starts if a.start == pos + 1]
+            close = max(a.end for a in inner)
+            if close < ce and text[close] in "）)":
+                subj.extend(inner)
+                pos = close + 1
         c = _SUBJECT_CONNECTOR.match(text, pos, ce)
         if c and any(a.start == c.end() for a in starts):
             pos = c.end()
+    if not subj:
+        return [], cs
+    subj += [a for a in starts if begin <= a.start < pos and a not in subj]
+    if pos < ce and text[pos] in "：:":
+        pos += 1
     return subj, pos
 
 
-def _strong_cue(text: str, a: int, b: int) -> tuple[int, str, str] | None:
-    strong, _ = cues()
-    best = None
-    for cue, mod in strong.items():
-        p = text.find(cue, a, b)
-        if p >= 0 and (best is None or p < best[0]):
-            best = (p, cue, mod)
-    return best
+_SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
+# a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
+_QUALIFIER = re.compile(r"(?:确定的|所属的|指定的)")
 
 
-def _word_at_start(text: str, pos: int, end: int, words) -> tuple[int, str] | None:
-    """The first of ``words`` that opens ``text[pos:end]`` after adverbials only."""
-    best = None
-    for w in words:
-        p = text.find(w, pos, end)
-        while p >= 0 and p - pos <= 40:
-            if _ADVERBIAL.fullmatch(text, pos, p):
-                if best is None or p < best[0]:
-                    best = (p, w)
+def _actors_at(pos: int, ce: int, text: str, actors: list[Actor]) -> tuple[list[Actor], int]:
+    """Coordinated actors starting exactly at ``pos`` (会同省财政厅、省数据局…)."""
+    found: list[Actor] = []
+    begin = pos
+    while True:
+        group = [a for a in actors if a.start == pos and a not in found]
+        if not group:
+            return found + [a for a in actors if begin < a.start < pos and a not in found], pos
+        found.extend(group)
+        pos = max(a.end for a in group)
+        c = _SUBJECT_CONNECTOR.match(text, pos, ce)
+        if c and any(a.start == c.end() for a in actors):
+            pos = c.end()
+
+
+def _by_actors(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Actor], int]:
+    """由X…: the actors right after a 由 of the clause (由大会秘书处负责, 范围由市国防动员委员会确定)."""
+    p = text.find("由", cs, ce)
+    while p >= 0:
+        found, end = _actors_at(p + 1, ce, text, actors)
+        if found:
+            return found, end
+        p = text.find("由", p + 1, ce)
+    return [], cs
+
+
+def _is_government(actors: list[Actor]) -> bool:
+    return any(a.cls in ("GovernmentBody", "Department", "Legislature") for a in actors)
+
+
+def _inside(p: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= p < b for a, b in spans)
+
+
+def _cue_candidates(text: str, start: int, end: int) -> list[tuple[int, re.Match]]:
+    """Where a cue pattern matches in ``text[start:end]``, by position.  The words a cue starts
+    with are found with ``str.find`` (fast); the cue pattern is checked there."""
+    lex = _lex()
+    found: dict[int, re.Match] = {}
+    for word in lex.cue_starts:
+        p = text.find(word, start, end)
+        while p >= 0:
+            if p not in found:
+                m = lex.cue.match(text, p, end)
+                if m is not None:
+                    found[p] = m
+            p = text.find(word, p + 1, end)
+    return sorted(found.items())
+
+
+def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
+               candidates: list[tuple[int, re.Match]]) -> tuple[int, str, str, int] | None:
+    """The first modal or two-part cue in ``text[pos:ce]``: (position, cue, modality, end)."""
+    lex = _lex()
+    for p, m in candidates:
+        if p < pos or m.end() > ce or (excluded and _inside(p, excluded)):
+            if p >= ce:
                 break
-            p = text.find(w, p + 1, end)
-    return best
+            continue
+        group = m.lastgroup or "m"
+        if group != "m":
+            if text.startswith(_WHILE, m.end()):
+                continue                         # 在履行法定职责时: a time, not a duty
+            mod, cue = lex.framed[int(group[1:])]
+            return p, cue, mod, m.end()
+        if _real_cue(text, m, ce):
+            return p, m.group(0), lex.modal_of[m.group(0)], m.end()
+    return None
 
 
-def _soft_cue_at(text: str, pos: int, end: int) -> tuple[int, str] | None:
-    return _word_at_start(text, pos, end, cues()[1])
+_WHILE = ("时", "中", "过程")
 
 
-def _duty_at(text: str, pos: int, end: int) -> tuple[int, str] | None:
-    return _word_at_start(text, pos, end, _DUTY)
+def _real_cue(text: str, m: re.Match, ce: int) -> bool:
+    """Guards that need more than one character of context: 禁止交易的数据 (an attribute),
+    应对气候变化 (the verb 应对)."""
+    word = m.group(0)
+    lex = _lex()
+    if word == "禁止":
+        return not lex.prohibited_thing.match(text, m.end(), ce)
+    if word == "应" and text.startswith("对", m.end()):
+        return bool(lex.ying_dui.match(text, m.end() + 1, ce))
+    if word == "可" and _QUALITY.match(text, m.end(), ce):
+        return False                                     # 可解释性, 可操作性: a quality
+    return True
 
 
-_ACTION_SKIP = re.compile(rf"(?:{alternation(_RULES['action_skip'])}|在[^，；]{{0,12}}?(?:下|中))*")
+_QUALITY = re.compile(r"[^，；。、]{1,3}性")
 
 
-def _action(text: str, p: int, end: int) -> str:
-    m = _ACTION_SKIP.match(text, p, end)
-    p = m.end() if m else p
-    return text[p:p + 2] if p + 2 <= end else text[p:end]
+def _action(text: str, p: int, end: int, actors: list[Actor]) -> str:
+    """The verb phrase at ``p``: adverbials, 会同 partners and 在…下 phrases skipped; a known
+    verb when one starts there, else two characters (never a comma)."""
+    lex = _lex()
+    for _ in range(3):
+        m = lex.action_skip.match(text, p, end)
+        p = m.end() if m else p
+        m = lex.adverbials.match(text, p, end)
+        p = m.end() if m else p
+        pm = lex.partner.match(text, p, end)
+        if pm:
+            partners, after = _actors_at(pm.end(), end, text, actors)
+            if partners:
+                p = after
+                continue
+        break
+    v = lex.task.match(text, p, end) or lex.declared.match(text, p, end)
+    if v is None and lex.preposition.match(text, p, end):       # 对…进行监督检查
+        v = lex.declared.search(text, p + 1, end)
+    if v is not None:
+        verb = v.group("v") if "v" in v.re.groupindex else v.group(0)
+        if verb in _RULES["light_verbs"]:                          # 进行记录, 予以修复
+            tail = re.match(r"[^，；：。、（）\d]{1,4}", text[v.end():end])
+            verb += tail.group(0) if tail else ""
+        return verb
+    out = []
+    for ch in text[p:end]:
+        if ch in "，；：。、）)":
+            break
+        out.append(ch)
+        if len(out) == 2:
+            break
+    return "".join(out)
 
 
-def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceMentions) -> list[Measure]:
-    sentence = text[sent_start:sent_end]
-    if not _any_cue().search(sentence) or _PURPOSE.match(sentence) or _DEFINITION.search(sentence):
-        return []
+# --- one sentence --------------------------------------------------------------------------
+
+
+def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceMentions, *, plan: bool = False,
+                  lead: Lead | None = None, excluded: list[tuple[int, int]] | None = None,
+                  report: bool = False) -> list[Measure]:
+    """The measures of ``text[sent_start:sent_end]``.  ``plan``: subjectless task clauses are
+    obligations (a plan, 方案, 措施 or 意见); ``lead``: the sentence is an item under a lead-in;
+    ``excluded``: spans (responsibility brackets) that hold no cue; ``report``: a narrative
+    document, where only cue words state measures and reported tasks have no agent."""
     quotes = quote_spans(text, sent_start, sent_end)
-    clauses = _clauses(text, sent_start, sent_end)
-    scan = _Scan(text, mentions.actors, quotes)
-    for ci, (cs, ce) in enumerate(clauses):
-        if any(qs <= cs and ce <= qe + 1 for qs, qe in quotes) or any(qs < cs < qe for qs, qe in quotes):
-            continue                                          # quoted words make no measure
-        scan.clause(cs, ce, has_next=ci + 1 < len(clauses))
-    return scan.measures
+    spans = list(excluded or ()) + quotes
+    out: list[Measure] = []
+    segment: list[tuple[int, int]] = []
+    for cs, ce in _clauses(text, sent_start, sent_end):
+        segment.append((cs, ce))
+        if text[ce - 1] == "；" or ce >= sent_end:      # a sentence ends at ； (ANNOTATION.md)
+            out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
+            segment = []
+    if segment:
+        out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
+    return out
+
+
+def _segment_measures(text: str, clauses: list[tuple[int, int]], actors: list[Actor], spans: list[tuple[int, int]],
+                      quotes: list[tuple[int, int]], plan: bool, lead: Lead | None, report: bool) -> list[Measure]:
+    lex = _lex()
+    start, end = clauses[0][0], clauses[-1][1]
+    sentence = text[start:end]
+    body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
+    if lex.purpose.match(sentence) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
+            or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
+        return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
+    scan = _Scan(text, actors, spans, plan=plan, lead=lead, penalty=bool(lex.penalty.search(sentence)), report=report,
+                 candidates=_cue_candidates(text, start, end), starts=[a.start for a in actors])
+    for i, (cs, ce) in enumerate(clauses):
+        if spans:
+            if any(qs <= cs and ce <= qe + 1 for qs, qe in spans) or any(qs < cs < qe for qs, qe in quotes):
+                continue                                      # quoted words and brackets make no measure
+            cs = max([cs] + [qe for qs, qe in spans if qs <= cs < qe])   # （责任单位：…）加快…: after the bracket
+        scan.clause(cs, ce, last=i == len(clauses) - 1)
+    if not lex.principle_noun.search(sentence):
+        return scan.measures
+    return [m for m in scan.measures if not _is_principle(text, m)]
+
+
+def _is_principle(text: str, m: Measure) -> bool:
+    """…应当遵循…的原则: a principle, no measure."""
+    if m.kind != "modal" or m.cue not in cues()[0]:
+        return False
+    return bool(_lex().principle.match(text, _cue_end(text, m), m.end))
+
+
+def _cue_end(text: str, m: Measure) -> int:
+    p = text.find(m.cue, m.start, m.end)
+    return p + len(m.cue) if p >= 0 else m.start
+
+
+@dataclass(slots=True)
+class _Clause:
+    """What the clause scan found at the head of one clause."""
+
+    cs: int
+    ce: int
+    hs: int                     # after an enumerator （一）
+    subj: list[Actor]
+    subj_end: int
+    pos: int                    # after the subject
+    hp: int                     # after the adverbials
+    last: bool                  # the sentence's last clause
+    conditional: bool = False   # …的，
+    narrative: bool = False     # X印发《…》
+    by: list[Actor] = field(default_factory=list)
+    by_end: int = 0
 
 
 @dataclass(slots=True)
@@ -201,86 +513,401 @@ class _Scan:
 
     text: str
     actors: list[Actor]
-    quotes: list[tuple[int, int]]
+    excluded: list[tuple[int, int]]
+    plan: bool = False
+    lead: Lead | None = None
+    penalty: bool = False
+    report: bool = False        # a narrative document (研究报告): who did what is told, not ruled
+    candidates: list[tuple[int, re.Match]] = field(default_factory=list)     # cue matches of the segment
+    starts: list[int] = field(default_factory=list)      # the actors' start offsets (actors come sorted)
     measures: list[Measure] = field(default_factory=list)
-    strong_seen: bool = False
-    # a government subject whose duty verb comes in the next clause: (subject, subject span)
-    pending: tuple[list[Actor], tuple[int, int]] | None = None
+    # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
+    topic: tuple[list[Actor], tuple[int, int]] | None = None
 
-    def clause(self, cs: int, ce: int, has_next: bool) -> None:
+    @property
+    def current(self) -> Measure | None:
+        return self.measures[-1] if self.measures else None
+
+    def clause(self, cs: int, ce: int, last: bool = False) -> None:
         """Start a measure at this clause, or let it continue the current one."""
-        text = self.text
-        subj, subj_end = _subject(text, cs, ce, self.actors)
-        strong = _strong_cue(text, subj_end if subj else cs, ce)
-        if strong and any(qs <= strong[0] < qe for qs, qe in self.quotes):
-            strong = None
-        soft = _soft_cue_at(text, subj_end if subj else cs, ce)
-        if strong:
-            opening = (strong[2], strong[1], strong[0])
-        elif soft:
-            opening = self._encouragement(soft, subj, ce)
-        elif subj and _is_government(subj):
-            opening = self._declared_duty(subj, cs, subj_end, ce, has_next)
-        elif self.pending is not None and self._finish_pending(cs, ce):
+        text, lex = self.text, _lex()
+        hs = _skip_enumerator(text, cs, ce)
+        subj, subj_end = _subject(text, hs, ce, self.actors[bisect_left(self.starts, hs):bisect_left(self.starts, ce)])
+        if subj and self.plan and lex.task.match(text, hs, ce):
+            subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
+        pos = subj_end if subj else hs
+        head = lex.adverbials.match(text, pos, ce)
+        c = _Clause(cs, ce, hs, subj, subj_end, pos, head.end() if head else pos, last,
+                    conditional=_CONDITION.search(text, cs, ce) is not None,
+                    narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None)
+        c.by, c.by_end = _by_actors(text, pos, ce, self.actors)
+        if lex.goal.match(text, c.hp, ce):
+            pass                                 # 力争…达到…: a goal continues the task before it
+        elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._topic_duty(c)
+                or self._task(c) or self._item(c)):
             return
-        else:
-            opening = None
-        if opening is None:
-            if self.measures:
-                self.measures[-1].end = ce
-            return
-        self._open(opening, cs, ce, subj, subj_end)
+        cur = self.current
+        if subj and cur is None and not c.narrative:
+            self.topic = (subj, (hs, subj_end))
+        if cur is not None:
+            cur.end = ce
 
-    def _encouragement(self, soft: tuple[int, str], subj: list[Actor], ce: int) -> tuple[str, str, int] | None:
-        """A soft cue opens a measure unless a strong cue came first and no other actor is urged."""
-        if not self.strong_seen or subj:
-            return ("encouragement", soft[1], soft[0])
-        if soft[1] in _ENCOURAGES_ACTOR:
-            after = soft[0] + len(soft[1])
-            if any(after <= a.start < min(ce, after + 14) for a in self.actors):
-                return ("encouragement", soft[1], soft[0])
-        return None
-
-    def _declared_duty(self, subj: list[Actor], cs: int, subj_end: int, ce: int,
-                       has_next: bool) -> tuple[str, str, int] | None:
-        """省人民政府负责…: a government subject with a duty verb; without one, the verb may
-        come in the next clause."""
-        duty = _duty_at(self.text, subj_end, ce)
-        if duty is not None:
-            return ("obligation", duty[1], duty[0])
-        if has_next and subj_end >= ce - 12:
-            self.pending = (subj, (cs, subj_end))
-        return None
-
-    def _finish_pending(self, cs: int, ce: int) -> bool:
-        """The duty verb of the pending subject, in this clause: a measure from the subject on."""
-        duty = _duty_at(self.text, cs, ce)
-        if duty is None:
+    def _cue(self, c: _Clause) -> bool:
+        """A modal or two-part cue (应当, 可以, 不得, 承担…职责; 由X负责)."""
+        cue = None if c.conditional else _first_cue(self.text, c.pos, c.ce, self.excluded, self.candidates)
+        if cue is None:
             return False
-        subj, (cs0, subj_end0) = self.pending
-        self.measures.append(Measure(cs0, ce, "obligation", duty[1], _action(self.text, duty[0], ce), list(subj),
-                                     subject_span=(cs0, subj_end0)))
-        self.pending = None
+        p, word, mod, end = cue
+        agents = c.by if c.by and c.by_end <= p else None
+        cur, cs = self.current, c.cs
+        if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
+                and self.topic is not None and cur.agents == self.topic[0]):
+            self.measures.pop()                      # X办理…，应当…: X is the topic of 应当
+            cs = cur.start
+        self._open(mod, word, p, end, cs, c.ce, c.subj, c.subj_end, "modal", agents=agents)
         return True
 
-    def _open(self, opening: tuple[str, str, int], cs: int, ce: int, subj: list[Actor], subj_end: int) -> None:
-        modality, cue, cue_pos = opening
-        if modality in ("obligation", "authorization", "prohibition") and cue in cues()[0]:
-            self.strong_seen = True
-        measures = self.measures
-        agents = list(subj) if subj else (list(measures[-1].agents) if measures else [])
-        partners = []
-        pm = _PARTNER.search(self.text, cue_pos, min(ce, cue_pos + 8))
+    def _soft_cue(self, c: _Clause) -> bool:
+        soft = _lex().soft.match(self.text, c.hp, c.ce)
+        if soft is None or _inside(c.hp, self.excluded):
+            return False
+        self._soft(soft, c.cs, c.ce, c.subj, c.subj_end)
+        return True
+
+    def _by(self, c: _Clause) -> bool:
+        """由X + a verb outside penalty clauses: X's duty (由登记机构予以注销)."""
+        if not c.by or self.penalty or c.conditional or self.report or _binding(self.current):
+            return False
+        verb = _after_partners(self.text, c.by_end, c.ce, self.actors)
+        if _lex().sanction.match(self.text, verb, c.ce):
+            return False
+        self._open("obligation", "由", verb, verb, c.cs, c.ce, c.subj, c.subj_end, "declared", agents=c.by)
+        return True
+
+    def _declared(self, c: _Clause) -> bool:
+        """A government subject (any subject in a plan) with a duty verb: 本省实行…, 市财政局会同…建立…."""
+        if (not c.subj or not (self.plan or _is_government(c.subj)) or _binding(self.current) or c.conditional
+                or c.narrative or self.penalty or self.report):
+            return False
+        text, lex = self.text, _lex()
+        verb = _after_partners(text, c.subj_end, c.ce, self.actors)
+        title = text.find("《", verb, c.ce)
+        m = lex.declared.search(text, verb, title if title >= 0 else c.ce)
+        if m is None or lex.noun_after_verb.match(text, m.end(), c.ce):     # not 资助金额
+            return False
+        self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
+                   action=self._verb_phrase(m.start(), m.group(0), c.ce))
+        return True
+
+    def _topic_duty(self, c: _Clause) -> bool:
+        """The duty verb of an earlier clause's government subject: 县级以上人民政府有关部门按照职责分工，做好…"""
+        topic = self.topic
+        if (c.subj or topic is None or self.current is not None or c.conditional or self.penalty or self.report
+                or not (self.plan or _is_government(topic[0]))):
+            return False
+        text, lex = self.text, _lex()
+        m = lex.task.match(text, c.pos, c.ce)
+        d = lex.declared.match(text, c.hp, c.ce)
+        if m is not None:
+            p, word = m.start("v"), m.group("v")
+        elif d is not None:
+            p, word = d.start(), d.group(0)
+        else:
+            return False
+        self._open("obligation", word, p, p, c.cs, c.ce, c.subj, c.subj_end, "declared",
+                   action=self._verb_phrase(p, word, c.ce))
+        return True
+
+    def _task(self, c: _Clause) -> bool:
+        """A plan's task clause: one per clause headed by a task verb, unless it continues (并…) or
+        states the purpose of the task before."""
+        cur, lex = self.current, _lex()
+        if not self.plan or not (cur is None or cur.kind in ("task", "soft")) \
+                or lex.continuing.match(self.text, c.hs, c.ce):
+            return False
+        verb = self._task_verb(c.pos, c.hp, c.ce)
+        if verb is None or not (cur is None or verb[1] in lex.strong_tasks
+                                or verb[1] in lex.middle_tasks and not c.last):
+            return False
+        self._open("obligation", verb[1], verb[0], verb[0], c.cs, c.ce, c.subj, c.subj_end, "task",
+                   action=self._verb_phrase(verb[0], verb[1], c.ce))
+        return True
+
+    def _verb_phrase(self, p: int, verb: str, ce: int) -> str:
+        """The action of a task verb: the verb, with its object when it is a light verb (给予资助),
+        or the verb after it when it is an adverb too (加快构建 → 构建)."""
+        if verb in _RULES["light_verbs"]:
+            return _action(self.text, p, ce, self.actors)
+        if verb in _RULES["adverbials"]:
+            nxt = _lex().task.match(self.text, p + len(verb), ce)
+            return nxt.group("v") if nxt else verb
+        return verb
+
+    def _item(self, c: _Clause) -> bool:
+        """An item under a lead-in (履行下列职责：（一）…) takes the lead-in's modality."""
+        if self.lead is None or self.current is not None or c.pos >= c.ce - 1 or not self._is_item(c.pos, c.ce):
+            return False
+        self._open(self.lead.modality, self.lead.cue, c.hp, c.hp, c.cs, c.ce, c.subj, c.subj_end, "item", agents=[])
+        return True
+
+    def _task_verb(self, pos: int, hp: int, ce: int) -> tuple[int, str] | None:
+        """The task verb heading the clause: right after adverbials, or after a leading
+        prepositional phrase (依托…构建, 对…给予) the clause's last one with no 的 after it
+        (not 对…具有示范带动效应的项目，)."""
+        text, lex = self.text, _lex()
+        m = lex.task.match(text, pos, ce)
+        if m:
+            p = m.start("v")
+            if any(a.start == p and a.end > m.end() for a in self.actors):
+                return None                      # 创新主体培育, 建设单位: the word begins an actor's name
+            return p, m.group("v")
+        prep = lex.preposition.match(text, hp, ce)
+        if prep and not lex.phrase_end.search(text, hp, ce):
+            last = None
+            for v in lex.task_any.finditer(text, prep.end() + 1, ce):
+                if v.group(0) in lex.strong_tasks:
+                    last = v
+            if last is not None and text.find("的", last.end(), ce) < 0 and last.end() < ce - 1:
+                return last.start(), last.group(0)
+        return None
+
+    def _is_item(self, hs: int, ce: int) -> bool:
+        """Is this clause an action under the lead-in (not a condition ending in 的)?"""
+        lead, text = self.lead, self.text
+        assert lead is not None
+        body = text[hs:ce].rstrip("，；。：")
+        if not body or body.endswith("的") or _CATCH_ALL.search(body):
+            return False
+        if lead.neutral:
+            return bool(_lex().item_verb.match(text, hs, ce))
+        return True
+
+    def _soft(self, soft: re.Match, cs: int, ce: int, subj: list[Actor], subj_end: int) -> None:
+        """鼓励/引导 encourage; 支持/推动 + another actor + a verb encourage; + a thing they are
+        the government's own task, which continues a modal measure."""
+        word = soft.group(0)
+        cur = self.current
+        always = _RULES["always_encourage"] if not _binding(cur) else _RULES["encourage_under_modal"]
+        encourage = any(word.startswith(w) for w in always) or (
+            any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce))
+        if not encourage and not subj and cur is not None and cur.kind in ("modal", "item"):
+            cur.end = ce
+            return
+        if encourage:
+            self._open("encouragement", word, soft.start(), soft.end(), cs, ce, subj, subj_end, "soft", action=word)
+        else:
+            self._open("obligation", word, soft.start(), soft.start(), cs, ce, subj, subj_end,
+                       "declared" if subj else "task")
+
+    def _urges_actor(self, p: int, ce: int) -> bool:
+        """支持南京、苏州开展…: an actor right after the cue, and not as a possessor (…的)."""
+        text = self.text
+        d = _lex().encouraged_det.match(text, p, ce)
+        q = d.end() if d else p
+        n = _QUANTITY.match(text, q, ce)
+        q = n.end() if n else q
+        lex = _lex()
+        if lex.urged_adverbial.match(text, q, ce):
+            return True                          # 引导会员依法经营: someone urged to act, named or not
+        nxt = next((a for a in self.actors if q <= a.start < min(ce, q + _LIST_GAP + 1)), None)
+        if nxt is None or lex.task_any.search(text, q, nxt.start) or lex.gap_stop.search(text, q, nxt.start):
+            return False
+        gap = text[q:nxt.start]
+        if len(gap) > _GAP and not gap.endswith("等"):
+            return False                         # 推动技术评估、经纪、咨询等第三方专业化机构发展: a list with 等
+        found, end = _actors_at(nxt.start, ce, text, self.actors)
+        return bool(found) and not text.startswith("的", end) and end < ce - 1
+
+    def _open(self, modality: str, cue: str, cue_pos: int, after: int, cs: int, ce: int, subj: list[Actor],
+              subj_end: int, kind: str, agents: list[Actor] | None = None, action: str | None = None) -> None:
+        text = self.text
+        start = cs
+        span = (cs, subj_end) if subj else None
+        if agents is None:
+            if subj:
+                agents = list(subj)
+            elif self.topic is not None and not (self.report and kind in ("task", "soft")):
+                agents, span = list(self.topic[0]), self.topic[1]
+            elif self.current is not None and kind in ("modal", "soft"):
+                agents = list(self.current.agents)
+            else:
+                agents = []
+        if subj:
+            self.topic = (subj, (cs, subj_end))
+        partners: list[Actor] = []
+        pm = _lex().partner.search(text, subj_end if subj else cs, min(ce, max(after, cue_pos) + 8))
         if pm:
-            partners = [a for a in self.actors if a.start == pm.end()]
-        action = cue if modality == "encouragement" else _action(self.text, cue_pos + len(cue), ce)
-        measures.append(Measure(cs, ce, modality, cue, action, agents + [p for p in partners if p not in agents],
-                                partners, subject_span=(cs, subj_end) if subj else None))
-        self.pending = None
+            partners, _ = _actors_at(pm.end(), ce, text, self.actors)
+        if action is None:
+            action = cue if kind == "soft" else _action(text, after, ce, self.actors)
+        self.measures.append(Measure(start, ce, modality, cue, action,
+                                     agents + [p for p in partners if p not in agents], partners,
+                                     subject_span=span, kind=kind))
 
 
-def _is_government(actors: list[Actor]) -> bool:
-    return any(a.cls in ("GovernmentBody", "Department", "Legislature") for a in actors)
+def _binding(m: Measure | None) -> bool:
+    """Does ``m`` bind the clauses after it (a modal, a declared duty, an item), so that a task
+    verb or 支持 + a thing continues it?"""
+    return m is not None and m.kind in ("modal", "declared", "item")
+
+
+# the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
+_CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
+
+# 每年推动1万余家企业开展…: a number of actors after the cue
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")
+_GAP = 6          # characters of a qualifier before the actor urged (支持制造业重点企业发挥…)
+_LIST_GAP = 16    # … or of a list of kinds ending in 等 (推动技术评估、经纪、咨询等第三方专业化机构发展)
+
+# a conditional clause (…需要搬迁的，; 在特定时间内禁止…活动的，): its cue words state no measure
+_CONDITION = re.compile(r"的[，；]$")
+
+
+def _after_partners(text: str, p: int, ce: int, actors: list[Actor]) -> int:
+    """Past adverbials and a 会同X of a subject (市财政局会同市数据局建立…)."""
+    lex = _lex()
+    m = lex.adverbials.match(text, p, ce)
+    p = m.end() if m else p
+    pm = lex.partner.match(text, p, ce)
+    if pm:
+        _, end = _actors_at(pm.end(), ce, text, actors)
+        if end > pm.end():
+            return end
+    return p
+
+
+# --- lead-ins and responsibility brackets --------------------------------------------------
+
+
+def lead_in(text: str, start: int, end: int, measures: list[Measure]) -> Lead | None:
+    """The lead-in at the end of a sentence (…履行下列职责：), with the modality of the sentence's
+    last measure; none for conditions (有下列情形之一的) and lists of things (下列材料：)."""
+    lex = _lex()
+    m = lex.lead_in.search(text, start, end)
+    if m is None or not measures or "之一" in text[m.start():end]:
+        return None
+    head = m.group("head").strip()
+    last = measures[-1]
+    actions, neutral = _RULES["lead_in_actions"], _RULES["lead_in_neutral"]
+    if any(head.startswith(w) or head.endswith(w) for w in actions):
+        return Lead(last.modality, last.cue)
+    if any(head.endswith(w) for w in neutral):
+        return Lead(last.modality, last.cue, neutral=True)
+    if any(head.startswith(w) for w in neutral):       # 按照下列要求对…添加显式标识：
+        return Lead(last.modality, last.cue)
+    return None
+
+
+def find_brackets(text: str, start: int, end: int, actors: list[Actor],
+                  pending: Bracket | None = None) -> tuple[list[Bracket], Bracket | None]:
+    """The responsibility brackets of a sentence and the bracket left open at its end.
+    ``pending``: a bracket opened by an earlier sentence (（牵头单位： …), continued here."""
+    out: list[Bracket] = []
+    p = start
+    if pending is not None:
+        close = _closing(text, start, end)
+        stop = close if close is not None else end
+        pending.units += _units(text, start, stop, actors, pending.role)
+        pending.role = _role_at_end(text, start, stop, pending.role)
+        pending.end = stop + 1 if close is not None else end
+        if close is None:
+            return out, pending
+        pending.closed = True
+        out.append(pending)
+        p = close + 1
+    while True:
+        o = _next_open(text, p, end)
+        if o is None:
+            return out, None
+        close = _closing(text, o + 1, end)
+        stop = close if close is not None else end
+        inner = text[o + 1:stop]
+        if not _is_responsibility(inner, close is None):
+            p = (close + 1) if close is not None else end
+            if close is None:
+                return out, None
+            continue
+        units = _units(text, o + 1, stop, actors, None)
+        b = Bracket(o, stop + 1 if close is not None else end, units, closed=close is not None,
+                    role=_role_at_end(text, o + 1, stop, None))
+        if close is None:
+            return out, b
+        out.append(b)
+        p = close + 1
+
+
+_OPENER = re.compile(r"[（(［【〔]")
+
+
+def _next_open(text: str, p: int, end: int) -> int | None:
+    m = _OPENER.search(text, p, end)
+    return m.start() if m else None
+
+
+def _closing(text: str, p: int, end: int) -> int | None:
+    """The position of the bracket closing at depth 0 from ``p``."""
+    depth = 0
+    for i in range(p, end):
+        ch = text[i]
+        if ch in "（(［【〔":
+            depth += 1
+        elif ch in "）)］】〕":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _is_responsibility(inner: str, open_: bool) -> bool:
+    lex = _lex()
+    if lex.bracket_label.search(inner):
+        return True
+    if open_:
+        return False
+    return any(lex.bracket_ending.search(seg) for seg in re.split(r"[，；;,]", inner))
+
+
+def _units(text: str, a: int, b: int, actors: list[Actor], role: str | None) -> list[tuple[Actor, str]]:
+    """Each unit named in ``text[a:b]`` with its action: segments split at ，；, a label
+    (牵头单位：) naming the action of the units after it, an ending (…牵头) of those before."""
+    lex = _lex()
+    labels = _RULES["bracket_labels"]
+    endings = _RULES["bracket_endings"]
+    out: list[tuple[Actor, str]] = []
+    seg_start = a
+    for i in range(a, b + 1):
+        if i < b and text[i] not in "，；;,":
+            continue
+        s, e = seg_start, i
+        seg_start = i + 1
+        lm = None
+        for m in lex.bracket_label.finditer(text, s, e):
+            lm = m
+        if lm is not None:
+            role = labels[lm.group("label")]
+            s = lm.end()
+        elif re.match(r"\s*[^：:，；]{0,8}[：:]", text[s:e]):
+            role = None                                     # 完成时限：… names no unit
+            continue
+        em = lex.bracket_ending.search(text, s, e)
+        seg_role = endings[em.group(0).strip()] if em else role
+        if seg_role is None:
+            continue
+        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e]
+    return out
+
+
+def _role_at_end(text: str, a: int, b: int, role: str | None) -> str | None:
+    """The action of units that follow in the next sentence (配合单位： at the end of a piece)."""
+    lex = _lex()
+    labels = _RULES["bracket_labels"]
+    last = None
+    for m in lex.bracket_label.finditer(text, a, b):
+        last = m
+    if last is None:
+        return role
+    rest = text[last.end():b]
+    return labels[last.group("label")] if not re.search(r"[：:]", rest) else None
 
 
 # --- the stage ------------------------------------------------------------------------
@@ -291,32 +918,170 @@ def _modality_labels() -> dict[str, str]:
     return {c.key: c.pref for c in vocabulary().scheme("mod")}
 
 
-def _measure_record(doc: Document, s: Sentence, m: SentenceMentions, ms: Measure) -> MeasureRecord:
+_LEVELS_BELOW_ITEM = ("paragraph", "enum")
+_ITEM_LEVELS = ("item", "number", "subnumber", "enum")
+_RUBRIC_LEVELS = ("part", "chapter", "section", "book", "preamble", "title")
+
+
+def _task_document(doc: Document) -> bool:
+    """A plan, 方案, 措施 or 意见 (or a notice transmitting one): its task clauses are obligations."""
+    kinds = set(_RULES["task_doc_types"])
+    if doc.meta.doc_type in kinds:
+        return True
+    if doc.meta.doc_type == "notice":
+        title = re.sub(r"(?:的)?通知$", "", doc.meta.title or "")
+        return title_doc_type(title)[0] in kinds
+    return False
+
+
+@dataclass(slots=True)
+class _DocContext:
+    doc: Document
+    by_id: dict[str, Provision]
+    plan: bool
+    report: bool
+
+    def container(self, pid: str) -> str:
+        """The nearest provision above paragraphs and enumerations (an item, an article…)."""
+        p = self.by_id.get(pid)
+        while p is not None and p.level in _LEVELS_BELOW_ITEM and p.parent:
+            p = self.by_id.get(p.parent)
+        return p.id if p is not None else pid
+
+    def is_rubric(self, s: Sentence) -> bool:
+        """A part or chapter heading (一、总体要求; 第二章…) or the title: no measure."""
+        p = self.by_id.get(s.provision)
+        return p is not None and (p.level == "title" or s.id.endswith("/h") and p.level in _RUBRIC_LEVELS)
+
+    def no_tasks(self, s: Sentence) -> bool:
+        """Under a goal or principle heading (二、主要目标): goals and principles, no measures."""
+        lex = _lex()
+        p = self.by_id.get(s.provision)
+        while p is not None:
+            if p.heading and lex.no_task_heading.search(p.heading):
+                return True
+            p = self.by_id.get(p.parent) if p.parent else None
+        return False
+
+    def item_under(self, s: Sentence, scope: str, lead_sentence: Sentence) -> bool:
+        """Is ``s`` an item below the lead-in's provision ``scope``?"""
+        if not _within(s.provision, scope):
+            return False
+        if s.provision == lead_sentence.provision:
+            return bool(_ENUMERATOR.match(s.text))
+        p = self.by_id.get(s.provision)
+        while p is not None and p.id != scope:
+            if p.level in _ITEM_LEVELS:
+                return True
+            p = self.by_id.get(p.parent) if p.parent else None
+        return bool(_ENUMERATOR.match(s.text))
+
+
+def _within(pid: str, scope: str) -> bool:
+    return pid == scope or pid.startswith(scope + "/")
+
+
+@dataclass(slots=True)
+class _Task:
+    measure: Measure
+    provision: str
+
+
+def _doc_measures(doc: Document) -> list[tuple[Sentence, SentenceMentions, list[Measure]]]:
+    """Every sentence's measures, with responsibility brackets resolved over the document."""
+    ctx = _DocContext(doc, {p.id: p for p in doc.provisions}, _task_document(doc),
+                      doc.meta.doc_type in _RULES["narrative_doc_types"])
+    text = doc.text
+    out: list[tuple[Sentence, SentenceMentions, list[Measure]]] = []
+    open_tasks: list[_Task] = []           # tasks since the last bracket
+    pending: Bracket | None = None         # a bracket still open at the end of a sentence…
+    pending_tasks: list[_Task] = []        # …and the tasks it closes
+    waited = 0
+    lead: tuple[Lead, str, Sentence] | None = None
+    for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
+        if "/fn" in s.id or ctx.is_rubric(s):
+            continue
+        if lead is not None and not ctx.item_under(s, lead[1], lead[2]):
+            lead = None
+        if pending is not None and waited >= _BRACKET_PIECES:
+            _assign(pending_tasks, pending)      # never closed: what it named so far
+            pending = None
+        continued = pending
+        brackets, pending = find_brackets(text, s.start, s.end, m.actors, pending)
+        waited = waited + 1 if pending is not None and pending is continued else 0
+        spans = [(b.start, b.end) for b in brackets] + ([(pending.start, pending.end)] if pending else [])
+        goal = ctx.plan and ctx.no_tasks(s)      # 二、主要目标: goals, not measures
+        ms = [] if goal else find_measures(text, s.start, s.end, m, plan=ctx.plan, lead=lead[0] if lead else None,
+                                           excluded=spans, report=ctx.report)
+        new_lead = lead_in(text, s.start, s.end, ms)
+        if new_lead is not None:
+            lead = (new_lead, ctx.container(s.provision), s)
+        units = [Measure(a.start, a.end, "obligation", role, role, [a], kind="unit")
+                 for b in brackets + ([pending] if pending is not None else [])
+                 for a, role in b.units if s.start <= a.start < s.end]
+        here = [_Task(x, s.provision) for x in ms]
+        scope = ctx.container(s.provision)
+        for b in brackets:
+            if b is continued:
+                _assign(pending_tasks, b)
+                continue
+            closed = open_tasks + [t for t in here if t.measure.start < b.start]
+            _assign([t for t in closed if _within(t.provision, scope)], b)
+            open_tasks, here = [], [t for t in here if t.measure.start >= b.end]
+        if pending is not None and pending is not continued:
+            closed = open_tasks + [t for t in here if t.measure.start < pending.start]
+            pending_tasks = [t for t in closed if _within(t.provision, scope)]
+            open_tasks, here = [], []
+        open_tasks += here
+        out.append((s, m, sorted(ms + units, key=lambda x: (x.start, x.end))))
+    if pending is not None:
+        _assign(pending_tasks, pending)
+    return out
+
+
+_BRACKET_PIECES = 4        # sentences a bracket may run over (（牵头单位：\n市财政局…；\n完成时限：…）)
+
+
+def _assign(tasks: list[_Task], b: Bracket) -> None:
+    units = list({(a.start, a.id): a for a, _ in b.units}.values())
+    for t in tasks:
+        t.measure.responsible = units
+
+
+def _measure_records(doc: Document, s: Sentence, m: SentenceMentions, ms: Measure) -> list[MeasureRecord]:
+    """One record per agent (or one without an agent)."""
     text = doc.text
     sub = ms.subject_span or (ms.start, ms.start)
     agent_ids = {a.id for a in ms.agents}
     inside = [x for x in m.actors if ms.start <= x.start < ms.end and not (sub[0] <= x.start < sub[1])
               and x.id not in agent_ids]
-    agents = tuple(dict.fromkeys(a.label for a in ms.agents))
-    label = f"{'、'.join(agents) or '（未明示）'} · {_modality_labels()[ms.modality]} · {ms.action}"
-    return MeasureRecord(
-        doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
-        id=record_id("measure", doc.id, s.id, ms.start, ms.end), label=label, text=text[ms.start:ms.end],
-        start=ms.start, end=ms.end, agents=agents, agent_ids=tuple(dict.fromkeys(a.id for a in ms.agents)),
-        modality=ms.modality, cue=ms.cue, action=ms.action,
+    common: dict[str, Any] = dict(
+        doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, text=text[ms.start:ms.end],
+        start=ms.start, end=ms.end, modality=ms.modality, cue=ms.cue, action=ms.action,
         instruments=tuple(dict.fromkeys(f"inst:{h.concept.key}" for h in m.instruments if ms.start <= h.start < ms.end)),
         domains=tuple(dict.fromkeys(f"dom:{h.concept.key}" for h in m.domains if ms.start <= h.start < ms.end)),
         beneficiaries=tuple(dict.fromkeys(x.label for x in inside)),
-        beneficiary_ids=tuple(dict.fromkeys(x.id for x in inside)))
+        beneficiary_ids=tuple(dict.fromkeys(x.id for x in inside)),
+        responsible=tuple(dict.fromkeys(a.text for a in ms.responsible)),
+        responsible_ids=tuple(dict.fromkeys(a.id for a in ms.responsible)))
+    agents: list[Actor | None] = [*{a.id: a for a in ms.agents}.values()] or [None]
+    out = []
+    for i, a in enumerate(agents):
+        name = a.label if a is not None else "（未明示）"
+        label = f"{name} · {_modality_labels()[ms.modality]} · {ms.action}"
+        parts: tuple[Any, ...] = (s.id, ms.start, ms.end) if i == 0 else (s.id, ms.start, ms.end, a.id if a else i)
+        out.append(MeasureRecord(id=record_id("measure", doc.id, *parts), label=label,
+                                 agents=(a.label,) if a is not None else (),
+                                 agent_ids=(a.id,) if a is not None else (), **common))
+    return out
 
 
 @stage("measures", requires=("sentences", "mentions"), assigns=("measures",), order=20)
 def measures(doc: Document) -> Document:
-    """Who must, may, is urged to or must not do what: one record per clause and modality."""
-    out = []
-    for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
-        if "/fn" in s.id:                 # footnotes state sources, not measures
-            continue
-        out += [_measure_record(doc, s, m, ms) for ms in find_measures(doc.text, s.start, s.end, m)]
+    """Who must, may, is urged to or must not do what: one record per clause, modality and agent."""
+    out: list[MeasureRecord] = []
+    for s, m, ms in _doc_measures(doc):
+        for x in ms:
+            out += _measure_records(doc, s, m, x)
     doc.layers["measures"] = out
     return doc

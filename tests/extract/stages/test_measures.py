@@ -1,9 +1,13 @@
 """Measures: modality, cue, agents and spans of actionable clauses (extract/stages/measures.py).
 
 Real sentences from /work/shared/corpus/scale/ (file in a comment), as the pipeline sees them:
-normalized, without their article number.
+normalized, without their article number.  Agents are compared by label (the mentions stage
+resolves them) or by surface; where another stage's recall decides whether a word is an actor
+at all, the test builds its expectation from the mentions it gets.
 """
 
+from policykg.extract.pipeline import run
+from policykg.extract.records import MeasureRecord
 from policykg.extract.stages.measures import find_measures
 from policykg.extract.stages.mentions import find_mentions
 
@@ -11,12 +15,21 @@ from policykg.extract.stages.mentions import find_mentions
 SD = "shandong"
 
 
-def measures(text: str, jurisdiction: str | None = SD):
-    return find_measures(text, 0, len(text), find_mentions(text, 0, len(text), jurisdiction))
+def measures(text: str, jurisdiction: str | None = SD, **kw):
+    return find_measures(text, 0, len(text), find_mentions(text, 0, len(text), jurisdiction), **kw)
 
 
 def summary(ms):
     return [(m.start, m.end, m.modality, m.cue, m.action, [a.label for a in m.agents]) for m in ms]
+
+
+def kinds(ms):
+    return [(m.modality, [a.text for a in m.agents]) for m in ms]
+
+
+def records(text: str, title: str) -> list[MeasureRecord]:
+    doc = run(text, path="t.md", front={"title": title})
+    return [r for r in doc.records() if isinstance(r, MeasureRecord)]
 
 
 def test_an_obligation_of_the_subject_covers_the_whole_sentence():
@@ -40,7 +53,7 @@ def test_a_partner_after_hui_tong_is_an_agent_too():
     # 第十一条
     text = "县级以上人民政府工业和信息化部门应当会同有关部门推进工业互联网建设，完善工业互联网标识解析体系，推动新型工业网络部署。"
     [m] = measures(text)
-    assert (m.start, m.end, m.modality, m.cue) == (0, len(text), "obligation", "应当")
+    assert (m.start, m.end, m.modality, m.cue, m.action) == (0, len(text), "obligation", "应当", "推进")
     assert [a.label for a in m.agents] == ["山东省县级以上人民政府工业和信息化部门", "山东省县级以上人民政府有关部门"]
     assert [a.label for a in m.partners] == ["山东省县级以上人民政府有关部门"]
 
@@ -55,18 +68,17 @@ def test_coordinated_subjects_of_different_scopes_are_all_agents():
 
 
 def test_support_without_a_new_actor_continues_the_obligation():
-    # 第十条: 支持 under 应当 opens no measure of its own unless it encourages an actor
+    # 第十条: 支持/推动 + a thing under 应当 continues the obligation
     text = ("县级以上人民政府和有关部门应当推进物联网建设，支持基础设施、城市治理、物流仓储、生产制造、生活服务等领域建设和应用"
             "感知系统，推动感知系统互联互通和数据共享。")
     assert summary(measures(text)) == [(0, len(text), "obligation", "应当", "推进",
                                         ["山东省县级以上人民政府", "山东省县级以上人民政府有关部门"])]
 
 
-def test_an_obligation_and_a_prohibition_in_two_clauses():
-    # 第十七条
+def test_a_principle_makes_no_measure_but_the_prohibition_after_it_does():
+    # 第十七条: …应当遵循…的原则 is a principle (GUIDE "Not measures"); 不得 is a prohibition
     text = "数据收集应当遵循合法、正当、必要的原则，不得窃取或者以其他非法方式获取数据。"
-    assert summary(measures(text)) == [(0, 20, "obligation", "应当", "遵循", []),
-                                       (20, 38, "prohibition", "不得", "窃取", [])]
+    assert summary(measures(text)) == [(20, 38, "prohibition", "不得", "窃取", [])]
 
 
 def test_an_exception_clause_is_not_part_of_the_prohibition():
@@ -76,12 +88,13 @@ def test_an_exception_clause_is_not_part_of_the_prohibition():
     assert (m.start, m.end, m.modality, m.cue, m.action) == (14, len(text), "prohibition", "不得", "重复")
 
 
-def test_a_prohibition_of_organizations_and_individuals():
-    # 第十八条
+def test_a_prohibition_of_each_coordinated_subject():
+    # 第十八条: the subject actors are the agents (其他组织 is vague, GUIDE "Not actors")
     text = "自然人、法人和其他组织收集数据不得损害被收集人的合法权益。"
-    [m] = measures(text)
-    assert summary([m]) == [(0, len(text), "prohibition", "不得", "损害", ["组织和个人"])]
-    assert m.subject_span == (0, 11)
+    ms = measures(text)
+    subject = [a for a in find_mentions(text, 0, len(text), SD).actors if a.end <= 11]
+    assert [(m.modality, m.cue, m.action) for m in ms] == [("prohibition", "不得", "损害")]
+    assert [a.label for a in ms[0].agents] == [a.label for a in subject] and ms[0].subject_span[0] == 0
 
 
 def test_encouragement_without_a_named_encourager():
@@ -103,3 +116,215 @@ def test_purpose_and_definition_sentences_make_no_measure():
     definition = ("本条例所称大数据，是指以容量大、类型多、存取速度快、应用价值高为主要特征的数据集合，以及对数据进行收集、存储和"
                   "关联分析，发现新知识、创造新价值、提升新能力的新一代信息技术和服务业态。")
     assert measures(purpose) == [] and measures(definition) == []
+
+
+# --- the wider modal inventory -------------------------------------------------------------------
+
+
+def test_you_quan_is_an_authorization_and_the_next_sentence_a_prohibition():
+    # lawrefbook_dlc/shandong/东营市文明行为促进条例(2018-12-03).md (第三十六条); ； ends a sentence
+    text = "公民有权劝阻、制止、举报不文明行为；被劝阻人不得采取威胁、侮辱、殴打等方式打击报复劝阻人、举报人。"
+    ms = measures(text, "dongying")
+    assert [(m.modality, m.cue, m.action) for m in ms] == [("authorization", "有权", "劝阻"), ("prohibition", "不得", "采取")]
+    assert [a.text for a in ms[0].agents] == ["公民"] and ms[1].start == text.index("被劝阻人")
+
+
+def test_you_quan_inside_a_noun_is_no_cue():
+    # lawrefbook_dlc/henan/河南省产品质量监督管理条例 style: 有权机关, 所有权 are nouns
+    assert measures("依法由有权机关给予处分。", "henan") == []
+
+
+def test_single_character_modals_and_their_words():
+    # data_compliance/local/《武汉市促进人工智能产业发展若干政策措施有关条款资金管理办法-试行-》: 应 and 要
+    text = "区人工智能主管部门应按照职责分工加强对专项资金监督管理，对项目实施情况和监督管理中存在的具体问题，区级部门要及时向市级部门反映。"
+    ms = measures(text, "wuhan")
+    assert [(m.modality, m.cue) for m in ms] == [("obligation", "应"), ("obligation", "要")]
+    # lawrefbook_dlc/shandong/东营市文明行为促进条例(2018-12-03).md: 可循环 is a quality, 应急 a noun
+    assert measures("践行低碳、绿色生活方式，鼓励使用节能、节水和可循环利用的产品；", "dongying")[0].cue == "鼓励"
+    assert measures("建立健全应急管理体系。", "dongying") == []
+
+
+def test_ke_and_fang_ke_authorize():
+    # data_compliance/local/地方法规-《大连市数据资产全过程管理试点工作方案》: 可 + 作为
+    text = "场内交易形成的登记、交易、交付等信息，可作为数据资产凭证，为会计处理和价值确定等提供支撑。"
+    assert [(m.modality, m.cue) for m in measures(text, None, plan=True)] == [("authorization", "可")]
+    # lawrefbook_dlc/guangdong/广东省建设工程质量管理条例(2021-09-29).md (第十七条)
+    text = "勘察文件经施工图设计文件审查单位或者依法按其他有关规定审查合格后，方可作为建设工程设计的依据。"
+    assert [(m.modality, m.cue) for m in measures(text, "guangdong")] == [("authorization", "方可")]
+
+
+def test_jin_zhi_as_a_noun_is_no_prohibition():
+    # lawrefbook_dlc/zhejiang/宁波市地名管理条例(2020-04-09).md: 禁止性规定 is a noun, 应当 the cue
+    text = "地名违反法律、法规禁止性规定的，应当更名。"
+    assert [(m.modality, m.cue) for m in measures(text, "ningbo")] == [("obligation", "应当")]
+    # an attribute: 禁止交易的其他商品 (a list item naming things)
+    assert measures("法律、法规禁止交易的其他商品。", "ningbo") == []
+
+
+def test_a_duty_in_two_parts_and_a_time_clause_that_is_none():
+    # lawrefbook_dlc/shandong/东营市文明行为促进条例(2018-12-03).md (第三十八条): 在履行法定职责时 is a
+    # time, not a duty; 行政机关和相关单位 carry to 可以; the 公民 after 对 are objects, not subjects
+    text = ("行政机关和相关单位在履行法定职责时，对信用状况良好的公民、组织可以依法采取优先办理、简化程序、重点扶持等激励措施；"
+            "对信用状况不良的，应当加强日常监管，依法实施约束惩戒措施。")
+    ms = measures(text, "dongying")
+    assert [(m.modality, m.cue) for m in ms] == [("authorization", "可以"), ("obligation", "应当")]
+    assert not {"公民", "组织"} & {a.text for a in ms[0].agents}
+    assert ms[1].agents == []                            # a new sentence after ； carries no subject
+
+
+def test_you_x_fu_ze_is_a_duty_but_a_penalty_after_you_x_is_none():
+    # lawrefbook_dlc/chongqing/重庆市国防动员条例(2015-07-30).md (第十四条)
+    text = "特大型企业和军事保密单位的范围由市国防动员委员会确定。"
+    ms = measures(text, "chongqing")
+    assert [(m.modality, m.cue, m.action, [a.text for a in m.agents]) for m in ms] == [
+        ("obligation", "由", "确定", ["市国防动员委员会"])]
+    # lawrefbook_dlc/shandong/东营市文明行为促进条例(2018-12-03).md (第四十一条): a penalty
+    text = "相关部门及其工作人员在文明行为促进工作中滥用职权、玩忽职守、徇私舞弊的，由相应主管部门按照规定给予处理或者处分。"
+    assert measures(text, "dongying") == []
+
+
+# --- the subject of an earlier clause, coordinated subjects ---------------------------------------
+
+
+def test_the_subject_of_an_earlier_comma_clause_is_the_agent():
+    # lawrefbook_dlc/henan/驻马店市燃气管理条例(2020-06-29).md
+    text = "市、县人民政府调整天然气销售价格，应当征求燃气用户、燃气经营者和有关方面的意见。"
+    ms = measures(text, "zhumadian")
+    assert [(m.modality, m.cue, m.action) for m in ms] == [("obligation", "应当", "征求")]
+    subject = [a for a in find_mentions(text, 0, len(text), "zhumadian").actors if a.end <= 7]
+    assert ms[0].agents == subject and ms[0].subject_span == (0, 7)     # 市、县人民政府
+    # lawrefbook_dlc/guangdong/广东省森林防火条例(2021-09-29).md (第三十一条): 任何 is a determiner
+    ms = measures("任何单位和个人发现森林火灾，应当立即报告。", "guangdong")
+    assert kinds(ms) == [("obligation", ["单位", "个人"])]
+
+
+def test_a_subject_and_a_duty_verb_then_a_modal_is_one_obligation():
+    # data_compliance/national/重要军工设施保护条例: 县级以上地方人民政府安排…，应当… (安排 is no duty of its own)
+    text = "县级以上地方人民政府安排可能影响重要军工设施保护的建设项目，应当充分听取国防科技工业管理部门的意见。"
+    ms = measures(text, None)
+    assert [(m.modality, m.cue, m.action, m.start) for m in ms] == [("obligation", "应当", "听取", 0)]
+    assert [a.text for a in ms[0].agents] == ["县级以上地方人民政府"]
+
+
+def test_one_record_per_agent():
+    # lawrefbook_dlc/guangdong/广东省森林防火条例(2021-09-29).md (第三十一条), through the stage
+    recs = records("第三十一条 任何单位和个人发现森林火灾，应当立即报告。", "广东省森林防火条例")
+    assert [(r.modality, r.agents) for r in recs] == [("obligation", ("单位",)), ("obligation", ("个人",))]
+    assert len({r.id for r in recs}) == 2 and recs[0].start == recs[1].start
+
+
+# --- plans: task clauses, encouragement, goals -------------------------------------------------------
+
+
+def test_subjectless_task_clauses_of_a_plan_are_obligations_one_per_task_verb():
+    # data_compliance/local/烟台市“数据要素×”2025年行动计划-31fa4bbb10.md: 围绕… is only a phrase
+    text = "加强市场经营主体培育，围绕数据“采存算管用”，建立全市数据企业库，梯度培育一批数据企业。"
+    ms = measures(text, "yantai", plan=True)
+    assert [(m.modality, m.action, m.agents) for m in ms] == [
+        ("obligation", "加强", []), ("obligation", "建立", []), ("obligation", "培育", [])]
+    assert measures(text, "yantai") == []              # in a regulation a subjectless clause states no measure
+
+
+def test_a_purpose_clause_at_the_end_and_a_prepositional_phrase_open_no_task():
+    # data_compliance/national/教育部等九部门关于加快推进教育数字化的意见: 提升便捷性 states the purpose
+    assert [m.action for m in measures("优化出国留学全程在线服务，提升便捷性。", None, plan=True)] == ["优化"]
+    # data_compliance/local/《湖南省推进可信数据空间发展行动方案》的通知: 以…为核心 is only a phrase
+    text = "以长株潭一体化为核心，在全国率先探索建设都市圈可信数据空间，推动长株潭都市圈数据高效流通与协同应用。"
+    assert [(m.modality, m.cue) for m in measures(text, "hunan", plan=True)] == [
+        ("obligation", "建设"), ("obligation", "推动")]
+
+
+def test_support_of_a_thing_is_a_task_and_of_an_actor_acting_an_encouragement():
+    # data_compliance/local/《深圳市推动数字创意产业高质量发展的若干措施》-f2f5bec990.md
+    text = ("支持建设数字创意实验室、企业创新中心，支持企业开展虚拟拍摄、扩展现实（XR）、光影声音特效、智能动作捕捉等数字创意"
+            "技术研发，鼓励使用国产技术。")
+    assert [(m.modality, m.cue) for m in measures(text, "shenzhen", plan=True)] == [
+        ("obligation", "支持"), ("encouragement", "支持"), ("encouragement", "鼓励")]
+    # data_compliance/national/教育部等九部门关于加快推进教育数字化的意见: 推动与…高校共建 urges no one
+    text = "持续实施“慕课出海”行动，推动与国外知名高校共建高水平课程。"
+    assert [(m.modality, m.cue) for m in measures(text, None, plan=True)] == [
+        ("obligation", "实施"), ("obligation", "推动")]
+
+
+def test_goal_sentences_make_no_measure():
+    # data_compliance/local/《数字青岛2025年行动方案》-2b42489f5f.md: headed by 力争 or by a deadline
+    assert measures("力争数字经济领域专精特新中小企业不少于300家。", "qingdao", plan=True) == []
+    text = "到2027年，数字化转型基础支撑能力进一步提升，新模式新业态持续涌现，有力推动产业高质量发展。"
+    assert measures(text, None, plan=True) == []
+
+
+# --- responsibility brackets ------------------------------------------------------------------------
+
+# data_compliance/local/湖南省人民政府办公厅关于印发《湖南省2025年政务服务和数据工作要点》-1a36d6679f.md
+HUNAN = ("一、持续推进“高效办成一件事”\n\n"
+         "2．开展“高效办成一件事”场景应用“揭榜竞优”。激励各级各部门创新服务模式，加强服务渠道建设、强化数据赋能，打造创新"
+         "案例。推进中国（湖南）自贸试验区长沙片区聚焦工程机械再制造及维修出又等拓展场景应用，推出“一件事”高效办、"
+         "“一类事”一窗办。（省数据局牵头，省发展改革委、省商务厅、省工业和信息化厅等有关单位按职责分工负责）\n\n"
+         "二、深入推进政务数据共享\n")
+
+
+def test_a_lead_and_share_bracket_gives_each_unit_a_duty_and_makes_them_responsible_for_the_item():
+    recs = records(HUNAN, "湖南省2025年政务服务和数据工作要点")
+    units = ("省数据局", "省发展改革委", "省商务厅", "省工业和信息化厅")
+    tasks = [r for r in recs if not r.sentence.startswith("（")]
+    duties = [r for r in recs if r.sentence.startswith("（")]
+    assert [(r.action, r.responsible) for r in tasks] == [(a, units) for a in ("开展", "加强", "打造", "推进", "推出")]
+    assert all(r.agents == () and r.modality == "obligation" for r in tasks)
+    assert tasks[0].responsible_ids[0] == "actor:hunan/government/data-authority"
+    assert [(r.modality, r.action, r.text) for r in duties] == [
+        ("obligation", "牵头", "省数据局"), ("obligation", "负责", "省发展改革委"), ("obligation", "负责", "省商务厅"),
+        ("obligation", "负责", "省工业和信息化厅")]
+    assert all(r.responsible == () for r in duties)
+
+
+# data_compliance/local/《数字青岛2025年行动方案》-2b42489f5f.md
+QINGDAO = ("（二）推动数字产业化\n\n"
+           "2.产业体系布局。围绕“10+1”创新型产业布局，构建数字产业领域梯次培育赛道，优先发展新一代信息技术、人工智能等先导"
+           "产业。（责任单位：市发展改革委、市科技局）\n\n"
+           "3.产业集群培育。支持高端软件、人工智能省级数字经济产业集群建设。（责任单位：市工业和信息化局）加快布局建设平台经济"
+           "集聚区。（责任单位：市发展改革委、市商务局）\n")
+
+
+def test_a_responsible_units_bracket_closes_the_tasks_since_the_bracket_before_it():
+    recs = records(QINGDAO, "数字青岛2025年行动方案")
+    tasks = [(r.action, r.responsible) for r in recs if r.cue != "负责"]
+    assert tasks == [("推动", ()),                                   # the item heading: no bracket closes it
+                     ("构建", ("市发展改革委", "市科技局")), ("发展", ("市发展改革委", "市科技局")),
+                     ("支持", ("市工业和信息化局",)),
+                     ("布局", ("市发展改革委", "市商务局"))]            # after a bracket in the same sentence
+    duties = [(r.text, r.action, len(r.agents)) for r in recs if r.cue == "负责"]
+    assert duties == [("市发展改革委", "负责", 1), ("市科技局", "负责", 1), ("市工业和信息化局", "负责", 1),
+                      ("市发展改革委", "负责", 1), ("市商务局", "负责", 1)]
+
+
+def test_a_bracket_split_over_lines_names_its_units_where_they_stand():
+    # data_compliance/local/地方法规-《大连市数据资产全过程管理试点工作方案》-864b6f093a.md (13.)
+    text = ("13.多种方式推动企业数据价值实现。积极探索以股权化、证券化等形式实现数据资产资本化。（牵头单位：市国资委，配合单位：\n\n"
+            "试点企业、市财政局；完成时限：长期推进）\n")
+    recs = records(text, "大连市数据资产全过程管理试点工作方案")
+    task = next(r for r in recs if r.action == "探索")
+    assert task.responsible[:1] == ("市国资委",) and "市财政局" in task.responsible
+    duties = [(r.text, r.action) for r in recs if r.cue in ("牵头", "负责")]
+    assert ("市国资委", "牵头") in duties and ("市财政局", "负责") in duties
+
+
+# --- lead-ins -------------------------------------------------------------------------------------------
+
+
+def test_items_under_a_you_quan_lead_in_are_authorizations():
+    # lawrefbook_dlc/guangdong/广东省建设工程质量管理条例(2021-09-29).md (第三十八条)
+    text = ("第三十八条 县级以上人民政府住房城乡建设、交通运输、水行政等主管部门履行监督检查职责时，有权采取下列措施：\n"
+            "（一）进入被检查单位工作场所和工程现场进行检查；\n"
+            "（二）要求被检查单位提供有关工程质量文件、资料并对有关情况作出说明；\n"
+            "（三）其他依法应当采取的措施。\n")
+    recs = records(text, "广东省建设工程质量管理条例")
+    items = [(r.modality, r.agents) for r in recs if r.sentence.startswith(("进入", "要求", "其他"))]
+    assert items == [("authorization", ()), ("authorization", ())]
+
+
+def test_conditions_under_a_lead_in_are_no_measures():
+    # lawrefbook_dlc/zhejiang/浙江省绿色建筑条例(2020-09-24).md (第二十条)
+    text = ("第二十条 绿色建筑的运营应当符合下列要求：\n（一）节能、节水、室内外环境维护等管理制度完备；\n"
+            "（二）节能、节水和建筑用能分项计量及数据采集传输装置等设施设备运行正常；\n")
+    recs = records(text, "浙江省绿色建筑条例")
+    assert [r.sentence[:6] for r in recs] == ["绿色建筑的运"]
