@@ -4,6 +4,7 @@ Real sentences from /work/shared/corpus/scale/ (file in a comment) with the docu
 title the ingester gives that file.
 """
 
+from policykg.extract.pipeline import run
 from policykg.extract.stages.mentions import find_mentions
 from policykg.extract.stages.quantities import doc_kind, find_quantities, parse_number, plan_period
 
@@ -97,3 +98,96 @@ def test_numbers_periods_and_kinds_of_document():
     assert plan_period(HENAN) == (2025, 2027) and plan_period(BEIJING) == (2025, 2030)
     assert [doc_kind(t) for t in ("regulation", "action-plan", "implementation-plan", "report")] == \
         ["rules", "plan", "plan", "report"]
+
+
+# data_compliance/local/省数据局等七部门关于印发《湖北省加快发展数据标注产业建设高质量数据集实施方案》的通知-湖北省数据局-8a8c190d44.md
+HUBEI = "湖北省加快发展数据标注产业建设高质量数据集实施方案"
+
+
+def test_by_the_end_of_2027_and_annual_only_for_the_figure_it_governs():
+    text = ("到2027年底，培育10家规模过亿元的数据标注企业，带动相关产值超100亿元，产业规模年均复合增长率达20％以上；"
+            "力争打造5个省级数据标注示范园区和10个省级数据标注示范基地，建设500个高质量数据集标杆产品，"
+            "为加快建成中部地区崛起重要战略支点集聚创新动能。")
+    qs = quantities(text, "hubei", "implementation-plan", HUBEI)
+    assert [(text[q.start:q.end], q.value, q.unit, q.comparator, q.year, q.period) for q in qs] == [
+        ("10家", 10, "家", "=", 2027, None), ("100亿元", 10000000000, "元", ">", 2027, None),
+        ("20％以上", 20, "%", "≥", 2027, "每年"), ("5个", 5, "个", "=", 2027, None),
+        ("10个", 10, "个", "=", 2027, None), ("500个", 500, "个", "=", 2027, None)]
+    assert [q.metric for q in qs][:2] == ["规模过亿元的数据标注企业", "相关产值"]
+
+
+def test_two_deadlines_in_one_sentence_give_each_figure_its_own_year():
+    text = ("到2028年，70%以上重点种业科技企业使用智能育种系统，70%以上优良品种选育采用智能育种技术；"
+            "到2030年，80%以上重点种业科技企业使用智能育种系统，80%以上优良品种选育采用智能育种技术。")
+    assert [(q.value, q.year) for q in quantities(text, "beijing", "implementation-plan", BEIJING)] == [
+        (70, 2028), (70, 2028), (80, 2030), (80, 2030)]
+
+
+def test_a_year_end_deadline_carries_to_the_next_sentence_of_the_goal_paragraph():
+    # data_compliance/local/政策文件_-福建省数据管理局_-福建省发展和改革委员会-bedb51c0cd.md (福建省有序推进算力基础设施发展若干措施)
+    text = ("为深入贯彻落实国家关于“东数西算”和构建全国一体化算力服务体系的决策部署，规范有序推动全省算力基础设施建设，"
+            "加速产业数字化与智能化转型升级，全面提升我省数字经济核心竞争力，结合我省实际，制定本措施。到2027年底，"
+            "全省公共算力规模达到12EFLOPS以上，并根据全省公共算力应用需求、资源利用率等情况，谋划建设一批中型算力基础设施项目，"
+            "合理扩大算力建设规模，推动智算中心提升国产化率。新建及改扩建数据中心电能利用效率（PUE）降至1.25以内，"
+            "数据中心整体上架率不低于65%，打造不少于20个算力应用案例，稳步提升数据中心绿色能源使用比例。")
+    doc = run(text, path="fujian.txt", front={"title": "福建省有序推进算力基础设施发展若干措施", "issued": "2025-06-30"})
+    assert [(r.text, r.value, r.unit, r.comparator, r.year, r.metric) for r in doc.records() if r.kind == "target"] == [
+        ("12EFLOPS以上", 12, "EFLOPS", "≥", 2027, "公共算力规模"), ("65%", 65, "%", "≥", 2027, "数据中心整体上架率"),
+        ("20个", 20, "个", "≥", 2027, "算力应用案例")]
+
+
+def test_a_plan_of_one_year_named_in_its_title():
+    # data_compliance/local/烟台市“数据要素×”2025年行动计划-31fa4bbb10.md
+    yantai = "烟台市“数据要素×”2025年行动计划"
+    assert plan_period(yantai) == (2025, 2025)
+    assert plan_period("数字青岛2025年行动方案") == (2025, 2025)
+    [q] = quantities("深入100家以上企业，开展数据要素政策宣贯和市场供需调研，摸清企业数据供需及开发利用情况。", None,
+                     "action-plan", yantai)
+    assert (q.kind, q.value, q.unit, q.comparator, q.year) == ("target", 100, "家", "≥", 2025)
+
+
+def test_magnitude_words_without_numerals_and_future_cumulative_goals():
+    # data_compliance/local/《河南省深化智慧城市发展推进城市全域数字化转型实施方案-2025—2027年-》-601145db1d.md
+    text = "到2027年，郑州数据交易中心累计挂牌数据产品及服务数量超过5000件、累计交易额达到百亿元。"
+    assert [target(q) for q in quantities(text, "henan", "implementation-plan", HENAN)] == [
+        ("target", "郑州数据交易中心累计挂牌数据产品及服务数量", 5000, "件", ">", 2027),
+        ("target", "累计交易额", 10000000000, "元", "≥", 2027)]
+    # data_compliance/local/杭州市推进全球数贸港核心区建设实施方案-2025—2027年-42c94ff0f8.md: 百亿元 qualifies the count
+    hangzhou = "杭州市推进全球数贸港核心区建设实施方案（2025—2027年）"
+    assert [(q.value, q.unit, q.metric) for q in quantities("新增百亿元跨境电商出口产业集群5个，打造百亿元跨境电商园区5个。",
+                                                            "hangzhou", "implementation-plan", hangzhou)] == [
+        (5, "个", "新增百亿元跨境电商出口产业集群"), (5, "个", "百亿元跨境电商园区")]
+    # data_compliance/local/《数字青岛2025年行动方案》-2b42489f5f.md: 千亿级 is a class, not a figure
+    text = "力争数字经济核心产业增加值占地区生产总值比重达到12%以上，建成3个千亿级数字经济产业集群。"
+    assert [(q.value, q.unit, q.metric) for q in quantities(text, None, "action-plan", "数字青岛2025年行动方案")] == [
+        (12, "%", "数字经济核心产业增加值占地区生产总值比重"), (3, "个", "千亿级数字经济产业集群")]
+
+
+def test_a_range_of_a_goal_and_units_of_compute_and_ports():
+    text = ("到2027年，系统完备的城市全域数字化转型推进体系基本构建，打造3—5个国内一流的综合型和特色型城市全域数字化转型标杆，"
+            "特大城市现代化治理水平实现国际领先。")
+    [q] = quantities(text, "henan", "implementation-plan", HENAN)
+    assert (text[q.start:q.end], q.value, q.unit, q.comparator, q.year) == ("3—5个", 3, "个", "≥", 2027)
+    # data_compliance/local/《海南省加快构建具有特色和优势现代化产业体系三年行动方案-2025-2027年-》-28564e873a.md
+    qs = quantities("全省集装箱吞吐量达600万标箱，稳定运行集装箱班轮航线85条。", "hainan", "action-plan", HAINAN)
+    assert [(q.value, q.unit, q.comparator) for q in qs] == [(6000000, "标箱", "≥"), (85, "条", "=")]
+    # data_compliance/local/河北省人民政府办公厅关于印发河北省数字经济发展三年行动计划-2025—2027年-的通知-2eac766f38.md
+    qs = quantities("全省算力规模超过50EFlops（FP32），智能算力占比达到50%以上。", "hebei", "action-plan",
+                    "河北省数字经济发展三年行动计划（2025—2027年）")
+    assert [(q.metric, q.value, q.unit, q.comparator, q.year) for q in qs] == [
+        ("算力规模", 50, "EFlops", ">", 2027), ("智能算力占比", 50, "%", "≥", 2027)]
+
+
+def test_a_figure_that_says_who_qualifies_is_no_goal():
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md (its year from 2025年版)
+    title = "关于推动经济高质量发展若干政策（2025年版）"
+    assert plan_period(title) == (2025, 2025)
+    assert quantities("对研发费用占营收比重高于5%的企业，鼓励各地纳入科技计划支持清单强化要素保障。", None,
+                      "policy-measures", title) == []
+
+
+def test_annual_growth_in_a_plan_is_a_goal_not_a_statistic():
+    text = "热带特色高效农业形成“接二连三”协同发展格局，农业特色主导产业全产业链增加值年均增长5%以上。"
+    [q] = quantities(text, "hainan", "action-plan", HAINAN)
+    assert (q.kind, q.metric, q.value, q.unit, q.comparator, q.year, q.period) == \
+        ("target", "农业特色主导产业全产业链增加值年均增长", 5, "%", "≥", 2027, "每年")

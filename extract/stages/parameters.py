@@ -1,0 +1,422 @@
+"""Parameters: the numbers that define an instrument — its rate, cap, minimum, amount, duration, threshold.
+
+A subsidy scheme writes its rules as figures: ``按照不超过投入的20%给予最高500万元资助`` → a rate
+(20 %) and a cap (500 万元) of the instrument 资助; ``每家企业每年资助金额不超过200万元`` → a cap
+per 企业; ``设立总额不低于1000万元的算力服务券`` → a minimum of the voucher; a condition
+``交易总金额达到1000万元的，…给予…奖励`` → a threshold; a regulation's ``十五个工作日内`` or
+``有效期2年`` → a duration of the procedure it governs.  These are never targets (the quantities
+stage leaves their figures alone).
+
+The instrument is, in this order: a voucher (…券) in the figure's clause or set up before it; the
+grant noun after a rate or right after an amount (``500万元资助``, ``200万元的建设补助``); the grant
+noun before it in the clause (``奖补金额最高不超过20万元``); the nearest grant noun of the sentence.
+A duration takes the holder of a validity period (``供热经营许可证的有效期为五年``), the instrument
+named in its clause, the grant of its sentence, or the procedure it bounds (``10个工作日内提出变更申请``
+→ 变更申请).  The words are in ``ontology/rules/quantities.yaml``.
+
+>>> t = "对举办国际国内知名游戏赛事和活动，按照不超过投入的30%给予最高500万元资助。"
+>>> [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(t, 0, len(t), [], [], kind="plan")]
+[('rate', 30, '%', '资助'), ('cap', 500, '万元', '资助')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.extract.document.model import Document
+from policykg.extract.records import ParameterRecord, record_id
+from policykg.extract.stage import stage
+from policykg.extract.stages.actors import Actor
+from policykg.extract.stages.matcher import Hit
+from policykg.extract.stages.quantities import doc_kind
+from policykg.extract.stages.sanctions import parse_amount
+from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
+
+__all__ = ["Parameter", "find_parameters"]
+
+_R = rules("quantities")
+_CN = "零〇一二两三四五六七八九十百千"
+_MAGNITUDE = {"万亿": 10 ** 12, "亿": 10 ** 8, "万": 10 ** 4, "千": 10 ** 3}
+_UNIT_ALIASES: dict[str, str] = _R["unit_aliases"]
+_UNIT_KIND = {u: kind for kind, units in _R["parameter_units"].items() for u in units}
+_FIG = re.compile(
+    rf"(?<![A-Za-z0-9.\-/第年月~～{_CN}])(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
+    rf"|(\d+(?:\.\d+)?|[{_CN}]+)\s?({alternation(_R['parameter_magnitudes'])})?\s?({alternation(_UNIT_KIND)}))")
+_GRANT = re.compile(rf"(?:{alternation(_R['grant_words'])})(?<![债证]券)")
+_HEADS = alternation(_R["grant_heads"])
+_HEAD = re.compile(_HEADS)
+_FILLERS = re.compile(rf"(?:\s|{alternation(_R['grant_noun_fillers'])})*")
+_NOUN_AFTER = re.compile(rf"[^\W\d_]{{0,4}}?(?:{_HEADS})")
+_VOUCHER = re.compile(r"([^\W\d_的、元]{1,4})(?<![债证])券")
+_CAP_BEFORE = re.compile(rf"(?:{alternation(_R['cap_before'])})$")
+_CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
+_MIN_BEFORE = re.compile(rf"(?:{alternation(_R['minimum_before'])})$")
+_MIN_AFTER = re.compile(rf"(?:{alternation(_R['minimum_after'])})")
+_DUR_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})")
+_DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
+_DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
+_DIST = re.compile(alternation(_R["distance_around"]))
+_VALIDITY = re.compile(alternation(_R["validity_words"]))
+_DIST_LEAD = re.compile(rf"(?:{alternation(_R['distance_around'])}|的)+")
+_KEEPING_END = re.compile(rf"(?:{alternation(_R['keeping_verbs'])})?的?$")
+_DETERMINER = re.compile(rf"(?:{alternation(_R['instrument_determiners'])})+")
+_KEEP_OR_PROC = re.compile(alternation(_R["keeping_verbs"] + _R["procedure_verbs"]))
+_FREQUENCY = re.compile(rf"[{_CN}\d]+次")
+_PER = re.compile(rf"(?:{alternation(_R['per_markers'])})(?!年|{alternation(_R['per_stops'])})([^，；。、\d\s]{{1,6}}?)"
+                  rf"(?=(?:{alternation(_R['per_stops'])})|[，；。、\d\s])")
+_PER_YEAR = re.compile(alternation(_R["per_year"]))
+_PROC_VERB = re.compile(alternation(_R["procedure_verbs"]))
+_PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
+_PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + alternation(_R["procedure_verbs"]) + ")")
+_CLAUSE = re.compile(r"[，；。：]")
+#: 对 introducing whom a grant is for (not 对标, 对接, 对外…)
+_TO_WHOM = re.compile(r"对(?![标接外照口话比])")
+_ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
+
+
+@dataclass(slots=True)
+class Parameter:
+    start: int
+    end: int
+    type: str                      # rate | cap | minimum | amount | duration | threshold
+    value: int | float
+    unit: str
+    instrument: str                # as written
+    inst_start: int = -1           # where the instrument is written (-1: not in the sentence)
+    per: str | None = None
+    beneficiary: str | None = None
+    beneficiary_id: str | None = None
+
+
+def _figures(text: str, start: int, end: int) -> list[tuple[int, int, int | float, str, str]]:
+    """(start, end, value, unit as written, unit kind) of every figure a parameter can have."""
+    out = []
+    for m in _FIG.finditer(text, start, end):
+        if m.group(1):
+            num, mag, unit = m.group(2), "", "%"
+        else:
+            num, mag, unit = m.group(3), m.group(4) or "", m.group(5)
+        kind = _UNIT_KIND[unit]
+        if kind == "duration" and (unit == "年" and len(num) == 4 and num.isdigit()   # 2025年: a date
+                                   or text.startswith(("岁", "年"), m.end())):      # 18周岁, 3周年
+            continue
+        try:
+            value = parse_amount(num)
+        except (ValueError, KeyError):
+            continue
+        if not value:
+            continue
+        unit = _UNIT_ALIASES.get(unit, unit)
+        if mag and kind != "money":          # 一万米: the magnitude multiplied out
+            value = parse_amount(num) * _MAGNITUDE[mag]
+        out.append((m.start(), m.end(), value, f"{mag}{unit}" if kind == "money" else unit, kind))
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in _CLAUSE.finditer(text, start, end):
+        out.append((a, m.start()))
+        a = m.end()
+    if a < end:
+        out.append((a, end))
+    return out
+
+
+def _is_condition(text: str, a: int, b: int, fig_end: int) -> bool:
+    """对…达到1000万元的, 营业收入首次突破10亿元的企业, 对年度营业收入首次突破3000万元、…1亿元，且…的企业:
+    a condition a grant is given on (a clause ending in 的, or opening with 对 and granting nothing)."""
+    clause = text[a:b].strip()
+    return clause.endswith("的") or (_TO_WHOM.match(clause) is not None and
+                                     ("的" in text[fig_end:b] or not _GRANT.search(clause)))
+
+
+def _vouchers(text: str, start: int, end: int, instruments: list[Hit]) -> list[tuple[str, int]]:
+    """The vouchers of the sentence, as written: their mentions, else the nouns ending in 券."""
+    out = []
+    for m in _VOUCHER.finditer(text, start, end):
+        hit = next((h for h in instruments if h.start <= m.end() - 1 < h.end), None)
+        out.append((hit.text, hit.start) if hit else (m.group(0), m.start()))
+    return out
+
+
+def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, int],
+                instruments: list[Hit]) -> tuple[str, int] | None:
+    """The instrument a money or rate figure defines: a voucher in its clause or set up before it
+    (设立…算力服务券，对…给予最高20万元补助); the grant noun after a rate (按…的30%给予…资助) or right
+    after an amount (500万元资助, 200万元的建设补助); the grant noun before it in its clause (奖补金额最高…);
+    the nearest grant noun of the sentence; a voucher after it."""
+    a, b = fig[0], fig[1]
+    vouchers = _vouchers(text, start, end, instruments)
+    here = [v for v in vouchers if clause[0] <= v[1] < clause[1]]
+    if here:
+        return min(here, key=lambda v: abs(v[1] - a))
+    earlier = [v for v in vouchers if v[1] < a]
+    if earlier:
+        return earlier[-1]
+    if fig[4] == "percent":
+        after = _HEAD.search(text, b, clause[1])
+        if after:
+            return after.group(0), after.start()
+    fill = _FILLERS.match(text, b, clause[1])
+    m = _NOUN_AFTER.match(text, fill.end() if fill else b, clause[1])
+    if m:
+        return m.group(0), m.start()
+    before = list(_HEAD.finditer(text, clause[0], a))
+    if before:
+        return before[-1].group(0), before[-1].start()
+    after = _HEAD.search(text, b, end)
+    if after:
+        return after.group(0), after.start()
+    before = list(_HEAD.finditer(text, start, a))
+    if before:
+        return before[-1].group(0), before[-1].start()
+    return vouchers[0] if vouchers else None
+
+
+def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int, int] | None,
+               topic: tuple[str, int] | None = None) -> tuple[str, int] | None:
+    """What a deadline bounds: the object of the procedure verb after it (提出变更申请 → 变更申请),
+    else the verb phrase after it, in its clause or the next (五年内，不得挖掘 → 挖掘)."""
+    d = _DUR_AFTER.match(text, fig_end, clause[1])
+    p = d.end() if d else fig_end
+    a, b = p, clause[1]
+    if not text[a:b].strip() and nxt:
+        a, b = nxt
+    rest = text[a:b]
+    lead = _PROC_LEAD.match(rest)
+    off = lead.end() if lead else 0
+    prep = _PREP.match(rest, off)
+    if prep:
+        off = prep.end()
+    if _FIG.search(rest):             # 竣工后五年内或者…三年内，不得挖掘: the deadlines share what follows
+        if nxt is None or (a, b) == nxt:
+            return None
+        a, b = nxt
+        rest, off = text[a:b], 0
+        lead = _PROC_LEAD.match(rest)
+        off = lead.end() if lead else 0
+    verb = _PROC_VERB.search(rest, off)
+    if verb and verb.start() - off <= 4:
+        at = verb.end()
+        freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
+        if freq:
+            at = freq.end()
+        obj = rest[at:].strip()
+        if obj and len(obj) <= 12:
+            return obj, a + at
+        if freq:                                      # 评估工作每五年开展一次: what comes before 每
+            subject = _frequency_subject(text, clause[0], fig_end)
+            if subject is not None:
+                return subject
+            if topic is not None:                     # 计划和预案，由…每五年编制一次: the topic
+                return topic
+        return verb.group(0), a + verb.start()
+    phrase = rest[off:].strip()
+    if phrase and len(phrase) <= 8 and not _FIG.search(phrase):
+        return phrase, a + off
+    return None
+
+
+def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
+    """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录."""
+    m = _VALIDITY.search(text, a, fig)
+    if m is None:
+        return None
+    np = _KEEPING_END.sub("", text[a:m.start()]).strip()
+    p = a + len(text[a:m.start()]) - len(text[a:m.start()].lstrip())
+    cut = max(np.rfind("的"), np.rfind(" "))
+    if cut >= 0:
+        p, np = p + cut + 1, np[cut + 1:]
+    det = _DETERMINER.match(np)
+    if det:
+        p, np = p + det.end(), np[det.end():]
+    np = _ARTICLE_MARK.sub("", np)
+    return (np, p) if 2 <= len(np) <= 20 and not _FIG.search(np) else None
+
+
+def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | None:
+    """The noun phrase before 每 in ``评估工作每五年开展一次``: what is done every so often."""
+    p = text.rfind("每", a, fig_end)
+    if p < 0:
+        return None
+    np = _ARTICLE_MARK.sub("", text[a:p]).strip()
+    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np):
+        return None
+    return np, p - len(np)
+
+
+def _kept(text: str, a: int, fig: int) -> tuple[str, int] | None:
+    """A duration closing its clause names what is kept or done for that long: 依法留存…日志不少于六个月 → 留存."""
+    lead = _PROC_LEAD.match(text, a, fig)
+    p = lead.end() if lead else a
+    verb = _KEEP_OR_PROC.match(text, p, fig)
+    return (verb.group(0), verb.start()) if verb else None
+
+
+def _topic(text: str, clauses: list[tuple[int, int]], ci: int) -> tuple[str, int] | None:
+    """The sentence's topic: its first clause, when it is a bare noun phrase before the clause at ``ci``."""
+    if ci == 0:
+        return None
+    a, b = clauses[0]
+    np = _ARTICLE_MARK.sub("", text[a:b]).strip()
+    if not np or len(np) > 30 or _PROC_VERB.search(np) or _GRANT.search(np):
+        return None
+    return np, b - len(np)
+
+
+def _per(text: str, a: int, clause: int, b: int) -> str | None:
+    """每家企业, 单个主体, 同一主体 (in ``text[a:b]``) → 企业, 主体; else 每年/年度 in the figure's own
+    clause (from ``clause``) → 年."""
+    last = None
+    for last in _PER.finditer(text, a, b):  # noqa: B007  (the last one before the figure)
+        pass
+    if last is not None:
+        return last.group(1)
+    return "年" if _PER_YEAR.search(text, clause, b) else None
+
+
+def _beneficiary(text: str, start: int, end: int, actors: list[Actor]) -> Actor | None:
+    """The first actor a grant is given to: 对企业…, 给予提供方…, 向…主体."""
+    for x in actors:
+        if start <= x.start < end and (text[x.start - 1:x.start] in ("对", "向") or text[x.start - 2:x.start] == "给予"):
+            return x
+    return None
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What the rules of one sentence read: its text span, clauses, grant words and mentions."""
+
+    text: str
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+    grant: bool                    # the sentence grants money (给予, 补贴, 券…)
+    kind: str                      # rules | plan | report
+    instruments: list[Hit]
+
+
+def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
+    """rate, cap, minimum, amount or threshold for a money or percent figure in clause ``ca:cb``."""
+    t, b, ukind = sc.text, fig[1], fig[4]
+    grant_here = _GRANT.search(t, ca, cb) is not None
+    if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]):
+        return "threshold"                        # 对…交易总金额达到1000万元的，…给予…奖励
+    if ukind == "percent":
+        return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
+    if not sc.grant:
+        return None
+    if _CAP_BEFORE.search(before) or _CAP_AFTER.match(after):
+        return "cap"
+    if _MIN_BEFORE.search(before) or _MIN_AFTER.match(after):
+        return "minimum"
+    return "amount" if grant_here else None
+
+
+def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
+    """duration or threshold for a time or distance figure in clause ``ca:cb``."""
+    if fig[4] == "duration":
+        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant):
+            return None
+        if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
+            # 在昆明连续工作满1年的，给予…: a condition of the grant
+            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) else "duration"
+        return None
+    if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
+        return "threshold"                        # 周边一百米内设置销售网点
+    return None
+
+
+def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, int] | None:
+    """The instrument or procedure a parameter defines, as written, and where."""
+    t, a, b = sc.text, fig[0], fig[1]
+    ca, cb = sc.clauses[ci]
+    nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) else None
+    if ptype == "duration":
+        return (_validity_holder(t, ca, a)
+                or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
+                or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
+                or _procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci))
+                or _kept(t, ca, a))
+    if fig[4] == "distance":
+        around = _DIST_LEAD.match(t, b, cb)
+        return _procedure(t, around.end() if around else b, (ca, cb), nxt)
+    return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
+
+
+def find_parameters(text: str, start: int, end: int, instruments: list[Hit], actors: list[Actor], *,
+                    kind: str) -> list[Parameter]:
+    """The parameters in one sentence ``text[start:end]`` of a document whose figures read as ``kind``
+    (rules, plan or report: :func:`~policykg.extract.stages.quantities.doc_kind`)."""
+    figs = _figures(text, start, end)
+    if not figs:
+        return []
+    sc = _Sentence(text, start, end, _clauses(text, start, end), _GRANT.search(text, start, end) is not None,
+                   kind, instruments)
+    out: list[Parameter] = []
+    ci = 0
+    prev: Parameter | None = None
+    for fig in figs:
+        a, b, value, unit, ukind = fig
+        while ci < len(sc.clauses) - 1 and sc.clauses[ci][1] <= a:
+            ci += 1
+        ca, cb = sc.clauses[ci]
+        if "罚" in text[ca:cb]:
+            continue                                      # fines are sanctions
+        before, after = text[ca:a].replace(" ", ""), text[b:cb].lstrip()
+        if ukind in ("money", "percent"):
+            listed = before.endswith("、") and prev is not None and prev.end > ca and prev.unit == unit
+            # 分别给予最高50万元、100万元…: as the first of the list
+            ptype = prev.type if listed and prev is not None else _money_type(sc, fig, ca, cb, before, after)
+        else:
+            ptype = _time_or_space_type(sc, fig, ca, cb, before, after)
+        if ptype is None or (ptype in ("threshold", "duration") and _is_condition(text, ca, cb, b)
+                             and "罚" in text[b:end]):
+            continue                                      # 面积在1000平方米以上的，处…罚款: a fine's condition
+        found = _instrument(sc, fig, ptype, ci)
+        if found is None:
+            continue
+        ben = _beneficiary(text, start, end, actors) if ptype != "duration" or sc.grant else None
+        per = _per(text, sc.clauses[max(ci - 1, 0)][0], ca, a) if ptype in ("cap", "amount", "minimum") else None
+        prev = Parameter(a, b, ptype, value, unit, found[0], found[1], per,
+                         ben.label if ben else None, ben.id if ben else None)
+        out.append(prev)
+    return out
+
+
+# --- the stage ------------------------------------------------------------------------
+
+
+def _concept(p: Parameter, instruments: list[Hit]) -> str | None:
+    """The instrument's concept: the mention where it is written, else its label in the vocabulary."""
+    hit = next((h for h in instruments if h.start <= p.inst_start < h.end), None)
+    if hit is not None:
+        return f"inst:{hit.concept.key}"
+    found = vocabulary().lookup(p.instrument, "instrument")
+    return f"inst:{found[0].key}" if found else None
+
+
+_TYPE_LABEL = {"rate": "比例", "cap": "上限", "minimum": "下限", "amount": "金额", "duration": "期限", "threshold": "门槛"}
+
+
+@stage("parameters", requires=("sentences", "mentions"), assigns=("parameters",), order=26)
+def parameters(doc: Document) -> Document:
+    """The rates, caps, minimums, amounts, durations and thresholds of the instruments (never targets)."""
+    kind = doc_kind(doc.meta.doc_type)
+    out: list[ParameterRecord] = []
+    for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
+        if "/fn" in s.id:
+            continue
+        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind):
+            out.append(ParameterRecord(
+                doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
+                id=record_id("parameter", doc.id, s.id, p.start, p.end),
+                label=f"{p.instrument} · {_TYPE_LABEL[p.type]} · {doc.text[p.start:p.end]}",
+                text=doc.text[p.start:p.end], start=p.start, end=p.end, instrument=_concept(p, m.instruments),
+                instrument_text=p.instrument, parameter_type=p.type, value=p.value, unit=p.unit, per=p.per,
+                beneficiary=p.beneficiary))
+    doc.layers["parameters"] = out
+    return doc
