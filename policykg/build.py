@@ -6,7 +6,10 @@ structured document, extraction records and graph are cached under
 rebuild re-extracts only files whose content changed; files no longer given
 drop out of every output.  All outputs are written into a temporary folder
 and moved into place at the end: a failed build leaves the previous one
-intact.
+intact.  The build checks each document's graph against the ontology's SHACL
+shapes (those extraction can break; the result is cached with the document) and
+reports what violates them in ``BuildResult.violations`` and ``manifest.json``
+(``shacl``: counts and the first few, each with its sentence).
 
 This is the application layer: it composes :func:`policykg.extract.pipeline.run`,
 :func:`policykg.graph.kg.document_graph`, the stores, the exporters registered in
@@ -21,7 +24,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +40,11 @@ from policykg.graph.kg import KG, document_graph
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import kg_quads, ontology_quads, write_serializations
 from policykg.graph.stores import load_ladybug, load_oxigraph
+from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
 from policykg.viz import make_view, render_html
 
-__all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint"]
+__all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint", "shacl_report"]
 
 #: what a build directory holds besides the exporters' files
 CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq", "kg.ttl", "kg.jsonld", "oxigraph", "ladybug",
@@ -65,6 +69,12 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     reused: int = 0
     extracted: int = 0
+    #: what the SHACL shapes find in the build's own output (graph/validate.py ``validate_document_graph``)
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def violation_count(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "Violation")
 
     def error(self, e: InputError, on_error: ErrorHandler | None) -> None:
         self.errors.append(e)
@@ -78,7 +88,9 @@ def pipeline_fingerprint() -> str:
     extract_dir = Path(run.__code__.co_filename).resolve().parent
     kg_file = Path(document_graph.__code__.co_filename).resolve()
     h = hashlib.sha256(policykg.__version__.encode())
-    files = sorted(extract_dir.rglob("*.py")) + [kg_file, root / "chars.py", root / "textmap.py"] + ttl_files()
+    check = Path(validate_document_graph.__code__.co_filename).resolve()      # the cached SHACL results
+    files = sorted(extract_dir.rglob("*.py")) + [kg_file, check, root / "chars.py", root / "textmap.py"] + ttl_files()
+    files.append(Path(str(policykg.ontology.shapes_path())))
     rules = Path(policykg.ontology.__file__).resolve().parent / "rules"
     files += sorted(rules.glob("*.yaml")) if rules.is_dir() else []
     for f in files:
@@ -113,8 +125,12 @@ def _extract_entry(f: Path, fp: str) -> dict[str, Any]:
     doc = run(ingest(f))
     records = list(doc.records())
     kg = document_graph(doc, records)
+    t0 = time.perf_counter()
+    violations = validate_document_graph(kg)         # cached with the document: a rebuild does not redo it
+    shacl = {"results": [asdict(v) for v in violations], "seconds": round(time.perf_counter() - t0, 4)}
     return {"fingerprint": fp, "doc_id": doc.id, "path": str(f), "sha256": doc.sha256,
-            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json()}
+            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json(),
+            "shacl": shacl}
 
 
 class _Writers:
@@ -165,6 +181,7 @@ def _entry_for(f: Path, data: bytes, cache: Path, fp: str, result: BuildResult,
             return None
         entry_path.write_bytes(orjson.dumps(entry))
         result.extracted += 1
+        result.timings["validate"] = result.timings.get("validate", 0.0) + entry["shacl"]["seconds"]
     kg_path = cache / f"{key}.kg.json"
     if not kg_path.exists():
         kg_path.write_bytes(orjson.dumps(entry["kg"]))
@@ -195,6 +212,7 @@ def _extract_all(files: list[Path], cache: Path, tmp: Path, result: BuildResult,
             seen_ids[doc_id] = str(f)
             keys.append(key)
             writers.add(entry, KG.from_json(entry["kg"]))
+            result.violations += [Violation(**v) for v in entry["shacl"]["results"]]
             meta = entry["document"]["meta"]
             result.documents.append({"id": doc_id, "path": str(f), "sha256": entry["sha256"],
                                      "title": meta["title"], "type": meta["doc_type"],
@@ -245,7 +263,19 @@ def _summary(tmp: Path, g: PGraph, result: BuildResult) -> dict[str, Any]:
     return {"policykg": policykg.__version__, "fingerprint": pipeline_fingerprint(),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "documents": result.documents,
             "errors": [str(e) for e in result.errors], "counts": result.counts,
-            "node_counts": kinds, "relationship_counts": rel}
+            "node_counts": kinds, "relationship_counts": rel, "shacl": shacl_report(result.violations)}
+
+
+#: how many SHACL results a build's summary and manifest spell out
+SHACL_SHOWN = 5
+
+
+def shacl_report(violations: list[Violation]) -> dict[str, Any]:
+    """The SHACL part of the manifest: counts by severity and the first few results with their sentences."""
+    return {"violations": sum(1 for v in violations if v.severity == "Violation"),
+            "other": sum(1 for v in violations if v.severity != "Violation"),
+            "first": [{"severity": v.severity, "focus": v.focus, "path": v.path, "message": v.message,
+                       "sentence": v.sentence} for v in violations[:SHACL_SHOWN]]}
 
 
 def _remove(p: Path) -> None:
@@ -287,6 +317,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
     try:
         keys = _timed(result, "extract", lambda: _extract_all(files, cache, tmp, result, progress, on_error))
         g = _stores_and_exports(tmp, cache, keys, result, html)
+        result.violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
         manifest = _summary(tmp, g, result)
         result.timings["total"] = time.perf_counter() - t_start
         manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}

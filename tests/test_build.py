@@ -13,9 +13,9 @@ def test_build_writes_every_output_with_the_expected_counts(seed_build):
     for name in OUTPUTS:
         assert (seed_build / name).exists(), name
     m = json.loads((seed_build / "manifest.json").read_text(encoding="utf-8"))
-    assert m["counts"] == {"documents": 4, "actors": 102, "instruments": 109, "domains": 104, "measures": 363,
-                           "targets": 13, "statistics": 116, "cited documents": 55, "triples": 50443,
-                           "nodes": 5919, "relationships": 16581}
+    assert m["counts"] == {"documents": 4, "actors": 147, "instruments": 108, "domains": 106, "measures": 754,
+                           "targets": 13, "statistics": 117, "cited documents": 54, "triples": 55963,
+                           "nodes": 6379, "relationships": 18186}
     assert sorted(d["id"] for d in m["documents"]) == ["anhui-2025", "heilongjiang-2024", "huaxin-report-2025",
                                                        "jiangsu-2025"]
     assert not list(seed_build.glob(".tmp-*"))                    # nothing half-written left behind
@@ -48,3 +48,44 @@ def test_rebuild_redoes_only_changed_files_and_drops_removed_ones(tmp_path, seed
     _, rows = run_cypher(out, "MATCH (d:PolicyDocument {identifier: 'jiangsu-2025'}) RETURN d.id")
     assert rows == []
     assert len(list((out / ".cache").glob("*.json"))) == 6          # per file: extraction and graph
+
+
+def test_the_seed_build_reports_that_its_graph_meets_the_shapes(seed_build):
+    m = json.loads((seed_build / "manifest.json").read_text(encoding="utf-8"))
+    assert m["shacl"] == {"violations": 0, "other": 0, "first": []}
+
+
+def test_a_build_reports_the_shacl_violations_of_its_own_output(tmp_path, monkeypatch):
+    """A graph that breaks a shape (here: measures made without their modality) is reported by
+    the build itself, in its result, its manifest and its summary, each with its sentence."""
+    from click.testing import CliRunner
+
+    import policykg.build as build_module
+    from policykg.cli import cli
+    real = build_module.document_graph
+
+    def no_modality(doc, records):
+        kg = real(doc, records)
+        for n in kg.nodes.values():
+            if "Measure" in n.classes:
+                n.attrs.pop("pkg:modality", None)
+        return kg
+    monkeypatch.setattr(build_module, "document_graph", no_modality)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    # lawrefbook_dlc/guangdong/广东省森林防火条例(2021-09-29).md (第十一条)
+    (docs / "guangdong-forest-fire.txt").write_text(
+        "广东省森林防火条例\n\n第十一条 县级以上人民政府有关部门应当为所属的森林火灾扑救人员购买人身意外伤害保险。\n",
+        encoding="utf-8")
+    result = build([docs], tmp_path / "out", html=False)
+    assert [(v.severity, v.path, v.sentence) for v in result.violations] == [
+        ("Violation", "https://w3id.org/policykg/ontology#modality",
+         "县级以上人民政府有关部门应当为所属的森林火灾扑救人员购买人身意外伤害保险。")]
+    assert result.violation_count == 1
+    m = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert (m["shacl"]["violations"], m["shacl"]["other"]) == (1, 0)
+    assert m["shacl"]["first"][0]["message"].startswith("A measure has exactly one modality")
+    r = CliRunner().invoke(cli, ["build", str(docs), "-o", str(tmp_path / "out"), "--no-html"], catch_exceptions=False)
+    line = next(x for x in r.output.splitlines() if " SHACL violations " in x)
+    assert line.split("│")[2].strip() == "1"
+    assert "A measure has exactly one modality" in r.output and "policykg validate" in r.output

@@ -20,7 +20,8 @@ from policykg.ontology import vocabulary
 from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["title_doc_type", "infer_metadata", "document_id", "find_region", "iso_date"]
+__all__ = ["title_doc_type", "infer_metadata", "document_id", "find_region", "iso_date", "title_issuers",
+           "split_issuers"]
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ORGS = rules("actors")
@@ -94,7 +95,9 @@ _ADOPTED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.{2,60}?)(?:第[�
 _COMMENCE = alternation(_WORDS["commencement_verbs"])
 _EFFECTIVE = re.compile(rf"自(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日起(?:{_COMMENCE})")
 _EFFECTIVE_ON_ISSUE = re.compile(rf"自(?:公布|发布|印发)之日起(?:{_COMMENCE})")
-_SESSION = re.compile(r"第[一二三四五六七八九十百\d]+届")
+_SESSION = re.compile(r"第?[一二三四五六七八九十百\d]+届")
+# what is left around the body's name in an adoption note: 经…, …第四, …2024年
+_NOTE_EDGES = re.compile(r"^(?:经|由)|(?:第[一二三四五六七八九十百\d]*|\d{4}年)$")
 _ORG_SIGNATURE = re.compile(rf"^(.{{2,40}}?(?:{alternation(_ORGS['signature_suffixes'])}))$")
 _ISSUED_INLINE = re.compile(r"^(.{2,40}?)(\d{4})年(\d{1,2})月(\d{1,2})日印发$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,80})》(?:已经|经).{0,20}(?:同意|通过|研究)")
@@ -130,13 +133,17 @@ def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, par
     fm_type = _from_front_matter(meta, front)
     quoted = next((m.group(1) for p in paragraphs[:8] for m in [_QUOTED_TITLE.search(p)] if m), None)
     _put(meta, "title", title_block_title or quoted, "title line" if title_block_title else "transmittal notice")
+    from_front = bool(meta.issuers)                   # the front matter's issuers win
     _from_adoption_note(meta, paragraphs)
     _from_signature(meta, paragraphs)
     _from_closing_line(meta, last_paragraphs)
     _from_commencement_clause(meta, last_paragraphs)
+    if not from_front and meta.title:
+        _from_title_head(meta, title_issuers(meta.title))
     _set_doc_type(meta, fm_type)
-    region, src = _jurisdiction(meta, front)
-    if region is not None:
+    found = _jurisdiction(meta, front)
+    if found is not None:
+        region, src = found
         meta.jurisdiction, meta.jurisdiction_label = region.key, region.pref
         meta.inferred["jurisdiction"] = src
     return meta
@@ -155,6 +162,50 @@ def _put_issuer(meta: DocumentMeta, issuer: str, source: str) -> None:
         meta.inferred["issuers"] = source
 
 
+_TITLE_HEAD = re.compile(rf"^(.{{2,60}}?)(?:{alternation(_WORDS['title_head_ends'])})")
+_CO_ISSUERS = re.compile(rf"等[一二三四五六七八九十百\d]*个?(?:{alternation(_WORDS['co_issuer_nouns'])})$")
+_ISSUER_END = re.compile(rf"(?:{alternation(_WORDS['title_issuer_suffixes'])})$")
+_ISSUER_SEP = re.compile(r"[、，,；;\s]+")
+
+
+def split_issuers(names: str) -> list[str]:
+    """``国家发展改革委、国家数据局`` / ``中共中央 国务院`` → one name each (names written together
+    without a separator are split when they are resolved to actors)."""
+    return [x for x in _ISSUER_SEP.split(names) if x]
+
+
+def title_issuers(title: str) -> list[str]:
+    """The issuers a title is headed by: ``广东省人民政府关于加快数字政府建设的意见`` → [广东省人民政府];
+    ``中共中央办公厅、国务院办公厅关于…`` → both; ``湖南省数据局等5部门印发《…》的通知`` → [湖南省数据局];
+    none when the head is no issuer (``北京市关于…的实施方案``, ``关于…的意见``).
+
+    >>> title_issuers("郑州市人民代表大会常务委员会关于修改部分地方性法规的决定")
+    ['郑州市人民代表大会常务委员会']
+    >>> title_issuers("关于促进企业数据资源开发利用的意见"), title_issuers("天津市关于加快数据标注产业发展的行动方案")
+    ([], [])
+    """
+    m = _TITLE_HEAD.match(title.strip())
+    if not m or any(ch in m.group(1) for ch in "《〈<“\"的"):
+        return []
+    head = _CO_ISSUERS.sub("", m.group(1)).removesuffix("联合").strip()
+    names = split_issuers(head)
+    return names if names and all(_ISSUER_END.search(n) for n in names) else []
+
+
+def _from_title_head(meta: DocumentMeta, names: list[str]) -> None:
+    """The issuers a title is headed by win over those of a signature or a closing line (which may
+    name only the last of several); a signature that spells one of them out in full
+    (广西壮族自治区工业和信息化厅 for the title's 自治区工业和信息化厅) gives its fuller name."""
+    if not names:
+        return
+    def fuller(f: str, n: str) -> bool:                 # a place name in front, not another issuer
+        return (len(f) > len(n) and f.endswith(n) and not _ISSUER_END.search(f[:-len(n)])
+                and find_region(f) is not None)
+    found = meta.issuers
+    meta.issuers = [next((f for f in found if fuller(f, n)), n) for n in names]
+    meta.inferred["issuers"] = "title"
+
+
 def _from_front_matter(meta: DocumentMeta, front: dict[str, Any]) -> Any:
     """Fields the front matter gives; returns its document type, if any (used after the title's)."""
     fm_title = _first(front, "title", "LinkTitle")
@@ -162,7 +213,7 @@ def _from_front_matter(meta: DocumentMeta, front: dict[str, Any]) -> Any:
         _put(meta, "title", clean_title(normalize_label(str(fm_title))), "front matter")
     issuer = _first(front, "issuer", "author", "publisher", "office")
     if issuer:
-        meta.issuers = [normalize_label(x) for x in re.split(r"[、,，;；]\s*", str(issuer)) if x.strip()]
+        meta.issuers = split_issuers(normalize_label(str(issuer)))
         meta.inferred["issuers"] = "front matter"
     _put(meta, "issued", _date_value(_first(front, "publication_date", "issued", "date", "publish_date")),
          "front matter")
@@ -181,10 +232,12 @@ def _from_adoption_note(meta: DocumentMeta, paragraphs: list[str]) -> None:
     """（2024年12月19日黑龙江省第十四届人民代表大会常务委员会第十九次会议通过）: date and body."""
     for p in paragraphs[:12]:
         m = _ADOPTED.search(p)
-        if m and len(p) < 120:
+        # a short note, or the first of several adoption lines that the text joined into one paragraph
+        if m and (len(p) < 120 or m.start() <= 1):
             _put(meta, "adopted", iso_date(*m.groups()[:3]), "adoption note")
             body = _SESSION.sub("", m.group(4)).strip("（ ")
-            body = re.sub(r"第[一二三四五六七八九十百\d]+次.*$", "", body)
+            body = re.sub(r"第?[一二三四五六七八九十百\d]+次.*$", "", body)
+            body = _NOTE_EDGES.sub("", body)
             if body:
                 _put_issuer(meta, body, "adoption note")
             return
@@ -195,8 +248,10 @@ def _from_signature(meta: DocumentMeta, paragraphs: list[str]) -> None:
     for k, p in enumerate(paragraphs[:20]):
         nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
         if _ORG_SIGNATURE.match(p) and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", nxt):
+            date = _DATE.search(nxt)
+            assert date is not None, nxt   # the line is a date (fullmatch above) and _DATE matches every date
             _put_issuer(meta, p, "signature")
-            _put(meta, "issued", iso_date(*_DATE.search(nxt).groups()), "signature date")
+            _put(meta, "issued", iso_date(*date.groups()), "signature date")
             return
 
 
@@ -234,8 +289,9 @@ def _set_doc_type(meta: DocumentMeta, fm_type: Any) -> None:
         _put(meta, "status", "征求意见稿", "title")
 
 
-def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str | None]:
-    """(region concept, where it came from): the title, the front matter, an issuer, a national body."""
+def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] | None:
+    """(region concept, where it came from): the title, the front matter, an issuer, a national body;
+    None if none of them names a region."""
     region = find_region(meta.title) if meta.title else None
     if region is not None:
         return region, "title"
@@ -250,7 +306,7 @@ def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str |
             return region, "issuer"
     if _is_national(meta):
         return vocabulary().concept("reg", "china"), "national issuer or title"
-    return None, None
+    return None
 
 
 _NATIONAL_TITLE = re.compile(rf"^(?:{alternation(_WORDS['national_title_prefixes'])})")
@@ -274,12 +330,13 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,60}$")
 def document_id(path: str, meta: DocumentMeta) -> str:
     """A stable id: the file name when it is already a slug (``heilongjiang-2024.txt``),
     else ``<region>-<year>-<hash of title and file name>`` (``shanghai-2021-3f9a1c``), the
-    year being the latest date of the version."""
+    year being that of the version's issue or adoption (the later of the two: an amended
+    text is a new document), never of its entry into force unless no other date is known."""
     stem = Path(path).stem.lower()
     if _SLUG.match(stem):
         return stem
     region = meta.jurisdiction or "doc"
-    dates = [d for d in (meta.adopted, meta.issued, meta.effective) if d]
-    year = max(dates)[:4] if dates else "nd"      # the version: an amended text is a new document
+    dates = [d for d in (meta.adopted, meta.issued) if d] or [d for d in (meta.effective,) if d]
+    year = max(dates)[:4] if dates else "nd"
     digest = hashlib.sha1(f"{meta.title}|{Path(path).stem}".encode("utf-8")).hexdigest()[:6]
     return f"{region}-{year}-{digest}"

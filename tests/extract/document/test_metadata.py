@@ -51,3 +51,101 @@ def test_document_id_from_slug_or_region_year_hash():
     assert did == document_id("elsewhere/上海市数据条例(2021-11-25).md", m)     # same file name, same id
     amended = DocumentMeta(title="上海市数据条例", jurisdiction="shanghai", adopted="2021-11-25", issued="2024-06-01")
     assert document_id("scale/上海市数据条例(2024-06-01).md", amended).startswith("shanghai-2024-")
+
+
+def _ingest(text, front, path):
+    from policykg.extract.document.ingest import ingest_text
+    return ingest_text(text, path=path, front=front)
+
+
+def test_document_id_carries_the_adoption_year_not_the_year_it_enters_into_force():
+    # lawrefbook_dlc/guangdong/河源市暴雨灾害预警与响应条例(2022-11-01).md: adopted 2022, in force 2023
+    text = ("# 河源市暴雨灾害预警与响应条例\n\n2022年9月1日 河源市第八届人民代表大会常务委员会第七次会议通过\n\n"
+            "2022年9月29日 广东省第十三届人民代表大会常务委员会第四十六次会议批准）\n\n<!-- INFO END -->\n\n"
+            "## 第一章 总 则\n\n第三十七条 本条例自2023年1月1日起施行。\n")
+    front = {"title": "河源市暴雨灾害预警与响应条例", "jurisdiction": "广东", "doc_type": "地方性法规", "date": "2022-11-01"}
+    d = _ingest(text, front, "河源市暴雨灾害预警与响应条例(2022-11-01).md")
+    m = d.meta
+    assert (m.adopted, m.issued, m.effective) == ("2022-09-01", "2022-11-01", "2023-01-01")
+    assert m.issuers == ["河源市人民代表大会常务委员会"]
+    assert d.id.startswith(f"{m.jurisdiction}-2022-")
+    from policykg.extract.document.metadata import document_id
+    from policykg.extract.document.model import DocumentMeta
+    only_in_force = DocumentMeta(title="深圳市推动数字创意产业高质量发展的若干措施", jurisdiction="shenzhen",
+                                 effective="2025-08-11")
+    assert document_id("x/《深圳市推动数字创意产业高质量发展的若干措施》-f2f5bec990.md", only_in_force).startswith(
+        "shenzhen-2025-")                              # no other date known: the only year there is
+
+
+def test_an_adoption_note_names_its_body_without_the_words_around_it():
+    # lawrefbook_dlc/chongqing/酉阳土家族苗族自治县城镇管理条例(2012-12-29).md
+    text = ("# 酉阳土家族苗族自治县城镇管理条例\n\n2012年11月29日 经酉阳土家族苗族自治县第十六届人民代表大会第二次会议通过\n\n"
+            "2012年12月27日 重庆市第三届人民代表大会常务委员会第三十九次会议批准）\n\n<!-- INFO END -->\n\n"
+            "第一条 为了加强城镇管理，制定本条例。\n")
+    m = _ingest(text, {"title": "酉阳土家族苗族自治县城镇管理条例", "jurisdiction": "重庆"}, "youyang.md").meta
+    assert (m.issuers, m.adopted) == (["酉阳土家族苗族自治县人民代表大会"], "2012-11-29")
+    # lawrefbook_dlc/zhejiang/浙江省钱塘江管理条例(2020-11-27).md: three adoption lines the text joins into one
+    text = ("# 浙江省钱塘江管理条例\n\n1997年12月31日 浙江省第八届人民代表大会常务委员会第四十二次会议通过\n\n"
+            "2017年5月26日 浙江省第十二届人民代表大会常务委员会第四十一次会议《关于修改〈浙江省钱塘江管理条例〉的决定》第一次修正\n\n"
+            "2020年11月27日 浙江省第十三届人民代表大会常务委员会第二十五次会议《关于修改〈浙江省水文管理条例〉等五件地方性法规的决定》第二次修正\n\n"
+            "<!-- INFO END -->\n\n第一条 为加强钱塘江河道管理，制定本条例。\n")
+    m = _ingest(text, {"title": "浙江省钱塘江管理条例", "jurisdiction": "浙江", "date": "2020-11-27"},
+                "浙江省钱塘江管理条例(2020-11-27).md").meta
+    assert (m.issuers, m.adopted, m.issued) == (["浙江省人民代表大会常务委员会"], "1997-12-31", "2020-11-27")
+
+
+def test_the_issuers_a_title_is_headed_by():
+    from policykg.extract.document.metadata import title_issuers
+    # titles of data_compliance/local/ and data_compliance/national/ documents
+    assert title_issuers("河北省人民政府办公厅关于印发河北省数字经济发展三年行动计划（2025—2027年）的通知") == ["河北省人民政府办公厅"]
+    assert title_issuers("湖南省数据局等5部门印发《关于促进湖南省企业数据资源开发利用的实施方案》的通知") == ["湖南省数据局"]
+    assert title_issuers("国家互联网信息办公室、公安部关于《大型网络平台个人信息保护规定（征求意见稿）》公开征求意见的通知") == [
+        "国家互联网信息办公室", "公安部"]
+    assert title_issuers("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见") == ["中共中央", "国务院"]
+    for no_issuer in ("北京市关于大力发展智慧农业的实施方案（2025-2030年）", "关于加强互联网数据中心客户数据安全保护的通知",
+                      "关于印发《黑龙江省公共数据资源登记实施细则（试行）》的通知"):
+        assert title_issuers(no_issuer) == [], no_issuer
+
+
+def test_issuers_from_the_title_resolved_each_in_its_own_jurisdiction():
+    from policykg.extract.pipeline import Pipeline
+    # data_compliance/local/陕西省知识产权局-陕西省工业和信息化厅关于印发《…》的通知-陕西省知识产权局-6d4b266fc2.md
+    front = {"title": "陕西省知识产权局 陕西省工业和信息化厅关于印发《陕西省工业和信息化领域数据知识产权试点工作实施方案》"
+                      "的通知-陕西省知识产权局", "jurisdiction": "陕西省"}
+    d = Pipeline(["issuers"])(_ingest("各设区市、杨凌示范区、韩城市市场监督管理局（知识产权局）、工业和信息化局，各有关单位：\n\n"
+                                      "为深入贯彻《知识产权强国建设纲要（2021—2035年）》。\n", front, "shaanxi-notice.md"))
+    assert d.meta.inferred["issuers"] == "title"
+    assert [(r["id"], r["label"]) for r in d.meta.issuer_actors] == [
+        ("actor:shaanxi/government/ip-authority", "陕西省人民政府知识产权部门"),
+        ("actor:shaanxi/government/industry-it", "陕西省人民政府工业和信息化部门")]
+    # data_compliance/local/省数据局等七部门关于印发《湖北省加快发展数据标注产业建设高质量数据集实施方案》的通知-湖北省数据局-8a8c190d44.md
+    front = {"title": "省数据局等七部门关于印发《湖北省加快发展数据标注产业建设高质量数据集实施方案》的通知-湖北省数据局",
+             "jurisdiction": "湖北省"}
+    d = Pipeline(["issuers"])(_ingest("省直有关单位，各市、州、直管市、神农架林区数据管理部门、发展改革委、科技局、经信局、财政局、"
+                                      "人力资源社会保障局、国资委：\n\n现将《湖北省加快发展数据标注产业建设高质量数据集实施方案》"
+                                      "印发给你们，请结合工作实际，认真组织实施。\n", front, "hubei-notice.md"))
+    assert d.meta.issuers == ["省数据局"]
+    assert [r["label"] for r in d.meta.issuer_actors] == ["湖北省人民政府数据主管部门"]
+
+
+def test_the_front_matters_issuer_wins_over_the_title_and_the_text():
+    # seeds/anhui-2025.txt: its front matter's author, its title's head and its adoption note all name an issuer
+    from policykg.extract.document.metadata import infer_metadata
+    m = infer_metadata({"title": "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定",
+                        "author": "安徽省人民代表大会常务委员会"}, "", "",
+                       ["（2025年7月10日安徽省第十四届人民代表大会常务委员会第十七次会议通过）"], [])
+    assert (m.issuers, m.inferred["issuers"]) == (["安徽省人民代表大会常务委员会"], "front matter")
+    m = infer_metadata({"title": "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定"}, "", "",
+                       ["（2025年7月10日安徽省第十四届人民代表大会常务委员会第十七次会议通过）"], [])
+    assert (m.issuers, m.inferred["issuers"], m.adopted) == (["安徽省人民代表大会常务委员会"], "title", "2025-07-10")
+
+
+def test_a_signature_spells_out_the_issuer_a_title_is_headed_by():
+    # data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告-广西壮族自治区工业和信息化厅网站-9e87c9f665.md
+    text = ("自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知\n\n桂工信智能〔2025〕884号\n\n"
+            "各市、县（市、区）工业和信息化部门：\n\n现将《广西推动工业高质量数据集建设实施方案》印发你们，请结合实际认真组织实施。\n\n"
+            "广西壮族自治区工业和信息化厅\n\n2025年11月3日\n")
+    front = {"title": "自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知 - 通知公告 - 广西壮族自治区工业和信息化厅网站",
+             "jurisdiction": "广西壮族自治区"}
+    m = _ingest(text, front, "guangxi-notice.md").meta
+    assert (m.issuers, m.inferred["issuers"], m.issued) == (["广西壮族自治区工业和信息化厅"], "title", "2025-11-03")

@@ -4,7 +4,7 @@
 
 import hashlib
 
-from policykg.extract.stages.citations import CitationState, find_citations, is_document_title
+from policykg.extract.stages.citations import CitationState, find_citations, is_document_title, is_own_title
 from policykg.extract.stages.mentions import find_mentions
 
 
@@ -74,3 +74,81 @@ def test_document_titles_end_with_a_document_type():
         assert is_document_title(title), title
     for title in ("数据要素工作动态", "网络安全事件上报表"):
         assert not is_document_title(title), title
+
+
+def _issuers(c):
+    return [(a.id, a.label) for a in c.issuers]
+
+
+def test_an_issuer_written_in_a_cited_title_is_scoped_to_its_own_jurisdiction():
+    # data_compliance/local/青岛市大数据发展管理局关于印发《青岛市公共数据资源授权运营实施细则》的通知-0afe3b0675.md
+    # (第一条): a Qingdao document cites a national, a provincial and a municipal notice
+    text = ("第一条 为贯彻《国家发展改革委、国家数据局关于印发〈公共数据资源授权运营实施规范（试行）〉的通知》"
+            "《山东省大数据局关于印发〈山东省公共数据资源授权运营管理办法（试行）〉的通知》"
+            "《青岛市人民政府办公厅关于印发〈青岛市公共数据资源授权运营实施方案〉的通知》等文件要求，"
+            "进一步规范公共数据资源授权运营工作，推进公共数据资源开发利用，促进释放数据要素价值，制定本实施细则。")
+    national, province, city = citations(text, "qingdao", CitationState(jurisdiction="qingdao"))
+    assert _issuers(national) == [("actor:ndrc", "国家发展和改革委员会"), ("actor:nda", "国家数据局")]
+    assert _issuers(province) == [("actor:shandong/government/data-authority", "山东省人民政府数据主管部门")]
+    assert _issuers(city) == [("actor:qingdao/government-office", "青岛市人民政府办公厅")]
+    assert not any(c.self_reference for c in (national, province, city))
+
+
+def test_a_jointly_issued_title_gives_both_issuers_each_of_its_own_level():
+    # data_compliance/local/《关于加快湖南省公共数据资源开发利用的实施意见》-a5326057a8.md
+    text = "为深入贯彻落实《中共中央办公厅 国务院办公厅关于加快公共数据资源开发利用的意见》（中办发〔2024〕67号），加快我省公共数据资源开发利用，"
+    [c] = citations(text, "hunan", CitationState(jurisdiction="hunan"))
+    assert c.title == "中共中央办公厅 国务院办公厅关于加快公共数据资源开发利用的意见"
+    assert [a.label for a in c.issuers] == ["中共中央办公厅", "国务院办公厅"]
+    assert c.issuers[0].jurisdiction is None and c.issuers[1].id == "actor:state-council-office"
+
+
+def test_a_short_name_in_brackets_is_no_second_citation():
+    # data_compliance/national/数字中国建设2025年行动方案-80dd0c6f1e.md
+    text = "近日，国家数据局综合司印发了《数字中国建设2025年行动方案》（以下简称《行动方案》），要求各地区结合实际认真贯彻落实。"
+    assert [c.title for c in citations(text, None)] == ["数字中国建设2025年行动方案"]
+
+
+def test_the_documents_own_title_names_no_other_document():
+    # data_compliance/local/北京市政务服务和数据管理局关于印发《北京市公共数据资源登记管理实施细则》的通知_政策文件_北京市政务服务和数据管理局-07b967759f.md
+    # (the source drops 北 from the last title): 我局制定了《…》 is the document being issued
+    text = ("为规范本市公共数据资源登记工作，根据《公共数据资源登记管理暂行办法》（发改数据规〔2025〕26号）以及"
+            "《中共北京市委办公厅北京市人民政府办公厅关于加快北京市公共数据资源开发利用的实施意见》（京办发〔2025〕5号）"
+            "有关要求，结合本市实际，我局制定了《京市公共数据资源登记管理实施细则》。")
+    got = citations(text, "beijing", CitationState(jurisdiction="beijing"))
+    assert [(c.title, c.self_reference) for c in got] == [
+        ("公共数据资源登记管理暂行办法", False),
+        ("中共北京市委办公厅北京市人民政府办公厅关于加快北京市公共数据资源开发利用的实施意见", False),
+        ("京市公共数据资源登记管理实施细则", True)]
+    assert [a.label for a in got[1].issuers] == ["中共北京市委办公厅", "北京市人民政府办公厅"]
+    # data_compliance/local/省数据局等七部门关于印发《湖北省加快发展数据标注产业建设高质量数据集实施方案》的通知-湖北省数据局-8a8c190d44.md
+    notice = "现将《湖北省加快发展数据标注产业建设高质量数据集实施方案》印发给你们，请结合工作实际，认真组织实施。"
+    assert [c.self_reference for c in citations(notice, "hubei")] == [True]
+    # data_compliance/national/网络数据安全管理条例-177ad90123.md (the State Council's decree)
+    decree = "《网络数据安全管理条例》已经2024年8月30日国务院第40次常务会议通过，现予公布，自2025年1月1日起施行。"
+    assert [c.self_reference for c in citations(decree, "china")] == [True]
+
+
+def test_a_title_is_the_documents_own_when_its_notice_issues_it():
+    own = "省数据局等七部门关于印发《湖北省加快发展数据标注产业建设高质量数据集实施方案》的通知"
+    assert is_own_title("湖北省加快发展数据标注产业建设高质量数据集实施方案", own)
+    assert is_own_title("湖北省加快发展数据标注产业建设高质量数据集实施方案", "湖北省加快发展数据标注产业建设高质量数据集实施方案")
+    assert not is_own_title("湖北省数据条例", "湖北省数据条例实施办法") and not is_own_title("湖北省数据条例", None)
+
+
+def test_a_self_reference_is_a_record_of_the_document_itself_in_the_graph():
+    from policykg.extract.pipeline import run
+    from policykg.graph.kg import document_graph
+    # data_compliance/local/省数据局等七部门关于印发《…》的通知-湖北省数据局-8a8c190d44.md: the notice and the
+    # first sentence of what it issues
+    doc = run("现将《湖北省加快发展数据标注产业建设高质量数据集实施方案》印发给你们，请结合工作实际，认真组织实施。\n"
+              "为贯彻落实国家发展改革委等部门印发《关于促进数据标注产业高质量发展的实施意见》，加快推进数据标注产业发展"
+              "和高质量数据集建设，抢占人工智能发展制高点，现制定本方案。\n",
+              path="hubei-notice.txt",
+              front={"title": "省数据局等七部门关于印发《湖北省加快发展数据标注产业建设高质量数据集实施方案》的通知"})
+    [own, other] = doc.layers["citations"]
+    assert (own.self_reference, other.self_reference) == (True, None)
+    assert own.to_json()["self_reference"] is True and "self_reference" not in other.to_json()
+    kg = document_graph(doc, list(doc.records()))
+    cited = [n.attrs["dcterms:title"] for n in kg.nodes.values() if n.attrs.get("pkg:cited")]
+    assert cited == ["关于促进数据标注产业高质量发展的实施意见"]
