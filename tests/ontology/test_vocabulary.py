@@ -107,3 +107,77 @@ def test_every_instrument_term_in_the_seeds_is_listed(seed_docs):
             "local-special-bonds", "data-asset-pledge", "industry-guidance-fund"} <= found
     assert {"算力券", "算法券", "政府投资基金", "研发费用加计扣除", "揭榜挂帅", "信易贷"} <= inst_terms
     assert {"低空经济", "具身智能", "数据标注", "智慧农业", "跨境电商", "算力基础设施"} <= dom_terms
+
+
+# --- vocabulary from the corpus (issue 11: ``policykg vocab mine``, reviewed) ------------------------
+
+def test_finance_and_data_governance_products_from_the_corpus():
+    """ANNOTATION.md's finance and data-governance products are concepts with a type, a
+    Rothwell–Zegveld category and, where the vocabulary has a more general tool, a broader one."""
+    v = vocabulary()
+    expect = {  # label: (key, type, category, broader)
+        "信用贷款": ("credit-loan", "Finance", "environment", ("credit",)),
+        "无还本续贷": ("renewal-without-repayment", "Finance", "environment", ("credit",)),
+        "融资担保": ("financing-guarantee", "Finance", "environment", ("financing",)),
+        "贷款贴息": ("interest-subsidy", "Finance", "environment", ("credit",)),
+        "天使投资": ("angel-investment", "Finance", "environment", ("venture-capital",)),
+        "转移支付": ("transfer-payment", "FiscalFunding", "supply", ("fiscal-funds",)),
+        "政府投资": ("government-investment", "FiscalFunding", "supply", ("fiscal-funds",)),
+        "资助": ("grant", "Subsidy", "supply", ("subsidy",)),
+        "政府指导价": ("government-guided-price", "Regulation", "environment", ()),
+        "特许经营": ("franchise", "Regulation", "environment", ()),
+        "数据产权登记": ("data-property-registration", "DataAuthorization", "supply", ("data-asset-registration",)),
+        "政务数据目录": ("public-data-catalogue", "DataAuthorization", "supply", ()),
+        "基础数据库": ("basic-database", "DataAuthorization", "supply", ()),
+        "容错免责": ("fault-tolerance", "Sandbox", "environment", ("inclusive-prudent",)),
+        "绿色通道": ("green-channel", "PublicService", "supply", ()),
+        "赛事": ("competition", "Event", "demand", ()),
+        "技术规范": ("technical-specification", "Standard", "environment", ("standard-system",)),
+        "施工许可证": ("administrative-licensing", "Regulation", "environment", ()),
+        "失信惩戒": ("credit-rewards-penalties", "Regulation", "environment", ("credit-supervision",)),
+    }
+    for label, (key, itype, category, broader) in expect.items():
+        [c] = v.lookup(label, "instrument")
+        assert (c.key, c.instrument_type, c.category, c.broader) == (key, itype, category, broader), label
+    # the broader tools are instruments too, so the hierarchy is walkable
+    assert [a.key for a in v.ancestors(v.concept("inst", "angel-investment"))] == \
+        ["venture-capital", "equity-investment", "financing"]
+
+
+def test_plans_as_documents_are_not_instruments():
+    v = vocabulary()
+    for label in ["规划", "发展规划", "行动计划", "行动方案", "实施方案", "工作方案", "三年行动计划", "路线图"]:
+        assert v.lookup(label, "instrument") == [], label
+    # campaigns stay (GUIDE.md: 专项行动, 三年行动)
+    assert [c.key for c in v.lookup("三年行动", "instrument")] == ["action-plan"]
+
+
+def test_domains_from_the_corpus_and_their_broader_fields():
+    v = vocabulary()
+    expect = {"关键信息基础设施": ("critical-information-infrastructure", ["cybersecurity", "data-security", "digital-economy"]),
+              "生成合成内容": ("generative-ai", ["ai", "digital-technology", "digital-economy"]),
+              "数据治理": ("data-governance", ["data-elements", "digital-economy"]),
+              "电子证照": ("electronic-certificate", ["digital-government", "digital-governance", "digital-economy"]),
+              "智能交通": ("smart-transport", ["industrial-digitalization", "digital-economy"])}
+    for label, (key, ancestors) in expect.items():
+        [c] = v.lookup(label, "domain")
+        assert c.key == key and [a.key for a in v.ancestors(c)] == ancestors, label
+
+
+#: alt labels that contain a shorter label of their own concept on purpose: another field's label
+#: would win at their position (数据要素市场化配置 → 数据要素市场), they name a field of their own, or
+#: an organisation suffix would make them a named organisation (智能计算中心, 数据交易所)
+LONGER_ON_PURPOSE = {"5G-A", "“人工智能+”", "人工智能+", "工业互联网标识解析", "数字服务贸易", "AI智能体",
+                     "数据要素市场化配置", "人工智能大模型", "信息通信网络", "软件和信息技术服务业", "超算算力",
+                     "智能计算中心", "数据交易所"}
+
+
+def test_domain_labels_are_the_shortest_surface_of_their_field():
+    """ANNOTATION.md: the shortest surface naming the field (数字创意产业 → 数字创意); an alt label
+    that only adds a work word to another label of its concept would make the surface longer."""
+    v = vocabulary()
+    longer = sorted(alt for c in v.scheme("dom") for alt in c.alt
+                    if alt not in LONGER_ON_PURPOSE and any(s != alt and s in alt for s in c.labels))
+    assert longer == []
+    assert v.lookup("数字创意产业", "domain") == [] and v.lookup("公共数据资源", "domain") == []
+    assert v.concept("dom", "high-quality-dataset").pref == "数据集"
