@@ -10,9 +10,9 @@ assigned by an earlier one.
 ...           "列入创新产品和服务目录的首台（套）装备，符合条件的可以按规定采取非招标方式进行政府采购。",
 ...           path="hlj.txt", front={"title": "黑龙江省数字经济促进条例"})
 >>> [(r.kind, r.label) for r in doc.records() if r.kind in ("measure", "instrument")][-3:]
-[('instrument', '政府采购'), ('measure', '黑龙江省县级以上人民政府、黑龙江省县级以上人民政府有关部门 · 义务 · 支持'), ('measure', '黑龙江省县级以上人民政府、黑龙江省县级以上人民政府有关部门 · 授权 · 按规')]
+[('measure', '黑龙江省县级以上人民政府有关部门 · 义务 · 支持'), ('measure', '黑龙江省县级以上人民政府 · 授权 · 采取'), ('measure', '黑龙江省县级以上人民政府有关部门 · 授权 · 采取')]
 >>> Pipeline().names
-['issuers', 'mentions', 'measures', 'quantities', 'citations']
+['issuers', 'mentions', 'measures', 'sanctions', 'parameters', 'quantities', 'citations']
 """
 
 from __future__ import annotations

@@ -192,7 +192,8 @@ class MeasureRecord(Record):
     domains: tuple[str, ...] = ()
     beneficiaries: tuple[str, ...] = ()
     beneficiary_ids: tuple[str, ...] = ()
-    #: units a responsibility bracket （X牵头，Y负责） makes responsible for this task (labels and ids)
+    #: units a responsibility bracket （X牵头，Y负责） makes responsible for this task: as written in the
+    #: bracket (the bracket is often a sentence of its own), and their actor ids
     responsible: tuple[str, ...] = ()
     responsible_ids: tuple[str, ...] = ()
 
@@ -230,7 +231,7 @@ class StatisticRecord(Record):
 @dataclass(frozen=True, slots=True)
 class CitationRecord(Record):
     kind: ClassVar[str] = "citation"
-    optional: ClassVar[tuple[str, ...]] = ("doc_type",)
+    optional: ClassVar[tuple[str, ...]] = ("doc_type", "self_reference")
 
     title: str = ""
     date: str | None = None
@@ -239,6 +240,8 @@ class CitationRecord(Record):
     issuer_count: int | None = None
     #: the cited document's type by its title (an addition to the 0.1 format)
     doc_type: str | None = None
+    #: True when the title is the document's own (现将《…》印发给你们): it names no other document
+    self_reference: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

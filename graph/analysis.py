@@ -87,7 +87,7 @@ def measures_frame(g: PGraph) -> pd.DataFrame:
 
     >>> from policykg.api import graph_of_texts
     >>> df = measures_frame(graph_of_texts({"demo-b": DEMO_B}))
-    >>> row = df[df["domains"].map(lambda d: "低空经济" in d)].iloc[0]
+    >>> row = df[df["instruments"].map(lambda i: "基金" in i)].iloc[0]
     >>> row["modality"], row["cue"], row["agents"], row["instruments"], row["categories"]
     ('obligation', '应当', ['安徽省人民政府财政部门'], ['基金'], ['supply'])
     """
@@ -161,11 +161,13 @@ def co_agency_network(g: PGraph) -> nx.Graph:
         if n.key == LABEL.Actor:
             G.add_node(n.id, label=n.props.get("label"), labels=n.labels)
     adj = g.adjacency()
+    clauses: dict[tuple, set[str]] = defaultdict(set)   # a clause's measures: one record per agent
     for m in g.nodes.values():
-        if m.key != LABEL.Measure:
-            continue
-        actors = adj.targets(m.id, REL.HAS_AGENT)
-        for a, b in combinations(sorted(set(actors)), 2):
+        if m.key == LABEL.Measure:
+            clauses[(m.props.get("doc"), m.props.get("start"), m.props.get("end"))].update(
+                adj.targets(m.id, REL.HAS_AGENT))
+    for actors in clauses.values():
+        for a, b in combinations(sorted(actors), 2):
             if G.has_edge(a, b):
                 G[a][b]["weight"] += 1
             else:
@@ -185,8 +187,8 @@ def instrument_mix(g: PGraph, by: str = "jurisdiction", share: bool = False) -> 
     >>> instrument_mix(g)
     category      supply  environment  demand
     jurisdiction                             
-    安徽省                2            0       0
-    江苏省                2            0       1
+    安徽省                2            0       2
+    江苏省                2            0       3
     """
     import pandas as pd
     if by not in ("jurisdiction", "doc"):

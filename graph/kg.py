@@ -23,7 +23,9 @@ from policykg.extract.records import (
     ActorRef,
     CitationRecord,
     MeasureRecord,
+    ParameterRecord,
     Record,
+    SanctionRecord,
     StatisticRecord,
     TargetRecord,
 )
@@ -217,6 +219,8 @@ def _measure(kg: KG, doc: Document, r: Record) -> None:
         kg.edge("pkg:agent", m_iri, _actor_iri(a))
     for a in r.beneficiary_ids:
         kg.edge("pkg:beneficiary", m_iri, _actor_iri(a))
+    for a in r.responsible_ids:                     # units of a responsibility bracket （责任单位：…）
+        kg.edge("pkg:responsibleUnit", m_iri, _actor_iri(a))
     for i in r.instruments:
         kg.edge("pkg:usesInstrument", m_iri, _concept_iri(i))
     for dm in r.domains:
@@ -255,6 +259,9 @@ def _quantity(kg: KG, doc: Document, r: Record) -> None:
 
 def _citation(kg: KG, doc: Document, r: Record) -> None:
     assert isinstance(r, CitationRecord)
+    if r.self_reference:                  # the document's own title (现将《…》印发给你们): no other document
+        _mention(kg, doc, r, _doc_iri(doc.id))
+        return
     c_iri = node_iri("cited", r.id.split(":", 1)[1])
     kg.node(c_iri, ["PolicyDocument"], **{"dcterms:title": r.title, "pkg:cited": True,
                                           "eli:date_document": r.date, "pkg:issuerCount": r.issuer_count})
@@ -272,11 +279,39 @@ def _citation(kg: KG, doc: Document, r: Record) -> None:
         kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=c_iri)
 
 
+def _parameter(kg: KG, doc: Document, r: Record) -> None:
+    """A number that defines an instrument; the instrument's concept, when known, HAS_PARAMETER it."""
+    assert isinstance(r, ParameterRecord)
+    p_iri = _stmt_iri(r.id)
+    kg.node(p_iri, ["Parameter"], **_common(r), **{
+        "pkg:parameterType": r.parameter_type, "pkg:value": r.value, "pkg:unit": r.unit,
+        "pkg:instrumentText": r.instrument_text, "pkg:per": r.per, "pkg:beneficiaryLabel": r.beneficiary})
+    _provenance(kg, p_iri, r)
+    if r.instrument:
+        kg.edge("pkg:hasParameter", _concept_iri(r.instrument), p_iri)
+    if doc.meta.jurisdiction:
+        kg.edge("pkg:jurisdiction", p_iri, iri(f"reg:{doc.meta.jurisdiction}"))
+
+
+def _sanction(kg: KG, doc: Document, r: Record) -> None:
+    """A fine: its range, the actor imposing it and the measure it enforces (when they are in the graph)."""
+    assert isinstance(r, SanctionRecord)
+    s_iri = _stmt_iri(r.id)
+    kg.node(s_iri, ["Sanction"], **_common(r), **{
+        "pkg:fineMin": float(r.min) if r.min is not None else None,
+        "pkg:fineMax": float(r.max) if r.max is not None else None, "pkg:unit": r.unit, "pkg:breach": r.breach})
+    _provenance(kg, s_iri, r)
+    if r.imposer_id and _actor_iri(r.imposer_id) in kg.nodes:
+        kg.edge("pkg:imposedBy", s_iri, _actor_iri(r.imposer_id))
+    if r.measure and _stmt_iri(r.measure) in kg.nodes:
+        kg.edge("pkg:enforces", s_iri, _stmt_iri(r.measure))
+
+
 #: one small function per record kind
 _BY_KIND: dict[str, Callable[[KG, Document, Record], None]] = {
     "actor": _actor_mention, "instrument": _concept_mention, "domain": _concept_mention,
     "region": _concept_mention, "measure": _measure, "target": _quantity, "statistic": _quantity,
-    "citation": _citation}
+    "citation": _citation, "parameter": _parameter, "sanction": _sanction}
 
 
 _CMP = {"≥": "ge", ">": "gt", "=": "eq", "≈": "approx", "≤": "le", "<": "lt"}

@@ -3,7 +3,7 @@
 Node ids are compact and stable (``actor:anhui/government``, ``inst:compute-voucher``,
 ``sentence:heilongjiang-2024/ch6/art74/p3/s1``); each node has one *key label*
 (its table: PolicyDocument, Provision, Sentence, Actor, PolicyInstrument, Domain,
-Region, Measure, Target, Statistic, Mention, Concept) and the labels of all its
+Region, Measure, Target, Statistic, Mention, Parameter, Sanction, Concept) and the labels of all its
 ontology classes (``GovernmentBody:Actor:GenericActor``).  Relationship types and
 property keys come from :mod:`policykg.ontology.mapping`.  Derived edges
 (USES, IN_DOMAIN, RESPONSIBLE_FOR, ISSUED, CO_ISSUED_WITH, CITES) are merged
@@ -30,7 +30,7 @@ __all__ = ["PGraph", "PNode", "PRel", "to_property_graph", "compact_id", "key_la
 
 #: the tables (key labels) nodes are stored in, in load order
 KEY_LABELS = ("PolicyDocument", "Provision", "Sentence", "Actor", "PolicyInstrument", "Domain", "Region", "Concept",
-              "Measure", "Target", "Statistic", "Mention")
+              "Measure", "Target", "Statistic", "Mention", "Parameter", "Sanction")
 
 
 @dataclass(slots=True)
@@ -223,8 +223,8 @@ def _add_hierarchies(g: PGraph, plain: dict) -> None:
     for node in list(g.nodes.values()):
         if node.key in (LABEL.Domain, LABEL.Region):
             c = v.concepts[node.props["iri"]]
-            for b in c.broader:
-                k = (REL.BROADER, node.id, compact_id(v.by_scheme[c.scheme][b].iri))
+            for broader_key in c.broader:
+                k = (REL.BROADER, node.id, compact_id(v.by_scheme[c.scheme][broader_key].iri))
                 plain.setdefault(k, PRel(*k))
 
 

@@ -100,6 +100,12 @@ _RANGE_TYPES = {"integer": "INT64", "int": "INT64", "decimal": "DOUBLE", "double
 _EXTRA_TYPES = {"labels": "STRING[]", "altLabels": "STRING[]", "docs": "STRING[]", "weight": "INT64"}
 
 
+#: columns a table has even when no node of the build sets them (a parameter's ``per`` is often
+#: unstated; the saved query instrument-parameters still reads it)
+_DECLARED_COLUMNS = {"Parameter": ("parameterType", "value", "unit", "instrumentText", "per", "beneficiaryLabel"),
+                     "Sanction": ("fineMin", "fineMax", "unit", "breach")}
+
+
 def _key_types() -> dict[str, str]:
     """property key in the graph → LadybugDB column type, from the ontology's ranges."""
     out: dict[str, str] = {}
@@ -117,6 +123,8 @@ def ladybug_schema(g: PGraph) -> list[str]:
     types = _key_types()
     ddl: list[str] = []
     columns: dict[str, dict[str, str]] = {k: {} for k in KEY_LABELS}
+    for table, keys in _DECLARED_COLUMNS.items():      # optional attributes a saved query reads
+        columns[table].update({k: types.get(k, "STRING") for k in keys})
     for n in g.nodes.values():
         cols = columns.setdefault(n.key, {})
         for k, v in n.props.items():
@@ -136,8 +144,8 @@ def ladybug_schema(g: PGraph) -> list[str]:
             cols.setdefault(k, "STRING[]" if isinstance(v, list) else types.get(k, "STRING"))
     for t in sorted(pairs):
         ends = ", ".join(f"FROM {_ident(a)} TO {_ident(b)}" for a, b in sorted(pairs[t]))
-        cols = "".join(f", {_col(k)} {ty}" for k, ty in sorted(rcols[t].items()))
-        ddl.append(f"CREATE REL TABLE {_ident(t)}({ends}{cols})")
+        col_defs = "".join(f", {_col(k)} {ty}" for k, ty in sorted(rcols[t].items()))
+        ddl.append(f"CREATE REL TABLE {_ident(t)}({ends}{col_defs})")
     return ddl
 
 
@@ -165,7 +173,8 @@ def load_ladybug(db_path: Path, g: PGraph) -> dict[str, int]:
         rows = [n for n in g.nodes.values() if n.key == table]
         if not rows:
             continue
-        cols = sorted({k for n in rows for k in n.props if k not in ("id", "labels")})
+        cols = sorted({k for n in rows for k in n.props if k not in ("id", "labels")} |
+                      set(_DECLARED_COLUMNS.get(table, ())))
         data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
         for c in cols:
             data[c] = [_cast(n.props.get(c), types.get(c)) for n in rows]

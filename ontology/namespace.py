@@ -39,6 +39,7 @@ class PKG(DefinedNamespace):
     Measure: URIRef
     Mention: URIRef
     NamedActor: URIRef
+    Parameter: URIRef
     Pilot: URIRef
     Plan: URIRef
     Platform: URIRef
@@ -54,6 +55,7 @@ class PKG(DefinedNamespace):
     Region: URIRef
     Regulation: URIRef
     ResearchInstitution: URIRef
+    Sanction: URIRef
     Sandbox: URIRef
     ScenarioOpening: URIRef
     Sentence: URIRef
@@ -73,6 +75,8 @@ class PKG(DefinedNamespace):
     ambiguous: URIRef
     asOf: URIRef
     beneficiary: URIRef
+    beneficiaryLabel: URIRef
+    breach: URIRef
     cited: URIRef
     citedSource: URIRef
     citesFootnote: URIRef
@@ -85,12 +89,18 @@ class PKG(DefinedNamespace):
     denotes: URIRef
     docType: URIRef
     endOffset: URIRef
+    enforces: URIRef
+    fineMax: URIRef
+    fineMin: URIRef
     governmentLevel: URIRef
     graphKind: URIRef
+    hasParameter: URIRef
     heading: URIRef
+    imposedBy: URIRef
     inDocument: URIRef
     inDomain: URIRef
     inProvision: URIRef
+    instrumentText: URIRef
     instrumentType: URIRef
     issued: URIRef
     issuerCount: URIRef
@@ -99,10 +109,13 @@ class PKG(DefinedNamespace):
     metric: URIRef
     modalCue: URIRef
     modality: URIRef
+    parameterType: URIRef
+    per: URIRef
     period: URIRef
     provisionLevel: URIRef
     regionKind: URIRef
     responsibleFor: URIRef
+    responsibleUnit: URIRef
     role: URIRef
     rzCategory: URIRef
     slug: URIRef
@@ -146,14 +159,17 @@ class DOM(DefinedNamespace):
         'brain-inspired-intelligence',
         'business-environment',
         'cloud-computing',
+        'commercial-cryptography',
         'compute-scheduling',
         'computing-infrastructure',
+        'critical-information-infrastructure',
         'cross-border-data',
         'cross-border-ecommerce',
         'data-annotation',
         'data-assets',
         'data-center',
         'data-elements',
+        'data-governance',
         'data-industry',
         'data-infrastructure',
         'data-market',
@@ -171,6 +187,7 @@ class DOM(DefinedNamespace):
         'digital-industry-cluster',
         'digital-infrastructure',
         'digital-meteorology',
+        'digital-society',
         'digital-talent',
         'digital-tech-innovation',
         'digital-technology',
@@ -180,7 +197,9 @@ class DOM(DefinedNamespace):
         'e-commerce',
         'east-data-west-computing',
         'edge-computing',
+        'electronic-certificate',
         'electronic-information',
+        'electronic-signature',
         'embodied-ai',
         'emerging-industries',
         'enterprise-data',
@@ -188,6 +207,7 @@ class DOM(DefinedNamespace):
         'future-network',
         'general-ai',
         'general-computing',
+        'generative-ai',
         'gigabit-optical-network',
         'green-digital',
         'high-quality-dataset',
@@ -214,6 +234,7 @@ class DOM(DefinedNamespace):
         'quantum-computing',
         'quantum-technology',
         'satellite-internet',
+        'scientific-data',
         'service-digitalization',
         'sharing-economy',
         'smart-agriculture',
@@ -229,6 +250,7 @@ class DOM(DefinedNamespace):
         'smart-sensing',
         'smart-sports',
         'smart-tourism',
+        'smart-transport',
         'smart-water',
         'space-information',
         'trusted-data-space',
@@ -239,57 +261,79 @@ class INST(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/policykg/vocab/instrument/")
     award: URIRef
+    bonds: URIRef
+    commendation: URIRef
     competition: URIRef
     credit: URIRef
     demonstration: URIRef
     expo: URIRef
     financing: URIRef
+    franchise: URIRef
     fund: URIRef
+    grant: URIRef
     incubator: URIRef
     insurance: URIRef
     legislation: URIRef
     listing: URIRef
     pilot: URIRef
-    plan: URIRef
     publicity: URIRef
-    roadmap: URIRef
     sandbox: URIRef
     subsidy: URIRef
     supervision: URIRef
     training: URIRef
     _extras = [
+        'accident-insurance',
         'action-plan',
+        'administrative-licensing',
+        'agricultural-insurance',
         'algorithm-voucher',
+        'angel-investment',
         'annotation-base',
+        'basic-database',
         'central-budget-investment',
         'classification-protection',
+        'completion-acceptance',
         'compute-voucher',
         'consumption-voucher',
         'credit-easy-loan',
         'credit-information-platform',
+        'credit-loan',
+        'credit-rewards-penalties',
+        'credit-supervision',
         'cross-border-ecommerce-zone',
         'data-asset-pledge',
         'data-asset-registration',
         'data-asset-valuation',
         'data-authorization',
         'data-element-pilot-zone',
+        'data-export-assessment',
         'data-procurement',
+        'data-property-registration',
+        'data-trading-platform',
         'data-voucher',
         'demonstration-zone',
         'development-index',
         'diversified-investment',
+        'eco-compensation',
         'enterprise-pool',
+        'equity-investment',
         'evaluation-indicators',
+        'fault-tolerance',
+        'financial-leasing',
         'financial-products',
+        'financing-guarantee',
         'first-batch',
         'first-set',
         'first-version',
         'fiscal-funds',
         'fund-of-funds',
+        'government-guided-price',
+        'government-investment',
         'government-investment-fund',
         'government-procurement',
+        'green-channel',
+        'guidance-catalogue',
         'hnte-tax-incentive',
-        'implementation-plan',
         'inclusive-prudent',
         'industrial-internet-platform',
         'industrial-park',
@@ -300,13 +344,19 @@ class INST(DefinedNamespace):
         'innovation-platform',
         'innovation-product-catalog',
         'innovation-voucher',
+        'interest-subsidy',
         'investment-attraction',
+        'ip-pledge-financing',
         'ip-protection',
         'key-lab',
         'law-enforcement',
+        'liability-insurance',
         'local-special-bonds',
         'major-project-list',
+        'mandatory-standard',
         'market-rules',
+        'medium-long-term-loan',
+        'multi-level-protection',
         'negative-list',
         'no-application-benefit',
         'non-tender-procurement',
@@ -315,28 +365,40 @@ class INST(DefinedNamespace):
         'open-competition',
         'patent-pool',
         'pay-after-use',
+        'performance-evaluation',
         'pilot-base',
         'pilot-zone',
         'policy-fund',
         'policy-funding',
+        'power-list',
         'project-funding',
+        'public-credit-platform',
         'public-data-authorized-operation',
+        'public-data-catalogue',
         'public-data-opening',
+        'public-data-platform',
         'public-data-service',
+        'public-resource-trading-platform',
         'public-service-platform',
         'rd-investment-subsidy',
         'rd-program',
         'rd-super-deduction',
+        'renewal-without-repayment',
         'research-infrastructure',
+        'risk-compensation',
         'scenario-opening',
         'security-management',
+        'security-review',
         'service-commissioner',
         'service-outsourcing',
         'social-capital',
         'special-fund',
+        'spot-check',
         'standard-implementation',
         'standard-system',
         'statistics-monitoring',
+        'supervision-platform',
+        'supply-chain-finance',
         'supply-demand-matching',
         'support-policy',
         'talent-cultivation',
@@ -345,12 +407,17 @@ class INST(DefinedNamespace):
         'talent-policy',
         'talent-program',
         'tax-incentive',
+        'technical-specification',
+        'technology-insurance',
         'trade-in-subsidy',
         'training-base',
+        'transfer-payment',
         'transition-period',
         'trigger-supervision',
         'ultra-long-special-bonds',
+        'venture-capital',
         'venture-fund',
+        'whistleblower-reward',
         'white-paper',
     ]
 
@@ -372,18 +439,35 @@ class ROLE(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/policykg/vocab/role/")
     agriculture: URIRef
+    citizen: URIRef
     commerce: URIRef
     congress: URIRef
+    consumer: URIRef
+    court: URIRef
     education: URIRef
     enterprise: URIRef
+    forestry: URIRef
     gazelle: URIRef
+    handler: URIRef
     health: URIRef
     housing: URIRef
     individual: URIRef
+    manager: URIRef
+    military: URIRef
+    organization: URIRef
+    principal: URIRef
+    procuratorate: URIRef
+    producer: URIRef
+    provider: URIRef
+    purchaser: URIRef
+    seller: URIRef
     sme: URIRef
+    staff: URIRef
     transport: URIRef
     unicorn: URIRef
+    unit: URIRef
     university: URIRef
+    user: URIRef
     _extras = [
         'all-levels-government',
         'audit-office',
@@ -403,6 +487,7 @@ class ROLE(DefinedNamespace):
         'ecology-environment',
         'emergency-management',
         'energy-authority',
+        'enterprises-and-institutions',
         'finance-department',
         'financial-institution',
         'financial-regulation',
@@ -417,23 +502,38 @@ class ROLE(DefinedNamespace):
         'ip-authority',
         'justice-administration',
         'leading-enterprise',
+        'legal-person',
+        'long-term-capital',
         'manufacturing-enterprise',
         'market-entity',
         'market-regulation',
         'medical-institution',
+        'medical-security',
+        'military-organ',
         'municipal-government',
         'national-laboratory',
+        'natural-person',
         'natural-resources',
-        'organizations-and-individuals',
         'other-departments',
+        'party-government-organs',
+        'patient-capital',
+        'pi-handler',
         'platform-enterprise',
         'port-authority',
         'provincial-government',
+        'public-body',
         'public-institution',
+        'public-official',
         'public-security',
+        'radio-television',
         'research-institute',
+        'responsible-manager',
+        'responsible-staff',
         'science-tech',
         'service-provider',
+        'social-capital',
+        'social-forces',
+        'social-funds',
         'social-organization',
         'specialized-sme',
         'standardization-authority',
@@ -441,9 +541,12 @@ class ROLE(DefinedNamespace):
         'state-organ',
         'state-owned-enterprise',
         'statistics-authority',
+        'street-office',
         'tax-authority',
         'tech-sme',
+        'third-party',
         'township-government',
+        'unincorporated-organization',
         'vocational-school',
         'water-authority',
     ]
@@ -462,6 +565,7 @@ class ACT(DefinedNamespace):
     drc: URIRef
     gacc: URIRef
     huawei: URIRef
+    mca: URIRef
     mct: URIRef
     mee: URIRef
     mem: URIRef
@@ -473,14 +577,21 @@ class ACT(DefinedNamespace):
     mofcom: URIRef
     mohrss: URIRef
     mohurd: URIRef
+    moj: URIRef
     most: URIRef
     mot: URIRef
+    mps: URIRef
+    mwr: URIRef
+    nao: URIRef
     nbs: URIRef
     nda: URIRef
     ndrc: URIRef
     nea: URIRef
+    nfga: URIRef
     nfra: URIRef
     nhc: URIRef
+    nhsa: URIRef
+    nrta: URIRef
     pboc: URIRef
     sac: URIRef
     samr: URIRef

@@ -6,7 +6,7 @@
 [('actor', '江苏省人民政府'), ('measure', '江苏省人民政府 · 义务 · 设立')]
 >>> g = graph_of_texts({"demo-a": DEMO_A})
 >>> g.counts()["Measure"]
-4
+6
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ import functools
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -26,18 +26,40 @@ _EXAMPLES_HELP = "\b\nExamples:\n"
 
 
 def _stderr_console():
+    # markup and emoji codes off: file names, titles and queries are printed as they are ("[/x]", ":cn:")
     from rich.console import Console
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+_ESCAPES = {**{c: f"\\x{c:02x}" for c in [*range(32), *range(0x7f, 0xa0)]},
+            **{c: f"\\u{c:04x}" for c in [0x2028, 0x2029, *range(0x202a, 0x202f), *range(0x2066, 0x206a)]},
+            ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+
+
+def _plain_line(text: object) -> str:
+    """User-controlled text (a file name, a reason quoting a file) as one printable line: control and
+    bidirectional characters escaped, the bytes of a name that is not UTF-8 shown as ``\\xe9``."""
+    try:
+        s = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:          # a surrogate that no file name produced
+        s = str(text).encode("utf-8", "backslashreplace").decode("utf-8")
+    return s.translate(_ESCAPES)
+
+
+def _print_error(console: Any, error: object) -> None:
+    """``error: <where>: <reason>`` on one line, as plain text (never parsed as markup)."""
+    from rich.text import Text
+    console.print(Text.assemble(("error:", "red"), " ", _plain_line(error)))
 
 
 class UserError(click.ClickException):
     """A one-line ``error: …`` on stderr and exit status 1."""
 
     def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        click.echo(f"error: {_plain_line(self.format_message())}", err=True)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print a one-line error and exit with status 1."""
     raise UserError(message)
 
@@ -99,7 +121,7 @@ def _level_summary(counts: dict[str, int]) -> str:
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg ingest seeds/
   policykg ingest seeds/heilongjiang-2024.txt --json > hlj.json
   policykg ingest a.docx b.pdf c.html""")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Write the structured documents (metadata, provisions, "
               "sentences, footnotes, offsets) as JSON lines to stdout.")
 @handle_errors
@@ -120,9 +142,10 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     for r in iter_documents(paths):
         if r.error:
             failures += 1
-            err.print(f"[red]error:[/red] {r.error}", markup=True)
+            _print_error(err, r.error)
             continue
         d = r.document
+        assert d is not None            # a result without an error has its document
         if as_json:
             sys.stdout.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
         rows.append(d)
@@ -138,14 +161,15 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
             table.add_row(d.id, m.title or "—", m.doc_type or "—", m.jurisdiction_label or "—",
                           m.adopted or "—", m.issued or "—", m.effective or "—",
                           _level_summary(d.level_counts()), str(len(d.sentences)))
-        Console(highlight=False, width=max(160, Console().width)).print(table)
+        Console(highlight=False, markup=False, emoji=False, width=max(160, Console().width)).print(table)
     total = len(rows) + failures
     summary = f"{len(rows)} of {total} document(s) ingested in {elapsed:.2f}s"
     if failures:
-        err.print(f"{summary}; {failures} failed")
+        if total > 1:                   # one file: its error line says it all
+            err.print(f"{summary}; {failures} failed")
         sys.exit(1)
     if total == 0:
-        fail(f"no documents found (supported: {' '.join(_supported())})")
+        fail(f"no documents found in {', '.join(map(str, paths))} (supported: {' '.join(_supported())})")
     err.print(summary)
 
 
@@ -188,9 +212,10 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
             bar.advance(task)
             if r.error:
                 failures += 1
-                err.print(f"[red]error:[/red] {r.error}", markup=True)
+                _print_error(err, r.error)
                 continue
             docs += 1
+            assert r.document is not None   # a result without an error has its document
             for rec in run(r.document).records():
                 out.write(rec.dumps() + "\n")
                 n += 1
@@ -267,6 +292,7 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
             for r in iter_documents(docs_paths):
                 if r.error:
                     raise r.error
+                assert r.document is not None   # a result without an error has its document
                 pred_recs += [x.to_json() for x in run(r.document).records()]
         scores = evaluate(gold_recs, pred_recs)
     if as_json:
@@ -288,6 +314,131 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
                 "statistic": "statistic · value+unit"}.get(show_errors)
         for doc, sent, missing, extra in errors(gold_recs, pred_recs, show_errors, name):
             click.echo(f"{doc} | {sent[:60]} | missing {list(missing)} | extra {list(extra)}")
+
+
+# --- explain -----------------------------------------------------------------------------
+
+_EXPLAIN_HIDDEN = ("sentence", "doc", "provision", "sentence_id", "parent_actor")
+
+
+def _explain_value(v: Any) -> str | None:
+    """A field value as one short string (None: nothing to show)."""
+    import dataclasses
+    if v is None or v is False or v == "" or v == () or v == []:
+        return None
+    if isinstance(v, dict):
+        return str(v.get("label") or v.get("id") or v)
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return str(getattr(v, "label", None) or getattr(v, "text", None) or v)
+    if isinstance(v, (list, tuple)):
+        parts = [p for p in (_explain_value(x) for x in v) if p]
+        return "、".join(parts) if parts else None
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def _explain_fields(pairs: Iterable[tuple[str, Any]]) -> str:
+    shown = []
+    for k, v in pairs:
+        if k in _EXPLAIN_HIDDEN or k.endswith("_ids"):
+            continue
+        val = _explain_value(v)
+        if val is not None:
+            shown.append(k if v is True else f"{k}={val}")
+    return "  ".join(shown)
+
+
+def _explain_item(x: Any) -> str:
+    """One line for an item of a layer: a record with its span, or any other dataclass by its fields."""
+    import dataclasses
+
+    from .extract.records import Record
+    if isinstance(x, Record):
+        head = f"{x.kind} [{x.start}-{x.end}] {x.text}" + (f" → {x.label}" if x.label and x.label != x.text else "")
+        rest = _explain_fields((k, v) for k, v in x.fields.items() if v != x.label)
+        return head + (f"  {rest}" if rest else "")
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        pairs = [(f.name, getattr(x, f.name)) for f in dataclasses.fields(x)]
+        name = next((str(v) for k, v in pairs if k in ("label", "title", "text") and v), type(x).__name__)
+        start, end = getattr(x, "start", None), getattr(x, "end", None)
+        span = f"[{start}-{end}] " if isinstance(start, int) else ""
+        rest = _explain_fields((k, v) for k, v in pairs if k not in ("label", "title", "text", "start", "end"))
+        return f"{span}{name}" + (f"  {rest}" if rest else "")
+    return str(x)
+
+
+def explain_lines(doc: Any, stages: list) -> list[str]:
+    """What each stage assigned to ``doc``, layer by layer, item by item.  A layer that holds no
+    records is the stage's working data when the stage assigns other layers too (``mentions``
+    beside ``actors``, ``instruments``…): it is left out."""
+    from .extract.records import Record
+    m = doc.meta
+    meta = [f"{k}={v}" for k, v in (("title", m.title), ("type", m.doc_type), ("jurisdiction", m.jurisdiction),
+                                     ("issuers", "、".join(m.issuers))) if v]
+    lines = [f"document: {' · '.join(meta) if meta else '(no metadata)'}"]
+    lines += [f"sentence {s.id.rsplit('/', 1)[-1]} [{s.start}-{s.end}]: {s.text}" for s in doc.sentences]
+    for st in stages:
+        for name in st.assigns:
+            items = doc.layers.get(name)
+            if items and len(st.assigns) > 1 and not isinstance(items[0], Record):
+                continue
+            if items is None:
+                lines.append(f"{st.name} › {name}: not assigned")
+                continue
+            lines.append(f"{st.name} › {name}: {len(items) if items else 'none'}")
+            lines += [f"  {_explain_item(x)}" for x in items]
+    return lines
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg explain "县级以上人民政府应当加强数据安全保护。"
+  policykg explain "支持企业建设行业可信数据空间（省数据局牵头，省工业和信息化厅按职责分工负责）。" --doc-type 行动计划 --jurisdiction 江苏省
+  policykg explain "根据《中华人民共和国数据安全法》等法律、行政法规，结合本省实际，制定本条例。" --doc-type regulation --jurisdiction shandong""")
+@click.argument("sentence")
+@click.option("--title", help="The document's title, as its front matter would give it.")
+@click.option("--doc-type", "doc_type", metavar="TYPE",
+              help="The document's type: a key (plan, action-plan, regulation…) or its label (规划, 行动计划, 条例…).")
+@click.option("--jurisdiction", metavar="REGION", help="The document's region: a name (江苏省) or a key (jiangsu).")
+@handle_errors
+def explain(sentence: str, title: str | None, doc_type: str | None, jurisdiction: str | None) -> None:
+    """What each extraction stage finds in one sentence, and why a record is or is not there.
+
+    Runs every registered stage on SENTENCE as a one-sentence document (with the
+    title, type and region given, as front matter would give them) and prints,
+    stage by stage, each layer it assigned: mentions by kind with their spans and
+    labels, measures with agents, modality, responsible units and action,
+    quantities, parameters, sanctions, citations.  Spans are character offsets in
+    the normalized sentence.
+    """
+    from .extract.pipeline import default_pipeline, run
+    from .ontology import vocabulary
+
+    v = vocabulary()
+    front: dict[str, str] = {}
+    if title:
+        front["title"] = title
+    if doc_type:
+        c = v.by_scheme.get("dt", {}).get(doc_type) or next(
+            (c for c in v.scheme("dt") if doc_type in c.labels), None)
+        if c is None:
+            fail(f"unknown document type '{doc_type}' (one of: {', '.join(c.key for c in v.scheme('dt'))})")
+        front["doc_type"] = c.pref
+    if jurisdiction:
+        from .extract.document.metadata import find_region
+        c = v.by_scheme.get("reg", {}).get(jurisdiction) or find_region(jurisdiction)
+        if c is None:
+            fail(f"unknown jurisdiction '{jurisdiction}' (a region name such as 江苏省, or its key)")
+        front["jurisdiction"] = c.pref
+    if not sentence.strip():
+        fail("give a sentence to explain")
+    # a title of its own, so that a sentence without 。 is read as body text, not as the document's title
+    front.setdefault("title", front.get("jurisdiction", "") + (front.get("doc_type") or "文件"))
+    pipe = default_pipeline()
+    doc = run(sentence, path="<explain>", front=front, pipeline=pipe)
+    if not doc.sentences:
+        fail("no sentence left after reading the text as a document (a bare heading?); end it with 。")
+    for line in explain_lines(doc, pipe.stages):
+        click.echo(line)
 
 
 # --- build -------------------------------------------------------------------------------
@@ -324,14 +475,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) 
         def progress(name: str, i: int, total: int) -> None:
             bar.update(task, completed=i, description=Path(name).name)
         result = run_build(paths, out_dir, progress=progress, html=not no_html,
-                           on_error=lambda e: err.print(f"[red]error:[/red] {e}", markup=True))
+                           on_error=lambda e: _print_error(err, e))
     if not result.documents:
         fail(f"no documents were built (supported: {' '.join(_supported())})"
              + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))
     c, t = result.counts, result.timings
     if as_json:
+        from .build import shacl_report
         click.echo(json.dumps({"out": str(out_dir), "counts": c, "reused": result.reused,
                                "extracted": result.extracted, "errors": [str(e) for e in result.errors],
+                               "shacl": shacl_report(result.violations),
                                "seconds": round(t["total"], 3)}, ensure_ascii=False, indent=1))
     else:
         from rich.console import Console
@@ -343,14 +496,28 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) 
                            ("statistics", "statistics"), ("citations", "cited documents"),
                            ("triples (N-Quads)", "triples"), ("nodes", "nodes"), ("relationships", "relationships")):
             table.add_row(label, f"{c.get(key, 0):,}")
+        table.add_row("SHACL violations", f"{result.violation_count:,}")
         table.add_row("time", f"{t['total']:.2f}s ({result.extracted} read, {result.reused} unchanged)")
         Console(highlight=False).print(table)
+        _print_violations(result.violations, out_dir, err)
         if not no_html:
             err.print(f"open {out_dir / 'overview.html'} in a browser; "
                       f"query with 'policykg query {out_dir} --list'")
     if result.errors:
         err.print(f"{len(result.errors)} file(s) failed; the build holds the other {len(result.documents)}")
         sys.exit(1)
+
+
+def _print_violations(violations: list, out_dir: Path, err: Any) -> None:
+    """The first few SHACL results of a build, each with its source sentence."""
+    from .build import SHACL_SHOWN
+    for v in violations[:SHACL_SHOWN]:
+        err.print(f"{v.severity}: {v.focus}" + (f" {v.path}" if v.path else ""), markup=False)
+        err.print(f"  {v.message}" + (f"  source: {v.sentence}" if v.sentence else ""), markup=False)
+    if violations:
+        more = f" ({len(violations) - SHACL_SHOWN} more)" if len(violations) > SHACL_SHOWN else ""
+        err.print(f"the build's graph violates the SHACL shapes{more}: "
+                  f"'policykg validate {out_dir}' lists every one", markup=False)
 
 
 # --- queries -----------------------------------------------------------------------------
@@ -377,7 +544,7 @@ def _print_rows(cols: list[str], rows: list[list[Any]], fmt: str) -> None:
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(*(_cell(v) for v in r))
-    Console(highlight=False, width=max(160, Console().width)).print(table)
+    Console(highlight=False, markup=False, emoji=False, width=max(160, Console().width)).print(table)
     _stderr_console().print(f"{len(rows)} row(s)")
 
 
@@ -676,6 +843,58 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
             err.print(f"  {k}: database has {got:,}, build has {want:,}")
         fail("the database's counts differ from the build's (another graph in the same database?)")
     err.print(f"counts match the build: {sum(expected.values()):,} nodes and relationships")
+
+
+# --- vocab -------------------------------------------------------------------------------
+
+@cli.group(cls=_Group, epilog=_EXAMPLES_HELP + """  policykg vocab mine seeds/ --kind tool --min-df 2 --top 20""")
+def vocab() -> None:
+    """Grow the ontology's vocabularies from a corpus."""
+
+
+@vocab.command(name="mine", epilog=_EXAMPLES_HELP + """  policykg vocab mine seeds/ --kind tool --min-df 2 --top 20
+  policykg vocab mine seeds/ --kind field --min-df 2 --new-only
+  policykg vocab mine ../shared/corpus/scale --kind field --new-only --format csv > fields.csv
+  policykg vocab mine ../shared/corpus/scale --top 500 --format json > candidates.json""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["org", "tool", "field"]),
+              help="org: organisation names by suffix (局, 委员会, 集团…); tool: tool nouns by head (券, 基金, "
+                   "贴息, 目录…); field: field terms (数据…, 智能…, …产业).  Repeat; default: all three.")
+@click.option("--min-df", default=3, show_default=True, type=click.IntRange(1),
+              help="Keep terms found in at least this many documents.")
+@click.option("--top", default=200, show_default=True, type=click.IntRange(1),
+              help="At most this many candidates per kind, most documents first.")
+@click.option("--new-only", is_flag=True, help="Leave out terms the ontology already has as a label.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@handle_errors
+def vocab_mine(paths: tuple[Path, ...], kinds: tuple[str, ...], min_df: int, top: int, new_only: bool,
+               fmt: str) -> None:
+    """Propose vocabulary candidates from the documents under PATH…: each term with its
+    document frequency, occurrences, the ontology concept when it is already a label
+    (``known``), the level prefixes an organisation name was written with, and one or two
+    example sentences with their file.  The anchor words are ontology/rules/vocab.yaml;
+    reviewed terms go into ontology/vocab/*.ttl.
+    """
+    from .vocab import KINDS, mine
+    errors: list[str] = []
+    found = mine(paths, kinds=kinds or KINDS, min_df=min_df, top=top, new_only=new_only, errors=errors)
+    err = _stderr_console()
+    for e in errors:
+        _print_error(err, e)
+    if fmt == "json":
+        click.echo(json.dumps([{"term": c.term, "kind": c.kind, "anchor": c.anchor, "df": c.df, "count": c.count,
+                                "known": c.known, "prefixes": dict(c.prefixes),
+                                "examples": [{"file": x.file, "sentence": x.sentence} for x in c.examples]}
+                               for c in found], ensure_ascii=False, indent=1))
+    else:
+        def examples(c: Any, sep: str) -> str:
+            return sep.join(f"{x.file}: {x.sentence}" for x in c.examples)
+        cols = ["term", "kind", "df", "count", "known", "prefixes", "examples"]
+        rows = [[c.term, c.kind, c.df, c.count, c.known or "", " ".join(f"{p}×{n}" for p, n in c.prefixes),
+                 examples(c, " | " if fmt == "csv" else "\n")] for c in found]
+        _print_rows(cols, rows, fmt)
+    if errors:
+        sys.exit(1)
 
 
 def main(argv: list[str] | None = None) -> None:

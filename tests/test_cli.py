@@ -5,6 +5,7 @@
 """
 
 import json
+import shlex
 import shutil
 
 import pytest
@@ -39,8 +40,8 @@ def test_build_summary_table(seed_build_copy, seeds_dir):
     """The table after a build (here a rebuild of the shared seed build, which re-reads no file)."""
     r = CliRunner().invoke(cli, ["build", str(seeds_dir), "-o", str(seed_build_copy)], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    for label, value in (("documents", "4"), ("actors", "102"), ("instruments", "109"), ("domains", "104"),
-                         ("measures", "363"), ("targets", "13"), ("triples (N-Quads)", "50,443")):
+    for label, value in (("documents", "4"), ("actors", "147"), ("instruments", "108"), ("domains", "106"),
+                         ("measures", "754"), ("targets", "13"), ("triples (N-Quads)", "55,963")):
         line = next(x for x in r.output.splitlines() if f" {label} " in x)
         assert line.split("│")[2].strip() == value, line
     assert "time" in r.output
@@ -82,3 +83,44 @@ def test_query_errors_are_one_line(seed_build, args, message):
                            catch_exceptions=False)
     assert r.exit_code == 1 and r.output.startswith("error: ") and message in r.output, r.output
     assert "Traceback" not in r.output
+
+
+def test_explain_prints_what_each_stage_found_in_one_sentence():
+    # lawrefbook_dlc/guangdong/广东省森林防火条例(2021-09-29).md (第二条)
+    r = CliRunner().invoke(cli, ["explain", "城市绿化区火灾的预防、扑救及灾后处置，执行《中华人民共和国消防法》等法律、法规的规定。",
+                                 "--doc-type", "条例", "--jurisdiction", "广东省"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[:2] == ["document: title=广东省条例 · type=regulation · jurisdiction=guangdong",
+                         "sentence s1 [0-43]: 城市绿化区火灾的预防、扑救及灾后处置，执行《中华人民共和国消防法》等法律、法规的规定。"]
+    assert lines[-2:] == ["citations › citations: 1",
+                          "  citation [21-33] 《中华人民共和国消防法》 → 中华人民共和国消防法  doc_type=law"]
+    assert "mentions › actors: none" in lines and "measures › measures: none" in lines
+
+
+def test_explain_lists_every_registered_stage_and_runs_its_help_examples():
+    from policykg.extract.pipeline import default_pipeline
+    runner = CliRunner()
+    help_text = runner.invoke(cli, ["explain", "--help"]).output
+    examples = [x.strip() for x in help_text.split("Examples:")[1].splitlines() if x.strip().startswith("policykg explain")]
+    assert len(examples) == 3
+    for example in examples:
+        r = runner.invoke(cli, shlex.split(example)[1:], catch_exceptions=False)
+        assert r.exit_code == 0, (example, r.output)
+        for st in default_pipeline().stages:            # a stage registered tomorrow shows up with no change here
+            assert any(line.startswith(f"{st.name} › ") for line in r.output.splitlines()), (example, st.name)
+    # seeds/heilongjiang-2024.txt (第二十三条, its first clause)
+    r = runner.invoke(cli, ["explain", "县级以上人民政府及有关部门应当支持数字技术创新产品和服务的应用推广。",
+                            "--jurisdiction", "heilongjiang"], catch_exceptions=False)
+    assert any(line.startswith("  actor [0-8] 县级以上人民政府 → 黑龙江省县级以上人民政府  type=GovernmentBody")
+               for line in r.output.splitlines()), r.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["explain", "本条例自2025年1月1日起施行。", "--doc-type", "poem"], "unknown document type 'poem'"),
+    (["explain", "本条例自2025年1月1日起施行。", "--jurisdiction", "Atlantis"], "unknown jurisdiction 'Atlantis'"),
+    (["explain", "  "], "give a sentence to explain"),
+])
+def test_explain_errors_are_one_line(args, message):
+    r = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert r.exit_code == 1 and r.output.startswith("error: ") and message in r.output, r.output

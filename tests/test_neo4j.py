@@ -220,7 +220,7 @@ def test_seed_graph_loads_exactly_and_a_second_load_changes_nothing(empty_falkor
     r1 = load_bolt(seed_graph, server.uri, *server.auth)
     expected = {**seed_graph.counts(), **seed_graph.rel_counts()}
     assert r1.dialect == "falkordb" and r1.counts == expected
-    assert r1.nodes == len(seed_graph.nodes) == 5919 and r1.relationships == len(seed_graph.rels) == 16581
+    assert r1.nodes == len(seed_graph.nodes) == 6379 and r1.relationships == len(seed_graph.rels) == 18186
     first = _db_state(server)
     # every property of every node and relationship arrived intact (quotes, lists, numbers)
     for n in seed_graph.nodes.values():
@@ -281,9 +281,9 @@ def test_cli_load_twice_reports_matching_counts(empty_falkordb, seed_build, monk
     for _ in range(2):
         r = runner.invoke(cli, ["load", "neo4j", str(seed_build), "--password", ""])
         assert r.exit_code == 0, r.output
-        assert "loaded 5,919 nodes and 16,581 relationships" in r.output
-        assert "counts match the build: 22,500 nodes and relationships" in r.output
-    assert empty_falkordb.run("MATCH (n:Actor) RETURN count(n) AS c") == [{"c": 102}]
+        assert "loaded 6,379 nodes and 18,186 relationships" in r.output
+        assert "counts match the build: 24,565 nodes and relationships" in r.output
+    assert empty_falkordb.run("MATCH (n:Actor) RETURN count(n) AS c") == [{"c": 147}]
 
 
 def test_cli_load_errors_are_one_line(tmp_path, seed_build):

@@ -164,7 +164,7 @@ def test_every_registry_lists_the_plugin_after_the_project_entries(plugin_site):
 def test_the_plugin_stage_joins_the_default_pipeline(plugin_site):
     from policykg.extract.pipeline import Pipeline, run
     p = Pipeline()
-    assert p.names == ["issuers", "mentions", "measures", "quantities", "citations", "deadlines"]
+    assert p.names == ["issuers", "mentions", "measures", "sanctions", "parameters", "quantities", "citations", "deadlines"]
     # 上海市不动产登记若干规定 (scale corpus): a procedural deadline
     text = "第十条 登记机构应当自受理登记申请之日起五个工作日内办结不动产登记手续。"
     doc = run(text, path="x.txt", pipeline=p)

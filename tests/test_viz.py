@@ -80,7 +80,7 @@ def test_overview_aggregates_above_the_limit_and_says_so(seed_graph):
     v = make_view(seed_graph, "overview")
     assert len(v.nodes) <= 300
     assert not any(n.kind == "Measure" for n in v.nodes.values())
-    assert v.notes[0].startswith("Aggregated: 363 measures are folded into")
+    assert v.notes[0].startswith("Aggregated: 754 measures are folded into")
     small = make_view(seed_graph, "overview", limit=50)
     assert len(small.nodes) == 50 and any("best-connected of" in n for n in small.notes)
 
@@ -184,10 +184,10 @@ def test_search_focuses_a_node_and_shows_its_evidence(browser, seed_graph, tmp_p
     page = Page(browser, render_html(view, tmp_path / "inst.html"))
     try:
         p = page.page
-        p.fill("#search", "政府投资基金")
+        p.fill("#search", "母基金")
         p.dispatch_event("#search", "change")
-        assert p.evaluate("window.policykg.network.getSelectedNodes()") == ["inst:government-investment-fund"]
-        assert "政府投资基金" in p.locator("#evidence-body h3").inner_text()
+        assert p.evaluate("window.policykg.network.getSelectedNodes()") == ["inst:fund-of-funds"]
+        assert "母基金" in p.locator("#evidence-body h3").inner_text()
         # hiding a legend entry hides those nodes
         p.locator("#legend-items li", has_text="领域").first.click()
         hidden = p.evaluate("window.policykg.nodes.get({filter: n => n.hidden}).length")

@@ -18,7 +18,7 @@ FRONT = {"title": "黑龙江省数字经济促进条例"}
 
 
 def test_default_pipeline_runs_the_registered_stages_in_order():
-    assert Pipeline().names == ["issuers", "mentions", "measures", "quantities", "citations"]
+    assert Pipeline().names == ["issuers", "mentions", "measures", "sanctions", "parameters", "quantities", "citations"]
 
 
 def test_a_stage_that_needs_a_layer_no_earlier_stage_assigns_is_refused():
@@ -67,8 +67,8 @@ def test_run_takes_a_text_a_path_or_a_document(tmp_path: Path):
     assert again is from_path
     for doc in (from_text, from_path):
         measures = [r for r in doc.records() if isinstance(r, MeasureRecord)]
-        assert [(m.modality, m.agents) for m in measures] == [
-            ("obligation", ("黑龙江省设区的市级人民政府", "黑龙江省县级人民政府"))]
+        assert [(m.modality, m.agents) for m in measures] == [     # one record per agent (ANNOTATION.md)
+            ("obligation", ("黑龙江省设区的市级人民政府",)), ("obligation", ("黑龙江省县级人民政府",))]
 
 
 def test_records_come_in_text_order_sentence_by_sentence():
@@ -101,9 +101,10 @@ def test_first_set_procurement_is_an_authorization_using_procurement():
     _, recs = extract("第二十三条 县级以上人民政府及有关部门应当支持数字技术创新产品和服务的应用推广，列入创新产品和服务目录的"
                       "首台（套）装备、首批次产品、首版次软件，符合条件的可以按规定采取非招标方式进行政府采购。", HLJ)
     measures = by_kind(recs, "measure")
-    assert [(m.fields["modality"], m.fields["cue"]) for m in measures] == [("obligation", "应当"), ("authorization", "可以")]
-    auth = measures[1]
-    assert auth.fields["agents"] == ["黑龙江省县级以上人民政府", "黑龙江省县级以上人民政府有关部门"]
+    assert [(m.fields["modality"], m.fields["cue"]) for m in measures] == [     # one record per agent
+        ("obligation", "应当"), ("obligation", "应当"), ("authorization", "可以"), ("authorization", "可以")]
+    auth = measures[2]
+    assert [m.fields["agents"] for m in measures[2:]] == [["黑龙江省县级以上人民政府"], ["黑龙江省县级以上人民政府有关部门"]]
     assert "inst:government-procurement" in auth.fields["instruments"]
     assert "inst:non-tender-procurement" in auth.fields["instruments"]
     inst = {r.id: r for r in by_kind(recs, "instrument")}
@@ -114,9 +115,9 @@ def test_first_set_procurement_is_an_authorization_using_procurement():
 def test_tax_incentive_with_high_tech_enterprises_as_beneficiary():
     _, recs = extract("第七十六条 县级以上人民政府及税务部门应当依法落实对高新技术企业研发、信息技术产品制造、软件开发、信息服务，"
                       "以及大学科技园、众创空间等线上线下创新创业平台的税收优惠政策，并为相关单位和个人办理税费优惠提供便利条件。", HLJ)
-    [m] = by_kind(recs, "measure")
-    assert m.fields["modality"] == "obligation"
-    assert m.fields["agents"] == ["黑龙江省县级以上人民政府", "黑龙江省县级以上人民政府税务部门"]
+    m, m2 = by_kind(recs, "measure")                                  # one record per agent
+    assert m.fields["modality"] == m2.fields["modality"] == "obligation"
+    assert [m.fields["agents"], m2.fields["agents"]] == [["黑龙江省县级以上人民政府"], ["黑龙江省县级以上人民政府税务部门"]]
     assert "inst:tax-incentive" in m.fields["instruments"]
     assert "高新技术企业" in m.fields["beneficiaries"]
     tax = next(r for r in recs if r.id == "inst:tax-incentive")
