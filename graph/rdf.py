@@ -100,7 +100,7 @@ def ontology_quads() -> Iterator[str]:
     """The ontology and vocabularies, with instrument type and category materialized."""
     g = f"<{ONTOLOGY_GRAPH}>"
     seen: set[str] = set()
-    for line in load_graph().serialize(format="nt").splitlines():
+    for line in sorted(load_graph().serialize(format="nt").splitlines()):   # sorted: the same bytes every run
         if line.strip():
             quad = f"{line[:-1].rstrip()} {g} .\n"
             seen.add(quad)

@@ -24,7 +24,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,9 @@ import orjson
 import policykg
 import policykg.ontology
 from policykg.errors import InputError
-from policykg.extract.document.ingest import expand_paths, ingest
+from policykg.extract.document.ingest import expand_paths
 from policykg.extract.pipeline import run
+from policykg.extract.text.read import read_bytes
 from policykg.graph.export import EXPORTERS, write_graph_json
 from policykg.graph.kg import KG, document_graph
 from policykg.graph.property import PGraph, to_property_graph
@@ -42,6 +43,7 @@ from policykg.graph.rdf import kg_quads, ontology_quads, write_serializations
 from policykg.graph.stores import load_ladybug, load_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
+from policykg.parallel import extract_many
 from policykg.viz import make_view, render_html
 
 __all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint", "shacl_report"]
@@ -120,19 +122,6 @@ def _cached_entry(path: Path, fp: str) -> dict[str, Any] | None:
     return entry if entry.get("fingerprint") == fp else None
 
 
-def _extract_entry(f: Path, fp: str) -> dict[str, Any]:
-    """Run the pipeline on one file: the cache entry (document, records, graph)."""
-    doc = run(ingest(f))
-    records = list(doc.records())
-    kg = document_graph(doc, records)
-    t0 = time.perf_counter()
-    violations = validate_document_graph(kg)         # cached with the document: a rebuild does not redo it
-    shacl = {"results": [asdict(v) for v in violations], "seconds": round(time.perf_counter() - t0, 4)}
-    return {"fingerprint": fp, "doc_id": doc.id, "path": str(f), "sha256": doc.sha256,
-            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json(),
-            "shacl": shacl}
-
-
 class _Writers:
     """The per-document outputs written while documents stream through."""
 
@@ -154,67 +143,91 @@ class _Writers:
 
 
 def _read_file(f: Path, result: BuildResult, on_error: ErrorHandler | None) -> bytes | None:
+    """The file's bytes, with the reader's checks (size limit, no FIFOs or devices), or its one-line error."""
     try:
-        if not f.exists():
-            raise InputError("no such file", str(f))
-        return f.read_bytes()
+        return read_bytes(f)
     except InputError as e:
         result.error(e, on_error)
-    except OSError as e:
-        result.error(InputError(f"cannot read the file ({e.strerror})", str(f)), on_error)
     return None
 
 
-def _entry_for(f: Path, data: bytes, cache: Path, fp: str, result: BuildResult,
-               on_error: ErrorHandler | None) -> tuple[str, dict[str, Any]] | None:
-    """The cache entry of one file: reused when its content and the pipeline are unchanged."""
-    key = _file_key(f, data)
-    entry_path = cache / f"{key}.json"
-    entry = _cached_entry(entry_path, fp)
-    if entry is not None:
-        result.reused += 1
-    else:
-        try:
-            entry = _extract_entry(f, fp)
-        except InputError as e:
-            result.error(e, on_error)
-            return None
-        entry_path.write_bytes(orjson.dumps(entry))
+@dataclass(slots=True)
+class _Planned:
+    path: Path
+    key: str
+    cached: bool
+
+
+def _plan(files: list[Path], cache: Path, fp: str, result: BuildResult,
+          on_error: ErrorHandler | None) -> list[_Planned]:
+    """Each readable file with its cache key, and whether its cache entry can be reused."""
+    out = []
+    for f in files:
+        data = _read_file(f, result, on_error)
+        if data is None:
+            continue
+        key = _file_key(f, data)
+        out.append(_Planned(f, key, _cached_entry(cache / f"{key}.json", fp) is not None))
+    return out
+
+
+def _extract_new(planned: list[_Planned], cache: Path, fp: str, result: BuildResult, on_error: ErrorHandler | None,
+                 progress: Callable[[str, int, int], None] | None, jobs: int, dask: str | None) -> set[str]:
+    """Extract the files whose cache entries are missing or stale (in ``jobs`` processes, or on a Dask
+    cluster) and write their entries; the keys that failed."""
+    todo = [p for p in planned if not p.cached]
+    by_path = {str(p.path): p for p in todo}
+    failed: set[str] = set()
+    for i, (path, res) in enumerate(extract_many([p.path for p in todo], fp, jobs=jobs, dask=dask)):
+        if progress:
+            progress(str(path), i, len(todo))
+        p = by_path[str(path)]
+        if res.entry is None:
+            result.error(InputError(res.error or "cannot be read", str(path)), on_error)
+            failed.add(p.key)
+            continue
+        (cache / f"{p.key}.json").write_bytes(res.entry)
         result.extracted += 1
-        result.timings["validate"] = result.timings.get("validate", 0.0) + entry["shacl"]["seconds"]
-    kg_path = cache / f"{key}.kg.json"
+        result.timings["validate"] = result.timings.get("validate", 0.0) + res.validate_seconds
+    result.reused += len(planned) - len(todo)
+    return failed
+
+
+def _entry_of(p: _Planned, cache: Path) -> dict[str, Any]:
+    entry = orjson.loads((cache / f"{p.key}.json").read_bytes())
+    kg_path = cache / f"{p.key}.kg.json"
     if not kg_path.exists():
         kg_path.write_bytes(orjson.dumps(entry["kg"]))
-    return key, entry
+    return entry
 
 
 def _extract_all(files: list[Path], cache: Path, tmp: Path, result: BuildResult,
-                 progress: Callable[[str, int, int], None] | None, on_error: ErrorHandler | None) -> list[str]:
-    """Stream every file through extraction into the per-document outputs; the live cache keys."""
+                 progress: Callable[[str, int, int], None] | None, on_error: ErrorHandler | None,
+                 jobs: int = 1, dask: str | None = None) -> list[str]:
+    """Extract what changed (in parallel), then stream every document, in the order of the files, into
+    the per-document outputs; the live cache keys.  The outputs do not depend on ``jobs`` or ``dask``."""
     fp = pipeline_fingerprint()
+    planned = _plan(files, cache, fp, result, on_error)
+    failed = _extract_new(planned, cache, fp, result, on_error, progress, jobs, dask)
     seen_ids: dict[str, str] = {}
     keys: list[str] = []
     writers = _Writers(tmp)
     try:
-        for i, f in enumerate(files):
-            if progress:
-                progress(str(f), i, len(files))
-            data = _read_file(f, result, on_error)
-            got = None if data is None else _entry_for(f, data, cache, fp, result, on_error)
-            if got is None:
+        for p in planned:
+            if p.key in failed:
                 continue
-            key, entry = got
+            entry = _entry_of(p, cache)
             doc_id = entry["doc_id"]
             if doc_id in seen_ids:
                 result.error(InputError(f"document id '{doc_id}' is already used by {seen_ids[doc_id]} "
-                                        "(rename one of the files)", str(f)), on_error)
+                                        "(rename one of the files)", str(p.path)), on_error)
                 continue
-            seen_ids[doc_id] = str(f)
-            keys.append(key)
+            seen_ids[doc_id] = str(p.path)
+            keys.append(p.key)
             writers.add(entry, KG.from_json(entry["kg"]))
             result.violations += [Violation(**v) for v in entry["shacl"]["results"]]
             meta = entry["document"]["meta"]
-            result.documents.append({"id": doc_id, "path": str(f), "sha256": entry["sha256"],
+            result.documents.append({"id": doc_id, "path": str(p.path), "sha256": entry["sha256"],
                                      "title": meta["title"], "type": meta["doc_type"],
                                      "jurisdiction": meta["jurisdiction"]})
     finally:
@@ -302,8 +315,13 @@ def _prune_cache(cache: Path, live: set[str]) -> None:
 
 def build(paths: Iterable[str | Path], out_dir: str | Path,
           progress: Callable[[str, int, int], None] | None = None,
-          on_error: ErrorHandler | None = None, html: bool = True) -> BuildResult:
-    """Build everything from ``paths`` into ``out_dir``; see the module docstring."""
+          on_error: ErrorHandler | None = None, html: bool = True, jobs: int = 1,
+          dask: str | None = None) -> BuildResult:
+    """Build everything from ``paths`` into ``out_dir``; see the module docstring.
+
+    ``jobs`` processes extract the changed documents (``dask``: the address of a Dask scheduler, or
+    ``"local"`` for a LocalCluster, instead); the outputs are the same whatever either is.
+    """
     t_start = time.perf_counter()
     out = Path(out_dir)
     _check_out_dir(out)
@@ -315,7 +333,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
     _remove(tmp)
     tmp.mkdir()
     try:
-        keys = _timed(result, "extract", lambda: _extract_all(files, cache, tmp, result, progress, on_error))
+        keys = _timed(result, "extract",
+                      lambda: _extract_all(files, cache, tmp, result, progress, on_error, jobs, dask))
         g = _stores_and_exports(tmp, cache, keys, result, html)
         result.violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
         manifest = _summary(tmp, g, result)

@@ -445,14 +445,22 @@ def explain(sentence: str, title: str | None, doc_type: str | None, jurisdiction
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg build seeds/ -o build
   policykg build ../corpus/*.txt new-plan.docx -o build      (rebuild: only changed files are re-read)
-  policykg build seeds/ -o build --json                      (the summary as JSON)""")
+  policykg build seeds/ -o build --json                      (the summary as JSON)
+  policykg build seeds/ -o build --jobs 2                    (two extraction processes)
+  policykg build seeds/ -o build --dask local                (on a Dask LocalCluster)""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
               show_default=True, help="Build directory (created; an earlier build there is updated in place).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
 @click.option("--no-html", is_flag=True, help="Do not write DIR/overview.html.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Processes that extract documents at once.  Default: all cores (one for a single file).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a "
+                   "LocalCluster of two workers on this machine.  The files must be readable by the workers.")
 @handle_errors
-def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool, jobs: int | None,
+          dask_address: str | None) -> None:
     """Texts to everything: extraction, RDF, stores and exports in one directory.
 
     DIR receives extractions.jsonl, documents.jsonl, kg.nq / kg.ttl / kg.jsonld,
@@ -474,8 +482,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool) 
 
         def progress(name: str, i: int, total: int) -> None:
             bar.update(task, completed=i, description=Path(name).name)
+        from .parallel import default_jobs
         result = run_build(paths, out_dir, progress=progress, html=not no_html,
-                           on_error=lambda e: _print_error(err, e))
+                           on_error=lambda e: _print_error(err, e),
+                           jobs=jobs or (default_jobs() if n_files > 1 else 1), dask=dask_address)
     if not result.documents:
         fail(f"no documents were built (supported: {' '.join(_supported())})"
              + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))

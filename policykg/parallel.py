@@ -20,10 +20,11 @@ file system), as for any Dask job over files.
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ from policykg.errors import InputError
 from policykg.extract.document.ingest import ingest
 from policykg.extract.pipeline import run
 from policykg.graph.kg import document_graph
+from policykg.graph.validate import validate_document_graph
 
-__all__ = ["Extracted", "extract_file", "extract_many", "default_jobs"]
+__all__ = ["Extracted", "extract_entry", "extract_file", "extract_many", "default_jobs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class Extracted:
 
     entry: bytes | None = None
     error: str | None = None
+    validate_seconds: float = 0.0
 
 
 def default_jobs() -> int:
@@ -53,18 +56,27 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_file(path: str, fingerprint: str) -> Extracted:
-    """Run the whole pipeline on one file (in a worker): its cache entry, or its error."""
-    try:
-        doc = run(ingest(path))
-    except InputError as e:
-        return Extracted(error=e.message)
+def extract_entry(path: str | Path, fingerprint: str) -> dict[str, Any]:
+    """Run the whole pipeline on one file: its build cache entry (document, records, graph, and what
+    the SHACL shapes find in that graph).  Raises InputError for a file that cannot be read."""
+    doc = run(ingest(path))
     records = list(doc.records())
     kg = document_graph(doc, records)
-    entry: dict[str, Any] = {"fingerprint": fingerprint, "doc_id": doc.id, "path": path, "sha256": doc.sha256,
-                             "document": doc.to_dict(), "records": [r.to_json() for r in records],
-                             "kg": kg.to_json()}
-    return Extracted(entry=orjson.dumps(entry))
+    t0 = time.perf_counter()
+    violations = validate_document_graph(kg)         # cached with the document: a rebuild does not redo it
+    shacl = {"results": [asdict(v) for v in violations], "seconds": round(time.perf_counter() - t0, 4)}
+    return {"fingerprint": fingerprint, "doc_id": doc.id, "path": str(path), "sha256": doc.sha256,
+            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json(),
+            "shacl": shacl}
+
+
+def extract_file(path: str, fingerprint: str) -> Extracted:
+    """:func:`extract_entry` in a worker: the entry as bytes, or the file's error as text."""
+    try:
+        entry = extract_entry(path, fingerprint)
+    except InputError as e:
+        return Extracted(error=e.message)
+    return Extracted(entry=orjson.dumps(entry), validate_seconds=entry["shacl"]["seconds"])
 
 
 def _dask_client(address: str) -> Any:
