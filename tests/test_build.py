@@ -60,9 +60,9 @@ def test_a_build_reports_the_shacl_violations_of_its_own_output(tmp_path, monkey
     the build itself, in its result, its manifest and its summary, each with its sentence."""
     from click.testing import CliRunner
 
-    import policykg.build as build_module
+    import policykg.parallel as worker
     from policykg.cli import cli
-    real = build_module.document_graph
+    real = worker.document_graph            # what a worker runs on each document (policykg/parallel.py)
 
     def no_modality(doc, records):
         kg = real(doc, records)
@@ -70,7 +70,7 @@ def test_a_build_reports_the_shacl_violations_of_its_own_output(tmp_path, monkey
             if "Measure" in n.classes:
                 n.attrs.pop("pkg:modality", None)
         return kg
-    monkeypatch.setattr(build_module, "document_graph", no_modality)
+    monkeypatch.setattr(worker, "document_graph", no_modality)
     docs = tmp_path / "docs"
     docs.mkdir()
     # lawrefbook_dlc/guangdong/广东省森林防火条例(2021-09-29).md (第十一条)
