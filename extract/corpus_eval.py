@@ -39,7 +39,7 @@ from policykg.chars import normalize_label
 from policykg.errors import InputError
 from policykg.extract.document.ingest import ingest
 from policykg.extract.document.model import Document
-from policykg.extract.evaluate import Score, _match, scaled
+from policykg.extract.evaluate import Score, match, scaled
 from policykg.extract.pipeline import run
 from policykg.extract.records import ActorRecord, Record
 
@@ -164,17 +164,7 @@ def _equal(g: Any, p: Any) -> bool:
 
 
 def _match_keys(gold: list, pred: list) -> tuple[int, int, int]:
-    if gold and isinstance(gold[0], tuple) and gold[0] and gold[0][0] == "V":
-        pred = list(pred)
-        tp = 0
-        for g in gold:
-            for i, p in enumerate(pred):
-                if _equal(g, p):
-                    tp += 1
-                    pred.pop(i)
-                    break
-        return tp, len(pred), len(gold) - tp
-    return _match(gold, pred)
+    return match(gold, pred, _equal)
 
 
 # --- alignment ------------------------------------------------------------------------

@@ -23,11 +23,11 @@ sentences that are not in the gold file are ignored.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Score", "evaluate", "errors", "scaled"]
+__all__ = ["Score", "evaluate", "errors", "scaled", "match"]
 
 ROWS = [("actor", "actor"), ("instrument", "instrument"), ("domain", "domain"), ("region", "region"),
         ("measure", "measure · agent"), ("measure", "measure · modality"), ("measure", "measure · agent+modality"),
@@ -98,13 +98,14 @@ def _keys(rec: dict, name: str):
     return set()
 
 
-def _match(gold: list, pred: list) -> tuple[int, int, int]:
-    """Greedy multiset match allowing numeric tolerance; returns (tp, fp, fn)."""
+def match(gold: list, pred: list, equal: Callable[[Any, Any], bool] | None = None) -> tuple[int, int, int]:
+    """Greedy multiset match (``equal`` may allow numeric tolerance); returns (tp, fp, fn)."""
+    equal = equal or _equal
     pred = list(pred)
     tp = 0
     for g in gold:
         for i, p in enumerate(pred):
-            if _equal(g, p):
+            if equal(g, p):
                 tp += 1
                 pred.pop(i)
                 break
@@ -148,7 +149,7 @@ def evaluate(gold: Iterable[dict], pred: Iterable[dict]) -> list[Score]:
         for key in sentences:
             g = list(g_by.get(key, []))
             p = list(p_by.get(key, []))
-            a, b, c = _match(g, p)
+            a, b, c = match(g, p)
             tp, fp, fn = tp + a, fp + b, fn + c
         scores.append(Score(name, tp, fp, fn))
     return scores
