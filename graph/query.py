@@ -66,25 +66,31 @@ def check_build(build_dir: Path) -> None:
                          str(build_dir))
 
 
-def run_sparql(build_dir: Path, query: str) -> tuple[list[str], list[list[Any]]]:
+def run_sparql(build_dir: Path, query: str, *, write: bool = False, timeout: float | None = None
+               ) -> tuple[list[str], list[list[Any]]]:
+    """A SPARQL query on the build's store, opened read-only: an update is refused unless ``write``."""
     check_build(build_dir)
-    store = open_oxigraph(build_dir / "oxigraph")
-    return sparql(store, query)
+    store = open_oxigraph(build_dir / "oxigraph", write=write)
+    return sparql(store, query, write=write, timeout=timeout)
 
 
-def run_cypher(build_dir: Path, query: str, params: dict | None = None) -> tuple[list[str], list[list[Any]]]:
+def run_cypher(build_dir: Path, query: str, params: dict | None = None, *, write: bool = False,
+               timeout: float | None = None) -> tuple[list[str], list[list[Any]]]:
+    """A Cypher query on the build's database, opened read-only: an update is refused unless ``write``."""
     check_build(build_dir)
-    db, conn = open_ladybug(build_dir / "ladybug")
+    db, conn = open_ladybug(build_dir / "ladybug", write=write)
     try:
-        return cypher(conn, query, params)
+        return cypher(conn, query, params, write=write, timeout=timeout)
     finally:
         conn.close()
         db.close()
 
 
-def run_saved(build_dir: Path, name: str, lang: str = "sparql") -> tuple[list[str], list[list[Any]]]:
+def run_saved(build_dir: Path, name: str, lang: str = "sparql", *, timeout: float | None = None
+              ) -> tuple[list[str], list[list[Any]]]:
     text = saved_query_text(name, lang)
-    return run_sparql(build_dir, text) if lang == "sparql" else run_cypher(build_dir, text)
+    return run_sparql(build_dir, text, timeout=timeout) if lang == "sparql" else \
+        run_cypher(build_dir, text, timeout=timeout)
 
 
 def format_rows(cols: list[str], rows: list[list[Any]], fmt: str) -> str:

@@ -19,6 +19,15 @@ from policykg.errors import QueryError, StoreError
 from policykg.ontology import vocabulary
 from policykg.ontology.prefixes import PREFIXES
 
+from .guard import (
+    cypher_syntax_message,
+    cypher_update_keyword,
+    sparql_syntax_message,
+    sparql_update_keyword,
+    timed_out,
+    update_refused,
+    with_timeout,
+)
 from .property import KEY_LABELS, PGraph, compact_id
 
 __all__ = ["load_oxigraph", "open_oxigraph", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
@@ -37,12 +46,13 @@ def load_oxigraph(store_dir: Path, nq: Path):
     return store
 
 
-def open_oxigraph(store_dir: Path):
+def open_oxigraph(store_dir: Path, write: bool = False):
+    """The build's store, read-only unless ``write`` (any number of processes may read at once)."""
     import pyoxigraph as ox
     if not store_dir.exists():
         raise StoreError("no SPARQL store here: run 'policykg build' first", str(store_dir))
     try:
-        return ox.Store.read_only(str(store_dir))
+        return ox.Store(str(store_dir)) if write else ox.Store.read_only(str(store_dir))
     except OSError as e:
         raise StoreError(f"cannot open the SPARQL store ({e})", str(store_dir)) from None
 
@@ -52,22 +62,60 @@ def sparql_prefixes() -> dict[str, str]:
     return dict(PREFIXES)
 
 
-def sparql(store, query: str) -> tuple[list[str], list[list[Any]]]:
-    """Run a SELECT/ASK/CONSTRUCT query over the union of all graphs; (columns, rows) of plain values."""
-    import pyoxigraph as ox
+def sparql(store, query: str, *, write: bool = False, timeout: float | None = None
+           ) -> tuple[list[str], list[list[Any]]]:
+    """Run a SELECT/ASK/CONSTRUCT query over the union of all graphs; (columns, rows) of plain values.
+
+    An update (INSERT, DELETE, LOAD…) is refused unless ``write`` (and ``store`` was opened for
+    writing); it then returns one row ``update applied``.  Oxigraph's parser tells the two apart:
+    ``Store.query`` rejects an update, ``Store.update`` on a read-only store parses it, then
+    refuses to start a transaction.
+    """
+    def run(cancelled) -> tuple[list[str], list[list[Any]]]:
+        try:
+            return _evaluate(store.query(query, use_default_graph_as_union=True, prefixes=sparql_prefixes()),
+                             cancelled)
+        except SyntaxError as e:
+            query_error = e
+        keyword = sparql_update_keyword(query)
+        if keyword is None:            # not an update: the query's own syntax error
+            raise QueryError(sparql_syntax_message(query, str(query_error))) from None
+        try:
+            store.update(query, prefixes=sparql_prefixes())
+        except SyntaxError as e:
+            raise QueryError(sparql_syntax_message(query, str(e))) from None
+        except (RuntimeError, OSError) as e:
+            if not write:
+                raise update_refused("SPARQL", keyword) from None
+            raise QueryError(f"SPARQL update failed: {e}") from None
+        if not write:                  # cannot happen on a read-only store; never claim success
+            raise update_refused("SPARQL", keyword)
+        store.flush()
+        return ["result"], [["update applied"]]
+
     try:
-        result = store.query(query, use_default_graph_as_union=True, prefixes=sparql_prefixes())
-    except SyntaxError as e:
-        raise QueryError(f"SPARQL syntax error: {e}") from None
+        return with_timeout(run, timeout, "SPARQL")
     except OSError as e:
         raise QueryError(f"SPARQL query failed: {e}") from None
+
+
+def _evaluate(result, cancelled) -> tuple[list[str], list[list[Any]]]:
+    import pyoxigraph as ox
     if isinstance(result, ox.QueryBoolean):
         return ["result"], [[bool(result)]]
+    rows: list[list[Any]] = []
     if isinstance(result, ox.QueryTriples):
-        return ["subject", "predicate", "object"], [[_plain(t.subject), _plain(t.predicate), _plain(t.object)]
-                                                    for t in result]
+        cols = ["subject", "predicate", "object"]
+        for t in result:
+            if cancelled.is_set():
+                break
+            rows.append([_plain(t.subject), _plain(t.predicate), _plain(t.object)])
+        return cols, rows
     cols = [v.value for v in result.variables]
-    rows = [[_plain(sol[c]) for c in cols] for sol in result]
+    for sol in result:
+        if cancelled.is_set():
+            break
+        rows.append([_plain(sol[c]) for c in cols])
     return cols, rows
 
 
@@ -211,26 +259,45 @@ def _cast(value, ty):
     return value
 
 
-def open_ladybug(db_path: Path):
+def open_ladybug(db_path: Path, write: bool = False):
+    """The build's database, read-only unless ``write`` (any number of processes may read at once)."""
     import ladybug as lb
     if not db_path.exists():
         raise StoreError("no Cypher database here: run 'policykg build' first", str(db_path))
     try:
-        db = lb.Database(str(db_path), read_only=True)
+        db = lb.Database(str(db_path), read_only=not write)
         return db, lb.Connection(db)
     except RuntimeError as e:
         raise StoreError(f"cannot open the Cypher database ({e})", str(db_path)) from None
 
 
-def cypher(conn, query: str, params: dict | None = None) -> tuple[list[str], list[list[Any]]]:
+def cypher(conn, query: str, params: dict | None = None, *, write: bool = False, timeout: float | None = None
+           ) -> tuple[list[str], list[list[Any]]]:
+    """Run a Cypher query; a clause that writes is refused unless ``write`` (and ``conn`` can write).
+
+    The token check gives the message; the read-only database is the guarantee.  ``timeout`` is
+    LadybugDB's own query timeout.
+    """
+    keyword = cypher_update_keyword(query)
+    if keyword and not write:
+        raise update_refused("Cypher", keyword)
+    if timeout is not None:
+        conn.set_query_timeout(max(1, round(timeout * 1000)))
     try:
         res = conn.execute(query, params or {})
+        cols = res.get_column_names()
+        rows = []
+        while res.has_next():
+            rows.append([_plain_cypher(x) for x in res.get_next()])
     except RuntimeError as e:
-        raise QueryError(f"Cypher query failed: {str(e).strip()}") from None
-    cols = res.get_column_names()
-    rows = []
-    while res.has_next():
-        rows.append([_plain_cypher(x) for x in res.get_next()])
+        msg = str(e).strip()
+        if msg.startswith("Parser exception"):
+            raise QueryError(cypher_syntax_message(query, msg)) from None
+        if "read-only database" in msg:
+            raise update_refused("Cypher", keyword) from None
+        if timeout is not None and msg.rstrip(".") == "Interrupted":
+            raise timed_out("Cypher", timeout) from None
+        raise QueryError(f"Cypher query failed: {' '.join(msg.split())}") from None
     return cols, rows
 
 

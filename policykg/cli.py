@@ -574,6 +574,9 @@ def _query_text(query: str | None, file: Path | None, what: str) -> str:
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                        show_default=True, help="Output format.")
 _BUILD_DIR = click.argument("build_dir", metavar="DIR", type=click.Path(path_type=Path))
+_WRITE = click.option("--write", is_flag=True, help="Allow an update to change the build (it is read-only otherwise).")
+_TIMEOUT = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+                        help="Stop the query after this many seconds.")
 
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg sparql build "SELECT ?l WHERE { ?a a pkg:Department ; skos:prefLabel ?l } LIMIT 5"
@@ -582,16 +585,20 @@ _BUILD_DIR = click.argument("build_dir", metavar="DIR", type=click.Path(path_typ
 @click.argument("query", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
 @_FORMAT
+@_WRITE
+@_TIMEOUT
 @handle_errors
-def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str) -> None:
+def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str, write: bool,
+           timeout: float | None) -> None:
     """Run a SPARQL query on a build's Oxigraph store (no server needed).
 
     The default graph is the union of all documents' named graphs and the
     ontology; the usual prefixes (pkg, skos, dcterms, prov, inst, dom, reg, mod,
-    rz, id, rdfs, xsd) are predeclared.
+    rz, id, rdfs, xsd) are predeclared.  The store is opened read-only: an
+    update (INSERT, DELETE, LOAD…) is refused unless --write is given.
     """
     from .graph.query import run_sparql
-    cols, rows = run_sparql(build_dir, _query_text(query, file, "SPARQL"))
+    cols, rows = run_sparql(build_dir, _query_text(query, file, "SPARQL"), write=write, timeout=timeout)
     _print_rows(cols, rows, fmt)
 
 
@@ -601,17 +608,21 @@ def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str) -> N
 @click.argument("query", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
 @_FORMAT
+@_WRITE
+@_TIMEOUT
 @handle_errors
-def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str) -> None:
+def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, write: bool,
+           timeout: float | None) -> None:
     """Run a Cypher query on a build's embedded LadybugDB database (no server needed).
 
     Node tables are the key labels (PolicyDocument, Provision, Sentence, Actor,
     PolicyInstrument, Domain, Region, Concept, Measure, Target, Statistic,
     Mention); a node's ontology classes are in its ``labels`` list, e.g.
-    ``WHERE 'Department' IN a.labels``.
+    ``WHERE 'Department' IN a.labels``.  The database is opened read-only: a
+    clause that writes (CREATE, MERGE, SET, DELETE…) is refused unless --write.
     """
     from .graph.query import run_cypher
-    cols, rows = run_cypher(build_dir, _query_text(query, file, "Cypher"))
+    cols, rows = run_cypher(build_dir, _query_text(query, file, "Cypher"), write=write, timeout=timeout)
     _print_rows(cols, rows, fmt)
 
 
@@ -626,8 +637,10 @@ def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str) -> N
 @click.option("--lang", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True,
               help="Which version of the saved query to run.")
 @_FORMAT
+@_TIMEOUT
 @handle_errors
-def query(build_dir: Path | None, name: str | None, list_: bool, show: str | None, lang: str, fmt: str) -> None:
+def query(build_dir: Path | None, name: str | None, list_: bool, show: str | None, lang: str, fmt: str,
+          timeout: float | None) -> None:
     """Run a saved research query by name (graph/queries/), in SPARQL or Cypher."""
     from .graph.query import run_saved, saved_queries, saved_query_text
     if list_:
@@ -646,7 +659,7 @@ def query(build_dir: Path | None, name: str | None, list_: bool, show: str | Non
     if build_dir is None or name is None:
         fail("give a build directory and a query name, e.g. 'policykg query build instruments-by-province' "
              "(see 'policykg query --list')")
-    cols, rows = run_saved(build_dir, name, lang)
+    cols, rows = run_saved(build_dir, name, lang, timeout=timeout)
     _print_rows(cols, rows, fmt)
 
 
