@@ -4,9 +4,18 @@ Each input file is identified by the SHA-256 of its bytes and its path.  Its
 structured document, extraction records and graph are cached under
 ``DIR/.cache`` (with a fingerprint of the pipeline code and ontology), so a
 rebuild re-extracts only files whose content changed; files no longer given
-drop out of every output.  All outputs are written into a temporary folder
-and moved into place at the end: a failed build leaves the previous one
-intact.  The build checks each document's graph against the ontology's SHACL
+drop out of every output.
+
+Outputs are written into a new generation folder ``DIR/.gen/<n>``; the build
+switches to it at once by replacing the one symlink ``DIR/.current -> .gen/<n>``
+(``os.replace``), and each top-level name is a fixed symlink into it
+(``DIR/kg.nq -> .current/kg.nq``), so readers keep opening ``DIR/kg.nq``.  A
+build that fails or is killed (even with kill -9) leaves the previous build
+whole; its leftovers are removed by the next build.  Two builds into one
+directory are serialized by an exclusive lock on ``DIR/.lock``; the second one
+is refused with a one-line message.  A directory built before generations
+existed (real files at top level) is moved into a generation on the next
+build.  The build checks each document's graph against the ontology's SHACL
 shapes (those extraction can break; the result is cached with the document) and
 reports what violates them in ``BuildResult.violations`` and ``manifest.json``
 (``shacl``: counts and the first few, each with its sentence).
@@ -18,6 +27,8 @@ This is the application layer: it composes :func:`policykg.extract.pipeline.run`
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -101,6 +112,13 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write a cache file so that a killed build never leaves a truncated one."""
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def _file_key(path: Path, data: bytes) -> str:
     return hashlib.sha256(data + b"\0" + str(path).encode("utf-8")).hexdigest()
 
@@ -108,7 +126,9 @@ def _file_key(path: Path, data: bytes) -> str:
 def _check_out_dir(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a directory", str(out))
-    if out.exists() and any(out.iterdir()) and not (out / "manifest.json").exists() and not (out / ".cache").exists():
+    ours = ("manifest.json", ".cache", ".current", ".gen")
+    if out.exists() and any(p.name != ".lock" for p in out.iterdir()) and \
+            not any((out / n).exists() for n in ours):
         raise InputError("is a non-empty folder that is not a policykg build; choose another -o", str(out))
 
 
@@ -186,7 +206,7 @@ def _extract_new(planned: list[_Planned], cache: Path, fp: str, result: BuildRes
             result.error(InputError(res.error or "cannot be read", str(path)), on_error)
             failed.add(p.key)
             continue
-        (cache / f"{p.key}.json").write_bytes(res.entry)
+        _write_atomic(cache / f"{p.key}.json", res.entry)
         result.extracted += 1
         result.timings["validate"] = result.timings.get("validate", 0.0) + res.validate_seconds
     result.reused += len(planned) - len(todo)
@@ -197,7 +217,7 @@ def _entry_of(p: _Planned, cache: Path) -> dict[str, Any]:
     entry = orjson.loads((cache / f"{p.key}.json").read_bytes())
     kg_path = cache / f"{p.key}.kg.json"
     if not kg_path.exists():
-        kg_path.write_bytes(orjson.dumps(entry["kg"]))
+        _write_atomic(kg_path, orjson.dumps(entry["kg"]))
     return entry
 
 
@@ -291,20 +311,134 @@ def shacl_report(violations: list[Violation]) -> dict[str, Any]:
                        "sentence": v.sentence} for v in violations[:SHACL_SHOWN]]}
 
 
+# --- generations, the lock and the switch ------------------------------------------------------
+
+GEN_DIR = ".gen"
+CURRENT = ".current"
+LOCK = ".lock"
+
+
 def _remove(p: Path) -> None:
-    if p.is_dir():
+    if p.is_dir() and not p.is_symlink():
         shutil.rmtree(p)
-    elif p.exists():
+    elif p.is_symlink() or p.exists():
         p.unlink()
 
 
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Move the new outputs into place; an output not made this time (e.g. --no-html) leaves no stale copy."""
-    for name in OUTPUTS:
-        src, dst = tmp / name, out / name
-        _remove(dst)
-        if src.exists():
-            os.replace(src, dst)
+def _current_gen(out: Path) -> str | None:
+    """The name of the generation ``DIR/.current`` points to (None before the first build)."""
+    try:
+        target = os.readlink(out / CURRENT)
+    except OSError:
+        return None
+    return Path(target).name
+
+
+def _lock(out: Path) -> int:
+    """Hold an exclusive lock on ``DIR/.lock`` (released when the process ends, also by kill -9)."""
+    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        pid = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
+        os.close(fd)
+        raise InputError(f"another build is running (pid {pid}); wait for it or build elsewhere", str(out)) from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
+
+
+def _unlock(fd: int) -> None:
+    try:
+        os.ftruncate(fd, 0)
+    except OSError:
+        pass
+    os.close(fd)                                                # closing the descriptor releases the lock
+
+
+def _clean_leftovers(out: Path) -> None:
+    """Remove what killed or failed builds left: old-style ``.tmp-*`` folders, generations other than the
+    current one, half-made symlinks and cache files (we hold the lock: no other build is running)."""
+    keep = _current_gen(out)
+    for p in out.glob(".tmp-*"):
+        _remove(p)
+    for p in out.glob("*.pkg-new"):
+        _remove(p)
+    for p in (out / ".cache").glob("*.tmp-*"):
+        _remove(p)
+    gens = out / GEN_DIR
+    if gens.is_dir():
+        for p in gens.iterdir():
+            if p.name != keep:
+                _remove(p)
+
+
+def _next_gen(out: Path) -> Path:
+    gens = out / GEN_DIR
+    gens.mkdir(exist_ok=True)
+    used = [int(p.name) for p in gens.iterdir() if p.name.isdigit()]
+    gen = gens / str(max(used, default=0) + 1)
+    gen.mkdir()
+    return gen
+
+
+def _link(out: Path, name: str, target: str) -> None:
+    """Make ``DIR/name`` the symlink ``target`` in one step (a new symlink renamed over the old one)."""
+    dst = out / name
+    if dst.is_symlink() and os.readlink(dst) == target:
+        return
+    new = out / f"{name}.pkg-new"
+    _remove(new)
+    os.symlink(target, new)
+    os.replace(new, dst)
+
+
+def _migrate(out: Path) -> None:
+    """Move the outputs of a build from before generations (real files at top level) into a generation and
+    leave symlinks in their place; resumable if interrupted."""
+    legacy = [n for n in outputs() if (out / n).exists() and not (out / n).is_symlink()]
+    if not legacy:
+        return
+    if _current_gen(out) is None:
+        _link(out, CURRENT, f"{GEN_DIR}/{_next_gen(out).name}")
+    gen = out / GEN_DIR / str(_current_gen(out))
+    gen.mkdir(parents=True, exist_ok=True)
+    for name in legacy:
+        if (gen / name).exists():
+            _remove(gen / name)
+        os.replace(out / name, gen / name)
+        _link(out, name, f"{CURRENT}/{name}")
+
+
+def _switch(gen: Path, out: Path) -> None:
+    """Make ``gen`` the build: every top-level name links through ``.current``, then ``.current`` is
+    replaced by one rename; outputs not made this time (e.g. --no-html) are dangling links, so absent."""
+    for name in outputs():
+        _link(out, name, f"{CURRENT}/{name}")
+    _link(out, CURRENT, f"{GEN_DIR}/{gen.name}")
+    _fsync_dir(out)
+
+
+def _fsync_dir(d: Path) -> None:
+    try:
+        fd = os.open(d, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_error(out: Path, e: OSError) -> InputError:
+    reason = e.strerror or str(e) or type(e).__name__
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full"
+    elif e.errno == errno.EROFS:
+        reason = "the file system is read-only"
+    return InputError(f"cannot write the build ({reason}); the previous build is unchanged", str(out))
 
 
 def _prune_cache(cache: Path, live: set[str]) -> None:
@@ -325,24 +459,39 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
     t_start = time.perf_counter()
     out = Path(out_dir)
     _check_out_dir(out)
-    cache = out / ".cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    result = BuildResult(out)
     files = list(expand_paths(paths))
-    tmp = out / f".tmp-{os.getpid()}"
-    _remove(tmp)
-    tmp.mkdir()
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = _lock(out)
+    except OSError as e:
+        raise _write_error(out, e) from None
+    gen: Path | None = None
+    switched = False
+    try:
+        _clean_leftovers(out)
+        _migrate(out)
+        cache = out / ".cache"
+        cache.mkdir(exist_ok=True)
+        result = BuildResult(out)
+        gen = _next_gen(out)
         keys = _timed(result, "extract",
-                      lambda: _extract_all(files, cache, tmp, result, progress, on_error, jobs, dask))
-        g = _stores_and_exports(tmp, cache, keys, result, html)
+                      lambda: _extract_all(files, cache, gen, result, progress, on_error, jobs, dask))
+        g = _stores_and_exports(gen, cache, keys, result, html)
         result.violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
-        manifest = _summary(tmp, g, result)
+        manifest = _summary(gen, g, result)
         result.timings["total"] = time.perf_counter() - t_start
         manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        _swap_in(tmp, out)
+        (gen / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _switch(gen, out)
+        switched = True
+        _clean_leftovers(out)                                   # the previous generation
         _prune_cache(cache, set(keys))
+    except OSError as e:
+        if switched:                                            # the new build is in place; only tidying failed
+            return result
+        raise _write_error(out, e) from None
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if gen is not None and not switched:
+            shutil.rmtree(gen, ignore_errors=True)
+        _unlock(lock)
     return result
