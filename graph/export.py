@@ -102,24 +102,52 @@ def to_networkx(g: PGraph, keys: tuple[str, ...] | None = None):
 _GEPHI_KEYS = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Region", "Concept", "Measure", "Target",
                "Statistic")
 
+#: node attribute names networkx or GEXF reserve (``key`` becomes ``networkx_key``; ``id``, ``pid``,
+#: ``start``/``end`` (dynamics), ``viz``, ``spells``, ``parents``, ``slices`` are read as GEXF structure)
+#: → the name written instead.  ``label`` is kept: it is the GEXF node label and reads back as ``label``.
+_NODE_ATTR_RENAMES = {"key": "table", "id": "nodeId", "type": "nodeType", "start": "spanStart",
+                      "end": "spanEnd", "pid": "pidProp", "viz": "vizProp", "spells": "spellsProp",
+                      "parents": "parentsProp", "slices": "slicesProp", "networkx_key": "networkxKeyProp"}
+#: edge attribute names reserved the same way (the edge ``type`` of GEXF 1.2 is its kind:
+#: directed/undirected/mutual, so the relation is written as ``relation``)
+_EDGE_ATTR_RENAMES = {"type": "relationType", "key": "keyProp", "id": "edgeId", "start": "spanStart",
+                      "end": "spanEnd", "viz": "vizProp", "spells": "spellsProp", "slices": "slicesProp",
+                      "networkx_key": "networkxKeyProp", "relation": "relationProp"}
+
 
 def _analytic_digraph(g: PGraph):
-    """A networkx DiGraph of the analytic layer, with attribute values GraphML and GEXF can hold."""
+    """A networkx DiGraph of the analytic layer, with attribute values GraphML and GEXF can hold.
+
+    Node attributes are the properties (reserved names renamed, see :data:`_NODE_ATTR_RENAMES`)
+    plus ``table`` (the key label), ``labels`` and ``label``; edge attributes are ``relation``
+    (the relationship type) plus the properties.
+    """
     import networkx as nx
     keys = _GEPHI_KEYS
     G = nx.DiGraph()
     for n in g.nodes.values():
         if n.key in keys:
-            attrs = {k: _scalar(v) for k, v in n.props.items() if v is not None}
-            attrs["key"] = n.key
+            attrs = {_NODE_ATTR_RENAMES.get(k, k): _scalar(v) for k, v in n.props.items() if v is not None}
+            attrs["table"] = n.key
             attrs["labels"] = ";".join(n.labels)
             attrs.setdefault("label", n.props.get("label") or n.props.get("title") or n.props.get("text", n.id)[:40])
             G.add_node(n.id, **attrs)
     for r in g.rels:
         if r.src in G and r.dst in G:
-            attrs = {k: _scalar(v) for k, v in r.props.items() if v is not None}
-            G.add_edge(r.src, r.dst, type=r.type, **attrs)
+            attrs = {_EDGE_ATTR_RENAMES.get(k, k): _scalar(v) for k, v in r.props.items() if v is not None}
+            attrs["relation"] = r.type
+            G.add_edge(r.src, r.dst, **attrs)
     _unify_attribute_types(G)
+    return G
+
+
+def _gexf_digraph(g: PGraph):
+    """The analytic DiGraph for GEXF: ``weight`` is GEXF's own edge weight, a float (Gephi's
+    layouts use it; networkx reads it back as float), so it is written as one."""
+    G = _analytic_digraph(g)
+    for *_, d in G.edges(data=True):
+        if "weight" in d:
+            d["weight"] = float(d["weight"])
     return G
 
 
@@ -131,10 +159,10 @@ def write_graphml(g: PGraph, path: Path) -> list[Path]:
     return [path]
 
 
-@exporter("gexf", "kg.gexf", "GEXF of the analytic layer, for Gephi")
+@exporter("gexf", "kg.gexf", "GEXF 1.2 of the analytic layer, for Gephi")
 def write_gexf(g: PGraph, path: Path) -> list[Path]:
     import networkx as nx
-    nx.write_gexf(_analytic_digraph(g), path)
+    nx.write_gexf(_gexf_digraph(g), path, version="1.2draft")
     return [path]
 
 
