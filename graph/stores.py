@@ -149,9 +149,22 @@ _EXTRA_TYPES = {"labels": "STRING[]", "altLabels": "STRING[]", "docs": "STRING[]
 
 
 #: columns a table has even when no node of the build sets them (a parameter's ``per`` is often
-#: unstated; the saved query instrument-parameters still reads it)
+#: unstated, a corpus may have no statistic with a source or no target with a year; the saved
+#: queries still read them)
 _DECLARED_COLUMNS = {"Parameter": ("parameterType", "value", "unit", "instrumentText", "per", "beneficiaryLabel"),
-                     "Sanction": ("fineMin", "fineMax", "unit", "breach")}
+                     "Sanction": ("fineMin", "fineMax", "unit", "breach"),
+                     "Target": ("metric", "value", "unit", "comparator", "year", "period"),
+                     "Statistic": ("metric", "value", "unit", "comparator", "asOf", "citedSource"),
+                     "Measure": ("modality", "modalCue", "action"),
+                     "PolicyDocument": ("title", "identifier", "cited", "dateIssued", "dateEffective", "dateAdopted",
+                                        "issuerCount", "status", "sourceUrl")}
+#: relationship tables (with their ends) that exist even when a build has no such relationship, so that
+#: every saved query answers (with no rows) on any corpus
+_DECLARED_RELS = {"HAS_PARAMETER": (("PolicyInstrument", "Parameter"),), "IMPOSED_BY": (("Sanction", "Actor"),),
+                  "ENFORCES": (("Sanction", "Measure"),), "HAS_RESPONSIBLE_UNIT": (("Measure", "Actor"),),
+                  "SOURCED_FROM": (("Statistic", "Actor"),), "CITES": (("PolicyDocument", "PolicyDocument"),),
+                  "ISSUED": (("Actor", "PolicyDocument"),), "ISSUED_BY": (("PolicyDocument", "Actor"),),
+                  "CO_ISSUED_WITH": (("Actor", "Actor"),)}
 
 
 def _key_types() -> dict[str, str]:
@@ -183,8 +196,8 @@ def ladybug_schema(g: PGraph) -> list[str]:
         body = ", ".join(["id STRING", "labels STRING[]"] + [f"{_col(k)} {t}" for k, t in sorted(cols.items())
                                                           if k not in ("id", "labels")])
         ddl.append(f"CREATE NODE TABLE {_ident(table)}({body}, PRIMARY KEY(id))")
-    pairs: dict[str, set[tuple[str, str]]] = {}
-    rcols: dict[str, dict[str, str]] = {}
+    pairs: dict[str, set[tuple[str, str]]] = {t: set(ends) for t, ends in _DECLARED_RELS.items()}
+    rcols: dict[str, dict[str, str]] = {t: {} for t in _DECLARED_RELS}
     for r in g.rels:
         pairs.setdefault(r.type, set()).add((g.nodes[r.src].key, g.nodes[r.dst].key))
         cols = rcols.setdefault(r.type, {})

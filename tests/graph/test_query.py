@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from policykg.graph.query import run_cypher, run_saved, run_sparql, saved_queries
 
@@ -71,3 +74,20 @@ def test_specific_rows_of_saved_queries(seed_build):
                        ("huaxin-report-2025", "华信咨询设计研究院有限公司", "2025-12-30")}
     mix = {(r["province"], r["category"]) for r in rows("instruments-by-province")}
     assert {("黑龙江省", "供给型"), ("黑龙江省", "环境型"), ("江苏省", "需求型")} <= mix
+
+
+@pytest.mark.slow
+def test_every_saved_query_answers_on_a_corpus_without_statistics_or_parameters(tmp_path):
+    """The LadybugDB schema does not depend on which optional properties a corpus happens to have: on
+    one regulation (no statistic, no parameter, no cited issuers) every saved query answers in both
+    languages, with the same rows."""
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "heilongjiang-2024.txt"
+    r = CliRunner().invoke(cli, ["build", str(seed), "-o", str(tmp_path / "b"), "--no-html"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    for name in saved_queries():
+        _, cypher_rows = run_saved(tmp_path / "b", name, "cypher")
+        _, sparql_rows = run_saved(tmp_path / "b", name, "sparql")
+        assert sorted(map(json.dumps, cypher_rows)) == sorted(map(json.dumps, sparql_rows)), name
