@@ -29,7 +29,8 @@ from policykg.extract.records import ParameterRecord, record_id
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.matcher import Hit
-from policykg.extract.stages.quantities import doc_kind
+from policykg.extract.stages.quantities import TO_WHOM, doc_kind
+from policykg.extract.stages.sanctions import CN_NUMERALS as _CN
 from policykg.extract.stages.sanctions import parse_amount
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
@@ -37,8 +38,7 @@ from policykg.ontology.rules import alternation, rules
 __all__ = ["Parameter", "find_parameters"]
 
 _R = rules("quantities")
-_CN = "零〇一二两三四五六七八九十百千"
-_MAGNITUDE = {"万亿": 10 ** 12, "亿": 10 ** 8, "万": 10 ** 4, "千": 10 ** 3}
+_MAGNITUDE: dict[str, int] = _R["magnitudes"]
 _UNIT_ALIASES: dict[str, str] = _R["unit_aliases"]
 _UNIT_KIND = {u: kind for kind, units in _R["parameter_units"].items() for u in units}
 _FIG = re.compile(
@@ -71,8 +71,6 @@ _PROC_VERB = re.compile(alternation(_R["procedure_verbs"]))
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
 _PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + alternation(_R["procedure_verbs"]) + ")")
 _CLAUSE = re.compile(r"[，；。：]")
-#: 对 introducing whom a grant is for (not 对标, 对接, 对外…)
-_TO_WHOM = re.compile(r"对(?![标接外照口话比])")
 _ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
 
 
@@ -129,7 +127,7 @@ def _is_condition(text: str, a: int, b: int, fig_end: int) -> bool:
     """对…达到1000万元的, 营业收入首次突破10亿元的企业, 对年度营业收入首次突破3000万元、…1亿元，且…的企业:
     a condition a grant is given on (a clause ending in 的, or opening with 对 and granting nothing)."""
     clause = text[a:b].strip()
-    return clause.endswith("的") or (_TO_WHOM.match(clause) is not None and
+    return clause.endswith("的") or (TO_WHOM.match(clause) is not None and
                                      ("的" in text[fig_end:b] or not _GRANT.search(clause)))
 
 

@@ -37,7 +37,7 @@ from policykg.extract.stages.sanctions import parse_amount
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "plan_period", "doc_kind", "TO_WHOM"]
 
 _RULES = rules("quantities")
 _UNIT_ALIASES: dict[str, str] = _RULES["unit_aliases"]
@@ -64,7 +64,8 @@ _PERIOD = re.compile(r"（(20\d\d)\s*[—\-－–~～至]\s*(20\d\d)年?）|（(
 _TITLE_YEAR = re.compile(rf"(20\d\d)年度?(?=(?:{alternation(_RULES['plan_year_title_followers'])}))")
 _CLAUSE_END = re.compile(r"[，；。：]")
 _ITEM_END = re.compile(r"[，；。：、]")
-_TO_WHOM = re.compile(r"对(?![标接外照口话比])")
+#: 对 introducing whom a figure is for (not 对标, 对接, 对外…)
+TO_WHOM = re.compile(r"对(?![标接外照口话比])")
 _AS_OF = [
     (re.compile(r"(?:截至|截止)(?:到)?(20\d\d)年底"), lambda m: f"{m.group(1)}-12-31"),
     (re.compile(r"(?:截至|截止)(?:到)?(20\d\d)年(\d{1,2})月底"),
@@ -248,7 +249,7 @@ def _in_condition(text: str, sent_start: int, sent_end: int, a: int, b: int) -> 
     c0 = _clause_start(text, sent_start, a)
     m = _CLAUSE_END.search(text, b, sent_end)
     clause = text[c0:m.start() if m else sent_end].rstrip()
-    return clause.endswith("的") or (_TO_WHOM.match(clause) is not None and "的" in text[b:m.start() if m else sent_end])
+    return clause.endswith("的") or (TO_WHOM.match(clause) is not None and "的" in text[b:m.start() if m else sent_end])
 
 
 def _last_deadline(context: str) -> int | None:

@@ -20,15 +20,17 @@ import re
 from dataclasses import dataclass
 
 from policykg.extract.document.model import Document
+from policykg.extract.document.structure import chinese_number
 from policykg.extract.records import MeasureRecord, SanctionRecord, record_id
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["Fine", "find_fines", "parse_amount"]
+__all__ = ["Fine", "find_fines", "parse_amount", "CN_NUMERALS"]
 
 _RULES = rules("quantities")
-_CN = "零〇一二两三四五六七八九十百千"
+#: the characters of a number written in Chinese
+CN_NUMERALS = _CN = "零〇一二两三四五六七八九十百千"
 #: one amount of a fine: 三万元, 5000元, 1.5万元, 一倍, 百分之五, 10%
 _AMOUNT = re.compile(rf"(百分之)?(\d+(?:\.\d+)?|[{_CN}]+)(万|亿)?(元|倍|%|％)?")
 _FINE = re.compile(alternation(_RULES["fine_words"]))
@@ -40,7 +42,7 @@ _BREACH = re.compile(rf"违反(?:本(?:{alternation(_RULES['breach_laws'])}))?"
 _ARTICLE = re.compile(rf"第[{_CN}\d]+条")
 _CONDUCT = re.compile(r"([^，；。]{2,60})的，")
 _MARKER = re.compile(rf"^第[{_CN}\d]+条\s*")
-_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
+_MAGNITUDE: dict[str, int] = _RULES["magnitudes"]
 
 
 @dataclass(slots=True)
@@ -52,26 +54,16 @@ class Fine:
     unit: str
 
 
-_CN_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
 def parse_amount(num: str) -> int | float:
     """``三`` → 3, ``5000`` → 5000, ``1.5`` → 1.5, ``二十`` → 20, ``一百零五`` → 105; a bare ``百`` or
     ``千`` (百日, 千米) is no number (ValueError)."""
     if num[0].isdigit():
         f = float(num)
         return int(f) if f.is_integer() else f
-    if num in ("百", "千"):
+    value = None if num in ("百", "千") else chinese_number(num)
+    if value is None:
         raise ValueError(num)
-    total = cur = 0
-    for ch in num:
-        if ch in _CN_DIGIT:
-            cur = _CN_DIGIT[ch]
-        else:
-            total += (cur or 1) * _CN_UNIT[ch]
-            cur = 0
-    return total + cur
+    return value
 
 
 def _amounts(text: str, a: int, b: int) -> list[tuple[int | float, str, str]]:
