@@ -682,26 +682,28 @@ def _read_regular(path: Path, where: str, st: os.stat_result) -> bytes:
     return data
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of one input file, under the same rules as :func:`read` (a UTF-8 name, a regular
-    file, at most :func:`max_file_bytes`); anything else raises :class:`InputError`."""
-    path = Path(path)
+def _input_stat(path: Path) -> tuple[str, os.stat_result]:
+    """The checks every input path passes first (a UTF-8 name, it exists, not a directory)."""
     where = str(path)
     _check_name(where)
     st = _stat(path, where)
     if stat.S_ISDIR(st.st_mode):
         raise _directory(path, where)
+    return where, st
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of one input file, under the same rules as :func:`read` (a UTF-8 name, a regular
+    file, at most :func:`max_file_bytes`); anything else raises :class:`InputError`."""
+    path = Path(path)
+    where, st = _input_stat(path)
     return _read_regular(path, where, st)
 
 
 def read(path: str | Path) -> RawText:
     """Read one file into a :class:`RawText`, or raise :class:`InputError`."""
     path = Path(path)
-    where = str(path)
-    _check_name(where)
-    st = _stat(path, where)
-    if stat.S_ISDIR(st.st_mode):
-        raise _directory(path, where)
+    where, st = _input_stat(path)
     suffix = path.suffix.lower()
     if suffix not in READERS:
         raise InputError(f"unsupported file type '{path.suffix or '(none)'}' "
