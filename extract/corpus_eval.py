@@ -41,7 +41,6 @@ from policykg.extract.document.ingest import ingest
 from policykg.extract.document.model import Document
 from policykg.extract.evaluate import Score, match, scaled
 from policykg.extract.pipeline import run
-from policykg.extract.records import ActorRecord, Record
 
 __all__ = ["GoldSentence", "load_gold", "score_corpus", "corpus_errors", "ROWS"]
 
@@ -177,15 +176,8 @@ def predictions(doc: Document, sentences: list[GoldSentence]) -> list[list[dict[
         a, _ = doc.source_span(r.start, r.end)
         i = bisect.bisect_right(starts, a) - 1
         if i >= 0 and a < sentences[i].end:
-            out[i].append(_json(r))
+            out[i].append(r.to_json())
     return out
-
-
-def _json(r: Record) -> dict[str, Any]:
-    j = r.to_json()
-    if isinstance(r, ActorRecord):
-        j["text"] = r.text
-    return j
 
 
 def aligned(gold: list[GoldSentence], corpus: Path) -> Iterator[tuple[GoldSentence, list[dict[str, Any]]]]:

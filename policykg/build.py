@@ -84,6 +84,8 @@ class BuildResult:
     extracted: int = 0
     #: what the SHACL shapes find in the build's own output (graph/validate.py ``validate_document_graph``)
     violations: list[Violation] = field(default_factory=list)
+    fingerprint: str = ""          # of the pipeline that made the entries (computed once per build)
+    quads: int = 0                 # lines written to kg.nq (counted as they are written)
 
     @property
     def violation_count(self) -> int:
@@ -149,13 +151,19 @@ class _Writers:
         self.ext = (tmp / "extractions.jsonl").open("wb")
         self.docs = (tmp / "documents.jsonl").open("wb")
         self.nq = (tmp / "kg.nq").open("w", encoding="utf-8")
-        self.nq.writelines(ontology_quads())
+        self.quads = 0
+        self._quads(ontology_quads())
+
+    def _quads(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.nq.write(line)
+            self.quads += 1
 
     def add(self, entry: dict[str, Any], kg: KG) -> None:
         for r in entry["records"]:
             self.ext.write(orjson.dumps(r) + b"\n")
         self.docs.write(orjson.dumps(entry["document"]) + b"\n")
-        self.nq.writelines(kg_quads(kg))
+        self._quads(kg_quads(kg))
 
     def close(self) -> None:
         for fh in (self.ext, self.docs, self.nq):
@@ -226,7 +234,7 @@ def _extract_all(files: list[Path], cache: Path, tmp: Path, result: BuildResult,
                  jobs: int = 1, dask: str | None = None) -> list[str]:
     """Extract what changed (in parallel), then stream every document, in the order of the files, into
     the per-document outputs; the live cache keys.  The outputs do not depend on ``jobs`` or ``dask``."""
-    fp = pipeline_fingerprint()
+    fp = result.fingerprint = pipeline_fingerprint()
     planned = _plan(files, cache, fp, result, on_error)
     failed = _extract_new(planned, cache, fp, result, on_error, progress, jobs, dask)
     seen_ids: dict[str, str] = {}
@@ -252,6 +260,7 @@ def _extract_all(files: list[Path], cache: Path, tmp: Path, result: BuildResult,
                                      "jurisdiction": meta["jurisdiction"]})
     finally:
         writers.close()
+        result.quads = writers.quads
     return keys
 
 
@@ -283,9 +292,8 @@ def _stores_and_exports(tmp: Path, cache: Path, keys: list[str], result: BuildRe
     return g
 
 
-def _summary(tmp: Path, g: PGraph, result: BuildResult) -> dict[str, Any]:
-    with (tmp / "kg.nq").open(encoding="utf-8") as fh:
-        triples = sum(1 for _ in fh)
+def _summary(g: PGraph, result: BuildResult) -> dict[str, Any]:
+    triples = result.quads
     kinds, rel = g.counts(), g.rel_counts()
     result.counts = {
         "documents": len(result.documents), "actors": kinds.get("Actor", 0),
@@ -293,7 +301,7 @@ def _summary(tmp: Path, g: PGraph, result: BuildResult) -> dict[str, Any]:
         "measures": kinds.get("Measure", 0), "targets": kinds.get("Target", 0),
         "statistics": kinds.get("Statistic", 0), "cited documents": rel.get("CITES", 0),
         "triples": triples, "nodes": len(g.nodes), "relationships": len(g.rels)}
-    return {"policykg": policykg.__version__, "fingerprint": pipeline_fingerprint(),
+    return {"policykg": policykg.__version__, "fingerprint": result.fingerprint,
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "documents": result.documents,
             "errors": [str(e) for e in result.errors], "counts": result.counts,
             "node_counts": kinds, "relationship_counts": rel, "shacl": shacl_report(result.violations)}
@@ -478,7 +486,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
                       lambda: _extract_all(files, cache, gen, result, progress, on_error, jobs, dask))
         g = _stores_and_exports(gen, cache, keys, result, html)
         result.violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
-        manifest = _summary(gen, g, result)
+        manifest = _summary(g, result)
         result.timings["total"] = time.perf_counter() - t_start
         manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
         (gen / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
