@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from policykg.ontology.cypher import LABEL, REL
 
-from .export import read_graph_json, to_networkx
+from .export import read_build_graph, to_networkx
 from .property import PGraph
 
 if TYPE_CHECKING:                       # pragma: no cover
@@ -56,8 +56,9 @@ RZ_COLUMNS = ("supply", "environment", "demand")
 
 
 def load_build(build_dir: str | Path) -> PGraph:
-    """The property graph of a build directory (its ``graph.json``)."""
-    return read_graph_json(Path(build_dir) / "graph.json")
+    """The property graph of a build directory (its ``graph.json`` if it has one, else merged from
+    the build's per-document graphs)."""
+    return read_build_graph(Path(build_dir))
 
 
 def projection(g: PGraph, keys: Iterable[str] | None = None) -> nx.MultiDiGraph:

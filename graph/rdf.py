@@ -20,7 +20,8 @@ from policykg.ontology.prefixes import PREFIXES
 
 from .kg import ID, KG, iri
 
-__all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "ONTOLOGY_GRAPH", "nq_escape"]
+__all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "write_turtle", "write_jsonld",
+           "ONTOLOGY_GRAPH", "nq_escape"]
 
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 _XSD = PREFIXES["xsd"]
@@ -118,19 +119,25 @@ def ontology_quads() -> Iterator[str]:
                 yield quad
 
 
-def write_serializations(nq: Path, out_dir: Path) -> dict[str, Path]:
-    """kg.ttl (all statements, graphs merged) and kg.jsonld (with named graphs), streamed from kg.nq.
-
-    Streaming keeps memory flat on large corpora; a triple stated in several
-    documents' graphs appears once per graph in the Turtle (harmless: RDF graphs are sets).
-    """
+def write_turtle(nq: Path, ttl: Path) -> None:
+    """Turtle of every statement (the graphs merged), streamed from ``kg.nq`` (memory stays flat; a
+    triple stated in several documents' graphs appears once per graph — harmless: RDF graphs are sets)."""
     import pyoxigraph as ox
-    ttl = out_dir / "kg.ttl"
     triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
     ox.serialize(triples, str(ttl), ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
-    jsonld = out_dir / "kg.jsonld"
+
+
+def write_jsonld(nq: Path, jsonld: Path) -> None:
+    """JSON-LD with the named graphs, streamed from ``kg.nq``."""
+    import pyoxigraph as ox
     ox.serialize(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS), str(jsonld), ox.RdfFormat.JSON_LD)
-    return {"ttl": ttl, "jsonld": jsonld}
+
+
+def write_serializations(nq: Path, out_dir: Path) -> dict[str, Path]:
+    """kg.ttl and kg.jsonld in ``out_dir``, streamed from ``kg.nq``."""
+    write_turtle(nq, out_dir / "kg.ttl")
+    write_jsonld(nq, out_dir / "kg.jsonld")
+    return {"ttl": out_dir / "kg.ttl", "jsonld": out_dir / "kg.jsonld"}
 
 
 _PREFIXES = PREFIXES

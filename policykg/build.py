@@ -1,24 +1,36 @@
-"""``policykg build``: documents → extraction → RDF, stores and exports in one directory.
+"""``policykg build``: documents → extraction → RDF and stores in one directory, incrementally.
 
-Each input file is identified by the SHA-256 of its bytes and its path.  Its
-structured document, extraction records and graph are cached under
-``DIR/.cache`` (with a fingerprint of the pipeline code and ontology), so a
-rebuild re-extracts only files whose content changed; files no longer given
-drop out of every output.
+Each input file is identified by the SHA-256 of its bytes and its path (its *key*).  Its structured
+document, extraction records and graph are cached under ``DIR/.cache/<fingerprint>/`` (the
+fingerprint of the pipeline code and ontology), so a rebuild re-extracts only files whose content
+changed.
 
-Outputs are written into a new generation folder ``DIR/.gen/<n>``; the build
-switches to it at once by replacing the one symlink ``DIR/.current -> .gen/<n>``
-(``os.replace``), and each top-level name is a fixed symlink into it
-(``DIR/kg.nq -> .current/kg.nq``), so readers keep opening ``DIR/kg.nq``.  A
-build that fails or is killed (even with kill -9) leaves the previous build
-whole; its leftovers are removed by the next build.  Two builds into one
-directory are serialized by an exclusive lock on ``DIR/.lock``; the second one
-is refused with a one-line message.  A directory built before generations
-existed (real files at top level) is moved into a generation on the next
-build.  The build checks each document's graph against the ontology's SHACL
-shapes (those extraction can break; the result is cached with the document) and
-reports what violates them in ``BuildResult.violations`` and ``manifest.json``
-(``shacl``: counts and the first few, each with its sentence).
+**What a build makes.**  By default: ``extractions.jsonl``, ``documents.jsonl``, ``kg.nq``, the
+Oxigraph store, the LadybugDB database and ``manifest.json``.  The heavy projections (Turtle,
+JSON-LD, GraphML, GEXF, neo4j-admin CSV, ``graph.json``, the overview page; :func:`export_names`)
+are written when asked for (``exports=``, ``policykg build --exports``) or later by ``policykg export``.
+
+**Incremental.**  The manifest records each document's key and where its lines sit in the three
+files.  A rebuild whose inputs, pipeline and options are those of the current build changes nothing
+and returns at once (``BuildResult.unchanged``).  Otherwise, when the pipeline is the same, the new
+build reuses the previous one: unchanged documents' lines are copied byte for byte from the previous
+files, the Oxigraph store is a hard-link checkpoint of the previous one in which only the removed and
+changed documents' named graphs are dropped and the new ones loaded, and only new documents are
+extracted.  The result is the cold build's, quad for quad (tested).
+
+**Nothing lost, nothing half-written.**  Outputs are written into a new generation folder
+``DIR/.gen/<n>``; the build switches to it at once by replacing the one symlink
+``DIR/.current -> .gen/<n>`` (``os.replace``), and each top-level name is a fixed symlink into it, so
+readers keep opening ``DIR/kg.nq``.  A build that fails or is killed (even with kill -9) leaves the
+previous build whole; its leftovers are removed by the next build.  Two builds into one directory are
+serialized by an exclusive lock on ``DIR/.lock``.  A build given fewer files than the current build
+holds refuses to drop the others unless ``prune=True`` (``policykg build --prune``,
+``policykg remove``).
+
+With ``shacl=True`` each document's graph is checked against the ontology's SHACL shapes (those
+extraction can break; cached with the document) and what violates them is reported in
+``BuildResult.violations`` and ``manifest.json``; ``policykg validate`` checks a build against every
+shape at any time.
 
 This is the application layer: it composes :func:`policykg.extract.pipeline.run`,
 :func:`policykg.graph.kg.document_graph`, the stores, the exporters registered in
@@ -37,7 +49,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -47,30 +59,42 @@ from policykg.errors import InputError
 from policykg.extract.document.ingest import expand_paths
 from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
-from policykg.graph.export import EXPORTERS, write_graph_json
+from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest, shard_path
 from policykg.graph.kg import KG, document_graph
 from policykg.graph.property import PGraph, to_property_graph
-from policykg.graph.rdf import kg_quads, ontology_quads, write_serializations
-from policykg.graph.stores import load_ladybug, load_oxigraph
+from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
+from policykg.graph.stores import load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
 from policykg.parallel import extract_many
 from policykg.viz import make_view, render_html
 
-__all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint", "shacl_report"]
+__all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint", "shacl_report", "export_names",
+           "CORE_OUTPUTS", "built_paths", "export_into"]
 
-#: what a build directory holds besides the exporters' files
-CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq", "kg.ttl", "kg.jsonld", "oxigraph", "ladybug",
-                "graph.json", "overview.html", "manifest.json")
+#: what every build makes
+CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq", "oxigraph", "ladybug", "manifest.json")
+#: the files per-document segments are kept for, in the order of ``manifest["segments"]`` entries
+_SEGMENTED = ("extractions.jsonl", "documents.jsonl", "kg.nq")
+#: exports the build makes itself besides the registry's: the overview page
+_OVERVIEW = ("overview", "overview.html")
+
+
+def export_names() -> dict[str, str]:
+    """Every export a build can make on request: name → file name (the registry's, plus ``overview``)."""
+    out = {name: e.filename for name, e in EXPORTERS.items() if e.reads in ("graph", "nq")}
+    out[_OVERVIEW[0]] = _OVERVIEW[1]
+    return out
 
 
 def outputs() -> tuple[str, ...]:
-    """Every name a build directory may hold (the exporters' files included)."""
-    return CORE_OUTPUTS[:-1] + tuple(e.filename for _, e in EXPORTERS.items() if e.in_build) + CORE_OUTPUTS[-1:]
+    """Every name a build directory may hold."""
+    return CORE_OUTPUTS[:-1] + tuple(sorted(set(export_names().values()))) + CORE_OUTPUTS[-1:]
 
 
 OUTPUTS = outputs()
 ErrorHandler = Callable[[InputError], None]
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(slots=True)
@@ -82,10 +106,16 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     reused: int = 0
     extracted: int = 0
-    #: what the SHACL shapes find in the build's own output (graph/validate.py ``validate_document_graph``)
+    #: what the SHACL shapes find in the build's own output (only with ``shacl=True``)
     violations: list[Violation] = field(default_factory=list)
     fingerprint: str = ""          # of the pipeline that made the entries (computed once per build)
-    quads: int = 0                 # lines written to kg.nq (counted as they are written)
+    quads: int = 0                 # lines of kg.nq
+    unchanged: bool = False        # nothing to do: the build directory already held this build
+    incremental: bool = False      # made from the previous build (only changed documents redone)
+    dropped: list[str] = field(default_factory=list)     # paths of documents no longer in the build
+    failed_keys: set[str] = field(default_factory=set)   # files that could not be extracted
+    #: document id → [offset, length] of its lines in extractions.jsonl, documents.jsonl and kg.nq
+    segments: dict[str, list[list[int]]] = field(default_factory=dict)
 
     @property
     def violation_count(self) -> int:
@@ -95,6 +125,15 @@ class BuildResult:
         self.errors.append(e)
         if on_error:
             on_error(e)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    exports: tuple[str, ...] = ()
+    shacl: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"exports": list(self.exports), "shacl": self.shacl}
 
 
 def pipeline_fingerprint() -> str:
@@ -134,42 +173,6 @@ def _check_out_dir(out: Path) -> None:
         raise InputError("is a non-empty folder that is not a policykg build; choose another -o", str(out))
 
 
-def _cached_entry(path: Path, fp: str) -> dict[str, Any] | None:
-    if not path.exists():
-        return None
-    try:
-        entry = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    return entry if entry.get("fingerprint") == fp else None
-
-
-class _Writers:
-    """The per-document outputs written while documents stream through."""
-
-    def __init__(self, tmp: Path) -> None:
-        self.ext = (tmp / "extractions.jsonl").open("wb")
-        self.docs = (tmp / "documents.jsonl").open("wb")
-        self.nq = (tmp / "kg.nq").open("w", encoding="utf-8")
-        self.quads = 0
-        self._quads(ontology_quads())
-
-    def _quads(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.nq.write(line)
-            self.quads += 1
-
-    def add(self, entry: dict[str, Any], kg: KG) -> None:
-        for r in entry["records"]:
-            self.ext.write(orjson.dumps(r) + b"\n")
-        self.docs.write(orjson.dumps(entry["document"]) + b"\n")
-        self._quads(kg_quads(kg))
-
-    def close(self) -> None:
-        for fh in (self.ext, self.docs, self.nq):
-            fh.close()
-
-
 def _read_file(f: Path, result: BuildResult, on_error: ErrorHandler | None) -> bytes | None:
     """The file's bytes, with the reader's checks (size limit, no FIFOs or devices), or its one-line error."""
     try:
@@ -186,27 +189,32 @@ class _Planned:
     cached: bool
 
 
-def _plan(files: list[Path], cache: Path, fp: str, result: BuildResult,
-          on_error: ErrorHandler | None) -> list[_Planned]:
-    """Each readable file with its cache key, and whether its cache entry can be reused."""
+def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHandler | None,
+          shacl: bool) -> list[_Planned]:
+    """Each readable file with its key, and whether its cache entry can be reused (an entry made
+    without the SHACL check does not do for a build that asks for it)."""
     out = []
     for f in files:
         data = _read_file(f, result, on_error)
         if data is None:
             continue
         key = _file_key(f, data)
-        out.append(_Planned(f, key, _cached_entry(cache / f"{key}.json", fp) is not None))
+        cached = (cache / f"{key}.json").exists() and (not shacl or (cache / f"{key}.shacl.json").exists())
+        out.append(_Planned(f, key, cached))
     return out
 
 
-def _extract_new(planned: list[_Planned], cache: Path, fp: str, result: BuildResult, on_error: ErrorHandler | None,
-                 progress: Callable[[str, int, int], None] | None, jobs: int, dask: str | None) -> set[str]:
-    """Extract the files whose cache entries are missing or stale (in ``jobs`` processes, or on a Dask
-    cluster) and write their entries; the keys that failed."""
+def _extract_new(planned: list[_Planned], cache: Path, result: BuildResult, on_error: ErrorHandler | None,
+                 progress: Progress | None, jobs: int, dask: str | None, shacl: bool,
+                 doc_timeout: float | None) -> set[str]:
+    """Extract the files whose cache entries are missing (in ``jobs`` processes, or on a Dask cluster)
+    and write their entries; the keys that failed."""
     todo = [p for p in planned if not p.cached]
     by_path = {str(p.path): p for p in todo}
     failed: set[str] = set()
-    for i, (path, res) in enumerate(extract_many([p.path for p in todo], fp, jobs=jobs, dask=dask)):
+    fp = result.fingerprint
+    for i, (path, res) in enumerate(extract_many([p.path for p in todo], fp, jobs=jobs, dask=dask,
+                                                 timeout=doc_timeout, shacl=shacl)):
         if progress:
             progress(str(path), i, len(todo))
         p = by_path[str(path)]
@@ -214,54 +222,177 @@ def _extract_new(planned: list[_Planned], cache: Path, fp: str, result: BuildRes
             result.error(InputError(res.error or "cannot be read", str(path)), on_error)
             failed.add(p.key)
             continue
-        _write_atomic(cache / f"{p.key}.json", res.entry)
+        _store_entry(cache, p.key, orjson.loads(res.entry))
         result.extracted += 1
         result.timings["validate"] = result.timings.get("validate", 0.0) + res.validate_seconds
     result.reused += len(planned) - len(todo)
     return failed
 
 
-def _entry_of(p: _Planned, cache: Path) -> dict[str, Any]:
-    entry = orjson.loads((cache / f"{p.key}.json").read_bytes())
-    kg_path = cache / f"{p.key}.kg.json"
-    if not kg_path.exists():
-        _write_atomic(kg_path, orjson.dumps(entry["kg"]))
-    return entry
+def _store_entry(cache: Path, key: str, entry: dict[str, Any]) -> None:
+    """A document's cache: the entry (document, records, metadata), its graph shard, its SHACL results."""
+    kg = entry.pop("kg")
+    shacl = entry.pop("shacl", None)
+    _write_atomic(shard_path(cache, key), orjson.dumps(kg))
+    if shacl is not None:
+        _write_atomic(cache / f"{key}.shacl.json", orjson.dumps(shacl["results"]))
+    _write_atomic(cache / f"{key}.json", orjson.dumps(entry))
 
 
-def _extract_all(files: list[Path], cache: Path, tmp: Path, result: BuildResult,
-                 progress: Callable[[str, int, int], None] | None, on_error: ErrorHandler | None,
-                 jobs: int = 1, dask: str | None = None) -> list[str]:
-    """Extract what changed (in parallel), then stream every document, in the order of the files, into
-    the per-document outputs; the live cache keys.  The outputs do not depend on ``jobs`` or ``dask``."""
-    fp = result.fingerprint = pipeline_fingerprint()
-    planned = _plan(files, cache, fp, result, on_error)
-    failed = _extract_new(planned, cache, fp, result, on_error, progress, jobs, dask)
-    seen_ids: dict[str, str] = {}
-    keys: list[str] = []
-    writers = _Writers(tmp)
+# --- the per-document files: written, or copied from the previous build ------------------------
+
+class _Writers:
+    """extractions.jsonl, documents.jsonl and kg.nq, written while documents stream through; each
+    document's byte range in each file is recorded (``segments``) for the next incremental build."""
+
+    def __init__(self, gen: Path, prev: Path | None) -> None:
+        self.fh: list[BinaryIO] = [(gen / name).open("wb") for name in _SEGMENTED]
+        self.prev = [(prev / name).open("rb") for name in _SEGMENTED] if prev else None
+        self.segments: dict[str, list[list[int]]] = {}
+        self.quads = 0
+        head = "".join(ontology_quads()).encode("utf-8")
+        self.quads += head.count(b"\n")
+        self.fh[2].write(head)
+
+    def add(self, doc_id: str, entry: dict[str, Any], kg: KG) -> bytes:
+        """Write a new document; its N-Quads (for the store)."""
+        nq = "".join(kg_quads(kg)).encode("utf-8")
+        self.quads += nq.count(b"\n")
+        parts = (b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
+                 orjson.dumps(entry["document"]) + b"\n", nq)
+        seg = []
+        for fh, data in zip(self.fh, parts, strict=True):
+            seg.append([fh.tell(), len(data)])
+            fh.write(data)
+        self.segments[doc_id] = seg
+        return nq
+
+    def copy(self, doc_id: str, prev_seg: list[list[int]], quads: int) -> None:
+        """Copy an unchanged document's lines from the previous build's files, byte for byte."""
+        assert self.prev is not None
+        seg = []
+        for fh, src, (off, length) in zip(self.fh, self.prev, prev_seg, strict=True):
+            seg.append([fh.tell(), length])
+            _copy_range(src, fh, off, length)
+        self.quads += quads
+        self.segments[doc_id] = seg
+
+    def close(self) -> None:
+        for fh in self.fh + (self.prev or []):
+            fh.close()
+
+
+def _copy_range(src: BinaryIO, dst: BinaryIO, offset: int, length: int) -> None:
+    dst.flush()
+    done = 0
     try:
-        for p in planned:
-            if p.key in failed:
-                continue
-            entry = _entry_of(p, cache)
-            doc_id = entry["doc_id"]
-            if doc_id in seen_ids:
-                result.error(InputError(f"document id '{doc_id}' is already used by {seen_ids[doc_id]} "
-                                        "(rename one of the files)", str(p.path)), on_error)
-                continue
-            seen_ids[doc_id] = str(p.path)
-            keys.append(p.key)
-            writers.add(entry, KG.from_json(entry["kg"]))
-            result.violations += [Violation(**v) for v in entry["shacl"]["results"]]
-            meta = entry["document"]["meta"]
-            result.documents.append({"id": doc_id, "path": str(p.path), "sha256": entry["sha256"],
-                                     "title": meta["title"], "type": meta["doc_type"],
-                                     "jurisdiction": meta["jurisdiction"]})
+        while done < length:
+            n = os.copy_file_range(src.fileno(), dst.fileno(), length - done, offset + done)
+            if n == 0:
+                break
+            done += n
+    except (AttributeError, OSError):
+        pass
+    if done < length:                                       # no copy_file_range here: read and write
+        src.seek(offset + done)
+        dst.seek(0, os.SEEK_END)
+        dst.write(src.read(length - done))
+    dst.seek(0, os.SEEK_END)
+
+
+# --- one build --------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Prev:
+    """The current build, as its manifest describes it."""
+
+    gen: Path
+    manifest: dict[str, Any]
+    by_key: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_key = {d["key"]: d for d in self.manifest.get("documents", []) if "key" in d}
+
+    def docs_by_key(self) -> dict[str, dict[str, Any]]:
+        return self.by_key
+
+
+def _previous(out: Path, fp: str) -> _Prev | None:
+    """The current build when the next one may start from it: same pipeline, every output in place."""
+    m = read_manifest(out)
+    gen = out / CURRENT
+    if m is None or m.get("fingerprint") != fp or "segments" not in m \
+            or not all((gen / n).exists() for n in CORE_OUTPUTS):
+        return None
+    return _Prev(gen.resolve(), m)
+
+
+@dataclass(slots=True)
+class _Doc:
+    planned: _Planned
+    doc_id: str
+    meta: dict[str, Any]
+    new: bool
+
+
+def _documents(planned: list[_Planned], failed: set[str], cache: Path, prev: _Prev | None, result: BuildResult,
+               on_error: ErrorHandler | None) -> list[_Doc]:
+    """The documents of the build in the order of the files, each reused from the previous build
+    (no need to read its entry) or new; a second file with the same document id is refused."""
+    old = prev.docs_by_key() if prev else {}
+    seen_ids: dict[str, str] = {}
+    docs = []
+    for p in planned:
+        if p.key in failed:
+            continue
+        if p.key in old:
+            d = old[p.key]
+            doc_id, meta, new = d["id"], {k: d[k] for k in ("title", "type", "jurisdiction")}, False
+        else:
+            entry = orjson.loads((cache / f"{p.key}.json").read_bytes())
+            m = entry["document"]["meta"]
+            doc_id, new = entry["doc_id"], True
+            meta = {"title": m["title"], "type": m["doc_type"], "jurisdiction": m["jurisdiction"]}
+        if doc_id in seen_ids:
+            result.error(InputError(f"document id '{doc_id}' is already used by {seen_ids[doc_id]} "
+                                    "(rename one of the files)", str(p.path)), on_error)
+            continue
+        seen_ids[doc_id] = str(p.path)
+        docs.append(_Doc(p, doc_id, meta, new))
+    return docs
+
+
+def _write_files(docs: list[_Doc], cache: Path, gen: Path, prev: _Prev | None,
+                 result: BuildResult) -> dict[str, bytes]:
+    """Stream every document into the per-document files; the new documents' N-Quads by id."""
+    writers = _Writers(gen, prev.gen if prev else None)
+    old = prev.manifest["segments"] if prev else {}
+    old_quads = {d["id"]: d.get("quads", 0) for d in prev.manifest["documents"]} if prev else {}
+    new_nq: dict[str, bytes] = {}
+    try:
+        for d in docs:
+            if not d.new:
+                writers.copy(d.doc_id, old[d.doc_id], old_quads[d.doc_id])
+                quads = old_quads[d.doc_id]
+            else:
+                entry = orjson.loads((cache / f"{d.planned.key}.json").read_bytes())
+                kg = KG.from_json(orjson.loads(shard_path(cache, d.planned.key).read_bytes()))
+                new_nq[d.doc_id] = writers.add(d.doc_id, entry, kg)
+                quads = new_nq[d.doc_id].count(b"\n")
+            result.documents.append({"id": d.doc_id, "path": str(d.planned.path),
+                                     "sha256": _sha_of(d, cache, prev), **d.meta, "key": d.planned.key,
+                                     "quads": quads})
     finally:
         writers.close()
         result.quads = writers.quads
-    return keys
+    result.segments = writers.segments
+    return new_nq
+
+
+def _sha_of(d: _Doc, cache: Path, prev: _Prev | None) -> str:
+    if not d.new and prev is not None:
+        return str(prev.docs_by_key()[d.planned.key]["sha256"])
+    return str(orjson.loads((cache / f"{d.planned.key}.json").read_bytes())["sha256"])
 
 
 def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
@@ -271,40 +402,69 @@ def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
     return out
 
 
-def _stores_and_exports(tmp: Path, cache: Path, keys: list[str], result: BuildResult, html: bool) -> PGraph:
-    _timed(result, "rdf", lambda: write_serializations(tmp / "kg.nq", tmp))
-    _timed(result, "oxigraph", lambda: load_oxigraph(tmp / "oxigraph", tmp / "kg.nq"))  # closed on return
+def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
+              result: BuildResult) -> None:
+    """A cold load of kg.nq, or the previous store updated: removed and changed documents' graphs
+    dropped, new ones loaded."""
+    if prev is None:
+        load_oxigraph(gen / "oxigraph", gen / "kg.nq")
+        return
+    live = {d.doc_id for d in docs}
+    gone = [d["id"] for d in prev.manifest["documents"] if d["id"] not in live or
+            any(n.doc_id == d["id"] and n.new for n in docs)]
+    update_oxigraph(prev.gen / "oxigraph", gen / "oxigraph", [graph_iri(i) for i in gone], list(new_nq.values()))
+    result.incremental = True
 
-    def property_graph() -> PGraph:
-        g = to_property_graph(KG.from_json(orjson.loads((cache / f"{k}.kg.json").read_bytes())) for k in keys)
-        write_graph_json(g, tmp / "graph.json")
-        return g
-    g: PGraph = _timed(result, "property_graph", property_graph)
-    _timed(result, "ladybug", lambda: load_ladybug(tmp / "ladybug", g))
 
-    def exports() -> None:
-        for _, e in EXPORTERS.items():
-            if e.in_build:
-                e.write(g, tmp / e.filename)
-    _timed(result, "exports", exports)
-    if html:
-        _timed(result, "overview", lambda: render_html(make_view(g, "overview"), tmp / "overview.html"))
+def _graph(cache: Path, docs: list[_Doc]) -> PGraph:
+    return to_property_graph(KG.from_json(orjson.loads(shard_path(cache, d.planned.key).read_bytes())) for d in docs)
+
+
+def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
+                        result: BuildResult, options: Options, progress: Progress | None) -> PGraph:
+    steps = ["oxigraph", "property graph", "ladybug", *options.exports]
+
+    def step(name: str) -> None:
+        if progress:
+            progress(name, steps.index(name), len(steps))
+    step("oxigraph")
+    _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, new_nq, result))
+    step("property graph")
+    g: PGraph = _timed(result, "property_graph", lambda: _graph(cache, docs))
+    step("ladybug")
+    _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", g))
+    for name in options.exports:
+        step(name)
+        _timed(result, f"export {name}", lambda n=name: _export(n, g, gen))  # type: ignore[misc]
     return g
 
 
-def _summary(g: PGraph, result: BuildResult) -> dict[str, Any]:
-    triples = result.quads
+def _export(name: str, g: PGraph, gen: Path) -> None:
+    if name == _OVERVIEW[0]:
+        render_html(make_view(g, "overview"), gen / _OVERVIEW[1])
+        return
+    e = EXPORTERS.get(name)
+    if e.reads == "nq":
+        e.write(gen, gen / e.filename)
+    else:
+        e.write(g, gen / e.filename)
+
+
+def _summary(g: PGraph, result: BuildResult, options: Options) -> dict[str, Any]:
     kinds, rel = g.counts(), g.rel_counts()
     result.counts = {
         "documents": len(result.documents), "actors": kinds.get("Actor", 0),
         "instruments": kinds.get("PolicyInstrument", 0), "domains": kinds.get("Domain", 0),
         "measures": kinds.get("Measure", 0), "targets": kinds.get("Target", 0),
         "statistics": kinds.get("Statistic", 0), "cited documents": rel.get("CITES", 0),
-        "triples": triples, "nodes": len(g.nodes), "relationships": len(g.rels)}
+        "triples": result.quads, "nodes": len(g.nodes), "relationships": len(g.rels)}
     return {"policykg": policykg.__version__, "fingerprint": result.fingerprint,
-            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "documents": result.documents,
-            "errors": [str(e) for e in result.errors], "counts": result.counts,
-            "node_counts": kinds, "relationship_counts": rel, "shacl": shacl_report(result.violations)}
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "options": options.to_json(),
+            "documents": result.documents, "errors": [str(e) for e in result.errors],
+            "failed": sorted(result.failed_keys),
+            "counts": result.counts, "node_counts": kinds, "relationship_counts": rel,
+            "shacl": shacl_report(result.violations) if options.shacl else None,
+            "segments": result.segments}
 
 
 #: how many SHACL results a build's summary and manifest spell out
@@ -319,11 +479,20 @@ def shacl_report(violations: list[Violation]) -> dict[str, Any]:
                        "sentence": v.sentence} for v in violations[:SHACL_SHOWN]]}
 
 
+def _violations(docs: list[_Doc], cache: Path) -> list[Violation]:
+    out = []
+    for d in docs:
+        out += [Violation(**v) for v in orjson.loads((cache / f"{d.planned.key}.shacl.json").read_bytes())]
+    out.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
+    return out
+
+
 # --- generations, the lock and the switch ------------------------------------------------------
 
 GEN_DIR = ".gen"
 CURRENT = ".current"
 LOCK = ".lock"
+CACHE = ".cache"
 
 
 def _remove(p: Path) -> None:
@@ -372,7 +541,7 @@ def _clean_leftovers(out: Path) -> None:
         _remove(p)
     for p in out.glob("*.pkg-new"):
         _remove(p)
-    for p in (out / ".cache").glob("*.tmp-*"):
+    for p in (out / CACHE).rglob("*.tmp-*"):
         _remove(p)
     gens = out / GEN_DIR
     if gens.is_dir():
@@ -420,11 +589,15 @@ def _migrate(out: Path) -> None:
 
 def _switch(gen: Path, out: Path) -> None:
     """Make ``gen`` the build: every top-level name links through ``.current``, then ``.current`` is
-    replaced by one rename; outputs not made this time (e.g. --no-html) are dangling links, so absent."""
+    replaced by one rename; then the links of outputs not made this time (exports not asked for) go."""
     for name in outputs():
-        _link(out, name, f"{CURRENT}/{name}")
+        if (gen / name).exists():
+            _link(out, name, f"{CURRENT}/{name}")
     _link(out, CURRENT, f"{GEN_DIR}/{gen.name}")
     _fsync_dir(out)
+    for name in outputs():                       # the links of outputs this build did not make
+        if (out / name).is_symlink() and not (gen / name).exists():
+            (out / name).unlink()
 
 
 def _fsync_dir(d: Path) -> None:
@@ -449,25 +622,76 @@ def _write_error(out: Path, e: OSError) -> InputError:
     return InputError(f"cannot write the build ({reason}); the previous build is unchanged", str(out))
 
 
-def _prune_cache(cache: Path, live: set[str]) -> None:
-    for stale in cache.glob("*.json"):          # removed or changed files drop out
+def _prune_cache(root: Path, fp: str, live: set[str]) -> None:
+    """Keep only the current pipeline's entries of the documents in the build."""
+    for p in root.iterdir():
+        if p.name != fp:
+            _remove(p)                    # another pipeline's entries, or the cache of an older policykg
+    cache = root / fp
+    for stale in cache.iterdir():
         if stale.name.split(".", 1)[0] not in live:
             stale.unlink()
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path,
-          progress: Callable[[str, int, int], None] | None = None,
-          on_error: ErrorHandler | None = None, html: bool = True, jobs: int = 1,
-          dask: str | None = None) -> BuildResult:
+def built_paths(out_dir: str | Path) -> list[str]:
+    """The input paths of the current build in ``out_dir`` (empty when there is none)."""
+    m = read_manifest(Path(out_dir))
+    return [d["path"] for d in m["documents"]] if m else []
+
+
+def _check_drops(out: Path, files: list[Path], prune: bool, result: BuildResult) -> None:
+    """Refuse to drop documents of the current build that were not given again, unless ``prune``."""
+    given = {str(f) for f in files}
+    dropped = [p for p in built_paths(out) if p not in given]
+    result.dropped = dropped
+    if dropped and not prune:
+        names = ", ".join(Path(p).name for p in dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3
+                                                                else "")
+        raise InputError(f"this build holds {len(dropped)} document(s) not given again ({names}); "
+                         "give them too, add --prune to drop them, or use 'policykg add'", str(out))
+
+
+def _unchanged(prev: _Prev | None, planned: list[_Planned], options: Options) -> bool:
+    """Whether the build directory already holds exactly this build (same files, pipeline, options)."""
+    if prev is None or prev.manifest.get("options") != options.to_json():
+        return False
+    m = prev.manifest
+    built = [(d["path"], d["key"]) for d in m["documents"]]
+    failed = set(m.get("failed", []))
+    return [(str(p.path), p.key) for p in planned if p.key not in failed] == built
+
+
+def _result_from_manifest(prev: _Prev, result: BuildResult, t_start: float) -> BuildResult:
+    m = prev.manifest
+    result.unchanged = True
+    result.documents = [d for d in m["documents"]]
+    result.counts = dict(m["counts"])
+    result.quads = int(m["counts"].get("triples", 0))
+    result.reused = len(result.documents)
+    if m.get("shacl"):
+        result.violations = [Violation(**{**v, "sentence_id": None}) for v in m["shacl"]["first"]]
+    result.timings["total"] = time.perf_counter() - t_start
+    return result
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress | None = None,
+          on_error: ErrorHandler | None = None, jobs: int = 1, dask: str | None = None,
+          exports: Iterable[str] = (), shacl: bool = False, prune: bool = False,
+          doc_timeout: float | None = None) -> BuildResult:
     """Build everything from ``paths`` into ``out_dir``; see the module docstring.
 
     ``jobs`` processes extract the changed documents (``dask``: the address of a Dask scheduler, or
-    ``"local"`` for a LocalCluster, instead); the outputs are the same whatever either is.
+    ``"local"`` for a LocalCluster, instead); the outputs are the same whatever either is.  ``exports``:
+    names from :func:`export_names` to write as well (``all``; those the build in ``out_dir`` already
+    writes are kept, unless ``none`` is among them).  ``prune``: drop the documents of the current
+    build that are not among ``paths`` (refused otherwise).  ``doc_timeout``: seconds one document may
+    take (:func:`policykg.parallel.doc_timeout`).
     """
     t_start = time.perf_counter()
     out = Path(out_dir)
     _check_out_dir(out)
     files = list(expand_paths(paths))
+    options = Options(_check_exports(_with_recorded(out, tuple(exports))), shacl)
     try:
         out.mkdir(parents=True, exist_ok=True)
         lock = _lock(out)
@@ -475,25 +699,36 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
         raise _write_error(out, e) from None
     gen: Path | None = None
     switched = False
+    result = BuildResult(out)
     try:
         _clean_leftovers(out)
         _migrate(out)
-        cache = out / ".cache"
-        cache.mkdir(exist_ok=True)
-        result = BuildResult(out)
+        _check_drops(out, files, prune, result)
+        fp = result.fingerprint = pipeline_fingerprint()
+        cache = out / CACHE / fp
+        cache.mkdir(parents=True, exist_ok=True)
+        planned = _timed(result, "hash", lambda: _plan(files, cache, result, on_error, shacl))
+        prev = _previous(out, fp)
+        if _unchanged(prev, planned, options):
+            assert prev is not None
+            return _result_from_manifest(prev, result, t_start)
         gen = _next_gen(out)
-        keys = _timed(result, "extract",
-                      lambda: _extract_all(files, cache, gen, result, progress, on_error, jobs, dask))
-        g = _stores_and_exports(gen, cache, keys, result, html)
-        result.violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
-        manifest = _summary(g, result)
+        failed = _timed(result, "extract", lambda: _extract_new(planned, cache, result, on_error, progress, jobs,
+                                                                dask, shacl, doc_timeout))
+        result.failed_keys = failed
+        docs = _documents(planned, failed, cache, prev, result, on_error)
+        new_nq = _timed(result, "files", lambda: _write_files(docs, cache, gen, prev, result))
+        g = _stores_and_exports(gen, cache, docs, prev, new_nq, result, options, progress)
+        if shacl:
+            result.violations = _violations(docs, cache)
+        manifest = _summary(g, result, options)
         result.timings["total"] = time.perf_counter() - t_start
         manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
         (gen / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _switch(gen, out)
         switched = True
         _clean_leftovers(out)                                   # the previous generation
-        _prune_cache(cache, set(keys))
+        _prune_cache(out / CACHE, fp, {d.planned.key for d in docs} | failed)
     except OSError as e:
         if switched:                                            # the new build is in place; only tidying failed
             return result
@@ -503,3 +738,66 @@ def build(paths: Iterable[str | Path], out_dir: str | Path,
             shutil.rmtree(gen, ignore_errors=True)
         _unlock(lock)
     return result
+
+
+def _with_recorded(out: Path, exports: tuple[str, ...]) -> tuple[str, ...]:
+    """The exports the build in ``out`` keeps writing (asked for by earlier builds or ``policykg export``),
+    then those asked for now; ``none`` forgets the recorded ones."""
+    if "none" in exports:
+        return tuple(e for e in exports if e != "none")
+    m = read_manifest(out) or {}
+    return tuple((m.get("options") or {}).get("exports", ())) + exports
+
+
+def _check_exports(exports: Iterable[str]) -> tuple[str, ...]:
+    """The exports to write: those every build writes (registered ``in_build``), then those asked for."""
+    names = export_names()
+    out = [name for name, e in EXPORTERS.items() if e.in_build and name in names]
+    for e in exports:
+        if e == "all":
+            out += [n for n in names if n not in out]
+            continue
+        if e not in names:
+            raise InputError(f"no export named '{e}' (choose from: all, {', '.join(sorted(names))})")
+        if e not in out:
+            out.append(e)
+    return tuple(out)
+
+
+def export_into(out_dir: str | Path, name: str, **options: Any) -> list[Path]:
+    """Write the export ``name`` into the current build in ``out_dir`` (under the build lock, into its
+    generation, linked at top level), and record it, so the next builds keep writing it."""
+    out = Path(out_dir)
+    names = export_names()
+    if name not in names:
+        raise InputError(f"no export named '{name}' (choose from: {', '.join(sorted(names))})")
+    try:
+        lock = _lock(out)
+    except OSError as e:
+        raise _write_error(out, e) from None
+    try:
+        m = read_manifest(out)
+        cur = _current_gen(out)
+        if m is None or cur is None:
+            raise InputError("not a build directory (run 'policykg build PATHS -o DIR' first)", str(out))
+        gen = out / GEN_DIR / cur
+        tmp = gen / f".{names[name]}.tmp-{os.getpid()}"
+        _remove(tmp)
+        if name == _OVERVIEW[0]:
+            render_html(make_view(read_build_graph(out), "overview"), tmp)
+        elif EXPORTERS.get(name).reads == "nq":
+            EXPORTERS.get(name).write(gen, tmp, **options)
+        else:
+            EXPORTERS.get(name).write(read_build_graph(out), tmp)
+        _remove(gen / names[name])
+        os.replace(tmp, gen / names[name])
+        _link(out, names[name], f"{CURRENT}/{names[name]}")
+        opts = m.setdefault("options", {"exports": [], "shacl": False})
+        if name not in opts.setdefault("exports", []):
+            opts["exports"].append(name)
+            _write_atomic(gen / "manifest.json", json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8"))
+        return [gen / names[name]]
+    except OSError as e:
+        raise _write_error(out, e) from None
+    finally:
+        _unlock(lock)

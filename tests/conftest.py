@@ -52,10 +52,11 @@ def _private_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
-    """The four seeds built once per session (``policykg build seeds/ -o DIR``)."""
+    """The four seeds built once per session with every export and the SHACL check
+    (``policykg build seeds/ -o DIR --exports all --shacl``)."""
     from policykg.build import build
     out = tmp_path_factory.mktemp("seed-build") / "build"
-    result = build([SEEDS], out)
+    result = build([SEEDS], out, exports=("all",), shacl=True)
     assert not result.errors, result.errors
     return out
 
@@ -70,8 +71,8 @@ def seed_build_copy(seed_build, tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_graph(seed_build):
-    from policykg.graph.export import read_graph_json
-    return read_graph_json(seed_build / "graph.json")
+    from policykg.graph.export import read_build_graph
+    return read_build_graph(seed_build)
 
 
 # --- a real FalkorDB server speaking Bolt ---------------------------------------------------------

@@ -21,33 +21,143 @@ def test_build_writes_every_output_with_the_expected_counts(seed_build):
     assert not list(seed_build.glob(".tmp-*"))                    # nothing half-written left behind
 
 
-@pytest.mark.slow                      # four builds of a copy of the seeds
-def test_rebuild_redoes_only_changed_files_and_drops_removed_ones(tmp_path, seeds_dir):
+def _quads(out):
+    import pyoxigraph as ox
+    return sorted(str(q) for q in ox.Store.read_only(str(out / "oxigraph")))
+
+
+def _rows(out):
+    """Every row of every LadybugDB table, as text."""
+    from policykg.graph.stores import open_ladybug
+    _db, conn = open_ladybug(out / "ladybug")
+    rows = {}
+    for name, kind in conn.execute("CALL show_tables() RETURN name, type").get_all():
+        q = (f"MATCH (n:{name}) RETURN n" if kind == "NODE" else f"MATCH (a)-[r:{name}]->(b) RETURN a.id, b.id, r")
+        rows[name] = sorted(repr(x) for x in conn.execute(q).get_all())
+    return rows
+
+
+def _same_as_cold(out, files, tmp_path):
+    """The incremental build in ``out`` equals a cold build of ``files``: byte for byte in the files,
+    quad for quad in Oxigraph, row for row in LadybugDB."""
+    cold = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+    build(files, cold)
+    for name in ("extractions.jsonl", "documents.jsonl", "kg.nq"):
+        assert (out / name).read_bytes() == (cold / name).read_bytes(), name
+    assert _quads(out) == _quads(cold)
+    assert _rows(out) == _rows(cold)
+
+
+@pytest.fixture()
+def fixed_pipeline(monkeypatch):
+    """Hold the pipeline fingerprint still (other work may edit extraction code while the test runs)."""
+    import policykg.build as b
+    monkeypatch.setattr(b, "pipeline_fingerprint", lambda: "test-pipeline")
+
+
+@pytest.mark.slow                      # nine builds of the seeds
+def test_adding_editing_and_removing_a_document_equals_a_cold_build(tmp_path, seeds_dir, fixed_pipeline):
     src = tmp_path / "docs"
     shutil.copytree(seeds_dir, src)
+    files = sorted(src.glob("*.txt"))
     out = tmp_path / "build"
-    first = build([src], out)
-    assert (first.extracted, first.reused, len(first.documents)) == (4, 0, 4)
-    again = build([src], out)
-    assert (again.extracted, again.reused) == (0, 4)
-    assert again.counts == first.counts
-    # change one file: only it is re-read
-    hlj = src / "heilongjiang-2024.txt"
+    first = build(files[:3], out)
+    assert (first.extracted, first.reused, len(first.documents), first.incremental) == (3, 0, 3, False)
+    added = build(files, out)                                               # add one
+    assert (added.extracted, added.reused, added.incremental) == (1, 3, True)
+    _same_as_cold(out, files, tmp_path)
+    hlj = src / "heilongjiang-2024.txt"                                     # change one
     hlj.write_text(hlj.read_text(encoding="utf-8") + "\n县级以上人民政府应当发放算力券。\n", encoding="utf-8")
-    changed = build([src], out)
-    assert (changed.extracted, changed.reused) == (1, 3)
+    changed = build(files, out)
+    assert (changed.extracted, changed.reused, changed.incremental) == (1, 3, True)
     _, rows = run_sparql(out, """SELECT ?t WHERE { ?s pkg:text ?t ; pkg:inDocument/dcterms:identifier "heilongjiang-2024" .
                                  FILTER(CONTAINS(?t, "发放算力券")) }""")
     assert rows == [["县级以上人民政府应当发放算力券。"]]
-    # remove one file: it disappears from every output
-    (src / "jiangsu-2025.txt").unlink()
-    removed = build([src], out)
-    assert len(removed.documents) == 3 and removed.extracted == 0
-    assert "jiangsu-2025" not in (out / "extractions.jsonl").read_text(encoding="utf-8")
+    _same_as_cold(out, files, tmp_path)
+    kept = [f for f in files if f.name != "jiangsu-2025.txt"]              # remove one
+    removed = build(kept, out, prune=True)
+    assert (len(removed.documents), removed.extracted, removed.dropped) == (3, 0, [str(src / "jiangsu-2025.txt")])
     assert "jiangsu-2025" not in (out / "kg.nq").read_text(encoding="utf-8")
     _, rows = run_cypher(out, "MATCH (d:PolicyDocument {identifier: 'jiangsu-2025'}) RETURN d.id")
     assert rows == []
-    assert len(list((out / ".cache").glob("*.json"))) == 6          # per file: extraction and graph
+    _same_as_cold(out, kept, tmp_path)
+    # the cache keeps what the build holds: per document its entry and its graph
+    assert sorted(p.name.split(".", 1)[1] for p in (out / ".cache" / "test-pipeline").iterdir()) == \
+        ["json", "json", "json", "kg.json", "kg.json", "kg.json"]
+
+
+@pytest.mark.slow                      # two builds
+def test_a_rebuild_with_nothing_changed_does_nothing(tmp_path, seeds_dir, fixed_pipeline):
+    import os
+    out = tmp_path / "build"
+    first = build([seeds_dir / "heilongjiang-2024.txt"], out)
+    gen = os.readlink(out / ".current")
+    again = build([seeds_dir / "heilongjiang-2024.txt"], out)
+    assert (again.unchanged, again.extracted, again.reused) == (True, 0, 1)
+    assert again.counts == first.counts and os.readlink(out / ".current") == gen
+    assert again.timings["total"] < 2.0                   # it hashes the file and reads the manifest
+
+
+@pytest.mark.slow                      # three builds
+def test_a_build_with_fewer_files_drops_nothing_without_prune(tmp_path, seeds_dir, fixed_pipeline):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    out = tmp_path / "build"
+    two = [seeds_dir / "heilongjiang-2024.txt", seeds_dir / "jiangsu-2025.txt"]
+    build(two, out)
+    before = (out / "manifest.json").read_bytes()
+    r = CliRunner().invoke(cli, ["build", str(two[0]), "-o", str(out)])
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines()[-1] == (
+        f"error: {out}: this build holds 1 document(s) not given again (jiangsu-2025.txt); "
+        "give them too, add --prune to drop them, or use 'policykg add'")
+    assert (out / "manifest.json").read_bytes() == before
+    r = CliRunner().invoke(cli, ["build", str(two[0]), "-o", str(out), "--prune", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["dropped"] == [str(two[1])]
+    assert [d["id"] for d in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]] == \
+        ["heilongjiang-2024"]
+
+
+@pytest.mark.slow                      # three builds
+def test_add_and_remove_change_one_document_and_keep_the_others(tmp_path, seeds_dir, fixed_pipeline):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    out = tmp_path / "build"
+    build([seeds_dir / "heilongjiang-2024.txt"], out, exports=("graphml",))
+    r = CliRunner().invoke(cli, ["add", str(out), str(seeds_dir / "jiangsu-2025.txt"), "--json"])
+    assert r.exit_code == 0, r.output
+    assert (json.loads(r.output)["extracted"], json.loads(r.output)["build"]) == (1, "incremental")
+    ids = lambda: [d["id"] for d in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]]  # noqa: E731
+    assert ids() == ["heilongjiang-2024", "jiangsu-2025"]
+    assert "jiangsu-2025" in (out / "kg.graphml").read_text(encoding="utf-8")     # the build's exports are kept
+    r = CliRunner().invoke(cli, ["remove", str(out), "heilongjiang-2024", "--json"])
+    assert r.exit_code == 0, r.output
+    assert ids() == ["jiangsu-2025"] and "heilongjiang-2024" not in (out / "kg.graphml").read_text(encoding="utf-8")
+    r = CliRunner().invoke(cli, ["remove", str(out), "no-such-doc"])
+    assert (r.exit_code, r.output.strip()) == (1, f"error: no-such-doc: no such document in {out} "
+                                                  f"(see {out}/manifest.json)")
+
+
+@pytest.mark.slow                      # two builds
+def test_a_default_build_makes_the_core_outputs_and_exports_on_request(tmp_path, seeds_dir, fixed_pipeline):
+    from click.testing import CliRunner
+
+    from policykg.build import CORE_OUTPUTS
+    from policykg.cli import cli
+    out = tmp_path / "build"
+    build([seeds_dir / "heilongjiang-2024.txt"], out)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(CORE_OUTPUTS)
+    r = CliRunner().invoke(cli, ["export", "gexf", str(out)])
+    assert r.exit_code == 0, r.output
+    assert (out / "kg.gexf").is_symlink() and (out / "kg.gexf").stat().st_size > 0
+    seeds = [seeds_dir / "heilongjiang-2024.txt", seeds_dir / "jiangsu-2025.txt"]
+    build(seeds, out)                                   # the export asked for is kept up to date
+    assert "jiangsu-2025" in (out / "kg.gexf").read_text(encoding="utf-8")
+    r = CliRunner().invoke(cli, ["build", str(seeds[0]), "-o", str(out), "--exports", "nonsense"])
+    assert r.exit_code == 2 and "'nonsense' is not one of: all, " in r.output
 
 
 def test_the_seed_build_reports_that_its_graph_meets_the_shapes(seed_build):
@@ -77,7 +187,7 @@ def test_a_build_reports_the_shacl_violations_of_its_own_output(tmp_path, monkey
     (docs / "guangdong-forest-fire.txt").write_text(
         "广东省森林防火条例\n\n第十一条 县级以上人民政府有关部门应当为所属的森林火灾扑救人员购买人身意外伤害保险。\n",
         encoding="utf-8")
-    result = build([docs], tmp_path / "out", html=False)
+    result = build([docs], tmp_path / "out", shacl=True)
     assert [(v.severity, v.path, v.sentence) for v in result.violations] == [
         ("Violation", "https://w3id.org/policykg/ontology#modality",
          "县级以上人民政府有关部门应当为所属的森林火灾扑救人员购买人身意外伤害保险。")]
@@ -85,7 +195,7 @@ def test_a_build_reports_the_shacl_violations_of_its_own_output(tmp_path, monkey
     m = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert (m["shacl"]["violations"], m["shacl"]["other"]) == (1, 0)
     assert m["shacl"]["first"][0]["message"].startswith("A measure has exactly one modality")
-    r = CliRunner().invoke(cli, ["build", str(docs), "-o", str(tmp_path / "out"), "--no-html"], catch_exceptions=False)
+    r = CliRunner().invoke(cli, ["build", str(docs), "-o", str(tmp_path / "out"), "--shacl"], catch_exceptions=False)
     line = next(x for x in r.output.splitlines() if " SHACL violations " in x)
     assert line.split("│")[2].strip() == "1"
     assert "A measure has exactly one modality" in r.output and "policykg validate" in r.output

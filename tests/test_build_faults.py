@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.build import OUTPUTS, build
+from policykg.build import CORE_OUTPUTS, build
 from policykg.errors import InputError
 
 DOCS = {
@@ -69,7 +69,7 @@ _NQ_DOC = re.compile(r'^<https://w3id.org/policykg/id/document/[^>]+> <http://pu
 def _documents_agree(out: Path) -> int:
     """The document count, after checking that every output of the build is there and that extractions.jsonl,
     documents.jsonl, kg.nq and manifest.json name the same documents (never a mix of two builds)."""
-    for name in OUTPUTS:
+    for name in CORE_OUTPUTS:
         assert (out / name).exists(), name
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     docs = {d["id"] for d in manifest["documents"]}
@@ -107,7 +107,7 @@ def test_kill_9_at_any_moment_of_a_rebuild_leaves_the_old_or_the_new_build(docs,
     for delay in delays:
         (docs / FOURTH).unlink() if (docs / FOURTH).exists() else _write_doc(docs, FOURTH)
         p = subprocess.Popen([sys.executable, "-m", "policykg.cli", "build", str(docs), "-o", str(out),
-                              "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              "--jobs", "1", "--prune"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
         p.wait()
@@ -115,7 +115,7 @@ def test_kill_9_at_any_moment_of_a_rebuild_leaves_the_old_or_the_new_build(docs,
         assert _issuers(out) == states[n], delay
         seen.append((round(delay, 2), n))
     print("kill after (s) → documents:", seen, f"(a full rebuild takes {full:.1f}s)")
-    r = _cli("build", str(docs), "-o", str(out), "--jobs", "1")
+    r = _cli("build", str(docs), "-o", str(out), "--jobs", "1", "--prune")
     assert r.returncode == 0, r.stderr
     assert _documents_agree(out) == (4 if (docs / FOURTH).exists() else 3)
     assert _leftovers(out) == []
@@ -158,7 +158,7 @@ def test_kill_9_at_each_step_of_the_switch(docs, tmp_path):
     for point, expected in (("replace:1", 3), ("fsync:1", 4), ("unlink:3", 4)):
         if expected == 4 and _documents_agree(out) == 4:      # go back to the old build first
             (docs / FOURTH).unlink()
-            build([docs], out, jobs=1)
+            build([docs], out, jobs=1, prune=True)
             _write_doc(docs, FOURTH)
         r = subprocess.run([sys.executable, "-c", _KILL_AT, str(docs), str(out), point], capture_output=True)
         assert r.returncode == -signal.SIGKILL, r.stderr.decode()
@@ -208,12 +208,12 @@ def test_a_read_only_or_full_disk_leaves_the_previous_build(docs, tmp_path, monk
     before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq", "manifest.json")}
     _write_doc(docs, FOURTH)
     import policykg.build as b
-    real = b.write_serializations
+    real = b.load_ladybug
 
     def failing(*a, **k):
         real(*a, **k)
         raise OSError(err, os.strerror(err))
-    monkeypatch.setattr(b, "write_serializations", failing)
+    monkeypatch.setattr(b, "load_ladybug", failing)
     with pytest.raises(InputError) as e:
         build([docs], out, jobs=1)
     reason = "read-only" if err == errno.EROFS else "disk is full"
@@ -233,7 +233,7 @@ def test_a_build_directory_from_before_generations_is_migrated(docs, tmp_path):
     build([docs], out, jobs=1)
     legacy = tmp_path / "legacy"                    # real files at top level, as builds used to leave them
     legacy.mkdir()
-    for name in OUTPUTS + (".cache",):
+    for name in CORE_OUTPUTS + (".cache",):
         src = out / name
         (shutil.copytree(src, legacy / name) if src.is_dir() else shutil.copy(src, legacy / name))
     (legacy / ".tmp-12345").mkdir()                 # what a killed build of the old kind left
@@ -241,7 +241,7 @@ def test_a_build_directory_from_before_generations_is_migrated(docs, tmp_path):
     _write_doc(docs, FOURTH)
     result = build([docs], legacy, jobs=1)
     assert (result.extracted, result.reused) == (1, 3)  # the cache was kept
-    assert all((legacy / n).is_symlink() for n in OUTPUTS)
+    assert all((legacy / n).is_symlink() for n in CORE_OUTPUTS)
     assert _documents_agree(legacy) == 4 and _leftovers(legacy) == []
     assert (legacy / "manifest.json").read_text(encoding="utf-8") != old_manifest
     assert not (legacy / ".tmp-12345").exists()

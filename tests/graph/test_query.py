@@ -85,7 +85,7 @@ def test_every_saved_query_answers_on_a_corpus_without_statistics_or_parameters(
 
     from policykg.cli import cli
     seed = Path(__file__).resolve().parents[2] / "seeds" / "heilongjiang-2024.txt"
-    r = CliRunner().invoke(cli, ["build", str(seed), "-o", str(tmp_path / "b"), "--no-html"], catch_exceptions=False)
+    r = CliRunner().invoke(cli, ["build", str(seed), "-o", str(tmp_path / "b"), "--exports", "overview"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     for name in saved_queries():
         _, cypher_rows = run_saved(tmp_path / "b", name, "cypher")

@@ -31,7 +31,7 @@ def run(*args: str):
 @pytest.fixture(scope="module")
 def build(tmp_path_factory, seeds_dir) -> Path:
     out = tmp_path_factory.mktemp("readonly") / "build"
-    r = run("build", seeds_dir / "heilongjiang-2024.txt", "-o", out, "--no-html")
+    r = run("build", seeds_dir / "heilongjiang-2024.txt", "-o", out, "--exports", "overview")
     assert r.exit_code == 0, r.output
     return out
 

@@ -1,0 +1,228 @@
+"""Build time, memory and incremental rebuilds on growing slices of a corpus.
+
+    python benchmarks/bench_scale.py ../shared/corpus/scale [--sizes 250,500,1000,2098] [--jobs 2]
+                                     [--repeat 1] [--out /tmp/bench-scale]
+
+For each size N (the first N files of the corpus in a fixed shuffled order, seed 14) it runs a cold
+``policykg build`` in a fresh process and prints wall and CPU time, peak RSS, the build's own stage
+times (from ``manifest.json``), output size against input size, quads/s into Oxigraph against
+``Store.bulk_load`` of the same ``kg.nq`` in the same run, and rows/s into LadybugDB against a raw
+``COPY`` of the same rows from Parquet files.  For the largest size it then times a rebuild with
+nothing changed, a one-document edit, a one-document add and a one-document remove.  Figures are
+the minimum of ``--repeat`` runs; the machine's load average is printed with them (a shared machine
+is noisy: compare the ratios measured in the same run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BUILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from policykg.build import build
+files = [Path(p) for p in json.loads(sys.argv[1])]
+t0, c0 = time.perf_counter(), time.process_time()
+r = build(files, sys.argv[2], jobs=int(sys.argv[3]), prune=True)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+me = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"wall": time.perf_counter() - t0,
+                  "cpu": me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime,
+                  "rss_mb": max(me.ru_maxrss, children.ru_maxrss) / 1024, "docs": len(r.documents),
+                  "extracted": r.extracted, "unchanged": r.unchanged, "incremental": r.incremental,
+                  "errors": len(r.errors), "timings": r.timings, "counts": r.counts}))
+"""
+
+
+def corpus_files(root: Path) -> list[Path]:
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".md", ".txt") and p.name not in ("README.md",))
+    random.Random(14).shuffle(files)
+    return files
+
+
+def run_build(files: list[Path], out: Path, jobs: int) -> dict:
+    r = subprocess.run([sys.executable, "-c", BUILD, json.dumps([str(f) for f in files]), str(out), str(jobs)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"build failed:\n{r.stderr[-2000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def du(path: Path) -> int:
+    total = 0
+    for p in path.rglob("*"):
+        if p.is_file() and not p.is_symlink():
+            total += p.stat().st_size
+    return total
+
+
+def oxigraph_native(nq: Path, scratch: Path) -> float:
+    """Seconds for pyoxigraph's own bulk loader on the build's kg.nq."""
+    import pyoxigraph as ox
+    d = scratch / "ox-native"
+    shutil.rmtree(d, ignore_errors=True)
+    t0 = time.perf_counter()
+    s = ox.Store(str(d))
+    s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    s.flush()
+    s.optimize()
+    del s
+    secs = time.perf_counter() - t0
+    shutil.rmtree(d, ignore_errors=True)
+    return secs
+
+
+def ladybug_native(build_dir: Path, scratch: Path) -> tuple[float, int]:
+    """Seconds for LadybugDB's own COPY of the build's rows from Parquet files (the schema included,
+    writing the files not), and the rows copied."""
+    import ladybug as lb
+    import pandas as pd
+
+    from policykg.graph.export import read_build_graph
+    from policykg.graph.property import KEY_LABELS
+    from policykg.graph.stores import _DECLARED_COLUMNS, _cast, _key_types, ladybug_schema
+    g = read_build_graph(build_dir)
+    types = _key_types()
+    pq = scratch / "parquet"
+    shutil.rmtree(pq, ignore_errors=True)
+    pq.mkdir(parents=True)
+    copies, rows = [], 0
+    for table in KEY_LABELS:
+        nodes = [n for n in g.nodes.values() if n.key == table]
+        if not nodes:
+            continue
+        cols = sorted({k for n in nodes for k in n.props if k not in ("id", "labels")} |
+                      set(_DECLARED_COLUMNS.get(table, ())))
+        data = {"id": [n.id for n in nodes], "labels": [n.labels for n in nodes]}
+        for c in cols:
+            data[c] = [_cast(n.props.get(c), types.get(c)) for n in nodes]
+        f = pq / f"{table}.parquet"
+        pd.DataFrame(data).to_parquet(f)
+        copies.append(f"COPY {table} FROM '{f}'")
+        rows += len(nodes)
+    by_pair: dict = {}
+    for r in g.rels:
+        by_pair.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key), []).append(r)
+    for i, ((t, a, b), rels) in enumerate(sorted(by_pair.items())):
+        cols = sorted({k for r in rels for k in r.props})
+        data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
+        for c in cols:
+            data[c] = [_cast(r.props.get(c), types.get(c)) for r in rels]
+        f = pq / f"rel{i}.parquet"
+        pd.DataFrame(data).to_parquet(f)
+        copies.append(f"COPY {t} FROM '{f}' (from='{a}', to='{b}')")
+        rows += len(rels)
+    ddl = ladybug_schema(g)
+    del g
+    db_path = scratch / "lb-native"
+    if db_path.exists():
+        db_path.unlink()
+    t0 = time.perf_counter()
+    db = lb.Database(str(db_path))
+    conn = lb.Connection(db)
+    conn.execute("CALL auto_checkpoint=false")
+    for stmt in ddl + copies:
+        conn.execute(stmt)
+    conn.execute("CHECKPOINT")
+    conn.close()
+    db.close()
+    secs = time.perf_counter() - t0
+    db_path.unlink()
+    shutil.rmtree(pq, ignore_errors=True)
+    return secs, rows
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def cold(files: list[Path], scratch: Path, jobs: int, repeat: int) -> tuple[dict, Path]:
+    best = None
+    out = scratch / f"build-{len(files)}"
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        r = run_build(files, out, jobs)
+        if best is None or r["wall"] < best["wall"]:
+            best = r
+    assert best is not None
+    return best, out
+
+
+def report_cold(n: int, files: list[Path], r: dict, out: Path, scratch: Path) -> None:
+    size_in = sum(f.stat().st_size for f in files)
+    size_out = du(out / ".current") if (out / ".current").exists() else du(out)
+    t = r["timings"]
+    quads = r["counts"]["triples"]
+    ox_native = oxigraph_native(out / "kg.nq", scratch)
+    lb_native, rows = ladybug_native(out, scratch)
+    print(f"\n## {n} documents ({size_in / 1e6:.1f} MB of text; load {load()})")
+    print(f"cold build: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, peak RSS {r['rss_mb']:.0f} MB, "
+          f"{r['docs']} documents, {r['errors']} errors")
+    print("stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in t.items() if k != "total"))
+    print(f"output: {size_out / 1e6:.0f} MB = {size_out / size_in:.0f}× the input")
+    print(f"Oxigraph: {quads / t['oxigraph']:,.0f} quads/s in the build vs {quads / ox_native:,.0f} quads/s "
+          f"bulk_load of the same kg.nq (ratio {t['oxigraph'] / ox_native:.2f})")
+    print(f"LadybugDB: {rows / t['ladybug']:,.0f} rows/s in the build vs {rows / lb_native:,.0f} rows/s raw COPY "
+          f"from Parquet (ratio {t['ladybug'] / lb_native:.2f})")
+
+
+def incremental(files: list[Path], scratch: Path, jobs: int) -> None:
+    """No change, then one document edited (a copy of the first file with one sentence more, under the
+    same name in another folder: a new path, so it counts as removing one and adding one), one added,
+    one removed — each a rebuild of the build of ``files``."""
+    out = scratch / f"build-{len(files)}"
+    src = scratch / "edited"
+    src.mkdir(exist_ok=True)
+    edited = src / files[0].name
+    extra = "\n县级以上人民政府应当加强数据安全保护。\n"
+    edited.write_text(files[0].read_text(encoding="utf-8") + extra, encoding="utf-8")
+    spare = src / f"added-{files[1].name}"
+    spare.write_text(files[1].read_text(encoding="utf-8") + extra, encoding="utf-8")
+    print(f"\n## incremental, {len(files)} documents (load {load()})")
+    steps = [("no change", files), ("edit one document", [edited] + files[1:]),
+             ("add one document", [edited] + files[1:] + [spare]), ("remove one document", [edited] + files[1:])]
+    for what, fs in steps:
+        r = run_build(fs, out, jobs)
+        how = "unchanged" if r["unchanged"] else "incremental" if r["incremental"] else "cold"
+        print(f"{what}: {r['wall']:.2f} s wall ({how}, {r['extracted']} extracted; stages: "
+              + ", ".join(f"{k} {v:.2f}" for k, v in r["timings"].items() if k != "total") + ")")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--sizes", default="250,500,1000,2098")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    args = ap.parse_args()
+    files = corpus_files(args.corpus)
+    sizes = [min(int(s), len(files)) for s in args.sizes.split(",")]
+    scratch = args.out or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    print(f"# bench_scale: {args.corpus} ({len(files)} files), jobs {args.jobs}, {os.cpu_count()} cores, "
+          f"load {load()}")
+    walls = {}
+    for n in sizes:
+        r, out = cold(files[:n], scratch, args.jobs, args.repeat)
+        report_cold(n, files[:n], r, out, scratch)
+        walls[n] = r["wall"]
+    if len(sizes) > 1:
+        a, b = sizes[-2], sizes[-1]
+        print(f"\ntime ratio {b}/{a} documents: {walls[b] / walls[a]:.2f} (linear: {b / a:.2f})")
+    incremental(files[:sizes[-1]], scratch, args.jobs)
+    if args.out is None:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
