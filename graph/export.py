@@ -2,7 +2,8 @@
 and CSV files in the ``neo4j-admin database import`` format.
 
 The file exports are :class:`Exporter` entries of the registry :data:`EXPORTERS`
-(``policykg export FORMAT BUILD`` lists them; a build writes those marked
+(``policykg export FORMAT BUILD`` lists them and writes one into a build at any time;
+``policykg build --exports NAME`` writes it with the build; a build always writes those marked
 ``in_build``).  Another package adds a format with an entry point in the group
 ``policykg.exporters`` naming an :class:`Exporter`.
 """
@@ -10,6 +11,7 @@ The file exports are :class:`Exporter` entries of the registry :data:`EXPORTERS`
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +22,8 @@ from policykg.registry import Registry
 
 from .property import KEY_LABELS, PGraph, PNode, PRel
 
-__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf",
-           "write_neo4j_csv", "Exporter", "EXPORTERS"]
+__all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf", "graphml_id",
+           "write_neo4j_csv", "Exporter", "EXPORTERS", "read_manifest", "shard_path", "read_build_graph"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,21 +32,25 @@ class Exporter:
 
     ``write(g, path)`` writes to ``path`` (a file, or a directory for a
     multi-file format) and returns the files written; ``filename`` is the name
-    of that path inside a build directory; ``in_build``: whether
-    ``policykg build`` writes it; ``help``: one line for ``policykg export --help``.
+    of that path inside a build directory; ``in_build``: whether every
+    ``policykg build`` writes it (the others on request: ``build --exports NAME``); ``help``: one line for ``policykg export --help``;
+    ``reads``: ``"graph"`` (``write(g, path)``), ``"nq"`` (``write(build_dir, path)``: made from the
+    build's ``kg.nq``, such as Turtle) or ``"build"`` (``write(build_dir, path, **options)``: a format
+    made from the build's records, such as the tables).
     """
     name: str
-    write: Callable[[PGraph, Path], list[Path]]
+    write: Callable[..., list[Path]]
     filename: str
-    in_build: bool = True
+    in_build: bool = False
     help: str = ""
+    reads: str = "graph"
 
 
 #: format name → :class:`Exporter`; entry-point group ``policykg.exporters``
 EXPORTERS: Registry[Exporter] = Registry("policykg.exporters")
 
 
-def exporter(name: str, filename: str, help: str, in_build: bool = True):
+def exporter(name: str, filename: str, help: str, in_build: bool = False):
     """Register the decorated ``write(g, path) -> list[Path]`` as the exporter ``name``."""
     def deco(write: Callable[[PGraph, Path], list[Path]]) -> Callable[[PGraph, Path], list[Path]]:
         EXPORTERS.register(name, Exporter(name, write, filename, in_build, help))
@@ -57,6 +63,43 @@ def write_graph_json(g: PGraph, path: Path) -> None:
     data = {"nodes": [{"id": n.id, "key": n.key, "labels": n.labels, "props": n.props} for n in g.nodes.values()],
             "rels": [{"type": r.type, "src": r.src, "dst": r.dst, "props": r.props} for r in g.rels]}
     path.write_bytes(orjson.dumps(data))
+
+
+def read_manifest(build_dir: Path) -> dict[str, Any] | None:
+    """A build directory's ``manifest.json`` (None when there is none or it cannot be read)."""
+    import orjson
+    try:
+        return orjson.loads((Path(build_dir) / "manifest.json").read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
+def shard_path(cache: Path, key: str) -> Path:
+    """Where a build keeps one document's graph (its KG as JSON) in its cache folder."""
+    return cache / f"{key}.kg.json"
+
+
+def read_build_graph(build_dir: str | Path) -> PGraph:
+    """The property graph of a build: its ``graph.json`` when the build wrote one, else merged from
+    the per-document graphs the build keeps (``.cache/<fingerprint>/<key>.kg.json``)."""
+    import orjson
+
+    from .kg import KG
+    from .property import to_property_graph
+    build_dir = Path(build_dir)
+    if (build_dir / "graph.json").exists():
+        return read_graph_json(build_dir / "graph.json")
+    m = read_manifest(build_dir)
+    if m is None:
+        raise GraphError("no manifest.json here: is this a build directory? (run 'policykg build PATHS -o DIR')",
+                         str(build_dir))
+    cache = build_dir / ".cache" / str(m.get("fingerprint"))
+    docs = m.get("documents", [])
+    missing = [d["path"] for d in docs if not shard_path(cache, d.get("key", "")).exists()]
+    if missing:
+        raise GraphError(f"the build's cache lacks the graph of {missing[0]}; rebuild it with 'policykg build'",
+                         str(build_dir))
+    return to_property_graph(KG.from_json(orjson.loads(shard_path(cache, d["key"]).read_bytes())) for d in docs)
 
 
 def read_graph_json(path: Path) -> PGraph:
@@ -151,18 +194,51 @@ def _gexf_digraph(g: PGraph):
     return G
 
 
+#: characters a GraphML id keeps as they are (the XSD types ids as NMTOKEN, which has no "/"): ASCII
+#: letters and digits, ":", "_", ".", "-" and the CJK ideographs; any other is written ``_xHHHH_``
+_NMTOKEN_KEEP = re.compile(r"[A-Za-z0-9:_.\-\u4e00-\u9fa5]")
+_ESCAPE_LIKE = re.compile(r"x[0-9A-F]{4,6}_")
+
+
+def graphml_id(node_id: str) -> str:
+    """A node id as a GraphML id (an XML NMTOKEN): ``actor:anhui/government`` → ``actor:anhui_x002F_government``
+    (the escape of .NET's XmlConvert.EncodeName; a ``_`` that would read as one is escaped too).  The
+    GraphML node keeps the graph's id in its attribute ``graphId``."""
+    out = []
+    for i, c in enumerate(node_id):
+        if _NMTOKEN_KEEP.match(c) and not (c == "_" and _ESCAPE_LIKE.match(node_id, i + 1)):
+            out.append(c)
+        else:
+            out.append(f"_x{ord(c):04X}_")
+    return "".join(out)
+
+
+def _graphml_digraph(g: PGraph):
+    """The analytic DiGraph for GraphML: node ids made NMTOKENs (:func:`graphml_id`), the graph's id in
+    ``graphId`` (``nx.relabel_nodes(G, nx.get_node_attributes(G, "graphId"))`` gives the graph's ids back)."""
+    import networkx as nx
+    G = _analytic_digraph(g)
+    for n, d in G.nodes(data=True):
+        d["graphId"] = n
+    return nx.relabel_nodes(G, {n: graphml_id(n) for n in G})
+
+
 @exporter("graphml", "kg.graphml", "GraphML of the analytic layer (documents, actors, instruments, domains, "
           "regions, measures, targets, statistics), for Gephi, yEd or networkx")
 def write_graphml(g: PGraph, path: Path) -> list[Path]:
     import networkx as nx
-    nx.write_graphml(_analytic_digraph(g), path)
+    nx.write_graphml(_graphml_digraph(g), path)
     return [path]
 
 
 @exporter("gexf", "kg.gexf", "GEXF 1.2 of the analytic layer, for Gephi")
 def write_gexf(g: PGraph, path: Path) -> list[Path]:
-    import networkx as nx
-    nx.write_gexf(_gexf_digraph(g), path, version="1.2draft")
+    from networkx.readwrite.gexf import GEXFWriter
+    writer = GEXFWriter(version="1.2draft")
+    writer.add_graph(_gexf_digraph(g))
+    for graph in writer.xml.iter("graph"):       # networkx writes name="", which GEXF 1.2 does not have
+        graph.attrib.pop("name", None)
+    writer.write(path)
     return [path]
 
 
@@ -255,3 +331,42 @@ def _cell(v: Any) -> Any:
     if isinstance(v, bool):
         return "true" if v else "false"
     return v
+
+
+def _write_graph_json(g: PGraph, path: Path) -> list[Path]:
+    write_graph_json(g, path)
+    return [path]
+
+
+EXPORTERS.register("graph-json", Exporter(
+    "graph-json", _write_graph_json, "graph.json", in_build=False,
+    help="the property graph as one JSON file (nodes and relationships with their properties)"))
+
+
+def _write_turtle(build_dir: Path, path: Path, **_: Any) -> list[Path]:
+    from .rdf import write_turtle
+    write_turtle(Path(build_dir) / "kg.nq", path)
+    return [path]
+
+
+def _write_jsonld(build_dir: Path, path: Path, **_: Any) -> list[Path]:
+    from .rdf import write_jsonld
+    write_jsonld(Path(build_dir) / "kg.nq", path)
+    return [path]
+
+
+EXPORTERS.register("ttl", Exporter("ttl", _write_turtle, "kg.ttl", in_build=False, reads="nq",
+                                   help="Turtle: every statement, the documents' graphs merged"))
+EXPORTERS.register("jsonld", Exporter("jsonld", _write_jsonld, "kg.jsonld", in_build=False, reads="nq",
+                                      help="JSON-LD with one named graph per document"))
+
+
+def _write_tables(build_dir: Path, out: Path, **options: Any) -> list[Path]:
+    from .tables import export_tables
+    return export_tables(build_dir, out, **options)
+
+
+EXPORTERS.register("tables", Exporter(
+    "tables", _write_tables, "tables", in_build=False, reads="build",
+    help="tidy tables for pandas and R (Parquet and CSV): documents, provisions, sentences, actors, instruments, "
+         "domains, measures, targets, parameters, statistics, sanctions, citations"))

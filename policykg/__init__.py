@@ -9,3 +9,12 @@ Subpackages (top-level folders in the repository):
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``policykg.load_tables(BUILD)``: the tables of a build as pandas DataFrames (imported on first use,
+    so that ``import policykg`` stays light)."""
+    if name == "load_tables":
+        from policykg.graph.tables import load_tables
+        return load_tables
+    raise AttributeError(f"module 'policykg' has no attribute {name!r}")

@@ -26,10 +26,11 @@ from policykg.graph.analysis import (
 )
 from policykg.graph.kg import document_graph
 from policykg.graph.property import PGraph, to_property_graph
+from policykg.graph.tables import load_tables
 
 __all__ = ["run", "Pipeline", "build", "graph_of_texts", "load_build", "projection", "measures_frame",
-           "co_issuance_network", "co_agency_network", "instrument_mix", "department_centrality", "DEMO_A",
-           "DEMO_B"]
+           "co_issuance_network", "co_agency_network", "instrument_mix", "department_centrality", "load_tables",
+           "DEMO_A", "DEMO_B"]
 
 
 def graph_of_texts(texts: dict[str, str]) -> PGraph:

@@ -71,7 +71,9 @@ def handle_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except PolicyKGError as e:
-            raise UserError(str(e)) from None
+            err = UserError(str(e))
+            err.exit_code = getattr(e, "exit_code", 1)       # graph/bolt/reach.py: one status per reason
+            raise err from None
         except KeyboardInterrupt:
             raise UserError("interrupted") from None
         except BrokenPipeError:
@@ -443,79 +445,174 @@ def explain(sentence: str, title: str | None, doc_type: str | None, jurisdiction
 
 # --- build -------------------------------------------------------------------------------
 
+def _export_choices() -> list[str]:
+    from .build import export_names
+    return ["all", "none", *sorted(export_names())]
+
+
+def _split_exports(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--exports ttl,gexf --exports overview`` → the names, each checked."""
+    names = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    choices = _export_choices()
+    for n in names:
+        if n not in choices:
+            raise click.BadParameter(f"'{n}' is not one of: {', '.join(choices)}")
+    return tuple(names)
+
+
+_BUILD_OPTIONS = [
+    click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table."),
+    click.option("--exports", "exports", multiple=True, callback=_split_exports, metavar="NAMES",
+                 help="Also write these exports (comma-separated, or 'all'): ttl, jsonld, graphml, gexf, "
+                      "neo4j-csv, graph-json, overview…  Later builds keep them ('none' stops them).  Also "
+                      "later: 'policykg export NAME DIR'."),
+    click.option("--shacl", is_flag=True, help="Check each document's graph against the ontology's SHACL shapes "
+                                               "(cached; several times slower on a cold build)."),
+    click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+                 help="Processes that extract documents at once.  Default: all cores (one for a single file)."),
+    click.option("--dask", "dask_address", metavar="ADDRESS",
+                 help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a "
+                      "LocalCluster of two workers on this machine.  The files must be readable by the workers."),
+    click.option("--doc-timeout", type=click.FloatRange(0), default=None, metavar="SECONDS",
+                 help="Seconds one document may take before it is skipped (0: no limit; default 120 or "
+                      "POLICYKG_DOC_TIMEOUT)."),
+]
+
+
+def _build_options(fn: Callable) -> Callable:
+    for opt in reversed(_BUILD_OPTIONS):
+        fn = opt(fn)
+    return fn
+
+
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg build seeds/ -o build
-  policykg build ../corpus/*.txt new-plan.docx -o build      (rebuild: only changed files are re-read)
+  policykg build seeds/ -o build --exports graphml,gexf,overview   (also the Gephi files and the overview page)
   policykg build seeds/ -o build --json                      (the summary as JSON)
   policykg build seeds/ -o build --jobs 2                    (two extraction processes)
-  policykg build seeds/ -o build --dask local                (on a Dask LocalCluster)""")
+  policykg build seeds/ -o build --dask local                (on a Dask LocalCluster)
+  policykg build seeds/jiangsu-2025.txt -o build --prune     (keep only this document)""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Build directory (created; an earlier build there is updated in place).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
-@click.option("--no-html", is_flag=True, help="Do not write DIR/overview.html.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
-              help="Processes that extract documents at once.  Default: all cores (one for a single file).")
-@click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a "
-                   "LocalCluster of two workers on this machine.  The files must be readable by the workers.")
+              show_default=True, help="Build directory (created; an earlier build there is updated incrementally).")
+@_build_options
+@click.option("--prune", is_flag=True, help="Drop the documents of the build in DIR that are not given again "
+                                            "(without it, such a build is refused).")
 @handle_errors
-def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, no_html: bool, jobs: int | None,
-          dask_address: str | None) -> None:
-    """Texts to everything: extraction, RDF, stores and exports in one directory.
+def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, exports: tuple[str, ...], shacl: bool,
+          jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool) -> None:
+    """Texts to a knowledge graph: extraction, RDF and the SPARQL and Cypher stores in one directory.
 
-    DIR receives extractions.jsonl, documents.jsonl, kg.nq / kg.ttl / kg.jsonld,
-    an Oxigraph SPARQL store (oxigraph/), a LadybugDB Cypher database (ladybug),
-    kg.graphml and kg.gexf for Gephi, neo4j-import/ CSV files, overview.html (an
-    interactive network that opens offline), graph.json and manifest.json.  Files are identified by content hash: a rebuild re-extracts
-    only changed files, and files no longer given drop out.  A file that cannot
-    be read is reported and skipped; the exit status is then 1.
+    DIR receives extractions.jsonl, documents.jsonl, kg.nq (RDF, one named graph
+    per document), an Oxigraph SPARQL store (oxigraph/), a LadybugDB Cypher
+    database (ladybug) and manifest.json; with --exports also Turtle, JSON-LD,
+    GraphML, GEXF, neo4j-admin CSV, graph.json and overview.html.  Files are
+    identified by content hash: a rebuild redoes only what changed, and returns at
+    once when nothing did.  A build given fewer files than DIR holds is refused
+    unless --prune.  A file that cannot be read is reported and skipped; the exit
+    status is then 1.
     """
-    from rich.table import Table
+    _run_build(list(paths), out_dir, as_json, exports, shacl, jobs, dask_address, doc_timeout, prune)
 
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg add build new-plan.docx more/""")
+@click.argument("build_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_build_options
+@handle_errors
+def add(build_dir: Path, paths: tuple[Path, ...], as_json: bool, exports: tuple[str, ...],
+        shacl: bool, jobs: int | None, dask_address: str | None, doc_timeout: float | None) -> None:
+    """Add documents to a build (the build's documents stay; only the new ones are read)."""
+    from .build import built_paths
+    from .graph.export import read_manifest
+    if read_manifest(build_dir) is None:
+        fail(f"{build_dir}: not a build directory (run 'policykg build PATHS -o {build_dir}' first)")
+    old = [Path(p) for p in built_paths(build_dir)]
+    _run_build(old + [p for p in paths if p not in old], build_dir, as_json, exports, shacl, jobs, dask_address,
+               doc_timeout, False)
+
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg remove build seeds/anhui-2025.txt
+  policykg remove build anhui-2025                    (a document id or a file name works too)""")
+@click.argument("build_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
+@handle_errors
+def remove(build_dir: Path, docs: tuple[str, ...], as_json: bool) -> None:
+    """Remove documents from a build, by path, file name or document id."""
+    from .graph.export import read_manifest
+    m = read_manifest(build_dir)
+    if m is None:
+        fail(f"{build_dir}: not a build directory (run 'policykg build PATHS -o {build_dir}' first)")
+    entries = m["documents"]
+    gone = set()
+    for want in docs:
+        hit = [d["path"] for d in entries if want in (d["path"], d["id"], Path(d["path"]).name)]
+        if not hit:
+            fail(f"{want}: no such document in {build_dir} (see {build_dir}/manifest.json)")
+        gone.update(hit)
+    keep = [Path(d["path"]) for d in entries if d["path"] not in gone]
+    if not keep:
+        fail(f"{build_dir}: removing {len(gone)} document(s) would leave none; build elsewhere instead")
+    _run_build(keep, build_dir, as_json, (), bool((m.get("options") or {}).get("shacl")), None, None, None, True)
+
+
+def _run_build(paths: list[Path], out_dir: Path, as_json: bool, exports: tuple[str, ...], shacl: bool,
+               jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool) -> None:
     from .build import build as run_build
+    from .extract.document.ingest import expand_paths
+    from .parallel import default_jobs
 
     err = _stderr_console()
-    from .extract.document.ingest import expand_paths
     n_files = len(list(expand_paths(paths)))
     with _progress(n_files, "reading") as bar:
         task = bar.add_task("build", total=n_files)
 
         def progress(name: str, i: int, total: int) -> None:
-            bar.update(task, completed=i, description=Path(name).name)
-        from .parallel import default_jobs
-        result = run_build(paths, out_dir, progress=progress, html=not no_html,
-                           on_error=lambda e: _print_error(err, e),
-                           jobs=jobs or (default_jobs() if n_files > 1 else 1), dask=dask_address)
+            bar.update(task, completed=i, total=total, description=_plain_line(Path(name).name))
+        result = run_build(paths, out_dir, progress=progress, on_error=lambda e: _print_error(err, e),
+                           jobs=jobs or (default_jobs() if n_files > 1 else 1), dask=dask_address,
+                           exports=exports, shacl=shacl, prune=prune, doc_timeout=doc_timeout)
     if not result.documents:
         fail(f"no documents were built (supported: {' '.join(_supported())})"
              + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))
-    c, t = result.counts, result.timings
-    if as_json:
-        from .build import shacl_report
-        click.echo(json.dumps({"out": str(out_dir), "counts": c, "reused": result.reused,
-                               "extracted": result.extracted, "errors": [str(e) for e in result.errors],
-                               "shacl": shacl_report(result.violations),
-                               "seconds": round(t["total"], 3)}, ensure_ascii=False, indent=1))
-    else:
-        from rich.console import Console
-        table = Table(title=f"policykg build → {out_dir}", header_style="bold", show_header=False)
-        table.add_column("what")
-        table.add_column("count", justify="right")
-        for label, key in (("documents", "documents"), ("actors", "actors"), ("instruments", "instruments"),
-                           ("domains", "domains"), ("measures", "measures"), ("targets", "targets"),
-                           ("statistics", "statistics"), ("citations", "cited documents"),
-                           ("triples (N-Quads)", "triples"), ("nodes", "nodes"), ("relationships", "relationships")):
-            table.add_row(label, f"{c.get(key, 0):,}")
-        table.add_row("SHACL violations", f"{result.violation_count:,}")
-        table.add_row("time", f"{t['total']:.2f}s ({result.extracted} read, {result.reused} unchanged)")
-        Console(highlight=False).print(table)
-        _print_violations(result.violations, out_dir, err)
-        if not no_html:
-            err.print(f"open {out_dir / 'overview.html'} in a browser; "
-                      f"query with 'policykg query {out_dir} --list'")
+    _print_build(result, out_dir, as_json, shacl, exports, err)
     if result.errors:
         err.print(f"{len(result.errors)} file(s) failed; the build holds the other {len(result.documents)}")
         sys.exit(1)
+
+
+def _print_build(result: Any, out_dir: Path, as_json: bool, shacl: bool, exports: tuple[str, ...], err: Any) -> None:
+    from .build import shacl_report
+    c, t = result.counts, result.timings
+    how = ("unchanged" if result.unchanged else "incremental" if result.incremental else "cold")
+    if as_json:
+        click.echo(json.dumps({"out": str(out_dir), "counts": c, "reused": result.reused,
+                               "extracted": result.extracted, "build": how,
+                               "dropped": result.dropped, "errors": [str(e) for e in result.errors],
+                               "shacl": shacl_report(result.violations) if shacl else None,
+                               "seconds": round(t["total"], 3)}, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    table = Table(title=f"policykg build → {out_dir}", header_style="bold", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, key in (("documents", "documents"), ("actors", "actors"), ("instruments", "instruments"),
+                       ("domains", "domains"), ("measures", "measures"), ("targets", "targets"),
+                       ("statistics", "statistics"), ("citations", "cited documents"),
+                       ("triples (N-Quads)", "triples"), ("nodes", "nodes"), ("relationships", "relationships")):
+        table.add_row(label, f"{c.get(key, 0):,}")
+    if shacl:
+        table.add_row("SHACL violations", f"{result.violation_count:,}")
+    if result.dropped:
+        table.add_row("dropped", f"{len(result.dropped):,}")
+    table.add_row("time", f"{t['total']:.2f}s ({how}: {result.extracted} read, {result.reused} unchanged)")
+    Console(highlight=False).print(table)
+    if shacl:
+        _print_violations(result.violations, out_dir, err)
+    if "overview" in exports or "all" in exports:
+        err.print(f"open {out_dir / 'overview.html'} in a browser")
+    err.print(f"query with 'policykg query {out_dir} --list'")
 
 
 def _print_violations(violations: list, out_dir: Path, err: Any) -> None:
@@ -765,7 +862,7 @@ def _exporters_registry():
 def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures: bool, doc: str | None,
         jurisdictions: tuple[str, ...], limit: int, output: Path | None, font: Path | None) -> None:
     """Draw a view of a build: an offline HTML page (search, filters, evidence panel) or a figure."""
-    from .graph.export import read_graph_json
+    from .graph.export import read_build_graph
     from .graph.query import check_build
     from .viz import make_view, render_html, render_static
 
@@ -773,7 +870,7 @@ def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures
     out = output or build_dir / f"view-{view_name}.html"
     if out.suffix.lower() not in (".html", ".htm", ".png", ".svg", ".pdf"):
         fail(f"{out}: the output is .html (interactive) or .png/.svg/.pdf (static)")
-    g = read_graph_json(build_dir / "graph.json")
+    g = read_build_graph(build_dir)
     view = make_view(g, view_name, focus=focus, depth=depth, doc=doc, jurisdictions=list(jurisdictions) or None,
                      limit=limit, measures=True if measures else None)
     if out.suffix.lower() in (".html", ".htm"):
@@ -783,7 +880,49 @@ def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures
     err = _stderr_console()
     for note in view.notes:
         err.print(f"note: {note}")
-    err.print(f"{view_name}: {len(view.nodes)} nodes, {len(view.edges)} edges → {out}")
+    err.print(f"{view_name}: {view.summary()} → {out}")
+
+
+# --- serve -------------------------------------------------------------------------------
+
+@cli.command(epilog=_EXAMPLES_HELP + """  policykg serve build                          (then open http://127.0.0.1:7878/)
+  policykg serve build --port 8080 --timeout 60
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?l WHERE { ?a a pkg:Department ; skos:prefLabel ?l }' http://127.0.0.1:7878/sparql""")
+@_BUILD_DIR
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 lets other machines connect).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a SPARQL or Cypher query may run.")
+@handle_errors
+def serve(build_dir: Path, port: int, host: str, timeout: float) -> None:
+    """Serve a build on a local web server until Ctrl-C.
+
+    \b
+    /            search actors, instruments, domains, regions; their measures,
+                 targets and parameters with source sentences
+    /compare     two jurisdictions side by side
+    /queries     the saved research queries;  /views  the interactive views
+    /sparql      SPARQL 1.1 Protocol endpoint (read-only, union default graph,
+                 the usual prefixes predeclared; JSON, XML, CSV, TSV, Turtle)
+    /cypher      POST {"query": "MATCH …", "params": {}} → {"columns", "rows"}
+    """
+    from .graph.query import check_build
+    from .serve import listen_problem
+    from .serve import serve as run_server
+    check_build(build_dir)
+    problem = listen_problem(host, port)
+    if problem:
+        fail(f"{host}:{port}: {problem}")
+    err = _stderr_console()
+
+    def ready(url: str) -> None:
+        click.echo(f"serving {build_dir} at {url}  (SPARQL: {url}sparql, Cypher: {url}cypher; Ctrl-C stops)")
+    try:
+        run_server(build_dir, host=host, port=port, timeout=timeout, ready=ready)
+    except KeyboardInterrupt:
+        pass
+    err.print("stopped")
 
 
 # --- export ------------------------------------------------------------------------------
@@ -791,23 +930,38 @@ def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures
 @cli.command(cls=_ListingCommand, listing=("Formats", _exporters_registry),
              epilog=_EXAMPLES_HELP + """  policykg export graphml build                 (writes build/kg.graphml)
   policykg export gexf build -o kg.gexf
-  policykg export neo4j-csv build -o neo4j-import/""")
+  policykg export neo4j-csv build -o neo4j-import/
+  policykg export tables build -o tables/                (Parquet and CSV for pandas and R)
+  policykg export tables build --format csv""")
 @click.argument("fmt", metavar="FORMAT", type=_RegistryChoice(_exporters_registry))
 @_BUILD_DIR
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File, or directory for a multi-file format, to write.  Default: DIR/ and the format's file name.")
+@click.option("--format", "table_format", type=click.Choice(["parquet", "csv", "both"]), default=None,
+              help="tables: write Parquet, CSV or both (default: both).")
 @handle_errors
-def export(fmt: str, build_dir: Path, output: Path | None) -> None:
+def export(fmt: str, build_dir: Path, output: Path | None, table_format: str | None) -> None:
     """Write a build's graph in another format (listed under Formats, plug-ins' included)."""
-    from .graph.export import EXPORTERS, read_graph_json
+    from .graph.export import EXPORTERS, read_build_graph
     from .graph.query import check_build
 
     check_build(build_dir)
     exporter = EXPORTERS.get(fmt)
     out = output or build_dir / exporter.filename
+    if table_format is not None and exporter.reads != "build":
+        fail(f"--format chooses the files of 'export tables'; {fmt} has one format")
+    if exporter.reads == "build":                      # made from the build's records (the tables), not graph.json
+        formats = ("parquet", "csv") if table_format in (None, "both") else (str(table_format),)
+        files = exporter.write(build_dir, out, formats=formats)
+        _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
+        return
+    if output is None:                                 # into the build: kept up to date by later builds
+        from .build import export_into
+        files = export_into(build_dir, fmt)
+        _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out} (later builds of {build_dir} keep it)")
+        return
     out.parent.mkdir(parents=True, exist_ok=True)
-    g = read_graph_json(build_dir / "graph.json")
-    files = exporter.write(g, out)
+    files = exporter.write(build_dir, out) if exporter.reads == "nq" else exporter.write(read_build_graph(build_dir), out)
     _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
 
 
@@ -820,7 +974,15 @@ def load() -> None:
 
 @load.command(name="neo4j", epilog=_EXAMPLES_HELP + """  policykg load neo4j build --uri bolt://localhost:7687 --user neo4j --password secret
   NEO4J_URI=bolt://db:7687 NEO4J_PASSWORD=secret policykg load neo4j build --database policy
-  policykg load neo4j build --uri bolt://127.0.0.1:6380 --user falkordb --password ''   (FalkorDB)""")
+  policykg load neo4j build --uri bolt://127.0.0.1:6380 --user falkordb --password ''   (FalkorDB)
+
+\b
+Exit status: 0 loaded, counts match; 1 another error (counts differ, a bad build);
+  3 the server refused the login; 4 nothing listens at the host and port (wrong
+  port, or the server is not running); 5 that port does not answer the Bolt
+  handshake (another service's port, or a hung server); 6 the server went away
+  during the load and was not back within --retry-seconds (run the load again:
+  it is idempotent).""")
 @_BUILD_DIR
 @click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
               help="Bolt URI (env NEO4J_URI).")
@@ -832,9 +994,11 @@ def load() -> None:
               help="Rows per UNWIND statement.")
 @click.option("--workers", default=None, type=click.IntRange(1, 16),
               help="Parallel sessions on Neo4j (default 1); FalkorDB always gets one.")
+@click.option("--retry-seconds", default=120.0, show_default=True, type=click.FloatRange(0),
+              help="How long to wait for a server that goes away mid-load (a restart) before giving up (exit 6).")
 @handle_errors
 def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: str | None, batch_size: int,
-               workers: int | None) -> None:
+               workers: int | None, retry_seconds: float) -> None:
     """Load a build into Neo4j (or FalkorDB) through the Bolt driver, idempotently.
 
     Creates uniqueness constraints (Neo4j) or indexes (FalkorDB) on id, then
@@ -843,19 +1007,20 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
     Ends by comparing the database's counts with the build's.
     """
     from .graph.bolt import check_uri, load_bolt
-    from .graph.export import read_graph_json
+    from .graph.export import read_build_graph
     from .graph.query import check_build
 
     check_build(build_dir)
     check_uri(uri)
-    g = read_graph_json(build_dir / "graph.json")
+    g = read_build_graph(build_dir)
     total = len(g.nodes) + len(g.rels)
     with _progress(total, "loading") as bar:
         task = bar.add_task("load", total=total)
 
         def progress(phase: str, done: int, total: int) -> None:
             bar.update(task, completed=done, description=phase)
-        r = load_bolt(g, uri, user, password, database, batch_size=batch_size, workers=workers, progress=progress)
+        r = load_bolt(g, uri, user, password, database, batch_size=batch_size, workers=workers, progress=progress,
+                      retry_seconds=retry_seconds)
     expected = {**g.counts(), **g.rel_counts()}
     diff = {k: (r.counts.get(k, 0), v) for k, v in expected.items() if r.counts.get(k, 0) != v}
     err = _stderr_console()

@@ -1,4 +1,4 @@
-"""Extract many documents at once: a local process pool, or a Dask cluster.
+"""Extract many documents at once: local worker processes, or a Dask cluster.
 
 :func:`extract_many` maps :func:`extract_file` over files and yields the results
 **in the order of the files**, whatever the number of workers, so a build's
@@ -6,10 +6,19 @@ outputs and ids do not depend on ``--jobs`` or on the cluster.  At most a few
 results per worker are in flight, so memory stays bounded by the largest
 documents, not by the corpus.
 
+Each document has a time budget (``timeout`` seconds, by default
+``POLICYKG_DOC_TIMEOUT`` or :data:`DOC_TIMEOUT`; 0 for none): local workers are
+processes (one with ``jobs=1`` too), and the one working on a document past its
+budget is killed and replaced; that document's result is the one-line error
+"took longer than N s; skipped" and the others come out as if it were not there.
+A worker that dies (killed, out of memory) costs only its document.  Workers
+are forked from a process that has loaded the vocabulary and the shapes once.
+
 A result is the cache entry of one file as JSON bytes (document, records,
 graph), or the one-line error that file gives.  Workers read the file
 themselves: on a cluster the paths must be visible to the workers (a shared
-file system), as for any Dask job over files.
+file system), as for any Dask job over files; the time budget is not applied
+on a cluster.
 
 >>> from pathlib import Path
 >>> res = list(extract_many([Path("seeds/jiangsu-2025.txt")], "fp", jobs=1))
@@ -19,24 +28,33 @@ file system), as for any Dask job over files.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
+import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from policykg.errors import InputError
+from policykg.errors import InputError, PolicyKGError
 from policykg.extract.document.ingest import ingest
 from policykg.extract.pipeline import run
 from policykg.graph.kg import document_graph
 from policykg.graph.validate import validate_document_graph
 
-__all__ = ["Extracted", "extract_entry", "extract_file", "extract_many", "default_jobs"]
+__all__ = ["Extracted", "extract_entry", "extract_file", "extract_many", "default_jobs", "doc_timeout",
+           "DOC_TIMEOUT"]
+
+#: seconds one document may take by default (``POLICYKG_DOC_TIMEOUT``; 0: no limit)
+DOC_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,27 +74,29 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_entry(path: str | Path, fingerprint: str) -> dict[str, Any]:
+def extract_entry(path: str | Path, fingerprint: str, shacl: bool = False) -> dict[str, Any]:
     """Run the whole pipeline on one file: its build cache entry (document, records, graph, and what
     the SHACL shapes find in that graph).  Raises InputError for a file that cannot be read."""
     doc = run(ingest(path))
     records = list(doc.records())
     kg = document_graph(doc, records)
     t0 = time.perf_counter()
-    violations = validate_document_graph(kg)         # cached with the document: a rebuild does not redo it
-    shacl = {"results": [asdict(v) for v in violations], "seconds": round(time.perf_counter() - t0, 4)}
+    checked = None
+    if shacl:                                        # cached with the document: a rebuild does not redo it
+        violations = validate_document_graph(kg)
+        checked = {"results": [asdict(v) for v in violations], "seconds": round(time.perf_counter() - t0, 4)}
     return {"fingerprint": fingerprint, "doc_id": doc.id, "path": str(path), "sha256": doc.sha256,
             "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json(),
-            "shacl": shacl}
+            "shacl": checked}
 
 
-def extract_file(path: str, fingerprint: str) -> Extracted:
+def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
     """:func:`extract_entry` in a worker: the entry as bytes, or the file's error as text."""
     try:
-        entry = extract_entry(path, fingerprint)
+        entry = extract_entry(path, fingerprint, shacl)
     except InputError as e:
         return Extracted(error=e.message)
-    return Extracted(entry=orjson.dumps(entry), validate_seconds=entry["shacl"]["seconds"])
+    return Extracted(entry=orjson.dumps(entry), validate_seconds=entry["shacl"]["seconds"] if shacl else 0.0)
 
 
 def _dask_client(address: str) -> Any:
@@ -109,26 +129,51 @@ class _DaskExecutor(Executor):
             cluster.close()
 
 
-def _executor(jobs: int, dask: str | None) -> Executor | None:
-    if dask:
-        return _DaskExecutor(dask)
-    return ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+def _executor(dask: str | None) -> Executor | None:
+    return _DaskExecutor(dask) if dask else None
 
 
-def extract_many(paths: Iterable[Path], fingerprint: str, jobs: int = 1,
-                 dask: str | None = None) -> Iterator[tuple[Path, Extracted]]:
+def doc_timeout(timeout: float | None = None) -> float:
+    """The time budget of one document in seconds (0: none): ``timeout``, else ``POLICYKG_DOC_TIMEOUT``,
+    else :data:`DOC_TIMEOUT`."""
+    if timeout is None:
+        raw = os.environ.get("POLICYKG_DOC_TIMEOUT", "").strip()
+        try:
+            timeout = float(raw) if raw else DOC_TIMEOUT
+        except ValueError:
+            timeout = float("nan")
+        if not 0 <= timeout < float("inf"):
+            raise PolicyKGError(f"must be a number of seconds (0 for no limit), not {raw!r}",
+                                "POLICYKG_DOC_TIMEOUT")
+    if not 0 <= timeout < float("inf"):
+        raise PolicyKGError(f"the time budget of a document must be 0 or more seconds, not {timeout}")
+    return timeout
+
+
+def extract_many(paths: Iterable[Path], fingerprint: str, jobs: int = 1, dask: str | None = None,
+                 timeout: float | None = None, shacl: bool = False) -> Iterator[tuple[Path, Extracted]]:
     """``(path, result)`` for each path, in the given order; ``jobs`` local processes, or the Dask
-    scheduler at ``dask`` (``"local"`` starts a LocalCluster of two workers)."""
-    pool = _executor(jobs, dask)
-    if pool is None:
+    scheduler at ``dask`` (``"local"`` starts a LocalCluster of two workers).  A document that takes
+    longer than ``timeout`` seconds (:func:`doc_timeout`) is skipped with a one-line error.  ``shacl``:
+    check each document's graph against the SHACL shapes too (the entry's ``shacl``; else None)."""
+    limit = doc_timeout(timeout)
+    pool = _executor(dask)
+    if pool is not None:
+        yield from _on_executor(pool, paths, fingerprint, jobs, shacl)
+    elif limit == 0 and jobs == 1:
         for p in paths:
-            yield p, extract_file(str(p), fingerprint)
-        return
+            yield p, extract_file(str(p), fingerprint, shacl)
+    else:
+        yield from _Workers(fingerprint, jobs, limit, shacl).map(list(paths))
+
+
+def _on_executor(pool: Executor, paths: Iterable[Path], fingerprint: str, jobs: int,
+                 shacl: bool) -> Iterator[tuple[Path, Extracted]]:
     window = 4 * max(jobs, 2)
     pending: deque[tuple[Path, Future[Extracted]]] = deque()
     try:
         for p in paths:
-            pending.append((p, pool.submit(extract_file, str(p), fingerprint)))
+            pending.append((p, pool.submit(extract_file, str(p), fingerprint, shacl)))
             if len(pending) >= window:
                 q, fut = pending.popleft()
                 yield q, fut.result()
@@ -139,3 +184,142 @@ def extract_many(paths: Iterable[Path], fingerprint: str, jobs: int = 1,
         for _, fut in pending:
             fut.cancel()
         pool.shutdown()
+
+
+# --- local worker processes with a time budget per document ----------------------------------
+
+_WARM_TEXT = "测试办法\n\n第一条 为了促进数据产业发展，市人民政府应当制定政策措施，对企业给予资金支持。\n"
+_warmed: set[bool] = set()
+
+
+def _warm_up(shacl: bool) -> None:
+    """Load the vocabulary and matchers (and the shapes, with ``shacl``) in this process, so the workers
+    forked from it start warm (once per process; a failure here shows again, on a real file, in a worker)."""
+    if shacl in _warmed:
+        return
+    _warmed.add(shacl)
+    from policykg.extract.document.ingest import ingest_text
+    try:
+        doc = run(ingest_text(_WARM_TEXT, path="<warm-up>"))
+        kg = document_graph(doc, list(doc.records()))
+        if shacl:
+            validate_document_graph(kg)
+    except Exception:                         # noqa: BLE001,S110 — only a warm-up
+        pass
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when the build that started it dies (kill -9)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)    # PR_SET_PDEATHSIG
+
+
+def _serve(conn: Connection, fingerprint: str, shacl: bool) -> None:
+    """A worker: extract each path it is sent until it is sent None, or its parent is gone."""
+    _die_with_parent()
+    with contextlib.suppress(EOFError, OSError):          # the parent died (kill -9): end quietly
+        while (task := conn.recv()) is not None:
+            i, path = task
+            try:
+                res: tuple[int, Extracted | None, str | None] = (i, extract_file(path, fingerprint, shacl), None)
+            except Exception as e:            # noqa: BLE001 — a bug: re-raised in the parent
+                res = (i, None, f"{type(e).__name__}: {e}")
+            conn.send(res)
+
+
+@dataclass(slots=True)
+class _Worker:
+    proc: Any
+    conn: Connection
+    task: int | None = None
+    deadline: float = 0.0
+
+
+class _Workers:
+    """``jobs`` worker processes; a task past its deadline costs its worker, which is replaced."""
+
+    def __init__(self, fingerprint: str, jobs: int, timeout: float, shacl: bool = False) -> None:
+        self.fingerprint, self.jobs, self.timeout, self.shacl = fingerprint, jobs, timeout, shacl
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.workers: list[_Worker] = []
+        self.done: dict[int, Extracted] = {}
+
+    def _start(self) -> _Worker:
+        ours, theirs = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_serve, args=(theirs, self.fingerprint, self.shacl), daemon=True)
+        proc.start()
+        theirs.close()
+        w = _Worker(proc, ours)
+        self.workers.append(w)
+        return w
+
+    def _stop(self, w: _Worker, kill: bool) -> None:
+        self.workers.remove(w)
+        if not kill:
+            with contextlib.suppress(OSError):
+                w.conn.send(None)
+            w.proc.join(5)
+        if w.proc.is_alive():
+            w.proc.kill()
+            w.proc.join()
+        w.conn.close()
+
+    def map(self, paths: list[Path]) -> Iterator[tuple[Path, Extracted]]:
+        if self.ctx.get_start_method() == "fork":
+            _warm_up(self.shacl)
+        window = 4 * max(self.jobs, 2)
+        sent = out = 0
+        try:
+            while out < len(paths):
+                while sent < min(len(paths), out + window) and (w := self._idle()) is not None:
+                    w.conn.send((sent, str(paths[sent])))
+                    w.task, w.deadline = sent, time.monotonic() + (self.timeout or float("inf"))
+                    sent += 1
+                while out in self.done:
+                    yield paths[out], self.done.pop(out)
+                    out += 1
+                if out < len(paths) and out not in self.done:
+                    self._collect()
+        finally:
+            for w in list(self.workers):
+                self._stop(w, kill=w.task is not None)
+
+    def _idle(self) -> _Worker | None:
+        idle = next((w for w in self.workers if w.task is None), None)
+        if idle is None and len(self.workers) < self.jobs:
+            idle = self._start()
+        return idle
+
+    def _collect(self) -> None:
+        """Wait for a result, a dead worker or the first deadline."""
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:
+            return
+        left = min(w.deadline for w in busy) - time.monotonic()
+        ready = wait([w.conn for w in busy], timeout=None if left == float("inf") else max(left, 0))
+        now = time.monotonic()
+        for w in busy:
+            task = w.task
+            assert task is not None
+            if w.conn in ready:
+                self._receive(w, task)
+            elif now >= w.deadline:
+                self._stop(w, kill=True)
+                self.done[task] = Extracted(error=f"took longer than {self.timeout:g} s; skipped")
+
+    def _receive(self, w: _Worker, task: int) -> None:
+        try:
+            _, res, bug = w.conn.recv()
+        except (EOFError, OSError):
+            self._stop(w, kill=True)
+            code = w.proc.exitcode
+            why = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+            self.done[task] = Extracted(error=f"the process extracting it died ({why}); skipped")
+            return
+        if bug is not None:
+            raise RuntimeError(f"extracting {task}: {bug}")
+        w.task = None
+        self.done[task] = res

@@ -29,7 +29,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def _build(corpus: Path, out: Path, *extra: str) -> dict[str, bytes]:
-    r = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "--no-html", *extra], catch_exceptions=False)
+    r = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), *extra], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     return {name: (out / name).read_bytes() for name in ("extractions.jsonl", "documents.jsonl", "kg.nq")}
 
@@ -41,7 +41,6 @@ def test_results_come_back_in_the_order_of_the_files(corpus: Path):
         out = []
         for p, r in extract_many(files, "fp", jobs=jobs):
             entry = orjson.loads(r.entry)
-            entry["shacl"].pop("seconds")                 # how long the check took: the one thing that varies
             out.append((p.name, entry))
         return out
     one = entries(1)
@@ -60,3 +59,88 @@ def test_an_unreachable_scheduler_is_one_line(corpus: Path, tmp_path: Path):
     r = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "b"), "--dask", "tcp://127.0.0.1:9"])
     assert r.exit_code == 1
     assert r.output.strip().splitlines()[-1].startswith("error: tcp://127.0.0.1:9: cannot reach the Dask scheduler")
+
+
+# --- the time budget of one document -----------------------------------------------------------
+
+def _slow_and_dying(monkeypatch):
+    """Extraction that hangs on any file named slow*.txt and kills its own process on die*.txt."""
+    import os
+    import signal
+    import time
+
+    import policykg.parallel as worker
+    real = worker.run
+
+    def run(doc):
+        name = Path(doc.path).name
+        if name.startswith("slow"):
+            time.sleep(3600)
+        if name.startswith("die"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(doc)
+    monkeypatch.setattr(worker, "run", run)
+
+
+@pytest.fixture()
+def with_slow(corpus: Path, tmp_path: Path, monkeypatch) -> list[Path]:
+    _slow_and_dying(monkeypatch)
+    slow = tmp_path / "slow.txt"
+    dies = tmp_path / "die.txt"
+    for p in (slow, dies):
+        shutil.copy(corpus / "anhui-2025.txt", p)
+    return [corpus / "jiangsu-2025.txt", slow, dies, corpus / "anhui-2025.txt"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_over_its_time_budget_is_skipped_and_the_others_come_through(with_slow, jobs):
+    import time
+    t0 = time.monotonic()
+    out = [(p.name, r.error, r.entry is not None) for p, r in extract_many(with_slow, "fp", jobs=jobs, timeout=4)]
+    assert out == [("jiangsu-2025.txt", None, True),
+                   ("slow.txt", "took longer than 4 s; skipped", False),
+                   ("die.txt", "the process extracting it died (killed by signal 9); skipped", False),
+                   ("anhui-2025.txt", None, True)]
+    assert time.monotonic() - t0 < 60
+
+
+@pytest.mark.slow
+def test_a_build_skips_a_slow_document_in_one_line_and_is_otherwise_the_same(corpus, tmp_path, monkeypatch):
+    from policykg.build import build
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("jiangsu-2025.txt", "anhui-2025.txt"):
+        shutil.copy(corpus / name, docs / name)
+    without = _build(docs, tmp_path / "without")
+    _slow_and_dying(monkeypatch)
+    shutil.copy(corpus / "anhui-2025.txt", docs / "slow-copy.txt")
+    monkeypatch.setenv("POLICYKG_DOC_TIMEOUT", "3")
+    result = build([docs], tmp_path / "with")
+    assert [str(e) for e in result.errors] == [f"{docs / 'slow-copy.txt'}: took longer than 3 s; skipped"]
+    assert {n: (tmp_path / "with" / n).read_bytes() for n in without} == without
+
+
+@pytest.mark.parametrize("value", ["-1", "soon", "inf"])
+def test_a_bad_time_budget_in_the_environment_is_one_line(value, monkeypatch):
+    from policykg.errors import PolicyKGError
+    from policykg.parallel import doc_timeout
+    monkeypatch.setenv("POLICYKG_DOC_TIMEOUT", value)
+    with pytest.raises(PolicyKGError) as e:
+        doc_timeout()
+    assert str(e.value) == f"POLICYKG_DOC_TIMEOUT: must be a number of seconds (0 for no limit), not '{value}'"
+    assert doc_timeout(7) == 7
+    monkeypatch.setenv("POLICYKG_DOC_TIMEOUT", "0")
+    assert doc_timeout() == 0
+
+
+@pytest.mark.slow
+def test_the_cli_time_budget_skips_each_document_in_one_line(tmp_path):
+    """A real ``policykg build --doc-timeout`` in its own process: no document fits in 1 ms."""
+    import subprocess
+    import sys
+    docs = [str(ROOT / "seeds" / n) for n in ("jiangsu-2025.txt", "anhui-2025.txt")]
+    r = subprocess.run([sys.executable, "-m", "policykg.cli", "build", *docs, "-o", str(tmp_path / "b"),
+                        "--doc-timeout", "0.001"], capture_output=True, text=True, timeout=300, check=False)
+    assert r.returncode == 1
+    assert r.stderr.splitlines()[:2] == [f"error: {d}: took longer than 0.001 s; skipped" for d in docs]
