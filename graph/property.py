@@ -98,6 +98,7 @@ class PGraph:
 _PREFIX_OF_NS = sorted(((ns, p) for p, ns in NS.items() if p != "id"), key=lambda x: -len(x[0]))
 
 
+@lru_cache(maxsize=1 << 18)                  # an IRI is compacted once per edge end: remember the last ones
 def compact_id(iri_: str) -> str:
     """``…/id/actor/anhui/government`` → ``actor:anhui/government``; ``…/vocab/domain/ai`` → ``dom:ai``."""
     if iri_.startswith(ID):
@@ -133,7 +134,7 @@ def _concept_value(value: str) -> tuple[str, str | None]:
 def _props(attrs: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for curie, value in attrs.items():
-        key = property_key(curie)
+        key = _property_key(curie)
         if isinstance(value, str) and value.startswith(BASE):
             k, label = _concept_value(value)
             out[key] = k
@@ -174,13 +175,29 @@ def _concept_node(g: PGraph, iri_: str) -> PNode | None:
     return node
 
 
-def _add_node(g: PGraph, doc: str, n) -> None:
-    nid = compact_id(n.iri)
+@lru_cache(maxsize=None)
+def _rel_type(prop: str) -> str:
+    return rel_type(prop)
+
+
+@lru_cache(maxsize=None)
+def _labels(classes: tuple[str, ...]) -> tuple[str, ...]:
     labels: list[str] = []
-    for c in n.classes:
+    for c in classes:
         for label in node_labels(c):
             if label not in labels:
                 labels.append(label)
+    return tuple(labels)
+
+
+@lru_cache(maxsize=None)
+def _property_key(curie: str) -> str:
+    return property_key(curie)
+
+
+def _add_node(g: PGraph, doc: str, n) -> None:
+    nid = compact_id(n.iri)
+    labels = list(_labels(tuple(n.classes)))
     key = key_label(n.classes[0])
     node = g.nodes.get(nid)
     props = _props(n.attrs)
@@ -195,11 +212,13 @@ def _add_node(g: PGraph, doc: str, n) -> None:
 
 
 def _add_edge(g: PGraph, doc: str, e, plain: dict, derived: dict) -> None:
-    for end in (e.src, e.dst):
-        if compact_id(end) not in g.nodes:
-            _concept_node(g, end)
-    t = rel_type(e.prop)
-    k = (t, compact_id(e.src), compact_id(e.dst))
+    src, dst = compact_id(e.src), compact_id(e.dst)
+    if src not in g.nodes:
+        _concept_node(g, e.src)
+    if dst not in g.nodes:
+        _concept_node(g, e.dst)
+    k = (_rel_type(e.prop), src, dst)
+    t = k[0]
     if e.prop not in DERIVED:
         if k not in plain:
             plain[k] = PRel(t, k[1], k[2], dict(e.attrs))
