@@ -362,9 +362,10 @@ def _documents(planned: list[_Planned], failed: set[str], cache: Path, prev: _Pr
     return docs
 
 
-def _write_files(docs: list[_Doc], cache: Path, gen: Path, prev: _Prev | None,
-                 result: BuildResult) -> dict[str, bytes]:
-    """Stream every document into the per-document files; the new documents' N-Quads by id."""
+def _write_files(docs: list[_Doc], cache: Path, gen: Path, prev: _Prev | None, result: BuildResult,
+                 keep_nq: bool) -> dict[str, bytes]:
+    """Stream every document into the per-document files; the new documents' N-Quads by id when the
+    build updates the previous one (a cold build loads the whole kg.nq instead)."""
     writers = _Writers(gen, prev.gen if prev else None)
     old = prev.manifest["segments"] if prev else {}
     old_quads = {d["id"]: d.get("quads", 0) for d in prev.manifest["documents"]} if prev else {}
@@ -377,8 +378,10 @@ def _write_files(docs: list[_Doc], cache: Path, gen: Path, prev: _Prev | None,
             else:
                 entry = orjson.loads((cache / f"{d.planned.key}.json").read_bytes())
                 kg = KG.from_json(orjson.loads(shard_path(cache, d.planned.key).read_bytes()))
-                new_nq[d.doc_id] = writers.add(d.doc_id, entry, kg)
-                quads = new_nq[d.doc_id].count(b"\n")
+                nq = writers.add(d.doc_id, entry, kg)
+                quads = nq.count(b"\n")
+                if keep_nq:                         # the store is updated with them (a cold build loads kg.nq)
+                    new_nq[d.doc_id] = nq
             result.documents.append({"id": d.doc_id, "path": str(d.planned.path),
                                      "sha256": _sha_of(d, cache, prev), **d.meta, "key": d.planned.key,
                                      "quads": quads})
@@ -400,6 +403,10 @@ def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
     out = fn()
     result.timings[name] = time.perf_counter() - t0
     return out
+
+
+#: a build updates the previous store when at most one document in this many is new (else loads it anew)
+UPDATE_SHARE = 4
 
 
 def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
@@ -717,8 +724,9 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
                                                                 dask, shacl, doc_timeout))
         result.failed_keys = failed
         docs = _documents(planned, failed, cache, prev, result, on_error)
-        new_nq = _timed(result, "files", lambda: _write_files(docs, cache, gen, prev, result))
-        g = _stores_and_exports(gen, cache, docs, prev, new_nq, result, options, progress)
+        update = prev is not None and sum(d.new for d in docs) <= max(1, len(docs) // UPDATE_SHARE)
+        new_nq = _timed(result, "files", lambda: _write_files(docs, cache, gen, prev, result, update))
+        g = _stores_and_exports(gen, cache, docs, prev if update else None, new_nq, result, options, progress)
         if shacl:
             result.violations = _violations(docs, cache)
         manifest = _summary(g, result, options)
