@@ -1,19 +1,29 @@
-"""Extraction throughput and memory on growing corpora: real corpus text, or the seeds repeated.
+"""Extraction throughput and memory on growing corpora, beside jieba's segmentation of the same text.
 
+    python benchmarks/bench_extract.py --corpus ../shared/corpus/scale --docs 330 [--steps 1]
     python benchmarks/bench_extract.py --corpus ../shared/corpus/scale [--mb 20] [--steps 3]
     python benchmarks/bench_extract.py [--mb 20] [--steps 3]        (the four seeds repeated)
 
-Builds corpora of growing size (the corpus's .md/.txt files in sorted order, or
-the four seeds copied under distinct names) in a temporary folder and, for each, runs read → normalize → structure → extract in
-a fresh process on one core, streaming records to a file.  Prints megabytes of
-input text per second after start-up (imports and the vocabulary load are
-timed separately) and the peak resident memory, which stays flat when the
+Builds corpora of growing size in a temporary folder — ``--docs N`` documents spread
+evenly over the corpus's sorted .md/.txt files, or the first files in sorted order up
+to ``--mb`` megabytes, or the four seeds copied under distinct names — and, for each,
+runs read → normalize → structure → extract in a fresh process pinned to one core,
+streaming records to a file.  Prints megabytes of input text per second after
+start-up (imports and the vocabulary load are timed separately), by wall clock and
+by the process's CPU time, and the peak resident memory, which stays flat when the
 pipeline streams.
+
+In the same process, on the same core, it then segments the same files with jieba's
+precise mode (``jieba.lcut``, HMM on; dictionary load excluded) and prints the ratio
+of the two CPU-time throughputs (``x jieba``: 3.0 means extraction is three times
+faster than segmenting the text).  jieba is in the ``test`` extra; without it the
+ratio is left out (``--no-jieba`` leaves it out on purpose).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -32,28 +42,53 @@ from policykg.extract.stages.matcher import matcher
 from policykg.ontology import vocabulary
 vocabulary(); matcher()
 startup = time.perf_counter() - t0
-corpus, out = sys.argv[1], sys.argv[2]
+corpus, out, with_jieba = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
 size = sum(os.path.getsize(f) for f in files)
 n = docs = 0
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 with open(out, "w", encoding="utf-8") as fh:
     for r in iter_documents(files):
         docs += 1
         for rec in run(r.document).records():
             fh.write(rec.dumps() + "\n")
             n += 1
-elapsed = time.perf_counter() - t1
+elapsed, cpu = time.perf_counter() - t1, time.process_time() - c1
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"bytes": size, "docs": docs, "records": n, "startup_s": startup, "seconds": elapsed,
-                  "peak_rss_mb": peak}))
+res = {"bytes": size, "docs": docs, "records": n, "startup_s": startup, "seconds": elapsed, "cpu_s": cpu,
+       "peak_rss_mb": peak}
+if with_jieba:
+    import logging
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    texts = [open(f, encoding="utf-8").read() for f in files]
+    c2 = time.process_time()
+    for t in texts:
+        jieba.lcut(t)
+    res["jieba_cpu_s"] = time.process_time() - c2
+print(json.dumps(res))
 """
 
 
-def make_corpus(folder: Path, megabytes: float, source: Path | None = None) -> None:
+def corpus_files(source: Path) -> list[Path]:
+    return sorted(p for p in source.rglob("*") if p.suffix in (".md", ".txt"))
+
+
+def spread(files: list[Path], n: int) -> list[Path]:
+    """``n`` files spread evenly over ``files`` (every genre and jurisdiction of a sorted corpus)."""
+    n = min(n, len(files))
+    return [files[i * len(files) // n] for i in range(n)]
+
+
+def make_corpus(folder: Path, megabytes: float, source: Path | None = None, docs: int | None = None) -> None:
+    if source is not None and docs is not None:     # real text: n documents spread over the corpus
+        for i, f in enumerate(spread(corpus_files(source), docs)):
+            shutil.copyfile(f, folder / f"{i:05d}{f.suffix}")
+        return
     if source is not None:                     # real text: the corpus's files, in sorted order
         total = 0
-        for i, f in enumerate(sorted(p for p in source.rglob("*") if p.suffix in (".md", ".txt"))):
+        for i, f in enumerate(corpus_files(source)):
             if total >= megabytes * 1_000_000:
                 return
             dst = folder / f"{i:05d}{f.suffix}"
@@ -73,25 +108,43 @@ def make_corpus(folder: Path, megabytes: float, source: Path | None = None) -> N
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20, help="size of the largest corpus (default 20)")
+    ap.add_argument("--docs", type=int, help="number of documents of the largest corpus (with --corpus; "
+                                             "overrides --mb)")
     ap.add_argument("--steps", type=int, default=3, help="number of corpus sizes (default 3)")
     ap.add_argument("--corpus", type=Path, help="a folder of real documents to draw the text from")
+    ap.add_argument("--no-jieba", action="store_true", help="do not segment the text with jieba for the ratio")
     args = ap.parse_args()
+    if args.docs is not None and args.corpus is None:
+        print("error: --docs: needs --corpus", file=sys.stderr)
+        return 1
+    if args.corpus is not None and not args.corpus.is_dir():
+        print(f"error: {args.corpus}: not a folder", file=sys.stderr)
+        return 1
+    with_jieba = not args.no_jieba and importlib.util.find_spec("jieba") is not None
+    if not args.no_jieba and not with_jieba:
+        print("note: jieba is not installed (pip install jieba, or the project's [test] extra); "
+              "the ratio to jieba is left out", file=sys.stderr)
     print(f"{'corpus MB':>10} {'docs':>6} {'records':>9} {'start-up s':>11} {'extract s':>10} "
-          f"{'MB/s':>7} {'peak RSS MB':>12}")
+          f"{'MB/s':>7} {'MB/s cpu':>9} {'jieba MB/s':>11} {'x jieba':>8} {'peak RSS MB':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(1, args.steps + 1):
-            mb = args.mb * k / args.steps
             corpus = Path(tmp) / f"corpus{k}"
             corpus.mkdir()
-            make_corpus(corpus, mb, args.corpus)
+            docs = None if args.docs is None else max(1, args.docs * k // args.steps)
+            make_corpus(corpus, args.mb * k / args.steps, args.corpus, docs)
             out = Path(tmp) / f"out{k}.jsonl"
-            res = subprocess.run(["taskset", "-c", "0", sys.executable, "-c", CHILD, str(corpus), str(out)]
-                                 if shutil.which("taskset") else [sys.executable, "-c", CHILD, str(corpus), str(out)],
-                                 capture_output=True, text=True, check=True)
+            cmd = [sys.executable, "-c", CHILD, str(corpus), str(out), "1" if with_jieba else "0"]
+            if shutil.which("taskset"):
+                cmd = ["taskset", "-c", "0", *cmd]
+            res = subprocess.run(cmd, capture_output=True, text=True, check=True)
             r = json.loads(res.stdout.strip().splitlines()[-1])
-            mbs = r["bytes"] / 1e6 / r["seconds"]
-            print(f"{r['bytes'] / 1e6:>10.1f} {r['docs']:>6} {r['records']:>9} {r['startup_s']:>11.2f} "
-                  f"{r['seconds']:>10.1f} {mbs:>7.2f} {r['peak_rss_mb']:>12.0f}")
+            mb = r["bytes"] / 1e6
+            cpu_mbs = mb / r["cpu_s"]
+            jieba_mbs = mb / r["jieba_cpu_s"] if "jieba_cpu_s" in r else None
+            jcol = f"{jieba_mbs:>11.2f} {cpu_mbs / jieba_mbs:>8.2f}" if jieba_mbs else f"{'-':>11} {'-':>8}"
+            print(f"{mb:>10.1f} {r['docs']:>6} {r['records']:>9} {r['startup_s']:>11.2f} "
+                  f"{r['seconds']:>10.1f} {mb / r['seconds']:>7.2f} {cpu_mbs:>9.2f} {jcol} {r['peak_rss_mb']:>12.0f}",
+                  flush=True)
             shutil.rmtree(corpus)
             out.unlink()
     return 0

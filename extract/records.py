@@ -92,25 +92,39 @@ class Record:
     def fields(self) -> dict[str, Any]:
         """The kind-specific fields as JSON-ready data."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name in _BASE:
-                continue
-            v = getattr(self, f.name)
-            if f.name in self.optional and v in (None, (), []):
-                continue
-            out[f.name] = v.to_json(short=f.name == "parent_actor") if isinstance(v, ActorRef) else _plain(v)
+        self._add_fields(out)
         return out
+
+    def _add_fields(self, out: dict[str, Any]) -> None:
+        for name, optional in _own_fields(type(self)):
+            v = getattr(self, name)
+            if optional and v in (None, (), []):
+                continue
+            if isinstance(v, ActorRef):
+                out[name] = v.to_json(short=name == "parent_actor")
+            else:
+                out[name] = _plain(v) if isinstance(v, tuple) else v
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"doc": self.doc, "kind": self.kind, "id": self.id, "label": self.label,
                                "text": self.text, "start": self.start, "end": self.end,
                                "provision": self.provision, "sentence_id": self.sentence_id,
                                "sentence": self.sentence}
-        out.update(self.fields)
+        self._add_fields(out)
         return out
 
     def dumps(self) -> str:
-        return orjson.dumps(self.to_json()).decode("utf-8")
+        """``to_json()`` as one line of JSON (orjson writes tuples as the lists ``to_json`` makes)."""
+        out: dict[str, Any] = {"doc": self.doc, "kind": self.kind, "id": self.id, "label": self.label,
+                               "text": self.text, "start": self.start, "end": self.end,
+                               "provision": self.provision, "sentence_id": self.sentence_id,
+                               "sentence": self.sentence}
+        for name, optional in _own_fields(type(self)):
+            v = getattr(self, name)
+            if optional and v in (None, (), []):
+                continue
+            out[name] = v.to_json(short=name == "parent_actor") if isinstance(v, ActorRef) else v
+        return orjson.dumps(out, default=_json_default, option=orjson.OPT_PASSTHROUGH_DATACLASS).decode("utf-8")
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Record:
@@ -127,6 +141,27 @@ class Record:
                 v = tuple(v)
             kw[f.name] = v
         return cls(**kw)
+
+
+_OWN_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _own_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The kind-specific fields of a record class, in order, each with whether it is optional."""
+    own = _OWN_FIELDS.get(cls)
+    if own is None:
+        own = _OWN_FIELDS[cls] = tuple((f.name, f.name in cls.optional)   # type: ignore[attr-defined]
+                                       for f in fields(cls) if f.name not in _BASE)
+    return own
+
+
+def _json_default(v: Any) -> Any:
+    """What orjson does not write itself: the references inside tuples (as :func:`_plain` does)."""
+    if isinstance(v, ActorRef):
+        return v.to_json()
+    if hasattr(v, "__dataclass_fields__"):
+        return {f.name: getattr(v, f.name) for f in fields(v)}
+    raise TypeError(f"{type(v).__name__} is not JSON serializable")
 
 
 def _plain(v: Any) -> Any:

@@ -228,6 +228,7 @@ class DOM(DefinedNamespace):
         'network-infrastructure',
         'new-display',
         'open-source',
+        'personal-information-protection',
         'platform-economy',
         'privacy-computing',
         'public-data',
@@ -260,8 +261,10 @@ class DOM(DefinedNamespace):
 class INST(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/policykg/vocab/instrument/")
+    assessment: URIRef
     award: URIRef
     bonds: URIRef
+    certification: URIRef
     commendation: URIRef
     competition: URIRef
     credit: URIRef
@@ -277,6 +280,7 @@ class INST(DefinedNamespace):
     listing: URIRef
     pilot: URIRef
     publicity: URIRef
+    registration: URIRef
     sandbox: URIRef
     subsidy: URIRef
     supervision: URIRef
@@ -290,6 +294,7 @@ class INST(DefinedNamespace):
         'angel-investment',
         'annotation-base',
         'basic-database',
+        'catalogue-list',
         'central-budget-investment',
         'classification-protection',
         'completion-acceptance',
@@ -344,6 +349,7 @@ class INST(DefinedNamespace):
         'innovation-platform',
         'innovation-product-catalog',
         'innovation-voucher',
+        'institutional-rule',
         'interest-subsidy',
         'investment-attraction',
         'ip-pledge-financing',
@@ -444,6 +450,7 @@ class ROLE(DefinedNamespace):
     congress: URIRef
     consumer: URIRef
     court: URIRef
+    deputy: URIRef
     education: URIRef
     enterprise: URIRef
     forestry: URIRef
@@ -463,17 +470,20 @@ class ROLE(DefinedNamespace):
     seller: URIRef
     sme: URIRef
     staff: URIRef
+    teacher: URIRef
     transport: URIRef
     unicorn: URIRef
     unit: URIRef
     university: URIRef
     user: URIRef
     _extras = [
+        'administrative-organ',
         'all-levels-government',
         'audit-office',
         'city-and-above-government',
         'civil-affairs',
         'communications-authority',
+        'congress-secretariat',
         'congress-standing-committee',
         'county-and-above-government',
         'county-government',
@@ -526,6 +536,7 @@ class ROLE(DefinedNamespace):
         'public-official',
         'public-security',
         'radio-television',
+        'relevant-organs',
         'research-institute',
         'responsible-manager',
         'responsible-staff',

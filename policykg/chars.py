@@ -23,6 +23,7 @@ _CJK_PUNCT = "，。、；：？！“”‘’《》（）【】〔〕—…·�
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = re.compile(
     rf"(?<=[{CJK}])[（(](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,6}}[)）]")
+_TONE_MARK = re.compile(f"[{_TONE}]")
 _MD_EMPHASIS = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _MD_LINE_PREFIX = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=[（(一二三四五六七八九十\d第]))")
 _INLINE_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -71,15 +72,27 @@ def to_simplified(m: MappedText) -> MappedText:
     touched: OpenCC would otherwise turn the simplified ``一批覆盖`` into
     ``一批复盖``.
     """
-    trad = _traditional_set()
-    if trad.isdisjoint(m.text):        # the usual case: a simplified text, untouched
+    trad = _traditional_rx()
+    if trad.search(m.text) is None:        # the usual case: a simplified text, untouched
         return m
     cc = _opencc()
 
     def conv(match: re.Match) -> str:
         clause = match.group(0)
-        return clause if trad.isdisjoint(clause) else cc.convert(clause)
+        return clause if trad.search(clause) is None else cc.convert(clause)
     return m.sub(_CLAUSE, conv)
+
+
+@lru_cache(maxsize=1)
+def _traditional_rx() -> re.Pattern:
+    """A character class of :func:`_traditional_set` (searching is ~20× faster than ``isdisjoint``)."""
+    runs: list[list[int]] = []
+    for c in sorted(map(ord, _traditional_set())):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return re.compile("[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]")
 
 
 def _is_cjkish(ch: str) -> bool:
@@ -150,8 +163,10 @@ def normalize_chars(m: MappedText) -> MappedText:
     m = m.sub(_ZERO_WIDTH, "")
     m = m.sub(_INLINE_HTML_COMMENT, "")
     m = m.sub(_MD_LINE_PREFIX, "")
-    m = m.sub(_MD_EMPHASIS, "")
-    m = m.sub(_PINYIN_GLOSS, "")
+    if "**" in m.text or "__" in m.text:           # the patterns' look-behinds make them slow to scan for
+        m = m.sub(_MD_EMPHASIS, "")
+    if _TONE_MARK.search(m.text) is not None:        # a pinyin gloss has a tone mark
+        m = m.sub(_PINYIN_GLOSS, "")
     m = to_simplified(m)
     m = _widths(m)
     m = _drop_cjk_spaces(m)

@@ -35,7 +35,7 @@ def ingest_text(source: str, path: str = "<text>", body_start: int = 0, front: d
                 doc_id: str | None = None) -> Document:
     """Structure already-decoded text (``source`` is the whole file, body from ``body_start``)."""
     front = front or {}
-    body = MappedText(source[body_start:], MappedText.identity(source).origin[body_start:], len(source))
+    body = MappedText.identity(source[body_start:], offset=body_start, source_length=len(source))
     norm = normalize(body)
     text = norm.text.text
     if not text.strip():

@@ -79,6 +79,9 @@ _CLOSERS = "”’）」』】》"
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "「": "」", "『": "』", "【": "】"}
 
 
+_SPLIT_CHARS = re.compile("[" + re.escape("".join(_OPENERS) + _CLOSERS + _SENT_END) + "]")
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]``: split after 。！？ outside quotes and brackets.
 
@@ -91,6 +94,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     i = start
     while i < end:
+        m = _SPLIT_CHARS.search(text, i, end)       # only these characters change anything
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in _OPENERS:
             depth.append(_OPENERS[ch])

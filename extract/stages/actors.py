@@ -27,6 +27,7 @@ label and a deterministic id:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -559,6 +560,8 @@ _ROLE_HEAD_RX = re.compile(alternation(_ROLE_HEAD))
 _ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
                        rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]")
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
+_PASSIVE = "被"
+_PASSIVE_HEADS = frozenset(_RULES["role_noun_passive_heads"])
 _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
 _COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?")
@@ -612,7 +615,9 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         name = text[cut:e]
         known = _role_by_label(name) or _category_of(name)
         concept = known if known is not None else _role_noun(name, _ROLE_HEAD[m.group(0)])
-        out.append(Hit(cut, e, name, "actor", (concept,)))
+        if text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start:
+            cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
+        out.append(Hit(cut, e, text[cut:e], "actor", (concept,)))
     return out
 
 
@@ -816,6 +821,8 @@ def _level_government(word: str, region: str | None) -> Actor:
 _STEM_LIST_HEAD = alternation(_RULES["stem_list_heads"])
 # the shared head after the last stem (…、国土资源|等部门); the stems are read backwards from it
 _STEM_HEAD = re.compile(rf"(?<=[\u4e00-\u9fff])(等)?({_STEM_LIST_HEAD})")
+#: what every head ends with (部门): a sentence without it has no stem list
+_STEM_HEAD_TAIL = os.path.commonprefix([h[::-1] for h in _RULES["stem_list_heads"]])[::-1]
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _CJK_ONE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -877,7 +884,7 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
     each from its stem to the shared head.  The first stem is cut at a stop word (组织|发展改革);
     a list whose stems the ontology does not know at all is no list of departments."""
     out: list[_StemList] = []
-    if text.find("、", start, end) < 0:
+    if text.find("、", start, end) < 0 or text.find(_STEM_HEAD_TAIL, start, end) < 0:
         return out
     for hm in _STEM_HEAD.finditer(text, start, end):
         head = hm.group(2)
@@ -908,7 +915,9 @@ def _stem_department_rx() -> re.Pattern:
 def department_hits(text: str, start: int, end: int) -> list[Hit]:
     """Departments written as ``<stem>工作主管部门`` (大数据工作主管部门, 发展改革行政主管部门)
     that the vocabulary's labels do not list; the stems are the ontology's ``pkg:stem``."""
-    out = []
+    out: list[Hit] = []
+    if text.find("部门", start, end) < 0:                      # every such name ends with 部门
+        return out
     rx = _known_stem_rx()
     for m in _stem_department_rx().finditer(text, start, end):
         word = m.group(0)
@@ -989,17 +998,20 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     party = party_hits(text, start, end) if _PARTY_LEVEL_RX.search(text, start, end) else []
     made = [h for h in branch_hits(text, start, end, regions)
             if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex)]
+    known = lex + made
     made += [h for h in department_hits(text, start, end)
-             if not any(o.start <= h.start and h.end <= o.end for o in lex + made)]
+             if not any(o.start <= h.start and h.end <= o.end for o in known)]
     # a name without a level word or place before it loses to the vocabulary's name ending at the same
     # place (组织|水行政主管部门: the verb is not part of the name)
+    known = lex + made
     made += [h for h in organ_hits(text, start, end, {r.end for r in regions}, terms)
-             if not any(o.start <= h.start and h.end <= o.end for o in lex + made)
+             if not any(o.start <= h.start and h.end <= o.end for o in known)
              and not any(p.start < h.end and h.start < p.end for p in party)
              and (_prefixed(text, start, h, regions) or not any(o.end == h.end and o.start > h.start for o in lex))]
+    known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
-             if not any(o.start <= h.start and h.end <= o.end for o in lex + made)
-             and not any(o.start < h.end and h.start < o.end for o in made + party + regions)
+             if not any(o.start <= h.start and h.end <= o.end for o in known)
+             and not any(o.start < h.end and h.start < o.end for o in beside)
              and not any(h.start <= o.start and o.end <= h.end and _is_body(o.concept) for o in lex)
              and not any(ts < h.end and h.start < te for ts, te in tools)]
     longer = made + party

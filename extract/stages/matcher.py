@@ -58,8 +58,12 @@ class Matcher:
             for c in concepts:
                 by_label.setdefault(label, {}).setdefault(c.kind, []).append(c)
         for label, kinds in by_label.items():
-            latin_edges = (bool(_LATIN.match(label[0])), bool(_LATIN.match(label[-1])))
-            self._auto.add_word(label, (label, latin_edges, {k: tuple(v) for k, v in kinds.items()}))
+            # everything find() needs about a label, computed once: its length, whether it starts or
+            # ends with a Latin character, whether it may cross a word boundary, its concepts by kind
+            self._auto.add_word(label, (label, len(label), bool(_LATIN.match(label[0])),
+                                        bool(_LATIN.match(label[-1])), label[0] in _CROSS_BEFORE_END,
+                                        label[-1] in _CROSS_AFTER_START,
+                                        tuple((k, tuple(v)) for k, v in kinds.items())))
         self._auto.make_automaton()
 
     @classmethod
@@ -70,27 +74,32 @@ class Matcher:
              kinds: tuple[str, ...] | None = None) -> list[Hit]:
         """Leftmost-longest matches per kind in ``text[start:end]``, sorted by position."""
         end = len(text) if end is None else end
-        raw: dict[str, list[Hit]] = {}
-        for last, (label, (latin_start, latin_end), payload) in self._auto.iter(text, start, end):
-            s = last - len(label) + 1
-            if latin_start and s > 0 and _LATIN.match(text[s - 1]):
+        n_text = len(text)
+        latin = _LATIN.match
+        raw: dict[str, list[tuple[int, int, str, tuple[Concept, ...]]]] = {}
+        # iter() over the slice: iter(text, start, end) copies the whole text on each call (quadratic)
+        for last, (label, n, latin_start, latin_end, cross_before, cross_after, payload) in \
+                self._auto.iter(text[start:end]):
+            last += start
+            s = last - n + 1
+            if latin_start and s > 0 and latin(text[s - 1]):
                 continue
-            if latin_end and last + 1 < len(text) and _LATIN.match(text[last + 1]):
+            if latin_end and last + 1 < n_text and latin(text[last + 1]):
                 continue
-            if (label[0] in _CROSS_BEFORE_END and s > start and text[s - 1:s + 1] in _CROSS_BEFORE) or \
-                    (label[-1] in _CROSS_AFTER_START and text[last:last + 2] in _CROSS_AFTER):
+            if (cross_before and s > start and text[s - 1:s + 1] in _CROSS_BEFORE) or \
+                    (cross_after and text[last:last + 2] in _CROSS_AFTER):
                 continue
-            for kind, concepts in payload.items():
+            for kind, concepts in payload:
                 if kinds is None or kind in kinds:
-                    raw.setdefault(kind, []).append(Hit(s, last + 1, label, kind, concepts))
+                    raw.setdefault(kind, []).append((s, -n, label, concepts))
         out: list[Hit] = []
-        for _kind, hits in raw.items():
-            hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        for kind, hits in raw.items():
+            hits.sort()                        # by start, longest first (one label per start and length)
             taken_end = -1
-            for h in hits:
-                if h.start >= taken_end:
-                    out.append(h)
-                    taken_end = h.end
+            for s, neg_n, label, concepts in hits:
+                if s >= taken_end:
+                    taken_end = s - neg_n
+                    out.append(Hit(s, taken_end, label, kind, concepts))
         out.sort(key=lambda h: (h.start, h.end, h.kind))
         return out
 

@@ -340,20 +340,22 @@ def _inside(p: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= p < b for a, b in spans)
 
 
+@lru_cache(maxsize=1)
+def _cue_first() -> re.Pattern:
+    """The first characters of the words a cue starts with."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({w[0] for w in _lex().cue_starts})) + "]")
+
+
 def _cue_candidates(text: str, start: int, end: int) -> list[tuple[int, re.Match]]:
-    """Where a cue pattern matches in ``text[start:end]``, by position.  The words a cue starts
-    with are found with ``str.find`` (fast); the cue pattern is checked there."""
-    lex = _lex()
-    found: dict[int, re.Match] = {}
-    for word in lex.cue_starts:
-        p = text.find(word, start, end)
-        while p >= 0:
-            if p not in found:
-                m = lex.cue.match(text, p, end)
-                if m is not None:
-                    found[p] = m
-            p = text.find(word, p + 1, end)
-    return sorted(found.items())
+    """Where a cue pattern matches in ``text[start:end]``, by position: every cue starts with one of
+    the words of ``cue_starts``, so the pattern is only tried where one of their first characters is."""
+    match = _lex().cue.match
+    found: list[tuple[int, re.Match]] = []
+    for c in _cue_first().finditer(text, start, end):
+        m = match(text, c.start(), end)
+        if m is not None:
+            found.append((c.start(), m))
+    return found
 
 
 def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
@@ -429,6 +431,23 @@ def _action(text: str, p: int, end: int, actors: list[Actor]) -> str:
         if len(out) == 2:
             break
     return "".join(out)
+
+
+_FRAMING = re.compile(alternation(_RULES["framing_prepositions"]))
+_NEXT_CLAUSE_END = re.compile(r"[，；。]")
+
+
+def _framed_action(text: str, p: int, ce: int, actors: list[Actor]) -> str:
+    """The action at ``p``; when the clause is only a framing phrase (各地要围绕构建…体系，加强…), the
+    task verb that opens the next clause."""
+    action = _action(text, p, ce, actors)
+    m = _lex().adverbials.match(text, p, ce)
+    comma = ce if text[ce:ce + 1] == "，" else ce - 1          # the clause span may hold its comma
+    if _FRAMING.match(text, m.end() if m else p) is None or text[comma:comma + 1] != "，":
+        return action
+    nxt_end = _NEXT_CLAUSE_END.search(text, comma + 1)
+    nxt = _action(text, comma + 1, nxt_end.start() if nxt_end else len(text), actors)
+    return nxt if _lex().task.match(nxt) else action
 
 
 # --- one sentence --------------------------------------------------------------------------
@@ -739,7 +758,7 @@ class _Scan:
         if pm:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
         if action is None:
-            action = cue if kind == "soft" else _action(text, after, ce, self.actors)
+            action = cue if kind == "soft" else _framed_action(text, after, ce, self.actors)
         self.measures.append(Measure(start, ce, modality, cue, action,
                                      agents + [p for p in partners if p not in agents], partners,
                                      subject_span=span, kind=kind))
@@ -924,10 +943,13 @@ _RUBRIC_LEVELS = ("part", "chapter", "section", "book", "preamble", "title")
 
 
 def _task_document(doc: Document) -> bool:
-    """A plan, 方案, 措施 or 意见 (or a notice transmitting one): its task clauses are obligations."""
+    """A plan, 方案, 措施 or 意见 (or a notice transmitting one), or a 办法 running a funding programme
+    (资金管理办法): its task clauses are obligations."""
     kinds = set(_RULES["task_doc_types"])
     if doc.meta.doc_type in kinds:
         return True
+    if doc.meta.doc_type in _RULES["programme_doc_types"]:       # a funding programme's 办法
+        return any(w in (doc.meta.title or "") for w in _RULES["programme_title_words"])
     if doc.meta.doc_type == "notice":
         title = re.sub(r"(?:的)?通知$", "", doc.meta.title or "")
         return title_doc_type(title)[0] in kinds

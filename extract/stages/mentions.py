@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.extract.document.model import Document
-from policykg.extract.records import ActorRecord, DomainRecord, InstrumentRecord, RegionRecord
+from policykg.extract.records import ActorRecord, ActorRef, DomainRecord, InstrumentRecord, RegionRecord
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import (
     ORG_SUFFIXES,
@@ -35,7 +35,7 @@ from policykg.extract.stages.actors import (
     own_government,
     strip_determiners,
 )
-from policykg.extract.stages.issuers import actor_ref
+from policykg.extract.stages.instruments import refine
 from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
@@ -74,6 +74,8 @@ class SentenceMentions:
 
 
 def book_titles(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    if text.find("《", start, end) < 0:
+        return []
     return [(m.start(), m.end(), m.group(1)) for m in _BOOK.finditer(text, start, end)]
 
 
@@ -137,14 +139,17 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     are the actor aliases the document has set up so far (:func:`alias_definitions`)."""
     out = SentenceMentions(start, end)
     out.titles = book_titles(text, start, end)
-    hits = [h for h in matcher().find(text, start, end) if not _inside(h.start, h.end, out.titles)]
+    hits = matcher().find(text, start, end)
+    if out.titles:
+        hits = [h for h in hits if not _inside(h.start, h.end, out.titles)]
     inst = [h for h in hits if h.kind == "instrument"]
     dom = [h for h in hits if h.kind == "domain"]
     terms = [(h.start, h.end) for h in inst + dom]
     # the vocabulary's actors, department names made by pattern, generic roles in context
-    hits = [h for h in actor_hits(text, start, end, [h for h in hits if h.kind in ("actor", "region")], terms,
-                                  [(h.start, h.end) for h in inst])
-            if not _inside(h.start, h.end, out.titles)]
+    hits = actor_hits(text, start, end, [h for h in hits if h.kind in ("actor", "region")], terms,
+                      [(h.start, h.end) for h in inst])
+    if out.titles:
+        hits = [h for h in hits if not _inside(h.start, h.end, out.titles)]
     orgs = org_hits(text, start, end, [(h.start, h.end) for h in hits if h.kind == "actor"] +
                     [(s, e) for s, e, _ in out.titles], terms)
     actor_hits_ = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, inst + dom)
@@ -177,6 +182,8 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     actor_spans = [(x.start, x.end) for x in actors]
     out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]
     out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]
+    out.instruments, out.domains = refine(text, start, end, out.instruments, out.domains,
+                                          actor_spans + [(s, e) for s, e, _ in out.titles])
     inst_spans = [(h.start, h.end) for h in inst]
     out.regions = []
     if jurisdiction is not None:            # 本省, 全省: the document's own region
@@ -282,6 +289,13 @@ def _org_class(name: str) -> str:
 
 # --- the stage ------------------------------------------------------------------------
 
+def _parent_ref(a: Actor) -> ActorRef | None:
+    """``actor_ref(a).parent_actor``, without building the actor's own reference."""
+    p = a.parent_actor
+    return None if p is None else ActorRef(a.parent or p.id, p.label, p.cls, p.generic, p.role, p.level,
+                                           p.jurisdiction)
+
+
 
 @stage("mentions", requires=("sentences",), assigns=("mentions", "actors", "instruments", "domains", "regions"),
        order=10)
@@ -304,7 +318,7 @@ def mentions(doc: Document) -> Document:
         for a in m.actors:
             actors.append(ActorRecord(id=a.id, label=a.label, text=a.text, start=a.start, end=a.end, type=a.cls,
                                       generic=a.generic, role=a.role, level=a.level, jurisdiction=a.jurisdiction,
-                                      parent=a.parent, parent_actor=actor_ref(a).parent_actor, **base))
+                                      parent=a.parent, parent_actor=_parent_ref(a), **base))
         for h in m.instruments:
             c = h.concept
             instruments.append(InstrumentRecord(id=f"inst:{c.key}", label=c.pref, text=h.text, start=h.start,

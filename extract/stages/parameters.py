@@ -49,6 +49,7 @@ _HEADS = alternation(_R["grant_heads"])
 _HEAD = re.compile(_HEADS)
 _FILLERS = re.compile(rf"(?:\s|{alternation(_R['grant_noun_fillers'])})*")
 _NOUN_AFTER = re.compile(rf"[^\W\d_]{{0,4}}?(?:{_HEADS})")
+_GRANT_VERB = re.compile(alternation(_R["grant_verbs"]))
 _VOUCHER = re.compile(r"([^\W\d_的、元]{1,4})(?<![债证])券")
 _CAP_BEFORE = re.compile(rf"(?:{alternation(_R['cap_before'])})$")
 _CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
@@ -143,8 +144,9 @@ def _vouchers(text: str, start: int, end: int, instruments: list[Hit]) -> list[t
 def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, int],
                 instruments: list[Hit]) -> tuple[str, int] | None:
     """The instrument a money or rate figure defines: a voucher in its clause or set up before it
-    (设立…算力服务券，对…给予最高20万元补助); the grant noun after a rate (按…的30%给予…资助) or right
-    after an amount (500万元资助, 200万元的建设补助); the grant noun before it in its clause (奖补金额最高…);
+    (设立…算力服务券，对…给予最高20万元补助); the grant noun right after the figure (30%租金补贴,
+    500万元资助, 200万元的建设补助), else after a rate (按…的30%给予…资助); the grant noun before it in
+    its clause (奖补金额最高…);
     the nearest grant noun of the sentence; a voucher after it."""
     a, b = fig[0], fig[1]
     vouchers = _vouchers(text, start, end, instruments)
@@ -154,14 +156,16 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     earlier = [v for v in vouchers if v[1] < a]
     if earlier:
         return earlier[-1]
-    if fig[4] == "percent":
+    fill = _FILLERS.match(text, b, clause[1])
+    m = _NOUN_AFTER.match(text, fill.end() if fill else b, clause[1])
+    # 30%租金补贴, 500万元资助, 200万元的建设补助 (a rate's noun has at most two characters before its head:
+    # 70%的比例用于奖励 names 奖励)
+    if m and not _GRANT_VERB.match(m.group(0)) and (fig[4] != "percent" or m.end() - m.start() <= 4):
+        return m.group(0), m.start()
+    if fig[4] == "percent":                               # 按…的20%给予最高500万元资助
         after = _HEAD.search(text, b, clause[1])
         if after:
             return after.group(0), after.start()
-    fill = _FILLERS.match(text, b, clause[1])
-    m = _NOUN_AFTER.match(text, fill.end() if fill else b, clause[1])
-    if m:
-        return m.group(0), m.start()
     before = list(_HEAD.finditer(text, clause[0], a))
     if before:
         return before[-1].group(0), before[-1].start()
@@ -301,8 +305,9 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
     """rate, cap, minimum, amount or threshold for a money or percent figure in clause ``ca:cb``."""
     t, b, ukind = sc.text, fig[1], fig[4]
     grant_here = _GRANT.search(t, ca, cb) is not None
-    if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]):
-        return "threshold"                        # 对…交易总金额达到1000万元的，…给予…奖励
+    if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]) \
+            and not _CAP_BEFORE.search(before):
+        return "threshold"                        # 对…交易总金额达到1000万元的，…给予…奖励 (never 最高…)
     if ukind == "percent":
         return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
     if not sc.grant:

@@ -37,6 +37,7 @@ _TOC_HEADING = re.compile(r"^\s*[#>\-*\s]*目\s*录\s*$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?(?:\t+|\s{2,}|\.{3,}|…{2,}|·{3,}|\s)\s*\d{1,4}\s*$")
 _TOC_DOTTED = re.compile(r"^.{2,80}?(?:\.{4,}|…{2,}|·{4,})\s*\d{1,4}\s*$")
 _HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+_NOISE_LAST = frozenset("页-—–－>")
 _ORG_LINE = re.compile(rf"^[{CJK}（）()]{{4,40}}(?:{alternation(rules('actors')['cover_line_suffixes'])})$")
 
 
@@ -74,7 +75,9 @@ def drop_noise_lines(m: MappedText) -> MappedText:
                 drop[j] = bool(stripped[j])
                 j += 1
     for i, ln in enumerate(stripped):
-        if _TOC_DOTTED.match(ln) or _PAGE_NUMBER.match(ln) or _HTML_COMMENT.match(ln):
+        # each pattern ends with a digit, 页, a dash or -->: a quick look at the last character first
+        if ln and (ln[-1].isdecimal() or ln[-1] in _NOISE_LAST) and \
+                (_TOC_DOTTED.match(ln) or _PAGE_NUMBER.match(ln) or _HTML_COMMENT.match(ln)):
             drop[i] = True
 
     # running headers/footers: short non-sentence lines repeated three times or more

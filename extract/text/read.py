@@ -292,15 +292,42 @@ def _loader() -> Any:
                 self.depth -= 1
 
         def construct_object(self, node: Any, deep: bool = False) -> Any:
-            try:
-                return super().construct_object(node, deep)
-            except (ValueError, OverflowError) as e:
-                value = _one_line(node.value, 60) if isinstance(node.value, str) else node.tag
-                what = "impossible date" if node.tag == _TIMESTAMP_TAG else "value that cannot be read:"
-                raise _FrontMatterProblem(f"{what} '{value}' ({_one_line(e, 80)})", node.start_mark) from None
+            return _construct_checked(super().construct_object, node, deep)
 
     _LOADER = Loader
     return Loader
+
+
+def _construct_checked(construct: Any, node: Any, deep: bool) -> Any:
+    """``construct(node, deep)``, a value its constructor cannot build reported at its line."""
+    try:
+        return construct(node, deep)
+    except (ValueError, OverflowError) as e:
+        value = _one_line(node.value, 60) if isinstance(node.value, str) else node.tag
+        what = "impossible date" if node.tag == _TIMESTAMP_TAG else "value that cannot be read:"
+        raise _FrontMatterProblem(f"{what} '{value}' ({_one_line(e, 80)})", node.start_mark) from None
+
+
+_FAST_LOADER: Any = None
+#: what the libyaml loader is not trusted with (the checked loader refuses anchors and aliases and
+#: limits nesting): &, *, tags, flow collections, indented lines — a block without them nests no
+#: deeper than mapping → list → scalar
+_NOT_FLAT = re.compile(r"[&*!\[{]|^[ \t]", re.M)
+
+
+def _fast_loader() -> Any:
+    """libyaml's safe loader with the same constructor checks (None without libyaml)."""
+    global _FAST_LOADER
+    if _FAST_LOADER is None:
+        import yaml
+        _FAST_LOADER = False
+        if getattr(yaml, "__with_libyaml__", False):
+            class FastLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+                def construct_object(self, node: Any, deep: bool = False) -> Any:
+                    return _construct_checked(super().construct_object, node, deep)
+
+            _FAST_LOADER = FastLoader
+    return _FAST_LOADER or None
 
 
 def _plain(value: Any) -> Any:
@@ -315,6 +342,12 @@ def _plain(value: Any) -> Any:
 
 def _load_front_matter(block: str, where: str) -> Any:
     import yaml
+    fast = _fast_loader() if _NOT_FLAT.search(block) is None else None
+    if fast is not None:
+        try:
+            return yaml.load(block, Loader=fast)  # noqa: S506 - a CSafeLoader subclass
+        except Exception:  # noqa: BLE001, S110 - the checked loader below says what is wrong
+            pass
     try:
         return yaml.load(block, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except _FrontMatterProblem as e:

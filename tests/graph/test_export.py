@@ -98,7 +98,7 @@ def _check_known_values(G, weight_type: type) -> None:
     assert (m["modality"], m["modalCue"], m["spanStart"], m["spanEnd"]) == ("obligation", "应当", 200, 280)
     assert type(m["spanStart"]) is int
     e = G.edges[USES]
-    assert e["relation"] == "USES" and e["weight"] == 5 and type(e["weight"]) is weight_type
+    assert e["relation"] == "USES" and e["weight"] == 6 and type(e["weight"]) is weight_type
     assert e["docs"] == "heilongjiang-2024"
     for _, d in G.nodes(data=True):
         assert not {"key", "networkx_key", "start", "end", "type"} & set(d)

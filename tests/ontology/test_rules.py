@@ -23,7 +23,7 @@ SOURCE_FOLDERS = ("extract", "graph", "viz", "policykg", "ontology")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
 #: rules files the code reads (a missing one fails at import; an extra one is dead data)
-EXPECTED = {"actors", "documents", "mentions", "modality", "quantities", "structure",
+EXPECTED = {"actors", "documents", "instruments", "mentions", "modality", "quantities", "structure",
             "vocab"}          # vocab: policykg vocab mine (policykg/vocab.py)
 
 #: Grammar patterns allowed to list more than three Chinese alternatives, as

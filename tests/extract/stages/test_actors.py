@@ -225,3 +225,27 @@ def test_a_shorter_lexicon_suffix_never_wins_over_the_full_name():
     text = "第三条 县级以上产品质量监督部门主管本行政区域内的产品质量监督管理工作。"
     assert spans(text, "henan") == [("县级以上产品质量监督部门", "河南省县级以上人民政府产品质量监督部门",
                                      "county-and-above")]
+
+
+def mention_actors(text: str, jurisdiction: str | None):
+    from policykg.extract.stages.mentions import find_mentions
+    return [(a.text, a.label) for a in find_mentions(text, 0, len(text), jurisdiction).actors]
+
+
+def test_congress_deputies_its_secretariat_and_relevant_organs_are_actors():
+    # lawrefbook_dlc/shanghai/上海市人民代表大会关于代表建议、批评和意见的规定.md (第十一条)
+    assert mention_actors("代表提出的建议、批评和意见，在市人民代表大会会议期间，由大会秘书处负责受理和交办；", "shanghai") == [
+        ("代表", "上海市人民代表大会代表"), ("人民代表大会", "上海市人民代表大会"), ("大会秘书处", "上海市人民代表大会秘书处")]
+    # 代表建议 (the deputies' suggestions): 代表 qualifies the noun, no actor
+    assert mention_actors("代表建议、批评和意见的办理情况应当向社会公开。", "shanghai") == []
+    # lawrefbook_dlc/zhejiang/宁波市预防和制止家庭暴力条例(2008-10-06).md
+    assert mention_actors("对家庭暴力受害人的投诉、求助或者报案，有关机关和组织应当及时受理，不得拒绝、推诿。", "ningbo") == [
+        ("有关机关", "宁波市有关机关"), ("组织", "组织")]
+    # lawrefbook_dlc/beijing/北京市控制吸烟条例(2021-09-24).md
+    assert mention_actors("教师不得在中小学生面前吸烟。", "beijing") == [("教师", "教师")]
+
+
+def test_the_party_a_verb_is_done_to_keeps_its_bei():
+    # lawrefbook_dlc/chongqing/重庆市国防动员条例(2015-07-30).md
+    text = "被征用并经过改造的民用资源，不影响原使用功能的，经被征用者同意，可以直接返还；"
+    assert [t for t, _ in mention_actors(text, "chongqing")] == ["被征用者"]

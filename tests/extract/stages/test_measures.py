@@ -328,3 +328,19 @@ def test_conditions_under_a_lead_in_are_no_measures():
             "（二）节能、节水和建筑用能分项计量及数据采集传输装置等设施设备运行正常；\n")
     recs = records(text, "浙江省绿色建筑条例")
     assert [r.sentence[:6] for r in recs] == ["绿色建筑的运"]
+
+
+def test_a_funding_programme_run_by_a_measures_document_has_task_obligations():
+    # data_compliance/local/《武汉市促进人工智能产业发展若干政策措施有关条款资金管理办法-试行-》-d20e319745.md
+    text = ("根据算力使用情况每年设立总额不低于1000万元的算力服务券，对企业当年支持周期内使用算力服务费用的50%给予最高20万元"
+            "补助，累计支持不超过三年。")
+    programme = records(text, "武汉市促进人工智能产业发展若干政策措施有关条款资金管理办法（试行）")
+    assert [(m.modality, m.action, list(m.agents)) for m in programme][:1] == [("obligation", "设立", [])]
+    # a regulatory 办法 reads as rules: a clause without subject or cue is no measure
+    assert records(text, "武汉市数据安全管理办法") == []
+
+
+def test_a_framing_clause_after_the_cue_takes_the_action_of_the_next_clause():
+    # …各地要围绕当地特色优势产业… (data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知…)
+    [m] = measures("各地要围绕构建现代化产业体系，加强数据要素供给。", "guangxi", plan=True)
+    assert (m.modality, m.cue, m.action, [a.text for a in m.agents]) == ("obligation", "要", "加强", ["各地"])

@@ -110,3 +110,19 @@ def test_a_condition_over_two_clauses_gives_thresholds_and_its_grants_amounts():
         ("amount", 30, "万元"), ("amount", 50, "万元"), ("amount", 80, "万元"), ("amount", 100, "万元")]
     doc = run(text, path="deyang.txt", front={"title": "德阳市支持数字经济高质量发展若干措施"})
     assert [r for r in doc.records() if r.kind in ("target", "statistic")] == []
+
+
+def test_a_cap_written_with_zui_gao_is_never_a_threshold_and_a_loan_is_the_instrument():
+    # data_compliance/local/长沙市人民政府办公室关于印发《长沙市关于推进国家数据标注基地建设若干政策-试行-》的通知-e6644cbc4d.md
+    text = "2.对符合条件的小微数据标注企业提供每家每次最高400万元创业担保贷款支持，并按规定给予财政贴息。"
+    assert params(text, None) == [("cap", 400, "万元", "创业担保贷款", "家")]
+
+
+def test_a_rate_takes_the_grant_noun_written_right_after_it():
+    # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md
+    text = "对租用智能算力的主体，市级给予最高30%租金补贴，并推荐申报国家智能券补贴。"
+    assert params(text, "shanghai") == [("rate", 30, "%", "租金补贴", None)]
+    # …and the unit a cap is counted per ends before 分别
+    # data_compliance/local/长沙市人民政府办公室关于印发《长沙市关于推进国家数据标注基地建设若干政策-试行-》的通知-e6644cbc4d.md
+    text = "对制定并获得批准发布国际标准、国家标准的企业（排名第1位），每项标准分别给予不高于300万元、100万元的一次性奖励。"
+    assert params(text, None) == [("cap", 300, "万元", "奖励", "标准"), ("cap", 100, "万元", "奖励", "标准")]

@@ -1,0 +1,166 @@
+"""Productive instrument names: a carrier or list written with its own name in front.
+
+A park, a platform, a pool, a list or a licence is often named (东方航天港卫星数据产业园,
+省公共数据资源登记平台, 全市数据企业库, 危险化学品经营许可证).  The vocabulary knows the generic head
+(产业园, 平台, 企业库, 经营许可证); the name in front of it is productive.  ANNOTATION.md keeps a
+named tool whole, so the mention grows leftwards from the head over the words in front of it until a
+break: punctuation, a function character, a verb or preposition that governs the tool (建设, 依托,
+纳入…), a determiner (全市, 各类), an actor or a cited title.  The words are
+``ontology/rules/instruments.yaml``.
+
+Two more productive forms: a generic tool head that is no mention alone but is one with a name in
+front (水资源使用权确权登记, 水质监测制度, 严重失信主体名单, 机场净空保护标准: ``productive_heads``),
+and a carrier named after the tool it serves (省公共数据资源登记平台: ``carrier_suffixes``), which
+is one platform, not a registration.
+
+A field named inside the name of such a carrier is no domain mention (算力 in 算力服务券, 数据产业 in
+数据产业集聚区): :func:`refine` drops those domain hits.  The topic of an activity stays a field
+(数据资产 in 数据资产全过程管理试点, 公共数据 in 公共数据资源登记).
+
+>>> from policykg.extract.stages.matcher import matcher
+>>> t = "分类指导东方航天港卫星数据产业园、烟台大数据产业园等数据产业集聚区发展，依托全市数据企业库遴选企业。"
+>>> hits = matcher().find(t)
+>>> inst, dom = refine(t, 0, len(t), [h for h in hits if h.kind == "instrument"],
+...                    [h for h in hits if h.kind == "domain"], [])
+>>> [h.text for h in inst]
+['东方航天港卫星数据产业园', '烟台大数据产业园', '数据产业集聚区', '数据企业库']
+>>> [h.text for h in dom]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policykg.extract.stages.matcher import Hit
+from policykg.ontology import vocabulary
+from policykg.ontology.rules import alternation, rules
+
+__all__ = ["refine", "named_span", "productive_hits"]
+
+_R = rules("instruments")
+_HEADS = tuple(sorted(_R["named_heads"], key=len, reverse=True))
+_TOPIC = tuple(_R["topic_heads"])
+_CARRIERS = tuple(h for h in _HEADS if h not in _TOPIC)
+_MAX, _MIN = int(_R["max_name"]), int(_R["min_name"])
+_LEVELS = frozenset(_R["level_names"])
+# 使用权 is a noun, no break: 水资源使用权确权登记
+_BREAK = re.compile(rf"(?:{alternation(_R['break_words'] + _R['object_verbs'])})(?!权)")
+_REGIME_BREAK = re.compile(rf"(?:{alternation(_R['break_words'])})(?!权)")
+_BREAK_CHARS = frozenset(_R["break_chars"])
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z×“”]")
+_CARRIER: dict[str, str] = _R["carrier_suffixes"]
+_CARRIER_RX = re.compile(alternation(_CARRIER))
+_QUOTED: dict[str, str] = _R["quoted_heads"]
+_QUOTED_RX = re.compile(rf"“[^“”，；。]{{1,12}}”({alternation(_QUOTED)})(?!{alternation(_R['quoted_not_before'])})")
+_PRODUCTIVE: dict[str, str] = _R["productive_heads"]
+_PRODUCTIVE_RX = re.compile(alternation(_PRODUCTIVE))
+_HEAD_NOT_BEFORE = frozenset(_R["head_not_before"])
+_GENERIC_ALONE = frozenset(_R["generic_alone"])
+_HEAD_NOT_AFTER = frozenset(_R["head_not_after"])
+_GENERIC_NAMES = frozenset(_R["generic_names"])
+
+
+def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False) -> int:
+    """Where the name in front of ``text[head]`` starts (``head`` when there is none); the name of a
+    ``regime`` (…制度) may hold the verbs done to a record (水权交易转让制度)."""
+    a = head
+    while a > lo and head - a < _MAX + 4 and _NAME_CHAR.match(text[a - 1]) and text[a - 1] not in _BREAK_CHARS \
+            and not any(s < a <= e for s, e in blocked):
+        a -= 1
+    if a == head:
+        return head
+    last = None
+    for last in (_REGIME_BREAK if regime else _BREAK).finditer(text, max(lo, a - 3), head):  # noqa: B007  (the last break before the head)
+        pass
+    if last is not None:
+        a = max(a, last.end())
+    if head - a > _MAX:                     # no break near enough: not sure where the name starts
+        return head
+    while a < head and text[a] in "“”":
+        a += 1
+    name = text[a:head]
+    if (len(name.replace("“", "").replace("”", "")) < _MIN and name not in _LEVELS) or name.count("“") != name.count("”"):
+        return head
+    return a
+
+
+def _with_carrier(text: str, end: int, h: Hit) -> Hit:
+    """公共数据资源登记|平台: the carrier named after a tool, with the carrier's concept."""
+    m = _CARRIER_RX.match(text, h.end, end)
+    if m is None:
+        return h
+    concept = vocabulary().concept("inst", _CARRIER[m.group(0)])
+    return Hit(h.start, m.end(), text[h.start:m.end()], h.kind, (concept,))
+
+
+def named_span(text: str, lo: int, h: Hit, blocked: Sequence[tuple[int, int]]) -> int:
+    """The start of the named instrument ending with hit ``h`` (``h.start`` when it takes no name)."""
+    if not h.text.endswith(_HEADS):
+        return h.start
+    return _named_start(text, lo, h.start, blocked, h.text.endswith(_TOPIC))
+
+
+def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, int]],
+                    fields: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+    """Generic tool heads with a name in front (水质监测制度, 严重失信主体名单) that no vocabulary
+    instrument covers; ``taken`` are spans such a name never crosses or overlaps; a name that is a
+    field term (``fields``: 数据基础制度) is none."""
+    out: list[Hit] = []
+    for m in _PRODUCTIVE_RX.finditer(text, start, end):
+        a, b = m.span()
+        if text[b:b + 1] in _HEAD_NOT_BEFORE or text[a - 1:a] in _HEAD_NOT_AFTER or \
+                any(s < b and a < e for s, e in taken):
+            continue
+        n = _named_start(text, start, a, taken, m.group(0) in _TOPIC)
+        if n == a or text[n:a] in _GENERIC_NAMES or any(s <= n and b <= e for s, e in fields):
+            continue
+        concept = vocabulary().concept("inst", _PRODUCTIVE[m.group(0)])
+        out.append(Hit(n, b, text[n:b], "instrument", (concept,)))
+    return out
+
+
+def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[tuple[int, int]]) -> list[Hit]:
+    """“慕课出海”行动, “数据要素×”大赛: a quoted name before a campaign, contest or platform head is part
+    of the mention; a vocabulary hit of the head grows over it, else the name and head are a new one."""
+    for m in _QUOTED_RX.finditer(text, start, end):
+        a, hs, b = m.start(), m.start(1), m.end()
+        if any(s < b and a < e for s, e in blocked):
+            continue
+        at_head = [h for h in hits if h.start == hs and h.end == b]
+        if any(h.start < b and a < h.end for h in hits if h not in at_head):
+            continue
+        concepts = at_head[0].concepts if at_head else (vocabulary().concept("inst", _QUOTED[m.group(1)]),)
+        hits = [h for h in hits if h not in at_head] + [Hit(a, b, text[a:b], "instrument", concepts)]
+    return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def refine(text: str, start: int, end: int, instruments: list[Hit], domains: list[Hit],
+           blocked: Sequence[tuple[int, int]]) -> tuple[list[Hit], list[Hit]]:
+    """The sentence's instrument hits with their names in front, the productive names no vocabulary
+    hit covers, and the domain hits that are not inside a named carrier.  ``blocked`` are spans a name
+    never crosses (actors, titles)."""
+    # an actor running into a tool word (数据[企业]库) is no break: the tool's name absorbs it
+    crossing = {(a, b) for a, b in blocked for h in instruments if a < h.start < b < h.end}
+    stops = [x for x in blocked if x not in crossing] + [(h.start, h.end) for h in instruments]
+    out: list[Hit] = []
+    for h in instruments:
+        c = _with_carrier(text, end, h)
+        a = _named_start(text, start, c.start, stops) if c is not h else named_span(text, start, h, stops)
+        h = c
+        if a != h.start:
+            out.append(Hit(a, h.end, text[a:h.end], h.kind, h.concepts))
+        elif h.text not in _GENERIC_ALONE:
+            out.append(h)
+    # the fields inside a carrier's name are no domain mentions; a regime's topic is (个人信息保护制度)
+    spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]
+    if _PRODUCTIVE_RX.search(text, start, end):
+        out += productive_hits(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
+                               [(d.start, d.end) for d in domains])
+        out.sort(key=lambda h: (h.start, h.end))
+    if text.find("”", start, end) >= 0:
+        out = _quoted(text, start, end, out, blocked)
+    kept = [d for d in domains if not any(s <= d.start and d.end <= e and (e - s) > (d.end - d.start)
+                                          for s, e in spans)]
+    return out, kept

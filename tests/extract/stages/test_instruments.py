@@ -1,0 +1,78 @@
+"""Productive instrument names (extract/stages/instruments.py), on real sentences of the scale corpus.
+
+Each sentence is quoted from the file of /work/shared/corpus/scale/ named in a comment, as the
+pipeline sees it (normalized, without its article number).
+"""
+
+from policykg.extract.stages.mentions import find_mentions
+
+
+def found(text: str, jurisdiction: str | None = None):
+    m = find_mentions(text, 0, len(text), jurisdiction)
+    return [(h.text, h.concept.key) for h in m.instruments], [h.text for h in m.domains]
+
+
+def test_a_licence_keeps_its_name_and_the_verb_before_it_stays_out():
+    # lawrefbook_dlc/shandong/淄博市烟草专卖管理办法(2020-09-28).md
+    assert found("零售烟草制品，应当依法取得烟草专卖零售许可证。")[0] == [
+        ("烟草专卖零售许可证", "administrative-licensing")]
+
+
+def test_a_pool_is_named_after_the_determiner_and_absorbs_an_actor_running_into_it():
+    # lawrefbook_dlc/henan/河南省城市房地产开发经营管理条例(2010-07-30).md
+    inst, _ = found("房地产开发主管部门应当建立房地产开发项目库，为房地产开发企业选择房地产开发项目提供服务。", "henan")
+    assert inst == [("房地产开发项目库", "major-project-list")]
+    # data_compliance/local/烟台市“数据要素×”2025年行动计划-31fa4bbb10.md: 全市 is a determiner, 数据企业 an
+    # actor the name runs over
+    inst, _ = found("加强市场经营主体培育，围绕数据“采存算管用”，建立全市数据企业库，梯度培育一批数据企业。")
+    assert inst == [("数据企业库", "enterprise-pool")]
+
+
+def test_a_field_inside_a_carrier_is_no_domain_but_the_fields_listed_before_it_are():
+    # data_compliance/local/《贵州省鼓励数据产业发展的若干政策-试行-》-4e1aca813e.md
+    inst, dom = found("围绕数据标注、信创、大模型、算力、数据安全、数字文创等细分领域，支持建设数智产业园。")
+    assert inst == [("数智产业园", "industrial-park")]
+    assert dom == ["数据标注", "大模型", "算力", "数据安全"]
+    # data_compliance/local/《武汉市促进人工智能产业发展若干政策措施有关条款资金管理办法-试行-》-d20e319745.md
+    inst, dom = found("遴选第三方服务机构组织算力服务券发放；")
+    assert inst == [("算力服务券", "compute-voucher")] and dom == []
+
+
+def test_a_regime_with_a_name_is_an_instrument_and_its_topic_stays_a_field():
+    # lawrefbook_dlc/shandong/山东省水资源条例(2017-09-30).md: 使用权 is a noun, 转让 part of the regime's name
+    inst, _ = found("建立健全水资源使用权确权登记和水权交易转让制度，推进区域、行业和用水户水资源确权登记和水权交易。", "shandong")
+    assert inst[:2] == [("水资源使用权确权登记", "registration"), ("水权交易转让制度", "institutional-rule")]
+    # data_compliance/national/中华人民共和国个人信息保护法-eba47ff909.md
+    inst, dom = found("国家建立健全个人信息保护制度，预防和惩治侵害个人信息权益的行为。")
+    assert inst == [("个人信息保护制度", "institutional-rule")]
+    assert dom[0] == "个人信息保护"
+
+
+def test_a_generic_head_alone_or_after_a_verb_is_no_instrument():
+    # lawrefbook_dlc/zhejiang/浙江省绿色建筑条例(2020-09-24).md: …等管理制度 has no name
+    assert found("（一）节能、节水、室内外环境维护等管理制度完备；")[0] == []
+    # data_compliance/local/《江西省公共数据资源登记管理实施细则》的通知-6becab0a02.md: 受理 governs 登记
+    assert [t for t, _ in found("有以下情形之一的应作出不予受理登记决定，并及时向登记主体说明理由：")[0]] == []
+    # 高标准 is an adjective
+    assert found("对接国际高标准经贸规则。")[0] == []
+
+
+def test_a_carrier_named_after_a_tool_is_one_platform():
+    # data_compliance/local/湖南省数据条例-湖南省人民政府门户网站-ac3c377234.md
+    inst, _ = found("登记机构依托省公共数据资源登记平台，开展公共数据资源登记工作。", "hunan")
+    assert inst == [("省公共数据资源登记平台", "public-service-platform"),
+                    ("公共数据资源登记", "data-asset-registration")]
+
+
+def test_a_quoted_name_before_a_campaign_or_contest_is_part_of_it_but_a_plan_is_no_tool():
+    # data_compliance/local/烟台市“数据要素×”2025年行动计划-31fa4bbb10.md
+    assert found("做好参赛作品的指导培训，选拔优秀作品参与省赛国赛，办好2025年“数据要素×”大赛。")[0] == [
+        ("“数据要素×”大赛", "competition")]
+    # data_compliance/national/教育部等九部门关于加快推进教育数字化的意见-ce02489ae5.md
+    assert found("持续实施“慕课出海”行动，推动与国外知名高校共建高水平课程。")[0] == [("“慕课出海”行动", "action-plan")]
+    assert found("制定实施“人工智能+”行动计划，推动人工智能赋能新型工业化。")[0] == []
+
+
+def test_a_generic_name_makes_no_regime():
+    # seeds/huaxin-report-2025.txt
+    assert found("提出适应平台经济发展规律，建立健全规则制度，优化平台经济发展环境。")[0] == []
