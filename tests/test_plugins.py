@@ -156,7 +156,9 @@ def test_every_registry_lists_the_plugin_after_the_project_entries(plugin_site):
     names = registry_names()
     assert names["readers"][-1] == ".odt" and ".txt" in names["readers"]
     assert names["exporters"] == ["graphml", "gexf", "neo4j-csv", "graph-json", "ttl", "jsonld", "tables", "jsonl-nodes"]
-    assert names["views"] == ["overview", "actors", "instruments", "ego", "document", "province", "degree"]
+    assert names["views"] == ["overview", "actors", "instruments", "ego", "document", "province",
+                              "jurisdiction-instruments", "instruments-domains", "actor-modality", "targets-timeline",
+                              "degree"]
     assert sorted(names["dialects"]) == ["examplegraph", "falkordb", "neo4j"]
     assert names["stages"][-1] == "deadlines"
 
@@ -202,8 +204,8 @@ def test_a_broken_odt_is_a_one_line_error(plugin_site, tmp_path):
 
 
 def test_export_writes_the_plugin_format(build_dir, tmp_path):
-    from policykg.graph.export import read_graph_json
-    g = read_graph_json(build_dir / "graph.json")
+    from policykg.graph.export import read_build_graph
+    g = read_build_graph(build_dir)
     assert not (build_dir / "kg-nodes.jsonl").exists()              # in_build=False: not part of a build
     r = invoke("export", "jsonl-nodes", str(build_dir))
     assert r.exit_code == 0, r.output
@@ -218,6 +220,8 @@ def test_export_of_the_project_formats(build_dir, tmp_path):
     for fmt, name in (("graphml", "x.graphml"), ("gexf", "x.gexf"), ("neo4j-csv", "csv")):
         r = invoke("export", fmt, str(build_dir), "-o", str(tmp_path / name))
         assert r.exit_code == 0, r.output
+    r = invoke("export", "graphml", str(build_dir))                  # into the build
+    assert r.exit_code == 0, r.output
     assert (tmp_path / "x.graphml").read_bytes() == (build_dir / "kg.graphml").read_bytes()
     assert (tmp_path / "csv" / "import.sh").exists()
 

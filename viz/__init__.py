@@ -7,9 +7,10 @@
 
 from .html import html_string, notebook_html, render_html
 from .static import cjk_font, render_static, use_cjk_font
+from .tables import Grid
 from .views import NODE_LIMIT, VIEWS, View, ViewSpec, make_view
 
-__all__ = ["VIEWS", "ViewSpec", "NODE_LIMIT", "View", "make_view", "render_html", "html_string", "notebook_html",
+__all__ = ["VIEWS", "ViewSpec", "Grid", "NODE_LIMIT", "View", "make_view", "render_html", "html_string", "notebook_html",
            "render_static", "cjk_font", "use_cjk_font", "show"]
 
 

@@ -123,6 +123,9 @@ def render_static(view: View, path: str | Path, font: str | Path | None = None, 
         raise PolicyKGError("a static figure is .png, .svg or .pdf", str(path))
     fp = FontProperties(fname=cjk_font(font))
     matplotlib.rcParams["svg.fonttype"] = "path"          # glyphs as outlines: the SVG needs no font
+    if view.grid is not None:                             # a matrix or timeline: a heatmap, not a network
+        from .gridfig import draw_grid
+        return _save(draw_grid(view, fp), path, dpi)
     G = nx.Graph()
     for nid in view.nodes:
         G.add_node(nid)
@@ -131,8 +134,11 @@ def render_static(view: View, path: str | Path, font: str | Path | None = None, 
             G[e.src][e.dst]["weight"] += e.weight
         else:
             G.add_edge(e.src, e.dst, weight=e.weight, type=e.type)
-    pos = _layout(G, seed)
-    fig, ax = plt.subplots(figsize=(14, 10))
+    # a view laid out in columns keeps its layout (y grows downwards on the page, upwards in matplotlib)
+    pos = {n: (x, -y) for n, (x, y) in view.positions.items()} if view.positions else _layout(G, seed)
+    columns = bool(view.positions)
+    n_columns = len({x for x, _ in view.positions.values()})
+    fig, ax = plt.subplots(figsize=(min(16, 4 + 3 * n_columns), 10) if columns else (14, 10))
     ax.set_axis_off()
     widths = [0.4 + 0.5 * min(d["weight"], 8) ** 0.5 for *_, d in G.edges(data=True)]
     nx.draw_networkx_edges(G, pos, ax=ax, width=widths, edge_color="#b0b0b0", alpha=0.6)
@@ -141,32 +147,49 @@ def render_static(view: View, path: str | Path, font: str | Path | None = None, 
         by_marker.setdefault(look(node.style)["marker"], []).append(nid)
     for marker, ids in by_marker.items():
         marked = [view.nodes[i] for i in ids]
-        colors = [view.groups.get(n.group, look(n.style)["color"]) if n.group else look(n.style)["color"]
-                  for n in marked]
-        sizes = [(node_size(n.degree) * 2.2) ** 2 / 4 for n in marked]
+        colors = [look(n.style)["color"] for n in marked]
+        rims = [view.groups.get(n.group, "#ffffff") if n.group else "#ffffff" for n in marked]
+        sizes = [(node_size(0 if n.id.startswith("more:") else n.degree) * (0.9 if columns else 2.2)) ** 2 / 4
+                 for n in marked]
         nx.draw_networkx_nodes(G, pos, nodelist=ids, node_color=colors, node_size=sizes, node_shape=marker, ax=ax,
-                               edgecolors="#ffffff", linewidths=0.6)
-    ranked = sorted(view.nodes.values(), key=lambda x: (-x.degree, x.id))[:labels]
+                               edgecolors=rims, linewidths=1.3 if view.groups else 0.6)
+    ranked = sorted(view.nodes.values(), key=lambda x: (-x.degree, x.id))[:len(view.nodes) if columns else labels]
     for node in ranked:
         x, y = pos[node.id]
         text = node.label if len(node.label) <= 14 else node.label[:13] + "…"
+        if columns:                                      # beside its marker, as in a table
+            ax.annotate(text, (x, y), xytext=(7, 0), textcoords="offset points", fontproperties=fp, fontsize=8,
+                        ha="left", va="center",
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
+            continue
         ax.text(x, y, text, fontproperties=fp, fontsize=8, ha="center", va="bottom",
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
     handles = []
     for _key, lk in view.legend():
-        color = "#9a9a9a" if view.groups else lk["color"]
-        handles.append(Line2D([], [], marker=lk["marker"], linestyle="", color=color, markersize=8, label=lk["legend"]))
+        handles.append(Line2D([], [], marker=lk["marker"], linestyle="", color=lk["color"], markersize=8,
+                              label=lk["legend"]))
     for name, color in view.groups.items():
-        handles.append(Line2D([], [], marker="o", linestyle="", color=color, markersize=8, label=name))
-    ax.legend(handles=handles, prop=fp, loc="upper left", frameon=False, fontsize=9)
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor=color,
+                              markeredgewidth=2.5, markersize=9, label=f"{name}（边框 border）"))
+    if columns:                                          # beside the columns, not over the first one
+        ax.legend(handles=handles, prop=fp, loc="upper center", bbox_to_anchor=(0.5, 0.0), frameon=False, fontsize=9,
+                  ncol=min(8, len(handles)))
+    else:
+        ax.legend(handles=handles, prop=fp, loc="upper left", frameon=False, fontsize=9)
     import textwrap
     title = view.title
     if view.notes:
-        title += "\n" + "\n".join(textwrap.wrap(view.notes[0], 120)[:3])
+        note = view.notes[0].split(" (click")[0].split("; click")[0]       # nothing to click on paper
+        title += "\n" + "\n".join(textwrap.wrap(note, 120)[:3])
     ax.set_title(title, fontproperties=fp, fontsize=12)
     types = sorted({relation_label(e.type) for e in view.edges})
     ax.text(0.99, 0.01, "边 edges: " + "、".join(types), transform=ax.transAxes, fontproperties=fp, fontsize=8,
             ha="right", va="bottom", color="#666666")
+    return _save(fig, path, dpi)
+
+
+def _save(fig, path: Path, dpi: int) -> Path:
+    import matplotlib.pyplot as plt
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with atomic_write(path, "wb") as fh:

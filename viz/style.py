@@ -16,7 +16,10 @@ from typing import Any
 
 from policykg.ontology import vocabulary
 
-__all__ = ["style", "style_key", "look", "group_colors", "relation_label"]
+__all__ = ["style", "style_key", "look", "group_colors", "relation_label", "HEAT", "heat_color"]
+
+#: the sequential scale of the heat tables (ColorBrewer Blues), light to dark
+HEAT = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
 
 
 @lru_cache(maxsize=1)
@@ -68,3 +71,16 @@ def relation_label(rel_type: str) -> str:
     ('运用', 'SOMETHING_NEW')
     """
     return style().get("relations", {}).get(rel_type, rel_type)
+
+
+def heat_color(count: int, top: int) -> tuple[str, str]:
+    """Background and text colour of a heat-table cell (square-root scale, so small counts still show).
+
+    >>> heat_color(0, 10), heat_color(10, 10)
+    (('#f7fbff', '#222222'), ('#08306b', '#ffffff'))
+    """
+    import math
+    if count <= 0 or top <= 0:
+        return HEAT[0], "#222222"
+    i = max(1, min(len(HEAT) - 1, math.ceil(math.sqrt(count / top) * (len(HEAT) - 1))))
+    return HEAT[i], "#ffffff" if i >= 5 else "#222222"

@@ -13,8 +13,8 @@ options it needs; another package adds one with an entry point in the group
 
 >>> from policykg.api import DEMO_A, graph_of_texts
 >>> v = instruments_view(graph_of_texts({"demo-a": DEMO_A}))
->>> sorted((v.nodes[e.src].label, e.type, v.nodes[e.dst].label) for e in v.edges)[:2]
-[('公共数据开放', 'IN_DOMAIN', '公共数据'), ('算力券', 'IN_DOMAIN', '算力基础设施')]
+>>> sorted((v.nodes[e.src].label, e.type, v.nodes[e.dst].label) for e in v.edges)[:1]
+[('公共数据开放', 'IN_DOMAIN', '公共数据')]
 """
 
 from __future__ import annotations
@@ -23,13 +23,18 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from policykg.errors import GraphError
 from policykg.graph.property import PGraph
 from policykg.ontology.cypher import LABEL, REL
 from policykg.registry import Registry
 
+from .provisions import provision_labels
 from .style import group_colors, look, style, style_key
+
+if TYPE_CHECKING:
+    from .tables import Grid
 
 #: a view-only relation: two actors that are agents of the same measure (not in the ontology)
 CO_AGENT = "CO_AGENT"
@@ -39,14 +44,17 @@ __all__ = ["Evidence", "VNode", "VEdge", "View", "ViewSpec", "VIEWS", "OPTIONS",
 
 #: above this many nodes a view aggregates
 NODE_LIMIT = 300
-_EVIDENCE_PER_ITEM = 5
 
 
 @dataclass(slots=True)
 class Evidence:
+    """A source sentence: its document, provision label (e.g. 第十二条) and the spans of ``text``
+    to highlight (the names of the nodes it is evidence for, or the statement's own span)."""
     doc: str
     sentence_id: str | None
     text: str
+    provision: str = ""
+    marks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -79,6 +87,16 @@ class View:
     edges: list[VEdge] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     groups: dict[str, str] = field(default_factory=dict)     # group name → colour (province view)
+    grid: Grid | None = None      # a table view (matrix, timeline) instead of a network
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)   # a fixed layout, if any
+
+    def summary(self) -> str:
+        """What the view holds, for a one-line report.
+
+        >>> View("x", "x").summary()
+        '0 nodes, 0 edges'
+        """
+        return self.grid.summary() if self.grid else f"{len(self.nodes)} nodes, {len(self.edges)} edges"
 
     def legend(self) -> list[tuple[str, dict[str, str]]]:
         keys = sorted({n.style for n in self.nodes.values()})
@@ -114,14 +132,37 @@ class _Index:
                 self.region_node[d] = regs[0]
 
     def _index_statements(self) -> None:
-        """Statements: their sentence and document."""
+        """Statements: their sentence, document and provision; where in the sentence each mention is."""
         g = self.g
+        labels = provision_labels(g)
         self.sentence: dict[str, Evidence] = {}
+        self.spans: dict[str, tuple[int, int]] = {}               # statement → its span in its sentence
+        self.names_in: dict[str, list[tuple[int, int, str]]] = defaultdict(list)   # sentence → mentions
         for n in g.nodes.values():
-            if n.key in (LABEL.Measure, LABEL.Target, LABEL.Statistic, LABEL.Mention):
-                s = self.out[n.id].get(REL.FROM_SENTENCE, [])
-                text = g.nodes[s[0]].props.get("text", "") if s else n.props.get("text", "")
-                self.sentence[n.id] = Evidence(n.props.get("doc", ""), s[0] if s else None, text)
+            if n.key not in (LABEL.Measure, LABEL.Target, LABEL.Statistic, LABEL.Mention):
+                continue
+            s = self.out[n.id].get(REL.FROM_SENTENCE, [])
+            sp = g.nodes[s[0]].props if s else {}
+            text = sp.get("text", "") if s else n.props.get("text", "")
+            prov = self.out[s[0]].get(REL.IN_PROVISION, []) if s else []
+            self.sentence[n.id] = Evidence(n.props.get("doc", ""), s[0] if s else None, text,
+                                           labels.get(prov[0], "") if prov else "")
+            span = _span(n.props, sp, len(text))
+            if span:
+                self.spans[n.id] = span
+                if n.key == LABEL.Mention and s:
+                    for d in self.out[n.id].get(REL.DENOTES, []):
+                        self.names_in[s[0]].append((span[0], span[1], d))
+
+    def marked(self, statement: str, ends: Iterable[str] = ()) -> Evidence:
+        """The evidence of ``statement`` with the names of ``ends`` marked in it (or, when none is
+        named there, the statement's own span if it is shorter than the sentence)."""
+        ev = self.sentence[statement]
+        want = set(ends)
+        marks = sorted({(a, b) for a, b, d in self.names_in.get(ev.sentence_id or "", []) if d in want})
+        if not marks and statement in self.spans and self.spans[statement] != (0, len(ev.text)):
+            marks = [self.spans[statement]]
+        return Evidence(ev.doc, ev.sentence_id, ev.text, ev.provision, tuple(_disjoint(marks)))
 
     def _index_derived(self) -> None:
         """Evidence of the derived edges, from the measures they summarize."""
@@ -149,7 +190,7 @@ class _Index:
         self.cite_evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
         for n in g.nodes.values():
             if n.key == LABEL.Mention and n.id in self.sentence:
-                ev = self.sentence[n.id]
+                ev = self.marked(n.id)
                 for d in self.out[n.id].get(REL.DENOTES, []):
                     self.mentioned[d].append(ev)
                     if g.nodes[d].key == LABEL.PolicyDocument:
@@ -188,27 +229,33 @@ class _Index:
             lines.append(f"层级: {p['levelLabel']}")
         return [x for x in lines if x]
 
-    def evidence_of_measures(self, measures: Iterable[str]) -> list[Evidence]:
-        out, seen = [], set()
+    def evidence_of_measures(self, measures: Iterable[str], ends: Iterable[str] = ()) -> list[Evidence]:
+        """One evidence per distinct sentence of ``measures``, the names of ``ends`` marked."""
+        out, seen, ends = [], set(), tuple(ends)
         for m in measures:
             ev = self.sentence.get(m)
             if ev and (ev.doc, ev.text) not in seen:
                 seen.add((ev.doc, ev.text))
-                out.append(ev)
+                out.append(self.marked(m, ends))
         return out
+
+    def statement_ends(self, m: str) -> list[str]:
+        """What a statement names: its agents, beneficiaries, instruments and domains."""
+        o = self.out[m]
+        return [x for t in _STATEMENT_EDGES for x in o.get(t, [])]
 
     def node(self, nid: str, group: str | None = None) -> VNode:
         n = self.g.nodes[nid]
         ev: list[Evidence] = []
         if nid in self.sentence:
-            ev = [self.sentence[nid]]
+            ev = [self.marked(nid, self.statement_ends(nid))]
         elif n.key == LABEL.Actor:
-            ev = self.evidence_of_measures(m for (t, a, _), ms in self.derived_from.items()
-                                           if t in (REL.USES, REL.RESPONSIBLE_FOR) and a == nid for m in ms)
+            ev = self.evidence_of_measures((m for (t, a, _), ms in self.derived_from.items()
+                                            if t in (REL.USES, REL.RESPONSIBLE_FOR) and a == nid for m in ms), [nid])
         if not ev:
             ev = _unique(self.mentioned.get(nid, []))
-        return VNode(nid, self.label(nid), n.key, style_key(n.labels, n.key, n.props), self.info(nid),
-                     ev[:_EVIDENCE_PER_ITEM], group=group)
+        return VNode(nid, self.label(nid), n.key, style_key(n.labels, n.key, n.props), self.info(nid), ev,
+                     group=group)
 
     def derived(self, types: tuple[str, ...], docs: set[str] | None = None) -> list[VEdge]:
         """Measure-derived edges of ``types``, optionally only from measures of ``docs``."""
@@ -219,8 +266,33 @@ class _Index:
             if docs is not None:
                 ms = [m for m in ms if self.sentence[m].doc in docs]
             if ms:
-                out.append(VEdge(a, b, t, len(ms), self.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM]))
+                out.append(VEdge(a, b, t, len(ms), self.evidence_of_measures(ms, (a, b))))
         return out
+
+
+def _span(props: dict, sentence: dict, length: int) -> tuple[int, int] | None:
+    """A statement's span relative to its sentence, if both carry offsets and it lies inside."""
+    try:
+        a = int(props["start"]) - int(sentence["start"])
+        b = int(props["end"]) - int(sentence["start"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (a, b) if 0 <= a < b <= length else None
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps merged.
+
+    >>> _disjoint([(0, 3), (2, 5), (7, 8)])
+    [(0, 5), (7, 8)]
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _unique(evs: list[Evidence]) -> list[Evidence]:
@@ -274,19 +346,21 @@ def _plain_edges(idx: _Index, nodes: set[str], types: tuple[str, ...]) -> list[V
             if r.type == REL.CITES:
                 ev = idx.cite_evidence.get((r.src, r.dst), [])
             elif r.src in idx.sentence:
-                ev = [idx.sentence[r.src]]
+                ev = [idx.marked(r.src, (r.dst,))]
             elif r.type == REL.CO_ISSUED_WITH:        # the citations that name both issuers
-                ev = [x for x in idx.mentioned.get(r.src, []) if x in idx.mentioned.get(r.dst, [])]
+                both = {(x.doc, x.text) for x in idx.mentioned.get(r.dst, [])}
+                ev = [x for x in idx.mentioned.get(r.src, []) if (x.doc, x.text) in both]
             else:                                   # hierarchy, roles, issuers: where the first node is named
                 ev = _unique(idx.mentioned.get(r.src, []))
-            out.append(VEdge(r.src, r.dst, r.type, int(r.props.get("weight", 1) or 1), ev[:_EVIDENCE_PER_ITEM]))
+            out.append(VEdge(r.src, r.dst, r.type, int(r.props.get("weight", 1) or 1), ev))
     return out
 
 
 # --- the views ----------------------------------------------------------------------------------
 
-def overview(g: PGraph, limit: int = NODE_LIMIT) -> View:
-    """Documents, actors, instruments, domains, regions, measures and targets, sized by degree."""
+def overview(g: PGraph, limit: int = NODE_LIMIT, per_column: int = 16) -> View:
+    """Documents, actors, instruments, domains and targets in columns (measures too in a small graph),
+    sized by degree; each column shows its ``per_column`` best-connected nodes and folds the rest."""
     idx = _Index(g)
     view = View("overview", "政策知识图谱 · overview")
     keys = ("PolicyDocument", "Actor", "PolicyInstrument", "Domain", "Measure", "Target")
@@ -300,21 +374,34 @@ def overview(g: PGraph, limit: int = NODE_LIMIT) -> View:
     used = {e.src for e in edges} | {e.dst for e in edges}
     if len(used) > limit:
         nodes = {n for n in nodes if g.nodes[n].key != LABEL.Measure}
-        derived = idx.derived((REL.USES, REL.RESPONSIBLE_FOR, REL.IN_DOMAIN))
-        edges = [e for e in edges if e.src in nodes and e.dst in nodes] + derived
+        derived = idx.derived((REL.USES, REL.IN_DOMAIN)) + _document_agents(idx)
+        edges = [e for e in edges if e.src in nodes and e.dst in nodes and e.type in (REL.ISSUED, REL.CONCERNS_DOMAIN,
+                                                                                    REL.IN_DOCUMENT)] + derived
         view.notes.append(f"Aggregated: {n_measures} measures are folded into {len(derived)} weighted edges "
-                          f"(actor USES instrument, actor RESPONSIBLE_FOR domain, instrument IN_DOMAIN domain); "
+                          f"(document HAS_AGENT actor, actor USES instrument, instrument IN_DOMAIN domain); "
                           f"each edge lists the sentences behind it.")
     view.nodes = {n: idx.node(n) for n in nodes}
     view.edges = edges
-    return _finish(view, idx, limit)
+    _finish(view, idx, limit)
+    from .layout import layered
+    return layered(view, ["PolicyDocument", "Actor", "Measure", "PolicyInstrument", "Domain", "Target"], per_column)
+
+
+def _document_agents(idx: _Index, rel: str = REL.HAS_AGENT) -> list[VEdge]:
+    """document → what its measures name through ``rel`` (agents by default), weighted by those measures."""
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m, ev in idx.sentence.items():
+        if idx.g.nodes[m].key == LABEL.Measure and ev.doc in idx.doc_node:
+            for a in idx.out[m].get(rel, []):
+                by[(idx.doc_node[ev.doc], a)].append(m)
+    return [VEdge(d, a, rel, len(ms), idx.evidence_of_measures(ms, (a,))) for (d, a), ms in by.items()]
 
 
 def actors_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
     """Actors joined by shared measures (co-agents), co-issuance and organisational hierarchy."""
     idx = _Index(g)
     view = View("actors", "政策主体网络 · actors")
-    edges = [VEdge(a, b, CO_AGENT, len(ms), idx.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM])
+    edges = [VEdge(a, b, CO_AGENT, len(ms), idx.evidence_of_measures(ms, (a, b)))
              for (t, a, b), ms in idx.derived_from.items() if t == CO_AGENT]
     actors = {n.id for n in g.nodes.values() if n.key == LABEL.Actor}
     edges += _plain_edges(idx, actors, (REL.CO_ISSUED_WITH, REL.SUB_ORGANIZATION_OF))
@@ -329,14 +416,16 @@ def actors_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
     return _finish(view, idx, limit, "actors")
 
 
-def instruments_view(g: PGraph, limit: int = NODE_LIMIT) -> View:
+def instruments_view(g: PGraph, limit: int = NODE_LIMIT, per_column: int = 20) -> View:
     """Instruments × domains, weighted by the measures that use the instrument in the domain."""
     idx = _Index(g)
     view = View("instruments", "政策工具 × 领域 · instruments")
     view.edges = idx.derived((REL.IN_DOMAIN,))
     ends = {e.src for e in view.edges} | {e.dst for e in view.edges}
     view.nodes = {n: idx.node(n) for n in ends}
-    return _finish(view, idx, limit)
+    _finish(view, idx, limit)
+    from .layout import layered
+    return layered(view, ["PolicyInstrument", "Domain"], per_column)
 
 
 def _resolve(g: PGraph, focus: str) -> str:
@@ -358,7 +447,8 @@ _DERIVED = (REL.USES, REL.RESPONSIBLE_FOR, REL.IN_DOMAIN, CO_AGENT)
 _STATEMENT_KEYS = ("Measure", "Target", "Statistic")
 
 
-def ego_view(g: PGraph, focus: str, depth: int = 1, limit: int = NODE_LIMIT, measures: bool | None = None) -> View:
+def ego_view(g: PGraph, focus: str, depth: int = 1, limit: int = NODE_LIMIT, measures: bool | None = None,
+             per_column: int = 20) -> View:
     """A node and everything within ``depth`` steps.
 
     By default measures are folded into weighted edges (an actor's instruments,
@@ -404,10 +494,13 @@ def ego_view(g: PGraph, focus: str, depth: int = 1, limit: int = NODE_LIMIT, mea
     if len(keep) == 1:
         view.notes.append("This node has no links in this view" +
                           ("" if measures else "; try --measures, a larger --depth or another node") + ".")
-    return _finish(view, idx, limit + 1)
+    _finish(view, idx, limit + 1)
+    from .layout import layered
+    return layered(view, ["PolicyDocument", "Actor", "Measure", "Target", "Statistic", "PolicyInstrument", "Domain"],
+                   per_column, center=center)
 
 
-def document_view(g: PGraph, doc: str, limit: int = NODE_LIMIT) -> View:
+def document_view(g: PGraph, doc: str, limit: int = NODE_LIMIT, per_column: int = 20) -> View:
     """One document: its measures, targets and statistics with their actors, instruments and domains."""
     idx = _Index(g)
     if doc not in idx.doc_node or doc not in idx.corpus_docs:
@@ -432,16 +525,21 @@ def document_view(g: PGraph, doc: str, limit: int = NODE_LIMIT) -> View:
         n_measures = sum(1 for m in statements if g.nodes[m].key == LABEL.Measure)
         nodes = {n for n in nodes if g.nodes[n].key not in (LABEL.Measure, LABEL.Statistic)}
         derived = idx.derived((REL.USES, REL.RESPONSIBLE_FOR, REL.IN_DOMAIN), {doc})
+        derived += [e for e in _document_agents(idx, REL.USES_INSTRUMENT) if e.src == dnode]
         edges = [e for e in edges if e.src in nodes and e.dst in nodes] + derived
         view.notes.append(f"Aggregated: the document's {n_measures} measures are folded into {len(derived)} "
                           "weighted edges; statistics are left out.")
     view.nodes = {n: idx.node(n) for n in nodes}
     view.nodes[dnode].degree = -1
     view.edges = edges
-    return _finish(view, idx, limit)
+    _finish(view, idx, limit)
+    from .layout import layered
+    return layered(view, ["Actor", "PolicyDocument", "Measure", "Target", "Statistic", "PolicyInstrument", "Domain"],
+                   per_column, center=dnode)
 
 
-def province_view(g: PGraph, jurisdictions: list[str] | None = None, limit: int = NODE_LIMIT) -> View:
+def province_view(g: PGraph, jurisdictions: list[str] | None = None, limit: int = NODE_LIMIT,
+                  per_column: int = 16) -> View:
     """Jurisdictions side by side, by colour: each province is a hub linked to the instruments its
     documents' measures use and the domains they concern; what two provinces share sits between them."""
     idx = _Index(g)
@@ -466,16 +564,28 @@ def province_view(g: PGraph, jurisdictions: list[str] | None = None, limit: int 
                     for x in idx.out[m].get(t, []):
                         uses[(t, x)].append(m)
         for (t, x), ms in uses.items():
-            view.edges.append(VEdge(hub, x, t, len(ms), idx.evidence_of_measures(ms)[:_EVIDENCE_PER_ITEM], j))
+            view.edges.append(VEdge(hub, x, t, len(ms), idx.evidence_of_measures(ms, (x,)), j))
             member[x].add(j)
     for nid, js in member.items():
         view.nodes[nid] = idx.node(nid, group=next(iter(js)) if len(js) == 1 else shared)
     if any(n.group == shared for n in view.nodes.values()):
         view.groups[shared] = style()["shared"]
-    view.notes.append("Colour = jurisdiction (" + "、".join(wanted) + "); grey = used by more than one. "
+    view.notes.append("Border colour = jurisdiction (" + "、".join(wanted) + "); grey border = used by more than one. "
                       "Each province links to the instruments and domains of its documents' measures "
-                      "(edge weight = measures); shape = kind of node.")
-    return _finish(view, idx, limit)
+                      "(edge weight = measures); fill and shape = kind of node.")
+    _finish(view, idx, limit)
+    if len(wanted) == 2:              # side by side: own | hub | shared | hub | own
+        from .layout import layered
+        hubs = {view.nodes[idx.region_node[next(d for d, jj in idx.jurisdiction.items() if jj == j
+                                                and d in idx.corpus_docs)]].id: i for i, j in enumerate(wanted)}
+        place = {wanted[0]: 0, shared: 4, wanted[1]: 8}
+
+        def column_of(n: VNode) -> int:
+            if n.id in hubs:
+                return 2 + 4 * hubs[n.id]
+            return place.get(n.group or shared, 4) + (1 if n.kind == LABEL.Domain else 0) * (1 if n.group == shared else 0)
+        layered(view, [], per_column, column_of=column_of)
+    return view
 
 
 # --- the registry ------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ chosen = cjk_font()
 view = make_view(graph_of_texts({"doc": sys.argv[2]}), "instruments")
 png = render_static(view, out / "instruments.png", dpi=60)
 pdf = render_static(view, out / "instruments.pdf")
+matrix = render_static(make_view(graph_of_texts({"doc": sys.argv[2]}), "jurisdiction-instruments"), out / "matrix.png",
+                       dpi=60)
 
 family = use_cjk_font()                    # what notebook 02 does, then a pandas/matplotlib chart
 fig, ax = plt.subplots(figsize=(4, 3))
@@ -127,3 +129,4 @@ def test_static_figures_draw_chinese_without_a_system_font(tmp_path):
     assert not missing, missing
     assert got["files"]["instruments.png"] > 10_000 and got["files"]["notebook.png"] > 2_000
     assert got["files"]["instruments.pdf"] > 10_000
+    assert got["files"]["matrix.png"] > 5_000

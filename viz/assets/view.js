@@ -22,6 +22,11 @@
   function settled() {
     if (state.stabilized) return;
     network.setOptions({ physics: false });          // physics settles, then stops
+    network.fit();
+    if ((DATA.columns || []).length) {                // room for the column headings
+      var at = network.getViewPosition();
+      network.moveTo({ position: { x: at.x, y: at.y - 18 }, scale: network.getScale() * 0.94 });
+    }
     state.stabilized = true;
     document.body.setAttribute("data-stabilized", "true");
   }
@@ -29,6 +34,16 @@
   network.once("stabilized", settled);
   if (!options.physics || options.physics.enabled === false) network.once("afterDrawing", settled);
   setTimeout(settled, 20000);
+
+  // column headings of a fixed layout, drawn on the canvas
+  network.on("afterDrawing", function (ctx) {
+    (DATA.columns || []).forEach(function (c) {
+      ctx.font = "bold 17px " + getComputedStyle(document.body).fontFamily;
+      ctx.fillStyle = "#555555";
+      ctx.textAlign = "center";
+      ctx.fillText(c.label, c.x, c.y);
+    });
+  });
 
   // legend with filters: click an entry to hide or show that kind of node
   var hidden = {};
@@ -48,11 +63,11 @@
     legend.appendChild(li);
   });
   if (DATA.groups && DATA.groups.length) {
-    legend.appendChild(el("li", "group-title", "颜色 colour"));
+    legend.appendChild(el("li", "group-title", "边框 border colour"));
     DATA.groups.forEach(function (g) {
       var li = el("li");
-      var sw = el("span", "swatch");
-      sw.style.background = g.color;
+      var sw = el("span", "swatch ring");
+      sw.style.border = "3px solid " + g.color;
       li.appendChild(sw);
       li.appendChild(el("span", null, g.name));
       legend.appendChild(li);
@@ -71,27 +86,17 @@
   var body = document.getElementById("evidence-body");
   function show(kind, id) {
     var item = kind === "node" ? nodes.get(id) : edges.get(id);
-    var ev = DATA.evidence[id] || [];
     body.textContent = "";
     if (!item) return;
+    var head;
     if (kind === "node") {
-      body.appendChild(el("h3", null, item.fullLabel || item.label));
-      (item.infoLines || []).forEach(function (l) { body.appendChild(el("p", "info", l)); });
-      body.appendChild(el("p", "info", item.id));
+      head = { title: item.fullLabel || item.label, lines: (item.infoLines || []).concat([item.id]) };
     } else {
       var a = nodes.get(item.from), b = nodes.get(item.to);
-      body.appendChild(el("h3", null, (a ? a.label : item.from) + " —" + item.rel + "→ " + (b ? b.label : item.to)));
-      body.appendChild(el("p", "info", item.type + " · weight " + item.weight));
+      head = { title: (a ? a.fullLabel || a.label : item.from) + " —" + item.rel + "→ " + (b ? b.fullLabel || b.label : item.to),
+               lines: [item.type + " · weight " + item.weight + " · " + (DATA.evidence[id] || []).length + " sentences"] };
     }
-    if (!ev.length) { body.appendChild(el("p", "hint", "no source sentence for this item")); return; }
-    var ol = el("ol");
-    ev.forEach(function (x) {
-      var li = el("li");
-      li.appendChild(el("span", "doc", x.doc + (x.sentence_id ? " · " + x.sentence_id : "")));
-      li.appendChild(el("span", null, x.text));
-      ol.appendChild(li);
-    });
-    body.appendChild(ol);
+    window.policykgEvidence.render(body, head, DATA.evidence[id], DATA.sentences);
   }
   state.show = show;
   network.on("click", function (p) {
@@ -111,6 +116,10 @@
     var id = byLabel[q] || (nodes.get(q) ? q : null);
     if (!id) {
       var hit = DATA.nodes.find(function (n) { return (n.fullLabel || n.label).indexOf(q) >= 0; });
+      // a node folded into "+N more": select the fold, whose panel lists it
+      if (!hit) hit = DATA.nodes.find(function (n) {
+        return n.id.indexOf("more:") === 0 && (n.infoLines || []).join("、").split("、").indexOf(q) >= 0;
+      });
       id = hit ? hit.id : null;
     }
     if (id) { network.selectNodes([id]); network.focus(id, { scale: 1.3, animation: true }); show("node", id); }
