@@ -39,6 +39,7 @@ This is the application layer: it composes :func:`policykg.extract.pipeline.run`
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import hashlib
@@ -46,7 +47,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -59,7 +60,7 @@ from policykg.errors import InputError
 from policykg.extract.document.ingest import expand_paths
 from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
-from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest, shard_path
+from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
@@ -189,6 +190,15 @@ class _Planned:
     cached: bool
 
 
+#: a document's files in the cache, by part: its metadata, its lines of extractions.jsonl and
+#: documents.jsonl, its graph (the shard the property graph is merged from) and its SHACL results
+_CACHED = {"meta": ".meta.json", "ext": ".ext.jsonl", "doc": ".doc.json", "kg": ".kg.json", "shacl": ".shacl.json"}
+
+
+def _cached(cache: Path, key: str, part: str) -> Path:
+    return cache / f"{key}{_CACHED[part]}"
+
+
 def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHandler | None,
           shacl: bool) -> list[_Planned]:
     """Each readable file with its key, and whether its cache entry can be reused (an entry made
@@ -199,44 +209,17 @@ def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHa
         if data is None:
             continue
         key = _file_key(f, data)
-        cached = (cache / f"{key}.json").exists() and (not shacl or (cache / f"{key}.shacl.json").exists())
+        cached = _cached(cache, key, "meta").exists() and (not shacl or _cached(cache, key, "shacl").exists())
         out.append(_Planned(f, key, cached))
     return out
 
 
-def _extract_new(planned: list[_Planned], cache: Path, result: BuildResult, on_error: ErrorHandler | None,
-                 progress: Progress | None, jobs: int, dask: str | None, shacl: bool,
-                 doc_timeout: float | None) -> set[str]:
-    """Extract the files whose cache entries are missing (in ``jobs`` processes, or on a Dask cluster)
-    and write their entries; the keys that failed."""
-    todo = [p for p in planned if not p.cached]
-    by_path = {str(p.path): p for p in todo}
-    failed: set[str] = set()
-    fp = result.fingerprint
-    for i, (path, res) in enumerate(extract_many([p.path for p in todo], fp, jobs=jobs, dask=dask,
-                                                 timeout=doc_timeout, shacl=shacl)):
-        if progress:
-            progress(str(path), i, len(todo))
-        p = by_path[str(path)]
-        if res.entry is None:
-            result.error(InputError(res.error or "cannot be read", str(path)), on_error)
-            failed.add(p.key)
-            continue
-        _store_entry(cache, p.key, orjson.loads(res.entry))
-        result.extracted += 1
-        result.timings["validate"] = result.timings.get("validate", 0.0) + res.validate_seconds
-    result.reused += len(planned) - len(todo)
-    return failed
-
-
-def _store_entry(cache: Path, key: str, entry: dict[str, Any]) -> None:
-    """A document's cache: the entry (document, records, metadata), its graph shard, its SHACL results."""
-    kg = entry.pop("kg")
-    shacl = entry.pop("shacl", None)
-    _write_atomic(shard_path(cache, key), orjson.dumps(kg))
-    if shacl is not None:
-        _write_atomic(cache / f"{key}.shacl.json", orjson.dumps(shacl["results"]))
-    _write_atomic(cache / f"{key}.json", orjson.dumps(entry))
+def _store(cache: Path, key: str, head: bytes, parts: dict[str, bytes]) -> None:
+    """A document's cache files; the metadata last, so an entry is whole when it exists."""
+    for part, data in parts.items():
+        if part in _CACHED:
+            _write_atomic(_cached(cache, key, part), data)
+    _write_atomic(_cached(cache, key, "meta"), head)
 
 
 # --- the per-document files: written, or copied from the previous build ------------------------
@@ -254,18 +237,16 @@ class _Writers:
         self.quads += head.count(b"\n")
         self.fh[2].write(head)
 
-    def add(self, doc_id: str, entry: dict[str, Any], kg: KG) -> bytes:
-        """Write a new document; its N-Quads (for the store)."""
-        nq = "".join(kg_quads(kg)).encode("utf-8")
-        self.quads += nq.count(b"\n")
-        parts = (b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
-                 orjson.dumps(entry["document"]) + b"\n", nq)
+    def add(self, doc_id: str, ext: bytes, doc: bytes, nq: bytes) -> int:
+        """Write a new document; its number of quads."""
         seg = []
-        for fh, data in zip(self.fh, parts, strict=True):
+        for fh, data in zip(self.fh, (ext, doc, nq), strict=True):
             seg.append([fh.tell(), len(data)])
             fh.write(data)
         self.segments[doc_id] = seg
-        return nq
+        n = nq.count(b"\n")
+        self.quads += n
+        return n
 
     def copy(self, doc_id: str, prev_seg: list[list[int]], quads: int) -> None:
         """Copy an unchanged document's lines from the previous build's files, byte for byte."""
@@ -313,9 +294,6 @@ class _Prev:
     def __post_init__(self) -> None:
         self.by_key = {d["key"]: d for d in self.manifest.get("documents", []) if "key" in d}
 
-    def docs_by_key(self) -> dict[str, dict[str, Any]]:
-        return self.by_key
-
 
 def _previous(out: Path, fp: str) -> _Prev | None:
     """The current build when the next one may start from it: same pipeline, every output in place."""
@@ -331,71 +309,88 @@ def _previous(out: Path, fp: str) -> _Prev | None:
 class _Doc:
     planned: _Planned
     doc_id: str
-    meta: dict[str, Any]
-    new: bool
+    new: bool                      # not in the previous build (its lines are written, not copied)
 
 
-def _documents(planned: list[_Planned], failed: set[str], cache: Path, prev: _Prev | None, result: BuildResult,
-               on_error: ErrorHandler | None) -> list[_Doc]:
-    """The documents of the build in the order of the files, each reused from the previous build
-    (no need to read its entry) or new; a second file with the same document id is refused."""
-    old = prev.docs_by_key() if prev else {}
-    seen_ids: dict[str, str] = {}
-    docs = []
-    for p in planned:
-        if p.key in failed:
-            continue
-        if p.key in old:
-            d = old[p.key]
-            doc_id, meta, new = d["id"], {k: d[k] for k in ("title", "type", "jurisdiction")}, False
-        else:
-            entry = orjson.loads((cache / f"{p.key}.json").read_bytes())
-            m = entry["document"]["meta"]
-            doc_id, new = entry["doc_id"], True
-            meta = {"title": m["title"], "type": m["doc_type"], "jurisdiction": m["jurisdiction"]}
-        if doc_id in seen_ids:
-            result.error(InputError(f"document id '{doc_id}' is already used by {seen_ids[doc_id]} "
-                                    "(rename one of the files)", str(p.path)), on_error)
-            continue
-        seen_ids[doc_id] = str(p.path)
-        docs.append(_Doc(p, doc_id, meta, new))
-    return docs
+@dataclass(slots=True)
+class _Stream:
+    """One pass over the files in order: extract what is new (in parallel, results in order), write
+    every document's lines (copied from the previous build when it had them)."""
 
+    planned: list[_Planned]
+    cache: Path
+    gen: Path
+    prev: _Prev | None
+    result: BuildResult
+    on_error: ErrorHandler | None
+    keep_nq: bool                                  # keep new documents' N-Quads to update the store
+    docs: list[_Doc] = field(default_factory=list)
+    new_nq: dict[str, bytes] = field(default_factory=dict)
+    seen: dict[str, str] = field(default_factory=dict)
 
-def _write_files(docs: list[_Doc], cache: Path, gen: Path, prev: _Prev | None, result: BuildResult,
-                 keep_nq: bool) -> dict[str, bytes]:
-    """Stream every document into the per-document files; the new documents' N-Quads by id when the
-    build updates the previous one (a cold build loads the whole kg.nq instead)."""
-    writers = _Writers(gen, prev.gen if prev else None)
-    old = prev.manifest["segments"] if prev else {}
-    old_quads = {d["id"]: d.get("quads", 0) for d in prev.manifest["documents"]} if prev else {}
-    new_nq: dict[str, bytes] = {}
-    try:
-        for d in docs:
-            if not d.new:
-                writers.copy(d.doc_id, old[d.doc_id], old_quads[d.doc_id])
-                quads = old_quads[d.doc_id]
-            else:
-                entry = orjson.loads((cache / f"{d.planned.key}.json").read_bytes())
-                kg = KG.from_json(orjson.loads(shard_path(cache, d.planned.key).read_bytes()))
-                nq = writers.add(d.doc_id, entry, kg)
-                quads = nq.count(b"\n")
-                if keep_nq:                         # the store is updated with them (a cold build loads kg.nq)
-                    new_nq[d.doc_id] = nq
-            result.documents.append({"id": d.doc_id, "path": str(d.planned.path),
-                                     "sha256": _sha_of(d, cache, prev), **d.meta, "key": d.planned.key,
-                                     "quads": quads})
-    finally:
-        writers.close()
-        result.quads = writers.quads
-    result.segments = writers.segments
-    return new_nq
+    def run(self, results: Iterator[tuple[Path, Any]], progress: Progress | None, n_todo: int) -> None:
+        writers = _Writers(self.gen, self.prev.gen if self.prev else None)
+        try:
+            for p in self.planned:
+                if p.cached:
+                    self._reuse(p, writers)
+                    continue
+                path, res = next(results)
+                if progress:
+                    progress(str(path), self.result.extracted + len(self.result.failed_keys), n_todo)
+                self._new(p, res, writers)
+        finally:
+            writers.close()
+            self.result.quads = writers.quads
+            self.result.segments = writers.segments
 
+    def _admit(self, p: _Planned, doc_id: str) -> bool:
+        """A second file with the same document id is refused."""
+        if doc_id in self.seen:
+            self.result.error(InputError(f"document id '{doc_id}' is already used by {self.seen[doc_id]} "
+                                         "(rename one of the files)", str(p.path)), self.on_error)
+            return False
+        self.seen[doc_id] = str(p.path)
+        return True
 
-def _sha_of(d: _Doc, cache: Path, prev: _Prev | None) -> str:
-    if not d.new and prev is not None:
-        return str(prev.docs_by_key()[d.planned.key]["sha256"])
-    return str(orjson.loads((cache / f"{d.planned.key}.json").read_bytes())["sha256"])
+    def _record(self, p: _Planned, head: dict[str, Any], quads: int, new: bool) -> None:
+        self.docs.append(_Doc(p, head["doc_id"], new))
+        self.result.documents.append({"id": head["doc_id"], "path": str(p.path), "sha256": head["sha256"],
+                                      **head["meta"], "key": p.key, "quads": quads})
+
+    def _new(self, p: _Planned, res: Any, writers: _Writers) -> None:
+        if res.entry is None:
+            self.result.error(InputError(res.error or "cannot be read", str(p.path)), self.on_error)
+            self.result.failed_keys.add(p.key)
+            return
+        _store(self.cache, p.key, res.entry, res.parts)
+        self.result.extracted += 1
+        self.result.timings["validate"] = self.result.timings.get("validate", 0.0) + res.validate_seconds
+        head = orjson.loads(res.entry)
+        if self._admit(p, head["doc_id"]):
+            parts = res.parts
+            self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], parts["nq"]), True)
+            if self.keep_nq:
+                self.new_nq[head["doc_id"]] = parts["nq"]
+
+    def _reuse(self, p: _Planned, writers: _Writers) -> None:
+        self.result.reused += 1
+        old = self.prev.by_key.get(p.key) if self.prev else None
+        if old is not None and self.prev is not None:            # in the previous build: copy its lines
+            head = {"doc_id": old["id"], "sha256": old["sha256"],
+                    "meta": {k: old[k] for k in ("title", "type", "jurisdiction")}}
+            if self._admit(p, old["id"]):
+                writers.copy(old["id"], self.prev.manifest["segments"][old["id"]], old.get("quads", 0))
+                self._record(p, head, old.get("quads", 0), False)
+            return
+        head = orjson.loads(_cached(self.cache, p.key, "meta").read_bytes())
+        if self._admit(p, head["doc_id"]):                       # cached but not in the previous build
+            kg = KG.from_json(orjson.loads(_cached(self.cache, p.key, "kg").read_bytes()))
+            nq = "".join(kg_quads(kg)).encode("utf-8")
+            ext, doc = (_cached(self.cache, p.key, part).read_bytes() for part in ("ext", "doc"))
+            self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
+            if self.keep_nq:
+                self.new_nq[head["doc_id"]] = nq
 
 
 def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
@@ -424,7 +419,7 @@ def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str,
 
 
 def _graph(cache: Path, docs: list[_Doc]) -> PGraph:
-    return to_property_graph(KG.from_json(orjson.loads(shard_path(cache, d.planned.key).read_bytes())) for d in docs)
+    return to_property_graph(KG.from_json(orjson.loads(_cached(cache, d.planned.key, "kg").read_bytes())) for d in docs)
 
 
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
@@ -489,7 +484,7 @@ def shacl_report(violations: list[Violation]) -> dict[str, Any]:
 def _violations(docs: list[_Doc], cache: Path) -> list[Violation]:
     out = []
     for d in docs:
-        out += [Violation(**v) for v in orjson.loads((cache / f"{d.planned.key}.shacl.json").read_bytes())]
+        out += [Violation(**v) for v in orjson.loads(_cached(cache, d.planned.key, "shacl").read_bytes())]
     out.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
     return out
 
@@ -635,8 +630,10 @@ def _prune_cache(root: Path, fp: str, live: set[str]) -> None:
         if p.name != fp:
             _remove(p)                    # another pipeline's entries, or the cache of an older policykg
     cache = root / fp
+    parts = set(_CACHED.values())
     for stale in cache.iterdir():
-        if stale.name.split(".", 1)[0] not in live:
+        key, _, rest = stale.name.partition(".")
+        if key not in live or f".{rest}" not in parts:
             stale.unlink()
 
 
@@ -720,13 +717,15 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
             assert prev is not None
             return _result_from_manifest(prev, result, t_start)
         gen = _next_gen(out)
-        failed = _timed(result, "extract", lambda: _extract_new(planned, cache, result, on_error, progress, jobs,
-                                                                dask, shacl, doc_timeout))
-        result.failed_keys = failed
-        docs = _documents(planned, failed, cache, prev, result, on_error)
-        update = prev is not None and sum(d.new for d in docs) <= max(1, len(docs) // UPDATE_SHARE)
-        new_nq = _timed(result, "files", lambda: _write_files(docs, cache, gen, prev, result, update))
-        g = _stores_and_exports(gen, cache, docs, prev if update else None, new_nq, result, options, progress)
+        n_new = sum(1 for p in planned if not (p.cached and prev is not None and p.key in prev.by_key))
+        update = prev is not None and n_new <= max(1, len(planned) // UPDATE_SHARE)
+        stream = _Stream(planned, cache, gen, prev, result, on_error, update)
+        todo = [p.path for p in planned if not p.cached]
+        with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
+                                             shacl=shacl)) as results:
+            _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
+        docs, failed = stream.docs, result.failed_keys
+        g = _stores_and_exports(gen, cache, docs, prev if update else None, stream.new_nq, result, options, progress)
         if shacl:
             result.violations = _violations(docs, cache)
         manifest = _summary(g, result, options)

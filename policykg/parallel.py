@@ -35,7 +35,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection, wait
@@ -47,7 +47,8 @@ import orjson
 from policykg.errors import InputError, PolicyKGError
 from policykg.extract.document.ingest import ingest
 from policykg.extract.pipeline import run
-from policykg.graph.kg import document_graph
+from policykg.graph.kg import KG, document_graph
+from policykg.graph.rdf import kg_quads
 from policykg.graph.validate import validate_document_graph
 
 __all__ = ["Extracted", "extract_entry", "extract_file", "extract_many", "default_jobs", "doc_timeout",
@@ -59,11 +60,16 @@ DOC_TIMEOUT = 120.0
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """One file's cache entry (orjson bytes), or the reason it could not be read."""
+    """One file's extraction, serialized in the worker: ``entry`` (orjson bytes: ``fingerprint``,
+    ``doc_id``, ``path``, ``sha256``, ``meta``) and ``parts`` — the document's lines of
+    extractions.jsonl (``ext``) and documents.jsonl (``doc``), its N-Quads (``nq``), its graph
+    (``kg``, JSON) and, when checked, its SHACL results (``shacl``, JSON) — or the reason it could not
+    be read."""
 
     entry: bytes | None = None
     error: str | None = None
     validate_seconds: float = 0.0
+    parts: dict[str, bytes] | None = None
 
 
 def default_jobs() -> int:
@@ -91,12 +97,23 @@ def extract_entry(path: str | Path, fingerprint: str, shacl: bool = False) -> di
 
 
 def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
-    """:func:`extract_entry` in a worker: the entry as bytes, or the file's error as text."""
+    """:func:`extract_entry` in a worker, serialized there (so the parent only concatenates bytes), or the
+    file's error as text."""
     try:
         entry = extract_entry(path, fingerprint, shacl)
     except InputError as e:
         return Extracted(error=e.message)
-    return Extracted(entry=orjson.dumps(entry), validate_seconds=entry["shacl"]["seconds"] if shacl else 0.0)
+    kg_json = orjson.dumps(entry["kg"])
+    parts = {"ext": b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
+             "doc": orjson.dumps(entry["document"]) + b"\n",
+             "nq": "".join(kg_quads(KG.from_json(orjson.loads(kg_json)))).encode("utf-8"), "kg": kg_json}
+    if shacl:
+        parts["shacl"] = orjson.dumps(entry["shacl"]["results"])
+    m = entry["document"]["meta"]
+    head = {"fingerprint": fingerprint, "doc_id": entry["doc_id"], "path": entry["path"], "sha256": entry["sha256"],
+            "meta": {"title": m["title"], "type": m["doc_type"], "jurisdiction": m["jurisdiction"]}}
+    return Extracted(entry=orjson.dumps(head), validate_seconds=entry["shacl"]["seconds"] if shacl else 0.0,
+                     parts=parts)
 
 
 def _dask_client(address: str) -> Any:
@@ -151,7 +168,7 @@ def doc_timeout(timeout: float | None = None) -> float:
 
 
 def extract_many(paths: Iterable[Path], fingerprint: str, jobs: int = 1, dask: str | None = None,
-                 timeout: float | None = None, shacl: bool = False) -> Iterator[tuple[Path, Extracted]]:
+                 timeout: float | None = None, shacl: bool = False) -> Generator[tuple[Path, Extracted], None, None]:
     """``(path, result)`` for each path, in the given order; ``jobs`` local processes, or the Dask
     scheduler at ``dask`` (``"local"`` starts a LocalCluster of two workers).  A document that takes
     longer than ``timeout`` seconds (:func:`doc_timeout`) is skipped with a one-line error.  ``shacl``:

@@ -81,9 +81,9 @@ def test_adding_editing_and_removing_a_document_equals_a_cold_build(tmp_path, se
     _, rows = run_cypher(out, "MATCH (d:PolicyDocument {identifier: 'jiangsu-2025'}) RETURN d.id")
     assert rows == []
     _same_as_cold(out, kept, tmp_path)
-    # the cache keeps what the build holds: per document its entry and its graph
+    # the cache keeps what the build holds: per document its metadata, lines and graph
     assert sorted(p.name.split(".", 1)[1] for p in (out / ".cache" / "test-pipeline").iterdir()) == \
-        ["json", "json", "json", "kg.json", "kg.json", "kg.json"]
+        ["doc.json"] * 3 + ["ext.jsonl"] * 3 + ["kg.json"] * 3 + ["meta.json"] * 3
 
 
 @pytest.mark.slow                      # two builds
