@@ -30,7 +30,7 @@ BUILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 from policykg.build import build
-files = [Path(p) for p in json.loads(sys.argv[1])]
+files = [Path(p) for p in json.loads(sys.stdin.read())]
 t0, c0 = time.perf_counter(), time.process_time()
 r = build(files, sys.argv[2], jobs=int(sys.argv[3]), prune=True)
 children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -50,8 +50,8 @@ def corpus_files(root: Path) -> list[Path]:
 
 
 def run_build(files: list[Path], out: Path, jobs: int) -> dict:
-    r = subprocess.run([sys.executable, "-c", BUILD, json.dumps([str(f) for f in files]), str(out), str(jobs)],
-                       capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-c", BUILD, "-", str(out), str(jobs)],
+                       input=json.dumps([str(f) for f in files]), capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit(f"build failed:\n{r.stderr[-2000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
