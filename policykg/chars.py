@@ -105,9 +105,8 @@ _HALF_PUNCT = re.compile(r"[(),;:?!\n]")
 def _widths(m: MappedText) -> MappedText:
     m = m.translate(_FULLWIDTH_ALNUM)
     text = m.text
-    chars = list(text)
-    n = len(chars)
-    changed = False
+    n = len(text)
+    full: dict[int, str] = {}          # position → full-width character (no list of every character: memory)
     # parentheses: a pair becomes full-width when it follows a CJK character or encloses one
     stack: list[int] = []
     candidates = [p.start() for p in _HALF_PUNCT.finditer(text)]
@@ -119,8 +118,7 @@ def _widths(m: MappedText) -> MappedText:
             j = stack.pop()
             inner = text[j + 1:i]
             if (j > 0 and _is_cjkish(text[j - 1])) or _CJK_RX.search(inner):
-                chars[j], chars[i] = "（", "）"
-                changed = True
+                full[j], full[i] = "（", "）"
         elif ch == "\n":
             stack.clear()
     for i in candidates:
@@ -131,11 +129,15 @@ def _widths(m: MappedText) -> MappedText:
             if ch == ":" and text.startswith("//", i + 1):
                 continue
             if _is_cjkish(prev) or (ch in ",;" and _is_cjkish(nxt)):
-                chars[i] = _HALF_TO_FULL[ch]
-                changed = True
-    if not changed:
+                full[i] = _HALF_TO_FULL[ch]
+    if not full:
         return m
-    return MappedText("".join(chars), m.origin, m.source_length)
+    parts, last = [], 0
+    for i in sorted(full):
+        parts += [text[last:i], full[i]]
+        last = i + 1
+    parts.append(text[last:])
+    return MappedText("".join(parts), m.origin, m.source_length)
 
 
 def _drop_cjk_spaces(m: MappedText) -> MappedText:

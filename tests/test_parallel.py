@@ -144,3 +144,45 @@ def test_the_cli_time_budget_skips_each_document_in_one_line(tmp_path):
                         "--doc-timeout", "0.001"], capture_output=True, text=True, timeout=300, check=False)
     assert r.returncode == 1
     assert r.stderr.splitlines()[:2] == [f"error: {d}: took longer than 0.001 s; skipped" for d in docs]
+
+
+_ORPHAN = r"""
+import sys, time
+from pathlib import Path
+import policykg.parallel as worker
+worker._warmed.add(False)                      # no warm-up: the test is about the process, not extraction
+def run(doc):
+    print("worker", __import__("os").getpid(), flush=True)
+    time.sleep(3600)
+worker.run = run
+list(worker.extract_many([Path(sys.argv[1])], "fp", jobs=1, timeout=600))
+"""
+
+
+def test_a_killed_build_leaves_no_worker_behind(tmp_path):
+    """kill -9 of the process that extracts: its worker process dies with it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(ROOT / "seeds" / "jiangsu-2025.txt")],
+                              stdout=subprocess.PIPE, text=True)
+    line = parent.stdout.readline()
+    assert line.startswith("worker "), line
+    child = int(line.split()[1])
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{child}/stat") as f:        # a zombie (not yet reaped by init) is gone too
+            if f.read().split(") ", 1)[1].startswith("Z"):
+                break
+        time.sleep(0.1)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the worker outlived the build")

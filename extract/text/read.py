@@ -707,7 +707,10 @@ def _read_regular(path: Path, where: str, st: os.stat_result) -> bytes:
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise InputError("not a regular file (it changed while being opened)", where)
-            data = fh.read(limit + 1)
+            # read(n) allocates n bytes first: ask for the stat's size (+1), and the rest only if it grew
+            data = fh.read(min(st.st_size, limit) + 1)
+            if len(data) > st.st_size:
+                data += fh.read(limit + 1 - len(data))
     except OSError as e:
         raise _os_error(e, path, where) from None
     if len(data) > limit:

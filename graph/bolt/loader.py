@@ -36,6 +36,7 @@ from policykg.graph.property import KEY_LABELS, PGraph
 
 from .dialect import DIALECTS, Dialect, detect_dialect
 from .dialect import ident as _ident
+from .reach import LoginRefused, NotListening, ServerLost, probe
 
 __all__ = ["check_uri", "close_driver", "node_statement", "rel_statement", "piece_statement", "index_statements",
            "batches", "plan", "PHASES", "load_bolt", "LoadResult", "graph_counts"]
@@ -245,6 +246,7 @@ class LoadResult:
     quoted: bool = False          # string parameters were escaped for a pasting server
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+    passes: int = 0               # times the whole graph was sent (more than 1 after a server lost data)
 
 
 _BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -324,20 +326,27 @@ def close_driver(driver, dialect: str) -> None:
         driver.close()
 
 
-def _connect(uri: str, user: str, password: str):
-    """A driver to ``uri`` whose connectivity is verified, or StoreError saying what is wrong."""
+def _connect(uri: str, user: str, password: str, retry_seconds: float = 120.0):
+    """A driver to ``uri`` whose connectivity and login are verified, or the :mod:`.reach` error
+    saying what is wrong (each with its own exit status)."""
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, ServiceUnavailable
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
     check_uri(uri)
+    probe(uri)
     try:
-        driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=120.0)
-        driver.verify_connectivity()
-    except (ServiceUnavailable, OSError) as e:
-        raise StoreError(f"cannot reach the server ({e}); is it running and is the URI right?", uri) from None
-    except AuthError:
-        raise StoreError("authentication failed: check --user/--password (NEO4J_USERNAME/NEO4J_PASSWORD)", uri) from None
+        driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=retry_seconds)
     except ValueError as e:
         raise StoreError(f"not a Bolt URI ({e}); use bolt://host:port or neo4j://host:port", uri) from None
+    try:
+        driver.verify_connectivity()
+    except (ServiceUnavailable, OSError) as e:
+        close_driver(driver, "falkordb")
+        raise NotListening(f"cannot reach the server ({e}); is it running and is the URI right?", uri) from None
+    except (AuthError, Neo4jError) as e:          # FalkorDB answers a bad login with a general error
+        close_driver(driver, "falkordb")
+        said = " ".join(str(getattr(e, "message", None) or e).split())[:120]
+        raise LoginRefused(f"the server refused the login as '{user}' ({said}): check --user/--password "
+                           "(NEO4J_USERNAME/NEO4J_PASSWORD)", uri) from None
     return driver
 
 
@@ -399,7 +408,7 @@ class _Sender:
 def load_bolt(g: PGraph, uri: str, user: str, password: str, database: str | None = None,
               batch_size: int = 1000, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
               progress: Callable[[str, int, int], None] | None = None, driver=None,
-              stall_seconds: float | None = None) -> LoadResult:
+              stall_seconds: float | None = None, retry_seconds: float = 120.0) -> LoadResult:
     """Load ``g`` through the Bolt driver; returns what was sent and the counts in the database.
 
     Batches of ``batch_size`` rows (and at most the dialect's
@@ -415,37 +424,68 @@ def load_bolt(g: PGraph, uri: str, user: str, password: str, database: str | Non
     per statement and transaction on one session — the naive baseline the
     benchmark compares with.  ``driver``: use this driver (left open) instead
     of connecting to ``uri``.
+
+    A server that goes away mid-load (a restart) is waited for, with growing
+    pauses, for up to ``retry_seconds``; the transaction then runs again.  When
+    the load ends with fewer nodes or relationships in the database than ``g``
+    has (a restarted server that lost what it had been sent), the whole load
+    is sent again (MERGE: what is there stays as it is), up to
+    :data:`MAX_PASSES` times.  A server still away after ``retry_seconds`` is
+    :class:`~.reach.ServerLost`; see :mod:`.reach` for the other reasons.
     """
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
     own_driver = driver is None
     if own_driver:
-        driver = _connect(uri, user, password)
+        driver = _connect(uri, user, password, retry_seconds)
     kwargs = {"database": database} if database else {}
     result = LoadResult("")
     dialect: Dialect | None = None
     t0 = time.perf_counter()
     try:
-        with driver.session(**kwargs) as session:
-            dialect, encode = _prepare(session, result)
-        phases = plan(batches(g, 1 if per_row else batch_size, dialect.max_param_bytes, encode))
-        sessions = 1 if per_row else min(workers or 1, dialect.max_sessions or workers or 1)
-        sender = _Sender(driver, kwargs, result, len(g.nodes) + len(g.rels), progress,
-                         dialect.read_deadline(stall_seconds))
-        sender.send(phases, 1 if per_row else max(1, tx_statements), sessions)
-        result.seconds = time.perf_counter() - t0
-        with driver.session(**kwargs) as session:
-            result.counts = graph_counts(session, g)
+        for _ in range(MAX_PASSES):
+            dialect = _load_pass(g, driver, kwargs, result, per_row, batch_size, workers, tx_statements, progress,
+                                 stall_seconds)
+            result.seconds = time.perf_counter() - t0
+            with driver.session(**kwargs) as session:
+                result.counts = graph_counts(session, g)
+            if not _short(result.counts, g):
+                break
     except Neo4jError as e:
         raise StoreError(f"the server refused a statement: {e.message or e}", uri) from None
-    except ServiceUnavailable as e:
-        raise StoreError(f"lost the connection to the server ({e})", uri) from None
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise ServerLost(f"lost the connection to the server during the load and it did not come back within "
+                         f"{retry_seconds:g} s ({' '.join(str(e).split())[:160]}); loading is idempotent: run the "
+                         "same command again when the server is up", uri) from None
     finally:
         if own_driver:
-            if dialect is not None:
-                dialect.close(driver)
-            else:
-                driver.close()
+            close_driver(driver, dialect.name if dialect is not None else "")
     return result
+
+
+#: how many times a load is sent whole, at most (a second pass only after a server lost data)
+MAX_PASSES = 3
+
+
+def _short(counts: dict[str, int], g: PGraph) -> bool:
+    """Whether the database has fewer nodes of some key label or relationships of some type than ``g``."""
+    want = {**g.counts(), **g.rel_counts()}
+    return any(counts.get(k, 0) < v for k, v in want.items())
+
+
+def _load_pass(g: PGraph, driver, kwargs: dict[str, Any], result: LoadResult, per_row: bool, batch_size: int,
+               workers: int | None, tx_statements: int, progress: Callable[[str, int, int], None] | None,
+               stall_seconds: float | None) -> Dialect:
+    """Send the whole of ``g`` once (indexes first); the server's dialect."""
+    result.passes += 1
+    result.nodes = result.relationships = 0
+    with driver.session(**kwargs) as session:
+        dialect, encode = _prepare(session, result)
+    phases = plan(batches(g, 1 if per_row else batch_size, dialect.max_param_bytes, encode))
+    sessions = 1 if per_row else min(workers or 1, dialect.max_sessions or workers or 1)
+    sender = _Sender(driver, kwargs, result, len(g.nodes) + len(g.rels), progress,
+                     dialect.read_deadline(stall_seconds))
+    sender.send(phases, 1 if per_row else max(1, tx_statements), sessions)
+    return dialect
 
 
 def graph_counts(session, g: PGraph) -> dict[str, int]:
