@@ -162,7 +162,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _file_key(path: Path, data: bytes) -> str:
-    return hashlib.sha256(data + b"\0" + str(path).encode("utf-8")).hexdigest()
+    return hashlib.sha256(data + b"\0" + str(path).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _check_out_dir(out: Path) -> None:
@@ -356,7 +356,8 @@ class _Stream:
     def _record(self, p: _Planned, head: dict[str, Any], quads: int, new: bool) -> None:
         self.docs.append(_Doc(p, head["doc_id"], new))
         self.result.documents.append({"id": head["doc_id"], "path": str(p.path), "sha256": head["sha256"],
-                                      **head["meta"], "key": p.key, "quads": quads})
+                                      **head["meta"], "key": p.key, "quads": quads,
+                                      "abspath": os.path.abspath(p.path)})
 
     def _new(self, p: _Planned, res: Any, writers: _Writers) -> None:
         if res.entry is None:
@@ -645,8 +646,10 @@ def built_paths(out_dir: str | Path) -> list[str]:
 
 def _check_drops(out: Path, files: list[Path], prune: bool, result: BuildResult) -> None:
     """Refuse to drop documents of the current build that were not given again, unless ``prune``."""
-    given = {str(f) for f in files}
-    dropped = [p for p in built_paths(out) if p not in given]
+    given = {str(f) for f in files} | {os.path.abspath(f) for f in files}    # as given, or the same file
+    m = read_manifest(out)
+    built = m["documents"] if m else []
+    dropped = [d["path"] for d in built if d["path"] not in given and d.get("abspath") not in given]
     result.dropped = dropped
     if dropped and not prune:
         names = ", ".join(Path(p).name for p in dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3

@@ -71,9 +71,8 @@ def handle_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except PolicyKGError as e:
-            err = UserError(str(e))
-            err.exit_code = getattr(e, "exit_code", 1)       # graph/bolt/reach.py: one status per reason
-            raise err from None
+            code = getattr(e, "exit_code", 1)                 # graph/bolt/reach.py: one status per reason
+            raise type("UserError", (UserError,), {"exit_code": code})(str(e)) from None
         except KeyboardInterrupt:
             raise UserError("interrupted") from None
         except BrokenPipeError:
@@ -85,15 +84,16 @@ class _Group(click.Group):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.epilog:
             formatter.write_paragraph()
-            for line in self.epilog.splitlines():
-                formatter.write_text(line) if line.strip() else formatter.write_paragraph()
+            for line in self.epilog.splitlines():         # as written: an example is never wrapped
+                if line.strip() != "\b":
+                    formatter.write(f"{line}\n" if line.strip() else "\n")
 
 
 @click.group(cls=_Group, epilog="""\b
 Start here:
-  policykg build seeds/ -o build        texts -> graph, stores, exports
-  policykg query build --list           saved research queries
-  policykg viz build -o view.html       interactive network""")
+  policykg build seeds/ -o build        (texts → graph, stores, exports)
+  policykg query build --list           (the saved research queries)
+  policykg viz build -o view.html       (an interactive network)""")
 @click.version_option(package_name="policykg")
 def cli() -> None:
     """Turn Chinese policy documents into a knowledge graph of actors, instruments,
@@ -184,8 +184,15 @@ def _progress(total: int, label: str):
                     console=console, transient=True, disable=total < 3 or not console.is_terminal)
 
 
+def _status(label: str) -> contextlib.AbstractContextManager:
+    """A spinner with ``label`` on stderr while a long step runs (nothing when stderr is not a terminal)."""
+    from rich.text import Text
+    console = _stderr_console()
+    return console.status(Text(_plain_line(label))) if console.is_terminal else contextlib.nullcontext()
+
+
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg extract seeds/ -o extractions.jsonl
-  policykg extract seeds/jiangsu-2025.txt | grep '"kind": "target"'""")
+  policykg extract seeds/jiangsu-2025.txt | grep '"kind":"target"'""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="JSONL file to write (default: stdout).  Written whole or not at all.")
@@ -282,7 +289,8 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
             for g, missing, extra in corpus_errors(sentences, corpus, show_errors):
                 click.echo(f"{g.doc}@{g.start} | {g.text[:60]} | missing {missing} | extra {extra}")
             return
-        scores = score_corpus(sentences, corpus)
+        with _status(f"scoring {len(sentences)} gold sentences"):
+            scores = score_corpus(sentences, corpus)
         gold_recs = [{"kind": "sentence"}] * len(sentences)
         pred_recs = []
     else:
@@ -564,7 +572,7 @@ def _run_build(paths: list[Path], out_dir: Path, as_json: bool, exports: tuple[s
 
     err = _stderr_console()
     n_files = len(list(expand_paths(paths)))
-    with _progress(n_files, "reading") as bar:
+    with _progress(max(n_files, 3), "reading") as bar:     # shown for one file too: the stores' steps follow
         task = bar.add_task("build", total=n_files)
 
         def progress(name: str, i: int, total: int) -> None:
@@ -639,20 +647,70 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def _print_rows(cols: list[str], rows: list[list[Any]], fmt: str) -> None:
+def _fit_widths(natural: list[int], budget: int) -> list[int]:
+    """Column widths that add up to at most ``budget``: the narrow columns whole, the wide ones cut to
+    one common width (and the columns left over shared out, leftmost first)."""
+    if sum(natural) <= budget or not natural:
+        return natural
+    left, cap = budget, 0
+    for i, w in enumerate(sorted(natural)):
+        share = left // (len(natural) - i)
+        if w > share:
+            cap = share
+            break
+        left -= w
+    cap = max(cap, 4)                     # "ab…" at the least; a table wider than that overflows
+    widths = [min(w, cap) for w in natural]
+    spare = budget - sum(widths)
+    for i, w in enumerate(natural):
+        if w > widths[i] and spare > 0:
+            widths[i] += 1
+            spare -= 1
+    return widths
+
+
+def _clip(text: str, width: int) -> str:
+    """Each line of ``text`` cut to ``width`` terminal cells, ending in "…" where it was cut (a wide
+    character that does not fit whole is left out, not split)."""
+    from rich.cells import cell_len
+
+    def line(s: str) -> str:
+        if cell_len(s) <= width:
+            return s
+        out, used = [], 0
+        for ch in s:
+            used += cell_len(ch)
+            if used > width - 1:
+                break
+            out.append(ch)
+        return "".join(out) + "…"
+    return "\n".join(line(s) for s in text.split("\n"))
+
+
+def _print_rows(cols: list[str], rows: list[list[Any]], fmt: str, wide: bool = False) -> None:
+    """Rows on stdout: csv and json whole; a table fitted to the terminal's width, long cells cut
+    with "…" (``wide``: whole, lines as long as the longest cell)."""
     from .graph.query import format_rows
     if fmt != "table":
         sys.stdout.write(format_rows(cols, rows, fmt))
         return
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
+    cells = [[_cell(v) for v in r] for r in rows]
+    natural = [max(cell_len(line) for text in [col, *(r[i] for r in cells)] for line in text.split("\n"))
+               for i, col in enumerate(cols)]
+    frame = 3 * len(cols) + 1              # padding and rules around and between the columns
+    width = Console().width
+    widths = natural if wide else _fit_widths(natural, width - frame)
     table = Table(header_style="bold", show_lines=False)
-    for col in cols:
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(*(_cell(v) for v in r))
-    Console(highlight=False, markup=False, emoji=False, width=max(160, Console().width)).print(table)
-    _stderr_console().print(f"{len(rows)} row(s)")
+    for col, w in zip(cols, widths, strict=True):
+        table.add_column(_clip(col, w), width=max(w, 1), no_wrap=True, overflow="ellipsis")
+    for r in cells:
+        table.add_row(*(_clip(c, w) for c, w in zip(r, widths, strict=True)))
+    Console(highlight=False, markup=False, emoji=False, width=max(width, sum(widths) + frame)).print(table)
+    cut = "" if widths == natural else f"; long cells cut to fit {width} columns (--wide shows them whole)"
+    _stderr_console().print(f"{len(rows)} row(s){cut}")
 
 
 def _query_text(query: str | None, file: Path | None, what: str) -> str:
@@ -670,6 +728,8 @@ def _query_text(query: str | None, file: Path | None, what: str) -> str:
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                        show_default=True, help="Output format.")
+_WIDE = click.option("--wide", is_flag=True, help="Table: show whole cells, however long the lines (by default "
+                                                  "long cells are cut with … to fit the terminal).")
 _BUILD_DIR = click.argument("build_dir", metavar="DIR", type=click.Path(path_type=Path))
 _WRITE = click.option("--write", is_flag=True, help="Allow an update to change the build (it is read-only otherwise).")
 _TIMEOUT = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
@@ -682,10 +742,11 @@ _TIMEOUT = click.option("--timeout", type=click.FloatRange(min=0, min_open=True)
 @click.argument("query", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
 @_FORMAT
+@_WIDE
 @_WRITE
 @_TIMEOUT
 @handle_errors
-def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str, write: bool,
+def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str, wide: bool, write: bool,
            timeout: float | None) -> None:
     """Run a SPARQL query on a build's Oxigraph store (no server needed).
 
@@ -696,7 +757,7 @@ def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str, writ
     """
     from .graph.query import run_sparql
     cols, rows = run_sparql(build_dir, _query_text(query, file, "SPARQL"), write=write, timeout=timeout)
-    _print_rows(cols, rows, fmt)
+    _print_rows(cols, rows, fmt, wide)
 
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg cypher build "MATCH (a:Actor)-[u:USES]->(i:PolicyInstrument) RETURN a.label, i.label LIMIT 5"
@@ -705,10 +766,11 @@ def sparql(build_dir: Path, query: str | None, file: Path | None, fmt: str, writ
 @click.argument("query", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a file.")
 @_FORMAT
+@_WIDE
 @_WRITE
 @_TIMEOUT
 @handle_errors
-def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, write: bool,
+def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, wide: bool, write: bool,
            timeout: float | None) -> None:
     """Run a Cypher query on a build's embedded LadybugDB database (no server needed).
 
@@ -720,13 +782,14 @@ def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, writ
     """
     from .graph.query import run_cypher
     cols, rows = run_cypher(build_dir, _query_text(query, file, "Cypher"), write=write, timeout=timeout)
-    _print_rows(cols, rows, fmt)
+    _print_rows(cols, rows, fmt, wide)
 
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg query --list
   policykg query build instruments-by-province
   policykg query build targets-2027 --lang cypher --format csv
-  policykg query --show edge-evidence --lang cypher        (print the query text)""")
+  policykg query build issuers --wide                      (whole cells, however wide)
+  policykg query --show sentence-behind-uses --lang cypher   (print the query text)""")
 @click.argument("build_dir", metavar="DIR", required=False, type=click.Path(path_type=Path))
 @click.argument("name", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the saved queries.")
@@ -734,10 +797,11 @@ def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, writ
 @click.option("--lang", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True,
               help="Which version of the saved query to run.")
 @_FORMAT
+@_WIDE
 @_TIMEOUT
 @handle_errors
 def query(build_dir: Path | None, name: str | None, list_: bool, show: str | None, lang: str, fmt: str,
-          timeout: float | None) -> None:
+          wide: bool, timeout: float | None) -> None:
     """Run a saved research query by name (graph/queries/), in SPARQL or Cypher."""
     from .graph.query import run_saved, saved_queries, saved_query_text
     if list_:
@@ -748,7 +812,7 @@ def query(build_dir: Path | None, name: str | None, list_: bool, show: str | Non
             table.add_column(col, overflow="fold")
         for q in saved_queries().values():
             table.add_row(q.name, ", ".join(q.languages), q.title)
-        Console(highlight=False, width=max(120, Console().width)).print(table)
+        Console(highlight=False, markup=False, emoji=False).print(table)
         return
     if show:
         click.echo(saved_query_text(show, lang), nl=False)
@@ -757,7 +821,7 @@ def query(build_dir: Path | None, name: str | None, list_: bool, show: str | Non
         fail("give a build directory and a query name, e.g. 'policykg query build instruments-by-province' "
              "(see 'policykg query --list')")
     cols, rows = run_saved(build_dir, name, lang, timeout=timeout)
-    _print_rows(cols, rows, fmt)
+    _print_rows(cols, rows, fmt, wide)
 
 
 # --- validate ----------------------------------------------------------------------------
@@ -775,7 +839,8 @@ def validate(build_dir: Path, fmt: str) -> None:
     """
     from .graph.validate import validate_build
     start = time.perf_counter()
-    found = validate_build(build_dir)
+    with _status(f"checking {build_dir} against the SHACL shapes"):
+        found = validate_build(build_dir)
     if fmt == "json":
         from dataclasses import asdict
         click.echo(json.dumps([asdict(v) for v in found], ensure_ascii=False, indent=1))
@@ -842,7 +907,9 @@ def _exporters_registry():
   policykg viz build --view instruments -o instruments.png          (static figure for a paper)
   policykg viz build --view ego --focus 黑龙江省县级以上人民政府 --depth 1 -o ego.html
   policykg viz build --view document --doc jiangsu-2025 -o jiangsu.svg
-  policykg viz build --view province --jurisdiction 江苏省 --jurisdiction 黑龙江省 -o compare.html""")
+  policykg viz build --view province --jurisdiction 江苏省 --jurisdiction 黑龙江省 -o compare.html
+  policykg viz build --view jurisdiction-instruments -o matrix.html   (heat table; .png/.svg/.pdf for a heatmap)
+  policykg viz build --view targets-timeline -o targets.pdf""")
 @_BUILD_DIR
 @click.option("--view", "view_name", type=_RegistryChoice(_views_registry), default="overview", show_default=True,
               help="The view to draw (listed under Views).")
@@ -870,13 +937,14 @@ def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures
     out = output or build_dir / f"view-{view_name}.html"
     if out.suffix.lower() not in (".html", ".htm", ".png", ".svg", ".pdf"):
         fail(f"{out}: the output is .html (interactive) or .png/.svg/.pdf (static)")
-    g = read_build_graph(build_dir)
-    view = make_view(g, view_name, focus=focus, depth=depth, doc=doc, jurisdictions=list(jurisdictions) or None,
-                     limit=limit, measures=True if measures else None)
-    if out.suffix.lower() in (".html", ".htm"):
-        render_html(view, out)
-    else:
-        render_static(view, out, font=font)
+    with _status(f"drawing the {view_name} view of {build_dir}"):
+        g = read_build_graph(build_dir)
+        view = make_view(g, view_name, focus=focus, depth=depth, doc=doc, jurisdictions=list(jurisdictions) or None,
+                         limit=limit, measures=True if measures else None)
+        if out.suffix.lower() in (".html", ".htm"):
+            render_html(view, out)
+        else:
+            render_static(view, out, font=font)
     err = _stderr_console()
     for note in view.notes:
         err.print(f"note: {note}")
@@ -952,16 +1020,19 @@ def export(fmt: str, build_dir: Path, output: Path | None, table_format: str | N
         fail(f"--format chooses the files of 'export tables'; {fmt} has one format")
     if exporter.reads == "build":                      # made from the build's records (the tables), not graph.json
         formats = ("parquet", "csv") if table_format in (None, "both") else (str(table_format),)
-        files = exporter.write(build_dir, out, formats=formats)
+        with _status(f"writing {fmt} from {build_dir}"):
+            files = exporter.write(build_dir, out, formats=formats)
         _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
         return
     if output is None:                                 # into the build: kept up to date by later builds
         from .build import export_into
-        files = export_into(build_dir, fmt)
+        with _status(f"writing {fmt} into {build_dir}"):
+            files = export_into(build_dir, fmt)
         _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out} (later builds of {build_dir} keep it)")
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    files = exporter.write(build_dir, out) if exporter.reads == "nq" else exporter.write(read_build_graph(build_dir), out)
+    with _status(f"writing {fmt} from {build_dir}"):
+        files = exporter.write(build_dir, out) if exporter.reads == "nq" else exporter.write(read_build_graph(build_dir), out)
     _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
 
 
@@ -1042,8 +1113,8 @@ def vocab() -> None:
 
 @vocab.command(name="mine", epilog=_EXAMPLES_HELP + """  policykg vocab mine seeds/ --kind tool --min-df 2 --top 20
   policykg vocab mine seeds/ --kind field --min-df 2 --new-only
-  policykg vocab mine ../shared/corpus/scale --kind field --new-only --format csv > fields.csv
-  policykg vocab mine ../shared/corpus/scale --top 500 --format json > candidates.json""")
+  policykg vocab mine seeds/ --kind field --new-only --format csv > fields.csv
+  policykg vocab mine seeds/ --top 500 --format json > candidates.json""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["org", "tool", "field"]),
               help="org: organisation names by suffix (局, 委员会, 集团…); tool: tool nouns by head (券, 基金, "
@@ -1054,9 +1125,10 @@ def vocab() -> None:
               help="At most this many candidates per kind, most documents first.")
 @click.option("--new-only", is_flag=True, help="Leave out terms the ontology already has as a label.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_WIDE
 @handle_errors
 def vocab_mine(paths: tuple[Path, ...], kinds: tuple[str, ...], min_df: int, top: int, new_only: bool,
-               fmt: str) -> None:
+               fmt: str, wide: bool) -> None:
     """Propose vocabulary candidates from the documents under PATH…: each term with its
     document frequency, occurrences, the ontology concept when it is already a label
     (``known``), the level prefixes an organisation name was written with, and one or two
@@ -1065,7 +1137,8 @@ def vocab_mine(paths: tuple[Path, ...], kinds: tuple[str, ...], min_df: int, top
     """
     from .vocab import KINDS, mine
     errors: list[str] = []
-    found = mine(paths, kinds=kinds or KINDS, min_df=min_df, top=top, new_only=new_only, errors=errors)
+    with _status(f"mining {', '.join(map(str, paths))}"):
+        found = mine(paths, kinds=kinds or KINDS, min_df=min_df, top=top, new_only=new_only, errors=errors)
     err = _stderr_console()
     for e in errors:
         _print_error(err, e)
@@ -1080,7 +1153,7 @@ def vocab_mine(paths: tuple[Path, ...], kinds: tuple[str, ...], min_df: int, top
         cols = ["term", "kind", "df", "count", "known", "prefixes", "examples"]
         rows = [[c.term, c.kind, c.df, c.count, c.known or "", " ".join(f"{p}×{n}" for p, n in c.prefixes),
                  examples(c, " | " if fmt == "csv" else "\n")] for c in found]
-        _print_rows(cols, rows, fmt)
+        _print_rows(cols, rows, fmt, wide)
     if errors:
         sys.exit(1)
 

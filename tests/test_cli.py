@@ -40,8 +40,8 @@ def test_build_summary_table(seed_build_copy, seeds_dir):
     """The table after a build (here a rebuild of the shared seed build, which re-reads no file)."""
     r = CliRunner().invoke(cli, ["build", str(seeds_dir), "-o", str(seed_build_copy)], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    for label, value in (("documents", "4"), ("actors", "147"), ("instruments", "108"), ("domains", "106"),
-                         ("measures", "754"), ("targets", "13"), ("triples (N-Quads)", "55,963")):
+    for label, value in (("documents", "4"), ("actors", "147"), ("instruments", "113"), ("domains", "106"),
+                         ("measures", "754"), ("targets", "13"), ("triples (N-Quads)", "56,220")):
         line = next(x for x in r.output.splitlines() if f" {label} " in x)
         assert line.split("│")[2].strip() == value, line
     assert "time" in r.output
@@ -67,6 +67,63 @@ def test_sparql_and_cypher_commands_in_three_formats(seed_build, tmp_path):
     assert r.exit_code == 0 and "instruments-by-province" in r.stdout
     r = invoke(["query", "--show", "targets-2027", "--lang", "cypher"])
     assert r.exit_code == 0 and r.stdout.startswith("MATCH")
+
+
+NARROW = {"COLUMNS": "80", "FORCE_COLOR": None, "TTY_COMPATIBLE": None}   # an 80-column terminal, no colour
+
+
+def test_tables_fit_the_terminal_and_wide_shows_whole_cells(seed_build):
+    from rich.cells import cell_len
+    runner = CliRunner(env=NARROW)
+    r = runner.invoke(cli, ["query", str(seed_build), "issuers"], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [
+        "┏━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┓",
+        "┃ issuer               ┃ doc                ┃ document            ┃ date       ┃",
+        "┡━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━┩",
+        "│ 华信咨询设计研究院…  │ huaxin-report-2025 │ “十五五”区域数字经… │ 2025-12-30 │",
+        "│ 安徽省人民代表大会…  │ anhui-2025         │ 安徽省人民代表大会… │ 2025-07-12 │",
+        "│ 江苏省人民政府办公厅 │ jiangsu-2025       │ 江苏省数字经济高质… │ 2025-04-11 │",
+        "│ 黑龙江省人民代表大…  │ heilongjiang-2024  │ 黑龙江省数字经济促… │ 2024-12-19 │",
+        "└──────────────────────┴────────────────────┴─────────────────────┴────────────┘"]
+    assert r.stderr == "4 row(s); long cells cut to fit 80 columns (--wide shows them whole)\n"
+    r = runner.invoke(cli, ["query", str(seed_build), "issuers", "--wide"], catch_exceptions=False)
+    lines = r.stdout.splitlines()
+    assert lines[4] == ("│ 安徽省人民代表大会常务委员会   │ anhui-2025         │ "
+                        "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定 │ 2025-07-12 │")
+    assert len({cell_len(x) for x in lines}) == 1 and r.stderr == "4 row(s)\n"
+    whole = "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定" * 2     # 132 columns
+    for args in (["sparql", str(seed_build), "SELECT (CONCAT(?t, ?t) AS ?tt) WHERE { "
+                                               "?d dcterms:identifier 'anhui-2025' ; dcterms:title ?t }"],
+                 ["cypher", str(seed_build), "MATCH (d:PolicyDocument) WHERE d.id CONTAINS 'anhui' "
+                                               "RETURN d.title + d.title AS tt"]):
+        r = runner.invoke(cli, args, catch_exceptions=False)             # one column: cut to the width too
+        assert r.exit_code == 0 and whole not in r.stdout and max(map(cell_len, r.stdout.splitlines())) == 80, r.output
+        r = runner.invoke(cli, [*args, "--wide"], catch_exceptions=False)
+        assert whole in r.stdout
+        for fmt in ("csv", "json"):                                     # never cut
+            r = runner.invoke(cli, [*args, "--format", fmt], catch_exceptions=False)
+            assert whole in r.stdout, (fmt, r.stdout)
+
+
+def test_fit_widths_keeps_narrow_columns_whole():
+    from policykg.cli import _clip, _fit_widths
+    assert _fit_widths([5, 40, 30], 100) == [5, 40, 30]
+    assert _fit_widths([5, 40, 30], 50) == [5, 23, 22]
+    assert _clip("江苏省人民政府", 7) == "江苏省…" and _clip("abc\nabcdef", 4) == "abc\nabc…"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["sparql", "{build}", "SELECT ?x WHERE { ?x a foo:Bar }"],
+     "error: SPARQL syntax error at line 1, column 31: undeclared prefix 'foo:'"),
+    (["sparql", "{build}", "SELECT ?x WHERE {\n  ?x a pkg:Actor"],
+     "error: SPARQL syntax error at line 2, column 17: unexpected end of query"),
+    (["cypher", "{build}", "MATCH (a:Actor RETURN a"], "error: Cypher syntax error at line 1, column 16: unexpected 'RETURN'"),
+    (["cypher", "{build}", "MATC (a) RETURN a"], "error: Cypher syntax error at line 1, column 1: unexpected 'MATC'"),
+])
+def test_syntax_errors_are_one_line_with_the_position(seed_build, args, message):
+    r = CliRunner().invoke(cli, [a.replace("{build}", str(seed_build)) for a in args], catch_exceptions=False)
+    assert r.exit_code == 1 and r.stdout == "" and r.stderr == message + "\n"
 
 
 @pytest.mark.parametrize("args, message", [

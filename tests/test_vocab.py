@@ -137,7 +137,8 @@ def test_vocab_mine_reports_unreadable_files(small_corpus):
 def test_the_help_examples_on_the_seeds_run(seeds_dir, monkeypatch):
     monkeypatch.chdir(seeds_dir.parent)
     epilog = cli.commands["vocab"].commands["mine"].epilog
-    examples = [line.split()[4:] for line in epilog.splitlines() if line.strip().startswith("policykg vocab mine seeds/")]
+    examples = [line.split()[4:] for line in epilog.splitlines() if line.strip().startswith("policykg vocab mine seeds/")
+                and ">" not in line]             # the two that print tables (all run in test_help_examples.py)
     assert len(examples) == 2
     for args in examples:
         r = CliRunner().invoke(cli, ["vocab", "mine", "seeds/", *args, "--format", "csv"])
