@@ -166,11 +166,12 @@ _EXTRA_TYPES = {"labels": "STRING[]", "altLabels": "STRING[]", "docs": "STRING[]
 #: columns a table has even when no node of the build sets them (a parameter's ``per`` is often
 #: unstated, a corpus may have no statistic with a source or no target with a year; the saved
 #: queries still read them)
-_DECLARED_COLUMNS = {"Parameter": ("parameterType", "value", "unit", "instrumentText", "per", "beneficiaryLabel"),
-                     "Sanction": ("fineMin", "fineMax", "unit", "breach"),
-                     "Target": ("metric", "value", "unit", "comparator", "year", "period"),
-                     "Statistic": ("metric", "value", "unit", "comparator", "asOf", "citedSource"),
-                     "Measure": ("modality", "modalCue", "action"),
+_DECLARED_COLUMNS = {"Parameter": ("parameterType", "value", "unit", "instrumentText", "per", "beneficiaryLabel",
+                                   "doc"),
+                     "Sanction": ("fineMin", "fineMax", "unit", "breach", "doc"),
+                     "Target": ("metric", "value", "unit", "comparator", "year", "period", "doc"),
+                     "Statistic": ("metric", "value", "unit", "comparator", "asOf", "citedSource", "doc"),
+                     "Measure": ("modality", "modalCue", "action", "doc"),
                      "PolicyDocument": ("title", "identifier", "cited", "dateIssued", "dateEffective", "dateAdopted",
                                         "issuerCount", "status", "sourceUrl")}
 #: relationship tables (with their ends) that exist even when a build has no such relationship, so that

@@ -1,4 +1,4 @@
+// a mention's `doc` is the identifier of the document it was found in
 MATCH (mn:Mention)-[:DENOTES]->(i:PolicyInstrument)
-MATCH (mn)-[:FROM_SENTENCE]->(:Sentence)-[:IN_DOCUMENT]->(d:PolicyDocument)
-RETURN d.identifier AS doc, i.categoryLabel AS category, count(mn) AS mentions
+RETURN mn.doc AS doc, i.categoryLabel AS category, count(*) AS mentions
 ORDER BY doc, category

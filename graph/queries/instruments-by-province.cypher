@@ -1,4 +1,7 @@
+// the documents with a jurisdiction first (few), then their measures by the `doc` they carry
+MATCH (d:PolicyDocument)-[:IN_JURISDICTION]->(r:Region)
+WITH d.identifier AS doc, r.label AS province
 MATCH (m:Measure)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
-MATCH (m)-[:FROM_SENTENCE]->(:Sentence)-[:IN_DOCUMENT]->(:PolicyDocument)-[:IN_JURISDICTION]->(r:Region)
-RETURN r.label AS province, i.categoryLabel AS category, i.instrumentType AS type, count(DISTINCT m) AS measures
+WHERE m.doc = doc
+RETURN province, i.categoryLabel AS category, i.instrumentType AS type, count(DISTINCT m) AS measures
 ORDER BY province, category, measures DESC, type
