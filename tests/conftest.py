@@ -6,6 +6,7 @@ A test that needs the seed build, a database server, Chromium or a notebook kern
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -73,6 +74,26 @@ def seed_build_copy(seed_build, tmp_path) -> Path:
 def seed_graph(seed_build):
     from policykg.graph.export import read_build_graph
     return read_build_graph(seed_build)
+
+
+# --- a real headless Chromium ------------------------------------------------------------------
+
+#: the Chromium the browser tests drive (``POLICYKG_CHROMIUM``, else the system's)
+CHROMIUM = os.environ.get("POLICYKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright, one per test session."""
+    if not CHROMIUM:
+        pytest.fail("Chromium not found: apt install chromium (the .ci/run script does this) "
+                    "or set POLICYKG_CHROMIUM to a Chromium binary")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
 
 
 # --- a real FalkorDB server speaking Bolt ---------------------------------------------------------

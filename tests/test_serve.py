@@ -8,8 +8,6 @@ build; it is stopped with SIGINT (Ctrl-C) and must exit cleanly.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -26,7 +24,6 @@ from policykg.cli import cli
 from policykg.graph.query import run_saved, run_sparql, saved_queries, saved_query_text
 from policykg.viz import VIEWS
 
-CHROMIUM = os.environ.get("POLICYKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
 
 
@@ -269,19 +266,6 @@ def test_views_are_drawn_on_demand(server):
 
 
 # --- the browser app in Chromium -----------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.fail("Chromium not found: apt install chromium (the .ci/run script does this) "
-                    "or set POLICYKG_CHROMIUM to a Chromium binary")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
 
 class App:
     """A browser tab on the server: requests off the server are aborted and recorded."""

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -13,8 +11,6 @@ from policykg.api import graph_of_texts
 from policykg.cli import cli
 from policykg.viz import VIEWS, html_string, make_view, render_html, render_static
 from policykg.viz.html import safe_json
-
-CHROMIUM = os.environ.get("POLICYKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 VIEW_ARGS = {"overview": {}, "actors": {}, "instruments": {}, "ego": {"focus": "黑龙江省县级以上人民政府"},
              "document": {"doc": "jiangsu-2025"}, "province": {"jurisdictions": ["江苏省", "黑龙江省"]},
@@ -25,19 +21,6 @@ TABLES = ["jurisdiction-instruments", "instruments-domains", "actor-modality", "
 
 XSS = "<script>alert(1)</script>"
 XSS_TEXT = f"江苏省人民政府关于算力券的通知\n一、省财政厅应当发放算力券{XSS}，降低企业用算成本。\n"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM:
-        pytest.fail("Chromium not found: apt install chromium (the .ci/run script does this) "
-                    "or set POLICYKG_CHROMIUM to a Chromium binary")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
 
 
 class Page:
