@@ -30,7 +30,7 @@ from .guard import (
 )
 from .property import KEY_LABELS, PGraph, compact_id
 
-__all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
+__all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "ladybug_columns", "ladybug_counts", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -195,10 +195,10 @@ def _key_types() -> dict[str, str]:
     return out
 
 
-def ladybug_schema(g: PGraph) -> list[str]:
-    """DDL for the graph: node tables per key label, relationship tables per type."""
+def ladybug_columns(g: PGraph) -> dict[str, Any]:
+    """The tables the graph needs: ``{"nodes": {table: {column: type}}, "rels": {type: {"pairs":
+    [[from, to], …], "cols": {column: type}}}}`` (declared columns and relationship tables included)."""
     types = _key_types()
-    ddl: list[str] = []
     columns: dict[str, dict[str, str]] = {k: {} for k in KEY_LABELS}
     for table, keys in _DECLARED_COLUMNS.items():      # optional attributes a saved query reads
         columns[table].update({k: types.get(k, "STRING") for k in keys})
@@ -207,11 +207,6 @@ def ladybug_schema(g: PGraph) -> list[str]:
         for k, v in n.props.items():
             if k not in cols:
                 cols[k] = "STRING[]" if isinstance(v, list) else types.get(k, "STRING")
-    for table in KEY_LABELS:
-        cols = columns.get(table, {})
-        body = ", ".join(["id STRING", "labels STRING[]"] + [f"{_col(k)} {t}" for k, t in sorted(cols.items())
-                                                          if k not in ("id", "labels")])
-        ddl.append(f"CREATE NODE TABLE {_ident(table)}({body}, PRIMARY KEY(id))")
     pairs: dict[str, set[tuple[str, str]]] = {t: set(ends) for t, ends in _DECLARED_RELS.items()}
     rcols: dict[str, dict[str, str]] = {t: {} for t in _DECLARED_RELS}
     for r in g.rels:
@@ -219,9 +214,23 @@ def ladybug_schema(g: PGraph) -> list[str]:
         cols = rcols.setdefault(r.type, {})
         for k, v in r.props.items():
             cols.setdefault(k, "STRING[]" if isinstance(v, list) else types.get(k, "STRING"))
-    for t in sorted(pairs):
-        ends = ", ".join(f"FROM {_ident(a)} TO {_ident(b)}" for a, b in sorted(pairs[t]))
-        col_defs = "".join(f", {_col(k)} {ty}" for k, ty in sorted(rcols[t].items()))
+    return {"nodes": {t: {k: ty for k, ty in sorted(columns.get(t, {}).items()) if k not in ("id", "labels")}
+                      for t in KEY_LABELS},
+            "rels": {t: {"pairs": sorted([a, b] for a, b in pairs[t]), "cols": dict(sorted(rcols[t].items()))}
+                     for t in sorted(pairs)}}
+
+
+def ladybug_schema(g: PGraph | dict[str, Any]) -> list[str]:
+    """DDL for the graph (or for :func:`ladybug_columns`): node tables per key label, relationship
+    tables per type."""
+    schema = ladybug_columns(g) if isinstance(g, PGraph) else g
+    ddl: list[str] = []
+    for table, cols in schema["nodes"].items():
+        body = ", ".join(["id STRING", "labels STRING[]"] + [f"{_col(k)} {t}" for k, t in cols.items()])
+        ddl.append(f"CREATE NODE TABLE {_ident(table)}({body}, PRIMARY KEY(id))")
+    for t, rel in schema["rels"].items():
+        ends = ", ".join(f"FROM {_ident(a)} TO {_ident(b)}" for a, b in rel["pairs"])
+        col_defs = "".join(f", {_col(k)} {ty}" for k, ty in rel["cols"].items())
         ddl.append(f"CREATE REL TABLE {_ident(t)}({ends}{col_defs})")
     return ddl
 
@@ -274,6 +283,25 @@ def load_ladybug(db_path: Path, g: PGraph) -> dict[str, int]:
     conn.close()
     db.close()
     return loaded
+
+
+def ladybug_counts(db_path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Rows per node table and per relationship table (those with rows), as PGraph.counts() and
+    rel_counts() give them."""
+    db, conn = open_ladybug(db_path)
+    try:
+        nodes: dict[str, int] = {}
+        rels: dict[str, int] = {}
+        for name, kind in conn.execute("CALL show_tables() RETURN name, type").get_all():
+            q = (f"MATCH (n:{_ident(name)}) RETURN count(n)" if kind == "NODE"
+                 else f"MATCH ()-[r:{_ident(name)}]->() RETURN count(r)")
+            n = conn.execute(q).get_all()[0][0]
+            if n:
+                (nodes if kind == "NODE" else rels)[name] = n
+        return nodes, rels
+    finally:
+        conn.close()
+        db.close()
 
 
 def _cast(value, ty):

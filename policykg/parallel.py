@@ -48,6 +48,8 @@ from policykg.errors import InputError, PolicyKGError
 from policykg.extract.document.ingest import ingest
 from policykg.extract.pipeline import run
 from policykg.graph.kg import KG, document_graph
+from policykg.graph.ladybug_update import split
+from policykg.graph.property import to_property_graph
 from policykg.graph.rdf import kg_quads
 from policykg.graph.validate import validate_document_graph
 
@@ -109,6 +111,8 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
              "nq": "".join(kg_quads(KG.from_json(orjson.loads(kg_json)))).encode("utf-8"), "kg": kg_json}
     if shacl:
         parts["shacl"] = orjson.dumps(entry["shacl"]["results"])
+    shared, local = split(to_property_graph([KG.from_json(orjson.loads(kg_json))]))   # for LadybugDB updates
+    parts["shared"], parts["local"] = orjson.dumps(shared), orjson.dumps(local)
     m = entry["document"]["meta"]
     head = {"fingerprint": fingerprint, "doc_id": entry["doc_id"], "path": entry["path"], "sha256": entry["sha256"],
             "meta": {"title": m["title"], "type": m["doc_type"], "jurisdiction": m["jurisdiction"]}}

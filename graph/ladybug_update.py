@@ -1,0 +1,213 @@
+"""LadybugDB updated in place when a few documents change, equal to a database loaded anew.
+
+The property graph of a corpus is the fold, in document order, of each document's own property
+graph (:func:`policykg.graph.property.to_property_graph` of its one KG): a node met again gets the
+labels it lacks and its properties updated; a plain relationship is kept once; a derived one
+(``weight`` and ``docs``) adds the weights and lists the documents (tested equal on corpus documents).
+
+Each document's graph splits in two (:func:`split`):
+
+- its **local** part: the nodes only it has (those with a ``doc`` property: provisions, sentences,
+  measures, mentions…) and every relationship that touches one of them;
+- its **shared** part: actors, documents and concepts, and the relationships between them.
+
+:func:`update_ladybug` copies the previous database, deletes the local nodes (and so their
+relationships) of the documents that went or changed, applies the difference between the old and the
+new fold of the shared parts (small: thousands of rows for thousands of documents), and copies in the
+new documents' local parts.  It declines (returns False) when the new rows need a column or a
+relationship table the database does not have; the build then loads the database anew.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .property import PGraph, PNode, PRel
+from .stores import _cast, _col, _ident, _key_types, ladybug_columns
+
+__all__ = ["split", "fold", "update_ladybug"]
+
+Part = dict[str, list[list[Any]]]        # {"nodes": [[id, key, labels, props]], "rels": [[type, src, dst, props]]}
+Folded = tuple[dict[str, PNode], dict[tuple[str, str, str], PRel]]
+
+
+def split(g: PGraph) -> tuple[Part, Part]:
+    """(shared, local) parts of one document's property graph, as JSON-ready lists."""
+    local_ids = {n.id for n in g.nodes.values() if "doc" in n.props}
+    shared: Part = {"nodes": [], "rels": []}
+    local: Part = {"nodes": [], "rels": []}
+    for n in g.nodes.values():
+        (local if n.id in local_ids else shared)["nodes"].append([n.id, n.key, n.labels, n.props])
+    for r in g.rels:
+        (local if r.src in local_ids or r.dst in local_ids else shared)["rels"].append([r.type, r.src, r.dst, r.props])
+    return shared, local
+
+
+def _derived(props: dict[str, Any]) -> bool:
+    return set(props) == {"weight", "docs"}
+
+
+def fold(parts: Iterable[Part]) -> Folded:
+    """The property graph of the parts, in their order (as :func:`to_property_graph` merges documents)."""
+    nodes: dict[str, PNode] = {}
+    rels: dict[tuple[str, str, str], PRel] = {}
+    for part in parts:
+        for nid, key, labels, props in part["nodes"]:
+            n = nodes.get(nid)
+            if n is None:
+                nodes[nid] = PNode(nid, key, list(labels), dict(props))
+                continue
+            n.labels += [label for label in labels if label not in n.labels]
+            n.props.update(props)
+        for t, src, dst, props in part["rels"]:
+            k = (t, src, dst)
+            if not _derived(props):
+                rels.setdefault(k, PRel(t, src, dst, dict(props)))
+                continue
+            r = rels.setdefault(k, PRel(t, src, dst, {"weight": 0, "docs": []}))
+            r.props["weight"] += props["weight"]
+            r.props["docs"] += [d for d in props["docs"] if d not in r.props["docs"]]
+    return nodes, rels
+
+
+def _fits(schema: dict[str, Any], needed: dict[str, Any]) -> bool:
+    """Whether every column and relationship table the new rows need exists, with the same type."""
+    for table, cols in needed["nodes"].items():
+        have = schema["nodes"].get(table, {})
+        if any(have.get(c) != ty for c, ty in cols.items()):
+            return False
+    for t, rel in needed["rels"].items():
+        have = schema["rels"].get(t)
+        if have is None or any(p not in have["pairs"] for p in rel["pairs"]) or \
+                any(have["cols"].get(c) != ty for c, ty in rel["cols"].items()):
+            return False
+    return True
+
+
+class _Db:
+    """The copied database and the statements that change it."""
+
+    def __init__(self, path: Path, schema: dict[str, Any]) -> None:
+        import ladybug as lb
+        self.db = lb.Database(str(path))
+        self.conn = lb.Connection(self.db)
+        self.conn.execute("CALL auto_checkpoint=false")
+        self.schema, self.types = schema, _key_types()
+
+    def close(self) -> None:
+        self.conn.execute("CHECKPOINT")
+        self.conn.close()
+        self.db.close()
+
+    def values(self, cols: dict[str, str], props: dict[str, Any]) -> dict[str, Any]:
+        return {c: _cast(props.get(c), self.types.get(c)) for c in cols}
+
+    def drop_documents(self, docs: list[str]) -> None:
+        for table, cols in self.schema["nodes"].items():
+            if "doc" in cols and docs:
+                self.conn.execute(f"MATCH (n:{_ident(table)}) WHERE n.doc IN $docs DETACH DELETE n", {"docs": docs})
+
+    def node(self, old: PNode | None, new: PNode | None) -> None:
+        if new is None and old is not None:
+            self.conn.execute(f"MATCH (n:{_ident(old.key)}) WHERE n.id = $id DETACH DELETE n", {"id": old.id})
+            return
+        assert new is not None
+        cols = self.schema["nodes"][new.key]
+        vals = self.values(cols, new.props)
+        params = {"id": new.id, "labels": list(new.labels), **{f"p{i}": v for i, v in enumerate(vals.values())}}
+        sets = ", ".join(["n.labels = $labels"] + [f"n.{_col(c)} = $p{i}" for i, c in enumerate(vals)])
+        if old is None:
+            self.conn.execute(f"CREATE (n:{_ident(new.key)} {{id: $id}}) SET {sets}", params)
+        else:
+            self.conn.execute(f"MATCH (n:{_ident(new.key)}) WHERE n.id = $id SET {sets}", params)
+
+    def rel(self, key_of: dict[str, str], old: PRel | None, new: PRel | None) -> None:
+        r = new or old
+        assert r is not None
+        a, b = _ident(key_of[r.src]), _ident(key_of[r.dst])
+        match = f"MATCH (a:{a}), (b:{b}) WHERE a.id = $src AND b.id = $dst"
+        ends = {"src": r.src, "dst": r.dst}
+        if new is None:
+            self.conn.execute(f"MATCH (a:{a})-[r:{_ident(r.type)}]->(b:{b}) WHERE a.id = $src AND b.id = $dst "
+                              "DELETE r", ends)
+            return
+        cols = self.schema["rels"][new.type]["cols"]
+        vals = self.values(cols, new.props)
+        params = {**ends, **{f"p{i}": v for i, v in enumerate(vals.values())}}
+        if old is None:
+            props = ", ".join(f"{_col(c)}: $p{i}" for i, c in enumerate(vals))
+            self.conn.execute(f"{match} CREATE (a)-[:{_ident(new.type)} {{{props}}}]->(b)", params)
+        elif vals:
+            sets = ", ".join(f"r.{_col(c)} = $p{i}" for i, c in enumerate(vals))
+            self.conn.execute(f"MATCH (a:{a})-[r:{_ident(new.type)}]->(b:{b}) WHERE a.id = $src AND b.id = $dst "
+                              f"SET {sets}", params)
+
+    def copy_in(self, local: PGraph, key_of: dict[str, str]) -> None:
+        """The new documents' local nodes and relationships, by COPY (the tables' own bulk path)."""
+        import pandas as pd
+        for table, cols in self.schema["nodes"].items():
+            rows = [n for n in local.nodes.values() if n.key == table]
+            if rows:
+                data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
+                for c in cols:
+                    data[c] = [_cast(n.props.get(c), self.types.get(c)) for n in rows]
+                df = pd.DataFrame(data)   # noqa: F841  (read by name by COPY)
+                self.conn.execute(f"COPY {_ident(table)} FROM df")
+        by_pair: dict[tuple[str, str, str], list[PRel]] = {}
+        for r in local.rels:
+            by_pair.setdefault((r.type, key_of[r.src], key_of[r.dst]), []).append(r)
+        for (t, a, b), rels in sorted(by_pair.items()):
+            data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
+            for c in self.schema["rels"][t]["cols"]:
+                data[c] = [_cast(r.props.get(c), self.types.get(c)) for r in rels]
+            df = pd.DataFrame(data)   # noqa: F841
+            self.conn.execute(f"COPY {_ident(t)} FROM df (from='{_ident(a)}', to='{_ident(b)}')")
+
+
+def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[str], old: Folded, new: Folded,
+                   locals_: Iterable[Part]) -> bool:
+    """Make ``db`` from ``prev_db`` (whose tables are ``schema``, :func:`ladybug_columns`): the local
+    nodes of the documents ``gone`` deleted, the shared rows changed from the fold ``old`` to ``new``,
+    the parts ``locals_`` copied in.  False (and nothing written) when the new rows do not fit the
+    tables."""
+    local_nodes, local_rels = fold(locals_)
+    new_nodes, new_rels = new
+    old_nodes, old_rels = old
+    changed_nodes = [(old_nodes.get(i), new_nodes.get(i)) for i in old_nodes.keys() | new_nodes.keys()
+                     if _differ(old_nodes.get(i), new_nodes.get(i))]
+    changed_rels = [(old_rels.get(k), new_rels.get(k)) for k in old_rels.keys() | new_rels.keys()
+                    if _differ(old_rels.get(k), new_rels.get(k))]
+    if any(o is not None and n is not None and o.key != n.key for o, n in changed_nodes):
+        return False
+    probe = PGraph({**new_nodes, **local_nodes}, list(new_rels.values()) + list(local_rels.values()))
+    if not _fits(schema, ladybug_columns(probe)):
+        return False
+    key_of = {i: n.key for i, n in old_nodes.items()}
+    key_of.update({i: n.key for i, n in probe.nodes.items()})
+    shutil.copyfile(prev_db, db)
+    d = _Db(db, schema)
+    try:
+        d.drop_documents(gone)
+        for o, n in sorted(changed_nodes, key=lambda x: (x[1] is not None, (x[1] or x[0]).id)):   # type: ignore[union-attr]
+            d.node(o, n)
+        for ro, rn in sorted(changed_rels, key=lambda x: (x[1] is not None, _rkey(x[1] or x[0]))):  # type: ignore[arg-type]
+            d.rel(key_of, ro, rn)
+        d.copy_in(PGraph(local_nodes, list(local_rels.values())), key_of)
+    finally:
+        d.close()
+    return True
+
+
+def _rkey(r: PRel) -> tuple[str, str, str]:
+    return (r.type, r.src, r.dst)
+
+
+def _differ(a: PNode | PRel | None, b: PNode | PRel | None) -> bool:
+    if a is None or b is None:
+        return a is not b
+    if isinstance(a, PNode) and isinstance(b, PNode):
+        return (a.labels, a.props) != (b.labels, b.props)
+    return a.props != b.props
