@@ -478,14 +478,15 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
     if schema is not None:
         kinds, rels = ladybug_counts(gen / "ladybug")
     else:
-        g = _timed(result, "property_graph", lambda: _graph(cache, docs))
-        _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", g))
-        schema, kinds, rels = ladybug_columns(g), g.counts(), g.rel_counts()
-    if options.exports and g is None:
-        g = _timed(result, "property_graph", lambda: _graph(cache, docs))
-    for name in options.exports:
-        step(name)
-        _timed(result, f"export {name}", lambda n=name: _export(n, g, gen))  # type: ignore[misc]
+        full: PGraph = _timed(result, "property_graph", lambda: _graph(cache, docs))
+        _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", full))
+        g, schema, kinds, rels = full, ladybug_columns(full), full.counts(), full.rel_counts()
+    if options.exports:
+        merged: PGraph = g if g is not None else _timed(result, "property_graph", lambda: _graph(cache, docs))
+        for name in options.exports:
+            step(name)
+            _timed(result, f"export {name}", lambda n=name: _export(n, merged, gen))  # type: ignore[misc]
+        g = merged
     return _Stores(kinds, rels, schema, g)
 
 
