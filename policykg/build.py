@@ -443,22 +443,78 @@ def _part(cache: Path, key: str, part: str) -> Any:
     return orjson.loads(_cached(cache, key, part).read_bytes())
 
 
+#: in a generation: which documents' shared parts hold each shared node and relationship (for the
+#: next build's LadybugDB update, so it reads only the parts of the documents that share with a change)
+_INDEX = ".shared-index.json"
+
+
+def _shared_index(cache: Path, docs: list[_Doc]) -> dict[str, dict[str, list[str]]]:
+    """Shared node id / relationship key → the ids of the documents whose shared parts hold it, in order."""
+    index: dict[str, dict[str, list[str]]] = {"nodes": {}, "rels": {}}
+    for d in docs:
+        part = _part(cache, d.planned.key, "shared")
+        for n in part["nodes"]:
+            index["nodes"].setdefault(n[0], []).append(d.doc_id)
+        for r in part["rels"]:
+            index["rels"].setdefault(_rel_key(r), []).append(d.doc_id)
+    return index
+
+
+def _rel_key(r: list[Any]) -> str:
+    return f"{r[0]}\x00{r[1]}\x00{r[2]}"
+
+
+def _restrict(part: dict[str, Any], nodes: set[str], rels: set[str]) -> dict[str, Any]:
+    return {"nodes": [n for n in part["nodes"] if n[0] in nodes], "rels": [r for r in part["rels"] if _rel_key(r) in rels]}
+
+
 def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> dict[str, Any] | None:
     """The previous LadybugDB updated for the documents that went, changed or came (its tables when
-    that worked; None when the build must load the database anew)."""
+    that worked; None when the build must load the database anew).  Only the shared rows those
+    documents hold are merged again, from the parts of the documents that hold them."""
     schema = prev.manifest.get("ladybug_schema")
-    old_keys = [d["key"] for d in prev.manifest["documents"]]
-    keys = [d.planned.key for d in docs]
-    if schema is None or not all(_cached(cache, k, "shared").exists() for k in old_keys + keys) or \
+    old_docs = prev.manifest["documents"]
+    old_key = {d["id"]: d["key"] for d in old_docs}          # an edited document has two versions: its
+    new_key = {d.doc_id: d.planned.key for d in docs}        # old part and its new part
+    if schema is None or not (prev.gen / _INDEX).exists() or \
+            not all(_cached(cache, k, "shared").exists() for k in [*old_key.values(), *new_key.values()]) or \
             not all(_cached(cache, d.planned.key, "local").exists() for d in docs if d.new):
         return None
-    live = set(keys)
-    gone = [d["id"] for d in prev.manifest["documents"] if d["key"] not in live]
-    old = fold(_part(cache, k, "shared") for k in old_keys)
-    new = fold(_part(cache, k, "shared") for k in keys)
+    index = orjson.loads((prev.gen / _INDEX).read_bytes())
+    live = set(new_key.values())
+    gone = [d["id"] for d in old_docs if d["key"] not in live]
+    came = [d.doc_id for d in docs if d.new]
+    parts: dict[str, Any] = {}
+
+    def part(key: str) -> Any:
+        if key not in parts:
+            parts[key] = _part(cache, key, "shared")
+        return parts[key]
+    changed = [old_key[i] for i in gone] + [new_key[i] for i in came]
+    nodes = {n[0] for k in changed for n in part(k)["nodes"]}
+    rels = {_rel_key(r) for k in changed for r in part(k)["rels"]}
+    holders_old = {i for n in nodes for i in index["nodes"].get(n, [])} | \
+        {i for r in rels for i in index["rels"].get(r, [])}
+    old_order = [d["id"] for d in old_docs if d["id"] in holders_old]
+    kept = (holders_old - set(gone)) | set(came)
+    new_order = [d.doc_id for d in docs if d.doc_id in kept]
+    old = fold(_restrict(part(old_key[i]), nodes, rels) for i in old_order)
+    new = fold(_restrict(part(new_key[i]), nodes, rels) for i in new_order)
     locals_ = [_part(cache, d.planned.key, "local") for d in docs if d.new]
-    ok = update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_)
-    return schema if ok else None
+    if not update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_):
+        return None
+    for k in nodes:                                   # the index, for the next build
+        index["nodes"].pop(k, None)
+    for k in rels:
+        index["rels"].pop(k, None)
+    for i in new_order:
+        sub = _restrict(part(new_key[i]), nodes, rels)
+        for n in sub["nodes"]:
+            index["nodes"].setdefault(n[0], []).append(i)
+        for r in sub["rels"]:
+            index["rels"].setdefault(_rel_key(r), []).append(i)
+    (gen / _INDEX).write_bytes(orjson.dumps(index))
+    return schema
 
 
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
@@ -480,6 +536,8 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
     else:
         full: PGraph = _timed(result, "property_graph", lambda: _graph(cache, docs))
         _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", full))
+        if all(_cached(cache, d.planned.key, "shared").exists() for d in docs):
+            (gen / _INDEX).write_bytes(orjson.dumps(_timed(result, "index", lambda: _shared_index(cache, docs))))
         g, schema, kinds, rels = full, ladybug_columns(full), full.counts(), full.rel_counts()
     if options.exports:
         merged: PGraph = g if g is not None else _timed(result, "property_graph", lambda: _graph(cache, docs))
