@@ -85,43 +85,21 @@ def ladybug_native(build_dir: Path, scratch: Path) -> tuple[float, int]:
     """Seconds for LadybugDB's own COPY of the build's rows from Parquet files (the schema included,
     writing the files not), and the rows copied."""
     import ladybug as lb
-    import pandas as pd
 
     from policykg.graph.export import read_build_graph
-    from policykg.graph.property import KEY_LABELS
-    from policykg.graph.stores import _DECLARED_COLUMNS, _cast, _key_types, ladybug_schema
+    from policykg.graph.stores import ladybug_columns, ladybug_frames, ladybug_schema
     g = read_build_graph(build_dir)
-    types = _key_types()
+    schema = ladybug_columns(g)
     pq = scratch / "parquet"
     shutil.rmtree(pq, ignore_errors=True)
     pq.mkdir(parents=True)
     copies, rows = [], 0
-    for table in KEY_LABELS:
-        nodes = [n for n in g.nodes.values() if n.key == table]
-        if not nodes:
-            continue
-        cols = sorted({k for n in nodes for k in n.props if k not in ("id", "labels")} |
-                      set(_DECLARED_COLUMNS.get(table, ())))
-        data = {"id": [n.id for n in nodes], "labels": [n.labels for n in nodes]}
-        for c in cols:
-            data[c] = [_cast(n.props.get(c), types.get(c)) for n in nodes]
-        f = pq / f"{table}.parquet"
-        pd.DataFrame(data).to_parquet(f)
-        copies.append(f"COPY {table} FROM '{f}'")
-        rows += len(nodes)
-    by_pair: dict = {}
-    for r in g.rels:
-        by_pair.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key), []).append(r)
-    for i, ((t, a, b), rels) in enumerate(sorted(by_pair.items())):
-        cols = sorted({k for r in rels for k in r.props})
-        data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
-        for c in cols:
-            data[c] = [_cast(r.props.get(c), types.get(c)) for r in rels]
-        f = pq / f"rel{i}.parquet"
-        pd.DataFrame(data).to_parquet(f)
-        copies.append(f"COPY {t} FROM '{f}' (from='{a}', to='{b}')")
-        rows += len(rels)
-    ddl = ladybug_schema(g)
+    for i, (table, options, df) in enumerate(ladybug_frames(g, schema)):    # the build's own rows
+        f = pq / f"{i}.parquet"
+        df.to_parquet(f)
+        copies.append(f"COPY {table} FROM '{f}'{options}")
+        rows += len(df)
+    ddl = ladybug_schema(schema)
     del g
     db_path = scratch / "lb-native"
     if db_path.exists():

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .property import PGraph, PNode, PRel
-from .stores import _cast, _col, _ident, _key_types, ladybug_columns
+from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns
 
 __all__ = ["split", "fold", "update_ladybug"]
 
@@ -147,24 +147,7 @@ class _Db:
 
     def copy_in(self, local: PGraph, key_of: dict[str, str]) -> None:
         """The new documents' local nodes and relationships, by COPY (the tables' own bulk path)."""
-        import pandas as pd
-        for table, cols in self.schema["nodes"].items():
-            rows = [n for n in local.nodes.values() if n.key == table]
-            if rows:
-                data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
-                for c in cols:
-                    data[c] = [_cast(n.props.get(c), self.types.get(c)) for n in rows]
-                df = pd.DataFrame(data)   # noqa: F841  (read by name by COPY)
-                self.conn.execute(f"COPY {_ident(table)} FROM df")
-        by_pair: dict[tuple[str, str, str], list[PRel]] = {}
-        for r in local.rels:
-            by_pair.setdefault((r.type, key_of[r.src], key_of[r.dst]), []).append(r)
-        for (t, a, b), rels in sorted(by_pair.items()):
-            data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
-            for c in self.schema["rels"][t]["cols"]:
-                data[c] = [_cast(r.props.get(c), self.types.get(c)) for r in rels]
-            df = pd.DataFrame(data)   # noqa: F841
-            self.conn.execute(f"COPY {_ident(t)} FROM df (from='{_ident(a)}', to='{_ident(b)}')")
+        copy_frames(self.conn, local, self.schema, key_of)
 
 
 def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[str], old: Folded, new: Folded,

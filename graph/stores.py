@@ -12,6 +12,7 @@ in its ``labels`` column: ``MATCH (a:Actor) WHERE 'Department' IN a.labels``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ from .guard import (
 )
 from .property import KEY_LABELS, PGraph, compact_id
 
-__all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "ladybug_columns", "ladybug_counts", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
+__all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "ladybug_columns", "ladybug_counts", "ladybug_frames",
+           "copy_frames", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -245,40 +247,54 @@ def _col(name: str) -> str:
     return f"`{_ident(name)}`"
 
 
+def ladybug_frames(g: PGraph, schema: dict[str, Any],
+                   ends: dict[str, str] | None = None) -> Iterator[tuple[str, str, Any]]:
+    """The graph's rows for ``COPY``, table by table: ``(table, options, DataFrame)`` for each node
+    table and each relationship (type, from, to) pair, with the columns of ``schema``
+    (:func:`ladybug_columns`) in their order.  ``ends``: the tables of relationship ends that are not
+    nodes of ``g`` (already in the database)."""
+    import pandas as pd
+    types = _key_types()
+    for table, cols in schema["nodes"].items():
+        rows = [n for n in g.nodes.values() if n.key == table]
+        if rows:
+            data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
+            for c in cols:
+                data[c] = [_cast(n.props.get(c), types.get(c)) for n in rows]
+            yield _ident(table), "", pd.DataFrame(data)
+    def table_of(node: str) -> str:
+        n = g.nodes.get(node)
+        return n.key if n is not None else (ends or {})[node]
+    by_pair: dict[tuple[str, str, str], list] = {}
+    for r in g.rels:
+        by_pair.setdefault((r.type, table_of(r.src), table_of(r.dst)), []).append(r)
+    for (t, a, b), rels in sorted(by_pair.items()):
+        data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
+        for c in schema["rels"][t]["cols"]:
+            data[c] = [_cast(r.props.get(c), types.get(c)) for r in rels]
+        yield _ident(t), f" (from='{_ident(a)}', to='{_ident(b)}')", pd.DataFrame(data)
+
+
+def copy_frames(conn, g: PGraph, schema: dict[str, Any], ends: dict[str, str] | None = None) -> dict[str, int]:
+    """``COPY`` the graph's rows into the tables of ``schema`` (:func:`ladybug_frames`); rows copied per
+    table."""
+    loaded: dict[str, int] = {}
+    for table, options, df in ladybug_frames(g, schema, ends):   # noqa: B007  (df is read by name by COPY)
+        conn.execute(f"COPY {table} FROM df{options}")
+        loaded[table] = loaded.get(table, 0) + len(df)
+    return loaded
+
+
 def load_ladybug(db_path: Path, g: PGraph) -> dict[str, int]:
     """Create the database at ``db_path`` and bulk-load the graph; returns rows loaded per table."""
     import ladybug as lb
-    import pandas as pd
     db = lb.Database(str(db_path))
     conn = lb.Connection(db)
     conn.execute("CALL auto_checkpoint=false")     # one checkpoint at the end, not one per COPY (3× faster)
-    for stmt in ladybug_schema(g):
+    schema = ladybug_columns(g)
+    for stmt in ladybug_schema(schema):
         conn.execute(stmt)
-    types = _key_types()
-    loaded: dict[str, int] = {}
-    for table in KEY_LABELS:
-        rows = [n for n in g.nodes.values() if n.key == table]
-        if not rows:
-            continue
-        cols = sorted({k for n in rows for k in n.props if k not in ("id", "labels")} |
-                      set(_DECLARED_COLUMNS.get(table, ())))
-        data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
-        for c in cols:
-            data[c] = [_cast(n.props.get(c), types.get(c)) for n in rows]
-        df = pd.DataFrame(data)   # noqa: F841  (read by name by COPY)
-        conn.execute(f"COPY {_ident(table)} FROM df")
-        loaded[table] = len(rows)
-    by_pair: dict[tuple[str, str, str], list] = {}
-    for r in g.rels:
-        by_pair.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key), []).append(r)
-    for (t, a, b), rels in sorted(by_pair.items()):
-        cols = sorted({k for r in rels for k in r.props})
-        data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
-        for c in cols:
-            data[c] = [_cast(r.props.get(c), types.get(c)) for r in rels]
-        df = pd.DataFrame(data)   # noqa: F841
-        conn.execute(f"COPY {_ident(t)} FROM df (from='{_ident(a)}', to='{_ident(b)}')")
-        loaded[t] = loaded.get(t, 0) + len(rels)
+    loaded = copy_frames(conn, g, schema)
     conn.execute("CHECKPOINT")
     conn.close()
     db.close()

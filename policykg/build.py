@@ -300,9 +300,9 @@ class _Prev:
         self.by_key = {d["key"]: d for d in self.manifest.get("documents", []) if "key" in d}
 
 
-def _previous(out: Path, fp: str) -> _Prev | None:
-    """The current build when the next one may start from it: same pipeline, every output in place."""
-    m = read_manifest(out)
+def _previous(out: Path, m: dict[str, Any] | None, fp: str) -> _Prev | None:
+    """The current build (its manifest ``m``) when the next one may start from it: same pipeline,
+    every output in place."""
     gen = out / CURRENT
     if m is None or m.get("fingerprint") != fp or "segments" not in m \
             or not all((gen / n).exists() for n in CORE_OUTPUTS):
@@ -543,20 +543,22 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
         merged: PGraph = g if g is not None else _timed(result, "property_graph", lambda: _graph(cache, docs))
         for name in options.exports:
             step(name)
-            _timed(result, f"export {name}", lambda n=name: _export(n, merged, gen))  # type: ignore[misc]
+            _timed(result, f"export {name}", lambda n=name: _export(n, lambda: merged, gen))  # type: ignore[misc]
         g = merged
     return _Stores(kinds, rels, schema, g)
 
 
-def _export(name: str, g: PGraph, gen: Path) -> None:
+def _export(name: str, graph: Callable[[], PGraph], gen: Path, path: Path | None = None) -> None:
+    """Write the export ``name`` of the build in ``gen`` to ``path`` (default: its file in ``gen``);
+    ``graph`` gives the property graph when the export is made from it."""
     if name == _OVERVIEW[0]:
-        render_html(make_view(g, "overview"), gen / _OVERVIEW[1])
+        render_html(make_view(graph(), "overview"), path or gen / _OVERVIEW[1])
         return
     e = EXPORTERS.get(name)
     if e.reads == "nq":
-        e.write(gen, gen / e.filename)
+        e.write(gen, path or gen / e.filename)
     else:
-        e.write(g, gen / e.filename)
+        e.write(graph(), path or gen / e.filename)
 
 
 def _summary(stores: _Stores, result: BuildResult, options: Options) -> dict[str, Any]:
@@ -750,10 +752,10 @@ def built_paths(out_dir: str | Path) -> list[str]:
     return [d["path"] for d in m["documents"]] if m else []
 
 
-def _check_drops(out: Path, files: list[Path], prune: bool, result: BuildResult) -> None:
-    """Refuse to drop documents of the current build that were not given again, unless ``prune``."""
+def _check_drops(out: Path, m: dict[str, Any] | None, files: list[Path], prune: bool, result: BuildResult) -> None:
+    """Refuse to drop documents of the current build (manifest ``m``) that were not given again, unless
+    ``prune``."""
     given = {str(f) for f in files} | {os.path.abspath(f) for f in files}    # as given, or the same file
-    m = read_manifest(out)
     built = m["documents"] if m else []
     dropped = [d["path"] for d in built if d["path"] not in given and d.get("abspath") not in given]
     result.dropped = dropped
@@ -804,7 +806,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     out = Path(out_dir)
     _check_out_dir(out)
     files = list(expand_paths(paths))
-    options = Options(_check_exports(_with_recorded(out, tuple(exports))), shacl)
+    exports = tuple(exports)
+    _check_exports(e for e in exports if e != "none")                 # a name that does not exist: before anything
     try:
         out.mkdir(parents=True, exist_ok=True)
         lock = _lock(out)
@@ -816,12 +819,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     try:
         _clean_leftovers(out)
         _migrate(out)
-        _check_drops(out, files, prune, result)
+        m = read_manifest(out)                                  # the current build, read under the lock
+        options = Options(_check_exports(_with_recorded(m, exports)), shacl)
+        _check_drops(out, m, files, prune, result)
         fp = result.fingerprint = pipeline_fingerprint()
         cache = out / CACHE / fp
         cache.mkdir(parents=True, exist_ok=True)
         planned = _timed(result, "hash", lambda: _plan(files, cache, result, on_error, shacl))
-        prev = _previous(out, fp)
+        prev = _previous(out, m, fp)
         if _unchanged(prev, planned, options):
             assert prev is not None
             return _result_from_manifest(prev, result, t_start)
@@ -857,13 +862,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     return result
 
 
-def _with_recorded(out: Path, exports: tuple[str, ...]) -> tuple[str, ...]:
-    """The exports the build in ``out`` keeps writing (asked for by earlier builds or ``policykg export``),
-    then those asked for now; ``none`` forgets the recorded ones."""
+def _with_recorded(m: dict[str, Any] | None, exports: tuple[str, ...]) -> tuple[str, ...]:
+    """The exports the current build (manifest ``m``) keeps writing (asked for by earlier builds or
+    ``policykg export``), then those asked for now; ``none`` forgets the recorded ones."""
     if "none" in exports:
         return tuple(e for e in exports if e != "none")
-    m = read_manifest(out) or {}
-    return tuple((m.get("options") or {}).get("exports", ())) + exports
+    return tuple(((m or {}).get("options") or {}).get("exports", ())) + exports
 
 
 def _check_exports(exports: Iterable[str]) -> tuple[str, ...]:
@@ -881,7 +885,7 @@ def _check_exports(exports: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def export_into(out_dir: str | Path, name: str, **options: Any) -> list[Path]:
+def export_into(out_dir: str | Path, name: str) -> list[Path]:
     """Write the export ``name`` into the current build in ``out_dir`` (under the build lock, into its
     generation, linked at top level), and record it, so the next builds keep writing it."""
     out = Path(out_dir)
@@ -900,12 +904,7 @@ def export_into(out_dir: str | Path, name: str, **options: Any) -> list[Path]:
         gen = out / GEN_DIR / cur
         tmp = gen / f".{names[name]}.tmp-{os.getpid()}"
         _remove(tmp)
-        if name == _OVERVIEW[0]:
-            render_html(make_view(read_build_graph(out), "overview"), tmp)
-        elif EXPORTERS.get(name).reads == "nq":
-            EXPORTERS.get(name).write(gen, tmp, **options)
-        else:
-            EXPORTERS.get(name).write(read_build_graph(out), tmp)
+        _export(name, lambda: read_build_graph(out), gen, tmp)
         _remove(gen / names[name])
         os.replace(tmp, gen / names[name])
         _link(out, names[name], f"{CURRENT}/{names[name]}")

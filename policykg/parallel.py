@@ -106,12 +106,13 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
     except InputError as e:
         return Extracted(error=e.message)
     kg_json = orjson.dumps(entry["kg"])
+    kg = KG.from_json(orjson.loads(kg_json))          # as a build reads it back from the cache
     parts = {"ext": b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
              "doc": orjson.dumps(entry["document"]) + b"\n",
-             "nq": "".join(kg_quads(KG.from_json(orjson.loads(kg_json)))).encode("utf-8"), "kg": kg_json}
+             "nq": "".join(kg_quads(kg)).encode("utf-8"), "kg": kg_json}
     if shacl:
         parts["shacl"] = orjson.dumps(entry["shacl"]["results"])
-    shared, local = split(to_property_graph([KG.from_json(orjson.loads(kg_json))]))   # for LadybugDB updates
+    shared, local = split(to_property_graph([kg]))   # for LadybugDB updates
     parts["shared"], parts["local"] = orjson.dumps(shared), orjson.dumps(local)
     m = entry["document"]["meta"]
     head = {"fingerprint": fingerprint, "doc_id": entry["doc_id"], "path": entry["path"], "sha256": entry["sha256"],
