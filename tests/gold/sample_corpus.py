@@ -44,6 +44,17 @@ MIN_ELIGIBLE = 20               # a document must offer at least this many eligi
 MAX_SENTENCE_CHARS = 250
 BATCH_SIZE = 110                # sentences per batch, approximately
 
+# Round 2 (``--round 2``): a second, policy-heavy draw that excludes every document of round 1, to
+# widen the tuning half and give the test half more instruments, parameters and targets.
+ROUND2_REGULATIONS = 4          # in distinct provinces, ...
+ROUND2_REG_WITH_PENALTY = 2     # ... the first of them with a 法律责任 chapter that imposes 罚款
+ROUND2_LOCAL_QUOTA = {"plan": 6, "measures": 6, "opinion": 2}
+ROUND2_PLAN_WITH_BRACKETS = 3
+ROUND2_SUBSIDY = 4
+ROUND2_NATIONAL_QUOTA = {"measures": 2, "plan": 1, "opinion": 1}
+ROUND2_FIGURES = 3              # sentences with a figure per document (round 1: 1)
+ROUND2_FIRST_BATCH = 5
+
 PROVINCES = {  # lawrefbook directory -> (MANIFEST jurisdiction, jurisdiction as written in gold)
     "beijing": ("北京", "北京市"), "shanghai": ("上海", "上海市"), "chongqing": ("重庆", "重庆市"),
     "guangdong": ("广东", "广东省"), "henan": ("河南", "河南省"), "shandong": ("山东", "山东省"),
@@ -290,6 +301,57 @@ def load_candidates(root: Path) -> list[Doc]:
     return docs
 
 
+def take_local(pool: list[Doc], quota: dict, brackets: int, subsidy: int) -> list[Doc]:
+    """Local policies by genre quota, plans with brackets and subsidy schemes first, <= 2 per place."""
+    per_j: Counter = Counter()
+    local: list[Doc] = []
+
+    def take(cands, n):
+        for d in cands:
+            if n <= 0:
+                break
+            if d in local or per_j[d.jurisdiction] >= MAX_PER_JURISDICTION:
+                continue
+            local.append(d)
+            per_j[d.jurisdiction] += 1
+            n -= 1
+
+    take([d for d in pool if d.genre == "plan" and d.has_brackets], brackets)
+    take([d for d in pool if d.genre in ("measures", "plan") and d.has_subsidy],
+         subsidy - sum(d.has_subsidy for d in local))
+    for g, n in quota.items():
+        take([d for d in pool if d.genre == g], n - sum(d.genre == g for d in local))
+    return local
+
+
+def choose_round2(docs: list[Doc], rng: random.Random, exclude: set[str]) -> list[Doc]:
+    """Round 2: fresh documents only, weighted towards policies (instruments, parameters, targets)."""
+    docs = [d for d in docs if d.file not in exclude]
+    chosen: list[Doc] = []
+    regs = [d for d in docs if d.kind == "regulation"]
+    rng.shuffle(regs)
+    places: set[str] = set()
+    for wanted, n in ((True, ROUND2_REG_WITH_PENALTY), (False, ROUND2_REGULATIONS - ROUND2_REG_WITH_PENALTY)):
+        for d in regs:
+            if n and d.has_penalty == wanted and d.jurisdiction not in places:
+                places.add(d.jurisdiction)
+                chosen.append(d)
+                n -= 1
+    pool = [d for d in docs if d.kind == "local"]
+    rng.shuffle(pool)
+    chosen += take_local(pool, ROUND2_LOCAL_QUOTA, ROUND2_PLAN_WITH_BRACKETS, ROUND2_SUBSIDY)
+    pool = [d for d in docs if d.kind == "national"]
+    rng.shuffle(pool)
+    for g, n in ROUND2_NATIONAL_QUOTA.items():
+        chosen += [d for d in pool if d.genre == g][:n]
+    return chosen
+
+
+def drawn_before_file(f: Path) -> set[str]:
+    """Every document of a batch file already drawn."""
+    return {e["doc"] for e in yaml.safe_load(f.read_text(encoding="utf-8"))["documents"]}
+
+
 def choose_documents(docs: list[Doc], rng: random.Random) -> list[Doc]:
     chosen: list[Doc] = []
 
@@ -308,25 +370,7 @@ def choose_documents(docs: list[Doc], rng: random.Random) -> list[Doc]:
     # Local policies: genre quotas; brackets and subsidy schemes first; <= 2 per jurisdiction.
     pool = [d for d in docs if d.kind == "local"]
     rng.shuffle(pool)
-    per_j: Counter = Counter()
-    local: list[Doc] = []
-
-    def take(cands, n):
-        for d in cands:
-            if n <= 0:
-                break
-            if d in local or per_j[d.jurisdiction] >= MAX_PER_JURISDICTION:
-                continue
-            local.append(d)
-            per_j[d.jurisdiction] += 1
-            n -= 1
-
-    take([d for d in pool if d.genre == "plan" and d.has_brackets], N_PLAN_WITH_BRACKETS)
-    take([d for d in pool if d.genre in ("measures", "plan") and d.has_subsidy],
-         N_SUBSIDY - sum(d.has_subsidy for d in local))
-    for g, n in LOCAL_POLICY_QUOTA.items():
-        take([d for d in pool if d.genre == g], n - sum(d.genre == g for d in local))
-    chosen += local
+    chosen += take_local(pool, LOCAL_POLICY_QUOTA, N_PLAN_WITH_BRACKETS, N_SUBSIDY)
 
     # National: genre quotas.
     pool = [d for d in docs if d.kind == "national"]
@@ -356,7 +400,7 @@ def assign_splits(docs: list[Doc], rng: random.Random) -> dict[str, str]:
     return split
 
 
-def sample_sentences(d: Doc, seed: int) -> list[dict]:
+def sample_sentences(d: Doc, seed: int, figures: int = 1) -> list[dict]:
     rng = random.Random(f"{seed}:{d.file}")
     el = d.eligible
     picked: list[dict] = []
@@ -367,7 +411,8 @@ def sample_sentences(d: Doc, seed: int) -> list[dict]:
             picked.append(rng.choice(cands))
 
     pick([s for s in el if s["modal"] and not s["heading"]])
-    pick([s for s in el if s["number"] and not s["heading"]])
+    for _ in range(figures):
+        pick([s for s in el if s["number"] and not s["heading"]])
     pick([s for s in el if s["nothing"]])                # ~1 in 10: heading or definition clause
     rest = [s for s in el if s not in picked and not s["heading"]]
     rng.shuffle(rest)
@@ -425,27 +470,7 @@ def fmt(quota: dict) -> str:
 
 
 def write_readme(out: Path, args, docs, split, batches, sents) -> dict:
-    by = {"genre": lambda d: d.genre, "jurisdiction": lambda d: d.jurisdiction,
-          "split": lambda d: split[d.file]}
-    counts = {}
-    parts = []
-    for name, f in by.items():
-        sc, dc = Counter(), Counter()
-        for d in docs:
-            sc[f(d)] += len(sents[d.file])
-            dc[f(d)] += 1
-        counts[name] = (dc, sc)
-        parts.append(table(name, sc, dc))
-    bc, bd = Counter(), Counter()
-    for i, b in enumerate(batches, 1):
-        name = f"batch-{i:02d}.yaml"
-        bd[name] = len(b)
-        bc[name] = sum(len(sents[d.file]) for d in b)
-        tune = sum(split[d.file] == "tune" for d in b)
-        bd[name] = f"{len(b)} ({tune} tune / {len(b) - tune} test)"
-    parts.append("\n".join(["| batch | documents | sentences |", "|---|---:|---:|"] +
-                           [f"| {k} | {bd[k]} | {bc[k]} |" for k in sorted(bc)]))
-    counts["batch"] = (bd, bc)
+    counts, parts = count_tables(docs, split, batches, sents)
     n_s = sum(len(v) for v in sents.values())
     readme = f"""# Corpus-wide gold (unannotated sample)
 
@@ -496,6 +521,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", required=True, help="corpus/scale directory (holds MANIFEST.tsv)")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("-o", "--out", required=True, help="output directory (tests/gold/corpus)")
+    ap.add_argument("--round", type=int, choices=(1, 2), default=1,
+                    help="2: a policy-heavy draw of fresh documents, written as batch-05… beside round 1")
     args = ap.parse_args(argv)
     args.corpus_arg, args.out_arg = args.corpus, args.out
     root, out = Path(args.corpus), Path(args.out)
@@ -504,14 +531,22 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     rng = random.Random(f"policykg-gold:{args.seed}")
-    docs = choose_documents(load_candidates(root), rng)
+    first, figures = 1, 1
+    if args.round == 2:
+        first, figures = ROUND2_FIRST_BATCH, ROUND2_FIGURES
+        old = {f for f in out.glob("batch-*.yaml") if int(f.stem.split("-")[1]) < first}
+        exclude = set().union(*(drawn_before_file(f) for f in old))
+        docs = choose_round2(load_candidates(root), rng, exclude)
+    else:
+        docs = choose_documents(load_candidates(root), rng)
     split = assign_splits(docs, rng)
-    sents = {d.file: sample_sentences(d, args.seed) for d in docs}
+    sents = {d.file: sample_sentences(d, args.seed, figures) for d in docs}
     batches = make_batches(docs, split, rng)
 
     for stale in out.glob("batch-*.yaml"):
-        stale.unlink()
-    for i, batch in enumerate(batches, 1):
+        if int(stale.stem.split("-")[1]) >= first:
+            stale.unlink()
+    for i, batch in enumerate(batches, first):
         entries = []
         for d in batch:
             ss = []
@@ -527,8 +562,12 @@ def main(argv=None) -> int:
                               sort_keys=False, width=1000)
         (out / f"batch-{i:02d}.yaml").write_text(HEADER + body, encoding="utf-8")
 
-    counts = write_readme(out, args, docs, split, batches, sents)
-    verify(root, out, docs, sents)
+    if args.round == 2:
+        counts = write_readme_round2(out, args, docs, split, batches, sents)
+        verify_round2(root, out, docs)
+    else:
+        counts = write_readme(out, args, docs, split, batches, sents)
+        verify(root, out, docs, sents)
     for name, (dc, sc) in counts.items():
         print(f"{name}: " + ", ".join(f"{k}={dc[k]}/{sc[k]}" for k in sorted(sc)))
     return 0
@@ -560,6 +599,69 @@ def verify(root: Path, out: Path, docs, sents) -> None:
     assert sum(d.kind == "local" and d.has_subsidy for d in docs) >= N_SUBSIDY
     print(f"verified: {n_docs} documents, {n_sents} sentences, {len(places)} jurisdictions, "
           f"genres {sorted(genres)}, splits {dict(splits)}", file=sys.stderr)
+
+
+def count_tables(docs, split, batches, sents, first: int = 1) -> tuple[dict, list[str]]:
+    by = {"genre": lambda d: d.genre, "jurisdiction": lambda d: d.jurisdiction,
+          "split": lambda d: split[d.file]}
+    counts, parts = {}, []
+    for name, f in by.items():
+        sc, dc = Counter(), Counter()
+        for d in docs:
+            sc[f(d)] += len(sents[d.file])
+            dc[f(d)] += 1
+        counts[name] = (dc, sc)
+        parts.append(table(name, sc, dc))
+    bc, bd = Counter(), Counter()
+    for i, b in enumerate(batches, first):
+        name = f"batch-{i:02d}.yaml"
+        bc[name] = sum(len(sents[d.file]) for d in b)
+        tune = sum(split[d.file] == "tune" for d in b)
+        bd[name] = f"{len(b)} ({tune} tune / {len(b) - tune} test)"
+    parts.append("\n".join(["| batch | documents | sentences |", "|---|---:|---:|"] +
+                           [f"| {k} | {bd[k]} | {bc[k]} |" for k in sorted(bc)]))
+    counts["batch"] = (bd, bc)
+    return counts, parts
+
+
+def write_readme_round2(out: Path, args, docs, split, batches, sents) -> dict:
+    counts, parts = count_tables(docs, split, batches, sents, ROUND2_FIRST_BATCH)
+    n_s = sum(len(v) for v in sents.values())
+    readme = f"""# Corpus-wide gold, round 2 (unannotated sample)
+
+Drawn from `corpus/scale` by
+
+    python tests/gold/sample_corpus.py --corpus {args.corpus_arg} --seed {args.seed} -o {args.out_arg} --round 2
+
+(deterministic: same corpus, seed and round-1 batches → identical files). {len(docs)} documents, {n_s}
+sentences, none from a document of round 1 (batch-01…04). The same filters and sentence rules as
+round 1 (README.md), weighted towards policies, where instruments, their parameters and targets
+are: {ROUND2_REGULATIONS} local regulations in distinct provinces ({ROUND2_REG_WITH_PENALTY} with a 法律责任 chapter with 罚款);
+local policies {fmt(ROUND2_LOCAL_QUOTA)}, of which {ROUND2_PLAN_WITH_BRACKETS} plans with responsibility brackets and
+{ROUND2_SUBSIDY} subsidy schemes; national {fmt(ROUND2_NATIONAL_QUOTA)}. Each document gives {SENTENCES_PER_DOC} sentences:
+one with a modal, {ROUND2_FIGURES} with a figure where available, one heading or definition clause, the rest at
+random. Halves `tune`/`test` by document as in round 1.
+
+## Counts
+
+{chr(10).join(p + chr(10) for p in parts)}"""
+    (out / "README-round2.md").write_text(readme, encoding="utf-8")
+    return counts
+
+
+def verify_round2(root: Path, out: Path, docs) -> None:
+    """Offsets of the round-2 batches, and no document of round 1 drawn again."""
+    seen: Counter = Counter()
+    for f in sorted(out.glob("batch-*.yaml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for e in data["documents"]:
+            seen[e["doc"]] += 1
+            if data["batch"] >= ROUND2_FIRST_BATCH:
+                text = read_text(root / e["doc"])
+                for s in e["sentences"]:
+                    assert text[s["start"]:s["end"]] == s["text"], (e["doc"], s)
+    assert max(seen.values()) == 1, [d for d, n in seen.items() if n > 1]
+    print(f"verified round 2: {len(docs)} documents", file=sys.stderr)
 
 
 if __name__ == "__main__":
