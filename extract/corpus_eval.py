@@ -14,6 +14,10 @@ row                            a prediction matches a gold item when
 actor                          same surface
 actor · label                  same canonical label
 instrument, domain             same surface
+instrument · whole or type     same surface, or one surface is the other's tail of at least two
+                               characters: ANNOTATION.md lets a named tool be kept whole
+                               (市城市数字化转型专项资金) with its generic type (专项资金), and gold
+                               list either; exact matches are paired first
 measure · modality             same modality
 measure · agent+modality       same set of agent surfaces and same modality
 measure · responsible          same responsible unit (surface), one per unit
@@ -44,7 +48,7 @@ from policykg.extract.pipeline import run
 
 __all__ = ["GoldSentence", "load_gold", "score_corpus", "corpus_errors", "ROWS"]
 
-ROWS = ("actor", "actor · label", "instrument", "domain", "measure · modality", "measure · agent+modality",
+ROWS = ("actor", "actor · label", "instrument", "instrument · whole or type", "domain", "measure · modality", "measure · agent+modality",
         "measure · responsible", "target · value+year", "parameter · value+type+instrument", "statistic · value",
         "sanction · range", "citation")
 
@@ -100,6 +104,8 @@ def _gold_keys(ann: dict[str, Any], row: str) -> list:
         return sorted({_label(a) for a in ann.get("act", [])})
     if row in ("instrument", "domain"):
         return sorted({_surface(a) for a in ann.get("inst" if row == "instrument" else "dom", [])})
+    if row == "instrument · whole or type":
+        return [("H", k) for k in _gold_keys(ann, "instrument")]
     ms = ann.get("measures", [])
     if row == "measure · modality":
         return [m.get("mod") for m in ms]
@@ -132,6 +138,8 @@ def _pred_keys(recs: list[dict[str, Any]], row: str) -> list:
         return sorted({_norm(r["label"]) for r in by("actor")})
     if row in ("instrument", "domain"):
         return sorted({_norm(r["text"]) for r in by(row)})
+    if row == "instrument · whole or type":
+        return [("H", k) for k in _pred_keys(recs, "instrument")]
     surface = {r["id"]: _norm(r["text"]) for r in by("actor")}
     if row == "measure · modality":
         return [r["modality"] for r in by("measure")]
@@ -162,7 +170,20 @@ def _equal(g: Any, p: Any) -> bool:
     return g == p
 
 
+def _tail(g: Any, p: Any) -> bool:
+    """One surface is the other's tail (the generic type of a named tool), two characters or more."""
+    short, long = sorted((g[1], p[1]), key=len)
+    return len(short) >= 2 and long.endswith(short)
+
+
 def _match_keys(gold: list, pred: list) -> tuple[int, int, int]:
+    if gold[:1] and gold[0][0] == "H" or pred[:1] and pred[0][0] == "H":
+        exact_tp, _, _ = match(gold, pred, _equal)
+        rest_g = [g for g in gold if g not in pred]
+        rest_p = [q for q in pred if q not in gold]
+        tail_tp, _, _ = match(rest_g, rest_p, _tail)
+        tp = exact_tp + tail_tp
+        return tp, len(pred) - tp, len(gold) - tp
     return match(gold, pred, _equal)
 
 
