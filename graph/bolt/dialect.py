@@ -46,7 +46,7 @@ class Dialect:
     #: rows per statement, and bytes per statement, when rows are written into the statements
     #: as literals (:meth:`inline_values`)
     inline_rows: int = 4000
-    max_inline_bytes: int = 128 * 1024
+    max_inline_bytes: int = 512 * 1024
     #: concurrent sessions one load may use (``None``: as many as asked for)
     max_sessions: int | None = None
     #: seconds of silence after which a connection is given up and its transaction

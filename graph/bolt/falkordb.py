@@ -75,9 +75,6 @@ class FalkorDBDialect(Dialect):
     name = "falkordb"
     fallback = True
     max_param_bytes = FALKORDB_PARAM_BYTES
-    #: statements of ~500 KB made FalkorDB 4.16 drop the connection after a few of them (no single
-    #: row to blame: each alone loads); 128 KB statements loaded a 250-document build whole
-    max_inline_bytes = 128 * 1024
     max_sessions = 1
     stall_seconds = FALKORDB_STALL_SECONDS
 

@@ -235,7 +235,7 @@ def cypher_literal(value: Any) -> str:
     raise StoreError(f"cannot write a {type(value).__name__} into Cypher")
 
 
-def inline_batches(g: PGraph, batch_size: int = 4000, max_bytes: int = 128 * 1024
+def inline_batches(g: PGraph, batch_size: int = 4000, max_bytes: int = 512 * 1024
                    ) -> Iterator[tuple[str, str, dict[str, Any], int]]:
     """Like :func:`batches`, but every batch's rows are written into the statement as a Cypher list
     literal (no parameters): for a server that pastes parameters into the query text anyway
