@@ -18,6 +18,7 @@ from falkor_server import bolt_handshake
 from policykg.cli import cli
 from policykg.errors import StoreError
 from policykg.graph.bolt import (
+    FALKORDB_PARAM_BYTES,
     batches,
     close_driver,
     index_statements,

@@ -35,8 +35,8 @@ from policykg.errors import StoreError
 from policykg.graph.property import KEY_LABELS, PGraph
 
 from .dialect import DIALECTS, Dialect, detect_dialect
-from .dialect import ident as _ident
 from .falkordb import quote_strings
+from .dialect import ident as _ident
 from .reach import LoginRefused, NotListening, ServerLost, probe
 
 __all__ = ["check_uri", "close_driver", "node_statement", "rel_statement", "piece_statement", "index_statements",
