@@ -1061,14 +1061,14 @@ Exit status: 0 loaded, counts match; 1 another error (counts differ, a bad build
 @click.option("--password", envvar="NEO4J_PASSWORD", default="", help="Password (env NEO4J_PASSWORD).")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None,
               help="Database name (env NEO4J_DATABASE; default: the server's default database).")
-@click.option("--batch-size", default=None, type=click.IntRange(1, 100_000),
-              help="Rows per UNWIND statement (default 1000; FalkorDB, whose rows go into the statement text, 4000).")
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Rows per UNWIND statement.")
 @click.option("--workers", default=None, type=click.IntRange(1, 16),
               help="Parallel sessions on Neo4j (default 1); FalkorDB always gets one.")
 @click.option("--retry-seconds", default=120.0, show_default=True, type=click.FloatRange(0),
               help="How long to wait for a server that goes away mid-load (a restart) before giving up (exit 6).")
 @handle_errors
-def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: str | None, batch_size: int | None,
+def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: str | None, batch_size: int,
                workers: int | None, retry_seconds: float) -> None:
     """Load a build into Neo4j (or FalkorDB) through the Bolt driver, idempotently.
 

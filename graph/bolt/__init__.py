@@ -15,8 +15,6 @@ from .loader import (
                      LoadResult,
                      batches,
                      check_uri,
-                     cypher_literal,
-                     inline_batches,
                      close_driver,
                      graph_counts,
                      index_statements,
@@ -30,5 +28,5 @@ from .reach import BoltError, LoginRefused, NotBolt, NotListening, ServerLost, p
 
 __all__ = ["load_bolt", "LoadResult", "check_uri", "close_driver", "graph_counts", "Dialect", "DIALECTS",
            "detect_dialect", "server_agent", "node_statement", "rel_statement", "piece_statement", "index_statements",
-           "batches", "inline_batches", "cypher_literal", "plan", "PHASES", "quote_strings", "pastes_parameters", "FALKORDB_PARAM_BYTES",
+           "batches", "plan", "PHASES", "quote_strings", "pastes_parameters", "FALKORDB_PARAM_BYTES",
            "FALKORDB_STALL_SECONDS", "BoltError", "LoginRefused", "NotListening", "NotBolt", "ServerLost", "probe"]

@@ -43,10 +43,6 @@ class Dialect:
     fallback: bool = False
     #: bytes of parameters per Bolt message (``None``: no limit)
     max_param_bytes: int | None = None
-    #: rows per statement, and bytes per statement, when rows are written into the statements
-    #: as literals (:meth:`inline_values`)
-    inline_rows: int = 4000
-    max_inline_bytes: int = 512 * 1024
     #: concurrent sessions one load may use (``None``: as many as asked for)
     max_sessions: int | None = None
     #: seconds of silence after which a connection is given up and its transaction
@@ -64,10 +60,6 @@ class Dialect:
     def existing_indexes(self, session) -> set[str]:
         """Key labels whose ``id`` is already indexed."""
         return set()
-
-    def inline_values(self, session) -> bool:
-        """Whether rows are written into the statements as Cypher literals instead of parameters."""
-        return False
 
     def encoder(self, session) -> Callable[[Any], Any] | None:
         """A function applied to every row before it is sent, or None (rows go as they are)."""

@@ -95,12 +95,6 @@ class FalkorDBDialect(Dialect):
         except Exception:          # noqa: BLE001
             return set()
 
-    def inline_values(self, session) -> bool:
-        """A server that pastes parameters into the query text gets the rows as literals in the text:
-        the same statement it would have built, without the 4 KiB parameter buffer (thousands of
-        rows per message instead of about ten)."""
-        return pastes_parameters(session)
-
     def encoder(self, session) -> Callable[[Any], Any] | None:
         return quote_strings if pastes_parameters(session) else None
 

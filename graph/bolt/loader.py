@@ -35,12 +35,11 @@ from policykg.errors import StoreError
 from policykg.graph.property import KEY_LABELS, PGraph
 
 from .dialect import DIALECTS, Dialect, detect_dialect
-from .falkordb import quote_strings
 from .dialect import ident as _ident
 from .reach import LoginRefused, NotListening, ServerLost, probe
 
 __all__ = ["check_uri", "close_driver", "node_statement", "rel_statement", "piece_statement", "index_statements",
-           "batches", "inline_batches", "cypher_literal", "plan", "PHASES", "load_bolt", "LoadResult", "graph_counts"]
+           "batches", "plan", "PHASES", "load_bolt", "LoadResult", "graph_counts"]
 
 
 def node_statement(key: str, extra_labels: tuple[str, ...] = ()) -> str:
@@ -187,13 +186,6 @@ def batches(g: PGraph, batch_size: int = 1000, max_bytes: int | None = None,
     row as ``… parts`` statements (rows 0) that rebuild it part by part.  ``encode``
     is applied to every row before it is sized and sent.
     """
-    for phase, statement, rows, ident_keys, pieces in _groups(g, encode):
-        yield from _group(phase, statement, rows, batch_size, max_bytes, ident_keys, pieces)
-
-
-def _groups(g: PGraph, encode: Callable[[Any], Any]
-            ) -> Iterator[tuple[str, str, list[dict], tuple[str, ...], Callable[[str, bool], str]]]:
-    """(phase, statement, rows, identifying keys, part statements) per statement, in load order."""
     groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
     for n in g.nodes.values():
         extra = tuple(x for x in n.labels if x != n.key)
@@ -201,61 +193,16 @@ def _groups(g: PGraph, encode: Callable[[Any], Any]
         groups.setdefault((n.key, extra), []).append(encode(row))
     order = {k: i for i, k in enumerate(KEY_LABELS)}
     for (key, extra), rows in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
-        yield "nodes", node_statement(key, extra), rows, ("id",), _node_pieces(key)
+        yield from _group("nodes", node_statement(key, extra), rows, batch_size, max_bytes, ("id",),
+                          _node_pieces(key))
     rgroups: dict[tuple[str, str, str, bool], list[dict]] = {}
     for r in g.rels:
         props = _clean(r.props)
         row = {"src": r.src, "dst": r.dst, "props": props} if props else {"src": r.src, "dst": r.dst}
         rgroups.setdefault((r.type, g.nodes[r.src].key, g.nodes[r.dst].key, bool(props)), []).append(encode(row))
     for (t, a, b, with_props), rows in sorted(rgroups.items()):
-        yield "relationships", rel_statement(t, a, b, with_props), rows, ("src", "dst"), _rel_pieces((t, a, b))
-
-
-def cypher_literal(value: Any) -> str:
-    r"""``value`` written as a Cypher literal: strings single-quoted with ``\`` and ``'`` escaped,
-    lists and maps (plain keys only) recursively, numbers and booleans as Cypher writes them.
-
-    >>> cypher_literal({"id": "a'b", "alt": ["x\\y", 2, 1.5, True]})
-    "{id: 'a\\'b', alt: ['x\\\\y', 2, 1.5, true]}"
-    """
-    if isinstance(value, str):
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise StoreError(f"cannot write {value!r} into Cypher")
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_ident(k)}: {cypher_literal(v)}" for k, v in value.items()) + "}"
-    if value is None:
-        return "null"
-    raise StoreError(f"cannot write a {type(value).__name__} into Cypher")
-
-
-def inline_batches(g: PGraph, batch_size: int = 4000, max_bytes: int = 512 * 1024
-                   ) -> Iterator[tuple[str, str, dict[str, Any], int]]:
-    """Like :func:`batches`, but every batch's rows are written into the statement as a Cypher list
-    literal (no parameters): for a server that pastes parameters into the query text anyway
-    (FalkorDB), which then takes thousands of rows per message instead of the ten that fit its
-    parameter buffer.  A batch's statement stays under ``max_bytes`` (a longer single row goes alone).
-    """
-    for phase, statement, rows, _, _ in _groups(g, _identity):
-        head, tail = statement.split("$rows", 1)
-        chunk: list[str] = []
-        size = 0
-        for row in rows:
-            lit = cypher_literal(row)
-            n = len(lit.encode()) + 2
-            if chunk and (len(chunk) >= batch_size or size + n > max_bytes):
-                yield phase, head + "[" + ", ".join(chunk) + "]" + tail, {}, len(chunk)
-                chunk, size = [], 0
-            chunk.append(lit)
-            size += n
-        if chunk:
-            yield phase, head + "[" + ", ".join(chunk) + "]" + tail, {}, len(chunk)
+        yield from _group("relationships", rel_statement(t, a, b, with_props), rows, batch_size, max_bytes,
+                          ("src", "dst"), _rel_pieces((t, a, b)))
 
 
 def _node_pieces(label: str) -> Callable[[str, bool], str]:
@@ -297,7 +244,6 @@ class LoadResult:
     relationships: int = 0
     statements: int = 0
     quoted: bool = False          # string parameters were escaped for a pasting server
-    inline: bool = False          # rows were written into the statements as literals (a pasting server)
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     passes: int = 0               # times the whole graph was sent (more than 1 after a server lost data)
@@ -404,17 +350,13 @@ def _connect(uri: str, user: str, password: str, retry_seconds: float = 120.0):
     return driver
 
 
-def _prepare(session, result: LoadResult) -> tuple[Dialect, Callable[[Any], Any] | None]:
-    """Detect the dialect, create its indexes, and choose how rows are encoded (``None``: written
-    into the statements as literals, for a server that pastes parameters into the query text)."""
+def _prepare(session, result: LoadResult) -> tuple[Dialect, Callable[[Any], Any]]:
+    """Detect the dialect, create its indexes, and choose how rows are encoded."""
     dialect = detect_dialect(session)
     result.dialect = dialect.name
     for stmt in dialect.index_statements(existing=dialect.existing_indexes(session)):
         session.run(stmt).consume()
         result.statements += 1
-    if dialect.inline_values(session):
-        result.quoted = result.inline = True
-        return dialect, None
     encode = dialect.encoder(session)
     result.quoted = encode is not None
     return dialect, encode or _identity
@@ -464,7 +406,7 @@ class _Sender:
 
 
 def load_bolt(g: PGraph, uri: str, user: str, password: str, database: str | None = None,
-              batch_size: int | None = None, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
+              batch_size: int = 1000, per_row: bool = False, workers: int | None = None, tx_statements: int = 10,
               progress: Callable[[str, int, int], None] | None = None, driver=None,
               stall_seconds: float | None = None, retry_seconds: float = 120.0) -> LoadResult:
     """Load ``g`` through the Bolt driver; returns what was sent and the counts in the database.
@@ -530,7 +472,7 @@ def _short(counts: dict[str, int], g: PGraph) -> bool:
     return any(counts.get(k, 0) < v for k, v in want.items())
 
 
-def _load_pass(g: PGraph, driver, kwargs: dict[str, Any], result: LoadResult, per_row: bool, batch_size: int | None,
+def _load_pass(g: PGraph, driver, kwargs: dict[str, Any], result: LoadResult, per_row: bool, batch_size: int,
                workers: int | None, tx_statements: int, progress: Callable[[str, int, int], None] | None,
                stall_seconds: float | None) -> Dialect:
     """Send the whole of ``g`` once (indexes first); the server's dialect."""
@@ -538,11 +480,7 @@ def _load_pass(g: PGraph, driver, kwargs: dict[str, Any], result: LoadResult, pe
     result.nodes = result.relationships = 0
     with driver.session(**kwargs) as session:
         dialect, encode = _prepare(session, result)
-    if encode is None and not per_row:
-        phases = plan(inline_batches(g, batch_size or dialect.inline_rows, dialect.max_inline_bytes))
-    else:
-        phases = plan(batches(g, 1 if per_row else batch_size or 1000, dialect.max_param_bytes,
-                              encode or quote_strings))
+    phases = plan(batches(g, 1 if per_row else batch_size, dialect.max_param_bytes, encode))
     sessions = 1 if per_row else min(workers or 1, dialect.max_sessions or workers or 1)
     sender = _Sender(driver, kwargs, result, len(g.nodes) + len(g.rels), progress,
                      dialect.read_deadline(stall_seconds))
