@@ -36,6 +36,8 @@ _FULLWIDTH_ALNUM = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + li
 _FULLWIDTH_ALNUM.update({0xFF05: "%", 0xFF0E: ".", 0xFF0B: "+", 0xFF1D: "=", 0xFF0F: "/"})
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _SPACE_RUN = re.compile(r"[ \t]+")
+# «上海市服务贸易促进指导目录»: guillemets some sites use for title marks 《》 around a CJK title
+_GUILLEMET_TITLE = re.compile("«([^«»\n]*[\u4e00-\u9fff][^«»\n]*)»")
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +172,8 @@ def normalize_chars(m: MappedText) -> MappedText:
     if _TONE_MARK.search(m.text) is not None:        # a pinyin gloss has a tone mark
         m = m.sub(_PINYIN_GLOSS, "")
     m = to_simplified(m)
+    if "«" in m.text:
+        m = m.sub(_GUILLEMET_TITLE, lambda g: f"《{g.group(1)}》")
     m = _widths(m)
     m = _drop_cjk_spaces(m)
     return m

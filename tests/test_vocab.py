@@ -146,3 +146,14 @@ def test_the_help_examples_on_the_seeds_run(seeds_dir, monkeypatch):
         assert len(r.stdout.splitlines()) > 1
     r = CliRunner().invoke(cli, ["vocab", "mine", "seeds/", "--kind", "tool", "--min-df", "2", "--top", "20"])
     assert r.exit_code == 0 and "公共服务平台" in r.stdout
+
+
+def test_procedure_heads_of_regulations_are_mined():
+    """The tool heads include the procedures of regulations (验收, 审查): the name in front is the term."""
+    docs = [("a", ["（一）住房城乡建设行政主管部门负责建设工程竣工验收备案，监督建设单位履行建筑工程质量保修责任；"]),
+            ("b", ["（一）住房和城乡建设行政主管部门对未取得规划许可证的建设项目不得核发施工许可证，不得进行建设工程竣工验收备案；"]),
+            ("c", ["工程竣工验收时，应当有黄河河务部门参加，签字同意，方为有效。"])]
+    # a: henan/河南省物业管理条例.md; b: henan/平顶山市城乡规划建设管理条例(2017-11-07).md;
+    # c: henan/河南省黄河工程管理条例(2020-06-04).md (第十四条)
+    found = [r for r in rows(mine_texts(docs, kinds=("tool",))) if r[2] == "验收"]
+    assert [r[:5] for r in found] == [("工程竣工验收", "tool", "验收", 3, 3)]

@@ -11,8 +11,8 @@ Views are :class:`ViewSpec` entries of the registry :data:`VIEWS`, each naming t
 options it needs; another package adds one with an entry point in the group
 ``policykg.views`` naming a :class:`ViewSpec`.
 
->>> from policykg.api import DEMO_A, graph_of_texts
->>> v = instruments_view(graph_of_texts({"demo-a": DEMO_A}))
+>>> from policykg.api import graph_of_texts
+>>> v = instruments_view(graph_of_texts({"demo": "省数据局负责推进公共数据开放。"}))
 >>> sorted((v.nodes[e.src].label, e.type, v.nodes[e.dst].label) for e in v.edges)[:1]
 [('公共数据开放', 'IN_DOMAIN', '公共数据')]
 """

@@ -295,6 +295,10 @@ def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] 
     region = find_region(meta.title) if meta.title else None
     if region is not None:
         return region, "title"
+    cited = re.search(r"《([^》]+)》", meta.title or "")       # 地方法规-《大连市…方案》: a site's category first
+    region = find_region(cited.group(1)) if cited else None
+    if region is not None:
+        return region, "title"
     fm_j = _first(front, "jurisdiction")
     if fm_j:
         region = find_region(str(fm_j))

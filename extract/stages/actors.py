@@ -39,7 +39,7 @@ from policykg.ontology import Concept, vocabulary
 from policykg.ontology.rules import alternation, rules
 
 __all__ = ["Actor", "resolve_actors", "actors_from_hits", "actor_hits", "department_hits", "org_hits", "org_label",
-           "organ_hits", "party_hits", "own_government", "is_own_level", "strip_determiners", "acting_units",
+           "organ_hits", "party_hits", "government_hits", "duty_body_hits", "own_government", "is_own_level", "strip_determiners", "acting_units",
            "role_noun_hits"]
 
 _RULES = rules("actors")
@@ -160,10 +160,16 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
     r = _region(region)
     label = f"{r.pref}{role.pref}"
     unit = _county_unit(written) if level == "county" else None
+    key = role.key
     if unit and (_region_level(region) == "city" or _is_municipality(region)):
         label = f"{r.pref}{unit}人民政府"
-    return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{role.key}", label,
+        key += _UNIT_KEY.get(unit, "")              # 区人民政府 and 县人民政府 of one city: two bodies
+    return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}", label,
                  "GovernmentBody", True, role.key, level, region)
+
+
+#: the county unit a label keeps → what it adds to the government's id (县 is the role's own)
+_UNIT_KEY = {"区": "/district", "区县": "/district-county"}
 
 
 def is_own_level(unit_level: str, region: str) -> bool:
@@ -183,6 +189,11 @@ def _gov_from_role(role: Concept, region: str | None, explicit_region: bool, wri
     level = role.attrs.get("governmentLevel")
     if level in _GOV_OF_LEVEL and _GOV_OF_LEVEL[level] == role.key:
         return _government(level, region, written)
+    if role.attrs.get("own"):                        # 本级人民政府, a bare 人民政府: the document's government
+        own = own_government(region)
+        if own is not None:
+            return own
+        return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, None, None)
     # roles without a single level (各级人民政府, 人民政府办公厅, 街道办事处)
     if region is None:
         return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, level, None)
@@ -354,6 +365,13 @@ _PARTY_OFFICE: dict[str, str] = _RULES["party_offices"]
 _PARTY = re.compile(rf"({alternation(_PARTY_LEVEL)})(员会)?({alternation(_PARTY_OFFICE)})?")
 _PARTY_LEVEL_RX = re.compile(alternation(_PARTY_LEVEL))
 _PREFIX_WORD = re.compile(alternation(list(_LEVEL_OF_PREFIX) + list(_PARTY_LEVEL)))
+# 市教委、市科委、市外办: a one-character stem after a level word, when a list mark or a bracket follows
+_ONE_CHAR_STEM_SUFFIXES = frozenset(("委", "办"))
+_NAME_AFTER = re.compile(r"[、，。；）)等]|$")
+_BARE_ORGANS = frozenset(_RULES["organ_bare_suffixes"])
+_LIST_MARKS = frozenset("、，（：:")
+_LISTED_SUFFIXES = frozenset(("厅", "委", "办"))        # …、民政厅、: a department in a list of them
+_ORGAN_HEAD_VERBS = frozenset(_RULES["organ_head_verbs"])
 _MAX_STEM = 14           # longest stem of a name after its level word (政务服务和数据管理)
 _MAX_BARE_STEM = 10      # … of a name written without one
 
@@ -426,6 +444,30 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
     return _synthetic(stem + suffix, kind == "body")
 
 
+def _stem_ok(text: str, cut: int, i0: int, s_suf: int, e: int, suffix: str) -> bool:
+    """Is text[i0:s_suf] long enough to be a stem?  Two characters; one in 市教委、 (a list mark or a
+    bracket after); none in 市法院 (a court or procuratorate after its level word)."""
+    n = s_suf - i0
+    if n >= 2:
+        return True
+    if n == 0:
+        return suffix in _BARE_ORGANS and cut < i0
+    return cut < i0 and suffix in _ONE_CHAR_STEM_SUFFIXES and _NAME_AFTER.match(text, e) is not None
+
+
+def _organ_cut(text: str, lo: int, s_suf: int) -> int:
+    """Where a name ending with the suffix at ``s_suf`` may start: after the last stop word (a verb
+    that ends the stem, 精神文明建设指导|委员会, stays) or after a 和 that joins two names."""
+    cut = lo
+    for st in _ORGAN_STOP.finditer(text, lo, s_suf):
+        if st.end() < s_suf or st.group(0) not in _ORGAN_HEAD_VERBS:
+            cut = st.end()
+    k = text.rfind("和", cut, s_suf)
+    if k > cut and text[k - 1] in _NAME_END_CHARS:          # 市财政局和|市数据局
+        cut = k + 1
+    return cut
+
+
 def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (),
                terms: Collection[tuple[int, int]] = ()) -> list[Hit]:
     """Department and office names made by the productive pattern level word + stem + 局, 厅, 委,
@@ -443,16 +485,11 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
         if (cont is not None and cont.end() > e) or _party_before(text, start, s_suf):
             continue                                          # 办法, 委托; 省委|办公厅 (party_hits)
         lo = max(start, s_suf - _MAX_STEM - 2)
-        cut = lo
-        for st in _ORGAN_STOP.finditer(text, lo, s_suf):
-            cut = st.end()
-        k = text.rfind("和", cut, s_suf)
-        if k > cut and text[k - 1] in _NAME_END_CHARS:      # 市财政局和|市数据局
-            cut = k + 1
+        cut = _organ_cut(text, lo, s_suf)
         # the first level word, place or party committee after the cut starts the stem (the level
         # words are matched longest first: 县级以上|住房城乡建设主管部门)
         i0 = next((r for r in sorted(region_ends) if cut <= r < s_suf - 1), None)
-        for lp in _PREFIX_WORD.finditer(text, max(start, cut - 10), s_suf - 1):
+        for lp in _PREFIX_WORD.finditer(text, max(start, cut - 10), s_suf - (suffix not in _BARE_ORGANS)):
             i = lp.end()
             if i < cut or (i0 is not None and i >= i0):
                 continue
@@ -465,10 +502,11 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             continue                                          # a party office: party_hits
         if i0 is None:
             bounded = cut > lo or lo == start
-            if suffix in _PREFIXED_ONLY or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
+            listed = suffix in _LISTED_SUFFIXES and text[cut - 1:cut] in _LIST_MARKS and text[cut:s_suf] in _stems()
+            if (suffix in _PREFIXED_ONLY and not listed) or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
                 continue
             i0 = cut
-        if s_suf - i0 < 2:
+        if not _stem_ok(text, cut, i0, s_suf, e, suffix):
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
             continue                                          # 省级|数据中心: a facility, not a body
@@ -495,8 +533,18 @@ def party_hits(text: str, start: int, end: int) -> list[Hit]:
         office = _PARTY_OFFICE.get(m.group(3)) if m.group(3) else None
         if m.group(2) and office is not None:
             continue
-        out.append(Hit(ps, m.end(), m.group(0), "actor", (_party_concept(_PARTY_LEVEL[m.group(1)], office),)))
+        e = m.end()
+        if office is None and not m.group(2):                   # 省委人才工作局、: an office the list lacks
+            other = _PARTY_OTHER_OFFICE.match(text, e, end)
+            if other is not None:
+                office, e = other.group(1), other.end(1)
+        out.append(Hit(ps, e, text[ps:e], "actor", (_party_concept(_PARTY_LEVEL[m.group(1)], office),)))
     return out
+
+
+# an office of a party committee by pattern: a stem and an office suffix, then a list mark or a bracket
+_PARTY_OTHER_OFFICE = re.compile(rf"([\u4e00-\u9fff]{{1,10}}?(?:{alternation(_RULES['party_office_suffixes'])}))"
+                                 r"(?=[、，；。）)：:]|$)")
 
 
 def _party(text: str, h: Hit, region_hits: list[Hit], jurisdiction: str | None) -> Actor:
@@ -515,6 +563,52 @@ def _party(text: str, h: Hit, region_hits: list[Hit], jurisdiction: str | None) 
     a = Actor(a0, h.end, text[a0:h.end], f"{gov.id}/{c.key}", label, c.attrs["actorClass"], gov.generic,
               None, gov.level, gov.jurisdiction)
     return a
+
+
+# --- governments made by pattern: unit word + 人民政府 -------------------------------------
+
+_GOV_UNITS: dict[str, str] = {**_LEVEL_OF_PREFIX, **_RULES["government_units"]}
+_GOV_UNIT_BEFORE = re.compile(rf"(?:{alternation(_GOV_UNITS)})$")
+_GOV_RELATION_BEFORE = re.compile(rf"(?:{alternation(_RULES['government_relations'])})$")
+_PEOPLES_GOV = "人民政府"
+# a bare 人民政府 is a government only after a word that cannot end a name (报|人民政府, 经|人民政府,
+# 的|人民政府); 中央人民政府 and names the vocabulary lacks are left alone
+_BARE_GOV_AFTER = re.compile(rf"(?:{alternation(_RULES['organ_stops'] + _RULES['coordinators'])}|的|报经|报请|[^\u4e00-\u9fff])$")
+#: a government named by its relation to another (本级人民政府) or by no unit at all: the document's
+_OWN_GOVERNMENT = Concept("", "role", "own-government", _PEOPLES_GOV, attrs={"actorClass": "GovernmentBody",
+                                                                           "own": "true"})
+
+
+def government_hits(text: str, start: int, end: int) -> list[Hit]:
+    """Governments written as a unit word + 人民政府 that the vocabulary does not list: 区（市）人民政府,
+    区（县级市）人民政府, 乡（镇）人民政府, 镇人民政府 (the unit's level); 本级人民政府, 上一级人民政府,
+    所在地人民政府 and a bare 人民政府 (the document's government).  Levels listed before the unit
+    (市、区（市）人民政府) are read when the hit is resolved."""
+    out: list[Hit] = []
+    i = text.find(_PEOPLES_GOV, start, end)
+    while i >= 0:
+        e = i + len(_PEOPLES_GOV)
+        lo = max(start, i - 8)
+        unit = _GOV_UNIT_BEFORE.search(text, lo, i)
+        if unit is not None and _unit_prefix_ok(text, start, unit.start(), i):
+            level = _GOV_UNITS[unit.group(0)]
+            concept = vocabulary().concept("role", _GOV_OF_LEVEL[level]) if level in _GOV_OF_LEVEL else None
+            if concept is not None:
+                out.append(Hit(unit.start(), e, text[unit.start():e], "actor", (concept,)))
+        else:
+            rel = _GOV_RELATION_BEFORE.search(text, lo, i)
+            a = rel.start() if rel is not None else i
+            if rel is not None or a == start or _BARE_GOV_AFTER.search(text, max(start, a - 4), a) is not None:
+                out.append(Hit(a, e, text[a:e], "actor", (_OWN_GOVERNMENT,)))
+        i = text.find(_PEOPLES_GOV, e, end)
+    for m in _SHORT_GOV.finditer(text, start, end):          # 区、县（市）政府: a bracketed unit + 政府
+        level = _GOV_UNITS[m.group(1)]
+        if level in _GOV_OF_LEVEL:
+            out.append(Hit(m.start(), m.end(), m.group(0), "actor", (vocabulary().concept("role", _GOV_OF_LEVEL[level]),)))
+    return out
+
+
+_SHORT_GOV = re.compile(rf"({alternation(u for u in _GOV_UNITS if len(u) > 1 and not u.endswith('级'))})政府")
 
 
 # --- branches of central agencies ----------------------------------------------------------
@@ -556,16 +650,40 @@ def _branch(name: str) -> Concept:
 # --- role nouns made by pattern: 建设单位, 房地产开发企业, 登记机构, 违法者 ---------------------
 
 _ROLE_HEAD: dict[str, str] = _RULES["role_noun_heads"]
-_ROLE_HEAD_RX = re.compile(alternation(_ROLE_HEAD))
+
+
+def _head_alternative(head: str) -> str:
+    """A head as a regex alternative, with the characters that cannot follow it excluded early (人|民)."""
+    after = _RULES["role_noun_head_guards"].get(head, {}).get("not_before")
+    return re.escape(head) + (f"(?![{''.join(after)}])" if after else "")
+
+
+_ROLE_HEAD_RX = re.compile("|".join(_head_alternative(h) for h in sorted(_ROLE_HEAD, key=len, reverse=True)))
+#: the heads that end a role noun wherever they stand (not 商, 方, 人, 代表, which need a context: 商务, 人力资源)
+_NAME_HEAD_RX = re.compile(alternation(h for h in _ROLE_HEAD if h not in _RULES["role_noun_head_guards"]))
+_NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
 _ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
                        rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]")
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
+_HEAD_VERBS = frozenset(_RULES["role_noun_head_verbs"])
+_HEAD_CONCEPTS = frozenset(_RULES["role_noun_head_concepts"])
+_DEPUTY_NOT_BEFORE = re.compile(alternation(_RULES["role_noun_deputy_not_before"]))
+#: heads that make an agent noun of the verb before them (申请人, 举报人, 管理人)
+_AGENT_HEADS = frozenset(_RULES["role_noun_agent_heads"])
+_HEAD_GUARDS: dict[str, dict[str, frozenset[str]]] = {
+    head: {k: frozenset(v) for k, v in g.items() if k != "max_modifier"}
+    for head, g in _RULES["role_noun_head_guards"].items()}
+#: the longest modifier before a guarded head (数字化转型服务|商, not 筛选购买优质服务|商)
+_HEAD_MAX_MODIFIER: dict[str, int] = {head: g["max_modifier"] for head, g in _RULES["role_noun_head_guards"].items()
+                                      if "max_modifier" in g}
 _PASSIVE = "被"
 _PASSIVE_HEADS = frozenset(_RULES["role_noun_passive_heads"])
 _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
-_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?")
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
 _MAX_MODIFIER = 8
+# stop words that are no verb: an agent noun never ends with them (认证的|人)
+_FUNCTION_WORDS = frozenset(_RULES["role_noun_function_words"])
 _LABEL_COLON = frozenset("：:")
 
 
@@ -586,6 +704,21 @@ def _category_of(name: str) -> Concept | None:
     return None
 
 
+def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
+    """Can the head word at ``hs`` end a role noun here?  Not 或|者, 跨|部门, 人民代表|大会; 商 and 方
+    only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人
+    (rules/actors.yaml role_noun_head_guards)."""
+    if (head == "者" and text[hs - 1:hs] == "或") or text[hs - 1:hs] in _HEAD_BLOCKER:
+        return False
+    if head.startswith("代表") and (_NOT_BEFORE["deputy"].match(text, e) or _DEPUTY_NOT_BEFORE.match(text, e)):
+        return False
+    g = _HEAD_GUARDS.get(head)
+    if g is None or _PASSIVE in text[max(0, hs - 3):hs - 1]:
+        return True                                           # 被检验方: the party a verb is done to
+    return ("after" not in g or text[hs - 2:hs] in g["after"]) and text[hs - 1:hs] not in g.get("not_after", ()) \
+        and text[e:e + 1] not in g.get("not_before", ())
+
+
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
     """Role nouns made of a modifier and a head (rules/actors.yaml role_noun_heads): 公路建设单位,
     房地产开发企业, 登记机构, 被征用者.  The modifier runs from a clause boundary or a stop word
@@ -593,30 +726,30 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
     out: list[Hit] = []
     for m in _ROLE_HEAD_RX.finditer(text, start, end):
         hs, e = m.start(), m.end()
-        if m.group(0) == "者" and text[hs - 1:hs] == "或":       # 或者
-            continue
-        if text[hs - 1:hs] in _HEAD_BLOCKER:
+        if not _head_ok(text, hs, e, m.group(0)):
             continue
         lo = max(start, hs - _MAX_MODIFIER - 1)
         cut = None
         for st in _ROLE_STOP.finditer(text, lo, hs):
-            cut = st.end()
-        for st in _COUNT.finditer(text, cut if cut is not None else lo, hs):
-            cut = st.end()
+            if st.end() < hs or (st.group(0) not in _HEAD_VERBS and not (
+                    m.group(0) in _AGENT_HEADS and _CJK_CHAR.match(st.group(0)) and st.group(0) not in _FUNCTION_WORDS)):
+                cut = st.end()                                # 动物卫生监督|机构, 申请|人: the verb ends the modifier
+        for st in _COUNT.finditer(text, lo, hs):             # 100家以上|企业: the count is no modifier
+            cut = max(cut or 0, st.end())
         if cut is None:
             if lo != start:
                 continue                                          # no boundary: too long to be one term
             cut = start
         mod = text[cut:hs]
-        if not 2 <= len(mod) <= _MAX_MODIFIER or mod in _BAD_MODIFIER:
+        longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
+        if not 2 <= len(mod) <= longest or (mod in _BAD_MODIFIER and m.group(0) not in _HEAD_GUARDS):
             continue
         if text[e:e + 1] in _LABEL_COLON:
             continue                                          # （责任单位：…）: a label, not an actor
-        name = text[cut:e]
-        known = _role_by_label(name) or _category_of(name)
-        concept = known if known is not None else _role_noun(name, _ROLE_HEAD[m.group(0)])
+        known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
         if text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
+        concept = known if known is not None else _role_noun(text[cut:e], _ROLE_HEAD[m.group(0)])
         out.append(Hit(cut, e, text[cut:e], "actor", (concept,)))
     return out
 
@@ -637,8 +770,17 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
     items.sort(key=lambda x: x[0])
     for _, h in items:
         _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
+    for a in out:                                             # 上级|数据主管部门, 上一级|国防动员委员会
+        rel = _RELATIVE_BEFORE.search(text, max(start, a.start - 3), a.start)
+        if rel is not None and a.cls in ("Department", "GovernmentBody", "Legislature"):
+            a.start, a.text = rel.start(), text[rel.start():a.end]
+            a.label, a.id = a.text, f"actor:org/{_organ_key(a.text)}"     # another body than the one named
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+# a body named by its relation to another (上级数据主管部门): the word stays in the surface
+_RELATIVE_BEFORE = re.compile(rf"(?:{alternation(_RULES['relative_bodies'])})$")
 
 
 @dataclass(slots=True)
@@ -709,7 +851,8 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = _governments(text, start, h, region, explicit, a0)
         govs = [g for g, _ in made]
     elif c.attrs.get("actorClass") == "Legislature":
-        made = [(_legislature(c, region, explicit), a0)]
+        lp = None if explicit else _level_prefix_at(text, start, h.start)
+        made = [(_legislature(c, region, explicit), lp.start() if lp is not None else a0)]   # 县级|人民代表大会…
     elif _is_dept_role(c):
         pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
                                     coordinated, prev, out, jurisdiction)
@@ -744,7 +887,7 @@ def _named_unit(text: str, start: int, h: Hit, explicit: bool) -> tuple[Actor, i
         cut = m.end()
     name = text[cut:h.start]
     if len(name) < 2 or _LEVEL_PREFIX.search(name) or text[h.start - 1:h.start + 1] in _COMPOUNDS \
-            or _ORGAN_SUFFIX.search(name) or _ROLE_HEAD_RX.search(name):
+            or _ORGAN_SUFFIX.search(name) or _NAME_HEAD_RX.search(name):
         return None
     label = f"{name}{unit}人民政府"
     return Actor(0, 0, "", f"actor:org/{_organ_key(label)}", label, "GovernmentBody", False,
@@ -763,7 +906,9 @@ def _written_national(a: Actor, parent: Actor | None, h: Hit) -> Actor:
 def _written_region(h: Hit, region_hits: list[Hit], jurisdiction: str | None) -> tuple[str | None, bool, int]:
     """A region written in front of the role (安徽省人民政府, 上海市经信委, 广东省政府):
     (region, whether written, start of the phrase)."""
-    reg = next((r for r in region_hits if h.start - 1 <= r.end <= h.start and r.start < h.start), None)
+    reg = next((r for r in region_hits if (h.start - 1 <= r.end <= h.start or (r.end == h.start + 1 and h.text
+                                                                             and r.text[-1:] == h.text[0]))
+                and r.start < h.start), None)             # 上海市|人民政府: the place's unit word begins the role
     if reg is not None and reg.text not in _NOT_ACTOR_REGIONS and h.concept.scheme != "act":
         return reg.concept.key, True, reg.start
     return jurisdiction, False, h.start
@@ -895,7 +1040,7 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
         cut = _first_stem_cut(text, start, stems[0], list_start)
         stems[0] = stems[0][cut:]
         if len(stems[0]) < 2 or not any(st in _stems() or _role_by_label(st + head) for st in stems) \
-                or any(_ORGAN_SUFFIX.search(st) or _ROLE_HEAD_RX.search(st) for st in stems):
+                or any(_ORGAN_SUFFIX.search(st) or _NAME_HEAD_END.search(st) for st in stems):
             continue                                          # an item that is a name itself: no stem list
         pos = list_start + cut
         items = []
@@ -928,6 +1073,33 @@ def department_hits(text: str, start: int, end: int) -> list[Hit]:
     return out
 
 
+_DUTY_BODY = re.compile("|".join(
+    rf"(?:{alternation(d['before'])})[\u4e00-\u9fff、]{{2,{d['longest']}}}?(?:{alternation(d['after'])})"
+    rf"的(?:{alternation(_RULES['duty_body_heads'])})" for d in _RULES["duty_bodies"].values()))
+_LEGISLATURE_BODY = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(_RULES['legislature_body_suffixes'])})")
+
+
+def duty_body_hits(text: str, start: int, end: int, lex: Collection[Hit] = ()) -> list[Hit]:
+    """Departments named by their duty (负有安全生产监督管理职责的部门, 负责侨务工作的机构) and the
+    working bodies of a congress's committees (常务委员会法制工作机构, 人大常委会代表工作机构): named as
+    written, the first a department of the government before it or of the document's."""
+    out = [Hit(m.start(), m.end(), m.group(0), "actor", (_synthetic(m.group(0), False),))
+           for m in _DUTY_BODY.finditer(text, start, end)]
+    for o in lex:
+        if o.concept.attrs.get("actorClass") != "Legislature" or o.concept.key in _HEAD_CONCEPTS:
+            continue                                          # not 代表|工作机构: deputies are persons
+        m = _LEGISLATURE_BODY.match(text, o.end, end)
+        if m is not None:
+            name = o.concept.pref + m.group(0) if o.concept.scheme == "role" else text[o.start:m.end()]
+            out.append(Hit(o.start, m.end(), text[o.start:m.end()], "actor", (_legislature_body(name),)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _legislature_body(name: str) -> Concept:
+    return Concept("", "role", _organ_key(name), name, attrs={"actorClass": "Legislature"})
+
+
 def _dept_by_stem(stem: str) -> Concept | None:
     return _stems().get(stem)
 
@@ -941,10 +1113,14 @@ def _inside(h: Hit | _StemList, spans) -> bool:
 _GENERIC = _RULES["generic_roles"]
 _COORDINATED_ONLY = frozenset(_GENERIC["coordinated_only"])
 _NOT_BEFORE = {k: re.compile(alternation(v)) for k, v in _GENERIC["not_before"].items()}
+_NOT_AFTER_CHARS = {k: frozenset(v) for k, v in _GENERIC["not_after"].items()}
+_PEOPLE = frozenset(_GENERIC["people"]["roles"])
+_PEOPLE_NEXT = frozenset(_GENERIC["people"]["next"])
 _VAGUE_AFTER = re.compile(rf"(?:{alternation(_GENERIC['vague_after'])})$")
 _VAGUE_ROLES = frozenset(_GENERIC["vague_roles"])
 _HEAD_ROLES = frozenset(_GENERIC["head_roles"])
 _BARE_AFTER = re.compile(rf"(?:{alternation(_GENERIC['bare_after'])})$")
+_ROLE_STOP_END = re.compile(rf"(?:{alternation(_RULES['role_noun_stops'])})$")
 _COORDINATOR = re.compile(rf"(?:{alternation(_RULES['coordinators'])})")
 _DETERMINER = re.compile(rf"(?:{alternation(_RULES['determiners'])})")
 _KEEP_DETERMINER = re.compile(rf"(?:{alternation(_RULES['determiner_kept_before'])})")
@@ -959,12 +1135,20 @@ def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[
     rx = _NOT_BEFORE.get(c.key)
     if rx is not None and rx.match(text, h.end) is not None:
         return False
+    if text[h.start - 1:h.start] in _NOT_AFTER_CHARS.get(c.key, ()):
+        return False                                          # 所|代表: a verb here
+    if c.key in _PEOPLE and h.end < end and text[h.end] not in _PEOPLE_NEXT and _CJK_CHAR.match(text[h.end]):
+        return False                                          # 居民|身份证, 业主|大会: a modifier
     if c.key in _VAGUE_ROLES and _VAGUE_AFTER.search(text, max(start, h.start - 3), h.start):
         return False
     if c.key in _HEAD_ROLES and h.start > start and _CJK_CHAR.match(text[h.start - 1]) \
             and _BARE_AFTER.search(text, max(start, h.start - 3), h.start) is None:
         return False                                          # 牵头单位, 建设单位: a longer term
     if c.key in _COORDINATED_ONLY:
+        if h.start > start and _CJK_CHAR.match(text[h.start - 1]) \
+                and _BARE_AFTER.search(text, max(start, h.start - 3), h.start) is None \
+                and _ROLE_STOP_END.search(text, max(start, h.start - 4), h.start) is None:
+            return False                                      # 地方金融|组织 (not 支持|组织): a longer term
         after = _COORDINATOR.match(text, h.end, end)
         before = any(b <= h.start and _COORDINATOR.fullmatch(text, b, h.start) for _, b in actor_spans)
         if not before and not (after and any(a == after.end() for a, _ in actor_spans)) \
@@ -999,7 +1183,11 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     made = [h for h in branch_hits(text, start, end, regions)
             if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex)]
     known = lex + made
-    made += [h for h in department_hits(text, start, end)
+    made += [h for h in government_hits(text, start, end)
+             if not any(o.start <= h.start and h.end <= o.end or (o.start < h.end and h.start < o.end and
+                                                                   o.start < h.start) for o in known + regions)]
+    known = lex + made
+    made += [h for h in department_hits(text, start, end) + duty_body_hits(text, start, end, lex)
              if not any(o.start <= h.start and h.end <= o.end for o in known)]
     # a name without a level word or place before it loses to the vocabulary's name ending at the same
     # place (组织|水行政主管部门: the verb is not part of the name)
@@ -1012,8 +1200,10 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
              and not any(o.start < h.end and h.start < o.end for o in beside)
-             and not any(h.start <= o.start and o.end <= h.end and _is_body(o.concept) for o in lex)
-             and not any(ts < h.end and h.start < te for ts, te in tools)]
+             and not any(h.start <= o.start and o.end <= h.end and _is_body(o.concept)
+                         and not (o.concept.key in _HEAD_CONCEPTS and o.end - o.start <= 2) for o in lex)
+             and not any(ts < h.end and h.start < te for ts, te in tools)
+             and not any(o.end == h.end and h.start < o.start and o.concept.key in _PEOPLE for o in lex)]
     longer = made + party
     lex = [h for h in lex if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                      for o in longer)
@@ -1059,8 +1249,10 @@ def acting_units(text: str, start: int, end: int, jurisdiction: str | None,
         return out
     for m in _BARE_UNIT_RX.finditer(text, start, end):
         a, b = m.span()
-        if not _clause_start(text, start, a) or _UNIT_FOLLOW.match(text, b) is None:
-            continue
+        urged = _PLACE_BEFORE.search(text, max(start, a - 4), a) is not None
+        if not _clause_start(text, start, a) or (_UNIT_FOLLOW.match(text, b) is None and not (
+                urged and (text.startswith("、", b) or _PLACE_AFTER.match(text, b)))):
+            continue                                          # 各区要…; 支持各区建设…; 鼓励地方、园区…打造
         level = _BARE_UNIT[m.group(0)]
         word = m.group(0)
         s0 = a + 1 if word.startswith("各") and len(word) > 2 else a           # 各县（市、区） → 县（市、区）

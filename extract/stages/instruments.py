@@ -42,7 +42,7 @@ __all__ = ["refine", "named_span", "productive_hits"]
 _R = rules("instruments")
 _HEADS = tuple(sorted(_R["named_heads"], key=len, reverse=True))
 _TOPIC = tuple(_R["topic_heads"])
-_CARRIERS = tuple(h for h in _HEADS if h not in _TOPIC)
+_CARRIERS = tuple(h for h in _HEADS if h not in _TOPIC) + tuple(_R["carrier_suffixes"])
 _MAX, _MIN = int(_R["max_name"]), int(_R["min_name"])
 _LEVELS = frozenset(_R["level_names"])
 # 使用权 is a noun, no break: 水资源使用权确权登记
@@ -60,6 +60,13 @@ _HEAD_NOT_BEFORE = frozenset(_R["head_not_before"])
 _GENERIC_ALONE = frozenset(_R["generic_alone"])
 _HEAD_NOT_AFTER = frozenset(_R["head_not_after"])
 _GENERIC_NAMES = frozenset(_R["generic_names"])
+_ONLY_BEFORE: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["head_only_before"].items()}
+_NAME_NOT_START = frozenset(_R["name_not_start"])
+_DATE_CHARS = frozenset(_R["date_chars"])
+_ABSORBING = tuple(_R["absorbing_heads"])
+_PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?名单$")
+_STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
+_TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
 
 
 def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False) -> int:
@@ -78,8 +85,14 @@ def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int
         a = max(a, last.end())
     if head - a > _MAX:                     # no break near enough: not sure where the name starts
         return head
+    if a > lo and text[a] in _DATE_CHARS and text[a - 1].isdigit():
+        a += 1                              # 2025年|“数据要素×”大赛: a date is no part of the name
+    if text[a:a + 1] in _STRIP_START and text[a + 1:a + 2] not in _STRIP_START[text[a]]:
+        a += 1                              # 经|个人信息保护认证 (not 经营许可证): a preposition
     while a < head and text[a] in "“”":
         a += 1
+    if text[a:a + 1] in _NAME_NOT_START:            # 规范|性文件备案: a bound suffix starts no name
+        return head
     name = text[a:head]
     if (len(name.replace("“", "").replace("”", "")) < _MIN and name not in _LEVELS) or name.count("“") != name.count("”"):
         return head
@@ -103,22 +116,30 @@ def named_span(text: str, lo: int, h: Hit, blocked: Sequence[tuple[int, int]]) -
 
 
 def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, int]],
-                    fields: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+                    fields: Sequence[tuple[int, int]] = (), tools: Sequence[Hit] = ()) -> list[Hit]:
     """Generic tool heads with a name in front (水质监测制度, 严重失信主体名单) that no vocabulary
     instrument covers; ``taken`` are spans such a name never crosses or overlaps; a name that is a
-    field term (``fields``: 数据基础制度) is none."""
+    field term (``fields``: 数据基础制度) is none; a tool of ``tools`` written right before the head
+    is part of the name (场景开放|清单)."""
     out: list[Hit] = []
     for m in _PRODUCTIVE_RX.finditer(text, start, end):
         a, b = m.span()
         if text[b:b + 1] in _HEAD_NOT_BEFORE or text[a - 1:a] in _HEAD_NOT_AFTER or \
                 any(s < b and a < e for s, e in taken):
             continue
+        before = next((t for t in tools if t.end == a), None) if m.group(0) in _ABSORBING else None
+        if before is not None:
+            taken = [x for x in taken if x != (before.start, before.end)]
+        only = _ONLY_BEFORE.get(m.group(0))
+        if only is not None and _NAME_CHAR.match(text, b) and text[b:b + 1] not in only:
+            continue                                # 规范管理: a verb, not a code of practice
         n = _named_start(text, start, a, taken, m.group(0) in _TOPIC)
         if n == a or text[n:a] in _GENERIC_NAMES or any(s <= n and b <= e for s, e in fields):
             continue
         concept = vocabulary().concept("inst", _PRODUCTIVE[m.group(0)])
         out.append(Hit(n, b, text[n:b], "instrument", (concept,)))
-    return out
+    # 节能评估审查 holds 节能评估: the longest name wins
+    return [h for h in out if not any(o.start <= h.start and h.end <= o.end and o is not h for o in out)]
 
 
 def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[tuple[int, int]]) -> list[Hit]:
@@ -136,6 +157,11 @@ def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
+def _word_goes_on(text: str, h: Hit) -> bool:
+    """相关监管|工作, 外贸综合服务平台|企业: the tool word is part of a longer word here."""
+    return any(h.text.endswith(k) and text.startswith(v, h.end) for k, v in _TOOL_NOT_BEFORE.items())
+
+
 def refine(text: str, start: int, end: int, instruments: list[Hit], domains: list[Hit],
            blocked: Sequence[tuple[int, int]]) -> tuple[list[Hit], list[Hit]]:
     """The sentence's instrument hits with their names in front, the productive names no vocabulary
@@ -143,9 +169,14 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     never crosses (actors, titles)."""
     # an actor running into a tool word (数据[企业]库) is no break: the tool's name absorbs it
     crossing = {(a, b) for a, b in blocked for h in instruments if a < h.start < b < h.end}
-    stops = [x for x in blocked if x not in crossing] + [(h.start, h.end) for h in instruments]
+    # a tool written right before a named head is part of the name (场景创新|试验区, 场景开放|清单)
+    named = [h for h in instruments if h.text.endswith(_ABSORBING)]
+    absorbed = [g for g in instruments if any(h.start == g.end for h in named)]
+    stops = [x for x in blocked if x not in crossing] + [(h.start, h.end) for h in instruments if h not in absorbed]
     out: list[Hit] = []
     for h in instruments:
+        if _word_goes_on(text, h):
+            continue
         c = _with_carrier(text, end, h)
         a = _named_start(text, start, c.start, stops) if c is not h else named_span(text, start, h, stops)
         h = c
@@ -153,14 +184,18 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
             out.append(Hit(a, h.end, text[a:h.end], h.kind, h.concepts))
         elif h.text not in _GENERIC_ALONE:
             out.append(h)
+    out = [h for h in out if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                     for o in out)]
     # the fields inside a carrier's name are no domain mentions; a regime's topic is (个人信息保护制度)
     spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]
     if _PRODUCTIVE_RX.search(text, start, end):
-        out += productive_hits(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
-                               [(d.start, d.end) for d in domains])
+        found = productive_hits(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
+                                [(d.start, d.end) for d in domains], out)
+        out = [h for h in out if not any(p.start <= h.start and h.end <= p.end for p in found)] + found
         out.sort(key=lambda h: (h.start, h.end))
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
+    out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool
     kept = [d for d in domains if not any(s <= d.start and d.end <= e and (e - s) > (d.end - d.start)
                                           for s, e in spans)]
     return out, kept

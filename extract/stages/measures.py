@@ -148,7 +148,7 @@ def _lex() -> _Lexicon:
         task_any=re.compile(alternation(tasks)), strong_tasks=frozenset(_RULES["task_verbs"]),
         middle_tasks=frozenset(_RULES["task_or_purpose_verbs"]),
         continuing=re.compile(f"(?:{_alt('continuing_words')})"),
-        declared=re.compile(alternation(declared_words)),
+        declared=re.compile("|".join(_guarded(w) for w in sorted(declared_words, key=len, reverse=True))),   # not 负责人
         item_verb=re.compile(f"(?:{basis}|{_alt('adverbials')})*(?:{alternation(verbs)})"),
         preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('prepositions')})"),
         phrase_end=re.compile(f"(?:{_alt('phrase_endings')})[，；：。]?$"),
@@ -162,7 +162,7 @@ def _lex() -> _Lexicon:
         ying_dui=re.compile(f"[^，；。]*?(?:{_alt('ying_dui_predicates')})"),
         action_skip=re.compile(rf"(?:{_alt('action_skip')}|在[^，；]{{0,12}}?(?:下|中))*"),
         partner=re.compile(r"(?:应当)?(?:会同|联合|协同)"),
-        determiners=re.compile(f"(?:{alternation(_ACTOR_RULES['determiners'])})+"),
+        determiners=re.compile(f"(?:{alternation(_ACTOR_RULES['determiners'] + _RULES['subject_determiners'])})+"),
         encouraged_det=re.compile(f"(?:{_alt('encouraged_determiners')})*"),
         fact_opener=re.compile(rf"^(?:(?:力争)?(?:到|至)(?:\d{{4}}|“十|本世纪)|(?:{_alt('fact_openers')})|(?:{_alt('goal_words')}))"),
         goal=re.compile(f"(?:{_alt('goal_words')})"),
@@ -266,8 +266,8 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     first = starts[0].start
     if first > cs:
         lead = text[cs:first]
-        if lex.determiners.fullmatch(lead):
-            pos = first
+        if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
+            pos = first                  # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
         elif (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
               and not lex.preposition.match(lead)):
             pos = first                  # not 对信用状况良好的公民: the object of a preposition
@@ -291,8 +291,12 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
                 subj.extend(inner)
                 pos = close + 1
         c = _SUBJECT_CONNECTOR.match(text, pos, ce)
-        if c and any(a.start == c.end() for a in starts):
-            pos = c.end()
+        if c:
+            d = lex.determiners.match(text, c.end(), ce)      # 、各专门委员会
+            for nxt in (c.end(), d.end() if d else c.end()):
+                if any(a.start == nxt for a in starts):
+                    pos = nxt
+                    break
     if not subj:
         return [], cs
     subj += [a for a in starts if begin <= a.start < pos and a not in subj]
@@ -301,6 +305,9 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     return subj, pos
 
 
+_PLACE_LEADS = tuple(_RULES["subject_place_leads"])
+_BY_NOT_DUTY = tuple(_RULES["by_not_duty_verbs"])
+_NOUN_ITEM_ENDINGS = tuple(_RULES["noun_item_endings"])
 _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(r"(?:确定的|所属的|指定的)")
@@ -390,12 +397,14 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
         return not lex.prohibited_thing.match(text, m.end(), ce)
     if word == "应" and text.startswith("对", m.end()):
         return bool(lex.ying_dui.match(text, m.end() + 1, ce))
-    if word == "可" and _QUALITY.match(text, m.end(), ce):
-        return False                                     # 可解释性, 可操作性: a quality
+    if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)):
+        return False                                     # 可解释性, 可复用的知识: a quality
     return True
 
 
 _QUALITY = re.compile(r"[^，；。、]{1,3}性")
+# 可 + a verb + 的 before a noun (更多可复用的专家知识, 可推广的经验): an attribute, not a permission
+_ABLE = re.compile(r"[\u4e00-\u9fff]{1,3}的(?![，；。、]|$)")
 
 
 def _action(text: str, p: int, end: int, actors: list[Actor]) -> str:
@@ -542,6 +551,8 @@ class _Scan:
     measures: list[Measure] = field(default_factory=list)
     # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
     topic: tuple[list[Actor], tuple[int, int]] | None = None
+    # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
+    imposer: list[Actor] = field(default_factory=list)
 
     @property
     def current(self) -> Measure | None:
@@ -560,6 +571,8 @@ class _Scan:
                     conditional=_CONDITION.search(text, cs, ce) is not None,
                     narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None)
         c.by, c.by_end = _by_actors(text, pos, ce, self.actors)
+        if c.by and self.penalty:
+            self.imposer = c.by
         if lex.goal.match(text, c.hp, ce):
             pass                                 # 力争…达到…: a goal continues the task before it
         elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._topic_duty(c)
@@ -578,6 +591,8 @@ class _Scan:
             return False
         p, word, mod, end = cue
         agents = c.by if c.by and c.by_end <= p else None
+        if agents is None and not c.subj and self.penalty and self.imposer:
+            agents = list(self.imposer)              # …由X责令改正，可以处…罚款: X may fine
         cur, cs = self.current, c.cs
         if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
                 and self.topic is not None and cur.agents == self.topic[0]):
@@ -598,17 +613,22 @@ class _Scan:
         if not c.by or self.penalty or c.conditional or self.report or _binding(self.current):
             return False
         verb = _after_partners(self.text, c.by_end, c.ce, self.actors)
-        if _lex().sanction.match(self.text, verb, c.ce):
-            return False
+        if _lex().sanction.match(self.text, verb, c.ce) or self.text[verb:c.ce].rstrip("，；。：").endswith(_BY_NOT_DUTY):
+            return False                             # 工作组由…等部门组成, …由…负责人担任: who it is made of, no duty
         self._open("obligation", "由", verb, verb, c.cs, c.ce, c.subj, c.subj_end, "declared", agents=c.by)
         return True
 
     def _declared(self, c: _Clause) -> bool:
         """A government subject (any subject in a plan) with a duty verb: 本省实行…, 市财政局会同…建立…."""
-        if (not c.subj or not (self.plan or _is_government(c.subj)) or _binding(self.current) or c.conditional
+        cur = self.current
+        if (not c.subj or not (self.plan or _is_government(c.subj)) or c.conditional
                 or c.narrative or self.penalty or self.report):
             return False
+        if _binding(cur) and (cur is None or c.subj_end > c.hs + 24 or set(map(id, c.subj)) <= set(map(id, cur.agents))):
+            return False                                 # …负责…，区数据主管部门做好…: a subject of its own
         text, lex = self.text, _lex()
+        if text.startswith("的", c.subj_end):
+            return False                                 # 人民法院的判决为…: a possessor, not a subject
         verb = _after_partners(text, c.subj_end, c.ce, self.actors)
         title = text.find("《", verb, c.ce)
         m = lex.declared.search(text, verb, title if title >= 0 else c.ce)
@@ -696,9 +716,12 @@ class _Scan:
         assert lead is not None
         body = text[hs:ce].rstrip("，；。：")
         if not body or body.endswith("的") or _CATCH_ALL.search(body):
-            return False
+            return False                                 # …的: a condition
+        lex = _lex()
+        if body.endswith(_NOUN_ITEM_ENDINGS) and not (lex.item_verb.match(text, hs, ce) or lex.task.match(text, hs, ce)):
+            return False                                 # 个人信息保护能力建设情况 (not 报告…情况): a noun
         if lead.neutral:
-            return bool(_lex().item_verb.match(text, hs, ce))
+            return bool(lex.item_verb.match(text, hs, ce))
         return True
 
     def _soft(self, soft: re.Match, cs: int, ce: int, subj: list[Actor], subj_end: int) -> None:
@@ -723,6 +746,8 @@ class _Scan:
         text = self.text
         d = _lex().encouraged_det.match(text, p, ce)
         q = d.end() if d else p
+        if any(p <= a.start < q for a in self.actors):
+            q = p                                # 支持各区设立…: the determiner begins the actor
         n = _QUANTITY.match(text, q, ce)
         q = n.end() if n else q
         lex = _lex()
@@ -754,7 +779,9 @@ class _Scan:
         if subj:
             self.topic = (subj, (cs, subj_end))
         partners: list[Actor] = []
-        pm = _lex().partner.search(text, subj_end if subj else cs, min(ce, max(after, cue_pos) + 8))
+        # 会同/联合 partners act with the agents; 支持企业联合高校…: those urged act together, not the encourager
+        pm = _lex().partner.search(text, subj_end if subj else cs, min(ce, max(after, cue_pos) + 8)) \
+            if agents and modality != "encouragement" else None
         if pm:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
         if action is None:
@@ -953,7 +980,14 @@ def _task_document(doc: Document) -> bool:
     if doc.meta.doc_type == "notice":
         title = re.sub(r"(?:的)?通知$", "", doc.meta.title or "")
         return title_doc_type(title)[0] in kinds
+    if doc.meta.doc_type is None and doc.meta.title:          # …的意见2025年第25号国务院公报: a web page's tail
+        m = _TASK_TITLE.match(doc.meta.title)
+        return m is not None and title_doc_type(m.group(0))[0] in kinds
     return False
+
+
+# a title up to the last word that names a task document (意见, 方案…), whatever a web page added after it
+_TASK_TITLE = re.compile(rf"^.*(?:{_alt('task_title_words')})")
 
 
 @dataclass(slots=True)

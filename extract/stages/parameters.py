@@ -22,7 +22,8 @@ named in its clause, the grant of its sentence, or the procedure it bounds (``10
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from policykg.extract.document.model import Document
 from policykg.extract.records import ParameterRecord, record_id
@@ -44,6 +45,10 @@ _UNIT_KIND = {u: kind for kind, units in _R["parameter_units"].items() for u in 
 _FIG = re.compile(
     rf"(?<![A-Za-z0-9.\-/第年月~～{_CN}])(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
     rf"|(\d+(?:\.\d+)?|[{_CN}]+)\s?({alternation(_R['parameter_magnitudes'])})?\s?({alternation(_UNIT_KIND)}))")
+# what every _FIG match holds: a numeral, then (a magnitude and) the first character of a unit, or 百分之;
+# its leading character class lets the scan skip the sentences without one (most) at C speed
+_FIG_HINT = re.compile(rf"[\d{_CN}百](?:\s?(?:{alternation(_R['parameter_magnitudes'])})?\s?"
+                       rf"[{''.join(sorted(re.escape(u[0]) for u in _UNIT_KIND))}]|分之)")
 _GRANT = re.compile(rf"(?:{alternation(_R['grant_words'])})(?<![债证]券)")
 _HEADS = alternation(_R["grant_heads"])
 _HEAD = re.compile(_HEADS)
@@ -60,6 +65,7 @@ _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
 _DIST = re.compile(alternation(_R["distance_around"]))
 _VALIDITY = re.compile(alternation(_R["validity_words"]))
+_VALIDITY_GAP_BREAK = re.compile(alternation(_R["validity_gap_breaks"]))
 _DIST_LEAD = re.compile(rf"(?:{alternation(_R['distance_around'])}|的)+")
 _KEEPING_END = re.compile(rf"(?:{alternation(_R['keeping_verbs'])})?的?$")
 _DETERMINER = re.compile(rf"(?:{alternation(_R['instrument_determiners'])})+")
@@ -68,9 +74,16 @@ _FREQUENCY = re.compile(rf"[{_CN}\d]+次")
 _PER = re.compile(rf"(?:{alternation(_R['per_markers'])})(?!年|{alternation(_R['per_stops'])})([^，；。、\d\s]{{1,6}}?)"
                   rf"(?=(?:{alternation(_R['per_stops'])})|[，；。、\d\s])")
 _PER_YEAR = re.compile(alternation(_R["per_year"]))
-_PROC_VERB = re.compile(alternation(_R["procedure_verbs"]))
+_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})")
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
-_PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + alternation(_R["procedure_verbs"]) + ")")
+_OBJ_END = re.compile(alternation(_R["procedure_object_ends"]))
+_NO_NAME_START = frozenset(_R["instrument_not_start"])
+_DISPOSAL = frozenset(_R["disposal_markers"])
+_RECIPIENTS = tuple(_R["recipient_ends"])
+_VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}?)(?={alternation(_R['validity_subject_ends'])})")
+_COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
+_VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
+_PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + _PROC_VERB.pattern + ")")
 _CLAUSE = re.compile(r"[，；。：]")
 _ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
 
@@ -91,7 +104,9 @@ class Parameter:
 
 def _figures(text: str, start: int, end: int) -> list[tuple[int, int, int | float, str, str]]:
     """(start, end, value, unit as written, unit kind) of every figure a parameter can have."""
-    out = []
+    out: list[tuple[int, int, int | float, str, str]] = []
+    if _FIG_HINT.search(text, start, end) is None:
+        return out
     for m in _FIG.finditer(text, start, end):
         if m.group(1):
             num, mag, unit = m.group(2), "", "%"
@@ -200,14 +215,18 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
         rest, off = text[a:b], 0
         lead = _PROC_LEAD.match(rest)
         off = lead.end() if lead else 0
+    if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
+        disposed = _disposed(rest, off, a)
+        if disposed is not None:
+            return disposed
     verb = _PROC_VERB.search(rest, off)
     if verb and verb.start() - off <= 4:
         at = verb.end()
         freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
         if freq:
             at = freq.end()
-        obj = rest[at:].strip()
-        if obj and len(obj) <= 12:
+        obj = _verb_object(rest, at)
+        if obj:
             return obj, a + at
         if freq:                                      # 评估工作每五年开展一次: what comes before 每
             subject = _frequency_subject(text, clause[0], fig_end)
@@ -222,10 +241,39 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     return None
 
 
+def _disposed(rest: str, off: int, a: int) -> tuple[str, int] | None:
+    """将…情况…进行备案 (``rest`` from ``a``, 将 at ``off``): what the clause's last procedure verb does —
+    its object (备案), or the verb itself when whom it is done to follows (答复|用户)."""
+    last = None
+    for last in _PROC_VERB.finditer(rest, off + 1):  # noqa: B007
+        pass
+    if last is None:
+        return None
+    obj = rest[last.end():].strip()
+    if 2 <= len(obj) <= 8 and not _OBJ_END.match(obj) and not obj.endswith(_RECIPIENTS):
+        return obj, a + last.end()
+    return last.group(0), a + last.start()
+
+
+def _verb_object(rest: str, at: int) -> str | None:
+    """The object after a procedure verb ending at ``at``, at most 12 characters: cut before 并/或者…
+    (办理变更登记|并重新申领…); none after a result (办理完毕) or a conjunction (研究办理|并答复代表)."""
+    obj = rest[at:].strip()
+    done = _COMPLEMENT.match(obj)
+    if done:
+        obj = obj[done.end():]
+    if not obj or _OBJ_END.match(obj):
+        return None
+    if len(obj) <= 12:
+        return obj
+    cut = _OBJ_END.search(obj, 2)
+    return obj[:cut.start()] if cut and cut.start() <= 12 else None
+
+
 def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
     """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录."""
     m = _VALIDITY.search(text, a, fig)
-    if m is None:
+    if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig):
         return None
     np = _KEEPING_END.sub("", text[a:m.start()]).strip()
     p = a + len(text[a:m.start()]) - len(text[a:m.start()].lstrip())
@@ -237,6 +285,18 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
         p, np = p + det.end(), np[det.end():]
     np = _ARTICLE_MARK.sub("", np)
     return (np, p) if 2 <= len(np) <= 20 and not _FIG.search(np) else None
+
+
+def _valid_subject(text: str, a: int, fig: int, fig_end: int) -> tuple[str, int] | None:
+    """《司法鉴定许可证》自颁发之日起五年内有效 → 司法鉴定许可证: what is valid for that long, the
+    clause's subject (a cited title without its marks)."""
+    if _VALID_AFTER.match(text, fig_end) is None:
+        return None
+    m = _VALID_SUBJECT.match(text[a:fig])
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    return name, text.index(name, a)
 
 
 def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | None:
@@ -299,6 +359,7 @@ class _Sentence:
     grant: bool                    # the sentence grants money (给予, 补贴, 券…)
     kind: str                      # rules | plan | report
     instruments: list[Hit]
+    lead: Sequence[Hit] = field(default_factory=list)   # the tools of the lead-in an item continues
 
 
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
@@ -328,6 +389,9 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             # 在昆明连续工作满1年的，给予…: a condition of the grant
             return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) else "duration"
         return None
+    if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
+        return "threshold" if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb] \
+            else None
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
     return None
@@ -339,11 +403,15 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     ca, cb = sc.clauses[ci]
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) else None
     if ptype == "duration":
-        return (_validity_holder(t, ca, a)
+        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b)
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
                 or _procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci))
                 or _kept(t, ca, a))
+    if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
+        later = [h for h in sc.instruments if h.start >= b]
+        h = later[0] if later else sc.instruments[-1] if sc.instruments else sc.lead[0]
+        return h.text, h.start
     if fig[4] == "distance":
         around = _DIST_LEAD.match(t, b, cb)
         return _procedure(t, around.end() if around else b, (ca, cb), nxt)
@@ -351,14 +419,15 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
 
 
 def find_parameters(text: str, start: int, end: int, instruments: list[Hit], actors: list[Actor], *,
-                    kind: str) -> list[Parameter]:
+                    kind: str, lead: Sequence[Hit] = ()) -> list[Parameter]:
     """The parameters in one sentence ``text[start:end]`` of a document whose figures read as ``kind``
-    (rules, plan or report: :func:`~policykg.extract.stages.quantities.doc_kind`)."""
+    (rules, plan or report: :func:`~policykg.extract.stages.quantities.doc_kind`); ``lead`` are the tools
+    of the lead-in (…应当进行合规审计：) when the sentence is one of its items."""
     figs = _figures(text, start, end)
     if not figs:
         return []
     sc = _Sentence(text, start, end, _clauses(text, start, end), _GRANT.search(text, start, end) is not None,
-                   kind, instruments)
+                   kind, instruments, lead)
     out: list[Parameter] = []
     ci = 0
     prev: Parameter | None = None
@@ -380,8 +449,8 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
                              and "罚" in text[b:end]):
             continue                                      # 面积在1000平方米以上的，处…罚款: a fine's condition
         found = _instrument(sc, fig, ptype, ci)
-        if found is None:
-            continue
+        if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:
+            continue                                      # …三十日以内的: no name of a tool
         ben = _beneficiary(text, start, end, actors) if ptype != "duration" or sc.grant else None
         per = _per(text, sc.clauses[max(ci - 1, 0)][0], ca, a) if ptype in ("cap", "amount", "minimum") else None
         prev = Parameter(a, b, ptype, value, unit, found[0], found[1], per,
@@ -410,15 +479,22 @@ def parameters(doc: Document) -> Document:
     """The rates, caps, minimums, amounts, durations and thresholds of the instruments (never targets)."""
     kind = doc_kind(doc.meta.doc_type)
     out: list[ParameterRecord] = []
+    lead: list[Hit] = []             # the tools of the last lead-in (有下列情形之一的，应当…审计：)
     for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
         if "/fn" in s.id:
             continue
-        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind):
+        item = "/it" in s.provision       # a list item: its provision sits under the lead-in's (art5/it3)
+        tools = lead if item else []
+        if s.text.rstrip().endswith("："):
+            lead = m.instruments
+        elif not item:
+            lead = []
+        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind, lead=tools):
             out.append(ParameterRecord(
                 doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
                 id=record_id("parameter", doc.id, s.id, p.start, p.end),
                 label=f"{p.instrument} · {_TYPE_LABEL[p.type]} · {doc.text[p.start:p.end]}",
-                text=doc.text[p.start:p.end], start=p.start, end=p.end, instrument=_concept(p, m.instruments),
+                text=doc.text[p.start:p.end], start=p.start, end=p.end, instrument=_concept(p, m.instruments + tools),
                 instrument_text=p.instrument, parameter_type=p.type, value=p.value, unit=p.unit, per=p.per,
                 beneficiary=p.beneficiary))
     doc.layers["parameters"] = out

@@ -86,6 +86,8 @@ _METRIC_VERB = re.compile(rf"(?:{alternation(_RULES['metric_verbs'])})$")
 _COUNTED_LEAD = re.compile(rf"^(?:{alternation(_RULES['counted_leading_words'])})+")
 _RESPECTIVELY_HEAD = re.compile(rf"^.*?({alternation(_RULES['respectively_heads'])})$")
 _PLAIN_VERBS = frozenset(_RULES["statistic_plain_verbs"])
+#: a verb marked as done (总结了, 形成了), not 为了/除了/了解
+_COMPLETED = re.compile(rf"(?<![{''.join(_RULES['completed_not_after'])}])了(?!{alternation(_RULES['completed_not_before'])})")
 _TARGET_FLOOR = re.compile(rf"(?:{alternation(_RULES['target_floor_verbs'])})$")
 #: dt: key → how its quantities read (report | rules); other types state goals (plan)
 _DOC_KINDS = {t: kind for kind, types in rules("structure")["doc_kinds"].items() for t in types}
@@ -303,8 +305,10 @@ def _figure(text: str, sent_start: int, sent_end: int, m: re.Match, excluded: li
         return None                               # 第55次, 前10名: ordinals
     if not unit and not mult:
         return None
-    if unit in ("次",) and not mult:
-        return None
+    if unit in ("次",) and not mult and not (after and num.isdigit()):
+        return None                               # 一次性, 第3次; but 1000次以上 is a count
+    if text[a - 2:a - 1].isdigit() and text[a - 1:a] == " ":
+        return None                               # 118 79亿元: a number broken by the page, unreadable
     if lo and unit == "年":
         return None                               # 2025—2027年: a period
     return (a, b, num, mult, approx, unit or "", after, lo)
@@ -318,6 +322,8 @@ def _statement_kind(sentence: str, kind_of_doc: str, in_goal: bool = False) -> s
         return "target"
     if _STAT_MARK.search(sentence) or kind_of_doc == "report":
         return "statistic"
+    if _COMPLETED.search(sentence):
+        return None               # 凝练总结了6个方面41个典型场景: what was done, no goal (and no dated fact)
     if kind_of_doc == "plan" or in_goal:
         return "target"
     return None

@@ -34,6 +34,8 @@ CN_NUMERALS = _CN = "零〇一二两三四五六七八九十百千"
 #: one amount of a fine: 三万元, 5000元, 1.5万元, 一倍, 百分之五, 10%
 _AMOUNT = re.compile(rf"(百分之)?(\d+(?:\.\d+)?|[{_CN}]+)(万|亿)?(元|倍|%|％)?")
 _FINE = re.compile(alternation(_RULES["fine_words"]))
+#: a range written with 至: 四至五倍, 百分之一至百分之五, 一万元至五万元 (the first unit may be left out)
+_RANGE = re.compile(rf"(百分之)?(\d+(?:\.\d+)?|[{_CN}]+)(万|亿)?(元|倍|%|％)?[至到](百分之)?(\d+(?:\.\d+)?|[{_CN}]+)(万|亿)?(元|倍|%|％)?")
 #: the clause a fine stands in starts after the last of these
 _CLAUSE_BREAK = re.compile(r"[，；。：]")
 _IMPOSER = re.compile(rf"由((?:(?!由)[^，；。]){{2,40}}?)(?:{alternation(_RULES['imposer_verbs'])})")
@@ -85,6 +87,26 @@ def _amounts(text: str, a: int, b: int) -> list[tuple[int | float, str, str]]:
     return out
 
 
+def _range(text: str, a: int, b: int) -> tuple[tuple, tuple] | None:
+    """处以…四至五倍的罚款, 百分之一至百分之五: the (low, high) amounts of a range written with 至, the
+    low one in the high one's unit when it has none of its own."""
+    m = None
+    for m in _RANGE.finditer(text, a, b):  # noqa: B007  (the last range before the fine word)
+        pass
+    if m is None or not (m.group(5) or m.group(8)):
+        return None
+    unit = "%" if m.group(5) or m.group(8) in ("%", "％") else m.group(8)
+    hi_unit = f"{m.group(7) or ''}{unit}" if unit == "元" else unit
+    lo_unit = (f"{m.group(3) or ''}元" if m.group(4) else f"{m.group(3) or m.group(7) or ''}元") if unit == "元" else unit
+    try:
+        lo, hi = parse_amount(m.group(2)), parse_amount(m.group(6))
+    except (ValueError, KeyError):
+        return None
+    if lo_unit != hi_unit:
+        return (_to_yuan(lo, lo_unit), "元", "以上"), (_to_yuan(hi, hi_unit), "元", "以下")
+    return (lo, lo_unit, "以上"), (hi, hi_unit, "以下")
+
+
 def _to_yuan(value: int | float, unit: str) -> int | float:
     v = value * _MAGNITUDE.get(unit[:-1], 1) if unit.endswith("元") and len(unit) > 1 else value
     return int(v) if float(v).is_integer() else v
@@ -103,7 +125,7 @@ def find_fines(text: str, start: int, end: int) -> list[Fine]:
         lo = next((x for x in amounts if x[2].startswith("以上")), None)
         hi = next((x for x in amounts if x[2].startswith("以下")), None)
         if lo is None and hi is None:
-            lo = hi = amounts[-1]        # 处二百元罚款: a fixed fine
+            lo, hi = _range(text, a, m.start()) or (amounts[-1], amounts[-1])  # 处二百元罚款: a fixed fine
         unit = hi[1] if hi is not None else lo[1] if lo is not None else ""
         vmin, vmax = (lo[0] if lo else None), (hi[0] if hi else None)
         if lo and hi and lo[1] != hi[1]:  # 5000元以上2万元以下: both in the smaller unit

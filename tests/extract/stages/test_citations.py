@@ -152,3 +152,15 @@ def test_a_self_reference_is_a_record_of_the_document_itself_in_the_graph():
     kg = document_graph(doc, list(doc.records()))
     cited = [n.attrs["dcterms:title"] for n in kg.nodes.values() if n.attrs.get("pkg:cited")]
     assert cited == ["关于促进数据标注产业高质量发展的实施意见"]
+
+
+def test_guillemets_mark_a_title_like_book_title_marks():
+    # data_compliance/local/《上海市具身智能产业发展实施方案》-425a3ea9b2.md writes titles in «»: the
+    # normalized text has 《》, so the title is no domain mention; it is the document's own title
+    from policykg.chars import normalize_label
+    text = normalize_label("«上海市具身智能产业发展实施方案»已经市政府同意,现印发给你们,请认真按照执行.")
+    assert text.startswith("《上海市具身智能产业发展实施方案》已经市政府同意，现印发给你们，")
+    m = find_mentions(text, 0, len(text), "shanghai")
+    assert m.titles == [(0, 17, "上海市具身智能产业发展实施方案")] and m.domains == []
+    [c] = citations(text, "shanghai")
+    assert (c.title, c.self_reference) == ("上海市具身智能产业发展实施方案", True)

@@ -76,3 +76,43 @@ def test_a_quoted_name_before_a_campaign_or_contest_is_part_of_it_but_a_plan_is_
 def test_a_generic_name_makes_no_regime():
     # seeds/huaxin-report-2025.txt
     assert found("提出适应平台经济发展规律，建立健全规则制度，优化平台经济发展环境。")[0] == []
+
+
+def test_a_procedure_named_in_front_of_its_head_is_an_instrument():
+    # lawrefbook_dlc/zhejiang/浙江省消防条例(2021-11-25).md: 审查 and 验收 take the name in front of them
+    inst, _ = found("按照国家有关规定对特殊建设工程进行消防设计审查和消防验收，对备案的其他建设工程进行抽查；", "zhejiang")
+    assert inst == [("消防设计审查", "review-approval"), ("消防验收", "acceptance-check")]
+    # lawrefbook_dlc/shandong/淄博市房地产开发经营管理条例(2017-12-01).md: the verb before a licence stays out
+    inst, _ = found("房地产开发企业预售商品房，应当向房产管理机构申请预售许可，取得商品房预售许可证。", "shandong")
+    assert inst == [("预售许可", "administrative-licensing"), ("商品房预售许可证", "administrative-licensing")]
+
+
+def test_a_code_of_practice_is_a_noun_at_the_end_of_its_phrase_not_the_verb():
+    # lawrefbook_dlc/henan/许昌市城市建筑垃圾管理条例(2021-04-28).md
+    assert found("市人民政府应当制定建筑垃圾分类处理规范，并向社会公布。", "henan")[0] == [
+        ("建筑垃圾分类处理规范", "technical-specification")]
+    # lawrefbook_dlc/henan/洛阳市城市中小学校幼儿园规划建设管理条例.md: 规范的 is an adjective
+    assert found("公安机关交通管理部门应当在中小学校、幼儿园正门、侧门前的道路上，设置规范的机动车减速缓行设施，"
+                 "并保持清晰完好，保证交通安全。", "henan")[0] == []
+
+
+def test_a_list_of_people_is_no_instrument():
+    # lawrefbook_dlc/henan/郑州市物业管理条例(2007-12-14).md
+    assert found("街道办事处、乡镇人民政府应当自物业管理委员会成立之日起十日内，将成员名单在物业服务区域内显著位置公布。",
+                 "henan")[0] == []
+
+
+def test_a_field_inside_a_platform_name_is_no_domain():
+    # lawrefbook_dlc/shanghai/上海市供用电条例(2018-05-24).md: 信息服务 is part of the platform's name
+    inst, dom = found("供电企业应当将电力用户拖欠电费等信息纳入市公共信用信息服务平台。", "shanghai")
+    assert inst == [("公共信用信息服务平台", "public-credit-platform")] and dom == []
+
+
+def test_a_contest_and_a_list_take_the_name_in_front_even_a_tool():
+    # data_compliance/national/国家发展改革委等部门关于促进数据标注产业高质量发展的实施意见-9084778b08.md
+    inst, _ = found("鼓励举办数据标注创新大赛等赛事，强化数据标注创新成果推广与场景拓展。")
+    assert inst == [("数据标注创新大赛", "competition"), ("赛事", "competition")]
+    # lawrefbook_dlc/shanghai/上海市市级预算审查监督规定(2001-08-20).md: 政府采购 names the list, and is a
+    # tool of its own after 纳入
+    inst, _ = found("各预算部门、单位应当将列入政府采购目录的项目纳入政府采购。", "shanghai")
+    assert inst == [("政府采购目录", "catalogue-list"), ("政府采购", "government-procurement")]

@@ -344,3 +344,85 @@ def test_a_framing_clause_after_the_cue_takes_the_action_of_the_next_clause():
     # …各地要围绕当地特色优势产业… (data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知…)
     [m] = measures("各地要围绕构建现代化产业体系，加强数据要素供给。", "guangxi", plan=True)
     assert (m.modality, m.cue, m.action, [a.text for a in m.agents]) == ("obligation", "要", "加强", ["各地"])
+
+
+# --- issue 11, generalization (tuneA) --------------------------------------------------------
+
+def test_partners_of_an_encouraged_actor_are_not_agents():
+    # data_compliance/national/国家发展改革委等部门关于促进数据标注产业高质量发展的实施意见-9084778b08.md:
+    # 联合 joins those urged, who are not the encourager
+    text = "支持数据标注企业联合上下游企业、科研机构等建立产教融合创新平台、协同创新基地等，加快科技成果转化和应用落地。"
+    assert kinds(measures(text, None, plan=True)) == [("encouragement", []), ("obligation", [])]
+
+
+def test_a_later_clause_with_its_own_subject_and_duty_verb_is_its_own_duty():
+    # data_compliance/local/天津市公共数据资源登记管理实施细则-试行-f22c24cb9b.md (第二十三条)
+    text = "市数据主管部门统筹负责本市公共数据资源登记工作，各区数据主管部门做好本区公共数据资源登记工作。"
+    assert kinds(measures(text, "tianjin")) == [("obligation", ["市数据主管部门"]), ("obligation", ["区数据主管部门"])]
+
+
+def test_a_bare_unit_after_zhichi_is_an_actor_urged():
+    # data_compliance/local/广州市促进数据产业高质量发展行动计划-2025年-2027年-征求公众意见稿-3736ab6a20.md
+    # (a determiner 各 begins the unit 各区; 建设 after it makes it act)
+    text = "支持各区建设数据产业公共服务载体，为数据企业提供开发工具、数据资源、算力调度等普惠服务。"
+    assert kinds(measures(text, "guangzhou", plan=True))[:1] == [("encouragement", [])]
+
+
+def test_ke_before_an_attribute_is_no_permission():
+    # data_compliance/local/广州市促进数据产业高质量发展行动计划-2025年-2027年-征求公众意见稿-3736ab6a20.md
+    assert kinds(measures("形成可复制可推广的流通范式。", "guangzhou", plan=True)) == [("obligation", [])]
+
+
+def test_a_web_page_title_still_names_an_opinion():
+    # data_compliance/national/工业和信息化部办公厅关于加快推进国家新型互联网交换中心创新发展的指导意见_国务院部门文件_中国政府网-422d523c6e.md
+    text = "探索构建智能体互联互通平台，提升人工智能应用服务能力。"
+    title = "工业和信息化部办公厅关于加快推进国家新型互联网交换中心创新发展的指导意见2025年第25号国务院公报"
+    assert [(m.modality, m.action) for m in records(text, title)] == [("obligation", "构建")]
+
+
+def test_a_task_verb_after_yunyong_opens_a_task():
+    # data_compliance/local/青川县政务服务网-政策文件-广元市“数据要素×”重点工作方案-2025—2026年-广政数〔2025〕16号-ffbd912c78.md
+    text = "建立大气“天空地”一体化溯源防控平台，运用无人机、监测走航加强涉气污染源现场排查，提升大气巡查排查标准化、智能化水平。"
+    assert [(m.modality, m.action) for m in measures(text, None, plan=True)] == [
+        ("obligation", "建立"), ("obligation", "加强")]
+
+
+def test_coordinated_bracketed_levels_are_agents_of_the_duty():
+    # lawrefbook_dlc/shandong/青岛市供热条例(2017-12-01).md
+    text = "对城镇低收入家庭和其他需要特殊照顾的家庭，市、区（市）人民政府应当按照规定给予热费补助。"
+    assert kinds(measures(text, "qingdao")) == [("obligation", ["市、区（市）人民政府", "区（市）人民政府"])]
+
+
+def test_the_imposer_of_a_penalty_may_fine():
+    # lawrefbook_dlc/henan/河南省建设工程质量管理条例(2010-07-30).md (第四十四条): not the offender
+    text = "建设单位违反本条例规定，有下列行为之一的，由县级以上建设行政主管部门责令改正，可处以五千元以上三万元以下罚款。"
+    assert kinds(measures(text, "henan")) == [("authorization", ["县级以上建设行政主管部门"])]
+
+
+def test_subjects_after_a_place_or_a_determiner_and_two_kinds_of_association():
+    # lawrefbook_dlc/henan/濮阳市散煤污染防治条例(2020-06-30).md
+    text = "相关行业协会应当加强业内自律管理，协助监督管理部门做好散煤污染防治工作。"
+    assert kinds(measures(text, "henan")) == [("obligation", ["行业协会"])]
+    # lawrefbook_dlc/henan/河南小秦岭国家级自然保护区条例(2018-10-26).md (第九条)
+    text = "小秦岭保护区所在地县级以上人民政府应当对在小秦岭保护区保护、建设、管理以及科学研究中做出显著成绩的单位和个人给予表彰和奖励。"
+    assert kinds(measures(text, "henan")) == [("obligation", ["县级以上人民政府"])]
+    # lawrefbook_dlc/guangdong/广东省平安建设条例(2021-12-01).md (第三十八条): 商会 is not 行业协会
+    text = "行业协会、商会等社会组织应当发挥行业自律作用，指导和支持会员参与平安建设。"
+    assert kinds(measures(text, "guangdong")) == [("obligation", ["行业协会", "商会"])]
+    # lawrefbook_dlc/henan/河南省企业职工民主权利保障条例(2007-12-03).md
+    assert kinds(measures("联席会议由工会负责召集。", "henan")) == [("obligation", ["工会"])]
+
+
+def test_who_a_body_is_made_of_is_no_duty_and_fuzeren_is_no_cue():
+    # lawrefbook_dlc/henan/河南省实施《招标投标法》办法(2002-11-30).md
+    assert measures("评标委员会由招标人和有关技术、经济等方面的专家组成，成员人数为五人以上单数。", "henan") == []
+    # lawrefbook_dlc/chongqing/重庆市河长制条例(2020-12-03).md: 由…担任; 负责人 is a person, not 负责
+    assert measures("市、区县（自治县）河长办公室成员由河长制责任单位和牵头单位的负责人担任。", "chongqing") == []
+
+
+def test_items_that_check_a_situation_stay_duties():
+    # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md (第六条): …情况 after a verb is an action
+    text = ("第六条 各级劳动保障行政部门应当有与其工作任务相适应的劳动保障监察工作人员，并履行下列职责：\n"
+            "（一）宣传贯彻劳动和社会保障法律、法规；\n（二）监督检查用人单位遵守劳动和社会保障法律、法规的情况；\n")
+    recs = records(text, "河南省劳动保障监察条例")
+    assert [r.modality for r in recs if r.sentence.startswith("监督检查")] == ["obligation"]

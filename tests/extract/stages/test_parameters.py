@@ -126,3 +126,49 @@ def test_a_rate_takes_the_grant_noun_written_right_after_it():
     # data_compliance/local/长沙市人民政府办公室关于印发《长沙市关于推进国家数据标注基地建设若干政策-试行-》的通知-e6644cbc4d.md
     text = "对制定并获得批准发布国际标准、国家标准的企业（排名第1位），每项标准分别给予不高于300万元、100万元的一次性奖励。"
     assert params(text, None) == [("cap", 300, "万元", "奖励", "标准"), ("cap", 100, "万元", "奖励", "标准")]
+
+
+def durations(text: str, jurisdiction: str | None = None):
+    return [(p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")
+            if p.type == "duration"]
+
+
+def test_a_deadline_bounds_the_procedure_after_it():
+    # lawrefbook_dlc/zhejiang/杭州市公共汽车客运管理条例(2013-04-09).md: 提前…日 and a 向… phrase before the verb
+    assert durations("公共汽车客运经营者要求停业、歇业或者暂停、终止营运的，应当提前九十日向道路运输管理机构提出书面申请；") == \
+        [(90, "日", "书面申请")]
+    # lawrefbook_dlc/beijing/北京市促进私营个体经济发展条例(2016-11-25).md
+    assert durations("对不属于本部门职权范围内的投诉事项，应当自接到投诉之日起5个工作日内向负有责任的部门移送，并通知投诉人。") == \
+        [(5, "个工作日", "移送")]
+    # lawrefbook_dlc/zhejiang/温州市电梯安全条例(2018-04-09).md: the object ends before 并
+    assert durations("电梯维护保养单位变更的，应当自变更之日起三十日内办理变更登记并重新申领电梯使用标志；") == \
+        [(30, "日", "变更登记")]
+
+
+def test_a_period_of_a_notice_and_a_licence_valid_for_years():
+    # lawrefbook_dlc/guangdong/广州市慈善促进条例(2021-06-01).md
+    assert durations("确实无法联系到捐赠人的，应当通过公告形式告知，公告时间不得少于六十日。") == [(60, "日", "公告")]
+    # lawrefbook_dlc/guangdong/广东省司法鉴定管理条例(2022-03-29).md: what is valid is the clause's subject
+    assert durations("《司法鉴定许可证》自颁发之日起五年内有效；") == [(5, "年", "司法鉴定许可证")]
+    # …but a deadline counted from a validity's end bounds the procedure (not the words before 有效期)
+    # lawrefbook_dlc/zhejiang/浙江省司法鉴定管理条例(2009-06-03).md
+    assert durations("《司法鉴定许可证》有效期届满后需要延续的，司法鉴定机构应当在有效期届满三十日前，"
+                     "向司法行政部门提出延续申请。") == [(30, "日", "延续申请")]
+
+
+def test_a_count_of_people_in_a_condition_is_the_threshold_of_the_tool():
+    # lawrefbook_dlc/zhejiang/浙江省水上交通安全管理条例(2021-11-25).md (第十七条)
+    assert params("申请经营载客十三人以上的水路旅客运输业务的，应当符合法律、行政法规规定的条件，并依法取得水路运输经营许可",
+                  "zhejiang", kind="rules") == [("threshold", 13, "人", "经营许可", None)]
+
+
+def test_a_count_in_a_list_item_is_the_threshold_of_the_tool_its_lead_in_names():
+    # data_compliance/national/国家互联网信息办公室、公安部关于《大型网络平台个人信息保护规定-征求意见稿-》公开征求意见的通知_
+    # 中央网络安全和信息化委员会办公室-956a17d58d.md (第十七条, the lead-in and its fourth item)
+    text = ("第十七条 大型网络平台服务提供者有以下情形之一的，国家网信部门、国务院公安部门和有关主管部门可以要求其委托"
+            "第三方专业机构对其个人信息处理活动开展合规审计、风险评估等活动：\n"
+            "（四）发生个人信息安全事件，导致100万人以上个人信息或者10万人以上敏感个人信息泄露、篡改、丢失、毁损的；\n")
+    doc = run(text, path="platforms.txt", front={"title": "大型网络平台个人信息保护规定"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.instrument) for p in doc.layers["parameters"]] == [
+        ("threshold", 1000000, "人", "合规审计", "inst:compliance-audit"),
+        ("threshold", 100000, "人", "合规审计", "inst:compliance-audit")]

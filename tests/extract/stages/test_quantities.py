@@ -191,3 +191,18 @@ def test_annual_growth_in_a_plan_is_a_goal_not_a_statistic():
     [q] = quantities(text, "hainan", "action-plan", HAINAN)
     assert (q.kind, q.metric, q.value, q.unit, q.comparator, q.year, q.period) == \
         ("target", "农业特色主导产业全产业链增加值年均增长", 5, "%", "≥", 2027, "每年")
+
+
+def test_what_a_plan_reports_it_has_done_is_no_goal():
+    # data_compliance/national/国家政策-《医药工业数智化转型实施方案-2025—2030年-》-2f144c88bc.md
+    title = "医药工业数智化转型实施方案（2025—2030年）"
+    text = ("医药工业数智化转型典型应用场景根据医药工业数智化发展情况和企业实践，结合技术创新和融合应用发展趋势，"
+            "凝练总结了6个方面41个典型场景，为医药企业数智化转型工作提供参考。")
+    assert quantities(text, None, "implementation-plan", title) == []
+
+
+def test_a_number_broken_by_the_page_is_no_figure():
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md: the PDF line break splits
+    # 118.79亿元 into 118 79亿元
+    text = "年，省财政预算安排118 79亿元，其中，支持消费扩容提质21 53亿元。"
+    assert quantities(text, "zhejiang", "policy-measures", "关于推动经济高质量发展若干政策（2025年版）") == []

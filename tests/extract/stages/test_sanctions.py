@@ -62,3 +62,12 @@ def test_two_fines_in_one_sentence_and_the_conduct_as_the_breach():
               front={"title": "山东省水资源条例"})
     [s] = doc.layers["sanctions"]
     assert (s.min, s.max, s.unit, s.breach, s.imposer, s.measure) == (1, 10, "万元", "逾期不拆除", None, None)
+
+
+def test_a_range_of_multiples_written_with_zhi():
+    # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md
+    text = "逾期不退还保证金、抵押金及其他不合理费用的，处以实收金额一至三倍的罚款"
+    assert fines(text) == [(1, 3, "倍", "处以实收金额一至三倍的罚款")]
+    # the low end in the high end's unit, or in its own: 一万元至五万元, 5000元至2万元
+    assert [f[:3] for f in fines("处一万元至五万元罚款。")] == [(1, 5, "万元")]
+    assert [f[:3] for f in fines("处5000元至2万元罚款。")] == [(5000, 20000, "元")]
