@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -115,15 +115,15 @@ class Record:
 
     def dumps(self) -> str:
         """``to_json()`` as one line of JSON (orjson writes tuples as the lists ``to_json`` makes)."""
-        out: dict[str, Any] = {"doc": self.doc, "kind": self.kind, "id": self.id, "label": self.label,
-                               "text": self.text, "start": self.start, "end": self.end,
-                               "provision": self.provision, "sentence_id": self.sentence_id,
-                               "sentence": self.sentence}
-        for name, optional in _own_fields(type(self)):
-            v = getattr(self, name)
-            if optional and v in (None, (), []):
-                continue
-            out[name] = v.to_json(short=name == "parent_actor") if isinstance(v, ActorRef) else v
+        as_dict, optional, refs = _dump_plan(type(self))
+        out = as_dict(self)
+        for name in optional:
+            if out[name] in (None, (), []):
+                del out[name]
+        for name in refs:
+            v = out.get(name)
+            if isinstance(v, ActorRef):
+                out[name] = v.to_json(short=name == "parent_actor")
         return orjson.dumps(out, default=_json_default, option=orjson.OPT_PASSTHROUGH_DATACLASS).decode("utf-8")
 
     @classmethod
@@ -153,6 +153,28 @@ def _own_fields(cls: type) -> tuple[tuple[str, bool], ...]:
         own = _OWN_FIELDS[cls] = tuple((f.name, f.name in cls.optional)   # type: ignore[attr-defined]
                                        for f in fields(cls) if f.name not in _BASE)
     return own
+
+
+_DUMP_PLANS: dict[type, tuple[Callable[[Any], dict[str, Any]], tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _dump_plan(cls: type) -> tuple[Callable[[Any], dict[str, Any]], tuple[str, ...], tuple[str, ...]]:
+    """What :meth:`Record.dumps` writes for a record class: a function making the JSON object of
+    every field in order (one dict display, generated once per class as dataclasses generates
+    ``__init__``: a third of the time of a loop over the fields), the optional fields (left out when
+    empty) and the fields that may hold an :class:`ActorRef`."""
+    plan = _DUMP_PLANS.get(cls)
+    if plan is None:
+        own = _own_fields(cls)
+        names = _BASE + tuple(n for n, _ in own)
+        assert all(n.isidentifier() for n in names)
+        src = "def as_dict(r):\n    return {" + ", ".join(f"{n!r}: r.{n}" for n in names) + "}\n"
+        scope: dict[str, Any] = {}
+        exec(compile(src, f"<dumps of {cls.__name__}>", "exec"), scope)     # noqa: S102 (field names only)
+        types = {f.name: str(f.type) for f in fields(cls)}
+        plan = _DUMP_PLANS[cls] = (scope["as_dict"], tuple(n for n, opt in own if opt),
+                                   tuple(n for n, _ in own if "ActorRef" in types[n]))
+    return plan
 
 
 def _json_default(v: Any) -> Any:
@@ -309,10 +331,45 @@ class SanctionRecord(Record):
     measure: str | None = None             # id of the measure it enforces, when known
 
 
+def fast_frozen_init(cls: type) -> type:
+    """Give a frozen, slotted dataclass an ``__init__`` that writes each slot through its descriptor.
+
+    Same parameters, defaults and result as the generated one, in about half the time: a frozen
+    dataclass's ``__init__`` goes through ``object.__setattr__`` for every field, and an extraction
+    makes one record per mention (a class with default factories, ``__post_init__``, keyword-only or
+    non-init fields keeps its own ``__init__``).
+    """
+    fs = fields(cls)
+    if hasattr(cls, "__post_init__") or any(f.default_factory is not MISSING or f.kw_only or not f.init
+                                            for f in fs):
+        return cls
+    scope: dict[str, Any] = {}
+    params, body = [], []
+    for i, f in enumerate(fs):
+        assert f.name.isidentifier()
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_d{i}"] = f.default
+            params.append(f"{f.name}=_d{i}")
+        scope[f"_s{i}"] = getattr(cls, f.name).__set__          # the slot's member descriptor
+        body.append(f"    _s{i}(self, {f.name})\n")
+    src = f"def __init__(self, {', '.join(params)}):\n" + "".join(body)
+    exec(compile(src, f"<__init__ of {cls.__name__}>", "exec"), scope)     # noqa: S102 (field names only)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    cls.__init__ = init                                          # type: ignore[misc]
+    return cls
+
+
 RECORD_TYPES: dict[str, type[Record]] = {c.kind: c for c in (
     ActorRecord, InstrumentRecord, DomainRecord, RegionRecord, MeasureRecord, TargetRecord, StatisticRecord,
     CitationRecord, ParameterRecord, SanctionRecord)}
 KINDS = tuple(RECORD_TYPES)
+_FROZEN: tuple[type, ...] = (ActorRef, *RECORD_TYPES.values())
+for _cls in _FROZEN:
+    fast_frozen_init(_cls)
 
 
 def record_from_json(d: dict[str, Any]) -> Record:
@@ -326,7 +383,7 @@ def record_from_json(d: dict[str, Any]) -> Record:
 
 def record_id(prefix: str, doc: str, *parts: object) -> str:
     """Deterministic id for a statement: ``measure:heilongjiang-2024/3f2a9c81d0``."""
-    h = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:10]
+    h = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
     return f"{prefix}:{doc}/{h}"
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from policykg.extract.records import Record
@@ -17,6 +19,8 @@ from policykg.textmap import MappedText
 
 __all__ = ["RawText", "DocumentMeta", "Provision", "Sentence", "Footnote", "Document",
            "LEVELS"]
+
+_SENTENCE_ID = attrgetter("sentence_id")
 
 #: Provision levels, outermost first.  Each level's id segment prefix is the
 #: second element (``heilongjiang-2024/ch6/art74/p3``).  The ontology's
@@ -132,17 +136,20 @@ class Document:
     def records(self) -> Iterator[Record]:
         """Every record of every layer, in text order: sentence by sentence, and within a
         sentence layer by layer in the order the stages assigned them."""
-        by_layer: list[dict[str, list[Record]]] = []
+        by_sentence: dict[str, list[Record]] = {}      # layer by layer, so each sentence's are in layer order
         for items in self.layers.values():
             if not items or not isinstance(items[0], Record):
                 continue
-            grouped: dict[str, list[Record]] = {}
-            for r in items:
-                grouped.setdefault(r.sentence_id, []).append(r)
-            by_layer.append(grouped)
+            for sid, run in groupby(items, key=_SENTENCE_ID):     # a layer comes in runs of one sentence
+                found = by_sentence.get(sid)
+                if found is None:
+                    by_sentence[sid] = list(run)
+                else:
+                    found.extend(run)
         for s in self.sentences:
-            for grouped in by_layer:
-                yield from grouped.get(s.id, ())
+            found = by_sentence.get(s.id)
+            if found:
+                yield from found
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Character span in the original (decoded) file for ``text[start:end]``."""

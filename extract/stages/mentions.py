@@ -18,6 +18,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from policykg.extract.document.model import Document
 from policykg.extract.records import ActorRecord, ActorRef, DomainRecord, InstrumentRecord, RegionRecord
@@ -133,6 +134,22 @@ def _strictly_inside(h: Hit, others: list[Hit]) -> bool:
     return any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in others)
 
 
+def _by_kind(hits: list[Hit]) -> tuple[list[Hit], list[Hit], list[Hit]]:
+    """The instrument, domain, and actor-or-region hits, each in text order (one pass)."""
+    inst: list[Hit] = []
+    dom: list[Hit] = []
+    places: list[Hit] = []
+    for h in hits:
+        kind = h.kind
+        if kind == "instrument":
+            inst.append(h)
+        elif kind == "domain":
+            dom.append(h)
+        elif kind == "actor" or kind == "region":
+            places.append(h)
+    return inst, dom, places
+
+
 def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
                   aliases: dict[str, Actor] | None = None) -> SentenceMentions:
     """All mentions in ``text[start:end]`` (a sentence of a document's normalized text); ``aliases``
@@ -142,17 +159,17 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     hits = matcher().find(text, start, end)
     if out.titles:
         hits = [h for h in hits if not _inside(h.start, h.end, out.titles)]
-    inst = [h for h in hits if h.kind == "instrument"]
-    dom = [h for h in hits if h.kind == "domain"]
-    terms = [(h.start, h.end) for h in inst + dom]
+    inst, dom, places = _by_kind(hits)
+    terms_hits = inst + dom
+    terms = [(h.start, h.end) for h in terms_hits]
+    inst_spans = terms[:len(inst)]
     # the vocabulary's actors, department names made by pattern, generic roles in context
-    hits = actor_hits(text, start, end, [h for h in hits if h.kind in ("actor", "region")], terms,
-                      [(h.start, h.end) for h in inst])
+    hits = actor_hits(text, start, end, places, terms, inst_spans)
     if out.titles:
         hits = [h for h in hits if not _inside(h.start, h.end, out.titles)]
     orgs = org_hits(text, start, end, [(h.start, h.end) for h in hits if h.kind == "actor"] +
                     [(s, e) for s, e, _ in out.titles], terms)
-    actor_hits_ = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, inst + dom)
+    actor_hits_ = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, terms_hits)
                    and not (h.concept.scheme == "role" and _NOT_ACTOR_AFTER.match(text, h.end))]
     # a sub-institute found by pattern right after its parent: 中国科学院|工业人工智能研究院
     merged = []
@@ -172,23 +189,24 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     strip_determiners(text, actors)
     if aliases:
         actors = _with_aliases(text, start, end, actors, aliases, out.titles)
-    own_subjects = _own_region_subjects(text, start, end, jurisdiction)
+    own_matches = list(_OWN_REGION.finditer(text, start, end)) if jurisdiction is not None else []
+    own_subjects = _own_region_subjects(text, start, own_matches, jurisdiction) \
+        if own_matches and jurisdiction is not None else []
     actors += own_subjects
     spans = [(x.start, x.end) for x in actors]
     actors += [u for u in acting_units(text, start, end, jurisdiction, region_hits)
                if not any(a < u.end and u.start < b for a, b in spans)]
-    actors.sort(key=lambda x: (x.start, x.end))
+    actors.sort(key=_BY_SPAN)
     out.actors = actors
     actor_spans = [(x.start, x.end) for x in actors]
     out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]
     out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]
     out.instruments, out.domains = refine(text, start, end, out.instruments, out.domains,
                                           actor_spans + [(s, e) for s, e, _ in out.titles])
-    inst_spans = [(h.start, h.end) for h in inst]
     out.regions = []
-    if jurisdiction is not None:            # 本省, 全省: the document's own region
+    if own_matches and jurisdiction is not None:        # 本省, 全省: the document's own region
         own = vocabulary().concept("reg", jurisdiction)
-        for mm in _OWN_REGION.finditer(text, start, end):
+        for mm in own_matches:
             if is_own_level(UNIT_WORDS[mm.group(1)], jurisdiction) and \
                     not any(a.start == mm.start() and a.end == mm.end() for a in own_subjects):
                 out.regions.append(Hit(mm.start(), mm.end(), mm.group(0), "region", (own,)))
@@ -201,16 +219,15 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     return out
 
 
-def _own_region_subjects(text: str, start: int, end: int, jurisdiction: str | None) -> list[Actor]:
-    """本市建立…制度, 本省实行…: the document's own region as the subject of a clause is its government.
-    As a modifier (本市企业, 全省数字经济) it is not an actor."""
-    if jurisdiction is None or _OWN_REGION.search(text, start, end) is None:
-        return []
+def _own_region_subjects(text: str, start: int, matches: list[re.Match], jurisdiction: str) -> list[Actor]:
+    """本市建立…制度, 本省实行…: the document's own region (``matches`` of ``_OWN_REGION`` in the
+    sentence) as the subject of a clause is its government.  As a modifier (本市企业, 全省数字经济)
+    it is not an actor."""
     gov = own_government(jurisdiction)
     if gov is None:
         return []
     out = []
-    for mm in _OWN_REGION.finditer(text, start, end):
+    for mm in matches:
         a = mm.start()
         if not is_own_level(UNIT_WORDS[mm.group(1)], jurisdiction):
             continue
@@ -277,6 +294,7 @@ def _with_aliases(text: str, start: int, end: int, actors: list[Actor], aliases:
 
 
 _ORG_SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
+_BY_SPAN = attrgetter("start", "end")
 
 
 def _org_class(name: str) -> str:
@@ -313,23 +331,28 @@ def mentions(doc: Document) -> Document:
             m = find_mentions(doc.text, s.start, s.end, doc.meta.jurisdiction, aliases)
         found.append(m)
     actors, instruments, domains, regions = [], [], [], []
+    did = doc.id
     for s, m in zip(doc.sentences, found, strict=True):
-        base = dict(doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text)
+        prov, sid, stext = s.provision, s.id, s.text          # every record of the sentence carries these
         for a in m.actors:
-            actors.append(ActorRecord(id=a.id, label=a.label, text=a.text, start=a.start, end=a.end, type=a.cls,
+            actors.append(ActorRecord(doc=did, id=a.id, label=a.label, text=a.text, start=a.start, end=a.end,
+                                      provision=prov, sentence_id=sid, sentence=stext, type=a.cls,
                                       generic=a.generic, role=a.role, level=a.level, jurisdiction=a.jurisdiction,
-                                      parent=a.parent, parent_actor=_parent_ref(a), **base))
+                                      parent=a.parent, parent_actor=_parent_ref(a)))
         for h in m.instruments:
             c = h.concept
-            instruments.append(InstrumentRecord(id=f"inst:{c.key}", label=c.pref, text=h.text, start=h.start,
-                                                end=h.end, type=c.instrument_type, category=c.category, **base))
+            instruments.append(InstrumentRecord(doc=did, id=f"inst:{c.key}", label=c.pref, text=h.text,
+                                                start=h.start, end=h.end, provision=prov, sentence_id=sid,
+                                                sentence=stext, type=c.instrument_type, category=c.category))
         for h in m.domains:
             c = h.concept
-            domains.append(DomainRecord(id=f"dom:{c.key}", label=c.pref, text=h.text, start=h.start, end=h.end,
-                                        broader=tuple(b.key for b in v.ancestors(c)), **base))
+            domains.append(DomainRecord(doc=did, id=f"dom:{c.key}", label=c.pref, text=h.text, start=h.start,
+                                        end=h.end, provision=prov, sentence_id=sid, sentence=stext,
+                                        broader=tuple(b.key for b in v.ancestors(c))))
         for h in m.regions:
             c = h.concept
-            regions.append(RegionRecord(id=f"reg:{c.key}", label=c.pref, text=h.text, start=h.start, end=h.end,
-                                        code=c.attrs.get("adminCode"), level=c.attrs.get("governmentLevel"), **base))
+            regions.append(RegionRecord(doc=did, id=f"reg:{c.key}", label=c.pref, text=h.text, start=h.start,
+                                        end=h.end, provision=prov, sentence_id=sid, sentence=stext,
+                                        code=c.attrs.get("adminCode"), level=c.attrs.get("governmentLevel")))
     doc.layers.update(mentions=found, actors=actors, instruments=instruments, domains=domains, regions=regions)
     return doc
