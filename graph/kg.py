@@ -6,8 +6,12 @@ attributes) and edges (ontology property, source, target, attributes).  Every
 statement node (measure, target, statistic, mention) has ``pkg:sourceSentence``,
 ``pkg:sourceProvision``, character offsets and its text.  Convenience edges
 (``pkg:uses``, ``pkg:inDomain``, ``pkg:responsibleFor``, ``pkg:issued``,
-``pkg:coIssuedWith``, ``eli:cites``) are derived from the document's own
-statements, so a document's graph stands on its own and disappears with it.
+``pkg:coIssuedWith``, ``eli:cites``, ``pkg:mentionsCategory``, ``pkg:modalityAtLevel``)
+are derived from the document's own statements, so a document's graph stands on its own and
+disappears with it.  Each derived edge carries the statement it comes from (``via``): the
+property graph counts them into a ``weight``, the RDF states the per-document count of the
+edges in :data:`WEIGHTED` (:func:`policykg.graph.rdf.kg_quads`), so that the saved queries
+that aggregate over every measure read a few summary rows per document instead.
 """
 
 from __future__ import annotations
@@ -32,11 +36,14 @@ from policykg.extract.records import (
 from policykg.ontology import BASE, vocabulary
 from policykg.ontology.prefixes import expand
 
-__all__ = ["KG", "Node", "Edge", "document_graph", "iri", "node_iri", "ID", "DERIVED"]
+__all__ = ["KG", "Node", "Edge", "document_graph", "iri", "node_iri", "ID", "DERIVED", "WEIGHTED", "cited_key"]
 
 ID = BASE + "id/"
 #: derived convenience edges: (property, source kind, target kind)
-DERIVED = ("pkg:uses", "pkg:inDomain", "pkg:responsibleFor", "pkg:issued", "pkg:coIssuedWith", "eli:cites")
+DERIVED = ("pkg:uses", "pkg:inDomain", "pkg:responsibleFor", "pkg:issued", "pkg:coIssuedWith", "eli:cites",
+           "pkg:mentionsCategory", "pkg:modalityAtLevel")
+#: derived edges whose weight (how many statements of the document support them) the RDF states
+WEIGHTED = ("pkg:inDomain", "pkg:responsibleFor", "pkg:mentionsCategory", "pkg:modalityAtLevel")
 
 
 def iri(curie: str) -> str:
@@ -137,7 +144,26 @@ def document_graph(doc: Document, records: Iterable[Record]) -> KG:
         _BY_KIND[r.kind](kg, doc, r)
     for x, y in itertools.combinations(sorted(set(issuers)), 2):
         kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=_doc_iri(doc.id))
+    _modality_levels(kg)
     return kg
+
+
+def _modality_levels(kg: KG) -> None:
+    """``pkg:modalityAtLevel``: a measure's modality → each government level among its agents (once per
+    measure and level, so the weight counts measures)."""
+    levels: dict[str, dict[str, None]] = {}
+    for e in kg.edges:
+        if e.prop == "pkg:agent":
+            agent = kg.nodes.get(e.dst)
+            level = agent.attrs.get("pkg:governmentLevel") if agent is not None else None
+            if level:
+                levels.setdefault(e.src, {})[level] = None
+    for m, lvls in levels.items():
+        modality = kg.nodes[m].attrs.get("pkg:modality")
+        if not isinstance(modality, str):
+            continue
+        for level in lvls:
+            kg.edge("pkg:modalityAtLevel", modality, level, via=m)
 
 
 def _document_node(kg: KG, doc: Document) -> list[str]:
@@ -206,7 +232,13 @@ def _actor_mention(kg: KG, doc: Document, r: Record) -> None:
 
 
 def _concept_mention(kg: KG, doc: Document, r: Record) -> None:
+    mid = node_iri("mention", f"{doc.id}/{r.start}-{r.end}-{r.kind}")
+    new = mid not in kg.nodes
     _mention(kg, doc, r, _concept_iri(r.id))
+    concept = vocabulary().concepts.get(_concept_iri(r.id)) if r.kind == "instrument" else None
+    category = concept.category if concept is not None else None
+    if new and category:              # the document mentions a supply-side / environmental / demand-side tool
+        kg.edge("pkg:mentionsCategory", _doc_iri(doc.id), iri(f"rz:{category}"), via=mid)
 
 
 def _measure(kg: KG, doc: Document, r: Record) -> None:
@@ -262,7 +294,7 @@ def _citation(kg: KG, doc: Document, r: Record) -> None:
     if r.self_reference:                  # the document's own title (现将《…》印发给你们): no other document
         _mention(kg, doc, r, _doc_iri(doc.id))
         return
-    c_iri = node_iri("cited", r.id.split(":", 1)[1])
+    c_iri = node_iri("cited", cited_key(r))
     kg.node(c_iri, ["PolicyDocument"], **{"dcterms:title": r.title, "pkg:cited": True,
                                           "eli:date_document": r.date, "pkg:issuerCount": r.issuer_count})
     if r.doc_type:
@@ -277,6 +309,13 @@ def _citation(kg: KG, doc: Document, r: Record) -> None:
         issuers_c.append(aid)
     for x, y in itertools.combinations(sorted(set(issuers_c)), 2):
         kg.edge("pkg:coIssuedWith", _actor_iri(x), _actor_iri(y), via=c_iri)
+
+
+def cited_key(r: CitationRecord) -> str:
+    """The local id of a cited document (``cited:KEY``): its title's key and, when the citation gives
+    it, its date — two documents of one title (通知 of different years) stay two nodes, each with one date."""
+    key = r.id.split(":", 1)[1]
+    return f"{key}/{r.date}" if r.date else key
 
 
 def _parameter(kg: KG, doc: Document, r: Record) -> None:

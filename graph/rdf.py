@@ -6,6 +6,13 @@ instrument's type and Rothwell–Zegveld category materialized, so SHACL and
 SPARQL need no reasoning).  Literals are typed: integers xsd:integer, numbers
 xsd:decimal, ``2025-07-12`` xsd:date, ``2023-12`` xsd:gYearMonth, years xsd:gYear,
 labels ``@zh``.
+
+A document's graph also states how many of its statements support each of its weighted derived
+edges (:data:`~policykg.graph.kg.WEIGHTED`), as a reified statement with ``pkg:weight`` —
+``<…/id/tally/DOC/N> rdf:subject inst:x ; rdf:predicate pkg:inDomain ; rdf:object dom:y ; pkg:weight 3`` —
+the same number the property graph puts on the edge for this document.  Queries that aggregate over
+every measure (instrument × domain, actor × domain, category × document, modality × level) sum
+these few rows per document instead of joining every measure.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from pathlib import Path
 from policykg.ontology import load_graph, vocabulary
 from policykg.ontology.prefixes import PREFIXES
 
-from .kg import ID, KG, iri
+from .kg import ID, KG, WEIGHTED, iri
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "write_turtle", "write_jsonld",
            "ONTOLOGY_GRAPH", "nq_escape"]
@@ -95,6 +102,27 @@ def kg_quads(kg: KG) -> Iterator[str]:
             continue
         seen.add(key)
         yield f"<{e.src}> <{iri(e.prop)}> <{e.dst}> {g} .\n"
+    yield from _tally_quads(kg, g)
+
+
+_RDF = PREFIXES["rdf"]
+
+
+def _tally_quads(kg: KG, g: str) -> Iterator[str]:
+    """Each weighted derived edge of the document as a reified statement with its ``pkg:weight`` (the
+    number of distinct statements it comes from), numbered in the order the edges first appear."""
+    vias: dict[tuple[str, str, str], set[str]] = {}
+    for e in kg.edges:
+        if e.prop in WEIGHTED:
+            vias.setdefault((e.prop, e.src, e.dst), set()).add(str(e.attrs.get("via", "")))
+    weight = f"<{iri('pkg:weight')}>"
+    for n, ((prop, src, dst), support) in enumerate(vias.items()):
+        t = f"<{ID}tally/{kg.doc}/{n}>"
+        yield f"{t} <{_RDF_TYPE}> <{_RDF}Statement> {g} .\n"
+        yield f"{t} <{_RDF}subject> <{src}> {g} .\n"
+        yield f"{t} <{_RDF}predicate> <{iri(prop)}> {g} .\n"
+        yield f"{t} <{_RDF}object> <{dst}> {g} .\n"
+        yield f"{t} {weight} {_literal('pkg:weight', len(support))} {g} .\n"
 
 
 def ontology_quads() -> Iterator[str]:

@@ -46,6 +46,7 @@ from policykg.extract.records import (
 from policykg.ontology import vocabulary
 from policykg.ontology.prefixes import expand
 
+from .kg import cited_key
 from .property import compact_id
 
 __all__ = ["TABLES", "COLUMNS", "FORMATS", "build_tables", "export_tables", "read_tables", "load_tables",
@@ -263,7 +264,7 @@ def _citation(rows: _Rows, r: Record) -> None:
     if not r.self_reference:
         for aid, label in zip(r.issuer_ids, r.issuers, strict=True):
             _issuer_stub(rows, aid, label)
-    cited = f"document:{r.doc}" if r.self_reference else f"cited:{r.id.split(':', 1)[1]}"
+    cited = f"document:{r.doc}" if r.self_reference else f"cited:{cited_key(r)}"
     rows.tables["citations"].append({
         "id": f"mention:{r.doc}/{r.start}-{r.end}-citation", "cited": cited, "title": r.title, "date": r.date,
         "doc_type": r.doc_type, "issuers": _join(r.issuers), "issuer_ids": _join(r.issuer_ids),

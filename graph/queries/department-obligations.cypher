@@ -1,4 +1,11 @@
-MATCH (a:Actor)<-[:HAS_AGENT]-(m:Measure)-[:FROM_SENTENCE]->(s:Sentence)
-WHERE m.modality = 'obligation' AND 'Department' IN a.labels
-RETURN DISTINCT a.label AS department, m.action AS action, m.doc AS doc, s.text AS sentence
-ORDER BY department, doc, sentence
+// One page: the documents 10 at a time in identifier order (SKIP 10, 20… for the next pages);
+// a measure carries its document's identifier (doc), so the page selects measures by it
+MATCH (p:PolicyDocument) WHERE p.identifier IS NOT NULL
+WITH p.identifier AS doc ORDER BY doc SKIP 0 LIMIT 10
+MATCH (m:Measure)
+WHERE m.doc = doc AND m.modality = 'obligation'
+MATCH (m)-[:HAS_AGENT]->(a:Actor)
+WHERE 'Department' IN a.labels
+MATCH (m)-[:FROM_SENTENCE]->(s:Sentence)
+RETURN DISTINCT a.label AS department, m.action AS action, doc, s.text AS sentence
+ORDER BY doc, department, sentence, action

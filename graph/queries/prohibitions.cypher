@@ -1,5 +1,10 @@
-MATCH (m:Measure)-[:FROM_SENTENCE]->(s:Sentence)
-WHERE m.modality = 'prohibition'
+// One page: the documents 10 at a time in identifier order (SKIP 10, 20… for the next pages);
+// a measure carries its document's identifier (doc), so the page selects measures by it
+MATCH (p:PolicyDocument) WHERE p.identifier IS NOT NULL
+WITH p.identifier AS doc ORDER BY doc SKIP 0 LIMIT 10
+MATCH (m:Measure)
+WHERE m.doc = doc AND m.modality = 'prohibition'
+MATCH (m)-[:FROM_SENTENCE]->(s:Sentence)
 OPTIONAL MATCH (m)-[:HAS_AGENT]->(a:Actor)
-RETURN DISTINCT a.label AS agent, m.doc AS doc, s.text AS sentence
+RETURN DISTINCT a.label AS agent, doc, s.text AS sentence
 ORDER BY doc, sentence, agent

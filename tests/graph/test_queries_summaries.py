@@ -1,0 +1,76 @@
+"""The per-document summaries and pages the saved queries read (graph/kg.py, graph/rdf.py, graph/queries/).
+
+Aggregates over every measure read each document's weights of its derived edges (a reified
+statement with ``pkg:weight`` in its graph; the ``weight`` of the edge in the property graph);
+listings are paged by document.  These tests hold the summaries to the counts they replace and
+the pages to the same rows in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from policykg.graph.query import run_cypher, run_sparql, saved_query_text
+
+_WEIGHTS = """
+    SELECT ?s ?o (SUM(?n) AS ?w) WHERE {
+      GRAPH ?g { ?t rdf:predicate pkg:%s ; rdf:subject ?s ; rdf:object ?o ; pkg:weight ?n }
+    } GROUP BY ?s ?o"""
+
+
+@pytest.mark.parametrize("prop, rel", [("inDomain", "IN_DOMAIN"), ("responsibleFor", "RESPONSIBLE_FOR"),
+                                       ("mentionsCategory", "MENTIONS_CATEGORY"),
+                                       ("modalityAtLevel", "MODALITY_AT_LEVEL")])
+def test_the_documents_weights_add_up_to_the_property_graph_weight(seed_build, prop, rel):
+    _, rdf = run_sparql(seed_build, _WEIGHTS % prop)
+    _, pg = run_cypher(seed_build, f"MATCH (a)-[e:{rel}]->(b) RETURN a.id, b.id, e.weight")
+    assert rdf and {(s, o): w for s, o, w in rdf} == {(s, o): w for s, o, w in pg}
+
+
+def test_weights_count_what_the_full_joins_count(seed_build):
+    """Each summary gives the numbers of the query it replaces (the join over every measure or mention)."""
+    _, level = run_sparql(seed_build, _WEIGHTS % "modalityAtLevel")
+    _, joined = run_sparql(seed_build, """
+        SELECT ?md ?l (COUNT(DISTINCT ?m) AS ?n) WHERE {
+          GRAPH ?g { ?a pkg:governmentLevel ?l . ?m pkg:agent ?a ; pkg:modality ?md } } GROUP BY ?md ?l""")
+    assert sorted(level) == sorted(joined) and len(level) == 10
+    _, category = run_sparql(seed_build, """
+        SELECT ?doc ?c ?n WHERE { GRAPH ?g { ?t rdf:predicate pkg:mentionsCategory ; rdf:object ?c ;
+          pkg:weight ?n . ?d dcterms:identifier ?doc } }""")
+    _, counted = run_sparql(seed_build, """
+        SELECT ?doc ?c (COUNT(?mention) AS ?n) WHERE {
+          GRAPH <https://w3id.org/policykg/id/graph/ontology> { ?i pkg:rzCategory ?c }
+          GRAPH ?g { ?mention pkg:denotes ?i . ?d dcterms:identifier ?doc } } GROUP BY ?doc ?c""")
+    assert sorted(category) == sorted(counted) and len(category) == 12
+    _, domains = run_sparql(seed_build, _WEIGHTS % "inDomain")
+    _, measures = run_sparql(seed_build, """
+        SELECT ?i ?dm (COUNT(DISTINCT ?m) AS ?n) WHERE {
+          GRAPH ?g { ?m pkg:usesInstrument ?i ; pkg:concernsDomain ?dm } } GROUP BY ?i ?dm""")
+    assert sorted(domains) == sorted(measures)
+
+
+def _page(text: str, lang: str, skip: int, size: int) -> str:
+    """The saved query with another page: ``LIMIT n OFFSET k`` / ``SKIP k LIMIT n``."""
+    if lang == "sparql":
+        out, n = re.subn(r"LIMIT \d+ OFFSET 0", f"LIMIT {size} OFFSET {skip}", text)
+    else:
+        out, n = re.subn(r"SKIP 0 LIMIT \d+", f"SKIP {skip} LIMIT {size}", text)
+    assert n == 1
+    return out
+
+
+@pytest.mark.parametrize("name", ["prohibitions", "sentence-behind-uses", "department-obligations", "issuers",
+                                  "category-by-document", "cited-issuers"])
+def test_pages_hold_the_same_documents_in_both_languages(seed_build, name):
+    """Page 2 of 2-document pages (the seeds are four documents): the same rows in SPARQL and Cypher,
+    and the two pages together are the whole listing."""
+    def rows(lang, skip, size):
+        text = _page(saved_query_text(name, lang), lang, skip, size)
+        run = run_sparql if lang == "sparql" else run_cypher
+        return sorted(map(repr, run(seed_build, text)[1]))
+    second = rows("sparql", 2, 2)
+    assert second == rows("cypher", 2, 2)
+    assert sorted(rows("sparql", 0, 2) + second) == rows("sparql", 0, 10)
+
