@@ -106,9 +106,11 @@ class PKG(DefinedNamespace):
     issuerCount: URIRef
     jurisdiction: URIRef
     marker: URIRef
+    mentionsCategory: URIRef
     metric: URIRef
     modalCue: URIRef
     modality: URIRef
+    modalityAtLevel: URIRef
     parameterType: URIRef
     per: URIRef
     period: URIRef
@@ -270,6 +272,7 @@ class INST(DefinedNamespace):
     credit: URIRef
     demonstration: URIRef
     expo: URIRef
+    filing: URIRef
     financing: URIRef
     franchise: URIRef
     fund: URIRef
@@ -286,6 +289,7 @@ class INST(DefinedNamespace):
     supervision: URIRef
     training: URIRef
     _extras = [
+        'acceptance-check',
         'accident-insurance',
         'action-plan',
         'administrative-licensing',
@@ -298,6 +302,7 @@ class INST(DefinedNamespace):
         'central-budget-investment',
         'classification-protection',
         'completion-acceptance',
+        'compliance-audit',
         'compute-voucher',
         'consumption-voucher',
         'credit-easy-loan',
@@ -391,6 +396,7 @@ class INST(DefinedNamespace):
         'rd-super-deduction',
         'renewal-without-repayment',
         'research-infrastructure',
+        'review-approval',
         'risk-compensation',
         'scenario-opening',
         'security-management',
@@ -400,6 +406,7 @@ class INST(DefinedNamespace):
         'social-capital',
         'special-fund',
         'spot-check',
+        'standard-contract',
         'standard-implementation',
         'standard-system',
         'statistics-monitoring',
@@ -451,38 +458,58 @@ class ROLE(DefinedNamespace):
     consumer: URIRef
     court: URIRef
     deputy: URIRef
+    disabled: URIRef
     education: URIRef
+    elderly: URIRef
+    employee: URIRef
     enterprise: URIRef
+    farmer: URIRef
     forestry: URIRef
     gazelle: URIRef
     handler: URIRef
     health: URIRef
     housing: URIRef
     individual: URIRef
+    lawyer: URIRef
     manager: URIRef
+    masses: URIRef
+    member: URIRef
     military: URIRef
+    minor: URIRef
     organization: URIRef
+    parent: URIRef
+    passenger: URIRef
+    patient: URIRef
+    physician: URIRef
     principal: URIRef
     procuratorate: URIRef
     producer: URIRef
     provider: URIRef
     purchaser: URIRef
+    resident: URIRef
     seller: URIRef
     sme: URIRef
     staff: URIRef
+    student: URIRef
     teacher: URIRef
+    tourist: URIRef
     transport: URIRef
     unicorn: URIRef
     unit: URIRef
     university: URIRef
     user: URIRef
+    villager: URIRef
+    voter: URIRef
+    woman: URIRef
     _extras = [
         'administrative-organ',
         'all-levels-government',
         'audit-office',
+        'chamber-of-commerce',
         'city-and-above-government',
         'civil-affairs',
         'communications-authority',
+        'congress-presidium',
         'congress-secretariat',
         'congress-standing-committee',
         'county-and-above-government',
@@ -525,8 +552,10 @@ class ROLE(DefinedNamespace):
         'natural-person',
         'natural-resources',
         'other-departments',
+        'owner-occupier',
         'party-government-organs',
         'patient-capital',
+        'people-organization',
         'pi-handler',
         'platform-enterprise',
         'port-authority',
@@ -557,6 +586,7 @@ class ROLE(DefinedNamespace):
         'tech-sme',
         'third-party',
         'township-government',
+        'trade-union',
         'unincorporated-organization',
         'vocational-school',
         'water-authority',
