@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +21,7 @@ from policykg.errors import GraphError, QueryError
 from .stores import cypher, open_ladybug, open_oxigraph, sparql
 
 __all__ = ["check_build", "run_sparql", "run_cypher", "saved_queries", "saved_query_text", "run_saved", "format_rows",
-           "SavedQuery"]
+           "SavedQuery", "page_size", "paged_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,47 @@ def run_cypher(build_dir: Path, query: str, params: dict | None = None, *, write
         db.close()
 
 
-def run_saved(build_dir: Path, name: str, lang: str = "sparql", *, timeout: float | None = None
+#: how a saved listing marks its first page: documents LIMIT n OFFSET 0 (SPARQL), SKIP 0 LIMIT n (Cypher)
+_FIRST_PAGE = {"sparql": re.compile(r"\bLIMIT (\d+) OFFSET 0\b"), "cypher": re.compile(r"\bSKIP 0 LIMIT (\d+)\b")}
+
+
+def page_size(text: str, lang: str) -> int | None:
+    """Documents per page of a paged saved listing, or None for a query that is not paged.
+
+    >>> page_size("{ SELECT ?doc WHERE { ?d a ?t } ORDER BY ?doc LIMIT 10 OFFSET 0 }", "sparql")
+    10
+    >>> page_size("WITH p.identifier AS doc ORDER BY doc SKIP 0 LIMIT 100", "cypher")
+    100
+    >>> page_size("SELECT * WHERE { ?s ?p ?o }", "sparql") is None
+    True
+    """
+    m = _FIRST_PAGE[lang].search(text)
+    return int(m.group(1)) if m else None
+
+
+def paged_text(text: str, lang: str, page: int) -> str:
+    """The text of page ``page`` (1, 2, …) of a paged saved listing.
+
+    >>> paged_text("ORDER BY ?doc LIMIT 10 OFFSET 0 }", "sparql", 3)
+    'ORDER BY ?doc LIMIT 10 OFFSET 20 }'
+    >>> paged_text("ORDER BY doc SKIP 0 LIMIT 10", "cypher", 2)
+    'ORDER BY doc SKIP 10 LIMIT 10'
+    """
+    size = page_size(text, lang)
+    if size is None:
+        if page == 1:
+            return text
+        raise QueryError("this saved query is not paged: it returns every row at once (leave out --page)")
+    skip = (page - 1) * size
+    if lang == "sparql":
+        return _FIRST_PAGE[lang].sub(f"LIMIT {size} OFFSET {skip}", text, count=1)
+    return _FIRST_PAGE[lang].sub(f"SKIP {skip} LIMIT {size}", text, count=1)
+
+
+def run_saved(build_dir: Path, name: str, lang: str = "sparql", *, timeout: float | None = None, page: int = 1
               ) -> tuple[list[str], list[list[Any]]]:
-    text = saved_query_text(name, lang)
+    """Run a saved query; a paged listing (documents in identifier order, 10 or 100 a page) gives ``page``."""
+    text = paged_text(saved_query_text(name, lang), lang, page)
     return run_sparql(build_dir, text, timeout=timeout) if lang == "sparql" else \
         run_cypher(build_dir, text, timeout=timeout)
 

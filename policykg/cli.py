@@ -789,6 +789,7 @@ def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, wide
   policykg query build instruments-by-province
   policykg query build targets-2027 --lang cypher --format csv
   policykg query build issuers --wide                      (whole cells, however wide)
+  policykg query build prohibitions --page 2               (listings come 10 or 100 documents a page)
   policykg query --show sentence-behind-uses --lang cypher   (print the query text)""")
 @click.argument("build_dir", metavar="DIR", required=False, type=click.Path(path_type=Path))
 @click.argument("name", required=False)
@@ -796,14 +797,16 @@ def cypher(build_dir: Path, query: str | None, file: Path | None, fmt: str, wide
 @click.option("--show", metavar="NAME", help="Print a saved query's text instead of running it.")
 @click.option("--lang", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True,
               help="Which version of the saved query to run.")
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True,
+              help="Page of a paged listing (its documents in identifier order, 10 or 100 a page).")
 @_FORMAT
 @_WIDE
 @_TIMEOUT
 @handle_errors
-def query(build_dir: Path | None, name: str | None, list_: bool, show: str | None, lang: str, fmt: str,
+def query(build_dir: Path | None, name: str | None, list_: bool, show: str | None, lang: str, page: int, fmt: str,
           wide: bool, timeout: float | None) -> None:
     """Run a saved research query by name (graph/queries/), in SPARQL or Cypher."""
-    from .graph.query import run_saved, saved_queries, saved_query_text
+    from .graph.query import page_size, run_saved, saved_queries, saved_query_text
     if list_:
         from rich.console import Console
         from rich.table import Table
@@ -820,8 +823,12 @@ def query(build_dir: Path | None, name: str | None, list_: bool, show: str | Non
     if build_dir is None or name is None:
         fail("give a build directory and a query name, e.g. 'policykg query build instruments-by-province' "
              "(see 'policykg query --list')")
-    cols, rows = run_saved(build_dir, name, lang, timeout=timeout)
+    cols, rows = run_saved(build_dir, name, lang, timeout=timeout, page=page)
     _print_rows(cols, rows, fmt, wide)
+    size = page_size(saved_query_text(name, lang), lang)
+    if size is not None:
+        click.echo(f"page {page}: documents {(page - 1) * size + 1}–{page * size} in identifier order"
+                   f"{'' if rows else ' (none: past the last page)'}; next: --page {page + 1}", err=True)
 
 
 # --- validate ----------------------------------------------------------------------------

@@ -132,6 +132,7 @@ def test_syntax_errors_are_one_line_with_the_position(seed_build, args, message)
     (["sparql", "{build}"], "give either a SPARQL query string or --file"),
     (["cypher", "{build}", "--file", "/nonexistent/q.cypher"], "no such file"),
     (["query", "{build}", "no-such-query"], "no saved query 'no-such-query'"),
+    (["query", "{build}", "targets-2027", "--page", "2"], "this saved query is not paged"),
     (["sparql", "/nonexistent/build", "SELECT * {}"], "no such build directory"),
     (["validate", "/nonexistent/build"], "not a policykg build directory"),
 ])
@@ -140,6 +141,20 @@ def test_query_errors_are_one_line(seed_build, args, message):
                            catch_exceptions=False)
     assert r.exit_code == 1 and r.output.startswith("error: ") and message in r.output, r.output
     assert "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("lang", ["sparql", "cypher"])
+def test_a_paged_listing_gives_its_pages(seed_build, lang):
+    runner = CliRunner()
+    base = ["query", str(seed_build), "prohibitions", "--lang", lang, "--format", "json"]
+    one = runner.invoke(cli, base, catch_exceptions=False)
+    assert one.exit_code == 0 and one.stderr == "page 1: documents 1–10 in identifier order; next: --page 2\n"
+    rows = json.loads(one.stdout)
+    assert len(rows) > 0 and {r["doc"] for r in rows} <= {"anhui-2025", "heilongjiang-2024", "huaxin-report-2025",
+                                                          "jiangsu-2025"}
+    two = runner.invoke(cli, base + ["--page", "2"], catch_exceptions=False)
+    assert two.exit_code == 0 and json.loads(two.stdout) == []          # four documents: one page
+    assert two.stderr == "page 2: documents 11–20 in identifier order (none: past the last page); next: --page 3\n"
 
 
 def test_explain_prints_what_each_stage_found_in_one_sentence():
