@@ -342,6 +342,13 @@ def test_compare_and_saved_query_pages_in_chromium(server, browser, seed_build):
     assert page.locator("#instruments tbody tr").count() > 5
     page.goto(server + "queries/voucher-use")
     assert page.locator("#rows tbody tr").count() == len(run_saved(seed_build, "voucher-use")[1])
+    assert page.locator("#pager").count() == 0                      # not a paged listing
+    page.goto(server + "queries/prohibitions")
+    assert page.locator("#rows tbody tr").count() == len(run_saved(seed_build, "prohibitions")[1]) > 0
+    assert page.locator("#pager").inner_text().startswith("Page 1: documents 1–10 in identifier order.")
+    page.click("#pager a[rel=next]")
+    assert page.url.endswith("queries/prohibitions?page=2") and page.locator("#rows tbody tr").count() == 0
+    assert page.locator("#pager a[rel=prev]").count() == 1 and page.locator("#pager a[rel=next]").count() == 0
     assert not app.outside and not app.errors, (app.outside, app.errors)
     app.ctx.close()
 

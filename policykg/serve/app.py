@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route, request_response
 from starlette.staticfiles import StaticFiles
 
 from policykg.errors import PolicyKGError
-from policykg.graph.query import saved_queries, saved_query_text
+from policykg.graph.query import page_size, paged_text, saved_queries, saved_query_text
 from policykg.graph.stores import sparql as run_sparql
 from policykg.graph.stores import sparql_prefixes
 from policykg.viz import VIEWS, html_string, make_view
@@ -130,15 +130,22 @@ async def saved(request: Request) -> Response:
     q = saved_queries().get(name)
     if q is None:
         return _problem(request, 404, f"no saved query '{name}' (see /queries)")
+    page = max(_int(request.query_params.get("page")), 1)
     text = saved_query_text(name, "sparql") if "sparql" in q.languages else None
     cypher_text = saved_query_text(name, "cypher") if "cypher" in q.languages else None
+    size = page_size(text, "sparql") if text else None
+    if size is None:
+        page = 1
+    else:
+        text = paged_text(text, "sparql", page)
+        cypher_text = paged_text(cypher_text, "cypher", page) if cypher_text else None
     try:
         cols, rows = await run_in_threadpool(run_sparql, srv.stores.store, text, timeout=srv.timeout) if text \
             else ([], [])
     except PolicyKGError as e:
         return _problem(request, 503, str(e))
     return _page(request, "query.html", q=q, text=text, cypher=cypher_text, cols=cols, rows=rows,
-                 encoded=urlencode({"query": text or ""}))
+                 encoded=urlencode({"query": text or ""}), page=page, size=size)
 
 
 async def views(request: Request) -> Response:
