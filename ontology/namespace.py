@@ -558,6 +558,7 @@ class ROLE(DefinedNamespace):
         'people-organization',
         'pi-handler',
         'platform-enterprise',
+        'political-party',
         'port-authority',
         'provincial-government',
         'public-body',
@@ -632,6 +633,7 @@ class ACT(DefinedNamespace):
     nfra: URIRef
     nhc: URIRef
     nhsa: URIRef
+    npc: URIRef
     nrta: URIRef
     pboc: URIRef
     sac: URIRef

@@ -14,7 +14,7 @@ def test_build_writes_every_output_with_the_expected_counts(seed_build):
         assert (seed_build / name).exists(), name
     m = json.loads((seed_build / "manifest.json").read_text(encoding="utf-8"))
     assert m["counts"] == {"documents": 4, "actors": 162, "instruments": 116, "domains": 106, "measures": 756,
-                           "targets": 13, "statistics": 117, "cited documents": 56, "triples": 59097,
+                           "targets": 13, "statistics": 117, "cited documents": 56, "triples": 59117,
                            "nodes": 6431, "relationships": 18290}
     assert sorted(d["id"] for d in m["documents"]) == ["anhui-2025", "heilongjiang-2024", "huaxin-report-2025",
                                                        "jiangsu-2025"]

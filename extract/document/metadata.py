@@ -304,6 +304,9 @@ def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] 
         region = find_region(str(fm_j))
         if region is not None:
             return region, "front matter"
+        china = vocabulary().concept("reg", "china")
+        if str(fm_j).strip() in china.labels:                 # 全国, 中华人民共和国: a national text
+            return china, "front matter"
     for issuer in meta.issuers:
         region = find_region(issuer)
         if region is not None:

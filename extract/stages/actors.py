@@ -150,6 +150,8 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
     level, region = _relative(level, region)
     if level not in _GOV_OF_LEVEL:                   # 国家, 中华人民共和国: the central government's bodies
         return Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")
+    if region == "china":                            # a national text: every local government, as written
+        return _national_text_government(level, written)
     if region is not None and _region_level(region) == level and level != "national":
         r = _region(region)
         return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/government", f"{r.pref}人民政府",
@@ -168,8 +170,23 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
                  "GovernmentBody", True, role.key, level, region)
 
 
+def _national_text_government(level: str, written: str) -> Actor:
+    """A local government named in a national text is the role as written (县级以上地方人民政府,
+    省级人民政府, 省、自治区、直辖市人民政府), not scoped by the country; 政府 reads 人民政府."""
+    role = vocabulary().concept("role", _GOV_OF_LEVEL[level])
+    w = written.strip()
+    if w.endswith("政府"):
+        label = w if w.endswith("人民政府") else w[:-2] + "人民政府"
+    elif w and w in _LEVEL_OF_PREFIX:                # the level word before a department (省级|网信部门)
+        label = f"{w}人民政府"
+    else:
+        label = role.pref
+    key = role.key if label == role.pref else f"{role.key}/{_organ_key(label)}"
+    return Actor(0, 0, "", f"actor:role/{key}", label, "GovernmentBody", True, role.key, level, None)
+
+
 #: the county unit a label keeps → what it adds to the government's id (县 is the role's own)
-_UNIT_KEY = {"区": "/district", "区县": "/district-county"}
+_UNIT_KEY = {"区": "/district", "区县": "/district-county", "县（市）": "/county-city"}
 
 
 def is_own_level(unit_level: str, region: str) -> bool:
@@ -195,7 +212,7 @@ def _gov_from_role(role: Concept, region: str | None, explicit_region: bool, wri
             return own
         return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, None, None)
     # roles without a single level (各级人民政府, 人民政府办公厅, 街道办事处)
-    if region is None:
+    if region is None or region == "china":
         return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, level, None)
     r = _region(region)
     named = role.key == "government-office"       # the office of that region's government: one body
@@ -234,9 +251,14 @@ def _department(dept: Concept, gov: Actor | None, region: str | None) -> Actor:
         return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, not body, dept.key, "national",
                      "china")
     generic = gov.generic or dept.key == "other-departments"
-    label = f"{_place(gov)}{dept.pref}" if body else f"{gov.label}{dept.pref}"
+    pref = _COURTS.get(dept.pref, {}).get(gov.level or "", dept.pref)     # 市法院 → 杭州市中级人民法院
+    label = f"{_place(gov)}{pref}" if body else f"{gov.label}{dept.pref}"
     return Actor(0, 0, "", f"{gov.id}/{dept.key}", label, cls, generic, dept.key, gov.level,
                  gov.jurisdiction, gov.id, parent_actor=gov)
+
+
+#: a court or procuratorate written by its level word alone (市法院) → its name at each level
+_COURTS: dict[str, dict[str, str]] = _RULES["courts"]
 
 
 @lru_cache(maxsize=None)
@@ -258,10 +280,20 @@ def _category(c: Concept) -> Actor:
                  c.attrs.get("governmentLevel"), None)
 
 
-def _legislature(role: Concept, region: str | None, explicit: bool) -> Actor:
-    if region is None:
-        return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "Legislature", True, role.key, None, None)
+def _legislature(role: Concept, region: str | None, explicit: bool, level_word: str = "") -> Actor:
+    """The congress body ``role`` of ``region``; a level word below the region's own level names that
+    level's bodies (县级|人民代表大会常务委员会 in Zhejiang → 浙江省县级人民代表大会常务委员会)."""
+    lvl = _LEVEL_OF_PREFIX.get(level_word)
+    if region is None or region == "china":
+        label = f"{level_word}{role.pref}" if lvl not in (None, "national") else role.pref
+        return Actor(0, 0, "", f"actor:role/{role.key}" + (f"/{lvl}" if label != role.pref else ""), label,
+                     "Legislature", True, role.key, lvl, None)
+    if lvl is not None and lvl != "national":
+        lvl, region = _relative(lvl, region)             # 省人民代表大会 in a city's text: the province's
     r = _region(region)
+    if lvl is not None and lvl != "national" and _region_level(region) != lvl:
+        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{lvl}/{role.key}", f"{r.pref}{level_word}{role.pref}",
+                     "Legislature", True, role.key, lvl, region)
     return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{role.key}", f"{r.pref}{role.pref}", "Legislature",
                  False, role.key, r.attrs.get("governmentLevel"), region)
 
@@ -433,6 +465,10 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
     known = _role_by_label(stem + suffix)
     if known is not None:
         return known
+    bare = _RELATED.sub("", stem)
+    if bare != stem and kind == "as_written":               # 有关|土地行政主管部门, 相关|主管部门: 有关 is a determiner
+        return _stems().get(bare) or (vocabulary().concept("role", "other-departments") if not bare
+                                      else _organ_concept(bare, suffix))
     if kind != "body" or suffix in ("委员会", "办公室"):
         role = _stems().get(stem)
         if role is not None:
@@ -442,6 +478,9 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
             return _synthetic(stem + suffix, True)
         return _synthetic(stem + "部门", False)
     return _synthetic(stem + suffix, kind == "body")
+
+
+_RELATED = re.compile(r"^(?:有关|相关|各)+")
 
 
 def _stem_ok(text: str, cut: int, i0: int, s_suf: int, e: int, suffix: str) -> bool:
@@ -463,7 +502,8 @@ def _organ_cut(text: str, lo: int, s_suf: int) -> int:
         if st.end() < s_suf or st.group(0) not in _ORGAN_HEAD_VERBS:
             cut = st.end()
     k = text.rfind("和", cut, s_suf)
-    if k > cut and text[k - 1] in _NAME_END_CHARS:          # 市财政局和|市数据局
+    if k > cut and (text[k - 1] in _NAME_END_CHARS          # 市财政局和|市数据局
+                    or _LEVEL_OF_PREFIX.get(text[k - 1:k]) and _PREFIX_WORD.match(text, k + 1)):   # 市和|区…部门
         cut = k + 1
     return cut
 
@@ -510,6 +550,9 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
             continue                                          # 省级|数据中心: a facility, not a body
+        det = _DETERMINER.match(text, i0, s_suf - 2)
+        if det is not None:                                   # 各|开发区管委会: the determiner is no part of the name
+            i0 = det.end()
         stem = text[i0:s_suf]
         out.append(Hit(i0, e, text[i0:e], "actor", (_organ_concept(stem, suffix),)))
     return out
@@ -828,6 +871,9 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         a.start, a.end, a.text = h.start, h.end, text[h.start:h.end]
         if c.attrs.get("branch"):                             # 人民银行河南省分行: one named body
             a.id, a.generic = f"actor:org/{c.key}", False
+        elif _DIRECT_UNITS.match(a.text) and jurisdiction not in (None, "china"):
+            r = _region(jurisdiction)                         # 省直单位 (Hunan) → 湖南省省直单位
+            a.id, a.label, a.jurisdiction = f"actor:{r.attrs.get('slug', r.key)}/{c.key}", f"{r.pref}{a.text}", jurisdiction
         out.append(a)
         prev.advance(h.end, [], [], coordinated)
         return
@@ -844,7 +890,7 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = [(_named(c), a0)]
         if made[0][0].cls == "GovernmentBody":
             govs = [made[0][0]]
-    elif _is_gov_role(c) and (named := _named_unit(text, start, h, explicit)) is not None:
+    elif _is_gov_role(c) and (named := _named_unit(text, start, h, explicit, jurisdiction)) is not None:
         made = [named]                                        # 越秀区政府: a district named by its place
         govs = [named[0]]
     elif _is_gov_role(c):
@@ -852,7 +898,8 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         govs = [g for g, _ in made]
     elif c.attrs.get("actorClass") == "Legislature":
         lp = None if explicit else _level_prefix_at(text, start, h.start)
-        made = [(_legislature(c, region, explicit), lp.start() if lp is not None else a0)]   # 县级|人民代表大会…
+        made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
+                 lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
     elif _is_dept_role(c):
         pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
                                     coordinated, prev, out, jurisdiction)
@@ -861,16 +908,45 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     else:
         made = [(_category(c), a0)]
     for m, s in made:
-        m.start, m.end, m.text = s, h.end, text[s:h.end]
-        if c.attrs.get("organ") == "body" and m.jurisdiction is None and m.level != "national":
-            m.label = m.text                                  # 市城运办 in a text of no place
-        out.append(m)
+        out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
 
 
-def _named_unit(text: str, start: int, h: Hit, explicit: bool) -> tuple[Actor, int] | None:
-    """越秀区政府, 黄埔区人民政府: a county government written after the name of its place (a place the
-    regions vocabulary does not list) is that one government, labelled as written."""
+def _placed(text: str, start: int, h: Hit, m: Actor, s: int, gov: bool) -> Actor:
+    """``m`` given its span (from ``s`` to the hit's end) and, for a body, the label its span decides."""
+    if gov and text[max(start, s - 2):s] in ("有关", "相关"):
+        s -= 2                                                # 相关|区政府: 有关 stays in the surface
+    m.start, m.end, m.text = s, h.end, text[s:h.end]
+    if h.concept.attrs.get("organ") != "body":
+        return m
+    if m.jurisdiction is None and m.level != "national":
+        m.label = m.text                                      # 市城运办 in a text of no place
+    elif _named_zone(m.text):
+        m.label = _DETERMINER.sub("", m.text, count=1) if _DETERMINER.match(m.text) else m.text
+        m.id, m.generic = f"actor:org/{_organ_key(m.label)}", False          # 临港新片区管委会: one named body
+    return m
+
+
+_ZONE_BODY = re.compile(rf"^(?:{alternation(_RULES['zone_bodies']['qualifiers'])})?(.*?(?:{alternation(_RULES['zone_bodies']['kinds'])}))"
+                        rf"(?:{alternation(_RULES['zone_bodies']['heads'])})$")
+_GENERIC_ZONES = frozenset(_RULES["zone_bodies"]["generic"])
+
+
+def _named_zone(name: str) -> bool:
+    """Is ``name`` the managing body of a zone named by its own name (临港新片区管委会, 枣庄高新区管委会),
+    not of a kind of zone (开发区管委会, 市属经济开发区管理委员会)?"""
+    m = _ZONE_BODY.match(name)
+    return m is not None and m.group(1) not in _GENERIC_ZONES
+
+
+# units directly under a government (省直单位, 市直机关): the document's own
+_DIRECT_UNITS = re.compile(r"[省市区县]直")
+
+
+def _named_unit(text: str, start: int, h: Hit, explicit: bool, jurisdiction: str | None = None) -> tuple[Actor, int] | None:
+    """越秀区政府, 浦东新区政府: a county government written after the name of its place (a place the
+    regions vocabulary does not list) is that one government, labelled by its full name: in a city's
+    or 直辖市's text the city's name first (广州市越秀区人民政府, 上海市浦东新区人民政府)."""
     unit = _county_unit(h.text)
     if explicit or unit is None or h.start - start < 2 or h.text[len(unit):len(unit) + 1] == "级":
         return None
@@ -886,10 +962,13 @@ def _named_unit(text: str, start: int, h: Hit, explicit: bool) -> tuple[Actor, i
     if m is not None:
         cut = m.end()
     name = text[cut:h.start]
-    if len(name) < 2 or _LEVEL_PREFIX.search(name) or text[h.start - 1:h.start + 1] in _COMPOUNDS \
+    if len(name) < 2 or name in _RULES["government_relations"] or _LEVEL_PREFIX.search(name) \
+            or text[h.start - 1:h.start + 1] in _COMPOUNDS - {"新区"} \
             or _ORGAN_SUFFIX.search(name) or _NAME_HEAD_RX.search(name):
         return None
-    label = f"{name}{unit}人民政府"
+    city = _region(jurisdiction).pref if unit == "区" and (_region_level(jurisdiction) == "city"
+                                                          or _is_municipality(jurisdiction)) else ""
+    label = f"{city}{name}{unit}人民政府"
     return Actor(0, 0, "", f"actor:org/{_organ_key(label)}", label, "GovernmentBody", False,
                  "county-government", "county", None), cut
 
@@ -1069,8 +1148,17 @@ def department_hits(text: str, start: int, end: int) -> list[Hit]:
         st = rx.match(word)
         dept = _stems().get(st.group(0)) if st else None
         if dept is not None:
-            out.append(Hit(m.start(), m.end(), word, "actor", (dept,)))
+            a = m.start() - 2 if text[max(start, m.start() - 2):m.start()] in ("有关", "相关") else m.start()
+            out.append(Hit(a, m.end(), text[a:m.end()], "actor", (dept,)))      # 有关|土地行政主管部门
+    others = vocabulary().concept("role", "other-departments")
+    out += [Hit(m.start(1), m.end(1), m.group(1), "actor", (others,)) for m in _LEVEL_DEPARTMENTS.finditer(text, start, end)]
     return out
+
+
+# 市级部门, 区级部门: the departments of that level's government (rules/actors.yaml level_departments)
+_LEVEL_DEPARTMENTS = re.compile(rf"(?:{alternation(_RULES['level_departments']['levels'])})"
+                                rf"({alternation(_RULES['level_departments']['heads'])})"
+                                rf"(?!{alternation(_RULES['level_departments']['not_before'])})")
 
 
 _DUTY_BODY = re.compile("|".join(
@@ -1192,10 +1280,13 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     # a name without a level word or place before it loses to the vocabulary's name ending at the same
     # place (组织|水行政主管部门: the verb is not part of the name)
     known = lex + made
-    made += [h for h in organ_hits(text, start, end, {r.end for r in regions}, terms)
-             if not any(o.start <= h.start and h.end <= o.end for o in known)
-             and not any(p.start < h.end and h.start < p.end for p in party)
-             and (_prefixed(text, start, h, regions) or not any(o.end == h.end and o.start > h.start for o in lex))]
+    organs = [h for h in organ_hits(text, start, end, {r.end for r in regions}, terms)
+              if not any(o.start <= h.start and h.end <= o.end for o in known)
+              and not any(p.start < h.end and h.start < p.end for p in party)
+              and (_prefixed(text, start, h, regions) or not any(o.end == h.end and o.start > h.start for o in lex))]
+    # 公安机关|交通管理部门: a stem's department inside a longer name is that name's part
+    made = [h for h in made if not any(o.start < h.start and o.end == h.end and _NAME_PREFIX.fullmatch(text, o.start, h.start)
+                                       for o in organs)] + organs
     known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
@@ -1209,9 +1300,18 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
                                      for o in longer)
            and not any(p.start < h.end and h.start < p.end for p in party)]
     acts = sorted(lex + longer, key=lambda h: (h.start, h.end))
+    acts = [h for h in acts if not (h.concept.attrs.get("actorClass") == "Legislature" and _SESSION_AFTER.match(text, h.end))]
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+# 在市人民代表大会闭会期间: a congress naming a time, not an actor (rules/actors.yaml session_times)
+_SESSION_AFTER = re.compile(alternation(_RULES["session_times"]))
+
+
+# what a longer name may have before a stem's department (公安机关|交通管理部门): no level word, no 和/、
+_NAME_PREFIX = re.compile(r"[^\W\d和及或与、]{2,}")
 
 
 def _is_body(c: Concept) -> bool:

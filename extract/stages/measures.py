@@ -333,6 +333,9 @@ def _by_actors(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[A
     p = text.find("由", cs, ce)
     while p >= 0:
         found, end = _actors_at(p + 1, ce, text, actors)
+        d = None if found else _lex().determiners.match(text, p + 1, ce)
+        if d is not None:                                     # 由本级选举委员会…确定
+            found, end = _actors_at(d.end(), ce, text, actors)
         if found:
             return found, end
         p = text.find("由", p + 1, ce)

@@ -149,3 +149,10 @@ def test_a_signature_spells_out_the_issuer_a_title_is_headed_by():
              "jurisdiction": "广西壮族自治区"}
     m = _ingest(text, front, "guangxi-notice.md").meta
     assert (m.issuers, m.inferred["issuers"], m.issued) == (["广西壮族自治区工业和信息化厅"], "title", "2025-11-03")
+
+
+def test_front_matter_that_names_the_whole_country_makes_a_national_text():
+    # data_compliance/national/国家突发事件总体应急预案-4c94c325d0.md: front matter jurisdiction "全国"
+    text = "# 国家突发事件总体应急预案\n\n县级以上地方人民政府是本行政区域突发事件应对管理工作的行政领导机关。\n"
+    m = _ingest(text, {"title": "国家突发事件总体应急预案", "jurisdiction": "全国"}, "国家突发事件总体应急预案.md").meta
+    assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("china", "front matter")

@@ -426,3 +426,15 @@ def test_items_that_check_a_situation_stay_duties():
             "（一）宣传贯彻劳动和社会保障法律、法规；\n（二）监督检查用人单位遵守劳动和社会保障法律、法规的情况；\n")
     recs = records(text, "河南省劳动保障监察条例")
     assert [r.modality for r in recs if r.sentence.startswith("监督检查")] == ["obligation"]
+
+
+def test_by_a_body_written_with_a_determiner_is_that_bodys_duty():
+    # lawrefbook_dlc/henan/安阳市城市管理综合执法条例(2017-06-26).md
+    text = "城管执法人员的回避，由本级城管执法部门负责人决定；城管执法部门负责人的回避，由同级人民政府决定。"
+    assert kinds(measures(text, "anyang")) == [("obligation", ["城管执法部门"]), ("obligation", ["人民政府"])]
+    # lawrefbook_dlc/henan/河南省社会治安综合治理条例(2004-01-08).md: 各级 is part of the role
+    assert kinds(measures("社会治安综合治理工作由各级人民政府统一组织实施。", "henan")) == [
+        ("obligation", ["各级人民政府"])]
+    # lawrefbook_dlc/guangdong/广东省人民代表大会议事规则(2022-01-22).md: each coordinated party may
+    text = "各政党、各人民团体，可以联合或者单独推荐代表候选人。"
+    assert kinds(measures(text, "guangdong")) == [("authorization", ["政党", "人民团体"])]
