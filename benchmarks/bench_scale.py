@@ -85,6 +85,7 @@ def ladybug_native(build_dir: Path, scratch: Path) -> tuple[float, int]:
     """Seconds for LadybugDB's own COPY of the build's rows from Parquet files (the schema included,
     writing the files not), and the rows copied."""
     import ladybug as lb
+    import pyarrow.parquet as papq
 
     from policykg.graph.export import read_build_graph
     from policykg.graph.stores import ladybug_columns, ladybug_frames, ladybug_schema
@@ -96,7 +97,7 @@ def ladybug_native(build_dir: Path, scratch: Path) -> tuple[float, int]:
     copies, rows = [], 0
     for i, (table, options, df) in enumerate(ladybug_frames(g, schema)):    # the build's own rows
         f = pq / f"{i}.parquet"
-        df.to_parquet(f)
+        papq.write_table(df, f)                                            # an Arrow table
         copies.append(f"COPY {table} FROM '{f}'{options}")
         rows += len(df)
     ddl = ladybug_schema(schema)

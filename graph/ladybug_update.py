@@ -28,7 +28,7 @@ from typing import Any
 from .property import PGraph, PNode, PRel
 from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns
 
-__all__ = ["split", "fold", "update_ladybug"]
+__all__ = ["split", "fold", "Fold", "update_ladybug", "Part"]
 
 Part = dict[str, list[list[Any]]]        # {"nodes": [[id, key, labels, props]], "rels": [[type, src, dst, props]]}
 Folded = tuple[dict[str, PNode], dict[tuple[str, str, str], PRel]]
@@ -50,11 +50,17 @@ def _derived(props: dict[str, Any]) -> bool:
     return set(props) == {"weight", "docs"}
 
 
-def fold(parts: Iterable[Part]) -> Folded:
-    """The property graph of the parts, in their order (as :func:`to_property_graph` merges documents)."""
-    nodes: dict[str, PNode] = {}
-    rels: dict[tuple[str, str, str], PRel] = {}
-    for part in parts:
+class Fold:
+    """Parts folded one at a time, in document order (as :func:`to_property_graph` merges documents)."""
+
+    __slots__ = ("nodes", "rels")
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, PNode] = {}
+        self.rels: dict[tuple[str, str, str], PRel] = {}
+
+    def add(self, part: Part) -> None:
+        nodes, rels = self.nodes, self.rels
         for nid, key, labels, props in part["nodes"]:
             n = nodes.get(nid)
             if n is None:
@@ -65,12 +71,22 @@ def fold(parts: Iterable[Part]) -> Folded:
         for t, src, dst, props in part["rels"]:
             k = (t, src, dst)
             if not _derived(props):
-                rels.setdefault(k, PRel(t, src, dst, dict(props)))
+                if k not in rels:
+                    rels[k] = PRel(t, src, dst, dict(props))
                 continue
-            r = rels.setdefault(k, PRel(t, src, dst, {"weight": 0, "docs": []}))
+            r = rels.get(k)
+            if r is None:
+                r = rels[k] = PRel(t, src, dst, {"weight": 0, "docs": []})
             r.props["weight"] += props["weight"]
             r.props["docs"] += [d for d in props["docs"] if d not in r.props["docs"]]
-    return nodes, rels
+
+
+def fold(parts: Iterable[Part]) -> Folded:
+    """The property graph of the parts, in their order (as :func:`to_property_graph` merges documents)."""
+    f = Fold()
+    for part in parts:
+        f.add(part)
+    return f.nodes, f.rels
 
 
 def _fits(schema: dict[str, Any], needed: dict[str, Any]) -> bool:

@@ -12,9 +12,11 @@ in its ``labels`` column: ``MATCH (a:Actor) WHERE 'Department' IN a.labels``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from policykg.errors import QueryError, StoreError
 from policykg.ontology import vocabulary
@@ -32,23 +34,60 @@ from .guard import (
 from .property import KEY_LABELS, PGraph, compact_id
 
 __all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "ladybug_columns", "ladybug_counts", "ladybug_frames",
-           "copy_frames", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema"]
+           "copy_frames", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema", "Columns", "LadybugRows",
+           "node_frame", "rel_frame", "rel_options", "copy_files", "REOPEN_ROWS", "nq_slices", "OXIGRAPH_SLICE",
+           "OXIGRAPH_THREADS"]
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 # --- Oxigraph -----------------------------------------------------------------------------------
 
+#: bytes of N-Quads per ``bulk_load`` call.  Oxigraph's bulk loader holds about 1 kB per quad it has
+#: been given (up to a million quads per thread), so a build's kg.nq is loaded a slice at a time, two
+#: slices at once (:data:`OXIGRAPH_THREADS`): about 2 × 140,000 quads, 400 MB, whatever the size of the corpus
+OXIGRAPH_SLICE = 32 << 20
+OXIGRAPH_THREADS = 2
+
+
+def nq_slices(nq: Path, size: int = OXIGRAPH_SLICE) -> Iterator[bytes]:
+    """The N-Quads file in slices of about ``size`` bytes, each ending at the end of a line."""
+    with nq.open("rb") as f:
+        rest = b""
+        while chunk := f.read(size):
+            cut = chunk.rfind(b"\n") + 1
+            if cut == 0:                            # no line end in this slice: keep reading
+                rest += chunk
+                continue
+            yield rest + chunk[:cut]
+            rest = chunk[cut:]
+        if rest:
+            yield rest
+
+
 def load_oxigraph(store_dir: Path, nq: Path):
+    """A new store at ``store_dir`` with the quads of ``nq``, bulk-loaded a slice at a time
+    (:data:`OXIGRAPH_SLICE`, :data:`OXIGRAPH_THREADS` slices at once)."""
     import pyoxigraph as ox
     store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS, lenient=True)    # we wrote it: valid
+
+    def load(data: bytes) -> None:                  # in a thread: Oxigraph releases the GIL while it loads
+        store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)    # we wrote it: valid
+    with ThreadPoolExecutor(OXIGRAPH_THREADS) as pool:
+        running: deque[Future[None]] = deque()
+        for data in nq_slices(nq, OXIGRAPH_SLICE):
+            if len(running) >= OXIGRAPH_THREADS:    # at most this many slices read and loading
+                running.popleft().result()
+            running.append(pool.submit(load, data))
+            del data
+        for f in running:
+            f.result()
     store.flush()
     store.optimize()
     return store
 
 
-def update_oxigraph(prev_dir: Path, store_dir: Path, drop_graphs: list[str], add_nquads: list[bytes]):
+def update_oxigraph(prev_dir: Path, store_dir: Path, drop_graphs: list[str], add_nquads: Iterable[bytes]):
     """A new store at ``store_dir`` made from the one at ``prev_dir`` (a checkpoint: hard links to its
     immutable files, so this costs little whatever its size), with the named graphs ``drop_graphs``
     removed and the N-Quads ``add_nquads`` loaded."""
@@ -197,29 +236,48 @@ def _key_types() -> dict[str, str]:
     return out
 
 
+class Columns:
+    """The tables rows need, gathered row by row (:func:`ladybug_columns` of a graph, or of rows that
+    stream past): a column's type comes from the ontology's range, or from the first value met (a list:
+    ``STRING[]``)."""
+
+    def __init__(self) -> None:
+        self.types = _key_types()
+        self.nodes: dict[str, dict[str, str]] = {k: {} for k in KEY_LABELS}
+        for table, keys in _DECLARED_COLUMNS.items():      # optional attributes a saved query reads
+            self.nodes[table].update({k: self.types.get(k, "STRING") for k in keys})
+        self.pairs: dict[str, set[tuple[str, str]]] = {t: set(ends) for t, ends in _DECLARED_RELS.items()}
+        self.rels: dict[str, dict[str, str]] = {t: {} for t in _DECLARED_RELS}
+
+    def node(self, key: str, props: dict[str, Any]) -> None:
+        cols = self.nodes.setdefault(key, {})
+        for k, v in props.items():
+            if k not in cols:
+                cols[k] = "STRING[]" if isinstance(v, list) else self.types.get(k, "STRING")
+
+    def rel(self, type_: str, src_key: str, dst_key: str, props: dict[str, Any]) -> None:
+        self.pairs.setdefault(type_, set()).add((src_key, dst_key))
+        cols = self.rels.setdefault(type_, {})
+        for k, v in props.items():
+            if k not in cols:
+                cols[k] = "STRING[]" if isinstance(v, list) else self.types.get(k, "STRING")
+
+    def schema(self) -> dict[str, Any]:
+        return {"nodes": {t: {k: ty for k, ty in sorted(self.nodes.get(t, {}).items()) if k not in ("id", "labels")}
+                          for t in KEY_LABELS},
+                "rels": {t: {"pairs": sorted([a, b] for a, b in self.pairs[t]),
+                             "cols": dict(sorted(self.rels[t].items()))} for t in sorted(self.pairs)}}
+
+
 def ladybug_columns(g: PGraph) -> dict[str, Any]:
     """The tables the graph needs: ``{"nodes": {table: {column: type}}, "rels": {type: {"pairs":
     [[from, to], …], "cols": {column: type}}}}`` (declared columns and relationship tables included)."""
-    types = _key_types()
-    columns: dict[str, dict[str, str]] = {k: {} for k in KEY_LABELS}
-    for table, keys in _DECLARED_COLUMNS.items():      # optional attributes a saved query reads
-        columns[table].update({k: types.get(k, "STRING") for k in keys})
+    c = Columns()
     for n in g.nodes.values():
-        cols = columns.setdefault(n.key, {})
-        for k, v in n.props.items():
-            if k not in cols:
-                cols[k] = "STRING[]" if isinstance(v, list) else types.get(k, "STRING")
-    pairs: dict[str, set[tuple[str, str]]] = {t: set(ends) for t, ends in _DECLARED_RELS.items()}
-    rcols: dict[str, dict[str, str]] = {t: {} for t in _DECLARED_RELS}
+        c.node(n.key, n.props)
     for r in g.rels:
-        pairs.setdefault(r.type, set()).add((g.nodes[r.src].key, g.nodes[r.dst].key))
-        cols = rcols.setdefault(r.type, {})
-        for k, v in r.props.items():
-            cols.setdefault(k, "STRING[]" if isinstance(v, list) else types.get(k, "STRING"))
-    return {"nodes": {t: {k: ty for k, ty in sorted(columns.get(t, {}).items()) if k not in ("id", "labels")}
-                      for t in KEY_LABELS},
-            "rels": {t: {"pairs": sorted([a, b] for a, b in pairs[t]), "cols": dict(sorted(rcols[t].items()))}
-                     for t in sorted(pairs)}}
+        c.rel(r.type, g.nodes[r.src].key, g.nodes[r.dst].key, r.props)
+    return c.schema()
 
 
 def ladybug_schema(g: PGraph | dict[str, Any]) -> list[str]:
@@ -247,32 +305,70 @@ def _col(name: str) -> str:
     return f"`{_ident(name)}`"
 
 
+def _arrow_type(ty: str):
+    import pyarrow as pa
+    return {"INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+            "STRING[]": pa.list_(pa.string())}.get(ty, pa.string())
+
+
+def _arrow(head: dict[str, list], rows: list, cols: dict[str, str], types: dict[str, str]):
+    import pyarrow as pa
+    arrays = list(head.values())
+    for c, ty in cols.items():
+        arrays.append(pa.array([_cast(r[2].get(c), types.get(c)) for r in rows], _arrow_type(ty)))
+    return pa.Table.from_arrays(arrays, names=[*head, *cols])
+
+
+def node_frame(rows: list[tuple[str, list[str], dict[str, Any]]], cols: dict[str, str], types: dict[str, str]):
+    """An Arrow table of node rows ``(id, labels, props)`` with the columns ``cols`` of their table, typed
+    as the table is (``types``: :func:`_key_types`)."""
+    import pyarrow as pa
+    head = {"id": pa.array([r[0] for r in rows], pa.string()),
+            "labels": pa.array([r[1] for r in rows], pa.list_(pa.string()))}
+    return _arrow(head, rows, cols, types)
+
+
+def rel_frame(rows: list[tuple[str, str, dict[str, Any]]], cols: dict[str, str], types: dict[str, str]):
+    """An Arrow table of relationship rows ``(from, to, props)`` with the columns ``cols`` of their type."""
+    import pyarrow as pa
+    head = {"from": pa.array([r[0] for r in rows], pa.string()), "to": pa.array([r[1] for r in rows], pa.string())}
+    return _arrow(head, rows, cols, types)
+
+
+def rel_options(a: str, b: str) -> str:
+    """The ``COPY`` options of a relationship table's rows from table ``a`` to table ``b``."""
+    return f" (from='{_ident(a)}', to='{_ident(b)}')"
+
+
 def ladybug_frames(g: PGraph, schema: dict[str, Any],
                    ends: dict[str, str] | None = None) -> Iterator[tuple[str, str, Any]]:
-    """The graph's rows for ``COPY``, table by table: ``(table, options, DataFrame)`` for each node
+    """The graph's rows for ``COPY``, table by table: ``(table, options, Arrow table)`` for each node
     table and each relationship (type, from, to) pair, with the columns of ``schema``
     (:func:`ladybug_columns`) in their order.  ``ends``: the tables of relationship ends that are not
     nodes of ``g`` (already in the database)."""
-    import pandas as pd
     types = _key_types()
     for table, cols in schema["nodes"].items():
-        rows = [n for n in g.nodes.values() if n.key == table]
+        rows = [(n.id, n.labels, n.props) for n in g.nodes.values() if n.key == table]
         if rows:
-            data: dict[str, list] = {"id": [n.id for n in rows], "labels": [n.labels for n in rows]}
-            for c in cols:
-                data[c] = [_cast(n.props.get(c), types.get(c)) for n in rows]
-            yield _ident(table), "", pd.DataFrame(data)
+            yield _ident(table), "", node_frame(rows, cols, types)
+
     def table_of(node: str) -> str:
         n = g.nodes.get(node)
         return n.key if n is not None else (ends or {})[node]
     by_pair: dict[tuple[str, str, str], list] = {}
     for r in g.rels:
-        by_pair.setdefault((r.type, table_of(r.src), table_of(r.dst)), []).append(r)
+        by_pair.setdefault((r.type, table_of(r.src), table_of(r.dst)), []).append((r.src, r.dst, r.props))
     for (t, a, b), rels in sorted(by_pair.items()):
-        data = {"from": [r.src for r in rels], "to": [r.dst for r in rels]}
-        for c in schema["rels"][t]["cols"]:
-            data[c] = [_cast(r.props.get(c), types.get(c)) for r in rels]
-        yield _ident(t), f" (from='{_ident(a)}', to='{_ident(b)}')", pd.DataFrame(data)
+        yield _ident(t), rel_options(a, b), rel_frame(rels, schema["rels"][t]["cols"], types)
+
+
+class LadybugRows(Protocol):
+    """Rows to load that are not a :class:`PGraph` (:class:`policykg.graph.ladybug_rows.RowSpool`): their
+    tables, and their Parquet files for ``COPY``, one table at a time."""
+
+    def schema(self) -> dict[str, Any]: ...
+
+    def files(self, schema: dict[str, Any]) -> Iterator[tuple[str, str, Path, int]]: ...
 
 
 def copy_frames(conn, g: PGraph, schema: dict[str, Any], ends: dict[str, str] | None = None) -> dict[str, int]:
@@ -285,20 +381,65 @@ def copy_frames(conn, g: PGraph, schema: dict[str, Any], ends: dict[str, str] | 
     return loaded
 
 
-def load_ladybug(db_path: Path, g: PGraph) -> dict[str, int]:
-    """Create the database at ``db_path`` and bulk-load the graph; returns rows loaded per table."""
+#: rows ``COPY`` adds before the database is checkpointed, closed and opened again: LadybugDB keeps what
+#: it needs for the rows it copied (beyond its buffer pool) until it closes, so a load of any size holds
+#: about this many rows' worth at a time
+REOPEN_ROWS = 250_000
+
+
+def copy_files(db_path: Path, files: Iterator[tuple[str, str, Path, int]]) -> dict[str, int]:
+    """``COPY`` each ``(table, options, Parquet file, rows)`` into the database at ``db_path`` (LadybugDB
+    reads a file a row group at a time; a DataFrame or Arrow table it scans in memory it keeps a copy of
+    until it closes), closing and opening the database again every :data:`REOPEN_ROWS` rows."""
+    import ladybug as lb
+    loaded: dict[str, int] = {}
+    since = 0
+    db = conn = None
+    try:
+        for table, options, path, n in files:
+            if conn is None:
+                db = lb.Database(str(db_path))
+                conn = lb.Connection(db)
+                conn.execute("CALL auto_checkpoint=false")
+            conn.execute(f"COPY {table} FROM {_quoted(str(path))}{options}")
+            loaded[table] = loaded.get(table, 0) + n
+            since += n
+            if since >= REOPEN_ROWS:
+                _close(db, conn)
+                db = conn = None
+                since = 0
+    finally:
+        if conn is not None:
+            _close(db, conn)
+    return loaded
+
+
+def _close(db, conn) -> None:
+    conn.execute("CHECKPOINT")
+    conn.close()
+    db.close()
+
+
+def _quoted(s: str) -> str:
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def load_ladybug(db_path: Path, g: PGraph | LadybugRows) -> dict[str, int]:
+    """Create the database at ``db_path`` and bulk-load the graph (or the rows, from their files); returns
+    rows loaded per table."""
     import ladybug as lb
     db = lb.Database(str(db_path))
     conn = lb.Connection(db)
     conn.execute("CALL auto_checkpoint=false")     # one checkpoint at the end, not one per COPY (3× faster)
-    schema = ladybug_columns(g)
+    schema = ladybug_columns(g) if isinstance(g, PGraph) else g.schema()
     for stmt in ladybug_schema(schema):
         conn.execute(stmt)
-    loaded = copy_frames(conn, g, schema)
-    conn.execute("CHECKPOINT")
-    conn.close()
-    db.close()
-    return loaded
+    if isinstance(g, PGraph):
+        loaded = copy_frames(conn, g, schema)
+        _close(db, conn)
+        return loaded
+    _close(db, conn)
+    return copy_files(db_path, g.files(schema))
 
 
 def ladybug_counts(db_path: Path) -> tuple[dict[str, int], dict[str, int]]:

@@ -21,6 +21,13 @@ deleted, the shared actors, documents and concepts changed to their new merge, t
 copied in), and only new documents are extracted.  The result is the cold build's, byte for byte,
 quad for quad and row for row (tested).
 
+**Memory flat in corpus size.**  No stage holds the corpus graph: documents stream through the
+extraction workers into the files; Oxigraph bulk-loads ``kg.nq`` a slice at a time
+(:data:`policykg.graph.stores.OXIGRAPH_SLICE`); LadybugDB is loaded from the documents' cached graph
+parts, their own rows spooled to disk table by table and the rows they share (actors, documents,
+concepts) merged in memory (:class:`policykg.graph.ladybug_rows.RowSpool`), then copied from Parquet
+a row group at a time.  Only the exports asked for merge the whole property graph.
+
 **Nothing lost, nothing half-written.**  Outputs are written into a new generation folder
 ``DIR/.gen/<n>``; the build switches to it at once by replacing the one symlink
 ``DIR/.current -> .gen/<n>`` (``os.replace``), and each top-level name is a fixed symlink into it, so
@@ -65,10 +72,11 @@ from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
 from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
-from policykg.graph.ladybug_update import fold, update_ladybug
+from policykg.graph.ladybug_rows import RowSpool, rel_key
+from policykg.graph.ladybug_update import fold, split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
-from policykg.graph.stores import ladybug_columns, ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
+from policykg.graph.stores import ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
 from policykg.parallel import extract_many
@@ -328,9 +336,7 @@ class _Stream:
     prev: _Prev | None
     result: BuildResult
     on_error: ErrorHandler | None
-    keep_nq: bool                                  # keep new documents' N-Quads to update the store
     docs: list[_Doc] = field(default_factory=list)
-    new_nq: dict[str, bytes] = field(default_factory=dict)
     seen: dict[str, str] = field(default_factory=dict)
 
     def run(self, results: Iterator[tuple[Path, Any]], progress: Progress | None, n_todo: int) -> None:
@@ -376,8 +382,6 @@ class _Stream:
         if self._admit(p, head["doc_id"]):
             parts = res.parts
             self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], parts["nq"]), True)
-            if self.keep_nq:
-                self.new_nq[head["doc_id"]] = parts["nq"]
 
     def _reuse(self, p: _Planned, writers: _Writers) -> None:
         self.result.reused += 1
@@ -395,8 +399,6 @@ class _Stream:
             nq = "".join(kg_quads(kg)).encode("utf-8")
             ext, doc = (_cached(self.cache, p.key, part).read_bytes() for part in ("ext", "doc"))
             self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
-            if self.keep_nq:
-                self.new_nq[head["doc_id"]] = nq
 
 
 def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
@@ -410,8 +412,7 @@ def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
 UPDATE_SHARE = 4
 
 
-def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
-              result: BuildResult) -> None:
+def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResult) -> None:
     """A cold load of kg.nq, or the previous store updated: removed and changed documents' graphs
     dropped, new ones loaded."""
     if prev is None:
@@ -420,7 +421,13 @@ def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str,
     live = {d.doc_id for d in docs}
     gone = [d["id"] for d in prev.manifest["documents"] if d["id"] not in live or
             any(n.doc_id == d["id"] and n.new for n in docs)]
-    update_oxigraph(prev.gen / "oxigraph", gen / "oxigraph", [graph_iri(i) for i in gone], list(new_nq.values()))
+    with (gen / "kg.nq").open("rb") as nq:               # the new documents' lines, one at a time
+        def lines(d: _Doc) -> bytes:
+            offset, length = result.segments[d.doc_id][2]
+            nq.seek(offset)
+            return nq.read(length)
+        update_oxigraph(prev.gen / "oxigraph", gen / "oxigraph", [graph_iri(i) for i in gone],
+                        (lines(d) for d in docs if d.new))
     result.incremental = True
 
 
@@ -430,13 +437,12 @@ def _graph(cache: Path, docs: list[_Doc]) -> PGraph:
 
 @dataclass(slots=True)
 class _Stores:
-    """What the store stage leaves for the summary: the node and relationship counts, the LadybugDB
-    tables (for the next build's update), and the property graph when one was merged."""
+    """What the store stage leaves for the summary: the node and relationship counts and the LadybugDB
+    tables (for the next build's update)."""
 
     kinds: dict[str, int]
     rels: dict[str, int]
     schema: dict[str, Any]
-    graph: PGraph | None = None
 
 
 def _part(cache: Path, key: str, part: str) -> Any:
@@ -448,24 +454,44 @@ def _part(cache: Path, key: str, part: str) -> Any:
 _INDEX = ".shared-index.json"
 
 
-def _shared_index(cache: Path, docs: list[_Doc]) -> dict[str, dict[str, list[str]]]:
-    """Shared node id / relationship key → the ids of the documents whose shared parts hold it, in order."""
-    index: dict[str, dict[str, list[str]]] = {"nodes": {}, "rels": {}}
+def _parts(cache: Path, key: str) -> tuple[Any, Any]:
+    """A document's shared and local parts of its property graph (made from its graph, and kept, when the
+    cache entry predates them)."""
+    if _cached(cache, key, "shared").exists() and _cached(cache, key, "local").exists():
+        return _part(cache, key, "shared"), _part(cache, key, "local")
+    shared, local = split(to_property_graph([KG.from_json(_part(cache, key, "kg"))]))
+    _write_atomic(_cached(cache, key, "shared"), orjson.dumps(shared))
+    _write_atomic(_cached(cache, key, "local"), orjson.dumps(local))
+    return shared, local
+
+
+#: in a generation: the spool of LadybugDB rows while the database is loaded (removed after)
+_SPOOL = ".ladybug-rows"
+
+
+def _spool(cache: Path, docs: list[_Doc], gen: Path) -> RowSpool:
+    """Every document's rows, spooled table by table (:class:`RowSpool`), one document at a time."""
+    spool = RowSpool(gen / _SPOOL)
     for d in docs:
-        part = _part(cache, d.planned.key, "shared")
-        for n in part["nodes"]:
-            index["nodes"].setdefault(n[0], []).append(d.doc_id)
-        for r in part["rels"]:
-            index["rels"].setdefault(_rel_key(r), []).append(d.doc_id)
-    return index
+        spool.add(d.doc_id, *_parts(cache, d.planned.key))
+    return spool
 
 
-def _rel_key(r: list[Any]) -> str:
-    return f"{r[0]}\x00{r[1]}\x00{r[2]}"
+def _load_ladybug(gen: Path, cache: Path, docs: list[_Doc], result: BuildResult) -> _Stores:
+    """LadybugDB loaded anew from the documents' parts, streamed (the merged graph is never made), and
+    the index of who holds each shared row, for the next build's update."""
+    spool: RowSpool = _timed(result, "rows", lambda: _spool(cache, docs, gen))
+    try:
+        _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", spool))
+    finally:
+        spool.close()
+        shutil.rmtree(gen / _SPOOL, ignore_errors=True)
+    (gen / _INDEX).write_bytes(orjson.dumps(spool.index))
+    return _Stores(spool.counts(), spool.rel_counts(), spool.schema())
 
 
 def _restrict(part: dict[str, Any], nodes: set[str], rels: set[str]) -> dict[str, Any]:
-    return {"nodes": [n for n in part["nodes"] if n[0] in nodes], "rels": [r for r in part["rels"] if _rel_key(r) in rels]}
+    return {"nodes": [n for n in part["nodes"] if n[0] in nodes], "rels": [r for r in part["rels"] if rel_key(r) in rels]}
 
 
 def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> dict[str, Any] | None:
@@ -492,7 +518,7 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> di
         return parts[key]
     changed = [old_key[i] for i in gone] + [new_key[i] for i in came]
     nodes = {n[0] for k in changed for n in part(k)["nodes"]}
-    rels = {_rel_key(r) for k in changed for r in part(k)["rels"]}
+    rels = {rel_key(r) for k in changed for r in part(k)["rels"]}
     holders_old = {i for n in nodes for i in index["nodes"].get(n, [])} | \
         {i for r in rels for i in index["rels"].get(r, [])}
     old_order = [d["id"] for d in old_docs if d["id"] in holders_old]
@@ -512,12 +538,12 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> di
         for n in sub["nodes"]:
             index["nodes"].setdefault(n[0], []).append(i)
         for r in sub["rels"]:
-            index["rels"].setdefault(_rel_key(r), []).append(i)
+            index["rels"].setdefault(rel_key(r), []).append(i)
     (gen / _INDEX).write_bytes(orjson.dumps(index))
     return schema
 
 
-def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None, new_nq: dict[str, bytes],
+def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
                         result: BuildResult, options: Options, progress: Progress | None) -> _Stores:
     """Oxigraph and LadybugDB (each updated from the previous build when it may be, else loaded anew),
     then the exports asked for."""
@@ -527,25 +553,31 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
         if progress:
             progress(name, steps.index(name), len(steps))
     step("oxigraph")
-    _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, new_nq, result))
+    _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result))
+    _give_back_memory()
     step("ladybug")
     schema = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev)) if prev else None
-    g: PGraph | None = None
-    if schema is not None:
-        kinds, rels = ladybug_counts(gen / "ladybug")
-    else:
-        full: PGraph = _timed(result, "property_graph", lambda: _graph(cache, docs))
-        _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", full))
-        if all(_cached(cache, d.planned.key, "shared").exists() for d in docs):
-            (gen / _INDEX).write_bytes(orjson.dumps(_timed(result, "index", lambda: _shared_index(cache, docs))))
-        g, schema, kinds, rels = full, ladybug_columns(full), full.counts(), full.rel_counts()
-    if options.exports:
-        merged: PGraph = g if g is not None else _timed(result, "property_graph", lambda: _graph(cache, docs))
+    stores = _Stores(*ladybug_counts(gen / "ladybug"), schema) if schema is not None else \
+        _load_ladybug(gen, cache, docs, result)
+    if options.exports:                       # only these need the merged graph (asked for)
+        merged: list[PGraph] = []
+
+        def graph() -> PGraph:
+            if not merged:
+                merged.append(_timed(result, "property_graph", lambda: _graph(cache, docs)))
+            return merged[0]
         for name in options.exports:
             step(name)
-            _timed(result, f"export {name}", lambda n=name: _export(n, lambda: merged, gen))  # type: ignore[misc]
-        g = merged
-    return _Stores(kinds, rels, schema, g)
+            _timed(result, f"export {name}", lambda n=name: _export(n, graph, gen))  # type: ignore[misc]
+    return stores
+
+
+def _give_back_memory() -> None:
+    """Return the memory the store loaders freed to the system (glibc keeps freed memory of other threads'
+    arenas; Oxigraph's bulk loader runs in threads), so the next stage starts from what is in use."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _export(name: str, graph: Callable[[], PGraph], gen: Path, path: Path | None = None) -> None:
@@ -833,13 +865,13 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         gen = _next_gen(out)
         n_new = sum(1 for p in planned if not (p.cached and prev is not None and p.key in prev.by_key))
         update = prev is not None and n_new <= max(1, len(planned) // UPDATE_SHARE)
-        stream = _Stream(planned, cache, gen, prev, result, on_error, update)
+        stream = _Stream(planned, cache, gen, prev, result, on_error)
         todo = [p.path for p in planned if not p.cached]
         with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
                                              shacl=shacl)) as results:
             _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
         docs, failed = stream.docs, result.failed_keys
-        stores = _stores_and_exports(gen, cache, docs, prev if update else None, stream.new_nq, result, options,
+        stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
                                      progress)
         if shacl:
             result.violations = _violations(docs, cache)

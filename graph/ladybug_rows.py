@@ -1,0 +1,182 @@
+"""A corpus's LadybugDB rows, gathered document by document, never the whole graph in memory.
+
+Each document's property graph comes in two parts (:func:`policykg.graph.ladybug_update.split`):
+its **local** rows (the nodes only it has — provisions, sentences, measures, mentions… — and the
+relationships that touch them) and its **shared** rows (actors, documents, concepts and the
+relationships between them, which later documents may extend).
+
+:class:`RowSpool` appends the local rows to one file per table (per node table, per relationship
+type and FROM/TO pair) as the documents come, folds the shared rows in memory (few: thousands for
+thousands of documents), gathers the tables' columns and keeps, for the next build's in-place update,
+which documents hold each shared row.  :meth:`RowSpool.frames` then reads each file back a batch at a
+time for ``COPY`` (:func:`policykg.graph.stores.load_ladybug`), so memory is bounded by the shared
+rows and one batch, whatever the size of the corpus.  The database is the one a load of the merged
+graph (:func:`policykg.graph.property.to_property_graph`) gives, row for row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+from .ladybug_update import Fold, Part
+from .property import KEY_LABELS
+from .stores import Columns, _ident, _key_types, node_frame, rel_frame, rel_options
+
+__all__ = ["RowSpool", "BATCH", "rel_key"]
+
+#: rows per ``COPY`` (a DataFrame of this many rows at a time)
+BATCH = 50_000
+Table = tuple[str, ...]            # ("n", table) or ("r", type, from table, to table)
+
+
+def rel_key(r: list[Any]) -> str:
+    """The key of a shared relationship row ``[type, src, dst, props]`` in the holders' index."""
+    return f"{r[0]}\x00{r[1]}\x00{r[2]}"
+
+
+class RowSpool:
+    """Rows of documents added in order (:meth:`add`), spooled under ``folder``; see the module docstring."""
+
+    def __init__(self, folder: Path, batch: int = BATCH) -> None:
+        self.folder, self.batch = folder, batch
+        folder.mkdir(parents=True, exist_ok=True)
+        self._out: dict[Table, BinaryIO] = {}
+        self.rows: dict[Table, int] = {}
+        self.columns = Columns()
+        self.shared = Fold()
+        #: shared node id / relationship key (:func:`rel_key`) → the documents holding it, in order
+        self.index: dict[str, dict[str, list[str]]] = {"nodes": {}, "rels": {}}
+        self._schema: dict[str, Any] | None = None
+
+    def add(self, doc_id: str, shared: Part, local: Part) -> None:
+        """One document's parts (the next in the build's order)."""
+        self.shared.add(shared)
+        index_nodes, index_rels = self.index["nodes"], self.index["rels"]
+        for n in shared["nodes"]:
+            index_nodes.setdefault(n[0], []).append(doc_id)
+        for r in shared["rels"]:
+            index_rels.setdefault(rel_key(r), []).append(doc_id)
+        key_of = {n[0]: n[1] for n in shared["nodes"]}
+        by_table: dict[Table, list[list[Any]]] = {}
+        for nid, key, labels, props in local["nodes"]:
+            key_of[nid] = key
+            self.columns.node(key, props)
+            by_table.setdefault(("n", key), []).append([nid, labels, props])
+        for t, src, dst, props in local["rels"]:
+            a, b = self._key(key_of, src), self._key(key_of, dst)
+            self.columns.rel(t, a, b, props)
+            by_table.setdefault(("r", t, a, b), []).append([src, dst, props])
+        for table, rows in by_table.items():
+            self._file(table).write(orjson.dumps(rows) + b"\n")
+            self.rows[table] = self.rows.get(table, 0) + len(rows)
+
+    def _key(self, key_of: dict[str, str], node: str) -> str:
+        return key_of.get(node) or self.shared.nodes[node].key
+
+    def _file(self, table: Table) -> BinaryIO:
+        fh = self._out.get(table)
+        if fh is None:
+            fh = self._out[table] = (self.folder / f"{len(self._out)}.jsonl").open("w+b")
+        return fh
+
+    def schema(self) -> dict[str, Any]:
+        """The tables every row fits (as :func:`policykg.graph.stores.ladybug_columns` of the merged graph)."""
+        if self._schema is None:
+            nodes = self.shared.nodes
+            for n in nodes.values():
+                self.columns.node(n.key, n.props)
+            for r in self.shared.rels.values():
+                self.columns.rel(r.type, nodes[r.src].key, nodes[r.dst].key, r.props)
+            self._schema = self.columns.schema()
+        return self._schema
+
+    def counts(self) -> dict[str, int]:
+        """Rows per node table (as :meth:`PGraph.counts`)."""
+        out: dict[str, int] = {}
+        for n in self.shared.nodes.values():
+            out[n.key] = out.get(n.key, 0) + 1
+        for table, k in self.rows.items():
+            if table[0] == "n":
+                out[table[1]] = out.get(table[1], 0) + k
+        return {t: out[t] for t in [*KEY_LABELS, *sorted(set(out) - set(KEY_LABELS))] if t in out}
+
+    def rel_counts(self) -> dict[str, int]:
+        """Rows per relationship type (as :meth:`PGraph.rel_counts`)."""
+        out: dict[str, int] = {}
+        for r in self.shared.rels.values():
+            out[r.type] = out.get(r.type, 0) + 1
+        for table, k in self.rows.items():
+            if table[0] == "r":
+                out[table[1]] = out.get(table[1], 0) + k
+        return dict(sorted(out.items()))
+
+    def files(self, schema: dict[str, Any]) -> Iterator[tuple[str, str, Path, int]]:
+        """``(table, options, Parquet file, rows)`` for ``COPY``: every node table, then every relationship
+        (type, from, to) — its spooled rows, then its shared ones, written a batch (a row group) at a
+        time; each file is removed when the next is asked for."""
+        types = _key_types()
+        nodes = self.shared.nodes
+        shared_nodes: dict[str, list[tuple[str, list[str], dict[str, Any]]]] = {}
+        for n in nodes.values():
+            shared_nodes.setdefault(n.key, []).append((n.id, n.labels, n.props))
+        for table, cols in schema["nodes"].items():
+            rows = chain(self._spooled(("n", table)), shared_nodes.pop(table, []))
+            yield from self._parquet(_ident(table), "", (node_frame(b, cols, types) for b in _batches(rows, self.batch)))
+        shared_rels: dict[Table, list[tuple[str, str, dict[str, Any]]]] = {}
+        for r in self.shared.rels.values():
+            shared_rels.setdefault(("r", r.type, nodes[r.src].key, nodes[r.dst].key), []).append((r.src, r.dst, r.props))
+        for table in sorted({t for t in self._out if t[0] == "r"} | set(shared_rels)):
+            _, t, a, b = table
+            rows = chain(self._spooled(table), shared_rels.pop(table, []))
+            cols = schema["rels"][t]["cols"]
+            yield from self._parquet(_ident(t), rel_options(a, b),
+                                     (rel_frame(b_, cols, types) for b_ in _batches(rows, self.batch)))
+
+    def _parquet(self, table: str, options: str, batches: Iterator[Any]) -> Iterator[tuple[str, str, Path, int]]:
+        import pyarrow.parquet as pq
+        path = self.folder / "copy.parquet"
+        writer, n = None, 0
+        try:
+            for batch in batches:
+                if writer is None:
+                    writer = pq.ParquetWriter(path, batch.schema)
+                writer.write_table(batch)
+                n += batch.num_rows
+        finally:
+            if writer is not None:
+                writer.close()
+        if n:
+            yield table, options, path, n
+        path.unlink(missing_ok=True)
+
+    def _spooled(self, table: Table) -> Iterator[Any]:
+        fh = self._out.get(table)
+        if fh is None:
+            return
+        fh.flush()
+        fh.seek(0)
+        for line in fh:
+            yield from orjson.loads(line)
+
+    def close(self) -> None:
+        """Close and remove the spool files."""
+        for fh in self._out.values():
+            fh.close()
+            Path(fh.name).unlink(missing_ok=True)
+        self._out.clear()
+
+
+def _batches(rows: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
