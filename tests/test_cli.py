@@ -86,12 +86,14 @@ def test_tables_fit_the_terminal_and_wide_shows_whole_cells(seed_build):
         "│ 江苏省人民政府办公厅 │ jiangsu-2025       │ 江苏省数字经济高质… │ 2025-04-11 │",
         "│ 黑龙江省人民代表大…  │ heilongjiang-2024  │ 黑龙江省数字经济促… │ 2024-12-19 │",
         "└──────────────────────┴────────────────────┴─────────────────────┴────────────┘"]
-    assert r.stderr == "4 row(s); long cells cut to fit 80 columns (--wide shows them whole)\n"
+    assert r.stderr == ("4 row(s); long cells cut to fit 80 columns (--wide shows them whole)\n"
+                        "page 1: documents 1–100 in identifier order; next: --page 2\n")
     r = runner.invoke(cli, ["query", str(seed_build), "issuers", "--wide"], catch_exceptions=False)
     lines = r.stdout.splitlines()
     assert lines[4] == ("│ 安徽省人民代表大会常务委员会   │ anhui-2025         │ "
                         "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定 │ 2025-07-12 │")
-    assert len({cell_len(x) for x in lines}) == 1 and r.stderr == "4 row(s)\n"
+    assert len({cell_len(x) for x in lines}) == 1 and r.stderr == ("4 row(s)\n"
+                                                     "page 1: documents 1–100 in identifier order; next: --page 2\n")
     whole = "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定" * 2     # 132 columns
     for args in (["sparql", str(seed_build), "SELECT (CONCAT(?t, ?t) AS ?tt) WHERE { "
                                                "?d dcterms:identifier 'anhui-2025' ; dcterms:title ?t }"],

@@ -134,7 +134,7 @@ async def saved(request: Request) -> Response:
     text = saved_query_text(name, "sparql") if "sparql" in q.languages else None
     cypher_text = saved_query_text(name, "cypher") if "cypher" in q.languages else None
     size = page_size(text, "sparql") if text else None
-    if size is None:
+    if text is None or size is None:
         page = 1
     else:
         text = paged_text(text, "sparql", page)
