@@ -337,12 +337,20 @@ def choose_round2(docs: list[Doc], rng: random.Random, exclude: set[str]) -> lis
                 places.add(d.jurisdiction)
                 chosen.append(d)
                 n -= 1
+    return chosen + take_policies(docs, rng, ROUND2_LOCAL_QUOTA, ROUND2_PLAN_WITH_BRACKETS, ROUND2_SUBSIDY,
+                                  ROUND2_NATIONAL_QUOTA)
+
+
+def take_policies(docs: list[Doc], rng: random.Random, local_quota: dict, brackets: int, subsidy: int,
+                  national_quota: dict) -> list[Doc]:
+    """Local policies by genre quota (brackets and subsidy schemes first, <= 2 per jurisdiction), then
+    national texts by genre quota."""
     pool = [d for d in docs if d.kind == "local"]
     rng.shuffle(pool)
-    chosen += take_local(pool, ROUND2_LOCAL_QUOTA, ROUND2_PLAN_WITH_BRACKETS, ROUND2_SUBSIDY)
+    chosen = take_local(pool, local_quota, brackets, subsidy)
     pool = [d for d in docs if d.kind == "national"]
     rng.shuffle(pool)
-    for g, n in ROUND2_NATIONAL_QUOTA.items():
+    for g, n in national_quota.items():
         chosen += [d for d in pool if d.genre == g][:n]
     return chosen
 
@@ -367,17 +375,8 @@ def choose_documents(docs: list[Doc], rng: random.Random) -> list[Doc]:
             pool.sort(key=lambda d: not d.has_penalty)   # stable: first penalty doc, then the rest
         chosen += pool[:N_REG_PER_PROVINCE + (p in extra)]
 
-    # Local policies: genre quotas; brackets and subsidy schemes first; <= 2 per jurisdiction.
-    pool = [d for d in docs if d.kind == "local"]
-    rng.shuffle(pool)
-    chosen += take_local(pool, LOCAL_POLICY_QUOTA, N_PLAN_WITH_BRACKETS, N_SUBSIDY)
-
-    # National: genre quotas.
-    pool = [d for d in docs if d.kind == "national"]
-    rng.shuffle(pool)
-    for g, n in NATIONAL_QUOTA.items():
-        chosen += [d for d in pool if d.genre == g][:n]
-    return chosen
+    # Local policies, then national texts, by genre quotas.
+    return chosen + take_policies(docs, rng, LOCAL_POLICY_QUOTA, N_PLAN_WITH_BRACKETS, N_SUBSIDY, NATIONAL_QUOTA)
 
 
 def stratum(d: Doc) -> tuple:
