@@ -355,6 +355,13 @@ def take_policies(docs: list[Doc], rng: random.Random, local_quota: dict, bracke
     return chosen
 
 
+def annotated_file(f: Path) -> bool:
+    """Whether a batch file holds any hand annotation (a sentence with more than its offsets and text)."""
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    plain = {"start", "end", "text", "context"}
+    return any(set(s) - plain for d in data["documents"] for s in d["sentences"])
+
+
 def drawn_before_file(f: Path) -> set[str]:
     """Every document of a batch file already drawn."""
     return {e["doc"] for e in yaml.safe_load(f.read_text(encoding="utf-8"))["documents"]}
@@ -520,6 +527,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", required=True, help="corpus/scale directory (holds MANIFEST.tsv)")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("-o", "--out", required=True, help="output directory (tests/gold/corpus)")
+    ap.add_argument("--force", action="store_true",
+                    help="overwrite batch files that already hold hand annotations")
     ap.add_argument("--round", type=int, choices=(1, 2), default=1,
                     help="2: a policy-heavy draw of fresh documents, written as batch-05… beside round 1")
     args = ap.parse_args(argv)
@@ -542,9 +551,13 @@ def main(argv=None) -> int:
     sents = {d.file: sample_sentences(d, args.seed, figures) for d in docs}
     batches = make_batches(docs, split, rng)
 
-    for stale in out.glob("batch-*.yaml"):
-        if int(stale.stem.split("-")[1]) >= first:
-            stale.unlink()
+    stale = [f for f in out.glob("batch-*.yaml") if int(f.stem.split("-")[1]) >= first]
+    annotated = [f.name for f in stale if annotated_file(f)]
+    if annotated and not args.force:
+        ap.error(f"{out}: {', '.join(sorted(annotated))} hold hand annotations; write the sample elsewhere (-o) "
+                 "to compare, or pass --force to overwrite them")
+    for f in stale:
+        f.unlink()
     for i, batch in enumerate(batches, first):
         entries = []
         for d in batch:
@@ -626,6 +639,8 @@ def count_tables(docs, split, batches, sents, first: int = 1) -> tuple[dict, lis
 def write_readme_round2(out: Path, args, docs, split, batches, sents) -> dict:
     counts, parts = count_tables(docs, split, batches, sents, ROUND2_FIRST_BATCH)
     n_s = sum(len(v) for v in sents.values())
+    n_brackets = sum(d.genre == "plan" and d.has_brackets for d in docs)
+    n_subsidy = sum(d.kind == "local" and d.has_subsidy for d in docs)
     readme = f"""# Corpus-wide gold, round 2
 
 Drawn from `corpus/scale` by
@@ -636,8 +651,9 @@ Drawn from `corpus/scale` by
 sentences, none from a document of round 1 (batch-01…04). The same filters and sentence rules as
 round 1 (README.md), weighted towards policies, where instruments, their parameters and targets
 are: {ROUND2_REGULATIONS} local regulations in distinct provinces ({ROUND2_REG_WITH_PENALTY} with a 法律责任 chapter with 罚款);
-local policies {fmt(ROUND2_LOCAL_QUOTA)}, of which {ROUND2_PLAN_WITH_BRACKETS} plans with responsibility brackets and
-{ROUND2_SUBSIDY} subsidy schemes; national {fmt(ROUND2_NATIONAL_QUOTA)}. Each document gives {SENTENCES_PER_DOC} sentences:
+local policies {fmt(ROUND2_LOCAL_QUOTA)}, asking for {ROUND2_PLAN_WITH_BRACKETS} plans with responsibility brackets and
+{ROUND2_SUBSIDY} subsidy schemes (drawn: {n_brackets} and {n_subsidy}; the fresh pool, at most
+{MAX_PER_JURISDICTION} per jurisdiction, held no more); national {fmt(ROUND2_NATIONAL_QUOTA)}. Each document gives {SENTENCES_PER_DOC} sentences:
 one with a modal, {ROUND2_FIGURES} with a figure where available, one heading or definition clause, the rest at
 random. Halves `tune`/`test` by document as in round 1.
 
