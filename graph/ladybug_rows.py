@@ -8,9 +8,9 @@ relationships between them, which later documents may extend).
 :class:`RowSpool` appends the local rows to one file per table (per node table, per relationship
 type and FROM/TO pair) as the documents come, folds the shared rows in memory (few: thousands for
 thousands of documents), gathers the tables' columns and keeps, for the next build's in-place update,
-which documents hold each shared row.  :meth:`RowSpool.frames` then reads each file back a batch at a
-time for ``COPY`` (:func:`policykg.graph.stores.load_ladybug`), so memory is bounded by the shared
-rows and one batch, whatever the size of the corpus.  The database is the one a load of the merged
+which documents hold each shared row.  :meth:`RowSpool.files` then reads each file back and writes it
+to Parquet a batch (a row group) at a time for ``COPY`` (:func:`policykg.graph.stores.load_ladybug`),
+so memory is bounded by the shared rows and one batch, whatever the size of the corpus.  The database is the one a load of the merged
 graph (:func:`policykg.graph.property.to_property_graph`) gives, row for row.
 """
 
@@ -27,9 +27,9 @@ from .ladybug_update import Fold, Part
 from .property import KEY_LABELS
 from .stores import Columns, _ident, _key_types, node_frame, rel_frame, rel_options
 
-__all__ = ["RowSpool", "BATCH", "rel_key"]
+__all__ = ["RowSpool", "BATCH", "rel_key", "index_part"]
 
-#: rows per ``COPY`` (a DataFrame of this many rows at a time)
+#: rows per Parquet row group written for ``COPY``
 BATCH = 50_000
 Table = tuple[str, ...]            # ("n", table) or ("r", type, from table, to table)
 
@@ -37,6 +37,16 @@ Table = tuple[str, ...]            # ("n", table) or ("r", type, from table, to 
 def rel_key(r: list[Any]) -> str:
     """The key of a shared relationship row ``[type, src, dst, props]`` in the holders' index."""
     return f"{r[0]}\x00{r[1]}\x00{r[2]}"
+
+
+def index_part(index: dict[str, dict[str, list[str]]], doc_id: str, shared: Part) -> None:
+    """Record in ``index`` (shared node id / relationship key → the documents holding it, in order) that
+    the document ``doc_id`` holds the rows of its shared part."""
+    nodes, rels = index["nodes"], index["rels"]
+    for n in shared["nodes"]:
+        nodes.setdefault(n[0], []).append(doc_id)
+    for r in shared["rels"]:
+        rels.setdefault(rel_key(r), []).append(doc_id)
 
 
 class RowSpool:
@@ -56,11 +66,7 @@ class RowSpool:
     def add(self, doc_id: str, shared: Part, local: Part) -> None:
         """One document's parts (the next in the build's order)."""
         self.shared.add(shared)
-        index_nodes, index_rels = self.index["nodes"], self.index["rels"]
-        for n in shared["nodes"]:
-            index_nodes.setdefault(n[0], []).append(doc_id)
-        for r in shared["rels"]:
-            index_rels.setdefault(rel_key(r), []).append(doc_id)
+        index_part(self.index, doc_id, shared)
         key_of = {n[0]: n[1] for n in shared["nodes"]}
         by_table: dict[Table, list[list[Any]]] = {}
         for nid, key, labels, props in local["nodes"]:
@@ -95,25 +101,24 @@ class RowSpool:
             self._schema = self.columns.schema()
         return self._schema
 
+    def _tally(self, kind: str, shared: Iterable[str]) -> dict[str, int]:
+        """Rows per table of ``kind`` ("n" nodes, "r" relationships): the ``shared`` rows' tables, then the spooled."""
+        out: dict[str, int] = {}
+        for t in shared:
+            out[t] = out.get(t, 0) + 1
+        for table, k in self.rows.items():
+            if table[0] == kind:
+                out[table[1]] = out.get(table[1], 0) + k
+        return out
+
     def counts(self) -> dict[str, int]:
         """Rows per node table (as :meth:`PGraph.counts`)."""
-        out: dict[str, int] = {}
-        for n in self.shared.nodes.values():
-            out[n.key] = out.get(n.key, 0) + 1
-        for table, k in self.rows.items():
-            if table[0] == "n":
-                out[table[1]] = out.get(table[1], 0) + k
+        out = self._tally("n", (n.key for n in self.shared.nodes.values()))
         return {t: out[t] for t in [*KEY_LABELS, *sorted(set(out) - set(KEY_LABELS))] if t in out}
 
     def rel_counts(self) -> dict[str, int]:
         """Rows per relationship type (as :meth:`PGraph.rel_counts`)."""
-        out: dict[str, int] = {}
-        for r in self.shared.rels.values():
-            out[r.type] = out.get(r.type, 0) + 1
-        for table, k in self.rows.items():
-            if table[0] == "r":
-                out[table[1]] = out.get(table[1], 0) + k
-        return dict(sorted(out.items()))
+        return dict(sorted(self._tally("r", (r.type for r in self.shared.rels.values())).items()))
 
     def files(self, schema: dict[str, Any]) -> Iterator[tuple[str, str, Path, int]]:
         """``(table, options, Parquet file, rows)`` for ``COPY``: every node table, then every relationship

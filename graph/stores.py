@@ -250,14 +250,14 @@ class Columns:
         self.rels: dict[str, dict[str, str]] = {t: {} for t in _DECLARED_RELS}
 
     def node(self, key: str, props: dict[str, Any]) -> None:
-        cols = self.nodes.setdefault(key, {})
-        for k, v in props.items():
-            if k not in cols:
-                cols[k] = "STRING[]" if isinstance(v, list) else self.types.get(k, "STRING")
+        self._widen(self.nodes.setdefault(key, {}), props)
 
     def rel(self, type_: str, src_key: str, dst_key: str, props: dict[str, Any]) -> None:
         self.pairs.setdefault(type_, set()).add((src_key, dst_key))
-        cols = self.rels.setdefault(type_, {})
+        self._widen(self.rels.setdefault(type_, {}), props)
+
+    def _widen(self, cols: dict[str, str], props: dict[str, Any]) -> None:
+        """Add the columns of ``props`` that ``cols`` lacks, typed from the ontology or the first value."""
         for k, v in props.items():
             if k not in cols:
                 cols[k] = "STRING[]" if isinstance(v, list) else self.types.get(k, "STRING")

@@ -72,7 +72,7 @@ from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
 from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
-from policykg.graph.ladybug_rows import RowSpool, rel_key
+from policykg.graph.ladybug_rows import RowSpool, index_part, rel_key
 from policykg.graph.ladybug_update import fold, split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
@@ -534,11 +534,7 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> di
     for k in rels:
         index["rels"].pop(k, None)
     for i in new_order:
-        sub = _restrict(part(new_key[i]), nodes, rels)
-        for n in sub["nodes"]:
-            index["nodes"].setdefault(n[0], []).append(i)
-        for r in sub["rels"]:
-            index["rels"].setdefault(rel_key(r), []).append(i)
+        index_part(index, i, _restrict(part(new_key[i]), nodes, rels))
     (gen / _INDEX).write_bytes(orjson.dumps(index))
     return schema
 
