@@ -105,7 +105,7 @@ def _gold_keys(ann: dict[str, Any], row: str) -> list:
     if row in ("instrument", "domain"):
         return sorted({_surface(a) for a in ann.get("inst" if row == "instrument" else "dom", [])})
     if row == "instrument · whole or type":
-        return [("H", k) for k in _gold_keys(ann, "instrument")]
+        return _gold_keys(ann, "instrument")
     ms = ann.get("measures", [])
     if row == "measure · modality":
         return [m.get("mod") for m in ms]
@@ -139,7 +139,7 @@ def _pred_keys(recs: list[dict[str, Any]], row: str) -> list:
     if row in ("instrument", "domain"):
         return sorted({_norm(r["text"]) for r in by(row)})
     if row == "instrument · whole or type":
-        return [("H", k) for k in _pred_keys(recs, "instrument")]
+        return _pred_keys(recs, "instrument")
     surface = {r["id"]: _norm(r["text"]) for r in by("actor")}
     if row == "measure · modality":
         return [r["modality"] for r in by("measure")]
@@ -170,14 +170,20 @@ def _equal(g: Any, p: Any) -> bool:
     return g == p
 
 
-def _tail(g: Any, p: Any) -> bool:
+def _tail(g: str, p: str) -> bool:
     """One surface is the other's tail (the generic type of a named tool), two characters or more."""
-    short, long = sorted((g[1], p[1]), key=len)
+    short, long = sorted((g, p), key=len)
     return len(short) >= 2 and long.endswith(short)
 
 
-def _match_keys(gold: list, pred: list) -> tuple[int, int, int]:
-    if gold[:1] and gold[0][0] == "H" or pred[:1] and pred[0][0] == "H":
+#: the row whose surfaces also match by tail (:func:`_tail`)
+WHOLE_OR_TYPE = "instrument · whole or type"
+
+
+def _match_keys(gold: list, pred: list, row: str = "") -> tuple[int, int, int]:
+    """(tp, fp, fn) of one sentence's keys of ``row``; on :data:`WHOLE_OR_TYPE` exact surfaces pair
+    first, then the rest by tail."""
+    if row == WHOLE_OR_TYPE:
         exact_tp, _, _ = match(gold, pred, _equal)
         rest_g = [g for g in gold if g not in pred]
         rest_p = [q for q in pred if q not in gold]
@@ -220,7 +226,7 @@ def score_corpus(gold: list[GoldSentence], corpus: str | Path) -> list[Score]:
     totals = {row: [0, 0, 0] for row in ROWS}
     for g, recs in aligned(gold, Path(corpus)):
         for row in ROWS:
-            tp, fp, fn = _match_keys(_gold_keys(g.ann, row), _pred_keys(recs, row))
+            tp, fp, fn = _match_keys(_gold_keys(g.ann, row), _pred_keys(recs, row), row)
             t = totals[row]
             t[0], t[1], t[2] = t[0] + tp, t[1] + fp, t[2] + fn
     return [Score(row, *totals[row]) for row in ROWS]

@@ -54,10 +54,11 @@ def test_magnitudes_are_multiplied_out():
 
 
 def test_a_named_tool_matches_its_generic_type_on_the_whole_or_type_row():
-    from policykg.extract.corpus_eval import _match_keys
-    gold = [("H", "专项资金"), ("H", "算力券")]
-    pred = [("H", "市城市数字化转型专项资金"), ("H", "券"), ("H", "算力券")]
-    assert _match_keys(gold, pred) == (2, 1, 0)            # exact 算力券 first, then the tail 专项资金
-    assert _match_keys([("H", "数据要素服务中心")], [("H", "服务中心")]) == (1, 0, 0)
-    assert _match_keys([("H", "基金")], [("H", "资金")]) == (0, 1, 1)     # a tail must be the whole shorter surface
-    assert _match_keys(["专项资金"], ["市城市数字化转型专项资金"]) == (0, 1, 1)   # the strict row is unchanged
+    from policykg.extract.corpus_eval import WHOLE_OR_TYPE, _match_keys
+    gold = ["专项资金", "算力券"]
+    pred = ["市城市数字化转型专项资金", "券", "算力券"]
+    assert _match_keys(gold, pred, WHOLE_OR_TYPE) == (2, 1, 0)     # exact 算力券 first, then the tail 专项资金
+    assert _match_keys(["数据要素服务中心"], ["服务中心"], WHOLE_OR_TYPE) == (1, 0, 0)
+    assert _match_keys(["基金"], ["资金"], WHOLE_OR_TYPE) == (0, 1, 1)     # a tail must be the whole shorter surface
+    assert _match_keys(["专项资金"], ["市城市数字化转型专项资金"], "instrument") == (0, 1, 1)   # the strict row
+    assert _match_keys(["H股"], ["股"], "domain") == (0, 1, 1)     # other rows never match by tail, whatever the text

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     for row in ROWS:
         tp = fp = fn = 0
         for k in both:
-            t, f, n = _match_keys(_gold_keys(first[k], row), _gold_keys(second[k], row))
+            t, f, n = _match_keys(_gold_keys(first[k], row), _gold_keys(second[k], row), row)
             tp, fp, fn = tp + t, fp + f, fn + n
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
