@@ -67,6 +67,7 @@ _ABSORBING = tuple(_R["absorbing_heads"])
 _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?名单$")
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
+_AGENT_HEADS = tuple(_R["agent_heads"])
 
 
 def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False) -> int:
@@ -158,7 +159,9 @@ def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[
 
 
 def _word_goes_on(text: str, h: Hit) -> bool:
-    """相关监管|工作, 外贸综合服务平台|企业: the tool word is part of a longer word here."""
+    """相关监管|工作, 外贸综合服务平台|企业, 执法|人员: the tool word is part of a longer word here."""
+    if text.startswith(_AGENT_HEADS, h.end):
+        return True
     return any(h.text.endswith(k) and text.startswith(v, h.end) for k, v in _TOOL_NOT_BEFORE.items())
 
 
