@@ -86,6 +86,9 @@ _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alterna
 _PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + _PROC_VERB.pattern + ")")
 _CLAUSE = re.compile(r"[，；。：]")
 _ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
+_ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
+_ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 @dataclass(slots=True)
@@ -397,6 +400,26 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
     return None
 
 
+def _zone(text: str, start: int, fig: tuple, clause: tuple[int, int],
+          nxt: tuple[int, int] | None) -> tuple[str, int] | None:
+    """What a distance bounds: what is set up or done within it (周边一百米内设置销售网点 → 销售网点); for
+    a zone (工程的保护范围为…向外延伸二百米以内的区域) the zone the sentence defines (保护范围).  A bare
+    verb (…范围内进行|建筑施工、挖坑取土…) or a place word names no tool."""
+    around = _DIST_LEAD.match(text, fig[1], clause[1])
+    found = _procedure(text, around.end() if around else fig[1], clause, nxt)
+    if found is None or _ZONE_WORD.match(found[0]):
+        zone = None
+        for zone in _ZONE_SUBJECT.finditer(text, start, fig[0]):  # noqa: B007  (the last before the figure)
+            pass
+        return (zone.group(1), zone.start(1)) if zone else None
+    if _PROC_VERB.fullmatch(found[0]) or not _NAME_CHAR.match(found[0]):
+        return None
+    name, at = found
+    if name.startswith("为") and len(name) > 2:              # 十米内|为控制保护区: the zone named
+        return name[1:], at + 1
+    return name.removesuffix("的"), at                       # …范围内横过机动车道的
+
+
 def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, int] | None:
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
@@ -413,8 +436,7 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         h = later[0] if later else sc.instruments[-1] if sc.instruments else sc.lead[0]
         return h.text, h.start
     if fig[4] == "distance":
-        around = _DIST_LEAD.match(t, b, cb)
-        return _procedure(t, around.end() if around else b, (ca, cb), nxt)
+        return _zone(t, sc.start, fig, (ca, cb), nxt)
     return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
 
 

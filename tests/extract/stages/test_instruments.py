@@ -116,3 +116,17 @@ def test_a_contest_and_a_list_take_the_name_in_front_even_a_tool():
     # tool of its own after 纳入
     inst, _ = found("各预算部门、单位应当将列入政府采购目录的项目纳入政府采购。", "shanghai")
     assert inst == [("政府采购目录", "catalogue-list"), ("政府采购", "government-procurement")]
+
+
+def test_a_tool_word_before_an_agent_noun_names_the_body_not_the_tool():
+    # lawrefbook_dlc/shanghai/上海市公共场所控制吸烟条例.md: 教育培训 in 教育培训机构 is a kind of body
+    assert found("托儿所、幼儿园、中小学校、少年宫、青少年活动中心、教育培训机构以及儿童福利院等以未成年人为主要活动人群的"
+                 "公共场所；")[0] == []
+    # lawrefbook_dlc/shanghai/上海市献血条例.md: 执法 in 执法人员 names people
+    assert found("拒绝、阻碍卫生执法人员依法执行职务，扰乱献血工作秩序，违反《中华人民共和国治安管理处罚法》的，"
+                 "由公安部门依法处罚；")[0] == []
+
+
+def test_a_verb_before_a_procedure_head_starts_no_name():
+    # lawrefbook_dlc/zhejiang/宁波市公共资源交易管理条例(2020-08-11).md (第三十条): 作出|审批决定
+    assert found("公共资源交易管理机构应当及时告知作出审批决定的有关主管部门，有关主管部门应当依法处理。")[0] == []

@@ -172,3 +172,24 @@ def test_a_count_in_a_list_item_is_the_threshold_of_the_tool_its_lead_in_names()
     assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.instrument) for p in doc.layers["parameters"]] == [
         ("threshold", 1000000, "人", "合规审计", "inst:compliance-audit"),
         ("threshold", 100000, "人", "合规审计", "inst:compliance-audit")]
+
+
+def test_a_minimum_award_names_the_award_not_its_comparator():
+    # lawrefbook_dlc/henan/河南省见义勇为人员奖励和保障条例(2017-12-04).md: 二十万元以上|奖励
+    text = ("省人民政府对事迹突出，在本省范围内有重大影响的见义勇为人员，授予“河南省见义勇为英雄”荣誉称号，"
+            "并给予二十万元以上奖励；")
+    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")] \
+        == [("minimum", 20, "万元", "奖励")]
+
+
+def test_a_distance_of_a_zone_belongs_to_the_zone_and_a_bare_verb_names_no_tool():
+    def zones(text):
+        return [(p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/zhejiang/杭州市第二水源千岛湖配水供水工程管理条例(2019-06-14).md
+    assert zones("千岛湖配水工程的保护范围为从工程管理范围边线向外延伸二百米以内的区域。") == [(200, "米", "保护范围")]
+    # lawrefbook_dlc/henan/洛阳市城市轨道交通条例(2020-08-25).md
+    assert zones("出入口、风亭（井）、冷却塔及其他空调室外机、控制中心、变电站等建筑物、构筑物结构外边和场地用地范围外侧"
+                 "十米内为控制保护区，五米内为特别保护区；") == [(10, "米", "控制保护区"), (5, "米", "特别保护区")]
+    # lawrefbook_dlc/henan/洛阳市古树名木保护条例(2015-08-12).md: 进行 + a list of acts
+    assert zones("在古树名木树冠垂直投影向外五米范围内进行建筑施工、挖坑取土、动用明火、排放烟气、倾倒污水垃圾、堆放易燃物、"
+                 "堆放倾倒有毒有害物品；") == []
