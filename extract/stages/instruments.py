@@ -62,6 +62,9 @@ _HEAD_NOT_AFTER = frozenset(_R["head_not_after"])
 _GENERIC_NAMES = frozenset(_R["generic_names"])
 _ONLY_BEFORE: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["head_only_before"].items()}
 _NAME_NOT_START = frozenset(_R["name_not_start"])
+_FUNDS = tuple(_R["fund_heads"])
+_FUND_FINAL = frozenset(_R["fund_name_final"])
+_NAME_ENDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_ends"].items()}
 _DATE_CHARS = frozenset(_R["date_chars"])
 _ABSORBING = tuple(_R["absorbing_heads"])
 _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?名单$")
@@ -80,8 +83,10 @@ def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int
     if a == head:
         return head
     last = None
-    for last in (_REGIME_BREAK if regime else _BREAK).finditer(text, max(lo, a - 3), head):  # noqa: B007  (the last break before the head)
-        pass
+    for m in (_REGIME_BREAK if regime else _BREAK).finditer(text, max(lo, a - 3), head):
+        if m.end() == head and m.group(0) in _FUND_FINAL and text.startswith(_FUNDS, head):
+            continue                        # 民办教育发展|专项资金: the purpose ends the fund's name
+        last = m                            # the last break before the head
     if last is not None:
         a = max(a, last.end())
     if head - a > _MAX:                     # no break near enough: not sure where the name starts
@@ -116,6 +121,12 @@ def named_span(text: str, lo: int, h: Hit, blocked: Sequence[tuple[int, int]]) -
     return _named_start(text, lo, h.start, blocked, h.text.endswith(_TOPIC))
 
 
+def _purpose_name(name: str, head: str) -> bool:
+    """Does ``name`` fit a head that must be named by its purpose (社会养老服务|资金; not 建设|资金)?"""
+    ends = _NAME_ENDS.get(head)
+    return ends is None or any(name.endswith(e) and len(name) > len(e) for e in ends)
+
+
 def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, int]],
                     fields: Sequence[tuple[int, int]] = (), tools: Sequence[Hit] = ()) -> list[Hit]:
     """Generic tool heads with a name in front (水质监测制度, 严重失信主体名单) that no vocabulary
@@ -135,7 +146,8 @@ def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, 
         if only is not None and _NAME_CHAR.match(text, b) and text[b:b + 1] not in only:
             continue                                # 规范管理: a verb, not a code of practice
         n = _named_start(text, start, a, taken, m.group(0) in _TOPIC)
-        if n == a or text[n:a] in _GENERIC_NAMES or any(s <= n and b <= e for s, e in fields):
+        if n == a or text[n:a] in _GENERIC_NAMES or not _purpose_name(text[n:a], m.group(0)) \
+                or any(s <= n and b <= e for s, e in fields):
             continue
         concept = vocabulary().concept("inst", _PRODUCTIVE[m.group(0)])
         out.append(Hit(n, b, text[n:b], "instrument", (concept,)))

@@ -130,3 +130,18 @@ def test_a_tool_word_before_an_agent_noun_names_the_body_not_the_tool():
 def test_a_verb_before_a_procedure_head_starts_no_name():
     # lawrefbook_dlc/zhejiang/宁波市公共资源交易管理条例(2020-08-11).md (第三十条): 作出|审批决定
     assert found("公共资源交易管理机构应当及时告知作出审批决定的有关主管部门，有关主管部门应当依法处理。")[0] == []
+
+
+def test_a_fund_is_kept_whole_with_the_purpose_that_names_it():
+    # lawrefbook_dlc/zhejiang/浙江省社会养老服务促进条例(2021-09-30).md (第三十七条): 资金 named by its purpose
+    assert found("县级以上人民政府应当在公共财政、福利彩票公益金中安排社会养老服务资金。")[0] == [
+        ("社会养老服务资金", "special-fund")]
+    # lawrefbook_dlc/shandong/青岛市实施《民办教育促进法》办法(2017-12-01).md (第五条): 发展 ends the name here
+    assert found("市人民政府应当设立民办教育发展专项资金，区（市）人民政府可以根据需要设立民办教育发展专项资金，"
+                 "用于扶持民办教育事业发展。")[0] == [("民办教育发展专项资金", "special-fund")] * 2
+    # lawrefbook_dlc/henan/河南省开封城墙保护条例(2010-05-28).md (第七条)
+    assert found("鼓励公民、法人和其他组织通过捐赠等方式设立开封城墙保护基金，专门用于开封城墙保护。")[0] == [
+        ("开封城墙保护基金", "fund")]
+    # lawrefbook_dlc/shandong/菏泽市供热条例(2017-12-02).md: money for building, no named fund
+    assert found("供热经营设施的建设资金，并入城市基础设施配套费，由房地产开发企业或者建设单位按照规定缴纳，"
+                 "由供热企业专项用于供热经营设施的建设。")[0] == []
