@@ -201,8 +201,6 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
             out.append(h)
     out = [h for h in out if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                      for o in out)]
-    # the fields inside a carrier's name are no domain mentions; a regime's topic is (个人信息保护制度)
-    spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]
     if _PRODUCTIVE_RX.search(text, start, end):
         found = productive_hits(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
                                 [(d.start, d.end) for d in domains], out)
@@ -211,6 +209,9 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
     out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool
+    # the fields inside a carrier's name are no domain mentions (also a productive or quoted one:
+    # “数据要素×”大赛); a regime's topic is (个人信息保护制度)
+    spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]
     kept = [d for d in domains if not any(s <= d.start and d.end <= e and (e - s) > (d.end - d.start)
                                           for s, e in spans)]
     return out, kept

@@ -145,3 +145,11 @@ def test_a_fund_is_kept_whole_with_the_purpose_that_names_it():
     # lawrefbook_dlc/shandong/菏泽市供热条例(2017-12-02).md: money for building, no named fund
     assert found("供热经营设施的建设资金，并入城市基础设施配套费，由房地产开发企业或者建设单位按照规定缴纳，"
                  "由供热企业专项用于供热经营设施的建设。")[0] == []
+
+
+def test_a_field_inside_a_quoted_contest_name_is_no_domain():
+    # data_compliance/local/《2025年上海市公共数据开放工作方案》-1b75025464.md: 数据要素 names the contest only
+    inst, dom = found("依托全球数商大会、“数据要素×”大赛等活动，鼓励和引导科研院所、高校、企业等积极参与公共数据资源开发利用，"
+                      "激励多方共创，建立价值共创生态体系。")
+    assert inst == [("“数据要素×”大赛", "competition")]
+    assert dom == ["公共数据"]
