@@ -70,7 +70,7 @@ _ABSORBING = tuple(_R["absorbing_heads"])
 _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?名单$")
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
-_AGENT_HEADS = tuple(_R["agent_heads"])
+_AGENT_HEADS = tuple(_R["agent_heads"]) + tuple(_R["document_heads"])
 
 
 def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False) -> int:
@@ -136,7 +136,7 @@ def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, 
     out: list[Hit] = []
     for m in _PRODUCTIVE_RX.finditer(text, start, end):
         a, b = m.span()
-        if text[b:b + 1] in _HEAD_NOT_BEFORE or text[a - 1:a] in _HEAD_NOT_AFTER or \
+        if text[b:b + 1] in _HEAD_NOT_BEFORE or text[a - 1:a] in _HEAD_NOT_AFTER or text.startswith(_AGENT_HEADS, b) or \
                 any(s < b and a < e for s, e in taken):
             continue
         before = next((t for t in tools if t.end == a), None) if m.group(0) in _ABSORBING else None
@@ -171,7 +171,8 @@ def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[
 
 
 def _word_goes_on(text: str, h: Hit) -> bool:
-    """相关监管|工作, 外贸综合服务平台|企业, 执法|人员: the tool word is part of a longer word here."""
+    """相关监管|工作, 外贸综合服务平台|企业, 执法|人员, 应急处置|方案: the tool word is part of a longer
+    word here (an agent, a document)."""
     if text.startswith(_AGENT_HEADS, h.end):
         return True
     return any(h.text.endswith(k) and text.startswith(v, h.end) for k, v in _TOOL_NOT_BEFORE.items())

@@ -153,3 +153,11 @@ def test_a_field_inside_a_quoted_contest_name_is_no_domain():
                       "激励多方共创，建立价值共创生态体系。")
     assert inst == [("“数据要素×”大赛", "competition")]
     assert dom == ["公共数据"]
+
+
+def test_a_tool_word_naming_a_document_is_no_tool():
+    # lawrefbook_dlc/shandong/潍坊市供热条例(2021-01-28).md: 补贴办法 is the measures about the subsidy
+    assert found("对低收入困难家庭和其他需要特殊照顾的家庭，由市、县（市、区）人民政府制定热费补贴办法。")[0] == []
+    # data_compliance/local/《天津市促进智能网联汽车发展条例》通过-自2026年1月1日起施行_-天津数港_天津市数据发展中心-69523af699.md:
+    # also after a productive head (安全|评估|办法)
+    assert found("安全评估办法由市工业和信息化部门会同市交通运输、公安等部门制定。")[0] == []
