@@ -229,6 +229,9 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
         if freq:
             at = freq.end()
         obj = _verb_object(rest, at)
+        if obj and obj.endswith(_RECIPIENTS):        # 重新答复|代表: whom it is done to, the verb is the procedure
+            cut = _OBJ_END.search(obj, 2)             # …unless an object comes first (作出处理|并答复用户)
+            obj = obj[:cut.start()] if cut else None
         if obj:
             return obj, a + at
         if freq:                                      # 评估工作每五年开展一次: what comes before 每

@@ -193,3 +193,10 @@ def test_a_distance_of_a_zone_belongs_to_the_zone_and_a_bare_verb_names_no_tool(
     # lawrefbook_dlc/henan/洛阳市古树名木保护条例(2015-08-12).md: 进行 + a list of acts
     assert zones("在古树名木树冠垂直投影向外五米范围内进行建筑施工、挖坑取土、动用明火、排放烟气、倾倒污水垃圾、堆放易燃物、"
                  "堆放倾倒有毒有害物品；") == []
+
+
+def test_a_deadline_for_answering_someone_bounds_the_answer():
+    # lawrefbook_dlc/shandong/山东省人民代表大会代表建议、批评和意见办理工作条例(2017-05-19).md: 答复|代表, whom
+    assert durations("代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表。") == [(1, "个月", "答复")]
+    # lawrefbook_dlc/henan/河南省电信条例(2020-06-04).md (第三十八条): an object before the recipient
+    assert durations("电信业务经营者对电信用户提出的投诉，应当在五个工作日内作出处理并答复用户。") == [(5, "个工作日", "处理")]
