@@ -106,6 +106,7 @@ _QUALITY_AFTER = re.compile(rf"^(?:{alternation(_WORDS['demonstration_quality_af
 _LAW_MAKING = re.compile(rf"(?:{alternation(_WORDS['law_making_verbs'])})[^，；。]{{0,14}}$")
 _BARE_LAW = frozenset(_WORDS["bare_law_words"])
 _SELF = re.compile(r"本$")
+_CONTEXTUAL = frozenset(_WORDS["contextual_domains"])
 
 
 def _is_instrument_use(text: str, start: int, h: Hit) -> bool:
@@ -200,6 +201,8 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     out.actors = actors
     actor_spans = [(x.start, x.end) for x in actors]
     out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]
+    if any(h.text in _CONTEXTUAL for h in out.domains) and all(h.text in _CONTEXTUAL for h in out.domains):
+        out.domains = []                     # 优化营商环境: no digital field named beside it
     out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]
     out.instruments, out.domains = refine(text, start, end, out.instruments, out.domains,
                                           actor_spans + [(s, e) for s, e, _ in out.titles])

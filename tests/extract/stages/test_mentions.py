@@ -188,3 +188,11 @@ def test_matches_respect_word_boundaries():
     text = "（责任单位：市政务和数据局、市规划和自然资源局，越秀区政府）"
     m = mentions(text, "guangzhou")
     assert m.instruments == [] and [a.text for a in m.actors][:2] == ["市政务和数据局", "市规划和自然资源局"]
+
+
+def test_a_generic_field_word_is_a_domain_only_beside_a_digital_field():
+    # lawrefbook_dlc/henan/周口市港口和航道条例(2022-01-12).md: fair competition among port operators
+    assert mentions("港口经营人应当依法经营、公平竞争，提供安全、公平、便捷、优质的服务。", "henan").domains == []
+    # data_compliance/local/《湖北省推进可信数据空间发展行动方案》-70b6fa8451.md: 政务服务 among digital fields
+    text = "通过城市数字公共基础设施开源体系、高质量数据集等建设，推动城市治理、低空经济、政务服务等领域应用场景创新。"
+    assert [h.text for h in mentions(text, "hubei").domains] == ["开源", "数据集", "低空经济", "政务服务"]
