@@ -37,7 +37,7 @@ from policykg.extract.stages.matcher import Hit
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["refine", "named_span", "productive_hits"]
+__all__ = ["refine", "named_span", "productive_hits", "names_carrier"]
 
 _R = rules("instruments")
 _HEADS = tuple(sorted(_R["named_heads"], key=len, reverse=True))
@@ -103,6 +103,11 @@ def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int
     if (len(name.replace("“", "").replace("”", "")) < _MIN and name not in _LEVELS) or name.count("“") != name.count("”"):
         return head
     return a
+
+
+def names_carrier(h: Hit) -> bool:
+    """Is ``h`` a carrier or list that takes a name in front (综合服务平台, 创新中心, 企业库)?"""
+    return h.text.endswith(_CARRIERS)
 
 
 def _with_carrier(text: str, end: int, h: Hit) -> Hit:

@@ -36,7 +36,7 @@ from policykg.extract.stages.actors import (
     own_government,
     strip_determiners,
 )
-from policykg.extract.stages.instruments import refine
+from policykg.extract.stages.instruments import names_carrier, refine
 from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
@@ -107,6 +107,8 @@ _LAW_MAKING = re.compile(rf"(?:{alternation(_WORDS['law_making_verbs'])})[^，�
 _BARE_LAW = frozenset(_WORDS["bare_law_words"])
 _SELF = re.compile(r"本$")
 _CONTEXTUAL = frozenset(_WORDS["contextual_domains"])
+_CATEGORY_CLASSES = frozenset(_WORDS["carrier_owner_classes"])
+_LIST_HEADS = tuple(_WORDS["owner_list_heads"])
 
 
 def _is_instrument_use(text: str, start: int, h: Hit) -> bool:
@@ -198,6 +200,10 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     actors += [u for u in acting_units(text, start, end, jurisdiction, region_hits)
                if not any(a < u.end and u.start < b for a, b in spans)]
     actors.sort(key=_BY_SPAN)
+    carriers = {h.start for h in inst if names_carrier(h)}
+    # 企业|综合服务平台, 排污企业|名单: a category written into a carrier's or a list's name is no actor
+    actors = [a for a in actors if not (a.generic and a.level is None and a.cls in _CATEGORY_CLASSES
+                                        and (a.end in carriers or text.startswith(_LIST_HEADS, a.end)))]
     out.actors = actors
     actor_spans = [(x.start, x.end) for x in actors]
     out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]

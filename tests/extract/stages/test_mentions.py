@@ -196,3 +196,18 @@ def test_a_generic_field_word_is_a_domain_only_beside_a_digital_field():
     # data_compliance/local/《湖北省推进可信数据空间发展行动方案》-70b6fa8451.md: 政务服务 among digital fields
     text = "通过城市数字公共基础设施开源体系、高质量数据集等建设，推动城市治理、低空经济、政务服务等领域应用场景创新。"
     assert [h.text for h in mentions(text, "hubei").domains] == ["开源", "数据集", "低空经济", "政务服务"]
+
+
+def test_a_category_written_into_a_carrier_or_a_list_name_is_no_actor():
+    # data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告-广西壮族自治区
+    # 工业和信息化厅网站-9e87c9f665.md: 中小企业 in 中小企业公共服务平台 (GUIDE: 企业 in 企业综合服务平台)
+    text = ("依托广西中小企业公共服务平台、广西工业互联网平台等，搭建全区工业高质量数据集管理与供需对接平台，"
+            "定期举办重点行业数据集应用供需对接会，推动数据集流通、共享、成果转化。")
+    assert mentions(text, "guangxi").actors == []
+    # lawrefbook_dlc/shandong/济南市城市建筑垃圾管理条例(2018-03-29).md (第四十五条): the list is named after the
+    # category; the 企业 that carries is an actor
+    text = ("违反本条例规定，将建筑垃圾交给个人或者未纳入建筑垃圾运输企业名录的企业运输的，由城管执法部门责令限期改正，"
+            "对工程建设单位或者拆除工程组织实施单位处一万元以上十万元以下罚款。")
+    m = mentions(text, "jinan")
+    assert [h.text for h in m.instruments] == ["建筑垃圾运输企业名录"]
+    assert [a.text for a in m.actors][:3] == ["个人", "企业", "城管执法部门"]
