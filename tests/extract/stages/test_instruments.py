@@ -161,3 +161,11 @@ def test_a_tool_word_naming_a_document_is_no_tool():
     # data_compliance/local/《天津市促进智能网联汽车发展条例》通过-自2026年1月1日起施行_-天津数港_天津市数据发展中心-69523af699.md:
     # also after a productive head (安全|评估|办法)
     assert found("安全评估办法由市工业和信息化部门会同市交通运输、公安等部门制定。")[0] == []
+
+
+def test_capital_market_products_are_finance_tools():
+    # lawrefbook_dlc/shandong/山东省民营经济发展促进条例(2021-07-29).md
+    inst, _ = found("县级以上人民政府应当因地制宜，采取激励措施，支持有条件的民营经济组织依法在境内境外资本市场上市，"
+                    "或者在全国中小企业股份转让系统和区域性股权市场挂牌，通过发行股票、公司债券和资产证券化等多种方式直接融资。")
+    assert inst == [("股票", "stock-issuance"), ("公司债券", "bonds"), ("资产证券化", "asset-securitization"),
+                    ("直接融资", "financing")]
