@@ -71,6 +71,8 @@ _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?�
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
 _AGENT_HEADS = tuple(_R["agent_heads"]) + tuple(_R["document_heads"])
+_PLAN: str = _R["plan_head"]
+_PROGRAMME_TYPES = frozenset(_R["programme_types"])
 
 
 def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False) -> int:
@@ -141,7 +143,7 @@ def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, 
     out: list[Hit] = []
     for m in _PRODUCTIVE_RX.finditer(text, start, end):
         a, b = m.span()
-        if text[b:b + 1] in _HEAD_NOT_BEFORE or text[a - 1:a] in _HEAD_NOT_AFTER or text.startswith(_AGENT_HEADS, b) or \
+        if text[b:b + 1] in _HEAD_NOT_BEFORE or text[a - 1:a] in _HEAD_NOT_AFTER or text.startswith((*_AGENT_HEADS, _PLAN), b) or \
                 any(s < b and a < e for s, e in taken):
             continue
         before = next((t for t in tools if t.end == a), None) if m.group(0) in _ABSORBING else None
@@ -180,6 +182,8 @@ def _word_goes_on(text: str, h: Hit) -> bool:
     word here (an agent, a document)."""
     if text.startswith(_AGENT_HEADS, h.end):
         return True
+    if text.startswith(_PLAN, h.end) and h.concept.instrument_type not in _PROGRAMME_TYPES:
+        return True                         # 监督检查|计划: a plan (人才引进|计划 is a programme)
     return any(h.text.endswith(k) and text.startswith(v, h.end) for k, v in _TOOL_NOT_BEFORE.items())
 
 

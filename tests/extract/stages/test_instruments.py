@@ -169,3 +169,14 @@ def test_capital_market_products_are_finance_tools():
                     "或者在全国中小企业股份转让系统和区域性股权市场挂牌，通过发行股票、公司债券和资产证券化等多种方式直接融资。")
     assert inst == [("股票", "stock-issuance"), ("公司债券", "bonds"), ("资产证券化", "asset-securitization"),
                     ("直接融资", "financing")]
+
+
+def test_a_plan_of_inspections_is_no_tool_but_a_talent_programme_is():
+    # lawrefbook_dlc/zhejiang/金华市电梯安全条例(2017-10-25).md (第十九条): the plan is a document; the
+    # inspections it plans are the tool
+    assert found("特种设备安全监督管理部门应当制定年度监督检查计划，按照有关规定对电梯生产、经营、使用、维护保养单位和"
+                 "检验检测机构实施监督检查。")[0] == [("监督检查", "supervision")]
+    # lawrefbook_dlc/guangdong/广东省人力资源市场条例(2021-12-01).md (第十条): 人才引进计划 is a programme
+    inst, _ = found("县级以上人民政府人力资源社会保障主管部门应当建立人力资源服务业领军人才培养和引进机制，将人力资源服务业"
+                    "高层次人才纳入人才引进计划，组织开展集中培训，提高人力资源服务业从业人员专业化、职业化水平。")
+    assert inst == [("人才培养", "talent-cultivation"), ("人才引进", "talent-introduction")]
