@@ -4,7 +4,8 @@ Every violation is reported with the sentence it comes from, so a researcher
 can see at once whether the extractor or the document is at fault: a statement
 (measure, target, statistic, mention) points to its ``pkg:sourceSentence``; a
 sentence is its own source; a provision shows its first sentence; an actor or
-instrument shows the first measure sentence that uses it; a document shows its
+instrument shows the first measure sentence that uses it (else a sentence that
+mentions it); a document shows its
 title.
 """
 
