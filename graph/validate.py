@@ -5,8 +5,7 @@ can see at once whether the extractor or the document is at fault: a statement
 (measure, target, statistic, mention) points to its ``pkg:sourceSentence``; a
 sentence is its own source; a provision shows its first sentence; an actor or
 instrument shows the first measure sentence that uses it (else a sentence that
-mentions it); a document shows its
-title.
+mentions it); a document shows its title.
 """
 
 from __future__ import annotations
