@@ -383,7 +383,7 @@ class _Stream:
         self.result.timings["validate"] = self.result.timings.get("validate", 0.0) + res.validate_seconds
         head = orjson.loads(res.entry)
         if self._admit(p, head["doc_id"]):
-            parts = res.parts
+            parts = res.parts                     # the workers write N-Quads with summarized mentions
             nq = parts["nq"] if self.rdf_mentions == "summary" else \
                 "".join(kg_quads(KG.from_json(orjson.loads(parts["kg"])), self.rdf_mentions)).encode("utf-8")
             self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], nq), True)
