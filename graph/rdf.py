@@ -7,6 +7,13 @@ SPARQL need no reasoning).  Literals are typed: integers xsd:integer, numbers
 xsd:decimal, ``2025-07-12`` xsd:date, ``2023-12`` xsd:gYearMonth, years xsd:gYear,
 labels ``@zh``.
 
+**Mentions.**  By default (``mentions="summary"``) a document's graph states which sentence names
+which actor, concept or document — one ``<sentence> pkg:mentions <target>`` per distinct pair —
+instead of a ``pkg:Mention`` node per span (seven quads each: 40 % of the quads).  The spans with their
+character offsets stay in ``extractions.jsonl`` and the property graph (``(:Mention)-[:DENOTES]->``);
+``mentions="full"`` (``policykg build --rdf-mentions full``) also writes the Mention nodes, with
+``pkg:denotes``, their offsets, text and source sentence, for SPARQL over character offsets.
+
 A document's graph also states how many of its statements support each of its weighted derived
 edges (:data:`~policykg.graph.kg.WEIGHTED`), as a reified statement with ``pkg:weight`` —
 ``<…/id/tally/DOC/N> rdf:subject inst:x ; rdf:predicate pkg:inDomain ; rdf:object dom:y ; pkg:weight 3`` —
@@ -28,7 +35,7 @@ from policykg.ontology.prefixes import PREFIXES
 from .kg import ID, KG, WEIGHTED, iri
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "write_turtle", "write_jsonld",
-           "ONTOLOGY_GRAPH", "nq_escape"]
+           "ONTOLOGY_GRAPH", "nq_escape", "RDF_MENTIONS"]
 
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 _XSD = PREFIXES["xsd"]
@@ -41,6 +48,9 @@ _LANG_ZH = {"skos:prefLabel", "dcterms:title"}
 _YEAR_PROPS = {"pkg:targetYear"}
 _DECIMAL_PROPS = {"pkg:value"}
 _DATE_PROPS = {"eli:date_document", "pkg:dateAdopted", "eli:first_date_entry_in_force"}
+#: how a document's graph states its mentions: ``summary`` (sentence pkg:mentions target, the default) or
+#: ``full`` (that and every Mention node with its offsets)
+RDF_MENTIONS = ("summary", "full")
 
 
 def graph_iri(doc_id: str) -> str:
@@ -82,11 +92,16 @@ def _obj(prop: str, value) -> str:
     return _literal(prop, value)
 
 
-def kg_quads(kg: KG) -> Iterator[str]:
-    """N-Quads lines of one document graph."""
+def kg_quads(kg: KG, mentions: str = "summary") -> Iterator[str]:
+    """N-Quads lines of one document graph; ``mentions``: one of :data:`RDF_MENTIONS`."""
+    if mentions not in RDF_MENTIONS:
+        raise ValueError(f"mentions must be one of {', '.join(RDF_MENTIONS)}, not {mentions!r}")
     g = f"<{graph_iri(kg.doc)}>"
     pkg = iri("pkg:")
+    spans = {n.iri for n in kg.nodes.values() if "Mention" in n.classes} if mentions == "summary" else set()
     for n in kg.nodes.values():
+        if n.iri in spans:
+            continue
         s = f"<{n.iri}>"
         for c in n.classes:
             yield f"{s} <{_RDF_TYPE}> <{pkg}{c}> {g} .\n"
@@ -98,11 +113,27 @@ def kg_quads(kg: KG) -> Iterator[str]:
     seen = set()
     for e in kg.edges:
         key = (e.prop, e.src, e.dst)
-        if key in seen:
+        if key in seen or e.src in spans:
             continue
         seen.add(key)
         yield f"<{e.src}> <{iri(e.prop)}> <{e.dst}> {g} .\n"
+    yield from _mention_quads(kg, g)
     yield from _tally_quads(kg, g)
+
+
+def _mention_quads(kg: KG, g: str) -> Iterator[str]:
+    """``<sentence> pkg:mentions <target>`` once per sentence and what its mentions denote, in the order
+    the mentions appear."""
+    sentence: dict[str, str] = {}
+    target: dict[str, str] = {}
+    for e in kg.edges:
+        if e.prop == "pkg:sourceSentence":
+            sentence[e.src] = e.dst
+        elif e.prop == "pkg:denotes":
+            target[e.src] = e.dst
+    p = f"<{iri('pkg:mentions')}>"
+    for s, t in dict.fromkeys((sentence[m], t) for m, t in target.items() if m in sentence):
+        yield f"<{s}> {p} <{t}> {g} .\n"
 
 
 _RDF = PREFIXES["rdf"]

@@ -4,8 +4,8 @@ Every violation is reported with the sentence it comes from, so a researcher
 can see at once whether the extractor or the document is at fault: a statement
 (measure, target, statistic, mention) points to its ``pkg:sourceSentence``; a
 sentence is its own source; a provision shows its first sentence; an actor or
-instrument shows the first measure sentence that uses it; a document shows its
-title.
+instrument shows the first measure sentence that uses it (else a sentence that
+mentions it); a document shows its title.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from .rdf import kg_quads, ontology_quads
 __all__ = ["Violation", "validate_build", "validate_graph", "validate_document_graph", "STRUCTURAL_SHAPES"]
 
 #: Shapes every node meets by the way graph/kg.py makes it (a provision's document and level, a
-#: sentence's text and offsets, a statement's source sentence and offsets): ``policykg validate``
-#: checks them, the check a build runs on its own output leaves them out, which keeps it a fraction
-#: of the build's time (tests/graph/test_validate.py checks the seed build against every shape).
-STRUCTURAL_SHAPES = ("ProvisionShape", "SentenceShape", "StatementShape")
+#: sentence's text and offsets, a statement's source sentence and offsets, what a sentence mentions):
+#: ``policykg validate`` checks them, the check a build runs on its own output leaves them out, which
+#: keeps it a fraction of the build's time (tests/graph/test_validate.py checks the seed build against
+#: every shape).
+STRUCTURAL_SHAPES = ("ProvisionShape", "SentenceShape", "MentionsShape", "StatementShape")
 _SHAPES_NS = "https://w3id.org/policykg/shapes#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
@@ -71,6 +72,8 @@ def _source(g, focus) -> tuple[str | None, str | None]:
             if m is not None:
                 sent = g.value(m, PKG.sourceSentence)
                 break
+    if sent is None:                                   # a sentence that names it
+        sent = next(iter(g.subjects(PKG.mentions, focus)), None)
     if sent is not None:
         text = g.value(sent, PKG.text)
         return str(sent), str(text) if text is not None else None
@@ -225,16 +228,18 @@ def validate_document_graph(kg: KG) -> list[Violation]:
 
 _POINTERS = {str(PKG.agent), str(PKG.beneficiary), str(PKG.usesInstrument), str(PKG.concernsDomain),
              str(PKG.denotes)}
+_MENTIONS = str(PKG.mentions)
 
 
 def _sources(quads, focuses: set[str]) -> dict[str, tuple[str | None, str | None]]:
     """focus → (source sentence IRI, its text), read from the document's quads: the focus's own
-    ``pkg:sourceSentence``, else that of a statement pointing to it (an actor's measure or mention);
-    (None, title) for a document."""
+    ``pkg:sourceSentence``, else that of a statement pointing to it (an actor's measure or mention), else
+    a sentence that mentions it; (None, title) for a document."""
     src, title, text = str(PKG.sourceSentence), str(DCTERMS.title), str(PKG.text)
     sent: dict[str, str] = {}
     titles: dict[str, str] = {}
     pointed: dict[str, str] = {}                   # focus → a statement that points to it
+    named: dict[str, str] = {}                     # focus → a sentence that mentions it
     for q in quads:
         s, p = q.subject.value, q.predicate.value
         if s in focuses and p == src:
@@ -243,11 +248,15 @@ def _sources(quads, focuses: set[str]) -> dict[str, tuple[str | None, str | None
             titles[s] = q.object.value
         elif p in _POINTERS and q.object.value in focuses:
             pointed.setdefault(q.object.value, s)
+        elif p == _MENTIONS and q.object.value in focuses:
+            named.setdefault(q.object.value, s)
     stmt_sent = {q.subject.value: q.object.value for q in quads
                  if q.predicate.value == src and q.subject.value in set(pointed.values())}
     for f, stmt in pointed.items():
         if f not in sent and stmt in stmt_sent:
             sent[f] = stmt_sent[stmt]
+    for f, sentence in named.items():
+        sent.setdefault(f, sentence)
     wanted = set(sent.values())
     texts = {q.subject.value: q.object.value for q in quads if q.predicate.value == text and q.subject.value in wanted}
     return {f: ((sent[f], texts.get(sent[f])) if f in sent else (None, titles.get(f))) for f in focuses}

@@ -106,6 +106,7 @@ class PKG(DefinedNamespace):
     issuerCount: URIRef
     jurisdiction: URIRef
     marker: URIRef
+    mentions: URIRef
     mentionsCategory: URIRef
     metric: URIRef
     modalCue: URIRef

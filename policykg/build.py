@@ -75,7 +75,7 @@ from policykg.graph.kg import KG, document_graph
 from policykg.graph.ladybug_rows import RowSpool, index_part, rel_key
 from policykg.graph.ladybug_update import fold, split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
-from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
+from policykg.graph.rdf import RDF_MENTIONS, graph_iri, kg_quads, ontology_quads
 from policykg.graph.stores import ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
@@ -144,9 +144,10 @@ class BuildResult:
 class Options:
     exports: tuple[str, ...] = ()
     shacl: bool = False
+    rdf_mentions: str = "summary"          # how kg.nq states mentions (policykg.graph.rdf.RDF_MENTIONS)
 
     def to_json(self) -> dict[str, Any]:
-        return {"exports": list(self.exports), "shacl": self.shacl}
+        return {"exports": list(self.exports), "shacl": self.shacl, "rdf_mentions": self.rdf_mentions}
 
 
 def pipeline_fingerprint() -> str:
@@ -308,11 +309,12 @@ class _Prev:
         self.by_key = {d["key"]: d for d in self.manifest.get("documents", []) if "key" in d}
 
 
-def _previous(out: Path, m: dict[str, Any] | None, fp: str) -> _Prev | None:
-    """The current build (its manifest ``m``) when the next one may start from it: same pipeline,
-    every output in place."""
+def _previous(out: Path, m: dict[str, Any] | None, fp: str, rdf_mentions: str) -> _Prev | None:
+    """The current build (its manifest ``m``) when the next one may start from it: same pipeline and
+    RDF mentions, every output in place."""
     gen = out / CURRENT
     if m is None or m.get("fingerprint") != fp or "segments" not in m \
+            or (m.get("options") or {}).get("rdf_mentions") != rdf_mentions \
             or not all((gen / n).exists() for n in CORE_OUTPUTS):
         return None
     return _Prev(gen.resolve(), m)
@@ -336,6 +338,7 @@ class _Stream:
     prev: _Prev | None
     result: BuildResult
     on_error: ErrorHandler | None
+    rdf_mentions: str = "summary"
     docs: list[_Doc] = field(default_factory=list)
     seen: dict[str, str] = field(default_factory=dict)
 
@@ -380,8 +383,10 @@ class _Stream:
         self.result.timings["validate"] = self.result.timings.get("validate", 0.0) + res.validate_seconds
         head = orjson.loads(res.entry)
         if self._admit(p, head["doc_id"]):
-            parts = res.parts
-            self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], parts["nq"]), True)
+            parts = res.parts                     # the workers write N-Quads with summarized mentions
+            nq = parts["nq"] if self.rdf_mentions == "summary" else \
+                "".join(kg_quads(KG.from_json(orjson.loads(parts["kg"])), self.rdf_mentions)).encode("utf-8")
+            self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], nq), True)
 
     def _reuse(self, p: _Planned, writers: _Writers) -> None:
         self.result.reused += 1
@@ -396,7 +401,7 @@ class _Stream:
         head = orjson.loads(_cached(self.cache, p.key, "meta").read_bytes())
         if self._admit(p, head["doc_id"]):                       # cached but not in the previous build
             kg = KG.from_json(orjson.loads(_cached(self.cache, p.key, "kg").read_bytes()))
-            nq = "".join(kg_quads(kg)).encode("utf-8")
+            nq = "".join(kg_quads(kg, self.rdf_mentions)).encode("utf-8")
             ext, doc = (_cached(self.cache, p.key, part).read_bytes() for part in ("ext", "doc"))
             self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
 
@@ -820,7 +825,7 @@ def _result_from_manifest(prev: _Prev, result: BuildResult, t_start: float) -> B
 def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress | None = None,
           on_error: ErrorHandler | None = None, jobs: int = 1, dask: str | None = None,
           exports: Iterable[str] = (), shacl: bool = False, prune: bool = False,
-          doc_timeout: float | None = None) -> BuildResult:
+          doc_timeout: float | None = None, rdf_mentions: str | None = None) -> BuildResult:
     """Build everything from ``paths`` into ``out_dir``; see the module docstring.
 
     ``jobs`` processes extract the changed documents (``dask``: the address of a Dask scheduler, or
@@ -828,7 +833,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     names from :func:`export_names` to write as well (``all``; those the build in ``out_dir`` already
     writes are kept, unless ``none`` is among them).  ``prune``: drop the documents of the current
     build that are not among ``paths`` (refused otherwise).  ``doc_timeout``: seconds one document may
-    take (:func:`policykg.parallel.doc_timeout`).
+    take (:func:`policykg.parallel.doc_timeout`).  ``rdf_mentions``: ``summary`` or ``full``
+    (:mod:`policykg.graph.rdf`; default: the current build's, else ``summary``).
     """
     t_start = time.perf_counter()
     out = Path(out_dir)
@@ -848,20 +854,21 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         _clean_leftovers(out)
         _migrate(out)
         m = read_manifest(out)                                  # the current build, read under the lock
-        options = Options(_check_exports(_with_recorded(m, exports)), shacl)
+        rdf_mentions = rdf_mentions or ((m or {}).get("options") or {}).get("rdf_mentions") or "summary"
+        options = Options(_check_exports(_with_recorded(m, exports)), shacl, _check_mentions(rdf_mentions))
         _check_drops(out, m, files, prune, result)
         fp = result.fingerprint = pipeline_fingerprint()
         cache = out / CACHE / fp
         cache.mkdir(parents=True, exist_ok=True)
         planned = _timed(result, "hash", lambda: _plan(files, cache, result, on_error, shacl))
-        prev = _previous(out, m, fp)
+        prev = _previous(out, m, fp, rdf_mentions)
         if _unchanged(prev, planned, options):
             assert prev is not None
             return _result_from_manifest(prev, result, t_start)
         gen = _next_gen(out)
         n_new = sum(1 for p in planned if not (p.cached and prev is not None and p.key in prev.by_key))
         update = prev is not None and n_new <= max(1, len(planned) // UPDATE_SHARE)
-        stream = _Stream(planned, cache, gen, prev, result, on_error)
+        stream = _Stream(planned, cache, gen, prev, result, on_error, rdf_mentions)
         todo = [p.path for p in planned if not p.cached]
         with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
                                              shacl=shacl)) as results:
@@ -896,6 +903,12 @@ def _with_recorded(m: dict[str, Any] | None, exports: tuple[str, ...]) -> tuple[
     if "none" in exports:
         return tuple(e for e in exports if e != "none")
     return tuple(((m or {}).get("options") or {}).get("exports", ())) + exports
+
+
+def _check_mentions(mode: str) -> str:
+    if mode not in RDF_MENTIONS:
+        raise InputError(f"no RDF mentions setting '{mode}' (choose from: {', '.join(RDF_MENTIONS)})")
+    return mode
 
 
 def _check_exports(exports: Iterable[str]) -> tuple[str, ...]:

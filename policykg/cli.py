@@ -498,16 +498,22 @@ def _build_options(fn: Callable) -> Callable:
   policykg build seeds/ -o build --json                      (the summary as JSON)
   policykg build seeds/ -o build --jobs 2                    (two extraction processes)
   policykg build seeds/ -o build --dask local                (on a Dask LocalCluster)
-  policykg build seeds/jiangsu-2025.txt -o build --prune     (keep only this document)""")
+  policykg build seeds/jiangsu-2025.txt -o build --prune     (keep only this document)
+  policykg build seeds/ -o build --rdf-mentions full         (every mention span, with offsets, in kg.nq)""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
               show_default=True, help="Build directory (created; an earlier build there is updated incrementally).")
 @_build_options
 @click.option("--prune", is_flag=True, help="Drop the documents of the build in DIR that are not given again "
                                             "(without it, such a build is refused).")
+@click.option("--rdf-mentions", type=click.Choice(["summary", "full"]), default=None,
+              help="How kg.nq and the SPARQL store state mentions: 'summary' (a sentence pkg:mentions what it "
+                   "names) or 'full' (also every Mention span with its offsets, pkg:denotes).  Default: the "
+                   "build's current setting, else summary.")
 @handle_errors
 def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, exports: tuple[str, ...], shacl: bool,
-          jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool) -> None:
+          jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool,
+          rdf_mentions: str | None) -> None:
     """Texts to a knowledge graph: extraction, RDF and the SPARQL and Cypher stores in one directory.
 
     DIR receives extractions.jsonl, documents.jsonl, kg.nq (RDF, one named graph
@@ -519,7 +525,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, exports: tuple[
     unless --prune.  A file that cannot be read is reported and skipped; the exit
     status is then 1.
     """
-    _run_build(list(paths), out_dir, as_json, exports, shacl, jobs, dask_address, doc_timeout, prune)
+    _run_build(list(paths), out_dir, as_json, exports, shacl, jobs, dask_address, doc_timeout, prune, rdf_mentions)
 
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg add build new-plan.docx more/""")
@@ -565,7 +571,8 @@ def remove(build_dir: Path, docs: tuple[str, ...], as_json: bool) -> None:
 
 
 def _run_build(paths: list[Path], out_dir: Path, as_json: bool, exports: tuple[str, ...], shacl: bool,
-               jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool) -> None:
+               jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool,
+               rdf_mentions: str | None = None) -> None:
     from .build import build as run_build
     from .extract.document.ingest import expand_paths
     from .parallel import default_jobs
@@ -579,7 +586,8 @@ def _run_build(paths: list[Path], out_dir: Path, as_json: bool, exports: tuple[s
             bar.update(task, completed=i, total=total, description=_plain_line(Path(name).name))
         result = run_build(paths, out_dir, progress=progress, on_error=lambda e: _print_error(err, e),
                            jobs=jobs or (default_jobs() if n_files > 1 else 1), dask=dask_address,
-                           exports=exports, shacl=shacl, prune=prune, doc_timeout=doc_timeout)
+                           exports=exports, shacl=shacl, prune=prune, doc_timeout=doc_timeout,
+                           rdf_mentions=rdf_mentions)
     if not result.documents:
         fail(f"no documents were built (supported: {' '.join(_supported())})"
              + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))

@@ -39,10 +39,9 @@ def test_weights_count_what_the_full_joins_count(seed_build):
     _, category = run_sparql(seed_build, """
         SELECT ?doc ?c ?n WHERE { GRAPH ?g { ?t rdf:predicate pkg:mentionsCategory ; rdf:object ?c ;
           pkg:weight ?n . ?d dcterms:identifier ?doc } }""")
-    _, counted = run_sparql(seed_build, """
-        SELECT ?doc ?c (COUNT(?mention) AS ?n) WHERE {
-          GRAPH <https://w3id.org/policykg/id/graph/ontology> { ?i pkg:rzCategory ?c }
-          GRAPH ?g { ?mention pkg:denotes ?i . ?d dcterms:identifier ?doc } } GROUP BY ?doc ?c""")
+    _, counted = run_cypher(seed_build, """
+        MATCH (m:Mention)-[:DENOTES]->(i:PolicyInstrument), (m)-[:FROM_SENTENCE]->(:Sentence)-[:IN_DOCUMENT]->(d)
+        RETURN d.identifier, 'rz:' + i.category, count(m)""")   # the mention spans: in the property graph
     assert sorted(category) == sorted(counted) and len(category) == 12
     _, domains = run_sparql(seed_build, _WEIGHTS % "inDomain")
     _, measures = run_sparql(seed_build, """
