@@ -155,7 +155,7 @@ def _lex() -> _Lexicon:
         sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')})"),
         penalty=re.compile(penalty),
         purpose=re.compile(rf"^(?:为了|为)[^。]*(?:{_alt('purpose_endings')})"),
-        definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{1,30}}是指(?![导挥引定])"),
+        definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{0,30}}是指(?![导挥引定])"),
         principle_noun=re.compile(_alt("principle_nouns")),
         principle=re.compile(f"(?:{_alt('principle_verbs')})[^；。]*?(?:{_alt('principle_nouns')})(?:[，；。]|$)"),
         prohibited_thing=re.compile(f"[^，；。：的]{{0,4}}(?:的|{_alt('prohibited_things')})"),
@@ -218,7 +218,8 @@ class Bracket:
     role: str | None = None          # the action of units still to come when it is not closed
 
 
-_CLAUSE_END = re.compile(r"[，；：]")
+# a clause ends at ，；：, and at a full stop typed as "." between Chinese words (a PDF's 扩大保税进口.优化…)
+_CLAUSE_END = re.compile(r"[，；：]|(?<=[\u4e00-\u9fff”）])\.(?=[\u4e00-\u9fff“（(])")
 _BRACKETS = re.compile(r"[（《【(［〔]")
 _OPEN, _CLOSE = "（《【(［〔", "）》】)］〕"
 _ENUMERATOR = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}[、是])\s*")
@@ -241,7 +242,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-        elif ch in "，；：" and depth == 0:
+        elif depth == 0 and (ch in "，；：" or ch == "." and _CLAUSE_END.match(text, i)):
             out.append((s, i + 1))
             s = i + 1
     if s < end:
@@ -400,12 +401,15 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
         return not lex.prohibited_thing.match(text, m.end(), ce)
     if word == "应" and text.startswith("对", m.end()):
         return bool(lex.ying_dui.match(text, m.end() + 1, ce))
-    if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)):
+    if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)
+                        or _ONE_CHAR_QUALITY.match(text, m.end())):
         return False                                     # 可解释性, 可复用的知识: a quality
     return True
 
 
 _QUALITY = re.compile(r"[^，；。、]{1,3}性")
+# 可 + one character closing a phrase (安全可控、来源可查，切实可行。): a quality, not a permission
+_ONE_CHAR_QUALITY = re.compile(r"[\u4e00-\u9fff](?:[、，；。”）\n]|$)")
 # 可 + a verb + 的 before a noun (更多可复用的专家知识, 可推广的经验): an attribute, not a permission
 _ABLE = re.compile(r"[\u4e00-\u9fff]{1,3}的(?![，；。、]|$)")
 
@@ -478,7 +482,7 @@ def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceM
     segment: list[tuple[int, int]] = []
     for cs, ce in _clauses(text, sent_start, sent_end):
         segment.append((cs, ce))
-        if text[ce - 1] == "；" or ce >= sent_end:      # a sentence ends at ； (ANNOTATION.md)
+        if text[ce - 1] in "；." or ce >= sent_end:     # a sentence ends at ； (ANNOTATION.md) and at a "." stop
             out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
             segment = []
     if segment:
@@ -557,6 +561,10 @@ class _Scan:
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
     imposer: list[Actor] = field(default_factory=list)
 
+    def _actor_at(self, p: int) -> bool:
+        i = bisect_left(self.starts, p)
+        return i < len(self.starts) and self.starts[i] == p
+
     @property
     def current(self) -> Measure | None:
         return self.measures[-1] if self.measures else None
@@ -634,7 +642,10 @@ class _Scan:
             return False                                 # 人民法院的判决为…: a possessor, not a subject
         verb = _after_partners(text, c.subj_end, c.ce, self.actors)
         title = text.find("《", verb, c.ce)
-        m = lex.declared.search(text, verb, title if title >= 0 else c.ce)
+        stop = title if title >= 0 else c.ce
+        m = lex.declared.search(text, verb, stop)
+        while m is not None and self._actor_at(m.start()):                 # 适用于…的组织和个人: an actor, no verb
+            m = lex.declared.search(text, m.end(), stop)
         if m is None or lex.noun_after_verb.match(text, m.end(), c.ce):     # not 资助金额
             return False
         self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
@@ -853,6 +864,10 @@ def find_brackets(text: str, start: int, end: int, actors: list[Actor],
     ``pending``: a bracket opened by an earlier sentence (（牵头单位： …), continued here."""
     out: list[Bracket] = []
     p = start
+    if pending is not None and not _continues(text, start, end, actors):
+        pending.closed = True                # the text broke off inside it: it ends where it stopped
+        out.append(pending)
+        pending = None
     if pending is not None:
         close = _closing(text, start, end)
         stop = close if close is not None else end
@@ -886,6 +901,24 @@ def find_brackets(text: str, start: int, end: int, actors: list[Actor],
 
 
 _OPENER = re.compile(r"[（(［【〔]")
+_PIECE_LABEL = re.compile(r"[^：:，。；（）()]{0,8}[：:]")        # 完成时限：, 配合单位：
+
+
+def _continues(text: str, start: int, end: int, actors: list[Actor]) -> bool:
+    """Does a sentence continue the bracket an earlier one left open?  Only when it opens with a
+    unit (市财政局…；), a label (配合单位：, 完成时限：) or a closing bracket, or is nothing but the
+    bracket's tail (…各区、县（市）政府］); a sentence that opens with a task (加强…。) means the text
+    broke off inside the bracket."""
+    s = start
+    while s < end and text[s].isspace():
+        s += 1
+    close = _closing(text, s, end)
+    if close is not None and not text[close + 1:end].strip("。；;，,） \n"):
+        return True
+    d = _lex().determiners.match(text, s, end)
+    if any(a.start in (s, d.end() if d else s) for a in actors):
+        return True
+    return s >= end or text[s] in _CLOSE or _PIECE_LABEL.match(text, s, end) is not None
 
 
 def _next_open(text: str, p: int, end: int) -> int | None:
@@ -981,7 +1014,7 @@ def _task_document(doc: Document) -> bool:
     if doc.meta.doc_type in _RULES["programme_doc_types"]:       # a funding programme's 办法
         return any(w in (doc.meta.title or "") for w in _RULES["programme_title_words"])
     if doc.meta.doc_type == "notice":
-        title = re.sub(r"(?:的)?通知$", "", doc.meta.title or "")
+        title = re.sub(r"(?:的)?通知(?:[-—_－].*)?$", "", doc.meta.title or "")   # …的通知-通知公告
         return title_doc_type(title)[0] in kinds
     if doc.meta.doc_type is None and doc.meta.title:          # …的意见2025年第25号国务院公报: a web page's tail
         m = _TASK_TITLE.match(doc.meta.title)

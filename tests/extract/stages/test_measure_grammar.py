@@ -1,0 +1,73 @@
+"""Measures: the clause grammar that holds on unseen documents (extract/stages/measures.py) — where a
+clause ends, what is no cue, who the subject is, and where a responsibility bracket stops.
+
+Real sentences from /work/shared/corpus/scale/ (file in a comment), none from a gold document.
+"""
+
+from policykg.extract.pipeline import run
+from policykg.extract.records import MeasureRecord
+from policykg.extract.stages.measures import find_measures
+from policykg.extract.stages.mentions import find_mentions
+
+
+def kinds(text: str, jurisdiction: str | None = None, **kw) -> list[tuple[str, list[str]]]:
+    ms = find_measures(text, 0, len(text), find_mentions(text, 0, len(text), jurisdiction), **kw)
+    return [(m.modality, [a.text for a in m.agents]) for m in ms]
+
+
+def records(text: str, title: str) -> list[MeasureRecord]:
+    doc = run(text, path="t.md", front={"title": title})
+    return [r for r in doc.records() if isinstance(r, MeasureRecord)]
+
+
+def test_a_bracket_the_text_broke_off_in_does_not_take_the_next_task_as_units():
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: the bracket never closes
+    text = ("5.加大人才引育力度。支持各类用人主体引进培育人工智能领域高精尖缺人才。（责任单位：省委组织部、省人力资源社会保障厅、"
+            "发展改革委\n\n6.加强优质企业引育。大力引进培育人工智能领域专精特新企业。（责任单位：省工业和信息化厅、财政厅）\n")
+    recs = records(text, "河南省支持人工智能产业生态发展若干政策措施")
+    units = [(r.text, r.action) for r in recs if r.cue == "负责"]
+    assert units == [("省委组织部", "负责"), ("省人力资源社会保障厅", "负责"), ("发展改革委", "负责"),
+                     ("省工业和信息化厅", "负责"), ("财政厅", "负责")]
+    tasks = [(r.action, r.agents, r.responsible) for r in recs if r.cue != "负责"]
+    assert tasks == [("加大", (), ("省委组织部", "省人力资源社会保障厅", "发展改革委")),
+                     ("支持", (), ("省委组织部", "省人力资源社会保障厅", "发展改革委")),
+                     ("加强", (), ("省工业和信息化厅", "财政厅")), ("引进", (), ("省工业和信息化厅", "财政厅"))]
+
+
+def test_a_full_stop_typed_as_a_point_ends_a_clause():
+    # data_compliance/local/《上海市具身智能产业发展实施方案》-425a3ea9b2.md: "." between Chinese words
+    text = ("攻关感知决策模型.支持高校及科研院所构建一体化的具身智能大模型能力.鼓励研究主动感知、规划决策、语音交互等技术，"
+            "提升实时交互、自主学习等核心能力，实现大规模应用.")
+    assert [m for m, _ in kinds(text, "shanghai", plan=True)] == [
+        "obligation", "encouragement", "encouragement", "obligation"]        # …，提升…: a task of its own
+    assert kinds("数据集规模达到1.5万个。", plan=True) == []            # a decimal point is no stop
+
+
+def test_a_definition_with_its_term_in_a_clause_of_its_own_is_no_measure():
+    # data_compliance/local/省数据局关于印发《湖北省公共数据资源登记实施细则-试行-》的通知-湖北省数据局-16fa1011….md
+    assert kinds("登记机构，是指由数据管理部门指定的、提供公共数据资源登记服务的事业单位。", "hubei") == []
+
+
+def test_ke_and_one_character_closing_a_phrase_is_a_quality():
+    # same document: 来源可查、加工可控 describe the data, they permit nothing
+    text = "登记主体在申请登记前应在保障安全的前提下对公共数据资源进行存证，确保来源可查、加工可控。"
+    assert kinds(text, "hubei") == [("obligation", ["登记主体"])]
+
+
+def test_the_subject_after_qi_is_the_agent():
+    # data_compliance/national/关键信息基础设施商用密码使用管理规定-63c3ad5a10.md: 其运营者, not the facility
+    text = "关键信息基础设施运行前，其运营者应当自行或者委托商用密码检测机构开展商用密码应用安全性评估。"
+    assert kinds(text) == [("obligation", ["运营者"])]
+
+
+def test_an_actor_noun_is_no_duty_verb():
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md: 组织 names who, it does not act
+    text = "本规定适用于气象主管机构所属单位以外的组织和个人在浦东新区从事社会气象观测、数据采集、流通交易等活动。"
+    assert kinds(text, "shanghai") == []
+
+
+def test_a_notice_with_a_web_page_tail_still_transmits_a_plan():
+    # data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告-….md
+    title = "自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告"
+    assert [(r.modality, r.action) for r in records("加强典型经验做法、典型案例总结推广。", title)] == [
+        ("obligation", "加强")]
