@@ -29,7 +29,7 @@ per agent.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -94,6 +94,7 @@ class _Lexicon:
     declared: re.Pattern
     item_verb: re.Pattern
     preposition: re.Pattern
+    object_preposition: re.Pattern
     phrase_end: re.Pattern
     sanction: re.Pattern
     penalty: re.Pattern
@@ -128,7 +129,7 @@ def _lex() -> _Lexicon:
     pairs = [(mod, a, b) for mod, firsts in _RULES["framed_cues"].items() for a, seconds in firsts.items()
              for b in seconds]
     framed = tuple((mod, a + "…" + b) for mod, a, b in pairs)
-    cue = re.compile("|".join([f"(?P<f{i}>{re.escape(a)}[^，；。：]{{0,24}}?{re.escape(b)}(?!{nb}))"
+    cue = re.compile("|".join([f"(?P<f{i}>{_guarded(a)}[^，；。：]{{0,24}}?{re.escape(b)}(?!{nb}))"
                                for i, (_, a, b) in enumerate(pairs)] + [f"(?P<m>{modal.pattern})"]))
     soft_word = f"(?:{alternation(soft)})"
     soft_re = re.compile(f"{soft_word}(?:(?:{_alt('soft_joiners')}){soft_word}|(?:{_alt('soft_joiners')})帮助)?"
@@ -151,6 +152,7 @@ def _lex() -> _Lexicon:
         declared=re.compile("|".join(_guarded(w) for w in sorted(declared_words, key=len, reverse=True))),   # not 负责人
         item_verb=re.compile(f"(?:{basis}|{_alt('adverbials')})*(?:{alternation(verbs)})"),
         preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('prepositions')})"),
+        object_preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('object_prepositions')})"),
         phrase_end=re.compile(f"(?:{_alt('phrase_endings')})[，；：。]?$"),
         sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')})"),
         penalty=re.compile(penalty),
@@ -263,15 +265,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     if not starts:
         return [], cs
     lex = _lex()
-    pos = cs
-    first = starts[0].start
-    if first > cs:
-        lead = text[cs:first]
-        if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
-            pos = first                  # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
-        elif (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
-              and not lex.preposition.match(lead)):
-            pos = first                  # not 对信用状况良好的公民: the object of a preposition
+    pos, relative = _subject_start(text, cs, starts[0].start)
     subj: list[Actor] = []
     begin = pos
     while True:
@@ -281,10 +275,12 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
         subj.extend(group)
         pos = max(a.end for a in group)
         q = _QUALIFIER.match(text, pos, ce)
-        if q and any(a.start == q.end() for a in starts):
+        if q:
             subj = [a for a in subj if a not in group]       # the government only qualifies what follows
             pos = q.end()
-            continue
+            if any(a.start == pos for a in starts):
+                continue
+            break                                            # 省人民政府授权的机构: a body the stage does not know
         if pos < ce and text[pos] in "（(" and any(a.start == pos + 1 for a in starts):
             inner = [a for a in starts if a.start == pos + 1]
             close = max(a.end for a in inner)
@@ -298,20 +294,57 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
                 if any(a.start == nxt for a in starts):
                     pos = nxt
                     break
-    if not subj:
-        return [], cs
+    if not subj or relative and not _cue_follows(text, pos):
+        return [], cs                    # 以公平竞争方式选择符合条件的运营机构开展服务: an object, no subject
+    if text.startswith("的", pos) and pos < ce - 1:
+        # a possessor (…企业事业单位的法定代表人或者主要负责人，为…): the subject is the actor after 的
+        return _subject(text, pos + 1, ce, actors) if any(a.start == pos + 1 for a in starts) else ([], cs)
     subj += [a for a in starts if begin <= a.start < pos and a not in subj]
     if pos < ce and text[pos] in "：:":
         pos += 1
     return subj, pos
 
 
+def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
+    """Where the subject begins when the clause's first actor starts at ``first``: after a determiner
+    or a modifier ending in 的 (else the clause start, which holds no actor), and whether that modifier
+    opens with a preposition (在本省从事…活动的单位: a subject only when a modal follows)."""
+    if first == cs:
+        return cs, False
+    lex = _lex()
+    lead = text[cs:first]
+    if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
+        return first, False              # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
+    body = _after_coordinator(lead)
+    if (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
+            and not lex.object_preposition.match(lead, body)):
+        return first, lex.preposition.match(lead, body) is not None    # not 对信用状况良好的公民: an object
+    return cs, False
+
+
 _PLACE_LEADS = tuple(_RULES["subject_place_leads"])
+# what may stand between a subject and its modal: an alias in brackets (（以下简称经营者）) and a comma
+_SUBJECT_TAIL = re.compile(r"(?:[（(][^（）()，。]{0,20}[）)])?[，,]?")
+
+
+def _cue_follows(text: str, pos: int) -> bool:
+    """Does a modal or two-part cue follow the subject ending at ``pos`` (…的单位和个人，应当…)?"""
+    lex = _lex()
+    p = _SUBJECT_TAIL.match(text, pos).end()      # type: ignore[union-attr]
+    a = lex.adverbials.match(text, p)
+    return lex.cue.match(text, a.end() if a else p) is not None
 _BY_NOT_DUTY = tuple(_RULES["by_not_duty_verbs"])
 _NOUN_ITEM_ENDINGS = tuple(_RULES["noun_item_endings"])
 _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
+# a clause that adds subjects to those of the clause before (…有关部门，以及…经营管理单位，应当…)
+_COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许)")
+
+
+def _after_coordinator(lead: str) -> int:
+    m = _COORDINATED_CLAUSE.match(lead)
+    return m.end() if m else 0
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
-_QUALIFIER = re.compile(r"(?:确定的|所属的|指定的)")
+_QUALIFIER = re.compile(r"(?:确定的|所属的|指定的|授权的)")
 
 
 def _actors_at(pos: int, ce: int, text: str, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -558,12 +591,15 @@ class _Scan:
     measures: list[Measure] = field(default_factory=list)
     # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
     topic: tuple[list[Actor], tuple[int, int]] | None = None
+    # the clause's subject is something an actor owns (专门委员会的审议意见应当…): no agent, not the topic's
+    owned: bool = False
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
     imposer: list[Actor] = field(default_factory=list)
 
     def _actor_at(self, p: int) -> bool:
-        i = bisect_left(self.starts, p)
-        return i < len(self.starts) and self.starts[i] == p
+        """Is ``p`` inside an actor's name (适用于…的组织和个人, 统称港航管理部门)?"""
+        i = bisect_right(self.starts, p)
+        return any(a.end > p for a in self.actors[max(0, i - 4):i])
 
     @property
     def current(self) -> Measure | None:
@@ -573,7 +609,13 @@ class _Scan:
         """Start a measure at this clause, or let it continue the current one."""
         text, lex = self.text, _lex()
         hs = _skip_enumerator(text, cs, ce)
-        subj, subj_end = _subject(text, hs, ce, self.actors[bisect_left(self.starts, hs):bisect_left(self.starts, ce)])
+        here = self.actors[bisect_left(self.starts, hs):bisect_left(self.starts, ce)]
+        subj, subj_end = _subject(text, hs, ce, here)
+        if not subj and here and here[0].start == hs:
+            owner, owner_end = _actors_at(hs, ce, text, here)
+            self.owned = text.startswith("的", owner_end)
+        else:
+            self.owned = False
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
         pos = subj_end if subj else hs
@@ -591,6 +633,9 @@ class _Scan:
             return
         cur = self.current
         if subj and cur is None and not c.narrative:
+            if self.topic is not None and _COORDINATED_CLAUSE.match(text, hs, ce):
+                subj = self.topic[0] + subj      # …主管部门和…有关部门，以及…的经营管理单位，应当…
+                hs = self.topic[1][0]
             self.topic = (subj, (hs, subj_end))
         if cur is not None:
             cur.end = ce
@@ -661,6 +706,11 @@ class _Scan:
         text, lex = self.text, _lex()
         m = lex.task.match(text, c.pos, c.ce)
         d = lex.declared.match(text, c.hp, c.ce)
+        prep = lex.preposition.match(text, c.hp, c.ce) if m is None and d is None else None
+        if prep is not None and not lex.phrase_end.search(text, c.hp, c.ce):
+            # …，对…的土地管理情况进行督察: the clause's last duty verb with no 的 after it
+            verbs = [v for v in lex.declared.finditer(text, prep.end() + 1, c.ce) if not self._actor_at(v.start())]
+            d = verbs[-1] if verbs and not text.startswith("的", verbs[-1].end()) else None
         if m is not None:
             p, word = m.start("v"), m.group("v")
         elif d is not None:
@@ -784,6 +834,8 @@ class _Scan:
         if agents is None:
             if subj:
                 agents = list(subj)
+            elif self.owned:
+                agents = []
             elif self.topic is not None and not (self.report and kind in ("task", "soft")):
                 agents, span = list(self.topic[0]), self.topic[1]
             elif self.current is not None and kind in ("modal", "soft"):

@@ -71,3 +71,49 @@ def test_a_notice_with_a_web_page_tail_still_transmits_a_plan():
     title = "自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告"
     assert [(r.modality, r.action) for r in records("加强典型经验做法、典型案例总结推广。", title)] == [
         ("obligation", "加强")]
+
+
+def test_a_relative_clause_before_the_subject_keeps_it_the_subject_when_a_modal_follows():
+    # lawrefbook_dlc/shandong/山东省实施《矿产资源法》办法(2012-01-13).md: 在…的单位和个人，必须…
+    text = "在本省行政区域内勘查、开采矿产资源的单位和个人，必须遵守本办法。"
+    assert kinds(text, "shandong") == [("obligation", ["单位", "个人"])]
+    # data_compliance/local/《深化公共数据资源开发利用若干举措》-915690deb7.md: …选择符合条件的运营机构开展服务 (an object)
+    assert kinds("采用整体授权等模式，以公平竞争方式选择符合条件的运营机构开展服务。", plan=True) == [("obligation", [])]
+
+
+def test_a_clause_opening_with_yiji_adds_subjects():
+    # lawrefbook_dlc/henan/焦作市城市市容和环境卫生管理条例(2017-11-01).md
+    text = ("市、县（市、区）市容环境卫生行政主管部门和教育、卫生计生、文化广电新闻出版等有关部门，以及车站、旅游景点等公共场所的"
+            "经营管理单位，应当加强城市市容和环境卫生的宣传教育。")
+    [(modality, agents)] = kinds(text, "jiaozuo")
+    assert modality == "obligation" and "经营管理单位" in agents and "市、县（市、区）市容环境卫生行政主管部门" in agents
+    # lawrefbook_dlc/shandong/山东省专利条例(2013-08-01).md: 以及对…的单位和个人 is an object, not a subject
+    text = ("县级以上人民政府对具有重大经济、社会和生态效益的优秀专利项目，以及对发明创造和专利运用做出突出贡献的单位和个人，"
+            "按照有关规定给予表彰、奖励。")
+    assert kinds(text, "shandong") == [("obligation", ["县级以上人民政府"])]
+
+
+def test_the_owner_before_de_is_not_the_subject():
+    # lawrefbook_dlc/shandong/山东省预防未成年人犯罪条例(2016-09-23).md
+    text = "未成年人的父母或者其他监护人应当言传身教，以健康思想和良好品行教育、引导未成年人健康成长。"
+    assert kinds(text, "shandong") == [("obligation", ["父母", "监护人"])]
+    # lawrefbook_dlc/zhejiang/绍兴市制定地方性法规条例(2016-04-13).md: a thing owned is the subject, no agent
+    text = "常务委员会主任会议决定列入常务委员会会议议程的，专门委员会的审议意见应当印发常务委员会会议。"
+    assert kinds(text, "shaoxing") == [("obligation", [])]
+
+
+def test_a_duty_verb_after_a_prepositional_phrase_continues_the_subject():
+    # lawrefbook_dlc/beijing/北京市大型群众性活动安全管理条例.md: 实施 inside 实施机关 is no verb
+    text = "公安机关是大型活动安全许可的实施机关，对大型活动的安全工作实施监督管理。"
+    assert kinds(text, "beijing") == [("obligation", ["公安机关"])]
+    # lawrefbook_dlc/zhejiang/浙江省土地管理条例(2021-09-30).md: 省人民政府 only qualifies 机构
+    text = "省人民政府授权的机构，依照有关法律、法规和本条例的规定，对设区的市、县（市、区）人民政府下列土地利用和土地管理情况进行督察："
+    assert kinds(text, "zhejiang") == []
+
+
+def test_wei_a_responsible_person_is_a_duty():
+    # lawrefbook_dlc/henan/濮阳市农村生活垃圾治理条例(2019-07-01).md
+    assert kinds("村庄范围内的街道、沟塘等公共区域，村民委员会为责任人；", "henan") == [("obligation", ["村民委员会"])]
+    # lawrefbook_dlc/henan/河南省价格监督检查条例(2010-07-30).md: 为 inside 行为 opens nothing
+    text = "对价格违法行为直接负责的主要人员和其他直接责任人员，可处以五百元以下的罚款。"
+    assert [m for m, _ in kinds(text, "henan")] == ["authorization"]
