@@ -646,6 +646,8 @@ class _Scan:
         if cue is None:
             return False
         p, word, mod, end = cue
+        if p > c.hp and _lex().soft.match(self.text, c.hp, c.ce):
+            return False                             # 鼓励X采购…履行职责所需的…: the soft cue governs what follows
         agents = c.by if c.by and c.by_end <= p else None
         if agents is None and not c.subj and self.penalty and self.imposer:
             agents = list(self.imposer)              # …由X责令改正，可以处…罚款: X may fine
@@ -728,7 +730,7 @@ class _Scan:
         if not self.plan or not (cur is None or cur.kind in ("task", "soft")) \
                 or lex.continuing.match(self.text, c.hs, c.ce):
             return False
-        verb = self._task_verb(c.pos, c.hp, c.ce)
+        verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
                                 or verb[1] in lex.middle_tasks and not c.last):
             return False
@@ -753,7 +755,7 @@ class _Scan:
         self._open(self.lead.modality, self.lead.cue, c.hp, c.hp, c.cs, c.ce, c.subj, c.subj_end, "item", agents=[])
         return True
 
-    def _task_verb(self, pos: int, hp: int, ce: int) -> tuple[int, str] | None:
+    def _task_verb(self, pos: int, hp: int, ce: int, last_clause: bool = False) -> tuple[int, str] | None:
         """The task verb heading the clause: right after adverbials, or after a leading
         prepositional phrase (依托…构建, 对…给予) the clause's last one with no 的 after it
         (not 对…具有示范带动效应的项目，)."""
@@ -765,6 +767,8 @@ class _Scan:
                 return None                      # 创新主体培育, 建设单位: the word begins an actor's name
             return p, m.group("v")
         prep = lex.preposition.match(text, hp, ce)
+        if prep and last_clause and text.startswith("为", hp):
+            return None                          # …，为全省经济社会发展注入新动能。: the purpose of the tasks before
         if prep and not lex.phrase_end.search(text, hp, ce):
             last = None
             for v in lex.task_any.finditer(text, prep.end() + 1, ce):

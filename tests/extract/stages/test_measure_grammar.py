@@ -117,3 +117,15 @@ def test_wei_a_responsible_person_is_a_duty():
     # lawrefbook_dlc/henan/河南省价格监督检查条例(2010-07-30).md: 为 inside 行为 opens nothing
     text = "对价格违法行为直接负责的主要人员和其他直接责任人员，可处以五百元以下的罚款。"
     assert [m for m, _ in kinds(text, "henan")] == ["authorization"]
+
+
+def test_a_soft_cue_heading_the_clause_governs_a_duty_word_after_it():
+    # data_compliance/local/湖南省数据局等5部门印发《关于促进湖南省企业数据资源开发利用的实施方案》的通知-….md
+    text = "鼓励行政事业单位依法采购提供公共服务和履行职责所需的数据产品和服务，探索发放数据券、算法券和算力券。"
+    assert [m for m, _ in kinds(text, "hunan", plan=True)] == ["encouragement", "obligation"]
+
+
+def test_a_last_clause_opening_with_wei_is_the_purpose_of_the_tasks():
+    # data_compliance/local/《建设和运营数据基础设施三年行动计划-2025-2027年-》-3a6ed89954.md
+    text = "推动实体经济发展，拉动数据基础设施建设，为全省经济社会发展注入新动能。"
+    assert kinds(text, "liaoning", plan=True) == [("obligation", [])]
