@@ -516,14 +516,14 @@ def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceM
     for cs, ce in _clauses(text, sent_start, sent_end):
         segment.append((cs, ce))
         if text[ce - 1] in "；." or ce >= sent_end:     # a sentence ends at ； (ANNOTATION.md) and at a "." stop
-            out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
+            out += _segment_measures(text, segment, mentions, spans, quotes, plan, lead, report)
             segment = []
     if segment:
-        out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
+        out += _segment_measures(text, segment, mentions, spans, quotes, plan, lead, report)
     return out
 
 
-def _segment_measures(text: str, clauses: list[tuple[int, int]], actors: list[Actor], spans: list[tuple[int, int]],
+def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: SentenceMentions, spans: list[tuple[int, int]],
                       quotes: list[tuple[int, int]], plan: bool, lead: Lead | None, report: bool) -> list[Measure]:
     lex = _lex()
     start, end = clauses[0][0], clauses[-1][1]
@@ -532,7 +532,9 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], actors: list[Ac
     if lex.purpose.match(sentence) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
             or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
+    actors = mentions.actors
     scan = _Scan(text, actors, spans, plan=plan, lead=lead, penalty=bool(lex.penalty.search(sentence)), report=report,
+                 places=[(h.start, h.end) for h in mentions.regions if start <= h.start < end],
                  candidates=_cue_candidates(text, start, end), starts=[a.start for a in actors])
     for i, (cs, ce) in enumerate(clauses):
         if spans:
@@ -588,6 +590,7 @@ class _Scan:
     report: bool = False        # a narrative document (研究报告): who did what is told, not ruled
     candidates: list[tuple[int, re.Match]] = field(default_factory=list)     # cue matches of the segment
     starts: list[int] = field(default_factory=list)      # the actors' start offsets (actors come sorted)
+    places: list[tuple[int, int]] = field(default_factory=list)     # region mentions (支持南京、苏州开展…)
     measures: list[Measure] = field(default_factory=list)
     # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
     topic: tuple[list[Actor], tuple[int, int]] | None = None
@@ -799,7 +802,8 @@ class _Scan:
         cur = self.current
         always = _RULES["always_encourage"] if not _binding(cur) else _RULES["encourage_under_modal"]
         encourage = any(word.startswith(w) for w in always) or (
-            any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce))
+            any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce)) or (
+            word.startswith("支持") and self._urges_place(soft.end(), ce))
         if not encourage and not subj and cur is not None and cur.kind in ("modal", "item"):
             cur.end = ce
             return
@@ -829,6 +833,20 @@ class _Scan:
             return False                         # 推动技术评估、经纪、咨询等第三方专业化机构发展: a list with 等
         found, end = _actors_at(nxt.start, ce, text, self.actors)
         return bool(found) and not text.startswith("的", end) and end < ce - 1
+
+    def _urges_place(self, p: int, ce: int) -> bool:
+        """支持南京、苏州开展…, 支持武汉、襄阳、宜昌等市州开展试点: places that act, then a task verb."""
+        starts = {a: b for a, b in self.places}
+        d = _lex().encouraged_det.match(self.text, p, ce)
+        q = d.end() if d else p
+        if q not in starts:
+            return False
+        while q in starts:
+            q = starts[q]
+            if self.text.startswith(("、", "和"), q) and q + 1 in starts:
+                q += 1
+        u = _PLACE_UNIT.match(self.text, q, ce)
+        return _lex().task_any.match(self.text, u.end() if u else q, ce) is not None
 
     def _open(self, modality: str, cue: str, cue_pos: int, after: int, cs: int, ce: int, subj: list[Actor],
               subj_end: int, kind: str, agents: list[Actor] | None = None, action: str | None = None) -> None:
@@ -869,6 +887,9 @@ def _binding(m: Measure | None) -> bool:
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
+
+# …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
+_PLACE_UNIT = re.compile(r"等?(?:市州|城市|地市|地区|省份|区县|县市|市|区|县)?")
 
 # 每年推动1万余家企业开展…: a number of actors after the cue
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")
@@ -956,7 +977,7 @@ def find_brackets(text: str, start: int, end: int, actors: list[Actor],
         p = close + 1
 
 
-_OPENER = re.compile(r"[（(［【〔]")
+_OPENER = re.compile(r"[（(［【〔\[]")                  # [责任单位：…] too
 _PIECE_LABEL = re.compile(r"[^：:，。；（）()]{0,8}[：:]")        # 完成时限：, 配合单位：
 
 
@@ -987,9 +1008,9 @@ def _closing(text: str, p: int, end: int) -> int | None:
     depth = 0
     for i in range(p, end):
         ch = text[i]
-        if ch in "（(［【〔":
+        if ch in "（(［【〔[":
             depth += 1
-        elif ch in "）)］】〕":
+        elif ch in "）)］】〕]":
             if depth == 0:
                 return i
             depth -= 1

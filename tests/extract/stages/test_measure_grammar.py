@@ -129,3 +129,13 @@ def test_a_last_clause_opening_with_wei_is_the_purpose_of_the_tasks():
     # data_compliance/local/《建设和运营数据基础设施三年行动计划-2025-2027年-》-3a6ed89954.md
     text = "推动实体经济发展，拉动数据基础设施建设，为全省经济社会发展注入新动能。"
     assert kinds(text, "liaoning", plan=True) == [("obligation", [])]
+
+
+def test_zhichi_places_that_act_is_an_encouragement():
+    # data_compliance/local/《湖北省推进可信数据空间发展行动方案》-70b6fa8451.md: the cities act (a region mention)
+    text = "支持武汉、襄阳、宜昌等市州开展试点，打造涵盖可信管控、资源交互、敏捷计算等能力的底座。"
+    assert kinds(text, "hubei", plan=True) == [("encouragement", []), ("obligation", [])]
+    # same document: 湖北 only names the zone, which does not act here
+    text = "支持湖北自由贸易试验区、鄂州花湖国际机场等针对跨境电商、跨境支付、供应链管理等场景应用，建立高效便利安全的数据跨境流动机制。"
+    assert [m for m, _ in kinds(text, "hubei", plan=True)][:1] == ["obligation"]
+
