@@ -139,3 +139,12 @@ def test_zhichi_places_that_act_is_an_encouragement():
     text = "支持湖北自由贸易试验区、鄂州花湖国际机场等针对跨境电商、跨境支付、供应链管理等场景应用，建立高效便利安全的数据跨境流动机制。"
     assert [m for m, _ in kinds(text, "hubei", plan=True)][:1] == ["obligation"]
 
+
+
+def test_the_transmittal_of_a_plan_states_no_task():
+    # data_compliance/local/大连市数据局关于印发《大连市数据资产全过程管理试点工作方案》的通知-cf970618d0.md
+    text = "为落实财政部关于开展数据资产全过程管理试点工作要求，我们研究制定了《大连市数据资产全过程管理试点工作方案》，现予印发，请认真组织实施。"
+    assert kinds(text, "dalian", plan=True) == []
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md
+    text = "为深入贯彻落实中央经济工作会议决策部署和省委经济工作会议要求，增强宏观政策取向一致性，提振市场信心，推动经济持续向好，制定以下政策。"
+    assert kinds(text, plan=True) == []
