@@ -336,6 +336,10 @@ def _cue_follows(text: str, pos: int) -> bool:
 _BY_NOT_DUTY = tuple(_RULES["by_not_duty_verbs"])
 _NOUN_ITEM_ENDINGS = tuple(_RULES["noun_item_endings"])
 _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
+# the words before a cue that name someone the actor stage does not know (有关单位和个人应当…, 沿河村（居）民委员会…):
+# a noun phrase ending in a head of an organ or role, not opening with a preposition
+_UNKNOWN_SUBJECT = re.compile(f"(?!{alternation(_RULES['prepositions'] + _RULES['basis_verbs'] + ['由'])})"
+                              f"[^，；：的（）《》]{{1,16}}(?:{alternation(_RULES['unknown_subject_heads'])})")
 # a clause that adds subjects to those of the clause before (…有关部门，以及…经营管理单位，应当…)
 _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许)")
 
@@ -654,6 +658,8 @@ class _Scan:
         agents = c.by if c.by and c.by_end <= p else None
         if agents is None and not c.subj and self.penalty and self.imposer:
             agents = list(self.imposer)              # …由X责令改正，可以处…罚款: X may fine
+        if agents is None and not c.subj and p > c.hp and _UNKNOWN_SUBJECT.fullmatch(self.text, c.hp, p):
+            agents = []                              # …时，有关单位和个人应当…: a subject the stage does not know
         cur, cs = self.current, c.cs
         if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
                 and self.topic is not None and cur.agents == self.topic[0]):

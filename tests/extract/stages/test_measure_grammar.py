@@ -148,3 +148,11 @@ def test_the_transmittal_of_a_plan_states_no_task():
     # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md
     text = "为深入贯彻落实中央经济工作会议决策部署和省委经济工作会议要求，增强宏观政策取向一致性，提振市场信心，推动经济持续向好，制定以下政策。"
     assert kinds(text, plan=True) == []
+
+
+def test_a_subject_the_actor_stage_does_not_know_stops_the_earlier_subject():
+    # lawrefbook_dlc/shandong/烟台市城市供水条例(2018-01-23).md: 有关单位和个人, not 供水单位
+    text = "供水单位抢修供水设施时，有关单位和个人应当给予支持和配合，任何单位和个人不得阻挠。"
+    assert kinds(text, "yantai") == [("obligation", []), ("prohibition", ["单位", "个人"])]
+    # lawrefbook_dlc/henan/安阳市城市绿化条例(2019-01-07).md: 由该单位 names the unit
+    assert kinds("单位管界内的防护绿地和单位自建的公园、附属绿地，由该单位负责；", "anyang") == [("obligation", ["单位"])]
