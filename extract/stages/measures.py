@@ -546,6 +546,8 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
                 continue                                      # quoted words and brackets make no measure
             cs = max([cs] + [qe for qs, qe in spans if qs <= cs < qe])   # （责任单位：…）加快…: after the bracket
         scan.clause(cs, ce, last=i == len(clauses) - 1)
+    if not scan.measures and _DUTY_LEAD.search(sentence):
+        scan.duty_lead(start + len(sentence) - len(body), end)
     if not lex.principle_noun.search(sentence):
         return scan.measures
     return [m for m in scan.measures if not _is_principle(text, m)]
@@ -658,8 +660,9 @@ class _Scan:
         agents = c.by if c.by and c.by_end <= p else None
         if agents is None and not c.subj and self.penalty and self.imposer:
             agents = list(self.imposer)              # …由X责令改正，可以处…罚款: X may fine
-        if agents is None and not c.subj and p > c.hp and _UNKNOWN_SUBJECT.fullmatch(self.text, c.hp, p):
-            agents = []                              # …时，有关单位和个人应当…: a subject the stage does not know
+        if agents is None and not c.subj and p > c.hp and (_UNKNOWN_SUBJECT.fullmatch(self.text, c.hp, p)
+                                                            or self.text.startswith("由", c.hp)):
+            agents = []                              # …时，有关单位和个人应当…, 由…监管机构负责…: someone unknown
         cur, cs = self.current, c.cs
         if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
                 and self.topic is not None and cur.agents == self.topic[0]):
@@ -840,6 +843,15 @@ class _Scan:
         found, end = _actors_at(nxt.start, ce, text, self.actors)
         return bool(found) and not text.startswith("的", end) and end < ce - 1
 
+    def duty_lead(self, hs: int, end: int) -> None:
+        """X的主要职责是： / X工作职责包括：: the duties listed after it are X's (the subject before 的, or none)."""
+        text = self.text
+        d = _lex().determiners.match(text, hs, end)
+        owner, _ = _actors_at(d.end() if d else hs, end, text, self.actors)
+        m = _DUTY_LEAD.search(text, hs, end)
+        assert m is not None
+        self._open("obligation", "职责", m.start(), m.start(), hs, end, [], hs, "declared", agents=owner, action="履行职责")
+
     def _urges_place(self, p: int, ce: int) -> bool:
         """支持南京、苏州开展…, 支持武汉、襄阳、宜昌等市州开展试点: places that act, then a task verb."""
         starts = {a: b for a, b in self.places}
@@ -891,6 +903,9 @@ def _binding(m: Measure | None) -> bool:
     return m is not None and m.kind in ("modal", "declared", "item")
 
 
+# a lead-in naming duties without 下列 (X的主要职责是：, 工作组工作职责包括：; 82 in the corpus)
+_DUTY_LEAD = re.compile(r"(?:主要|具体|工作)?职责(?:是|包括|为|如下)[：:]\s*$")
+
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
 
@@ -923,9 +938,11 @@ def _after_partners(text: str, p: int, ce: int, actors: list[Actor]) -> int:
 
 
 def lead_in(text: str, start: int, end: int, measures: list[Measure]) -> Lead | None:
-    """The lead-in at the end of a sentence (…履行下列职责：), with the modality of the sentence's
-    last measure; none for conditions (有下列情形之一的) and lists of things (下列材料：)."""
+    """The lead-in at the end of a sentence (…履行下列职责：, 其主要职责是：), with the modality of the
+    sentence's last measure; none for conditions (有下列情形之一的) and lists of things (下列材料：)."""
     lex = _lex()
+    if measures and _DUTY_LEAD.search(text, start, end):
+        return Lead(measures[-1].modality, measures[-1].cue)
     m = lex.lead_in.search(text, start, end)
     if m is None or not measures or "之一" in text[m.start():end]:
         return None

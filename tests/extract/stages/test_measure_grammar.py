@@ -154,5 +154,16 @@ def test_a_subject_the_actor_stage_does_not_know_stops_the_earlier_subject():
     # lawrefbook_dlc/shandong/烟台市城市供水条例(2018-01-23).md: 有关单位和个人, not 供水单位
     text = "供水单位抢修供水设施时，有关单位和个人应当给予支持和配合，任何单位和个人不得阻挠。"
     assert kinds(text, "yantai") == [("obligation", []), ("prohibition", ["单位", "个人"])]
-    # lawrefbook_dlc/henan/安阳市城市绿化条例(2019-01-07).md: 由该单位 names the unit
-    assert kinds("单位管界内的防护绿地和单位自建的公园、附属绿地，由该单位负责；", "anyang") == [("obligation", ["单位"])]
+    # lawrefbook_dlc/zhejiang/杭州市城市河道建设和管理条例(2013-08-07).md: 由 + a body it does not know
+    text = "市城市管理行政主管部门应当会同市城市绿化行政主管部门编制城市河道养护计划，由城市河道监管机构负责组织实施。"
+    assert kinds(text, "hangzhou") == [("obligation", ["市城市管理行政主管部门", "市城市绿化行政主管部门"]),
+                                       ("obligation", [])]
+
+
+def test_a_duty_lead_in_without_xialie_gives_its_items_the_duty():
+    # lawrefbook_dlc/henan/河南省爱国卫生条例(2020-06-04).md (82 such lead-ins in the corpus: …的主要职责是：)
+    text = "第九条 县级以上爱国卫生运动委员会的主要职责是：\n（一）宣传贯彻爱国卫生工作的方针、政策；\n（二）组织开展爱国卫生运动；\n"
+    recs = records(text, "河南省爱国卫生条例")
+    assert [(r.modality, r.agents, r.action) for r in recs] == [
+        ("obligation", ("河南省县级以上爱国卫生运动委员会",), "履行职责"), ("obligation", (), "宣传"),
+        ("obligation", (), "组织开展")]
