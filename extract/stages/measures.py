@@ -892,6 +892,8 @@ class _Scan:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
         if action is None:
             action = cue if kind == "soft" else _framed_action(text, after, ce, self.actors)
+        if not action.strip("，；：。、 "):
+            action = cue.split("…")[0]           # 承担…职责，依法…: the cue itself, never a comma
         self.measures.append(Measure(start, ce, modality, cue, action,
                                      agents + [p for p in partners if p not in agents], partners,
                                      subject_span=span, kind=kind))
