@@ -655,8 +655,10 @@ class _Scan:
         if cue is None:
             return False
         p, word, mod, end = cue
-        if p > c.hp and _lex().soft.match(self.text, c.hp, c.ce):
-            return False                             # 鼓励X采购…履行职责所需的…: the soft cue governs what follows
+        lex = _lex()
+        if p > c.hp and (lex.soft.match(self.text, c.hp, c.ce) or "…" in word and (
+                lex.task.match(self.text, c.hp, c.ce) or lex.declared.match(self.text, c.hp, c.ce))):
+            return False      # 鼓励X采购…履行职责所需的…, 督促有关部门依法履行职责: the verb before governs what follows
         agents = c.by if c.by and c.by_end <= p else None
         if agents is None and not c.subj and self.penalty and self.imposer:
             agents = list(self.imposer)              # …由X责令改正，可以处…罚款: X may fine

@@ -167,3 +167,8 @@ def test_a_duty_lead_in_without_xialie_gives_its_items_the_duty():
     assert [(r.modality, r.agents, r.action) for r in recs] == [
         ("obligation", ("河南省县级以上爱国卫生运动委员会",), "履行职责"), ("obligation", (), "宣传"),
         ("obligation", (), "组织开展")]
+
+
+def test_a_two_part_cue_after_a_verb_belongs_to_the_verbs_object():
+    # lawrefbook_dlc/beijing/北京市实施《义务教育法》办法.md: the city ensures the right, it holds none
+    assert kinds("本市依法保障适龄儿童、少年享有平等接受义务教育的权利。", "beijing") == [("obligation", ["本市"])]
