@@ -533,7 +533,7 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     start, end = clauses[0][0], clauses[-1][1]
     sentence = text[start:end]
     body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
-    if lex.purpose.match(sentence) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
+    if lex.purpose.match(_NOTE.sub("", sentence, count=1)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
             or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
     actors = mentions.actors
@@ -1005,6 +1005,10 @@ def find_brackets(text: str, start: int, end: int, actors: list[Actor],
 
 
 _OPENER = re.compile(r"[（(［【〔\[]")                  # [责任单位：…] too
+# a bracket that names no one in particular (其他相关部门配合, 各有关单位按职责分工负责): no unit (GUIDE.md)
+_VAGUE_UNIT = re.compile(r"(?:其他)?(?:各)?(?:相关|有关)(?:部门|单位)")
+# a note in brackets opening a sentence (（此件正文公开，附件依申请公开）为贯彻落实…)
+_NOTE = re.compile(r"^[（(][^（）()]{0,20}[）)]")
 _PIECE_LABEL = re.compile(r"[^：:，。；（）()]{0,8}[：:]")        # 完成时限：, 配合单位：
 
 
@@ -1079,7 +1083,7 @@ def _units(text: str, a: int, b: int, actors: list[Actor], role: str | None) -> 
         seg_role = endings[em.group(0).strip()] if em else role
         if seg_role is None:
             continue
-        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e]
+        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e and not _VAGUE_UNIT.fullmatch(x.text)]
     return out
 
 

@@ -172,3 +172,12 @@ def test_a_duty_lead_in_without_xialie_gives_its_items_the_duty():
 def test_a_two_part_cue_after_a_verb_belongs_to_the_verbs_object():
     # lawrefbook_dlc/beijing/北京市实施《义务教育法》办法.md: the city ensures the right, it holds none
     assert kinds("本市依法保障适龄儿童、少年享有平等接受义务教育的权利。", "beijing") == [("obligation", ["本市"])]
+
+
+def test_vague_units_in_a_bracket_get_no_duty():
+    # data_compliance/local/《关于加快促进数据产业高质量发展若干政策措施》-8a76751a53.md (GUIDE: vague units are no unit)
+    text = ("（二）发展第三方专业服务。培育规范从事数据公证、合规认证等专业服务机构。〔责任单位：省委网信办、省教育厅、省公安厅"
+            "按职责分工负责，其他相关部门配合〕\n")
+    recs = records(text, "关于加快促进数据产业高质量发展若干政策措施")
+    assert [r.text for r in recs if r.cue == "负责"] == ["省委网信办", "省教育厅", "省公安厅"]
+    assert {r.responsible for r in recs if r.cue != "负责"} == {("省委网信办", "省教育厅", "省公安厅")}
