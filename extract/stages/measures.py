@@ -348,7 +348,7 @@ def _after_coordinator(lead: str) -> int:
     m = _COORDINATED_CLAUSE.match(lead)
     return m.end() if m else 0
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
-_QUALIFIER = re.compile(r"(?:确定的|所属的|指定的|授权的)")
+_QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
 
 
 def _actors_at(pos: int, ce: int, text: str, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -908,13 +908,13 @@ def _binding(m: Measure | None) -> bool:
 
 
 # a lead-in naming duties without 下列 (X的主要职责是：, 工作组工作职责包括：; 82 in the corpus)
-_DUTY_LEAD = re.compile(r"(?:主要|具体|工作)?职责(?:是|包括|为|如下)[：:]\s*$")
+_DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$")
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
 
 # …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
-_PLACE_UNIT = re.compile(r"等?(?:市州|城市|地市|地区|省份|区县|县市|市|区|县)?")
+_PLACE_UNIT = re.compile(f"等?(?:{_alt('place_units')})?")
 
 # 每年推动1万余家企业开展…: a number of actors after the cue
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")

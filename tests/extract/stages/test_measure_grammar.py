@@ -181,3 +181,9 @@ def test_vague_units_in_a_bracket_get_no_duty():
     recs = records(text, "关于加快促进数据产业高质量发展若干政策措施")
     assert [r.text for r in recs if r.cue == "负责"] == ["省委网信办", "省教育厅", "省公安厅"]
     assert {r.responsible for r in recs if r.cue != "负责"} == {("省委网信办", "省教育厅", "省公安厅")}
+
+
+def test_bu_ying_is_a_prohibition():
+    # data_compliance/local/东莞市地方标准-网络数据安全通用要求-征求意见稿-51155aaeee.md (不应/不应当: 102 in the corpus)
+    text = "APP、WEB等客户端相关业务完成后不应留存重要数据，需及时对缓存进行清理。"
+    assert [m for m, _ in kinds(text, "dongguan")] == ["prohibition"]
