@@ -29,7 +29,7 @@ per agent.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -94,6 +94,7 @@ class _Lexicon:
     declared: re.Pattern
     item_verb: re.Pattern
     preposition: re.Pattern
+    object_preposition: re.Pattern
     phrase_end: re.Pattern
     sanction: re.Pattern
     penalty: re.Pattern
@@ -128,7 +129,7 @@ def _lex() -> _Lexicon:
     pairs = [(mod, a, b) for mod, firsts in _RULES["framed_cues"].items() for a, seconds in firsts.items()
              for b in seconds]
     framed = tuple((mod, a + "…" + b) for mod, a, b in pairs)
-    cue = re.compile("|".join([f"(?P<f{i}>{re.escape(a)}[^，；。：]{{0,24}}?{re.escape(b)}(?!{nb}))"
+    cue = re.compile("|".join([f"(?P<f{i}>{_guarded(a)}[^，；。：]{{0,24}}?{re.escape(b)}(?!{nb}))"
                                for i, (_, a, b) in enumerate(pairs)] + [f"(?P<m>{modal.pattern})"]))
     soft_word = f"(?:{alternation(soft)})"
     soft_re = re.compile(f"{soft_word}(?:(?:{_alt('soft_joiners')}){soft_word}|(?:{_alt('soft_joiners')})帮助)?"
@@ -151,11 +152,12 @@ def _lex() -> _Lexicon:
         declared=re.compile("|".join(_guarded(w) for w in sorted(declared_words, key=len, reverse=True))),   # not 负责人
         item_verb=re.compile(f"(?:{basis}|{_alt('adverbials')})*(?:{alternation(verbs)})"),
         preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('prepositions')})"),
+        object_preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('object_prepositions')})"),
         phrase_end=re.compile(f"(?:{_alt('phrase_endings')})[，；：。]?$"),
         sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')})"),
         penalty=re.compile(penalty),
         purpose=re.compile(rf"^(?:为了|为)[^。]*(?:{_alt('purpose_endings')})"),
-        definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{1,30}}是指(?![导挥引定])"),
+        definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{0,30}}是指(?![导挥引定])"),
         principle_noun=re.compile(_alt("principle_nouns")),
         principle=re.compile(f"(?:{_alt('principle_verbs')})[^；。]*?(?:{_alt('principle_nouns')})(?:[，；。]|$)"),
         prohibited_thing=re.compile(f"[^，；。：的]{{0,4}}(?:的|{_alt('prohibited_things')})"),
@@ -218,7 +220,8 @@ class Bracket:
     role: str | None = None          # the action of units still to come when it is not closed
 
 
-_CLAUSE_END = re.compile(r"[，；：]")
+# a clause ends at ，；：, and at a full stop typed as "." between Chinese words (a PDF's 扩大保税进口.优化…)
+_CLAUSE_END = re.compile(r"[，；：]|(?<=[\u4e00-\u9fff”）])\.(?=[\u4e00-\u9fff“（(])")
 _BRACKETS = re.compile(r"[（《【(［〔]")
 _OPEN, _CLOSE = "（《【(［〔", "）》】)］〕"
 _ENUMERATOR = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}[、是])\s*")
@@ -241,7 +244,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-        elif ch in "，；：" and depth == 0:
+        elif depth == 0 and (ch in "，；：" or ch == "." and _CLAUSE_END.match(text, i)):
             out.append((s, i + 1))
             s = i + 1
     if s < end:
@@ -262,15 +265,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     if not starts:
         return [], cs
     lex = _lex()
-    pos = cs
-    first = starts[0].start
-    if first > cs:
-        lead = text[cs:first]
-        if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
-            pos = first                  # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
-        elif (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
-              and not lex.preposition.match(lead)):
-            pos = first                  # not 对信用状况良好的公民: the object of a preposition
+    pos, relative = _subject_start(text, cs, starts[0].start)
     subj: list[Actor] = []
     begin = pos
     while True:
@@ -280,10 +275,12 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
         subj.extend(group)
         pos = max(a.end for a in group)
         q = _QUALIFIER.match(text, pos, ce)
-        if q and any(a.start == q.end() for a in starts):
+        if q:
             subj = [a for a in subj if a not in group]       # the government only qualifies what follows
             pos = q.end()
-            continue
+            if any(a.start == pos for a in starts):
+                continue
+            break                                            # 省人民政府授权的机构: a body the stage does not know
         if pos < ce and text[pos] in "（(" and any(a.start == pos + 1 for a in starts):
             inner = [a for a in starts if a.start == pos + 1]
             close = max(a.end for a in inner)
@@ -297,20 +294,61 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
                 if any(a.start == nxt for a in starts):
                     pos = nxt
                     break
-    if not subj:
-        return [], cs
+    if not subj or relative and not _cue_follows(text, pos):
+        return [], cs                    # 以公平竞争方式选择符合条件的运营机构开展服务: an object, no subject
+    if text.startswith("的", pos) and pos < ce - 1:
+        # a possessor (…企业事业单位的法定代表人或者主要负责人，为…): the subject is the actor after 的
+        return _subject(text, pos + 1, ce, actors) if any(a.start == pos + 1 for a in starts) else ([], cs)
     subj += [a for a in starts if begin <= a.start < pos and a not in subj]
     if pos < ce and text[pos] in "：:":
         pos += 1
     return subj, pos
 
 
+def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
+    """Where the subject begins when the clause's first actor starts at ``first``: after a determiner
+    or a modifier ending in 的 (else the clause start, which holds no actor), and whether that modifier
+    opens with a preposition (在本省从事…活动的单位: a subject only when a modal follows)."""
+    if first == cs:
+        return cs, False
+    lex = _lex()
+    lead = text[cs:first]
+    if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
+        return first, False              # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
+    body = _after_coordinator(lead)
+    if (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
+            and not lex.object_preposition.match(lead, body)):
+        return first, lex.preposition.match(lead, body) is not None    # not 对信用状况良好的公民: an object
+    return cs, False
+
+
 _PLACE_LEADS = tuple(_RULES["subject_place_leads"])
+# what may stand between a subject and its modal: an alias in brackets (（以下简称经营者）) and a comma
+_SUBJECT_TAIL = re.compile(r"(?:[（(][^（）()，。]{0,20}[）)])?[，,]?")
+
+
+def _cue_follows(text: str, pos: int) -> bool:
+    """Does a modal or two-part cue follow the subject ending at ``pos`` (…的单位和个人，应当…)?"""
+    lex = _lex()
+    p = _SUBJECT_TAIL.match(text, pos).end()      # type: ignore[union-attr]
+    a = lex.adverbials.match(text, p)
+    return lex.cue.match(text, a.end() if a else p) is not None
 _BY_NOT_DUTY = tuple(_RULES["by_not_duty_verbs"])
 _NOUN_ITEM_ENDINGS = tuple(_RULES["noun_item_endings"])
 _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
+# the words before a cue that name someone the actor stage does not know (有关单位和个人应当…, 沿河村（居）民委员会…):
+# a noun phrase ending in a head of an organ or role, not opening with a preposition
+_UNKNOWN_SUBJECT = re.compile(f"(?!{alternation(_RULES['prepositions'] + _RULES['basis_verbs'] + ['由'])})"
+                              f"[^，；：的（）《》]{{1,16}}(?:{alternation(_RULES['unknown_subject_heads'])})")
+# a clause that adds subjects to those of the clause before (…有关部门，以及…经营管理单位，应当…)
+_COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许)")
+
+
+def _after_coordinator(lead: str) -> int:
+    m = _COORDINATED_CLAUSE.match(lead)
+    return m.end() if m else 0
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
-_QUALIFIER = re.compile(r"(?:确定的|所属的|指定的)")
+_QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
 
 
 def _actors_at(pos: int, ce: int, text: str, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -400,12 +438,15 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
         return not lex.prohibited_thing.match(text, m.end(), ce)
     if word == "应" and text.startswith("对", m.end()):
         return bool(lex.ying_dui.match(text, m.end() + 1, ce))
-    if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)):
+    if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)
+                        or _ONE_CHAR_QUALITY.match(text, m.end())):
         return False                                     # 可解释性, 可复用的知识: a quality
     return True
 
 
 _QUALITY = re.compile(r"[^，；。、]{1,3}性")
+# 可 + one character closing a phrase (安全可控、来源可查，切实可行。): a quality, not a permission
+_ONE_CHAR_QUALITY = re.compile(r"[\u4e00-\u9fff](?:[、，；。”）\n]|$)")
 # 可 + a verb + 的 before a noun (更多可复用的专家知识, 可推广的经验): an attribute, not a permission
 _ABLE = re.compile(r"[\u4e00-\u9fff]{1,3}的(?![，；。、]|$)")
 
@@ -478,24 +519,26 @@ def find_measures(text: str, sent_start: int, sent_end: int, mentions: SentenceM
     segment: list[tuple[int, int]] = []
     for cs, ce in _clauses(text, sent_start, sent_end):
         segment.append((cs, ce))
-        if text[ce - 1] == "；" or ce >= sent_end:      # a sentence ends at ； (ANNOTATION.md)
-            out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
+        if text[ce - 1] in "；." or ce >= sent_end:     # a sentence ends at ； (ANNOTATION.md) and at a "." stop
+            out += _segment_measures(text, segment, mentions, spans, quotes, plan, lead, report)
             segment = []
     if segment:
-        out += _segment_measures(text, segment, mentions.actors, spans, quotes, plan, lead, report)
+        out += _segment_measures(text, segment, mentions, spans, quotes, plan, lead, report)
     return out
 
 
-def _segment_measures(text: str, clauses: list[tuple[int, int]], actors: list[Actor], spans: list[tuple[int, int]],
+def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: SentenceMentions, spans: list[tuple[int, int]],
                       quotes: list[tuple[int, int]], plan: bool, lead: Lead | None, report: bool) -> list[Measure]:
     lex = _lex()
     start, end = clauses[0][0], clauses[-1][1]
     sentence = text[start:end]
     body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
-    if lex.purpose.match(sentence) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
+    if lex.purpose.match(_NOTE.sub("", sentence, count=1)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
             or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
+    actors = mentions.actors
     scan = _Scan(text, actors, spans, plan=plan, lead=lead, penalty=bool(lex.penalty.search(sentence)), report=report,
+                 places=[(h.start, h.end) for h in mentions.regions if start <= h.start < end],
                  candidates=_cue_candidates(text, start, end), starts=[a.start for a in actors])
     for i, (cs, ce) in enumerate(clauses):
         if spans:
@@ -503,6 +546,8 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], actors: list[Ac
                 continue                                      # quoted words and brackets make no measure
             cs = max([cs] + [qe for qs, qe in spans if qs <= cs < qe])   # （责任单位：…）加快…: after the bracket
         scan.clause(cs, ce, last=i == len(clauses) - 1)
+    if not scan.measures and _DUTY_LEAD.search(sentence):
+        scan.duty_lead(start + len(sentence) - len(body), end)
     if not lex.principle_noun.search(sentence):
         return scan.measures
     return [m for m in scan.measures if not _is_principle(text, m)]
@@ -551,11 +596,19 @@ class _Scan:
     report: bool = False        # a narrative document (研究报告): who did what is told, not ruled
     candidates: list[tuple[int, re.Match]] = field(default_factory=list)     # cue matches of the segment
     starts: list[int] = field(default_factory=list)      # the actors' start offsets (actors come sorted)
+    places: list[tuple[int, int]] = field(default_factory=list)     # region mentions (支持南京、苏州开展…)
     measures: list[Measure] = field(default_factory=list)
     # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
     topic: tuple[list[Actor], tuple[int, int]] | None = None
+    # the clause's subject is something an actor owns (专门委员会的审议意见应当…): no agent, not the topic's
+    owned: bool = False
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
     imposer: list[Actor] = field(default_factory=list)
+
+    def _actor_at(self, p: int) -> bool:
+        """Is ``p`` inside an actor's name (适用于…的组织和个人, 统称港航管理部门)?"""
+        i = bisect_right(self.starts, p)
+        return any(a.end > p for a in self.actors[max(0, i - 4):i])
 
     @property
     def current(self) -> Measure | None:
@@ -565,7 +618,13 @@ class _Scan:
         """Start a measure at this clause, or let it continue the current one."""
         text, lex = self.text, _lex()
         hs = _skip_enumerator(text, cs, ce)
-        subj, subj_end = _subject(text, hs, ce, self.actors[bisect_left(self.starts, hs):bisect_left(self.starts, ce)])
+        here = self.actors[bisect_left(self.starts, hs):bisect_left(self.starts, ce)]
+        subj, subj_end = _subject(text, hs, ce, here)
+        if not subj and here and here[0].start == hs:
+            owner, owner_end = _actors_at(hs, ce, text, here)
+            self.owned = text.startswith("的", owner_end)
+        else:
+            self.owned = False
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
         pos = subj_end if subj else hs
@@ -583,6 +642,9 @@ class _Scan:
             return
         cur = self.current
         if subj and cur is None and not c.narrative:
+            if self.topic is not None and _COORDINATED_CLAUSE.match(text, hs, ce):
+                subj = self.topic[0] + subj      # …主管部门和…有关部门，以及…的经营管理单位，应当…
+                hs = self.topic[1][0]
             self.topic = (subj, (hs, subj_end))
         if cur is not None:
             cur.end = ce
@@ -593,9 +655,16 @@ class _Scan:
         if cue is None:
             return False
         p, word, mod, end = cue
+        lex = _lex()
+        if p > c.hp and (lex.soft.match(self.text, c.hp, c.ce) or "…" in word and (
+                lex.task.match(self.text, c.hp, c.ce) or lex.declared.match(self.text, c.hp, c.ce))):
+            return False      # 鼓励X采购…履行职责所需的…, 督促有关部门依法履行职责: the verb before governs what follows
         agents = c.by if c.by and c.by_end <= p else None
         if agents is None and not c.subj and self.penalty and self.imposer:
             agents = list(self.imposer)              # …由X责令改正，可以处…罚款: X may fine
+        if agents is None and not c.subj and p > c.hp and (_UNKNOWN_SUBJECT.fullmatch(self.text, c.hp, p)
+                                                            or self.text.startswith("由", c.hp)):
+            agents = []                              # …时，有关单位和个人应当…, 由…监管机构负责…: someone unknown
         cur, cs = self.current, c.cs
         if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
                 and self.topic is not None and cur.agents == self.topic[0]):
@@ -634,7 +703,10 @@ class _Scan:
             return False                                 # 人民法院的判决为…: a possessor, not a subject
         verb = _after_partners(text, c.subj_end, c.ce, self.actors)
         title = text.find("《", verb, c.ce)
-        m = lex.declared.search(text, verb, title if title >= 0 else c.ce)
+        stop = title if title >= 0 else c.ce
+        m = lex.declared.search(text, verb, stop)
+        while m is not None and self._actor_at(m.start()):                 # 适用于…的组织和个人: an actor, no verb
+            m = lex.declared.search(text, m.end(), stop)
         if m is None or lex.noun_after_verb.match(text, m.end(), c.ce):     # not 资助金额
             return False
         self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
@@ -650,6 +722,11 @@ class _Scan:
         text, lex = self.text, _lex()
         m = lex.task.match(text, c.pos, c.ce)
         d = lex.declared.match(text, c.hp, c.ce)
+        prep = lex.preposition.match(text, c.hp, c.ce) if m is None and d is None else None
+        if prep is not None and not lex.phrase_end.search(text, c.hp, c.ce):
+            # …，对…的土地管理情况进行督察: the clause's last duty verb with no 的 after it
+            verbs = [v for v in lex.declared.finditer(text, prep.end() + 1, c.ce) if not self._actor_at(v.start())]
+            d = verbs[-1] if verbs and not text.startswith("的", verbs[-1].end()) else None
         if m is not None:
             p, word = m.start("v"), m.group("v")
         elif d is not None:
@@ -667,7 +744,7 @@ class _Scan:
         if not self.plan or not (cur is None or cur.kind in ("task", "soft")) \
                 or lex.continuing.match(self.text, c.hs, c.ce):
             return False
-        verb = self._task_verb(c.pos, c.hp, c.ce)
+        verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
                                 or verb[1] in lex.middle_tasks and not c.last):
             return False
@@ -692,7 +769,7 @@ class _Scan:
         self._open(self.lead.modality, self.lead.cue, c.hp, c.hp, c.cs, c.ce, c.subj, c.subj_end, "item", agents=[])
         return True
 
-    def _task_verb(self, pos: int, hp: int, ce: int) -> tuple[int, str] | None:
+    def _task_verb(self, pos: int, hp: int, ce: int, last_clause: bool = False) -> tuple[int, str] | None:
         """The task verb heading the clause: right after adverbials, or after a leading
         prepositional phrase (依托…构建, 对…给予) the clause's last one with no 的 after it
         (not 对…具有示范带动效应的项目，)."""
@@ -704,6 +781,8 @@ class _Scan:
                 return None                      # 创新主体培育, 建设单位: the word begins an actor's name
             return p, m.group("v")
         prep = lex.preposition.match(text, hp, ce)
+        if prep and last_clause and text.startswith("为", hp):
+            return None                          # …，为全省经济社会发展注入新动能。: the purpose of the tasks before
         if prep and not lex.phrase_end.search(text, hp, ce):
             last = None
             for v in lex.task_any.finditer(text, prep.end() + 1, ce):
@@ -734,7 +813,8 @@ class _Scan:
         cur = self.current
         always = _RULES["always_encourage"] if not _binding(cur) else _RULES["encourage_under_modal"]
         encourage = any(word.startswith(w) for w in always) or (
-            any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce))
+            any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce)) or (
+            word.startswith("支持") and self._urges_place(soft.end(), ce))
         if not encourage and not subj and cur is not None and cur.kind in ("modal", "item"):
             cur.end = ce
             return
@@ -765,6 +845,29 @@ class _Scan:
         found, end = _actors_at(nxt.start, ce, text, self.actors)
         return bool(found) and not text.startswith("的", end) and end < ce - 1
 
+    def duty_lead(self, hs: int, end: int) -> None:
+        """X的主要职责是： / X工作职责包括：: the duties listed after it are X's (the subject before 的, or none)."""
+        text = self.text
+        d = _lex().determiners.match(text, hs, end)
+        owner, _ = _actors_at(d.end() if d else hs, end, text, self.actors)
+        m = _DUTY_LEAD.search(text, hs, end)
+        assert m is not None
+        self._open("obligation", "职责", m.start(), m.start(), hs, end, [], hs, "declared", agents=owner, action="履行职责")
+
+    def _urges_place(self, p: int, ce: int) -> bool:
+        """支持南京、苏州开展…, 支持武汉、襄阳、宜昌等市州开展试点: places that act, then a task verb."""
+        starts = {a: b for a, b in self.places}
+        d = _lex().encouraged_det.match(self.text, p, ce)
+        q = d.end() if d else p
+        if q not in starts:
+            return False
+        while q in starts:
+            q = starts[q]
+            if self.text.startswith(("、", "和"), q) and q + 1 in starts:
+                q += 1
+        u = _PLACE_UNIT.match(self.text, q, ce)
+        return _lex().task_any.match(self.text, u.end() if u else q, ce) is not None
+
     def _open(self, modality: str, cue: str, cue_pos: int, after: int, cs: int, ce: int, subj: list[Actor],
               subj_end: int, kind: str, agents: list[Actor] | None = None, action: str | None = None) -> None:
         text = self.text
@@ -773,6 +876,8 @@ class _Scan:
         if agents is None:
             if subj:
                 agents = list(subj)
+            elif self.owned:
+                agents = []
             elif self.topic is not None and not (self.report and kind in ("task", "soft")):
                 agents, span = list(self.topic[0]), self.topic[1]
             elif self.current is not None and kind in ("modal", "soft"):
@@ -789,6 +894,8 @@ class _Scan:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
         if action is None:
             action = cue if kind == "soft" else _framed_action(text, after, ce, self.actors)
+        if not action.strip("，；：。、 "):
+            action = cue.split("…")[0]           # 承担…职责，依法…: the cue itself, never a comma
         self.measures.append(Measure(start, ce, modality, cue, action,
                                      agents + [p for p in partners if p not in agents], partners,
                                      subject_span=span, kind=kind))
@@ -800,8 +907,14 @@ def _binding(m: Measure | None) -> bool:
     return m is not None and m.kind in ("modal", "declared", "item")
 
 
+# a lead-in naming duties without 下列 (X的主要职责是：, 工作组工作职责包括：; 82 in the corpus)
+_DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$")
+
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
+
+# …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
+_PLACE_UNIT = re.compile(f"等?(?:{_alt('place_units')})?")
 
 # 每年推动1万余家企业开展…: a number of actors after the cue
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")
@@ -829,9 +942,11 @@ def _after_partners(text: str, p: int, ce: int, actors: list[Actor]) -> int:
 
 
 def lead_in(text: str, start: int, end: int, measures: list[Measure]) -> Lead | None:
-    """The lead-in at the end of a sentence (…履行下列职责：), with the modality of the sentence's
-    last measure; none for conditions (有下列情形之一的) and lists of things (下列材料：)."""
+    """The lead-in at the end of a sentence (…履行下列职责：, 其主要职责是：), with the modality of the
+    sentence's last measure; none for conditions (有下列情形之一的) and lists of things (下列材料：)."""
     lex = _lex()
+    if measures and _DUTY_LEAD.search(text, start, end):
+        return Lead(measures[-1].modality, measures[-1].cue)
     m = lex.lead_in.search(text, start, end)
     if m is None or not measures or "之一" in text[m.start():end]:
         return None
@@ -853,6 +968,10 @@ def find_brackets(text: str, start: int, end: int, actors: list[Actor],
     ``pending``: a bracket opened by an earlier sentence (（牵头单位： …), continued here."""
     out: list[Bracket] = []
     p = start
+    if pending is not None and not _continues(text, start, end, actors):
+        pending.closed = True                # the text broke off inside it: it ends where it stopped
+        out.append(pending)
+        pending = None
     if pending is not None:
         close = _closing(text, start, end)
         stop = close if close is not None else end
@@ -885,7 +1004,29 @@ def find_brackets(text: str, start: int, end: int, actors: list[Actor],
         p = close + 1
 
 
-_OPENER = re.compile(r"[（(［【〔]")
+_OPENER = re.compile(r"[（(［【〔\[]")                  # [责任单位：…] too
+# a bracket that names no one in particular (其他相关部门配合, 各有关单位按职责分工负责): no unit (GUIDE.md)
+_VAGUE_UNIT = re.compile(r"(?:其他)?(?:各)?(?:相关|有关)(?:部门|单位)")
+# a note in brackets opening a sentence (（此件正文公开，附件依申请公开）为贯彻落实…)
+_NOTE = re.compile(r"^[（(][^（）()]{0,20}[）)]")
+_PIECE_LABEL = re.compile(r"[^：:，。；（）()]{0,8}[：:]")        # 完成时限：, 配合单位：
+
+
+def _continues(text: str, start: int, end: int, actors: list[Actor]) -> bool:
+    """Does a sentence continue the bracket an earlier one left open?  Only when it opens with a
+    unit (市财政局…；), a label (配合单位：, 完成时限：) or a closing bracket, or is nothing but the
+    bracket's tail (…各区、县（市）政府］); a sentence that opens with a task (加强…。) means the text
+    broke off inside the bracket."""
+    s = start
+    while s < end and text[s].isspace():
+        s += 1
+    close = _closing(text, s, end)
+    if close is not None and not text[close + 1:end].strip("。；;，,） \n"):
+        return True
+    d = _lex().determiners.match(text, s, end)
+    if any(a.start in (s, d.end() if d else s) for a in actors):
+        return True
+    return s >= end or text[s] in _CLOSE or _PIECE_LABEL.match(text, s, end) is not None
 
 
 def _next_open(text: str, p: int, end: int) -> int | None:
@@ -898,9 +1039,9 @@ def _closing(text: str, p: int, end: int) -> int | None:
     depth = 0
     for i in range(p, end):
         ch = text[i]
-        if ch in "（(［【〔":
+        if ch in "（(［【〔[":
             depth += 1
-        elif ch in "）)］】〕":
+        elif ch in "）)］】〕]":
             if depth == 0:
                 return i
             depth -= 1
@@ -942,7 +1083,7 @@ def _units(text: str, a: int, b: int, actors: list[Actor], role: str | None) -> 
         seg_role = endings[em.group(0).strip()] if em else role
         if seg_role is None:
             continue
-        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e]
+        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e and not _VAGUE_UNIT.fullmatch(x.text)]
     return out
 
 
@@ -981,7 +1122,7 @@ def _task_document(doc: Document) -> bool:
     if doc.meta.doc_type in _RULES["programme_doc_types"]:       # a funding programme's 办法
         return any(w in (doc.meta.title or "") for w in _RULES["programme_title_words"])
     if doc.meta.doc_type == "notice":
-        title = re.sub(r"(?:的)?通知$", "", doc.meta.title or "")
+        title = re.sub(r"(?:的)?通知(?:[-—_－].*)?$", "", doc.meta.title or "")   # …的通知-通知公告
         return title_doc_type(title)[0] in kinds
     if doc.meta.doc_type is None and doc.meta.title:          # …的意见2025年第25号国务院公报: a web page's tail
         m = _TASK_TITLE.match(doc.meta.title)

@@ -1,0 +1,189 @@
+"""Measures: the clause grammar that holds on unseen documents (extract/stages/measures.py) — where a
+clause ends, what is no cue, who the subject is, and where a responsibility bracket stops.
+
+Real sentences from /work/shared/corpus/scale/ (file in a comment), none from a gold document.
+"""
+
+from policykg.extract.pipeline import run
+from policykg.extract.records import MeasureRecord
+from policykg.extract.stages.measures import find_measures
+from policykg.extract.stages.mentions import find_mentions
+
+
+def kinds(text: str, jurisdiction: str | None = None, **kw) -> list[tuple[str, list[str]]]:
+    ms = find_measures(text, 0, len(text), find_mentions(text, 0, len(text), jurisdiction), **kw)
+    return [(m.modality, [a.text for a in m.agents]) for m in ms]
+
+
+def records(text: str, title: str) -> list[MeasureRecord]:
+    doc = run(text, path="t.md", front={"title": title})
+    return [r for r in doc.records() if isinstance(r, MeasureRecord)]
+
+
+def test_a_bracket_the_text_broke_off_in_does_not_take_the_next_task_as_units():
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: the bracket never closes
+    text = ("5.加大人才引育力度。支持各类用人主体引进培育人工智能领域高精尖缺人才。（责任单位：省委组织部、省人力资源社会保障厅、"
+            "发展改革委\n\n6.加强优质企业引育。大力引进培育人工智能领域专精特新企业。（责任单位：省工业和信息化厅、财政厅）\n")
+    recs = records(text, "河南省支持人工智能产业生态发展若干政策措施")
+    units = [(r.text, r.action) for r in recs if r.cue == "负责"]
+    assert units == [("省委组织部", "负责"), ("省人力资源社会保障厅", "负责"), ("发展改革委", "负责"),
+                     ("省工业和信息化厅", "负责"), ("财政厅", "负责")]
+    tasks = [(r.action, r.agents, r.responsible) for r in recs if r.cue != "负责"]
+    assert tasks == [("加大", (), ("省委组织部", "省人力资源社会保障厅", "发展改革委")),
+                     ("支持", (), ("省委组织部", "省人力资源社会保障厅", "发展改革委")),
+                     ("加强", (), ("省工业和信息化厅", "财政厅")), ("引进", (), ("省工业和信息化厅", "财政厅"))]
+
+
+def test_a_full_stop_typed_as_a_point_ends_a_clause():
+    # data_compliance/local/《上海市具身智能产业发展实施方案》-425a3ea9b2.md: "." between Chinese words
+    text = ("攻关感知决策模型.支持高校及科研院所构建一体化的具身智能大模型能力.鼓励研究主动感知、规划决策、语音交互等技术，"
+            "提升实时交互、自主学习等核心能力，实现大规模应用.")
+    assert [m for m, _ in kinds(text, "shanghai", plan=True)] == [
+        "obligation", "encouragement", "encouragement", "obligation"]        # …，提升…: a task of its own
+    assert kinds("数据集规模达到1.5万个。", plan=True) == []            # a decimal point is no stop
+
+
+def test_a_definition_with_its_term_in_a_clause_of_its_own_is_no_measure():
+    # data_compliance/local/省数据局关于印发《湖北省公共数据资源登记实施细则-试行-》的通知-湖北省数据局-16fa1011….md
+    assert kinds("登记机构，是指由数据管理部门指定的、提供公共数据资源登记服务的事业单位。", "hubei") == []
+
+
+def test_ke_and_one_character_closing_a_phrase_is_a_quality():
+    # same document: 来源可查、加工可控 describe the data, they permit nothing
+    text = "登记主体在申请登记前应在保障安全的前提下对公共数据资源进行存证，确保来源可查、加工可控。"
+    assert kinds(text, "hubei") == [("obligation", ["登记主体"])]
+
+
+def test_the_subject_after_qi_is_the_agent():
+    # data_compliance/national/关键信息基础设施商用密码使用管理规定-63c3ad5a10.md: 其运营者, not the facility
+    text = "关键信息基础设施运行前，其运营者应当自行或者委托商用密码检测机构开展商用密码应用安全性评估。"
+    assert kinds(text) == [("obligation", ["运营者"])]
+
+
+def test_an_actor_noun_is_no_duty_verb():
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md: 组织 names who, it does not act
+    text = "本规定适用于气象主管机构所属单位以外的组织和个人在浦东新区从事社会气象观测、数据采集、流通交易等活动。"
+    assert kinds(text, "shanghai") == []
+
+
+def test_a_notice_with_a_web_page_tail_still_transmits_a_plan():
+    # data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告-….md
+    title = "自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-通知公告"
+    assert [(r.modality, r.action) for r in records("加强典型经验做法、典型案例总结推广。", title)] == [
+        ("obligation", "加强")]
+
+
+def test_a_relative_clause_before_the_subject_keeps_it_the_subject_when_a_modal_follows():
+    # lawrefbook_dlc/shandong/山东省实施《矿产资源法》办法(2012-01-13).md: 在…的单位和个人，必须…
+    text = "在本省行政区域内勘查、开采矿产资源的单位和个人，必须遵守本办法。"
+    assert kinds(text, "shandong") == [("obligation", ["单位", "个人"])]
+    # data_compliance/local/《深化公共数据资源开发利用若干举措》-915690deb7.md: …选择符合条件的运营机构开展服务 (an object)
+    assert kinds("采用整体授权等模式，以公平竞争方式选择符合条件的运营机构开展服务。", plan=True) == [("obligation", [])]
+
+
+def test_a_clause_opening_with_yiji_adds_subjects():
+    # lawrefbook_dlc/henan/焦作市城市市容和环境卫生管理条例(2017-11-01).md
+    text = ("市、县（市、区）市容环境卫生行政主管部门和教育、卫生计生、文化广电新闻出版等有关部门，以及车站、旅游景点等公共场所的"
+            "经营管理单位，应当加强城市市容和环境卫生的宣传教育。")
+    [(modality, agents)] = kinds(text, "jiaozuo")
+    assert modality == "obligation" and "经营管理单位" in agents and "市、县（市、区）市容环境卫生行政主管部门" in agents
+    # lawrefbook_dlc/shandong/山东省专利条例(2013-08-01).md: 以及对…的单位和个人 is an object, not a subject
+    text = ("县级以上人民政府对具有重大经济、社会和生态效益的优秀专利项目，以及对发明创造和专利运用做出突出贡献的单位和个人，"
+            "按照有关规定给予表彰、奖励。")
+    assert kinds(text, "shandong") == [("obligation", ["县级以上人民政府"])]
+
+
+def test_the_owner_before_de_is_not_the_subject():
+    # lawrefbook_dlc/shandong/山东省预防未成年人犯罪条例(2016-09-23).md
+    text = "未成年人的父母或者其他监护人应当言传身教，以健康思想和良好品行教育、引导未成年人健康成长。"
+    assert kinds(text, "shandong") == [("obligation", ["父母", "监护人"])]
+    # lawrefbook_dlc/zhejiang/绍兴市制定地方性法规条例(2016-04-13).md: a thing owned is the subject, no agent
+    text = "常务委员会主任会议决定列入常务委员会会议议程的，专门委员会的审议意见应当印发常务委员会会议。"
+    assert kinds(text, "shaoxing") == [("obligation", [])]
+
+
+def test_a_duty_verb_after_a_prepositional_phrase_continues_the_subject():
+    # lawrefbook_dlc/beijing/北京市大型群众性活动安全管理条例.md: 实施 inside 实施机关 is no verb
+    text = "公安机关是大型活动安全许可的实施机关，对大型活动的安全工作实施监督管理。"
+    assert kinds(text, "beijing") == [("obligation", ["公安机关"])]
+    # lawrefbook_dlc/zhejiang/浙江省土地管理条例(2021-09-30).md: 省人民政府 only qualifies 机构
+    text = "省人民政府授权的机构，依照有关法律、法规和本条例的规定，对设区的市、县（市、区）人民政府下列土地利用和土地管理情况进行督察："
+    assert kinds(text, "zhejiang") == []
+
+
+def test_wei_a_responsible_person_is_a_duty():
+    # lawrefbook_dlc/henan/濮阳市农村生活垃圾治理条例(2019-07-01).md
+    assert kinds("村庄范围内的街道、沟塘等公共区域，村民委员会为责任人；", "henan") == [("obligation", ["村民委员会"])]
+    # lawrefbook_dlc/henan/河南省价格监督检查条例(2010-07-30).md: 为 inside 行为 opens nothing
+    text = "对价格违法行为直接负责的主要人员和其他直接责任人员，可处以五百元以下的罚款。"
+    assert [m for m, _ in kinds(text, "henan")] == ["authorization"]
+
+
+def test_a_soft_cue_heading_the_clause_governs_a_duty_word_after_it():
+    # data_compliance/local/湖南省数据局等5部门印发《关于促进湖南省企业数据资源开发利用的实施方案》的通知-….md
+    text = "鼓励行政事业单位依法采购提供公共服务和履行职责所需的数据产品和服务，探索发放数据券、算法券和算力券。"
+    assert [m for m, _ in kinds(text, "hunan", plan=True)] == ["encouragement", "obligation"]
+
+
+def test_a_last_clause_opening_with_wei_is_the_purpose_of_the_tasks():
+    # data_compliance/local/《建设和运营数据基础设施三年行动计划-2025-2027年-》-3a6ed89954.md
+    text = "推动实体经济发展，拉动数据基础设施建设，为全省经济社会发展注入新动能。"
+    assert kinds(text, "liaoning", plan=True) == [("obligation", [])]
+
+
+def test_zhichi_places_that_act_is_an_encouragement():
+    # data_compliance/local/《湖北省推进可信数据空间发展行动方案》-70b6fa8451.md: the cities act (a region mention)
+    text = "支持武汉、襄阳、宜昌等市州开展试点，打造涵盖可信管控、资源交互、敏捷计算等能力的底座。"
+    assert kinds(text, "hubei", plan=True) == [("encouragement", []), ("obligation", [])]
+    # same document: 湖北 only names the zone, which does not act here
+    text = "支持湖北自由贸易试验区、鄂州花湖国际机场等针对跨境电商、跨境支付、供应链管理等场景应用，建立高效便利安全的数据跨境流动机制。"
+    assert [m for m, _ in kinds(text, "hubei", plan=True)][:1] == ["obligation"]
+
+
+
+def test_the_transmittal_of_a_plan_states_no_task():
+    # data_compliance/local/大连市数据局关于印发《大连市数据资产全过程管理试点工作方案》的通知-cf970618d0.md
+    text = "为落实财政部关于开展数据资产全过程管理试点工作要求，我们研究制定了《大连市数据资产全过程管理试点工作方案》，现予印发，请认真组织实施。"
+    assert kinds(text, "dalian", plan=True) == []
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md
+    text = "为深入贯彻落实中央经济工作会议决策部署和省委经济工作会议要求，增强宏观政策取向一致性，提振市场信心，推动经济持续向好，制定以下政策。"
+    assert kinds(text, plan=True) == []
+
+
+def test_a_subject_the_actor_stage_does_not_know_stops_the_earlier_subject():
+    # lawrefbook_dlc/shandong/烟台市城市供水条例(2018-01-23).md: 有关单位和个人, not 供水单位
+    text = "供水单位抢修供水设施时，有关单位和个人应当给予支持和配合，任何单位和个人不得阻挠。"
+    assert kinds(text, "yantai") == [("obligation", []), ("prohibition", ["单位", "个人"])]
+    # lawrefbook_dlc/zhejiang/杭州市城市河道建设和管理条例(2013-08-07).md: 由 + a body it does not know
+    text = "市城市管理行政主管部门应当会同市城市绿化行政主管部门编制城市河道养护计划，由城市河道监管机构负责组织实施。"
+    assert kinds(text, "hangzhou") == [("obligation", ["市城市管理行政主管部门", "市城市绿化行政主管部门"]),
+                                       ("obligation", [])]
+
+
+def test_a_duty_lead_in_without_xialie_gives_its_items_the_duty():
+    # lawrefbook_dlc/henan/河南省爱国卫生条例(2020-06-04).md (82 such lead-ins in the corpus: …的主要职责是：)
+    text = "第九条 县级以上爱国卫生运动委员会的主要职责是：\n（一）宣传贯彻爱国卫生工作的方针、政策；\n（二）组织开展爱国卫生运动；\n"
+    recs = records(text, "河南省爱国卫生条例")
+    assert [(r.modality, r.agents, r.action) for r in recs] == [
+        ("obligation", ("河南省县级以上爱国卫生运动委员会",), "履行职责"), ("obligation", (), "宣传"),
+        ("obligation", (), "组织开展")]
+
+
+def test_a_two_part_cue_after_a_verb_belongs_to_the_verbs_object():
+    # lawrefbook_dlc/beijing/北京市实施《义务教育法》办法.md: the city ensures the right, it holds none
+    assert kinds("本市依法保障适龄儿童、少年享有平等接受义务教育的权利。", "beijing") == [("obligation", ["本市"])]
+
+
+def test_vague_units_in_a_bracket_get_no_duty():
+    # data_compliance/local/《关于加快促进数据产业高质量发展若干政策措施》-8a76751a53.md (GUIDE: vague units are no unit)
+    text = ("（二）发展第三方专业服务。培育规范从事数据公证、合规认证等专业服务机构。〔责任单位：省委网信办、省教育厅、省公安厅"
+            "按职责分工负责，其他相关部门配合〕\n")
+    recs = records(text, "关于加快促进数据产业高质量发展若干政策措施")
+    assert [r.text for r in recs if r.cue == "负责"] == ["省委网信办", "省教育厅", "省公安厅"]
+    assert {r.responsible for r in recs if r.cue != "负责"} == {("省委网信办", "省教育厅", "省公安厅")}
+
+
+def test_bu_ying_is_a_prohibition():
+    # data_compliance/local/东莞市地方标准-网络数据安全通用要求-征求意见稿-51155aaeee.md (不应/不应当: 102 in the corpus)
+    text = "APP、WEB等客户端相关业务完成后不应留存重要数据，需及时对缓存进行清理。"
+    assert [m for m, _ in kinds(text, "dongguan")] == ["prohibition"]
