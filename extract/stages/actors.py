@@ -701,12 +701,17 @@ def _head_alternative(head: str) -> str:
     return re.escape(head) + (f"(?![{''.join(after)}])" if after else "")
 
 
+# an article number run into its text (第十四条网络交易经营者): no part of a name
+_ARTICLE_NUMBER = r"第[一二三四五六七八九十百零〇]+[条款项]"
 _ROLE_HEAD_RX = re.compile("|".join(_head_alternative(h) for h in sorted(_ROLE_HEAD, key=len, reverse=True)))
 #: the heads that end a role noun wherever they stand (not 商, 方, 人, 代表, which need a context: 商务, 人力资源)
 _NAME_HEAD_RX = re.compile(alternation(h for h in _ROLE_HEAD if h not in _RULES["role_noun_head_guards"]))
 _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
 _ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
-                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]")
+                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
+# words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
+_LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
+                           rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})")
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _HEAD_VERBS = frozenset(_RULES["role_noun_head_verbs"])
 _HEAD_CONCEPTS = frozenset(_RULES["role_noun_head_concepts"])
@@ -783,6 +788,10 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             if lo != start:
                 continue                                          # no boundary: too long to be one term
             cut = start
+        lead = _LEADING_WORD.match(text, cut, e)
+        while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
+            cut = lead.end()
+            lead = _LEADING_WORD.match(text, cut, e)
         mod = text[cut:hs]
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
         if not 2 <= len(mod) <= longest or (mod in _BAD_MODIFIER and m.group(0) not in _HEAD_GUARDS):

@@ -442,3 +442,18 @@ def test_units_directly_under_a_government_are_the_documents_own():
     assert spans(text, "hunan") == [("省直单位", "湖南省省直单位", None),
                                     ("省直有关部门", "湖南省人民政府有关部门", "province"),
                                     ("市直部门", "湖南省设区的市级人民政府有关部门", "city")]
+
+
+def test_a_verb_or_preposition_opening_the_clause_is_no_part_of_a_role_noun():
+    # lawrefbook_dlc/henan/洛阳市陆浑水库饮用水水源保护条例(2019-12-27).md (第九条): 保护|举报人
+    text = "第九条 任何单位和个人都有权对污染和破坏陆浑水库饮用水水源的行为进行举报，接受举报的部门应当依法调查处理，并保护举报人合法权益。"
+    assert spans(text, "luoyang") == [("单位", "单位", None), ("个人", "个人", None), ("举报人", "举报人", None)]
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md: 满足|企业
+    text = "以参股方式支持市国资平台、经营主体等设立通用人工智能领域子基金，满足企业和项目资金需求。"
+    assert [(t, lb) for t, lb, _ in spans(text, "anhui")] == [("经营主体", "经营主体"), ("企业", "企业")]
+    # lawrefbook_dlc/henan/河南省发展民营科技企业条例.md (第二条): 本条例所称|…, 以|科技人员
+    text = ("第二条 本条例所称民营科技企业是指以科技人员为主体，以技术创新和科技成果转化为主要特征，"
+            "实行自筹资金、自愿组合、自主经营、自负盈亏的经济实体。")
+    assert [(t, lb) for t, lb, _ in spans(text, "henan")] == [("民营科技企业", "企业"), ("科技人员", "科技人员")]
+    # … but 保护 stays where it makes a term with the head (保护责任人)
+    assert [t for t, _, _ in spans("保护责任人应当履行下列义务：", "hangzhou")] == ["保护责任人"]
