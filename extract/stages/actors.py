@@ -801,9 +801,28 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
         if text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
+        if known is None and m.group(0) == _DEPARTMENT_HEAD and _DEPARTMENT_ROLE_END.search(mod) is None:
+            cut = _after_level_word(text, start, cut, hs)     # 市|宗教事务部门: a department of that level's government
+            out.append(Hit(cut, e, text[cut:e], "actor", (_synthetic(text[cut:e], False),)))
+            continue
         concept = known if known is not None else _role_noun(text[cut:e], _ROLE_HEAD[m.group(0)])
         out.append(Hit(cut, e, text[cut:e], "actor", (concept,)))
     return out
+
+
+# 宗教事务部门, 房屋征收部门: a field's department of the government (not 主管部门, 受理部门: rules/actors.yaml)
+_DEPARTMENT_HEAD = "部门"
+_DEPARTMENT_ROLE_END = re.compile(rf"(?:{alternation(_RULES['department_role_modifiers'])})$")
+
+
+def _after_level_word(text: str, start: int, cut: int, hs: int) -> int:
+    """Where a department's stem starts: after a level word at or across ``cut`` (市|宗教事务,
+    县级以上|黄河河务, whose 县级 a stop word cut), else at ``cut``."""
+    for i in range(min(hs - 2, cut + 6), cut - 1, -1):
+        lp = _level_prefix_at(text, start, i)
+        if lp is not None and lp.start() <= cut:
+            return i
+    return cut
 
 
 # --- phrases ---------------------------------------------------------------------------

@@ -457,3 +457,14 @@ def test_a_verb_or_preposition_opening_the_clause_is_no_part_of_a_role_noun():
     assert [(t, lb) for t, lb, _ in spans(text, "henan")] == [("民营科技企业", "企业"), ("科技人员", "科技人员")]
     # … but 保护 stays where it makes a term with the head (保护责任人)
     assert [t for t, _, _ in spans("保护责任人应当履行下列义务：", "hangzhou")] == ["保护责任人"]
+
+
+def test_a_fields_department_written_with_bare_bumen_belongs_to_the_documents_government():
+    # lawrefbook_dlc/chongqing/重庆市宗教事务条例(2019-05-31).md: 宗教事务部门 is no role the ontology lists
+    text = "市、区县（自治县）宗教事务部门依法对涉及国家利益和社会公共利益的宗教事务进行行政管理，其他有关部门在各自职责范围内依法负责有关的行政管理工作。"
+    assert spans(text, "chongqing") == [("市、区县（自治县）宗教事务部门", "重庆市人民政府宗教事务部门", "province"),
+                                        ("区县（自治县）宗教事务部门", "重庆市区县人民政府宗教事务部门", "county"),
+                                        ("有关部门", "重庆市人民政府有关部门", "province")]
+    # lawrefbook_dlc/henan/商丘市城市扬尘污染防治条例(2020-04-20).md: 受理部门 names a part in a procedure, no field
+    assert spans("举报内容经查证属实的，受理部门应当按照有关规定对举报人给予奖励。", "shangqiu") == [
+        ("受理部门", "受理部门", None), ("举报人", "举报人", None)]
