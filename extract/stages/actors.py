@@ -1308,7 +1308,9 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     # a name without a level word or place before it loses to the vocabulary's name ending at the same
     # place (组织|水行政主管部门: the verb is not part of the name)
     known = lex + made
-    organs = [h for h in organ_hits(text, start, end, {r.end for r in regions}, terms)
+    # a named body before the stem (国务院|畜牧行政主管部门) starts it as a place does
+    organs = [h for h in organ_hits(text, start, end, {r.end for r in regions} | {o.end for o in lex if _is_named_body(o)},
+                                    terms)
               if not any(o.start <= h.start and h.end <= o.end for o in known)
               and not any(p.start < h.end and h.start < p.end for p in party)
               and (_prefixed(text, start, h, regions) or not any(o.end == h.end and o.start > h.start for o in lex))]
@@ -1345,6 +1347,11 @@ _NAME_PREFIX = re.compile(r"[^\W\d和及或与、]{2,}")
 def _is_body(c: Concept) -> bool:
     """A government, department, legislature or named actor (not a category)."""
     return c.scheme == "act" or c.attrs.get("actorClass") in ("Department", "GovernmentBody", "Legislature")
+
+
+def _is_named_body(h: Hit) -> bool:
+    """国务院, 工业和信息化部: a named government body of the vocabulary."""
+    return h.concept.scheme == "act" and h.concept.attrs.get("actorClass") in ("GovernmentBody", "Department")
 
 
 def _prefixed(text: str, start: int, h: Hit, regions: list[Hit]) -> bool:

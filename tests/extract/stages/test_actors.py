@@ -468,3 +468,10 @@ def test_a_fields_department_written_with_bare_bumen_belongs_to_the_documents_go
     # lawrefbook_dlc/henan/商丘市城市扬尘污染防治条例(2020-04-20).md: 受理部门 names a part in a procedure, no field
     assert spans("举报内容经查证属实的，受理部门应当按照有关规定对举报人给予奖励。", "shangqiu") == [
         ("受理部门", "受理部门", None), ("举报人", "举报人", None)]
+
+
+def test_a_department_written_after_the_state_council_is_the_state_councils():
+    # lawrefbook_dlc/henan/河南省畜禽管理条例.md: 国务院|畜牧行政主管部门 (was 河南省人民政府国务院畜牧行政主管部门)
+    text = "省级畜禽品种保护名录由省畜牧行政主管部门确定、公布，报国务院畜牧行政主管部门备案。"
+    assert spans(text, "henan") == [("省畜牧行政主管部门", "河南省人民政府畜牧行政主管部门", "province"),
+                                    ("国务院畜牧行政主管部门", "国务院畜牧行政主管部门", "national")]
