@@ -1002,9 +1002,9 @@ def _named_unit(text: str, start: int, h: Hit, explicit: bool, jurisdiction: str
 
 
 def _written_national(a: Actor, parent: Actor | None, h: Hit) -> Actor:
-    """国家林业和草原局: a national body the ontology does not name is labelled as written."""
+    """国家林业和草原局, 国家密码管理局: a national body the ontology does not name is labelled as written."""
     if parent is not None and parent.level == "national" and not parent.id and a.concept is None \
-            and h.concept.attrs.get("organ") is None and h.text != a.label.removeprefix("国家"):
+            and h.concept.attrs.get("organ") != "body" and h.text != a.label.removeprefix("国家"):
         if _ORGAN_SUFFIX.search(h.text) is not None and not h.text.endswith("部门"):
             a.label = f"国家{h.text}"
     return a

@@ -471,7 +471,15 @@ def test_a_fields_department_written_with_bare_bumen_belongs_to_the_documents_go
 
 
 def test_a_department_written_after_the_state_council_is_the_state_councils():
-    # lawrefbook_dlc/henan/河南省畜禽管理条例.md: 国务院|畜牧行政主管部门 (was 河南省人民政府国务院畜牧行政主管部门)
+    # lawrefbook_dlc/henan/河南省畜牧业条例(2016-03-29).md: 国务院|畜牧行政主管部门 (was 河南省人民政府国务院畜牧行政主管部门)
     text = "省级畜禽品种保护名录由省畜牧行政主管部门确定、公布，报国务院畜牧行政主管部门备案。"
     assert spans(text, "henan") == [("省畜牧行政主管部门", "河南省人民政府畜牧行政主管部门", "province"),
                                     ("国务院畜牧行政主管部门", "国务院畜牧行政主管部门", "national")]
+
+
+def test_a_national_bureau_the_ontology_does_not_list_is_labelled_as_written():
+    # data_compliance/national/关键信息基础设施商用密码使用管理规定_中央网络安全和信息化委员会办公室-4cfef219cb.md
+    text = ("《关键信息基础设施商用密码使用管理规定》已经2025年4月21日国家密码管理局局务会议审议通过，"
+            "并经国家互联网信息办公室、公安部同意，现予公布，自2025年8月1日起施行。")
+    assert [(t, lb) for t, lb, _ in spans(text, "china")] == [
+        ("国家密码管理局", "国家密码管理局"), ("国家互联网信息办公室", "国家互联网信息办公室"), ("公安部", "公安部")]
