@@ -752,6 +752,21 @@ def _category_of(name: str) -> Concept | None:
     return None
 
 
+_FIELD_END = re.compile(rf"(?:{alternation(_RULES['category_field_ends'])})$")
+_SCOPE_START = re.compile(alternation(_RULES["category_scope_starts"]))
+_BARE_ACTIVITIES = frozenset(_RULES["category_bare_activities"])
+
+
+@lru_cache(maxsize=None)
+def _names_a_kind(modifier: str) -> bool:
+    """Does ``modifier`` make a kind of the category after it (房地产开发|企业, 特大型|企业), not only
+    name its field (数字经济|企业, 网信|企业, 人工智能领域|企业) or a scope (境内外|企业, 被假冒|企业)?"""
+    if _FIELD_END.search(modifier) or _SCOPE_START.match(modifier) or modifier in _BARE_ACTIVITIES:
+        return False
+    v = vocabulary()
+    return not any(v.lookup(modifier[i:], "domain") or modifier[i:] in _stems() for i in range(len(modifier) - 1))
+
+
 def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
     """Can the head word at ``hs`` end a role noun here?  Not 或|者, 跨|部门, 人民代表|大会; 商 and 方
     only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人
@@ -799,6 +814,8 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         if text[e:e + 1] in _LABEL_COLON:
             continue                                          # （责任单位：…）: a label, not an actor
         known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
+        if known is not None and known.pref == m.group(0) and _names_a_kind(mod):
+            known = None                                      # 房地产开发企业: a kind of 企业, as written
         if text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
         if known is None and m.group(0) == _DEPARTMENT_HEAD and _DEPARTMENT_ROLE_END.search(mod) is None:

@@ -200,8 +200,8 @@ def test_role_nouns_keep_their_modifier_and_take_the_category_as_label():
     text = "因公路建设对有关设施造成损坏或者需要搬迁的，公路建设单位应当按照不低于该设施原有的技术标准予以修复。"
     assert [(a.text, a.label) for a in resolve_actors(text, "shanghai")] == [("公路建设单位", "公路建设单位")]
     text = "第四十七条 违反本条例第十九条规定，房地产开发企业在商品房销售合同中未载明所销售房屋的绿色建筑等级的，"
-    assert [(a.text, a.label, a.id) for a in resolve_actors(text, "zhejiang")] == [
-        ("房地产开发企业", "企业", "actor:role/enterprise")]
+    assert [(a.text, a.label, a.cls, a.generic) for a in resolve_actors(text, "zhejiang")] == [    # a kind of 企业
+        ("房地产开发企业", "房地产开发企业", "Enterprise", True)]
     # （责任单位：…）: a bracket's label, not an actor; 支持|企业: a verb is no modifier
     assert resolve_actors("（牵头单位：市国资委，配合单位：", "dalian")[0].text == "市国资委"
 
@@ -483,3 +483,12 @@ def test_a_national_bureau_the_ontology_does_not_list_is_labelled_as_written():
             "并经国家互联网信息办公室、公安部同意，现予公布，自2025年8月1日起施行。")
     assert [(t, lb) for t, lb, _ in spans(text, "china")] == [
         ("国家密码管理局", "国家密码管理局"), ("国家互联网信息办公室", "国家互联网信息办公室"), ("公安部", "公安部")]
+
+
+def test_a_kind_of_enterprise_keeps_its_name_and_one_named_by_its_field_is_the_category():
+    # lawrefbook_dlc/shandong/山东省燃气管理条例(2016-03-30).md (第二十条): ANNOTATION.md, the category as it stands
+    assert spans("第二十条 燃气经营企业应当建立燃气安全管理责任制，健全安全管理网络。", "shandong") == [
+        ("燃气经营企业", "燃气经营企业", None)]
+    # data_compliance/local/《2025年数字云南建设工作要点》-630d57f591.md: 数字经济 is a field, the label is 企业
+    assert [(t, lb) for t, lb, _ in spans("建立数字经济企业升规培育长效机制，促进数字经济企业“四上”转化。", "yunnan")] == [
+        ("数字经济企业", "企业"), ("数字经济企业", "企业")]
