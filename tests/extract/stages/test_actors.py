@@ -492,3 +492,9 @@ def test_a_kind_of_enterprise_keeps_its_name_and_one_named_by_its_field_is_the_c
     # data_compliance/local/《2025年数字云南建设工作要点》-630d57f591.md: 数字经济 is a field, the label is 企业
     assert [(t, lb) for t, lb, _ in spans("建立数字经济企业升规培育长效机制，促进数字经济企业“四上”转化。", "yunnan")] == [
         ("数字经济企业", "企业"), ("数字经济企业", "企业")]
+
+
+def test_a_verb_before_a_department_name_is_no_part_of_it():
+    # lawrefbook_dlc/zhejiang/浙江省城市市容和环境卫生管理条例(2021-09-30).md: 征得|市容环境卫生主管部门
+    text = "大型户外广告的设置应当征得市容环境卫生主管部门同意，并依法办理有关审批手续。"
+    assert spans(text, "zhejiang") == [("市容环境卫生主管部门", "浙江省人民政府市容环境卫生主管部门", "province")]
