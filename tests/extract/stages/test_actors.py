@@ -498,3 +498,10 @@ def test_a_verb_before_a_department_name_is_no_part_of_it():
     # lawrefbook_dlc/zhejiang/浙江省城市市容和环境卫生管理条例(2021-09-30).md: 征得|市容环境卫生主管部门
     text = "大型户外广告的设置应当征得市容环境卫生主管部门同意，并依法办理有关审批手续。"
     assert spans(text, "zhejiang") == [("市容环境卫生主管部门", "浙江省人民政府市容环境卫生主管部门", "province")]
+
+
+def test_a_bracketed_bare_unit_acting_as_the_subject_is_those_governments():
+    # data_compliance/local/《贵州省鼓励数据产业发展的若干政策-试行-》-4e1aca813e.md: 各市（州）根据财力安排资金
+    text = ("充分发挥省“四化”基金、新动能基金、贵阳大数据科创城、贵阳贵安人工智能产业投资等百亿规模产业基金作用，"
+            "加大省级相关专项资金支持力度，各市（州）根据财力安排资金，对数据产业给予大力支持。")
+    assert mention_actors(text, "guizhou") == [("市（州）", "贵州省设区的市级人民政府")]
