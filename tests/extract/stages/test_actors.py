@@ -505,3 +505,10 @@ def test_a_bracketed_bare_unit_acting_as_the_subject_is_those_governments():
     text = ("充分发挥省“四化”基金、新动能基金、贵阳大数据科创城、贵阳贵安人工智能产业投资等百亿规模产业基金作用，"
             "加大省级相关专项资金支持力度，各市（州）根据财力安排资金，对数据产业给予大力支持。")
     assert mention_actors(text, "guizhou") == [("市（州）", "贵州省设区的市级人民政府")]
+
+
+def test_self_governing_committees_are_organisations_named_as_written():
+    # lawrefbook_dlc/shandong/潍坊市物业管理条例(2022-01-21).md: 业主委员会 (was 潍坊市业主委员会); 业主大会会议: a meeting
+    text = "业主委员会未按照规定召集业主大会会议的，业主可以请求物业所在地街道办事处、镇人民政府责令限期召集；"
+    assert [(t, lb) for t, lb, _ in spans(text, "weifang")] == [
+        ("业主委员会", "业主委员会"), ("业主", "业主"), ("街道办事处", "潍坊市街道办事处"), ("镇人民政府", "潍坊市乡镇人民政府")]
