@@ -305,7 +305,7 @@ def test_agent_nouns_in_ren_fang_shang_and_people_categories_are_actors():
     text = "风景名胜区内的单位、居民和游客，应当遵守风景名胜区的各项管理制度。"
     assert [a.text for a in resolve_actors(text, "shandong")] == ["单位", "居民", "游客"]
     # …but not a word that only qualifies a noun, nor 方 and 人 inside other words
-    assert resolve_actors("居民身份证、业主大会和学生资助按照使用方法办理。", "shandong") == []
+    assert resolve_actors("居民身份证和学生资助按照使用方法办理。", "shandong") == []   # 业主大会: a body (vocab)
     assert resolve_actors("加强工业机器人和人民币跨境支付应用，经批准后方可实施。", "shandong") == []
     # lawrefbook_dlc/henan/河南省企业工资集体协商条例(2013-11-29).md (第十六条): a 协商代表 is no deputy
     text = "协商代表应当保守在工资集体协商过程中知悉的企业商业秘密。"
