@@ -436,9 +436,15 @@ def _synthetic(name: str, body: bool, cls: str = "Department") -> Concept:
                    attrs={"actorClass": cls, "organ": "body" if body else "department"})
 
 
+# words a level word never stands before (乡镇企业行政管理部门 is no township's department)
+_LEVEL_NOT_BEFORE = re.compile(alternation(_RULES["level_word_not_before"]))
+
+
 def _unit_prefix_ok(text: str, start: int, p: int, i: int) -> bool:
     """Is the level word text[p:i] a level here?  Not in 城市, 社区, 市场… (unless the name after
     it starts with a known stem: 市民政局, 市市场监管局)."""
+    if _LEVEL_NOT_BEFORE.match(text, i) is not None:
+        return False                                          # 乡镇|企业: a kind of enterprise, no level
     if i - p != 1:
         return True
     if p > start and text[p - 1:i] in _COMPOUNDS:
@@ -1073,9 +1079,15 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
         return pairs + [(_level_government(prefix.group(1), region), prefix.start())]
     if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
         return [(p, a0) for p in prev.parents]
-    if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national"):
+    if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national") \
+            and prev.sentence_gov.role not in _NO_DEPARTMENTS:
         return [(prev.sentence_gov, a0)]                     # 县级以上人民政府应当组织水行政主管部门…
     return [(own_government(jurisdiction) if region == jurisdiction else None, a0)]
+
+
+#: governments whose sentence does not make the departments it names theirs (乡、镇人民政府 or 街道办事处
+#: … 由有关部门处理: the city's or county's departments, not 上海市乡镇人民政府有关部门)
+_NO_DEPARTMENTS = frozenset(_RULES["governments_without_departments"])
 
 
 def _level_government(word: str, region: str | None) -> Actor:

@@ -512,3 +512,15 @@ def test_self_governing_committees_are_organisations_named_as_written():
     text = "业主委员会未按照规定召集业主大会会议的，业主可以请求物业所在地街道办事处、镇人民政府责令限期召集；"
     assert [(t, lb) for t, lb, _ in spans(text, "weifang")] == [
         ("业主委员会", "业主委员会"), ("业主", "业主"), ("街道办事处", "潍坊市街道办事处"), ("镇人民政府", "潍坊市乡镇人民政府")]
+
+
+def test_a_township_or_street_office_earlier_in_the_sentence_does_not_own_the_departments_after_it():
+    # lawrefbook_dlc/shandong/泰安市献血条例(2021-07-31).md: 有关部门 are the city's (was 泰安市街道办事处有关部门)
+    text = "乡镇人民政府、街道办事处、基层群众性自治组织应当配合有关部门和机构开展献血工作，动员本辖区内符合献血条件的公民参与无偿献血有关工作。"
+    assert [(t, lb) for t, lb, _ in spans(text, "taian")] == [
+        ("乡镇人民政府", "泰安市乡镇人民政府"), ("街道办事处", "泰安市街道办事处"), ("有关部门", "泰安市人民政府有关部门"),
+        ("公民", "公民")]
+    # lawrefbook_dlc/henan/河南省实施《乡镇企业法》办法(2000-09-27).md (第五条): 乡镇|企业 is no level word
+    text = "第五条 县级以上人民政府乡镇企业行政管理部门应当依据国家产业政策，会同有关部门拟定乡镇企业发展规划。"
+    assert spans(text, "henan")[0] == ("县级以上人民政府乡镇企业行政管理部门", "河南省县级以上人民政府乡镇企业行政管理部门",
+                                       "county-and-above")
