@@ -524,3 +524,10 @@ def test_a_township_or_street_office_earlier_in_the_sentence_does_not_own_the_de
     text = "第五条 县级以上人民政府乡镇企业行政管理部门应当依据国家产业政策，会同有关部门拟定乡镇企业发展规划。"
     assert spans(text, "henan")[0] == ("县级以上人民政府乡镇企业行政管理部门", "河南省县级以上人民政府乡镇企业行政管理部门",
                                        "county-and-above")
+
+
+def test_daibiao_as_a_verb_is_no_deputy():
+    # lawrefbook_dlc/zhejiang/浙江省物业管理条例(2009-11-27).md: 业主大会代表和维护… (represents), not a congress deputy
+    text = "业主大会代表和维护全体业主有关物业管理的合法权益，履行国务院《物业管理条例》规定的职责。"
+    assert [(t, lb) for t, lb, _ in spans(text, "zhejiang")] == [("业主大会", "业主大会"), ("业主", "业主"),
+                                                                ("国务院", "国务院")]
