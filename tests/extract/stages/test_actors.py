@@ -531,3 +531,11 @@ def test_daibiao_as_a_verb_is_no_deputy():
     text = "业主大会代表和维护全体业主有关物业管理的合法权益，履行国务院《物业管理条例》规定的职责。"
     assert [(t, lb) for t, lb, _ in spans(text, "zhejiang")] == [("业主大会", "业主大会"), ("业主", "业主"),
                                                                 ("国务院", "国务院")]
+
+
+def test_a_collective_alias_after_coordinated_bodies_is_no_alias_of_the_last_one():
+    # lawrefbook_dlc/chongqing/重庆市邮政条例(2012-11-29).md: （以下统称邮政管理部门） names both bodies (was 派出机构)
+    text = ("市邮政管理部门和本条例第四条第二款规定的邮政监管派出机构（以下统称邮政管理部门）对邮政市场实施监督管理，"
+            "应当遵循公开、公平、公正以及鼓励竞争、促进发展的原则。")
+    assert mention_actors(text, "chongqing") == [("市邮政管理部门", "重庆市人民政府邮政管理部门"), ("派出机构", "派出机构"),
+                                                 ("邮政管理部门", "重庆市人民政府邮政管理部门")]
