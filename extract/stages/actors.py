@@ -471,8 +471,8 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
     known = _role_by_label(stem + suffix)
     if known is not None:
         return known
-    bare = _RELATED.sub("", stem)
-    if bare != stem and kind == "as_written":               # 有关|土地行政主管部门, 相关|主管部门: 有关 is a determiner
+    bare = _RELATED_AFTER.sub("", _RELATED.sub("", stem))
+    if bare != stem and kind == "as_written":               # 有关|土地行政主管部门, 民政等|行政部门: determiners
         return _stems().get(bare) or (vocabulary().concept("role", "other-departments") if not bare
                                       else _organ_concept(bare, suffix))
     if kind != "body" or suffix in ("委员会", "办公室"):
@@ -487,6 +487,8 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
 
 
 _RELATED = re.compile(r"^(?:有关|相关|各)+")
+# 民政等(有关)|行政部门: one stem of a list cut short by 等
+_RELATED_AFTER = re.compile(r"等(?:有关|相关|其他)?$")
 
 
 def _stem_ok(text: str, cut: int, i0: int, s_suf: int, e: int, suffix: str) -> bool:
@@ -1157,6 +1159,10 @@ def _first_stem_cut(text: str, start: int, first: str, list_start: int) -> int:
         tail = next((first[j:] for j in range(cut, len(first) - 1) if first[j:] in _stems()), None)
         if tail is not None:
             return len(first) - len(tail)
+        lp = _PREFIX_WORD.match(first, cut)                   # 市|房屋、土地行政管理部门: the level word is read later
+        if lp is not None and lp.group(0) in _LEVEL_OF_PREFIX and len(first) - lp.end() >= 2 \
+                and _unit_prefix_ok(text, start, list_start + cut, list_start + lp.end()):
+            return lp.end()
     return cut
 
 
@@ -1165,12 +1171,15 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
     each from its stem to the shared head.  The first stem is cut at a stop word (组织|发展改革);
     a list whose stems the ontology does not know at all is no list of departments."""
     out: list[_StemList] = []
-    if text.find("、", start, end) < 0 or text.find(_STEM_HEAD_TAIL, start, end) < 0:
+    if text.find(_STEM_HEAD_TAIL, start, end) < 0 or (text.find("、", start, end) < 0 and text.find("等", start, end) < 0):
         return out
     for hm in _STEM_HEAD.finditer(text, start, end):
         head = hm.group(2)
         found = _list_items(text, start, hm.start())
         if found is None:
+            one = _one_stem_before_deng(text, start, hm) if hm.group(1) else None
+            if one is not None:                               # 民政等行政部门: a list of one
+                out.append(one)
             continue
         stems, list_start = found
         cut = _first_stem_cut(text, start, stems[0], list_start)
@@ -1186,6 +1195,18 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
             pos += len(st) + 1
         out.append(_StemList(list_start + cut, hm.end(), items))
     return out
+
+
+def _one_stem_before_deng(text: str, start: int, hm: re.Match) -> _StemList | None:
+    """民政等行政部门, 财政等有关部门: the one known stem written right before 等 and a shared head,
+    the longest such stem after a level word, a stop word or the start of the clause."""
+    for n in range(min(_MAX_BARE_STEM, hm.start() - start), 1, -1):
+        a = hm.start() - n
+        st = text[a:hm.start()]
+        if st in _stems() and (a == start or not _CJK_ONE.match(text, a - 1) or _level_prefix_at(text, start, a)
+                               or _ORGAN_STOP.search(text, max(start, a - 2), a)):
+            return _StemList(a, hm.end(), [(a, _role_by_label(st + hm.group(2)) or _stems()[st])])
+    return None
 
 
 @lru_cache(maxsize=1)

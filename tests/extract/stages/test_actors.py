@@ -539,3 +539,13 @@ def test_a_collective_alias_after_coordinated_bodies_is_no_alias_of_the_last_one
             "应当遵循公开、公平、公正以及鼓励竞争、促进发展的原则。")
     assert mention_actors(text, "chongqing") == [("市邮政管理部门", "重庆市人民政府邮政管理部门"), ("派出机构", "派出机构"),
                                                  ("邮政管理部门", "重庆市人民政府邮政管理部门")]
+
+
+def test_a_list_of_stems_closed_by_deng_and_a_longer_head_or_a_single_stem_before_deng():
+    # lawrefbook_dlc/shanghai/上海市精神卫生条例.md: …、民政等行政部门 (the last stem was 民政等行政)
+    text = "卫生计生、公安、民政等行政部门及其工作人员在精神卫生工作中获得的精神障碍患者个人信息，应当予以保密。"
+    assert [(t, lb) for t, lb, _ in spans(text, "shanghai")][2:] == [
+        ("民政等行政部门", "上海市人民政府民政部门"), ("工作人员", "工作人员")]
+    # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md: …、园林等相关部门
+    text = "轨道交通建设期间，市公安交通管理部门应当会同市城乡建设、交通、市政、园林等相关部门和轨道交通建设单位制订交通组织方案。"
+    assert [lb for _, lb, _ in spans(text, "chongqing")][-2:] == ["重庆市人民政府园林部门", "轨道交通建设单位"]
