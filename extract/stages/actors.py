@@ -391,6 +391,7 @@ _ORGAN_STOP = re.compile(rf"{alternation(_RULES['organ_stops'])}|的|{_JING[0]}(
 # a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
 _NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
 _COMPOUNDS = frozenset(_RULES["unit_word_compounds"])
+_COMPOUND_BREAKER = re.compile(alternation(_RULES["unit_word_compound_breakers"]))
 _SUFFIX_WORD = re.compile(alternation(_RULES["organ_suffix_continuations"]))
 _PARTY_LEVEL: dict[str, str] = _RULES["party_committees"]
 _PARTY_OFFICE: dict[str, str] = _RULES["party_offices"]
@@ -449,8 +450,9 @@ def _unit_prefix_ok(text: str, start: int, p: int, i: int) -> bool:
         return True
     if p > start and text[p - 1:i] in _COMPOUNDS:
         return False
-    if text[p:i + 1] in _COMPOUNDS and _known_stem_rx().match(text, i) is None:
-        return False
+    if text[p:i + 1] in _COMPOUNDS and _known_stem_rx().match(text, i) is None \
+            and _COMPOUND_BREAKER.match(text, i) is None:
+        return False                                          # 县城, 市场 (not 县|城乡规划主管部门)
     return True
 
 

@@ -549,3 +549,10 @@ def test_a_list_of_stems_closed_by_deng_and_a_longer_head_or_a_single_stem_befor
     # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md: …、园林等相关部门
     text = "轨道交通建设期间，市公安交通管理部门应当会同市城乡建设、交通、市政、园林等相关部门和轨道交通建设单位制订交通组织方案。"
     assert [lb for _, lb, _ in spans(text, "chongqing")][-2:] == ["重庆市人民政府园林部门", "轨道交通建设单位"]
+
+
+def test_a_county_unit_before_chengxiang_is_a_level_word_not_xiancheng():
+    # lawrefbook_dlc/henan/信阳市传统村落保护条例(2016-10-20).md: 县|城乡规划主管部门 (was 信阳市人民政府县城乡规划主管部门)
+    text = "市、县城乡规划主管部门负责对传统村落的保护发展规划工作实施监督、管理、指导。"
+    assert spans(text, "xinyang") == [("市、县城乡规划主管部门", "信阳市人民政府城乡规划主管部门", "city"),
+                                      ("县城乡规划主管部门", "信阳市县人民政府城乡规划主管部门", "county")]
