@@ -556,3 +556,12 @@ def test_a_county_unit_before_chengxiang_is_a_level_word_not_xiancheng():
     text = "市、县城乡规划主管部门负责对传统村落的保护发展规划工作实施监督、管理、指导。"
     assert spans(text, "xinyang") == [("市、县城乡规划主管部门", "信阳市人民政府城乡规划主管部门", "city"),
                                       ("县城乡规划主管部门", "信阳市县人民政府城乡规划主管部门", "county")]
+
+
+def test_relevant_organs_named_earlier_do_not_own_the_departments_after_them():
+    # lawrefbook_dlc/beijing/北京市保守国家秘密条例(2021-04-16).md (was 北京市有关机关公安机关)
+    text = ("国家工作人员或者其他公民发现下列危害或者可能危害国家秘密安全情形的，应当采取相应措施，及时报告有关机关、单位依法处理，"
+            "或者报告公安机关、国家安全机关、保密行政管理部门，接到报告的部门应当及时调查处理并通报其他有关部门：")
+    assert mention_actors(text, "beijing")[2:] == [
+        ("有关机关", "北京市有关机关"), ("单位", "单位"), ("公安机关", "北京市人民政府公安机关"), ("国家安全机关", "国家安全机关"),
+        ("保密行政管理部门", "北京市人民政府保密行政管理部门"), ("有关部门", "北京市人民政府有关部门")]
