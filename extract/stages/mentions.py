@@ -273,7 +273,7 @@ def alias_definitions(text: str, start: int, end: int, actors: list[Actor]) -> d
 
 # （以下统称…）: one name for the several actors before it (rules/actors.yaml alias_collective_markers)
 _COLLECTIVE = re.compile(alternation(_ACTOR_RULES["alias_collective_markers"]))
-_CONJUNCTION = re.compile(r"(?:和|及|以及|、|或者|或)")
+_CONJUNCTION = re.compile(alternation(_ACTOR_RULES["coordinators"]))
 
 
 def _has_conjunct(text: str, start: int, before: Actor, actors: list[Actor]) -> bool:

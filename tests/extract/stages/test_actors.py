@@ -565,3 +565,10 @@ def test_relevant_organs_named_earlier_do_not_own_the_departments_after_them():
     assert mention_actors(text, "beijing")[2:] == [
         ("有关机关", "北京市有关机关"), ("单位", "单位"), ("公安机关", "北京市人民政府公安机关"), ("国家安全机关", "国家安全机关"),
         ("保密行政管理部门", "北京市人民政府保密行政管理部门"), ("有关部门", "北京市人民政府有关部门")]
+
+
+def test_international_organisations_are_a_category():
+    # data_compliance/national/中华人民共和国个人信息保护法-eba47ff909.md (第十二条)
+    text = ("国家积极参与个人信息保护国际规则的制定，促进个人信息保护方面的国际交流与合作，"
+            "推动与其他国家、地区、国际组织之间的个人信息保护规则、标准等互认。")
+    assert [(t, lb) for t, lb, _ in spans(text, "china")] == [("国际组织", "国际组织")]
