@@ -536,6 +536,7 @@ class ROLE(DefinedNamespace):
         'industry-association',
         'industry-it',
         'insurance-institution',
+        'international-organization',
         'ip-authority',
         'justice-administration',
         'leading-enterprise',
