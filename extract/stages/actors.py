@@ -956,8 +956,13 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
                  lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
     elif _is_dept_role(c):
-        pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
-                                    coordinated, prev, out, jurisdiction)
+        if c.attrs.get("organ") == "body" and _SCOPED_BODY.search(h.text) is None and _ZONE_BODY.match(h.text) is None \
+                and _no_scope_written(text, start, explicit, a0, connector == "" and prev.was_gov,
+                                                                coordinated, prev):
+            pairs, region = [(None, a0)], None                # 代表资格审查委员会, 妇女儿童工作委员会: as written
+        else:
+            pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
+                                        coordinated, prev, out, jurisdiction)
         parents = [p for p, _ in pairs]
         made = [(_written_national(_department(c, p, region), p, h), s) for p, s in pairs]
     else:
@@ -965,6 +970,17 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+_SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]))
+
+
+def _no_scope_written(text: str, start: int, explicit: bool, a0: int, after_gov: bool, coordinated: bool,
+                      prev: _Previous) -> bool:
+    """Is a body's name written with no place, level word or government to scope it (选举委员会,
+    专利复审委员会), while none came before it in the sentence?"""
+    return not (explicit or after_gov or (coordinated and prev.parents) or prev.sentence_gov is not None
+                or _level_prefix_at(text, start, a0) is not None)
 
 
 def _placed(text: str, start: int, h: Hit, m: Actor, s: int, gov: bool) -> Actor:

@@ -572,3 +572,13 @@ def test_international_organisations_are_a_category():
     text = ("国家积极参与个人信息保护国际规则的制定，促进个人信息保护方面的国际交流与合作，"
             "推动与其他国家、地区、国际组织之间的个人信息保护规则、标准等互认。")
     assert [(t, lb) for t, lb, _ in spans(text, "china")] == [("国际组织", "国际组织")]
+
+
+def test_a_body_named_with_no_place_level_or_government_is_labelled_as_written():
+    # lawrefbook_dlc/henan/河南省专利保护条例(2005-12-02).md (第二十一条): 专利复审委员会 (was 河南省专利复审委员会)
+    text = ("第二十一条 管理专利工作的部门在处理实用新型、外观设计专利侵权纠纷时，被请求人在答辩期间内向专利复审委员会"
+            "请求宣告请求人的专利权无效的，可以申请管理专利工作的部门中止处理程序。")
+    assert spans(text, "henan") == [("被请求人", "被请求人", None), ("专利复审委员会", "专利复审委员会", None)]
+    # lawrefbook_dlc/zhejiang/浙江省预算审查监督条例(2016-12-01).md: a committee of the place's congress stays scoped
+    text = "预算审查小组成员协助本级人民代表大会财政经济委员会做好人民代表大会会议期间的预算审查工作。"
+    assert [lb for _, lb, _ in spans(text, "zhejiang")] == ["浙江省人民代表大会财政经济委员会"]
