@@ -824,9 +824,10 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         if text[e:e + 1] in _LABEL_COLON:
             continue                                          # （责任单位：…）: a label, not an actor
         known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
-        if known is not None and known.pref == m.group(0) and _names_a_kind(mod):
+        passive = text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start
+        if known is not None and known.pref == m.group(0) and not passive and _names_a_kind(mod):
             known = None                                      # 房地产开发企业: a kind of 企业, as written
-        if text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start:
+        if passive:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
         if known is None and m.group(0) == _DEPARTMENT_HEAD and _DEPARTMENT_ROLE_END.search(mod) is None:
             cut = _after_level_word(text, start, cut, hs)     # 市|宗教事务部门: a department of that level's government
@@ -956,8 +957,8 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
                  lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
     elif _is_dept_role(c):
-        if c.attrs.get("organ") == "body" and _SCOPED_BODY.search(h.text) is None and _ZONE_BODY.match(h.text) is None \
-                and _no_scope_written(text, start, explicit, a0, connector == "" and prev.was_gov,
+        if c.attrs.get("organ") == "body" and _AS_WRITTEN_BODY.search(h.text) and _SCOPED_BODY.search(h.text) is None \
+                and _ZONE_BODY.match(h.text) is None and _no_scope_written(text, start, explicit, a0, connector == "" and prev.was_gov,
                                                                 coordinated, prev):
             pairs, region = [(None, a0)], None                # 代表资格审查委员会, 妇女儿童工作委员会: as written
         else:
@@ -972,7 +973,9 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     prev.advance(h.end, govs, parents, coordinated)
 
 
-_SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]))
+_SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]) + "|" +
+                          rf"(?:{alternation(_RULES['scoped_committee_ends'])})$")
+_AS_WRITTEN_BODY = re.compile(rf"(?:{alternation(_RULES['as_written_body_suffixes'])})$")
 
 
 def _no_scope_written(text: str, start: int, explicit: bool, a0: int, after_gov: bool, coordinated: bool,

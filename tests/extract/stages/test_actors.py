@@ -582,3 +582,6 @@ def test_a_body_named_with_no_place_level_or_government_is_labelled_as_written()
     # lawrefbook_dlc/zhejiang/浙江省预算审查监督条例(2016-12-01).md: a committee of the place's congress stays scoped
     text = "预算审查小组成员协助本级人民代表大会财政经济委员会做好人民代表大会会议期间的预算审查工作。"
     assert [lb for _, lb, _ in spans(text, "zhejiang")] == ["浙江省人民代表大会财政经济委员会"]
+    # lawrefbook_dlc/henan/河南省实施《招标投标法》办法(2002-11-30).md: 评标委员会, a committee of a tender
+    assert spans("评标委员会应当在开标前二十四小时内组成，其名单在中标结果确定前应当保密。", "henan") == [
+        ("评标委员会", "评标委员会", None)]
