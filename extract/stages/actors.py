@@ -957,15 +957,8 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
                  lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
     elif _is_dept_role(c):
-        if c.attrs.get("organ") == "body" and _AS_WRITTEN_BODY.search(h.text) and _SCOPED_BODY.search(h.text) is None \
-                and _ZONE_BODY.match(h.text) is None and _no_scope_written(text, start, explicit, a0, connector == "" and prev.was_gov,
-                                                                coordinated, prev):
-            pairs, region = [(None, a0)], None                # 代表资格审查委员会, 妇女儿童工作委员会: as written
-        else:
-            pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
-                                        coordinated, prev, out, jurisdiction)
-        parents = [p for p, _ in pairs]
-        made = [(_written_national(_department(c, p, region), p, h), s) for p, s in pairs]
+        made, parents = _departments(text, start, h, region, explicit, a0, connector == "" and prev.was_gov,
+                                     coordinated, prev, out, jurisdiction)
     else:
         made = [(_category(c), a0)]
     for m, s in made:
@@ -976,6 +969,21 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
 _SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]) + "|" +
                           rf"(?:{alternation(_RULES['scoped_committee_ends'])})$")
 _AS_WRITTEN_BODY = re.compile(rf"(?:{alternation(_RULES['as_written_body_suffixes'])})$")
+
+
+def _departments(text: str, start: int, h: Hit, region: str | None, explicit: bool, a0: int, after_gov: bool,
+                 coordinated: bool, prev: _Previous, out: list[Actor],
+                 jurisdiction: str | None) -> tuple[list[tuple[Actor, int]], list]:
+    """The department(s) a department hit names, each with where its phrase starts, and their parents."""
+    c = h.concept
+    pairs: list[tuple[Actor | None, int]]
+    if c.attrs.get("organ") == "body" and _AS_WRITTEN_BODY.search(h.text) and _SCOPED_BODY.search(h.text) is None \
+            and _ZONE_BODY.match(h.text) is None and _no_scope_written(text, start, explicit, a0, after_gov,
+                                                                       coordinated, prev):
+        pairs, region = [(None, a0)], None                    # 代表资格审查委员会, 选举委员会: as written
+    else:
+        pairs = _department_parents(text, start, region, explicit, a0, after_gov, coordinated, prev, out, jurisdiction)
+    return [(_written_national(_department(c, p, region), p, h), s) for p, s in pairs], [p for p, _ in pairs]
 
 
 def _no_scope_written(text: str, start: int, explicit: bool, a0: int, after_gov: bool, coordinated: bool,
