@@ -313,6 +313,9 @@ def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] 
             return region, "issuer"
     if _is_national(meta):
         return vocabulary().concept("reg", "china"), "national issuer or title"
+    region = find_region(meta.title, anywhere=True) if meta.title else None     # 2025年数字云南建设工作要点
+    if region is not None:
+        return region, "title"
     return None
 
 

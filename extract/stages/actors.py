@@ -391,6 +391,7 @@ _ORGAN_STOP = re.compile(rf"{alternation(_RULES['organ_stops'])}|的|{_JING[0]}(
 # a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
 _NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
 _COMPOUNDS = frozenset(_RULES["unit_word_compounds"])
+_COMPOUND_BREAKER = re.compile(alternation(_RULES["unit_word_compound_breakers"]))
 _SUFFIX_WORD = re.compile(alternation(_RULES["organ_suffix_continuations"]))
 _PARTY_LEVEL: dict[str, str] = _RULES["party_committees"]
 _PARTY_OFFICE: dict[str, str] = _RULES["party_offices"]
@@ -436,15 +437,22 @@ def _synthetic(name: str, body: bool, cls: str = "Department") -> Concept:
                    attrs={"actorClass": cls, "organ": "body" if body else "department"})
 
 
+# words a level word never stands before (乡镇企业行政管理部门 is no township's department)
+_LEVEL_NOT_BEFORE = re.compile(alternation(_RULES["level_word_not_before"]))
+
+
 def _unit_prefix_ok(text: str, start: int, p: int, i: int) -> bool:
     """Is the level word text[p:i] a level here?  Not in 城市, 社区, 市场… (unless the name after
     it starts with a known stem: 市民政局, 市市场监管局)."""
+    if _LEVEL_NOT_BEFORE.match(text, i) is not None:
+        return False                                          # 乡镇|企业: a kind of enterprise, no level
     if i - p != 1:
         return True
     if p > start and text[p - 1:i] in _COMPOUNDS:
         return False
-    if text[p:i + 1] in _COMPOUNDS and _known_stem_rx().match(text, i) is None:
-        return False
+    if text[p:i + 1] in _COMPOUNDS and _known_stem_rx().match(text, i) is None \
+            and _COMPOUND_BREAKER.match(text, i) is None:
+        return False                                          # 县城, 市场 (not 县|城乡规划主管部门)
     return True
 
 
@@ -465,8 +473,8 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
     known = _role_by_label(stem + suffix)
     if known is not None:
         return known
-    bare = _RELATED.sub("", stem)
-    if bare != stem and kind == "as_written":               # 有关|土地行政主管部门, 相关|主管部门: 有关 is a determiner
+    bare = _RELATED_AFTER.sub("", _RELATED.sub("", stem))
+    if bare != stem and kind == "as_written":               # 有关|土地行政主管部门, 民政等|行政部门: determiners
         return _stems().get(bare) or (vocabulary().concept("role", "other-departments") if not bare
                                       else _organ_concept(bare, suffix))
     if kind != "body" or suffix in ("委员会", "办公室"):
@@ -481,6 +489,8 @@ def _organ_concept(stem: str, suffix: str) -> Concept:
 
 
 _RELATED = re.compile(r"^(?:有关|相关|各)+")
+# 民政等(有关)|行政部门: one stem of a list cut short by 等
+_RELATED_AFTER = re.compile(r"等(?:有关|相关|其他)?$")
 
 
 def _stem_ok(text: str, cut: int, i0: int, s_suf: int, e: int, suffix: str) -> bool:
@@ -701,12 +711,17 @@ def _head_alternative(head: str) -> str:
     return re.escape(head) + (f"(?![{''.join(after)}])" if after else "")
 
 
+# an article number run into its text (第十四条网络交易经营者): no part of a name
+_ARTICLE_NUMBER = r"第[一二三四五六七八九十百零〇]+[条款项]"
 _ROLE_HEAD_RX = re.compile("|".join(_head_alternative(h) for h in sorted(_ROLE_HEAD, key=len, reverse=True)))
 #: the heads that end a role noun wherever they stand (not 商, 方, 人, 代表, which need a context: 商务, 人力资源)
 _NAME_HEAD_RX = re.compile(alternation(h for h in _ROLE_HEAD if h not in _RULES["role_noun_head_guards"]))
 _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
 _ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
-                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]")
+                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
+# words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
+_LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
+                           rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})")
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _HEAD_VERBS = frozenset(_RULES["role_noun_head_verbs"])
 _HEAD_CONCEPTS = frozenset(_RULES["role_noun_head_concepts"])
@@ -747,6 +762,21 @@ def _category_of(name: str) -> Concept | None:
     return None
 
 
+_FIELD_END = re.compile(rf"(?:{alternation(_RULES['category_field_ends'])})$")
+_SCOPE_START = re.compile(alternation(_RULES["category_scope_starts"]))
+_BARE_ACTIVITIES = frozenset(_RULES["category_bare_activities"])
+
+
+@lru_cache(maxsize=None)
+def _names_a_kind(modifier: str) -> bool:
+    """Does ``modifier`` make a kind of the category after it (房地产开发|企业, 特大型|企业), not only
+    name its field (数字经济|企业, 网信|企业, 人工智能领域|企业) or a scope (境内外|企业, 被假冒|企业)?"""
+    if _FIELD_END.search(modifier) or _SCOPE_START.match(modifier) or modifier in _BARE_ACTIVITIES:
+        return False
+    v = vocabulary()
+    return not any(v.lookup(modifier[i:], "domain") or modifier[i:] in _stems() for i in range(len(modifier) - 1))
+
+
 def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
     """Can the head word at ``hs`` end a role noun here?  Not 或|者, 跨|部门, 人民代表|大会; 商 and 方
     only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人
@@ -783,6 +813,10 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             if lo != start:
                 continue                                          # no boundary: too long to be one term
             cut = start
+        lead = _LEADING_WORD.match(text, cut, e)
+        while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
+            cut = lead.end()
+            lead = _LEADING_WORD.match(text, cut, e)
         mod = text[cut:hs]
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
         if not 2 <= len(mod) <= longest or (mod in _BAD_MODIFIER and m.group(0) not in _HEAD_GUARDS):
@@ -790,11 +824,33 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         if text[e:e + 1] in _LABEL_COLON:
             continue                                          # （责任单位：…）: a label, not an actor
         known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
-        if text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start:
+        passive = text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start
+        if known is not None and known.pref == m.group(0) and not passive and _names_a_kind(mod):
+            known = None                                      # 房地产开发企业: a kind of 企业, as written
+        if passive:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
+        if known is None and m.group(0) == _DEPARTMENT_HEAD and _DEPARTMENT_ROLE_END.search(mod) is None:
+            cut = _after_level_word(text, start, cut, hs)     # 市|宗教事务部门: a department of that level's government
+            out.append(Hit(cut, e, text[cut:e], "actor", (_synthetic(text[cut:e], False),)))
+            continue
         concept = known if known is not None else _role_noun(text[cut:e], _ROLE_HEAD[m.group(0)])
         out.append(Hit(cut, e, text[cut:e], "actor", (concept,)))
     return out
+
+
+# 宗教事务部门, 房屋征收部门: a field's department of the government (not 主管部门, 受理部门: rules/actors.yaml)
+_DEPARTMENT_HEAD = "部门"
+_DEPARTMENT_ROLE_END = re.compile(rf"(?:{alternation(_RULES['department_role_modifiers'])})$")
+
+
+def _after_level_word(text: str, start: int, cut: int, hs: int) -> int:
+    """Where a department's stem starts: after a level word at or across ``cut`` (市|宗教事务,
+    县级以上|黄河河务, whose 县级 a stop word cut), else at ``cut``."""
+    for i in range(min(hs - 2, cut + 6), cut - 1, -1):
+        lp = _level_prefix_at(text, start, i)
+        if lp is not None and lp.start() <= cut:
+            return i
+    return cut
 
 
 # --- phrases ---------------------------------------------------------------------------
@@ -901,15 +957,41 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
                  lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
     elif _is_dept_role(c):
-        pairs = _department_parents(text, start, region, explicit, a0, connector == "" and prev.was_gov,
-                                    coordinated, prev, out, jurisdiction)
-        parents = [p for p, _ in pairs]
-        made = [(_written_national(_department(c, p, region), p, h), s) for p, s in pairs]
+        made, parents = _departments(text, start, h, region, explicit, a0, connector == "" and prev.was_gov,
+                                     coordinated, prev, out, jurisdiction)
     else:
         made = [(_category(c), a0)]
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+_SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]) + "|" +
+                          rf"(?:{alternation(_RULES['scoped_committee_ends'])})$")
+_AS_WRITTEN_BODY = re.compile(rf"(?:{alternation(_RULES['as_written_body_suffixes'])})$")
+
+
+def _departments(text: str, start: int, h: Hit, region: str | None, explicit: bool, a0: int, after_gov: bool,
+                 coordinated: bool, prev: _Previous, out: list[Actor],
+                 jurisdiction: str | None) -> tuple[list[tuple[Actor, int]], list]:
+    """The department(s) a department hit names, each with where its phrase starts, and their parents."""
+    c = h.concept
+    pairs: list[tuple[Actor | None, int]]
+    if c.attrs.get("organ") == "body" and _AS_WRITTEN_BODY.search(h.text) and _SCOPED_BODY.search(h.text) is None \
+            and _ZONE_BODY.match(h.text) is None and _no_scope_written(text, start, explicit, a0, after_gov,
+                                                                       coordinated, prev):
+        pairs, region = [(None, a0)], None                    # 代表资格审查委员会, 选举委员会: as written
+    else:
+        pairs = _department_parents(text, start, region, explicit, a0, after_gov, coordinated, prev, out, jurisdiction)
+    return [(_written_national(_department(c, p, region), p, h), s) for p, s in pairs], [p for p, _ in pairs]
+
+
+def _no_scope_written(text: str, start: int, explicit: bool, a0: int, after_gov: bool, coordinated: bool,
+                      prev: _Previous) -> bool:
+    """Is a body's name written with no place, level word or government to scope it (选举委员会,
+    专利复审委员会), while none came before it in the sentence?"""
+    return not (explicit or after_gov or (coordinated and prev.parents) or prev.sentence_gov is not None
+                or _level_prefix_at(text, start, a0) is not None)
 
 
 def _placed(text: str, start: int, h: Hit, m: Actor, s: int, gov: bool) -> Actor:
@@ -974,9 +1056,9 @@ def _named_unit(text: str, start: int, h: Hit, explicit: bool, jurisdiction: str
 
 
 def _written_national(a: Actor, parent: Actor | None, h: Hit) -> Actor:
-    """国家林业和草原局: a national body the ontology does not name is labelled as written."""
+    """国家林业和草原局, 国家密码管理局: a national body the ontology does not name is labelled as written."""
     if parent is not None and parent.level == "national" and not parent.id and a.concept is None \
-            and h.concept.attrs.get("organ") is None and h.text != a.label.removeprefix("国家"):
+            and h.concept.attrs.get("organ") != "body" and h.text != a.label.removeprefix("国家"):
         if _ORGAN_SUFFIX.search(h.text) is not None and not h.text.endswith("部门"):
             a.label = f"国家{h.text}"
     return a
@@ -1028,9 +1110,15 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
         return pairs + [(_level_government(prefix.group(1), region), prefix.start())]
     if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
         return [(p, a0) for p in prev.parents]
-    if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national"):
+    if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national") \
+            and prev.sentence_gov.role not in _NO_DEPARTMENTS:
         return [(prev.sentence_gov, a0)]                     # 县级以上人民政府应当组织水行政主管部门…
     return [(own_government(jurisdiction) if region == jurisdiction else None, a0)]
+
+
+#: governments whose sentence does not make the departments it names theirs (乡、镇人民政府 or 街道办事处
+#: … 由有关部门处理: the city's or county's departments, not 上海市乡镇人民政府有关部门)
+_NO_DEPARTMENTS = frozenset(_RULES["governments_without_departments"])
 
 
 def _level_government(word: str, region: str | None) -> Actor:
@@ -1100,6 +1188,10 @@ def _first_stem_cut(text: str, start: int, first: str, list_start: int) -> int:
         tail = next((first[j:] for j in range(cut, len(first) - 1) if first[j:] in _stems()), None)
         if tail is not None:
             return len(first) - len(tail)
+        lp = _PREFIX_WORD.match(first, cut)                   # 市|房屋、土地行政管理部门: the level word is read later
+        if lp is not None and lp.group(0) in _LEVEL_OF_PREFIX and len(first) - lp.end() >= 2 \
+                and _unit_prefix_ok(text, start, list_start + cut, list_start + lp.end()):
+            return lp.end()
     return cut
 
 
@@ -1108,12 +1200,15 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
     each from its stem to the shared head.  The first stem is cut at a stop word (组织|发展改革);
     a list whose stems the ontology does not know at all is no list of departments."""
     out: list[_StemList] = []
-    if text.find("、", start, end) < 0 or text.find(_STEM_HEAD_TAIL, start, end) < 0:
+    if text.find(_STEM_HEAD_TAIL, start, end) < 0 or (text.find("、", start, end) < 0 and text.find("等", start, end) < 0):
         return out
     for hm in _STEM_HEAD.finditer(text, start, end):
         head = hm.group(2)
         found = _list_items(text, start, hm.start())
         if found is None:
+            one = _one_stem_before_deng(text, start, hm) if hm.group(1) else None
+            if one is not None:                               # 民政等行政部门: a list of one
+                out.append(one)
             continue
         stems, list_start = found
         cut = _first_stem_cut(text, start, stems[0], list_start)
@@ -1129,6 +1224,18 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
             pos += len(st) + 1
         out.append(_StemList(list_start + cut, hm.end(), items))
     return out
+
+
+def _one_stem_before_deng(text: str, start: int, hm: re.Match) -> _StemList | None:
+    """民政等行政部门, 财政等有关部门: the one known stem written right before 等 and a shared head,
+    the longest such stem after a level word, a stop word or the start of the clause."""
+    for n in range(min(_MAX_BARE_STEM, hm.start() - start), 1, -1):
+        a = hm.start() - n
+        st = text[a:hm.start()]
+        if st in _stems() and (a == start or not _CJK_ONE.match(text, a - 1) or _level_prefix_at(text, start, a)
+                               or _ORGAN_STOP.search(text, max(start, a - 2), a)):
+            return _StemList(a, hm.end(), [(a, _role_by_label(st + hm.group(2)) or _stems()[st])])
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -1280,7 +1387,9 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     # a name without a level word or place before it loses to the vocabulary's name ending at the same
     # place (组织|水行政主管部门: the verb is not part of the name)
     known = lex + made
-    organs = [h for h in organ_hits(text, start, end, {r.end for r in regions}, terms)
+    # a named body before the stem (国务院|畜牧行政主管部门) starts it as a place does
+    organs = [h for h in organ_hits(text, start, end, {r.end for r in regions} | {o.end for o in lex if _is_named_body(o)},
+                                    terms)
               if not any(o.start <= h.start and h.end <= o.end for o in known)
               and not any(p.start < h.end and h.start < p.end for p in party)
               and (_prefixed(text, start, h, regions) or not any(o.end == h.end and o.start > h.start for o in lex))]
@@ -1317,6 +1426,11 @@ _NAME_PREFIX = re.compile(r"[^\W\d和及或与、]{2,}")
 def _is_body(c: Concept) -> bool:
     """A government, department, legislature or named actor (not a category)."""
     return c.scheme == "act" or c.attrs.get("actorClass") in ("Department", "GovernmentBody", "Legislature")
+
+
+def _is_named_body(h: Hit) -> bool:
+    """国务院, 工业和信息化部: a named government body of the vocabulary."""
+    return h.concept.scheme == "act" and h.concept.attrs.get("actorClass") in ("GovernmentBody", "Department")
 
 
 def _prefixed(text: str, start: int, h: Hit, regions: list[Hit]) -> bool:

@@ -268,6 +268,8 @@ def alias_definitions(text: str, start: int, end: int, actors: list[Actor]) -> d
         return out
     for m in _ALIAS.finditer(text, start, end):
         before = next((a for a in actors if a.end == m.start()), None)
+        if before is not None and _COLLECTIVE.match(text, m.start() + 1) and _has_conjunct(text, start, before, actors):
+            before = None                                     # A和B（以下统称C）: C names both, not B
         for alias in m.group(1).split("、"):
             if len(alias) < 2:
                 continue
@@ -276,6 +278,18 @@ def alias_definitions(text: str, start: int, end: int, actors: list[Actor]) -> d
             elif _ALIAS_HEAD_RX.search(alias):
                 out[alias] = _alias_actor(alias, None)
     return out
+
+
+# （以下统称…）: one name for the several actors before it (rules/actors.yaml alias_collective_markers)
+_COLLECTIVE = re.compile(alternation(_ACTOR_RULES["alias_collective_markers"]))
+_CONJUNCTION = re.compile(alternation(_ACTOR_RULES["coordinators"]))
+
+
+def _has_conjunct(text: str, start: int, before: Actor, actors: list[Actor]) -> bool:
+    """Is another actor coordinated with ``before`` earlier in its clause (市邮政管理部门和…派出机构)?"""
+    clause = max(text.rfind(c, start, before.start) for c in "，；：。")
+    return any(clause < a.start and a.end < before.start and _CONJUNCTION.search(text, a.end, before.start)
+               for a in actors)
 
 
 @lru_cache(maxsize=64)

@@ -156,3 +156,10 @@ def test_front_matter_that_names_the_whole_country_makes_a_national_text():
     text = "# 国家突发事件总体应急预案\n\n县级以上地方人民政府是本行政区域突发事件应对管理工作的行政领导机关。\n"
     m = _ingest(text, {"title": "国家突发事件总体应急预案", "jurisdiction": "全国"}, "国家突发事件总体应急预案.md").meta
     assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("china", "front matter")
+
+
+def test_a_place_named_inside_the_title_is_the_jurisdiction_when_nothing_else_names_one():
+    # data_compliance/local/《2025年数字云南建设工作要点》-630d57f591.md: empty front matter jurisdiction, no issuer
+    text = "# 2025年数字云南建设工作要点\n\n加快推进数字基础设施建设。\n"
+    m = _ingest(text, {"title": "《2025年数字云南建设工作要点》", "jurisdiction": ""}, "yunnan.md").meta
+    assert (m.jurisdiction, m.jurisdiction_label, m.inferred["jurisdiction"]) == ("yunnan", "云南省", "title")

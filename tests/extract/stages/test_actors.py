@@ -200,8 +200,8 @@ def test_role_nouns_keep_their_modifier_and_take_the_category_as_label():
     text = "因公路建设对有关设施造成损坏或者需要搬迁的，公路建设单位应当按照不低于该设施原有的技术标准予以修复。"
     assert [(a.text, a.label) for a in resolve_actors(text, "shanghai")] == [("公路建设单位", "公路建设单位")]
     text = "第四十七条 违反本条例第十九条规定，房地产开发企业在商品房销售合同中未载明所销售房屋的绿色建筑等级的，"
-    assert [(a.text, a.label, a.id) for a in resolve_actors(text, "zhejiang")] == [
-        ("房地产开发企业", "企业", "actor:role/enterprise")]
+    assert [(a.text, a.label, a.cls, a.generic) for a in resolve_actors(text, "zhejiang")] == [    # a kind of 企业
+        ("房地产开发企业", "房地产开发企业", "Enterprise", True)]
     # （责任单位：…）: a bracket's label, not an actor; 支持|企业: a verb is no modifier
     assert resolve_actors("（牵头单位：市国资委，配合单位：", "dalian")[0].text == "市国资委"
 
@@ -305,7 +305,7 @@ def test_agent_nouns_in_ren_fang_shang_and_people_categories_are_actors():
     text = "风景名胜区内的单位、居民和游客，应当遵守风景名胜区的各项管理制度。"
     assert [a.text for a in resolve_actors(text, "shandong")] == ["单位", "居民", "游客"]
     # …but not a word that only qualifies a noun, nor 方 and 人 inside other words
-    assert resolve_actors("居民身份证、业主大会和学生资助按照使用方法办理。", "shandong") == []
+    assert resolve_actors("居民身份证和学生资助按照使用方法办理。", "shandong") == []   # 业主大会: a body (vocab)
     assert resolve_actors("加强工业机器人和人民币跨境支付应用，经批准后方可实施。", "shandong") == []
     # lawrefbook_dlc/henan/河南省企业工资集体协商条例(2013-11-29).md (第十六条): a 协商代表 is no deputy
     text = "协商代表应当保守在工资集体协商过程中知悉的企业商业秘密。"
@@ -442,3 +442,146 @@ def test_units_directly_under_a_government_are_the_documents_own():
     assert spans(text, "hunan") == [("省直单位", "湖南省省直单位", None),
                                     ("省直有关部门", "湖南省人民政府有关部门", "province"),
                                     ("市直部门", "湖南省设区的市级人民政府有关部门", "city")]
+
+
+def test_a_verb_or_preposition_opening_the_clause_is_no_part_of_a_role_noun():
+    # lawrefbook_dlc/henan/洛阳市陆浑水库饮用水水源保护条例(2019-12-27).md (第九条): 保护|举报人
+    text = "第九条 任何单位和个人都有权对污染和破坏陆浑水库饮用水水源的行为进行举报，接受举报的部门应当依法调查处理，并保护举报人合法权益。"
+    assert spans(text, "luoyang") == [("单位", "单位", None), ("个人", "个人", None), ("举报人", "举报人", None)]
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md: 满足|企业
+    text = "以参股方式支持市国资平台、经营主体等设立通用人工智能领域子基金，满足企业和项目资金需求。"
+    assert [(t, lb) for t, lb, _ in spans(text, "anhui")] == [("经营主体", "经营主体"), ("企业", "企业")]
+    # lawrefbook_dlc/henan/河南省发展民营科技企业条例.md (第二条): 本条例所称|…, 以|科技人员
+    text = ("第二条 本条例所称民营科技企业是指以科技人员为主体，以技术创新和科技成果转化为主要特征，"
+            "实行自筹资金、自愿组合、自主经营、自负盈亏的经济实体。")
+    assert [(t, lb) for t, lb, _ in spans(text, "henan")] == [("民营科技企业", "企业"), ("科技人员", "科技人员")]
+    # … but 保护 stays where it makes a term with the head (保护责任人)
+    assert [t for t, _, _ in spans("保护责任人应当履行下列义务：", "hangzhou")] == ["保护责任人"]
+
+
+def test_a_fields_department_written_with_bare_bumen_belongs_to_the_documents_government():
+    # lawrefbook_dlc/chongqing/重庆市宗教事务条例(2019-05-31).md: 宗教事务部门 is no role the ontology lists
+    text = "市、区县（自治县）宗教事务部门依法对涉及国家利益和社会公共利益的宗教事务进行行政管理，其他有关部门在各自职责范围内依法负责有关的行政管理工作。"
+    assert spans(text, "chongqing") == [("市、区县（自治县）宗教事务部门", "重庆市人民政府宗教事务部门", "province"),
+                                        ("区县（自治县）宗教事务部门", "重庆市区县人民政府宗教事务部门", "county"),
+                                        ("有关部门", "重庆市人民政府有关部门", "province")]
+    # lawrefbook_dlc/henan/商丘市城市扬尘污染防治条例(2020-04-20).md: 受理部门 names a part in a procedure, no field
+    assert spans("举报内容经查证属实的，受理部门应当按照有关规定对举报人给予奖励。", "shangqiu") == [
+        ("受理部门", "受理部门", None), ("举报人", "举报人", None)]
+
+
+def test_a_department_written_after_the_state_council_is_the_state_councils():
+    # lawrefbook_dlc/henan/河南省畜牧业条例(2016-03-29).md: 国务院|畜牧行政主管部门 (was 河南省人民政府国务院畜牧行政主管部门)
+    text = "省级畜禽品种保护名录由省畜牧行政主管部门确定、公布，报国务院畜牧行政主管部门备案。"
+    assert spans(text, "henan") == [("省畜牧行政主管部门", "河南省人民政府畜牧行政主管部门", "province"),
+                                    ("国务院畜牧行政主管部门", "国务院畜牧行政主管部门", "national")]
+
+
+def test_a_national_bureau_the_ontology_does_not_list_is_labelled_as_written():
+    # data_compliance/national/关键信息基础设施商用密码使用管理规定_中央网络安全和信息化委员会办公室-4cfef219cb.md
+    text = ("《关键信息基础设施商用密码使用管理规定》已经2025年4月21日国家密码管理局局务会议审议通过，"
+            "并经国家互联网信息办公室、公安部同意，现予公布，自2025年8月1日起施行。")
+    assert [(t, lb) for t, lb, _ in spans(text, "china")] == [
+        ("国家密码管理局", "国家密码管理局"), ("国家互联网信息办公室", "国家互联网信息办公室"), ("公安部", "公安部")]
+
+
+def test_a_kind_of_enterprise_keeps_its_name_and_one_named_by_its_field_is_the_category():
+    # lawrefbook_dlc/shandong/山东省燃气管理条例(2016-03-30).md (第二十条): ANNOTATION.md, the category as it stands
+    assert spans("第二十条 燃气经营企业应当建立燃气安全管理责任制，健全安全管理网络。", "shandong") == [
+        ("燃气经营企业", "燃气经营企业", None)]
+    # data_compliance/local/《2025年数字云南建设工作要点》-630d57f591.md: 数字经济 is a field, the label is 企业
+    assert [(t, lb) for t, lb, _ in spans("建立数字经济企业升规培育长效机制，促进数字经济企业“四上”转化。", "yunnan")] == [
+        ("数字经济企业", "企业"), ("数字经济企业", "企业")]
+
+
+def test_a_verb_before_a_department_name_is_no_part_of_it():
+    # lawrefbook_dlc/zhejiang/浙江省城市市容和环境卫生管理条例(2021-09-30).md: 征得|市容环境卫生主管部门
+    text = "大型户外广告的设置应当征得市容环境卫生主管部门同意，并依法办理有关审批手续。"
+    assert spans(text, "zhejiang") == [("市容环境卫生主管部门", "浙江省人民政府市容环境卫生主管部门", "province")]
+
+
+def test_a_bracketed_bare_unit_acting_as_the_subject_is_those_governments():
+    # data_compliance/local/《贵州省鼓励数据产业发展的若干政策-试行-》-4e1aca813e.md: 各市（州）根据财力安排资金
+    text = ("充分发挥省“四化”基金、新动能基金、贵阳大数据科创城、贵阳贵安人工智能产业投资等百亿规模产业基金作用，"
+            "加大省级相关专项资金支持力度，各市（州）根据财力安排资金，对数据产业给予大力支持。")
+    assert mention_actors(text, "guizhou") == [("市（州）", "贵州省设区的市级人民政府")]
+
+
+def test_self_governing_committees_are_organisations_named_as_written():
+    # lawrefbook_dlc/shandong/潍坊市物业管理条例(2022-01-21).md: 业主委员会 (was 潍坊市业主委员会); 业主大会会议: a meeting
+    text = "业主委员会未按照规定召集业主大会会议的，业主可以请求物业所在地街道办事处、镇人民政府责令限期召集；"
+    assert [(t, lb) for t, lb, _ in spans(text, "weifang")] == [
+        ("业主委员会", "业主委员会"), ("业主", "业主"), ("街道办事处", "潍坊市街道办事处"), ("镇人民政府", "潍坊市乡镇人民政府")]
+
+
+def test_a_township_or_street_office_earlier_in_the_sentence_does_not_own_the_departments_after_it():
+    # lawrefbook_dlc/shandong/泰安市献血条例(2021-07-31).md: 有关部门 are the city's (was 泰安市街道办事处有关部门)
+    text = "乡镇人民政府、街道办事处、基层群众性自治组织应当配合有关部门和机构开展献血工作，动员本辖区内符合献血条件的公民参与无偿献血有关工作。"
+    assert [(t, lb) for t, lb, _ in spans(text, "taian")] == [
+        ("乡镇人民政府", "泰安市乡镇人民政府"), ("街道办事处", "泰安市街道办事处"), ("有关部门", "泰安市人民政府有关部门"),
+        ("公民", "公民")]
+    # lawrefbook_dlc/henan/河南省实施《乡镇企业法》办法(2000-09-27).md (第五条): 乡镇|企业 is no level word
+    text = "第五条 县级以上人民政府乡镇企业行政管理部门应当依据国家产业政策，会同有关部门拟定乡镇企业发展规划。"
+    assert spans(text, "henan")[0] == ("县级以上人民政府乡镇企业行政管理部门", "河南省县级以上人民政府乡镇企业行政管理部门",
+                                       "county-and-above")
+
+
+def test_daibiao_as_a_verb_is_no_deputy():
+    # lawrefbook_dlc/zhejiang/浙江省物业管理条例(2009-11-27).md: 业主大会代表和维护… (represents), not a congress deputy
+    text = "业主大会代表和维护全体业主有关物业管理的合法权益，履行国务院《物业管理条例》规定的职责。"
+    assert [(t, lb) for t, lb, _ in spans(text, "zhejiang")] == [("业主大会", "业主大会"), ("业主", "业主"),
+                                                                ("国务院", "国务院")]
+
+
+def test_a_collective_alias_after_coordinated_bodies_is_no_alias_of_the_last_one():
+    # lawrefbook_dlc/chongqing/重庆市邮政条例(2012-11-29).md: （以下统称邮政管理部门） names both bodies (was 派出机构)
+    text = ("市邮政管理部门和本条例第四条第二款规定的邮政监管派出机构（以下统称邮政管理部门）对邮政市场实施监督管理，"
+            "应当遵循公开、公平、公正以及鼓励竞争、促进发展的原则。")
+    assert mention_actors(text, "chongqing") == [("市邮政管理部门", "重庆市人民政府邮政管理部门"), ("派出机构", "派出机构"),
+                                                 ("邮政管理部门", "重庆市人民政府邮政管理部门")]
+
+
+def test_a_list_of_stems_closed_by_deng_and_a_longer_head_or_a_single_stem_before_deng():
+    # lawrefbook_dlc/shanghai/上海市精神卫生条例.md: …、民政等行政部门 (the last stem was 民政等行政)
+    text = "卫生计生、公安、民政等行政部门及其工作人员在精神卫生工作中获得的精神障碍患者个人信息，应当予以保密。"
+    assert [(t, lb) for t, lb, _ in spans(text, "shanghai")][2:] == [
+        ("民政等行政部门", "上海市人民政府民政部门"), ("工作人员", "工作人员")]
+    # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md: …、园林等相关部门
+    text = "轨道交通建设期间，市公安交通管理部门应当会同市城乡建设、交通、市政、园林等相关部门和轨道交通建设单位制订交通组织方案。"
+    assert [lb for _, lb, _ in spans(text, "chongqing")][-2:] == ["重庆市人民政府园林部门", "轨道交通建设单位"]
+
+
+def test_a_county_unit_before_chengxiang_is_a_level_word_not_xiancheng():
+    # lawrefbook_dlc/henan/信阳市传统村落保护条例(2016-10-20).md: 县|城乡规划主管部门 (was 信阳市人民政府县城乡规划主管部门)
+    text = "市、县城乡规划主管部门负责对传统村落的保护发展规划工作实施监督、管理、指导。"
+    assert spans(text, "xinyang") == [("市、县城乡规划主管部门", "信阳市人民政府城乡规划主管部门", "city"),
+                                      ("县城乡规划主管部门", "信阳市县人民政府城乡规划主管部门", "county")]
+
+
+def test_relevant_organs_named_earlier_do_not_own_the_departments_after_them():
+    # lawrefbook_dlc/beijing/北京市保守国家秘密条例(2021-04-16).md (was 北京市有关机关公安机关)
+    text = ("国家工作人员或者其他公民发现下列危害或者可能危害国家秘密安全情形的，应当采取相应措施，及时报告有关机关、单位依法处理，"
+            "或者报告公安机关、国家安全机关、保密行政管理部门，接到报告的部门应当及时调查处理并通报其他有关部门：")
+    assert mention_actors(text, "beijing")[2:] == [
+        ("有关机关", "北京市有关机关"), ("单位", "单位"), ("公安机关", "北京市人民政府公安机关"), ("国家安全机关", "国家安全机关"),
+        ("保密行政管理部门", "北京市人民政府保密行政管理部门"), ("有关部门", "北京市人民政府有关部门")]
+
+
+def test_international_organisations_are_a_category():
+    # data_compliance/national/中华人民共和国个人信息保护法-eba47ff909.md (第十二条)
+    text = ("国家积极参与个人信息保护国际规则的制定，促进个人信息保护方面的国际交流与合作，"
+            "推动与其他国家、地区、国际组织之间的个人信息保护规则、标准等互认。")
+    assert [(t, lb) for t, lb, _ in spans(text, "china")] == [("国际组织", "国际组织")]
+
+
+def test_a_body_named_with_no_place_level_or_government_is_labelled_as_written():
+    # lawrefbook_dlc/henan/河南省专利保护条例(2005-12-02).md (第二十一条): 专利复审委员会 (was 河南省专利复审委员会)
+    text = ("第二十一条 管理专利工作的部门在处理实用新型、外观设计专利侵权纠纷时，被请求人在答辩期间内向专利复审委员会"
+            "请求宣告请求人的专利权无效的，可以申请管理专利工作的部门中止处理程序。")
+    assert spans(text, "henan") == [("被请求人", "被请求人", None), ("专利复审委员会", "专利复审委员会", None)]
+    # lawrefbook_dlc/zhejiang/浙江省预算审查监督条例(2016-12-01).md: a committee of the place's congress stays scoped
+    text = "预算审查小组成员协助本级人民代表大会财政经济委员会做好人民代表大会会议期间的预算审查工作。"
+    assert [lb for _, lb, _ in spans(text, "zhejiang")] == ["浙江省人民代表大会财政经济委员会"]
+    # lawrefbook_dlc/henan/河南省实施《招标投标法》办法(2002-11-30).md: 评标委员会, a committee of a tender
+    assert spans("评标委员会应当在开标前二十四小时内组成，其名单在中标结果确定前应当保密。", "henan") == [
+        ("评标委员会", "评标委员会", None)]
