@@ -58,19 +58,19 @@ def test_a_document_graph_states_which_sentence_names_what_not_each_span(kg):
     assert not [q for q in quads if "/id/mention/" in q or "#denotes>" in q or "#Mention>" in q]
     assert [_short(q) for q in quads if f" {_MENTIONS} " in q] == [
         ("art10", "id/actor/jiangsu/government"), ("art10", "vocab/instrument/industry-development-fund"),
-        ("art10", "vocab/domain/ai"), ("art11", "id/actor/jiangsu/government/development-reform"),
+        ("art11", "id/actor/jiangsu/government/development-reform"),
         ("art11", "id/actor/jiangsu/government/finance-department"), ("art11", "id/actor/role/enterprise"),
         ("art11", "vocab/instrument/compute-voucher")]
     spans = [n for n in kg.nodes.values() if "Mention" in n.classes]
-    assert len(spans) == 7 and len(quads) == 154
+    assert len(spans) == 6 and len(quads) == 140
 
 
 def test_full_mentions_add_every_span_with_its_offsets_and_nothing_else(kg):
     summary, full = list(kg_quads(kg)), list(kg_quads(kg, "full"))
     extra = [q for q in full if q not in set(summary)]
-    assert set(summary) <= set(full) and len(extra) == 7 * 7          # type, offsets, text, denotes, sources
+    assert set(summary) <= set(full) and len(extra) == 6 * 7          # type, offsets, text, denotes, sources
     assert all(q.startswith("<https://w3id.org/policykg/id/mention/jiangsu-demo/") for q in extra)
-    assert sum("#denotes>" in q for q in extra) == sum("#startOffset>" in q for q in extra) == 7
+    assert sum("#denotes>" in q for q in extra) == sum("#startOffset>" in q for q in extra) == 6
     with pytest.raises(ValueError, match="summary, full"):
         list(kg_quads(kg, "spans"))
 
