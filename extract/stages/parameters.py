@@ -61,6 +61,7 @@ _CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
 _MIN_BEFORE = re.compile(rf"(?:{alternation(_R['minimum_before'])})$")
 _MIN_AFTER = re.compile(rf"(?:{alternation(_R['minimum_after'])})")
 _DUR_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})")
+_DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
 _DIST = re.compile(alternation(_R["distance_around"]))
@@ -77,13 +78,17 @@ _PER_YEAR = re.compile(alternation(_R["per_year"]))
 _PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})")
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
 _OBJ_END = re.compile(alternation(_R["procedure_object_ends"]))
+_ALTERNATIVE = re.compile(alternation(_R["procedure_alternatives"]))
 _NO_NAME_START = frozenset(_R["instrument_not_start"])
 _DISPOSAL = frozenset(_R["disposal_markers"])
 _RECIPIENTS = tuple(_R["recipient_ends"])
 _VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}?)(?={alternation(_R['validity_subject_ends'])})")
 _COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
-_PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + _PROC_VERB.pattern + ")")
+# 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
+_PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?(?=" + _PROC_VERB.pattern + ")")
+_SUBJECT_MODAL = re.compile(rf"[^，；。]{{0,16}}?(?:{alternation(_R['procedure_modals'])})")
+_CONDITION_CLAUSE = re.compile(r"\s*对[^，；。]*的\s*$")
 _CLAUSE = re.compile(r"[，；。：]")
 _ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
 _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
@@ -205,13 +210,21 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     a, b = p, clause[1]
     if not text[a:b].strip() and nxt:
         a, b = nxt
+        subject = _SUBJECT_MODAL.match(text, a, b)   # …之日起五个工作日内，建设单位应当|报…备案
+        if subject:
+            a = subject.end()
+    if _CONDITION_CLAUSE.match(text[a:b]) and nxt and (a, b) != nxt:
+        a, b = nxt                    # 七个工作日内对符合条件的，予以登记: whom it is done for, then the verb
     rest = text[a:b]
     lead = _PROC_LEAD.match(rest)
     off = lead.end() if lead else 0
     prep = _PREP.match(rest, off)
     if prep:
         off = prep.end()
-    if _FIG.search(rest):             # 竣工后五年内或者…三年内，不得挖掘: the deadlines share what follows
+    later = _later_deadline(rest, off)
+    if later is not None:             # 收到报告书之日起十二个工作日内，收到报告表之日起五个工作日内作出…决定
+        off = later
+    elif _FIG.search(rest):           # 竣工后五年内或者…三年内，不得挖掘: the deadlines share what follows
         if nxt is None or (a, b) == nxt:
             return None
         a, b = nxt
@@ -232,6 +245,8 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
         if obj and obj.endswith(_RECIPIENTS):        # 重新答复|代表: whom it is done to, the verb is the procedure
             cut = _OBJ_END.search(obj, 2)             # …unless an object comes first (作出处理|并答复用户)
             obj = obj[:cut.start()] if cut else None
+            if obj and obj.endswith(_RECIPIENTS):     # 通知当事人|和利害关系人: a list of recipients
+                obj = None
         if obj:
             return obj, a + at
         if freq:                                      # 评估工作每五年开展一次: what comes before 每
@@ -240,11 +255,30 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
                 return subject
             if topic is not None:                     # 计划和预案，由…每五年编制一次: the topic
                 return topic
+        if 0 < verb.start() - off <= 2:              # 调查核实: two verbs, one procedure
+            return rest[off:verb.end()], a + off
         return verb.group(0), a + verb.start()
     phrase = rest[off:].strip()
     if phrase and len(phrase) <= 8 and not _FIG.search(phrase):
         return phrase, a + off
     return None
+
+
+def _later_deadline(rest: str, off: int) -> int | None:
+    """Where the procedure after the last deadline of ``rest`` starts, when another deadline shares it
+    (…之日起五个工作日内|作出是否予以批准的决定); None when no deadline with words after it is there."""
+    last = None
+    for last in _FIG.finditer(rest, off):  # noqa: B007
+        pass
+    if last is None:
+        return None
+    d = _DEADLINE_AFTER.match(rest, last.end())
+    if d is None or not rest[d.end():].strip():
+        return None
+    lead = _PROC_LEAD.match(rest, d.end())
+    at = lead.end() if lead else d.end()
+    prep = _PREP.match(rest, at)
+    return prep.end() if prep else at
 
 
 def _disposed(rest: str, off: int, a: int) -> tuple[str, int] | None:
@@ -270,6 +304,12 @@ def _verb_object(rest: str, at: int) -> str | None:
         obj = obj[done.end():]
     if not obj or _OBJ_END.match(obj):
         return None
+    head = obj.rfind("的")
+    if 0 < head <= len(obj) - 3:                  # 是否予以批准的决定, …原决定的复议决定: the head noun
+        return obj[head + 1:]
+    alt = _ALTERNATIVE.search(obj, 2)             # 组织评审|或者重新评审: the first of the alternatives
+    if alt:
+        obj = obj[:alt.start()]
     if len(obj) <= 12:
         return obj
     cut = _OBJ_END.search(obj, 2)
@@ -392,8 +432,9 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant):
             return None
         if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
-            # 在昆明连续工作满1年的，给予…: a condition of the grant
-            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) else "duration"
+            # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
+            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
+                and not _DEADLINE_AFTER.match(after) else "duration"
         return None
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
         return "threshold" if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb] \
@@ -423,16 +464,30 @@ def _zone(text: str, start: int, fig: tuple, clause: tuple[int, int],
     return name.removesuffix("的"), at                       # …范围内横过机动车道的
 
 
+def _as_mention(found: tuple[str, int] | None, instruments: list[Hit]) -> tuple[str, int] | None:
+    """A procedure whose name ends in a tool's mention is that tool, as the mention writes it
+    (开展一次个人信息保护合规审计 → 合规审计); 变更登记申请 stays whole."""
+    if found is None:
+        return None
+    name, at = found
+    end = at + len(name)
+    head = next((h for h in instruments if at <= h.start and h.end == end), None)
+    return (head.text, head.start) if head is not None else found
+
+
 def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, int] | None:
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) else None
     if ptype == "duration":
+        # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
+        # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the
+        # procedure the deadline bounds comes first, a tool of the clause only when none is written
         return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b)
-                or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
-                or _procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci))
+                or _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
+                or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
         later = [h for h in sc.instruments if h.start >= b]
@@ -461,8 +516,8 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         while ci < len(sc.clauses) - 1 and sc.clauses[ci][1] <= a:
             ci += 1
         ca, cb = sc.clauses[ci]
-        if "罚" in text[ca:cb]:
-            continue                                      # fines are sanctions
+        if "罚款" in text[ca:cb] or (ukind == "money" and "罚" in text[ca:cb]):
+            continue                                      # fines are sanctions (a 处罚决定's deadline is not)
         before, after = text[ca:a].replace(" ", ""), text[b:cb].lstrip()
         if ukind in ("money", "percent"):
             listed = before.endswith("、") and prev is not None and prev.end > ca and prev.unit == unit

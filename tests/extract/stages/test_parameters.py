@@ -200,3 +200,52 @@ def test_a_deadline_for_answering_someone_bounds_the_answer():
     assert durations("代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表。") == [(1, "个月", "答复")]
     # lawrefbook_dlc/henan/河南省电信条例(2020-06-04).md (第三十八条): an object before the recipient
     assert durations("电信业务经营者对电信用户提出的投诉，应当在五个工作日内作出处理并答复用户。") == [(5, "个工作日", "处理")]
+
+
+def rule_durations(text: str):
+    """Durations of a regulation's sentence, with its mentions (a tool named in the sentence)."""
+    m = find_mentions(text, 0, len(text), None)
+    return [(p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), m.instruments, m.actors,
+                                                                     kind="rules") if p.type == "duration"]
+
+
+def test_a_deadline_bounds_the_procedure_not_the_event_it_counts_from():
+    # lawrefbook_dlc/shandong/山东省人力资源市场条例(2015-07-24).md: 行政许可 is what the deadline counts from
+    assert rule_durations("设区的市或者县（市、区）人民政府人力资源社会保障部门，应当自受理行政许可申请之日起十五个工作日内"
+                          "作出决定；") == [(15, "个工作日", "决定")]
+    # lawrefbook_dlc/shandong/山东省学前教育条例(2021-12-03).md: 将…移交|…部门
+    assert rule_durations("建设单位应当按照约定的移交方式，自竣工验收合格之日起三个月内将园舍、场地、附属配套设施以及相关资料等"
+                          "全部无偿移交所在地县（市、区）人民政府教育行政部门。") == [(3, "个月", "移交")]
+    # lawrefbook_dlc/guangdong/汕头经济特区消防条例(2022-12-30).md: the next clause's subject, then 报…备案
+    assert rule_durations("其他建设工程竣工验收合格之日起五个工作日内，建设单位应当报住房和城乡建设主管部门备案，"
+                          "住房和城乡建设主管部门应当进行抽查；") == [(5, "个工作日", "备案")]
+
+
+def test_a_deadline_names_its_procedure_short():
+    # lawrefbook_dlc/shandong/山东省见义勇为人员奖励和保护条例(2012-09-27).md: the first of two alternatives
+    assert rule_durations("上一级见义勇为确认机构应当自收到再次确认申请之日起三十日内，组织评审或者重新评审。") == \
+        [(30, "日", "评审")]
+    # lawrefbook_dlc/chongqing/重庆市实施《集会游行示威法》办法(2010-07-30).md: …的复议决定, its head noun
+    assert rule_durations("举行集会、游行、示威的负责人对主管机关不予许可的决定不服时，可以自接到决定通知之日起三日内，"
+                          "向同级人民政府申请复议，人民政府应当自接到复议申请书之日起三日内作出维持或者撤销主管机关原决定的"
+                          "复议决定，并书面通知申请复议人和主管机关。") == [(3, "日", "复议"), (3, "日", "复议决定")]
+    # lawrefbook_dlc/shandong/淄博市荣誉市民称号授予办法(2020-09-28).md: two verbs, one procedure
+    assert rule_durations("受理推荐的部门应当自收到推荐报告之日起三十日内调查核实，提出审核意见；") == [(30, "日", "调查核实")]
+    # lawrefbook_dlc/henan/河南省赃物罚没物管理条例(2003-09-27).md: a list of recipients
+    assert rule_durations("移送单位应当在五个工作日内书面通知当事人和利害关系人。") == [(5, "个工作日", "通知")]
+    # lawrefbook_dlc/shandong/青岛市国有土地上房屋征收与补偿条例(2017-07-28).md: 报 whom it is filed with, 备案
+    assert rule_durations("区（市）房屋征收部门应当将评估委托合同在签订后的十五日内报市房屋征收部门备案。") == \
+        [(15, "日", "备案")]
+
+
+def test_deadlines_sharing_a_procedure_and_a_condition_before_it():
+    # lawrefbook_dlc/zhejiang/浙江省水土保持条例(2020-11-27).md: two deadlines, one decision
+    assert rule_durations("县级以上人民政府水行政主管部门应当自收到水土保持方案报告书之日起十二个工作日内，收到水土保持方案报告表"
+                          "之日起五个工作日内作出是否予以批准的决定。") == [(12, "个工作日", "决定"), (5, "个工作日", "决定")]
+    # lawrefbook_dlc/henan/洛阳市市区养犬管理规定.md: 对符合条件的 is for whom; 给予书面答复 grants no money
+    assert rule_durations("市公安机关应自收到齐全证件之日起七个工作日内对符合条件的，予以登记，发给准养证和犬牌；对不符合条件的，"
+                          "给予书面答复。") == [(7, "个工作日", "登记")]
+    # lawrefbook_dlc/henan/河南省实施《矿山安全法》办法(2010-07-30).md: a 处罚决定's deadline is no fine
+    assert rule_durations("当事人对处罚决定不服的，可以自知道该处罚决定之日起六十日内向作出处罚决定的机关的上一级机关或同级人民政府"
+                          "申请复议，当事人也可以在接到处罚决定通知之日起十五日内直接向人民法院起诉。") == \
+        [(60, "日", "复议"), (15, "日", "起诉")]
