@@ -43,7 +43,7 @@ _MAGNITUDE: dict[str, int] = _R["magnitudes"]
 _UNIT_ALIASES: dict[str, str] = _R["unit_aliases"]
 _UNIT_KIND = {u: kind for kind, units in _R["parameter_units"].items() for u in units}
 _FIG = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第年月~～{_CN}])(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
+    rf"(?<![A-Za-z0-9.\-/第月~～{_CN}])(?<!\d年)(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
     rf"|(\d+(?:\.\d+)?|[{_CN}]+)\s?({alternation(_R['parameter_magnitudes'])})?\s?({alternation(_UNIT_KIND)}))")
 # what every _FIG match holds: a numeral, then (a magnitude and) the first character of a unit, or 百分之;
 # its leading character class lets the scan skip the sentences without one (most) at C speed

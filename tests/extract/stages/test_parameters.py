@@ -249,3 +249,13 @@ def test_deadlines_sharing_a_procedure_and_a_condition_before_it():
     assert rule_durations("当事人对处罚决定不服的，可以自知道该处罚决定之日起六十日内向作出处罚决定的机关的上一级机关或同级人民政府"
                           "申请复议，当事人也可以在接到处罚决定通知之日起十五日内直接向人民法院起诉。") == \
         [(60, "日", "复议"), (15, "日", "起诉")]
+
+
+def test_an_amount_per_person_and_year_is_a_parameter_not_a_target():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-…-c2d0285353.md:
+    # 每年|20万元 (a year before the figure is no date)
+    text = "建立核心工程师名册，给予每人每年20万元奖补。"
+    doc = run(text, path="fujian.txt", front={"title": "福建省推动人工智能产业发展和赋能应用若干措施"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
+        [("amount", 20, "万元", "奖补", "人")]
+    assert [r for r in doc.records() if r.kind == "target"] == []
