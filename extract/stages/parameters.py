@@ -61,6 +61,8 @@ _CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
 _MIN_BEFORE = re.compile(rf"(?:{alternation(_R['minimum_before'])})$")
 _MIN_AFTER = re.compile(rf"(?:{alternation(_R['minimum_after'])})")
 _DUR_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})")
+_AND = re.compile(alternation(_R["condition_conjunctions"]))
+_THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
@@ -151,6 +153,10 @@ def _is_condition(text: str, a: int, b: int, fig_end: int) -> bool:
     """对…达到1000万元的, 营业收入首次突破10亿元的企业, 对年度营业收入首次突破3000万元、…1亿元，且…的企业:
     a condition a grant is given on (a clause ending in 的, or opening with 对 and granting nothing)."""
     clause = text[a:b].strip()
+    if _AND.match(clause) and a > 0:               # 对有效开展业务1年及以上，|且年度服务收入达500万元及以上的服务商
+        p = max(text.rfind(c, 0, a - 1) for c in "，；。：") + 1
+        if TO_WHOM.match(text[p:a].strip()) and not _GRANT.search(text, p, a):
+            return True
     return clause.endswith("的") or (TO_WHOM.match(clause) is not None and
                                      ("的" in text[fig_end:b] or not _GRANT.search(clause)))
 
@@ -431,6 +437,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
     if fig[4] == "duration":
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant):
             return None
+        if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
+            return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
         if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
             # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
             return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
@@ -526,7 +534,7 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         else:
             ptype = _time_or_space_type(sc, fig, ca, cb, before, after)
         if ptype is None or (ptype in ("threshold", "duration") and _is_condition(text, ca, cb, b)
-                             and "罚" in text[b:end]):
+                             and "罚" in text[b:end]) or (ukind == "distance" and "罚款" in text[b:end]):
             continue                                      # 面积在1000平方米以上的，处…罚款: a fine's condition
         found = _instrument(sc, fig, ptype, ci)
         if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:

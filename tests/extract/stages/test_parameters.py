@@ -259,3 +259,19 @@ def test_an_amount_per_person_and_year_is_a_parameter_not_a_target():
     assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
         [("amount", 20, "万元", "奖补", "人")]
     assert [r for r in doc.records() if r.kind == "target"] == []
+
+
+def test_a_condition_continued_by_qie_holds_thresholds():
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md: 对…1年及以上，且…500万元及以上的
+    text = ("支持“智改数转”服务商积极拓展业务，对有效开展业务1年及以上，且年度服务收入达500万元及以上的服务商，"
+            "按年度服务收入的1%、给予最高50万元奖励。")
+    assert [(t, v, u, i) for t, v, u, i, _ in params(text, "sichuan")] == [
+        ("threshold", 1, "年", "奖励"), ("threshold", 500, "万元", "奖励"), ("rate", 1, "%", "奖励"),
+        ("cap", 50, "万元", "奖励")]
+
+
+def test_a_distance_in_a_fine_clause_is_no_parameter():
+    # lawrefbook_dlc/shandong/山东省测绘地理信息条例.md
+    text = ("违反本条例规定，在国家水准原点、附点以及参考点周围五百米范围内，有下列行为之一的，由青岛市人民政府自然资源"
+            "主管部门给予警告，责令限期改正，并可以处二万元以上二十万元以下的罚款：")
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
