@@ -63,6 +63,7 @@ _MIN_AFTER = re.compile(rf"(?:{alternation(_R['minimum_after'])})")
 _DUR_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})")
 _AND = re.compile(alternation(_R["condition_conjunctions"]))
 _THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
+_RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
@@ -435,8 +436,9 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
     if fig[4] == "duration":
-        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant):
-            return None
+        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
+                or (before.endswith("近") and _RECORD.match(after)):
+            return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
         if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
             return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
         if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):

@@ -275,3 +275,9 @@ def test_a_distance_in_a_fine_clause_is_no_parameter():
     text = ("违反本条例规定，在国家水准原点、附点以及参考点周围五百米范围内，有下列行为之一的，由青岛市人民政府自然资源"
             "主管部门给予警告，责令限期改正，并可以处二万元以上二十万元以下的罚款：")
     assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+
+
+def test_a_clean_record_over_the_past_years_is_no_period():
+    # data_compliance/local/《山西省公共数据资源授权运营管理办法-试行-》-c39d234c08.md: an eligibility condition
+    text = "（二）近3年未发生网络安全或者数据安全事件，符合国家数据安全保护要求，具备风险监测、应急处置能力；"
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
