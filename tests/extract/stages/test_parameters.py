@@ -278,6 +278,10 @@ def test_a_distance_in_a_fine_clause_is_no_parameter():
 
 
 def test_a_clean_record_over_the_past_years_is_no_period():
-    # data_compliance/local/《山西省公共数据资源授权运营管理办法-试行-》-c39d234c08.md: an eligibility condition
-    text = "（二）近3年未发生网络安全或者数据安全事件，符合国家数据安全保护要求，具备风险监测、应急处置能力；"
+    # lawrefbook_dlc/beijing/北京市保守国家秘密条例(2021-04-16).md: an eligibility condition
+    text = ("第二十八条 机关、单位采购涉密工程、货物和服务的，应当选择具备保密资格资质或者符合保密条件，近三年内无涉密"
+            "政府采购不良行为记录的企业事业单位作为供应商，并与其签订保密协议，提出保密要求，采取保密措施。")
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md
+    text = "（4）具备数据安全管理的环境和条件，建立数据分类分级、访问控制、数据加密等数据安全管理制度，近3年未发生网络安全、数据安全、个人信息等事件。"
     assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
