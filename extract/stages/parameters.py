@@ -93,7 +93,7 @@ _PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])
 _SUBJECT_MODAL = re.compile(rf"[^，；。]{{0,16}}?(?:{alternation(_R['procedure_modals'])})")
 _CONDITION_CLAUSE = re.compile(r"\s*对[^，；。]*的\s*$")
 _CLAUSE = re.compile(r"[，；。：]")
-_ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
+_ARTICLE_MARK = re.compile(rf"^(?:第[{_CN}\d]+条\s*|【[^】]*】)")
 _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
 _ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -436,6 +436,8 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
     if fig[4] == "duration":
+        if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
+            return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
                 or (before.endswith("近") and _RECORD.match(after)):
             return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
@@ -489,7 +491,8 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
-    nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) else None
+    # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
+    nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
     if ptype == "duration":
         # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
         # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the

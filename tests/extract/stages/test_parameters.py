@@ -285,3 +285,16 @@ def test_a_clean_record_over_the_past_years_is_no_period():
     # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md
     text = "（4）具备数据安全管理的环境和条件，建立数据分类分级、访问控制、数据加密等数据安全管理制度，近3年未发生网络安全、数据安全、个人信息等事件。"
     assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+
+
+def test_a_validity_period_outside_a_regulation():
+    def validity(text, kind):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (an 实施方案: its figures read as goals)
+    assert validity("授权运营期限为2年。", "plan") == [("duration", 2, "年", "授权运营")]
+    # data_compliance/local/《山西省公共数据资源登记管理细则》公开征求意见-950d27fa54.md: without the 【…】 heading
+    assert validity("【登记结果管理】登记结果有效期原则上为三年，自赋码之日起计算。", "plan") == \
+        [("duration", 3, "年", "登记结果")]
+    # lawrefbook_dlc/chongqing/重庆市禁止非法增加企业负担条例(2010-07-30).md: 但 is no part of the name
+    assert validity("有特殊原因需要延长的，可以适当延长，但延长时间不得超过十个工作日。", "rules") == \
+        [("duration", 10, "个工作日", "延长")]
