@@ -43,7 +43,7 @@ _MAGNITUDE: dict[str, int] = _R["magnitudes"]
 _UNIT_ALIASES: dict[str, str] = _R["unit_aliases"]
 _UNIT_KIND = {u: kind for kind, units in _R["parameter_units"].items() for u in units}
 _FIG = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第月~～{_CN}])(?<!\d年)(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
+    rf"(?<![A-Za-z0-9.\-/第月~～{_CN}\ue010])(?<!\d年)(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
     rf"|(\d+(?:\.\d+)?|[{_CN}]+)\s?({alternation(_R['parameter_magnitudes'])})?\s?({alternation(_UNIT_KIND)}))")
 # what every _FIG match holds: a numeral, then (a magnitude and) the first character of a unit, or 百分之;
 # its leading character class lets the scan skip the sentences without one (most) at C speed
@@ -52,6 +52,7 @@ _FIG_HINT = re.compile(rf"[\d{_CN}百](?:\s?(?:{alternation(_R['parameter_magnit
 _GRANT = re.compile(rf"(?:{alternation(_R['grant_words'])})(?<![债证]券)")
 _HEADS = alternation(_R["grant_heads"])
 _HEAD = re.compile(_HEADS)
+_HEAD_END = re.compile(rf"(?:{_HEADS})$")
 _FILLERS = re.compile(rf"(?:\s|{alternation(_R['grant_noun_fillers'])})*")
 _NOUN_AFTER = re.compile(rf"[^\W\d_]{{0,4}}?(?:{_HEADS})")
 _GRANT_VERB = re.compile(alternation(_R["grant_verbs"]))
@@ -426,9 +427,10 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
         return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
     if not sc.grant:
         return None
-    if _CAP_BEFORE.search(before) or _CAP_AFTER.match(after):
+    bare = _HEAD_END.sub("", before)              # 每年最高|支持200万元, 最高|补贴5万元: the grant noun between
+    if _CAP_BEFORE.search(before) or _CAP_BEFORE.search(bare) or _CAP_AFTER.match(after):
         return "cap"
-    if _MIN_BEFORE.search(before) or _MIN_AFTER.match(after):
+    if _MIN_BEFORE.search(before) or _MIN_BEFORE.search(bare) or _MIN_AFTER.match(after):
         return "minimum"
     return "amount" if grant_here else None
 

@@ -298,3 +298,12 @@ def test_a_validity_period_outside_a_regulation():
     # lawrefbook_dlc/chongqing/重庆市禁止非法增加企业负担条例(2010-07-30).md: 但 is no part of the name
     assert validity("有特殊原因需要延长的，可以适当延长，但延长时间不得超过十个工作日。", "rules") == \
         [("duration", 10, "个工作日", "延长")]
+
+
+def test_a_cap_with_the_grant_noun_between_is_a_parameter_not_a_target():
+    # data_compliance/local/北京市石景山区政务服务和数据管理局关于印发《北京市石景山区支持数据要素市场高质量发展的若干措施》的通知-f2e09b1803.md
+    text = "给予高质量数据集建设项目一次性最高20万元支持，同一单位每年最高支持200万元。"
+    doc = run(text, path="shijingshan.txt", front={"title": "北京市石景山区支持数据要素市场高质量发展的若干措施"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
+        [("cap", 20, "万元", "支持", None), ("cap", 200, "万元", "支持", "单位")]
+    assert [r for r in doc.records() if r.kind == "target"] == []
