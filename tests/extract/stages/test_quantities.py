@@ -216,3 +216,10 @@ def test_a_unit_that_begins_a_word_is_no_unit():
     text = ("为落实省发展改革委等18部门联合印发《四川省“数据要素×”重点工作方案（2025—2026年）》和市委、市政府安排部署，"
             "加快数据资源开发利用，推动数据高水平应用，更好释放数据要素价值，特制定本方案。")
     assert quantities(text, "sichuan", "implementation-plan", "广元市“数据要素×”重点工作方案（2025—2026年）") == []
+
+
+def test_people_and_events_are_counted_units():
+    # data_compliance/local/政策文件_-福建省数据管理局_-福建省发展和改革委员会-bedb51c0cd.md: 名 counts people
+    text = "到2027年，平台服务企业超1000家，生态开发者超1万名。"
+    assert [target(q) for q in quantities(text, "fujian", "action-plan", "福建省数据管理局政策文件")] == [
+        ("target", "平台服务企业", 1000, "家", ">", 2027), ("target", "生态开发者", 10000, "名", ">", 2027)]
