@@ -209,23 +209,36 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     return vouchers[0] if vouchers else None
 
 
+def _procedure_span(text: str, fig_end: int, clause: tuple[int, int],
+                    nxt: tuple[int, int] | None) -> tuple[int, int]:
+    """Where the words a deadline bounds stand: after it in its clause, else in the next comma clause
+    after its subject's modal (…之日起五个工作日内，建设单位应当|报…备案), and past a clause saying whom
+    it is done for (七个工作日内对符合条件的，|予以登记)."""
+    d = _DUR_AFTER.match(text, fig_end, clause[1])
+    a, b = d.end() if d else fig_end, clause[1]
+    if not text[a:b].strip() and nxt:
+        a, b = nxt
+        subject = _SUBJECT_MODAL.match(text, a, b)
+        if subject:
+            a = subject.end()
+    if _CONDITION_CLAUSE.match(text[a:b]) and nxt and (a, b) != nxt:
+        a, b = nxt
+    return a, b
+
+
+def _lead_end(rest: str, off: int = 0) -> int:
+    """Past the modals and adverbs (应当, 及时, 书面…) at ``off``."""
+    lead = _PROC_LEAD.match(rest, off)
+    return lead.end() if lead else off
+
+
 def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int, int] | None,
                topic: tuple[str, int] | None = None) -> tuple[str, int] | None:
     """What a deadline bounds: the object of the procedure verb after it (提出变更申请 → 变更申请),
     else the verb phrase after it, in its clause or the next (五年内，不得挖掘 → 挖掘)."""
-    d = _DUR_AFTER.match(text, fig_end, clause[1])
-    p = d.end() if d else fig_end
-    a, b = p, clause[1]
-    if not text[a:b].strip() and nxt:
-        a, b = nxt
-        subject = _SUBJECT_MODAL.match(text, a, b)   # …之日起五个工作日内，建设单位应当|报…备案
-        if subject:
-            a = subject.end()
-    if _CONDITION_CLAUSE.match(text[a:b]) and nxt and (a, b) != nxt:
-        a, b = nxt                    # 七个工作日内对符合条件的，予以登记: whom it is done for, then the verb
+    a, b = _procedure_span(text, fig_end, clause, nxt)
     rest = text[a:b]
-    lead = _PROC_LEAD.match(rest)
-    off = lead.end() if lead else 0
+    off = _lead_end(rest)
     prep = _PREP.match(rest, off)
     if prep:
         off = prep.end()
@@ -236,40 +249,46 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
         if nxt is None or (a, b) == nxt:
             return None
         a, b = nxt
-        rest, off = text[a:b], 0
-        lead = _PROC_LEAD.match(rest)
-        off = lead.end() if lead else 0
+        rest = text[a:b]
+        off = _lead_end(rest)
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
             return disposed
     verb = _PROC_VERB.search(rest, off)
     if verb and verb.start() - off <= 4:
-        at = verb.end()
-        freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
-        if freq:
-            at = freq.end()
-        obj = _verb_object(rest, at)
-        if obj and obj.endswith(_RECIPIENTS):        # 重新答复|代表: whom it is done to, the verb is the procedure
-            cut = _OBJ_END.search(obj, 2)             # …unless an object comes first (作出处理|并答复用户)
-            obj = obj[:cut.start()] if cut else None
-            if obj and obj.endswith(_RECIPIENTS):     # 通知当事人|和利害关系人: a list of recipients
-                obj = None
-        if obj:
-            return obj, a + at
-        if freq:                                      # 评估工作每五年开展一次: what comes before 每
-            subject = _frequency_subject(text, clause[0], fig_end)
-            if subject is not None:
-                return subject
-            if topic is not None:                     # 计划和预案，由…每五年编制一次: the topic
-                return topic
-        if 0 < verb.start() - off <= 2:              # 调查核实: two verbs, one procedure
-            return rest[off:verb.end()], a + off
-        return verb.group(0), a + verb.start()
+        return _verb_procedure(text, rest, a, off, verb, (clause[0], fig_end), topic)
     phrase = rest[off:].strip()
     if phrase and len(phrase) <= 8 and not _FIG.search(phrase):
         return phrase, a + off
     return None
+
+
+def _verb_procedure(text: str, rest: str, a: int, off: int, verb: re.Match, before: tuple[int, int],
+                    topic: tuple[str, int] | None) -> tuple[str, int]:
+    """The procedure of a deadline whose verb ``verb`` stands in ``rest`` (from ``a``): the verb's object,
+    else what is done every so often (``before`` is the figure's clause up to its end), else the verb."""
+    at = verb.end()
+    freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
+    if freq:
+        at = freq.end()
+    obj = _verb_object(rest, at)
+    if obj and obj.endswith(_RECIPIENTS):        # 重新答复|代表: whom it is done to, the verb is the procedure
+        cut = _OBJ_END.search(obj, 2)             # …unless an object comes first (作出处理|并答复用户)
+        obj = obj[:cut.start()] if cut else None
+        if obj and obj.endswith(_RECIPIENTS):     # 通知当事人|和利害关系人: a list of recipients
+            obj = None
+    if obj:
+        return obj, a + at
+    if freq:                                      # 评估工作每五年开展一次: what comes before 每
+        subject = _frequency_subject(text, before[0], before[1])
+        if subject is not None:
+            return subject
+        if topic is not None:                     # 计划和预案，由…每五年编制一次: the topic
+            return topic
+    if 0 < verb.start() - off <= 2:              # 调查核实: two verbs, one procedure
+        return rest[off:verb.end()], a + off
+    return verb.group(0), a + verb.start()
 
 
 def _later_deadline(rest: str, off: int) -> int | None:
