@@ -79,7 +79,8 @@ _FREQUENCY = re.compile(rf"[{_CN}\d]+次")
 _PER = re.compile(rf"(?:{alternation(_R['per_markers'])})(?!年|{alternation(_R['per_stops'])})([^，；。、\d\s]{{1,6}}?)"
                   rf"(?=(?:{alternation(_R['per_stops'])})|[，；。、\d\s])")
 _PER_YEAR = re.compile(alternation(_R["per_year"]))
-_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})")
+# a procedure verb, not one inside a noun (通知书) nor one that qualifies a noun (实施备案的部门, 审查的结果)
+_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})(?!的)")
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
 _OBJ_END = re.compile(alternation(_R["procedure_object_ends"]))
 _ALTERNATIVE = re.compile(alternation(_R["procedure_alternatives"]))
@@ -90,7 +91,9 @@ _VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}
 _COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
 # 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
-_PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?(?=" + _PROC_VERB.pattern + ")")
+_PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
+                   rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]))")
+_CLAUSAL = re.compile(alternation(_R["clausal_modifier_words"]))
 _SUBJECT_MODAL = re.compile(rf"[^，；。]{{0,16}}?(?:{alternation(_R['procedure_modals'])})")
 _CONDITION_CLAUSE = re.compile(r"\s*对[^，；。]*的\s*$")
 _CLAUSE = re.compile(r"[，；。：]")
@@ -332,7 +335,8 @@ def _verb_object(rest: str, at: int) -> str | None:
     if not obj or _OBJ_END.match(obj):
         return None
     head = obj.rfind("的")
-    if 0 < head <= len(obj) - 3:                  # 是否予以批准的决定, …原决定的复议决定: the head noun
+    if 0 < head <= len(obj) - 3 and _CLAUSAL.search(obj, 0, head):
+        # 是否予以批准的决定, 维持或者撤销…原决定的复议决定: a clause before 的, the head noun is the procedure
         return obj[head + 1:]
     alt = _ALTERNATIVE.search(obj, 2)             # 组织评审|或者重新评审: the first of the alternatives
     if alt:
