@@ -43,7 +43,7 @@ _MAGNITUDE: dict[str, int] = _R["magnitudes"]
 _UNIT_ALIASES: dict[str, str] = _R["unit_aliases"]
 _UNIT_KIND = {u: kind for kind, units in _R["parameter_units"].items() for u in units}
 _FIG = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第年月~～{_CN}])(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
+    rf"(?<![A-Za-z0-9.\-/第月~～{_CN}\ue010])(?<!\d年)(?:(百分之)([{_CN}]+|\d+(?:\.\d+)?)"
     rf"|(\d+(?:\.\d+)?|[{_CN}]+)\s?({alternation(_R['parameter_magnitudes'])})?\s?({alternation(_UNIT_KIND)}))")
 # what every _FIG match holds: a numeral, then (a magnitude and) the first character of a unit, or 百分之;
 # its leading character class lets the scan skip the sentences without one (most) at C speed
@@ -52,6 +52,7 @@ _FIG_HINT = re.compile(rf"[\d{_CN}百](?:\s?(?:{alternation(_R['parameter_magnit
 _GRANT = re.compile(rf"(?:{alternation(_R['grant_words'])})(?<![债证]券)")
 _HEADS = alternation(_R["grant_heads"])
 _HEAD = re.compile(_HEADS)
+_HEAD_END = re.compile(rf"(?:{_HEADS})$")
 _FILLERS = re.compile(rf"(?:\s|{alternation(_R['grant_noun_fillers'])})*")
 _NOUN_AFTER = re.compile(rf"[^\W\d_]{{0,4}}?(?:{_HEADS})")
 _GRANT_VERB = re.compile(alternation(_R["grant_verbs"]))
@@ -61,6 +62,10 @@ _CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
 _MIN_BEFORE = re.compile(rf"(?:{alternation(_R['minimum_before'])})$")
 _MIN_AFTER = re.compile(rf"(?:{alternation(_R['minimum_after'])})")
 _DUR_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})")
+_AND = re.compile(alternation(_R["condition_conjunctions"]))
+_THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
+_RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
+_DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
 _DIST = re.compile(alternation(_R["distance_around"]))
@@ -74,18 +79,25 @@ _FREQUENCY = re.compile(rf"[{_CN}\d]+次")
 _PER = re.compile(rf"(?:{alternation(_R['per_markers'])})(?!年|{alternation(_R['per_stops'])})([^，；。、\d\s]{{1,6}}?)"
                   rf"(?=(?:{alternation(_R['per_stops'])})|[，；。、\d\s])")
 _PER_YEAR = re.compile(alternation(_R["per_year"]))
-_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})")
+# a procedure verb, not one inside a noun (通知书) nor one that qualifies a noun (实施备案的部门, 审查的结果)
+_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})(?!的)")
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
 _OBJ_END = re.compile(alternation(_R["procedure_object_ends"]))
+_ALTERNATIVE = re.compile(alternation(_R["procedure_alternatives"]))
 _NO_NAME_START = frozenset(_R["instrument_not_start"])
 _DISPOSAL = frozenset(_R["disposal_markers"])
 _RECIPIENTS = tuple(_R["recipient_ends"])
 _VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}?)(?={alternation(_R['validity_subject_ends'])})")
 _COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
-_PREP = re.compile(r"[向由对在经][^，；。]{1,25}?(?=" + _PROC_VERB.pattern + ")")
+# 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
+_PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
+                   rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]))")
+_CLAUSAL = re.compile(alternation(_R["clausal_modifier_words"]))
+_SUBJECT_MODAL = re.compile(rf"[^，；。]{{0,16}}?(?:{alternation(_R['procedure_modals'])})")
+_CONDITION_CLAUSE = re.compile(r"\s*对[^，；。]*的\s*$")
 _CLAUSE = re.compile(r"[，；。：]")
-_ARTICLE_MARK = re.compile(rf"^第[{_CN}\d]+条\s*")
+_ARTICLE_MARK = re.compile(rf"^(?:第[{_CN}\d]+条\s*|【[^】]*】)")
 _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
 _ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -146,6 +158,10 @@ def _is_condition(text: str, a: int, b: int, fig_end: int) -> bool:
     """对…达到1000万元的, 营业收入首次突破10亿元的企业, 对年度营业收入首次突破3000万元、…1亿元，且…的企业:
     a condition a grant is given on (a clause ending in 的, or opening with 对 and granting nothing)."""
     clause = text[a:b].strip()
+    if _AND.match(clause) and a > 0:               # 对有效开展业务1年及以上，|且年度服务收入达500万元及以上的服务商
+        p = max(text.rfind(c, 0, a - 1) for c in "，；。：") + 1
+        if TO_WHOM.match(text[p:a].strip()) and not _GRANT.search(text, p, a):
+            return True
     return clause.endswith("的") or (TO_WHOM.match(clause) is not None and
                                      ("的" in text[fig_end:b] or not _GRANT.search(clause)))
 
@@ -196,55 +212,103 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     return vouchers[0] if vouchers else None
 
 
+def _procedure_span(text: str, fig_end: int, clause: tuple[int, int],
+                    nxt: tuple[int, int] | None) -> tuple[int, int]:
+    """Where the words a deadline bounds stand: after it in its clause, else in the next comma clause
+    after its subject's modal (…之日起五个工作日内，建设单位应当|报…备案), and past a clause saying whom
+    it is done for (七个工作日内对符合条件的，|予以登记)."""
+    d = _DUR_AFTER.match(text, fig_end, clause[1])
+    a, b = d.end() if d else fig_end, clause[1]
+    if not text[a:b].strip() and nxt:
+        a, b = nxt
+        subject = _SUBJECT_MODAL.match(text, a, b)
+        if subject:
+            a = subject.end()
+    if _CONDITION_CLAUSE.match(text[a:b]) and nxt and (a, b) != nxt:
+        a, b = nxt
+    return a, b
+
+
+def _lead_end(rest: str, off: int = 0) -> int:
+    """Past the modals and adverbs (应当, 及时, 书面…) at ``off``."""
+    lead = _PROC_LEAD.match(rest, off)
+    return lead.end() if lead else off
+
+
 def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int, int] | None,
                topic: tuple[str, int] | None = None) -> tuple[str, int] | None:
     """What a deadline bounds: the object of the procedure verb after it (提出变更申请 → 变更申请),
     else the verb phrase after it, in its clause or the next (五年内，不得挖掘 → 挖掘)."""
-    d = _DUR_AFTER.match(text, fig_end, clause[1])
-    p = d.end() if d else fig_end
-    a, b = p, clause[1]
-    if not text[a:b].strip() and nxt:
-        a, b = nxt
+    a, b = _procedure_span(text, fig_end, clause, nxt)
     rest = text[a:b]
-    lead = _PROC_LEAD.match(rest)
-    off = lead.end() if lead else 0
+    off = _lead_end(rest)
     prep = _PREP.match(rest, off)
     if prep:
         off = prep.end()
-    if _FIG.search(rest):             # 竣工后五年内或者…三年内，不得挖掘: the deadlines share what follows
+    later = _later_deadline(rest, off)
+    if later is not None:             # 收到报告书之日起十二个工作日内，收到报告表之日起五个工作日内作出…决定
+        off = later
+    elif _FIG.search(rest):           # 竣工后五年内或者…三年内，不得挖掘: the deadlines share what follows
         if nxt is None or (a, b) == nxt:
             return None
         a, b = nxt
-        rest, off = text[a:b], 0
-        lead = _PROC_LEAD.match(rest)
-        off = lead.end() if lead else 0
+        rest = text[a:b]
+        off = _lead_end(rest)
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
             return disposed
     verb = _PROC_VERB.search(rest, off)
     if verb and verb.start() - off <= 4:
-        at = verb.end()
-        freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
-        if freq:
-            at = freq.end()
-        obj = _verb_object(rest, at)
-        if obj and obj.endswith(_RECIPIENTS):        # 重新答复|代表: whom it is done to, the verb is the procedure
-            cut = _OBJ_END.search(obj, 2)             # …unless an object comes first (作出处理|并答复用户)
-            obj = obj[:cut.start()] if cut else None
-        if obj:
-            return obj, a + at
-        if freq:                                      # 评估工作每五年开展一次: what comes before 每
-            subject = _frequency_subject(text, clause[0], fig_end)
-            if subject is not None:
-                return subject
-            if topic is not None:                     # 计划和预案，由…每五年编制一次: the topic
-                return topic
-        return verb.group(0), a + verb.start()
+        return _verb_procedure(text, rest, a, off, verb, (clause[0], fig_end), topic)
     phrase = rest[off:].strip()
     if phrase and len(phrase) <= 8 and not _FIG.search(phrase):
         return phrase, a + off
     return None
+
+
+def _verb_procedure(text: str, rest: str, a: int, off: int, verb: re.Match, before: tuple[int, int],
+                    topic: tuple[str, int] | None) -> tuple[str, int]:
+    """The procedure of a deadline whose verb ``verb`` stands in ``rest`` (from ``a``): the verb's object,
+    else what is done every so often (``before`` is the figure's clause up to its end), else the verb."""
+    at = verb.end()
+    freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
+    if freq:
+        at = freq.end()
+    obj = _verb_object(rest, at)
+    if obj and obj.endswith(_RECIPIENTS):        # 重新答复|代表: whom it is done to, the verb is the procedure
+        cut = _OBJ_END.search(obj, 2)             # …unless an object comes first (作出处理|并答复用户)
+        obj = obj[:cut.start()] if cut else None
+        if obj and obj.endswith(_RECIPIENTS):     # 通知当事人|和利害关系人: a list of recipients
+            obj = None
+    if obj:
+        return obj, a + at
+    if freq:                                      # 评估工作每五年开展一次: what comes before 每
+        subject = _frequency_subject(text, before[0], before[1])
+        if subject is not None:
+            return subject
+        if topic is not None:                     # 计划和预案，由…每五年编制一次: the topic
+            return topic
+    if 0 < verb.start() - off <= 2:              # 调查核实: two verbs, one procedure
+        return rest[off:verb.end()], a + off
+    return verb.group(0), a + verb.start()
+
+
+def _later_deadline(rest: str, off: int) -> int | None:
+    """Where the procedure after the last deadline of ``rest`` starts, when another deadline shares it
+    (…之日起五个工作日内|作出是否予以批准的决定); None when no deadline with words after it is there."""
+    last = None
+    for last in _FIG.finditer(rest, off):  # noqa: B007
+        pass
+    if last is None:
+        return None
+    d = _DEADLINE_AFTER.match(rest, last.end())
+    if d is None or not rest[d.end():].strip():
+        return None
+    lead = _PROC_LEAD.match(rest, d.end())
+    at = lead.end() if lead else d.end()
+    prep = _PREP.match(rest, at)
+    return prep.end() if prep else at
 
 
 def _disposed(rest: str, off: int, a: int) -> tuple[str, int] | None:
@@ -270,6 +334,13 @@ def _verb_object(rest: str, at: int) -> str | None:
         obj = obj[done.end():]
     if not obj or _OBJ_END.match(obj):
         return None
+    head = obj.rfind("的")
+    if 0 < head <= len(obj) - 3 and _CLAUSAL.search(obj, 0, head):
+        # 是否予以批准的决定, 维持或者撤销…原决定的复议决定: a clause before 的, the head noun is the procedure
+        return obj[head + 1:]
+    alt = _ALTERNATIVE.search(obj, 2)             # 组织评审|或者重新评审: the first of the alternatives
+    if alt:
+        obj = obj[:alt.start()]
     if len(obj) <= 12:
         return obj
     cut = _OBJ_END.search(obj, 2)
@@ -379,9 +450,10 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
         return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
     if not sc.grant:
         return None
-    if _CAP_BEFORE.search(before) or _CAP_AFTER.match(after):
+    bare = _HEAD_END.sub("", before)              # 每年最高|支持200万元, 最高|补贴5万元: the grant noun between
+    if _CAP_BEFORE.search(before) or _CAP_BEFORE.search(bare) or _CAP_AFTER.match(after):
         return "cap"
-    if _MIN_BEFORE.search(before) or _MIN_AFTER.match(after):
+    if _MIN_BEFORE.search(before) or _MIN_BEFORE.search(bare) or _MIN_AFTER.match(after):
         return "minimum"
     return "amount" if grant_here else None
 
@@ -389,11 +461,17 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
     if fig[4] == "duration":
-        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant):
-            return None
+        if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
+            return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
+        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
+                or (before.endswith("近") and _RECORD.match(after)):
+            return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
+        if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
+            return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
         if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
-            # 在昆明连续工作满1年的，给予…: a condition of the grant
-            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) else "duration"
+            # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
+            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
+                and not _DEADLINE_AFTER.match(after) else "duration"
         return None
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
         return "threshold" if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb] \
@@ -423,16 +501,31 @@ def _zone(text: str, start: int, fig: tuple, clause: tuple[int, int],
     return name.removesuffix("的"), at                       # …范围内横过机动车道的
 
 
+def _as_mention(found: tuple[str, int] | None, instruments: list[Hit]) -> tuple[str, int] | None:
+    """A procedure whose name ends in a tool's mention is that tool, as the mention writes it
+    (开展一次个人信息保护合规审计 → 合规审计); 变更登记申请 stays whole."""
+    if found is None:
+        return None
+    name, at = found
+    end = at + len(name)
+    head = next((h for h in instruments if at <= h.start and h.end == end), None)
+    return (head.text, head.start) if head is not None else found
+
+
 def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, int] | None:
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
-    nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) else None
+    # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
+    nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
     if ptype == "duration":
+        # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
+        # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the
+        # procedure the deadline bounds comes first, a tool of the clause only when none is written
         return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b)
-                or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
-                or _procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci))
+                or _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
+                or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
         later = [h for h in sc.instruments if h.start >= b]
@@ -461,8 +554,8 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         while ci < len(sc.clauses) - 1 and sc.clauses[ci][1] <= a:
             ci += 1
         ca, cb = sc.clauses[ci]
-        if "罚" in text[ca:cb]:
-            continue                                      # fines are sanctions
+        if "罚款" in text[ca:cb] or (ukind == "money" and "罚" in text[ca:cb]):
+            continue                                      # fines are sanctions (a 处罚决定's deadline is not)
         before, after = text[ca:a].replace(" ", ""), text[b:cb].lstrip()
         if ukind in ("money", "percent"):
             listed = before.endswith("、") and prev is not None and prev.end > ca and prev.unit == unit
@@ -471,7 +564,7 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         else:
             ptype = _time_or_space_type(sc, fig, ca, cb, before, after)
         if ptype is None or (ptype in ("threshold", "duration") and _is_condition(text, ca, cb, b)
-                             and "罚" in text[b:end]):
+                             and "罚" in text[b:end]) or (ukind == "distance" and "罚款" in text[b:end]):
             continue                                      # 面积在1000平方米以上的，处…罚款: a fine's condition
         found = _instrument(sc, fig, ptype, ci)
         if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:

@@ -46,10 +46,12 @@ _MAGNITUDES: dict[str, int] = _RULES["magnitudes"]
 _CN = "一二两三四五六七八九十百千"
 #: a figure: 3—5个 (a range: lo and num), 1.8万亿元, 百亿元 (a bare magnitude: num empty), 30个以上
 _NUM = re.compile(
-    rf"(?<![A-Za-z0-9.\-/第{_CN}])(?:(?P<lo>\d+(?:\.\d+)?)\s?[—－–~～\-至]\s?)?"
+    rf"(?<![A-Za-z0-9.\-/第{_CN}\ue010])(?:(?P<lo>\d+(?:\.\d+)?)\s?[—－–~～\-至]\s?)?"
     rf"(?P<num>\d+(?:\.\d+)?|(?=[百千万][万亿])|[{_CN}]+(?=[万亿]))"
     rf"(?P<mult>{alternation(_MAGNITUDES)})?(?P<approx>余|多)?(?P<unit>{alternation(_RULES['units'])})?"
     rf"(?P<after>{alternation(_RULES['after_figure'])})?")
+#: words a unit begins (18部门, 3条例): no unit there
+_UNIT_WORDS = tuple(_RULES["unit_words"])
 _QUALIFIER = re.compile(alternation(_RULES["magnitude_qualifier"]))
 _FORECAST = re.compile(alternation(_RULES["forecast_words"]))
 _TARGET_MARK = re.compile(rf"(?<!截)(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}")
@@ -291,6 +293,8 @@ def _figure(text: str, sent_start: int, sent_end: int, m: re.Match, excluded: li
     lo = m["lo"]
     if any(s <= a < e for s, e in excluded):
         return None
+    if unit and text.startswith(_UNIT_WORDS, m.start("unit")):
+        return None                               # 18部门联合印发: a word, not a unit
     if not num and not (mult and unit):
         return None                               # a bare magnitude counts only with its unit: 百亿元
     if _QUALIFIER.match(text, b):

@@ -200,3 +200,110 @@ def test_a_deadline_for_answering_someone_bounds_the_answer():
     assert durations("代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表。") == [(1, "个月", "答复")]
     # lawrefbook_dlc/henan/河南省电信条例(2020-06-04).md (第三十八条): an object before the recipient
     assert durations("电信业务经营者对电信用户提出的投诉，应当在五个工作日内作出处理并答复用户。") == [(5, "个工作日", "处理")]
+
+
+def rule_durations(text: str):
+    """Durations of a regulation's sentence, with its mentions (a tool named in the sentence)."""
+    m = find_mentions(text, 0, len(text), None)
+    return [(p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), m.instruments, m.actors,
+                                                                     kind="rules") if p.type == "duration"]
+
+
+def test_a_deadline_bounds_the_procedure_not_the_event_it_counts_from():
+    # lawrefbook_dlc/shandong/山东省人力资源市场条例(2015-07-24).md: 行政许可 is what the deadline counts from
+    assert rule_durations("设区的市或者县（市、区）人民政府人力资源社会保障部门，应当自受理行政许可申请之日起十五个工作日内"
+                          "作出决定；") == [(15, "个工作日", "决定")]
+    # lawrefbook_dlc/shandong/山东省学前教育条例(2021-12-03).md: 将…移交|…部门
+    assert rule_durations("建设单位应当按照约定的移交方式，自竣工验收合格之日起三个月内将园舍、场地、附属配套设施以及相关资料等"
+                          "全部无偿移交所在地县（市、区）人民政府教育行政部门。") == [(3, "个月", "移交")]
+    # lawrefbook_dlc/guangdong/汕头经济特区消防条例(2022-12-30).md: the next clause's subject, then 报…备案
+    assert rule_durations("其他建设工程竣工验收合格之日起五个工作日内，建设单位应当报住房和城乡建设主管部门备案，"
+                          "住房和城乡建设主管部门应当进行抽查；") == [(5, "个工作日", "备案")]
+
+
+def test_a_deadline_names_its_procedure_short():
+    # lawrefbook_dlc/shandong/山东省见义勇为人员奖励和保护条例(2012-09-27).md: the first of two alternatives
+    assert rule_durations("上一级见义勇为确认机构应当自收到再次确认申请之日起三十日内，组织评审或者重新评审。") == \
+        [(30, "日", "评审")]
+    # lawrefbook_dlc/chongqing/重庆市实施《集会游行示威法》办法(2010-07-30).md: …的复议决定, its head noun
+    assert rule_durations("举行集会、游行、示威的负责人对主管机关不予许可的决定不服时，可以自接到决定通知之日起三日内，"
+                          "向同级人民政府申请复议，人民政府应当自接到复议申请书之日起三日内作出维持或者撤销主管机关原决定的"
+                          "复议决定，并书面通知申请复议人和主管机关。") == [(3, "日", "复议"), (3, "日", "复议决定")]
+    # lawrefbook_dlc/shandong/淄博市荣誉市民称号授予办法(2020-09-28).md: two verbs, one procedure
+    assert rule_durations("受理推荐的部门应当自收到推荐报告之日起三十日内调查核实，提出审核意见；") == [(30, "日", "调查核实")]
+    # lawrefbook_dlc/henan/河南省赃物罚没物管理条例(2003-09-27).md: a list of recipients
+    assert rule_durations("移送单位应当在五个工作日内书面通知当事人和利害关系人。") == [(5, "个工作日", "通知")]
+    # lawrefbook_dlc/shandong/青岛市国有土地上房屋征收与补偿条例(2017-07-28).md: 报 whom it is filed with, 备案
+    assert rule_durations("区（市）房屋征收部门应当将评估委托合同在签订后的十五日内报市房屋征收部门备案。") == \
+        [(15, "日", "备案")]
+
+
+def test_deadlines_sharing_a_procedure_and_a_condition_before_it():
+    # lawrefbook_dlc/zhejiang/浙江省水土保持条例(2020-11-27).md: two deadlines, one decision
+    assert rule_durations("县级以上人民政府水行政主管部门应当自收到水土保持方案报告书之日起十二个工作日内，收到水土保持方案报告表"
+                          "之日起五个工作日内作出是否予以批准的决定。") == [(12, "个工作日", "决定"), (5, "个工作日", "决定")]
+    # lawrefbook_dlc/henan/洛阳市市区养犬管理规定.md: 对符合条件的 is for whom; 给予书面答复 grants no money
+    assert rule_durations("市公安机关应自收到齐全证件之日起七个工作日内对符合条件的，予以登记，发给准养证和犬牌；对不符合条件的，"
+                          "给予书面答复。") == [(7, "个工作日", "登记")]
+    # lawrefbook_dlc/henan/河南省实施《矿山安全法》办法(2010-07-30).md: a 处罚决定's deadline is no fine
+    assert rule_durations("当事人对处罚决定不服的，可以自知道该处罚决定之日起六十日内向作出处罚决定的机关的上一级机关或同级人民政府"
+                          "申请复议，当事人也可以在接到处罚决定通知之日起十五日内直接向人民法院起诉。") == \
+        [(60, "日", "复议"), (15, "日", "起诉")]
+
+
+def test_an_amount_per_person_and_year_is_a_parameter_not_a_target():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-…-c2d0285353.md:
+    # 每年|20万元 (a year before the figure is no date)
+    text = "建立核心工程师名册，给予每人每年20万元奖补。"
+    doc = run(text, path="fujian.txt", front={"title": "福建省推动人工智能产业发展和赋能应用若干措施"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
+        [("amount", 20, "万元", "奖补", "人")]
+    assert [r for r in doc.records() if r.kind == "target"] == []
+
+
+def test_a_condition_continued_by_qie_holds_thresholds():
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md: 对…1年及以上，且…500万元及以上的
+    text = ("支持“智改数转”服务商积极拓展业务，对有效开展业务1年及以上，且年度服务收入达500万元及以上的服务商，"
+            "按年度服务收入的1%、给予最高50万元奖励。")
+    assert [(t, v, u, i) for t, v, u, i, _ in params(text, "sichuan")] == [
+        ("threshold", 1, "年", "奖励"), ("threshold", 500, "万元", "奖励"), ("rate", 1, "%", "奖励"),
+        ("cap", 50, "万元", "奖励")]
+
+
+def test_a_distance_in_a_fine_clause_is_no_parameter():
+    # lawrefbook_dlc/shandong/山东省测绘地理信息条例.md
+    text = ("违反本条例规定，在国家水准原点、附点以及参考点周围五百米范围内，有下列行为之一的，由青岛市人民政府自然资源"
+            "主管部门给予警告，责令限期改正，并可以处二万元以上二十万元以下的罚款：")
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+
+
+def test_a_clean_record_over_the_past_years_is_no_period():
+    # lawrefbook_dlc/beijing/北京市保守国家秘密条例(2021-04-16).md: an eligibility condition
+    text = ("第二十八条 机关、单位采购涉密工程、货物和服务的，应当选择具备保密资格资质或者符合保密条件，近三年内无涉密"
+            "政府采购不良行为记录的企业事业单位作为供应商，并与其签订保密协议，提出保密要求，采取保密措施。")
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md
+    text = "（4）具备数据安全管理的环境和条件，建立数据分类分级、访问控制、数据加密等数据安全管理制度，近3年未发生网络安全、数据安全、个人信息等事件。"
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+
+
+def test_a_validity_period_outside_a_regulation():
+    def validity(text, kind):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (an 实施方案: its figures read as goals)
+    assert validity("授权运营期限为2年。", "plan") == [("duration", 2, "年", "授权运营")]
+    # data_compliance/local/《山西省公共数据资源登记管理细则》公开征求意见-950d27fa54.md: without the 【…】 heading
+    assert validity("【登记结果管理】登记结果有效期原则上为三年，自赋码之日起计算。", "plan") == \
+        [("duration", 3, "年", "登记结果")]
+    # lawrefbook_dlc/chongqing/重庆市禁止非法增加企业负担条例(2010-07-30).md: 但 is no part of the name
+    assert validity("有特殊原因需要延长的，可以适当延长，但延长时间不得超过十个工作日。", "rules") == \
+        [("duration", 10, "个工作日", "延长")]
+
+
+def test_a_cap_with_the_grant_noun_between_is_a_parameter_not_a_target():
+    # data_compliance/local/北京市石景山区政务服务和数据管理局关于印发《北京市石景山区支持数据要素市场高质量发展的若干措施》的通知-f2e09b1803.md
+    text = "给予高质量数据集建设项目一次性最高20万元支持，同一单位每年最高支持200万元。"
+    doc = run(text, path="shijingshan.txt", front={"title": "北京市石景山区支持数据要素市场高质量发展的若干措施"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
+        [("cap", 20, "万元", "支持", None), ("cap", 200, "万元", "支持", "单位")]
+    assert [r for r in doc.records() if r.kind == "target"] == []

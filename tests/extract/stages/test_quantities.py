@@ -206,3 +206,20 @@ def test_a_number_broken_by_the_page_is_no_figure():
     # 118.79亿元 into 118 79亿元
     text = "年，省财政预算安排118 79亿元，其中，支持消费扩容提质21 53亿元。"
     assert quantities(text, "zhejiang", "policy-measures", "关于推动经济高质量发展若干政策（2025年版）") == []
+    # the same document writes the decimal point as the private-use character U+E010 (1042.8亿元)
+    text = "个领域政策，省财政年预算安排资金除交叉重叠部分外，支持总额为1042\ue0108亿元。"
+    assert quantities(text, "zhejiang", "policy-measures", "关于推动经济高质量发展若干政策（2025年版）") == []
+
+
+def test_a_unit_that_begins_a_word_is_no_unit():
+    # data_compliance/local/青川县政务服务网-政策文件-广元市“数据要素×”重点工作方案-2025—2026年-广政数〔2025〕16号-ffbd912c78.md
+    text = ("为落实省发展改革委等18部门联合印发《四川省“数据要素×”重点工作方案（2025—2026年）》和市委、市政府安排部署，"
+            "加快数据资源开发利用，推动数据高水平应用，更好释放数据要素价值，特制定本方案。")
+    assert quantities(text, "sichuan", "implementation-plan", "广元市“数据要素×”重点工作方案（2025—2026年）") == []
+
+
+def test_people_and_events_are_counted_units():
+    # data_compliance/local/政策文件_-福建省数据管理局_-福建省发展和改革委员会-bedb51c0cd.md: 名 counts people
+    text = "到2027年，平台服务企业超1000家，生态开发者超1万名。"
+    assert [target(q) for q in quantities(text, "fujian", "action-plan", "福建省数据管理局政策文件")] == [
+        ("target", "平台服务企业", 1000, "家", ">", 2027), ("target", "生态开发者", 10000, "名", ">", 2027)]
