@@ -8,15 +8,18 @@ xsd:decimal, ``2025-07-12`` xsd:date, ``2023-12`` xsd:gYearMonth, years xsd:gYea
 labels ``@zh``.
 
 A document's graph also states how many of its statements support each of its weighted derived
-edges (:data:`~policykg.graph.kg.WEIGHTED`), as a reified statement with ``pkg:weight`` —
-``<…/id/tally/DOC/N> rdf:subject inst:x ; rdf:predicate pkg:inDomain ; rdf:object dom:y ; pkg:weight 3`` —
+edges (:data:`~policykg.graph.kg.WEIGHTED`), under the edge kind's own weight property, on an IRI
+that names the edge (the same in every document that has it) with the edge's two ends —
+``<…/id/edge/inDomain/HASH> pkg:inDomainWeight 3 ; rdf:subject inst:x ; rdf:object dom:y`` —
 the same number the property graph puts on the edge for this document.  Queries that aggregate over
 every measure (instrument × domain, actor × domain, category × document, modality × level) sum
-these few rows per document instead of joining every measure.
+one kind's few rows per document, grouped by the edge IRI, instead of joining every measure, and
+look the ends up only for the rows they return.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -28,7 +31,7 @@ from policykg.ontology.prefixes import PREFIXES
 from .kg import ID, KG, WEIGHTED, iri
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "write_turtle", "write_jsonld",
-           "ONTOLOGY_GRAPH", "nq_escape"]
+           "ONTOLOGY_GRAPH", "nq_escape", "weighted_edge_iri"]
 
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 _XSD = PREFIXES["xsd"]
@@ -108,21 +111,24 @@ def kg_quads(kg: KG) -> Iterator[str]:
 _RDF = PREFIXES["rdf"]
 
 
+def weighted_edge_iri(prop: str, src: str, dst: str) -> str:
+    """The IRI naming a weighted derived edge: ``…/id/edge/inDomain/`` + a hash of its two ends."""
+    digest = hashlib.blake2b(f"{src} {dst}".encode(), digest_size=8).hexdigest()
+    return f"{ID}edge/{prop.split(':', 1)[1]}/{digest}"
+
+
 def _tally_quads(kg: KG, g: str) -> Iterator[str]:
-    """Each weighted derived edge of the document as a reified statement with its ``pkg:weight`` (the
-    number of distinct statements it comes from), numbered in the order the edges first appear."""
+    """Each weighted derived edge of the document: its weight (the number of distinct statements it
+    comes from) under ``pkg:<kind>Weight``, and its ends, in the order the edges first appear."""
     vias: dict[tuple[str, str, str], set[str]] = {}
     for e in kg.edges:
         if e.prop in WEIGHTED:
             vias.setdefault((e.prop, e.src, e.dst), set()).add(str(e.attrs.get("via", "")))
-    weight = f"<{iri('pkg:weight')}>"
-    for n, ((prop, src, dst), support) in enumerate(vias.items()):
-        t = f"<{ID}tally/{kg.doc}/{n}>"
-        yield f"{t} <{_RDF_TYPE}> <{_RDF}Statement> {g} .\n"
+    for (prop, src, dst), support in vias.items():
+        t = f"<{weighted_edge_iri(prop, src, dst)}>"
+        yield f"{t} <{iri(prop + 'Weight')}> {_literal('pkg:weight', len(support))} {g} .\n"
         yield f"{t} <{_RDF}subject> <{src}> {g} .\n"
-        yield f"{t} <{_RDF}predicate> <{iri(prop)}> {g} .\n"
         yield f"{t} <{_RDF}object> <{dst}> {g} .\n"
-        yield f"{t} {weight} {_literal('pkg:weight', len(support))} {g} .\n"
 
 
 def ontology_quads() -> Iterator[str]:

@@ -99,6 +99,7 @@ class PKG(DefinedNamespace):
     imposedBy: URIRef
     inDocument: URIRef
     inDomain: URIRef
+    inDomainWeight: URIRef
     inProvision: URIRef
     instrumentText: URIRef
     instrumentType: URIRef
@@ -107,16 +108,19 @@ class PKG(DefinedNamespace):
     jurisdiction: URIRef
     marker: URIRef
     mentionsCategory: URIRef
+    mentionsCategoryWeight: URIRef
     metric: URIRef
     modalCue: URIRef
     modality: URIRef
     modalityAtLevel: URIRef
+    modalityAtLevelWeight: URIRef
     parameterType: URIRef
     per: URIRef
     period: URIRef
     provisionLevel: URIRef
     regionKind: URIRef
     responsibleFor: URIRef
+    responsibleForWeight: URIRef
     responsibleUnit: URIRef
     role: URIRef
     rzCategory: URIRef

@@ -1,7 +1,7 @@
 """The per-document summaries and pages the saved queries read (graph/kg.py, graph/rdf.py, graph/queries/).
 
-Aggregates over every measure read each document's weights of its derived edges (a reified
-statement with ``pkg:weight`` in its graph; the ``weight`` of the edge in the property graph);
+Aggregates over every measure read each document's weights of its derived edges (``pkg:<kind>Weight``
+on an IRI naming the edge, in the document's graph; the ``weight`` of the edge in the property graph);
 listings are paged by document.  These tests hold the summaries to the counts they replace and
 the pages to the same rows in both languages.
 """
@@ -16,7 +16,7 @@ from policykg.graph.query import run_cypher, run_sparql, saved_query_text
 
 _WEIGHTS = """
     SELECT ?s ?o (SUM(?n) AS ?w) WHERE {
-      GRAPH ?g { ?t rdf:predicate pkg:%s ; rdf:subject ?s ; rdf:object ?o ; pkg:weight ?n }
+      GRAPH ?g { ?t pkg:%sWeight ?n ; rdf:subject ?s ; rdf:object ?o }
     } GROUP BY ?s ?o"""
 
 
@@ -37,8 +37,8 @@ def test_weights_count_what_the_full_joins_count(seed_build):
           GRAPH ?g { ?a pkg:governmentLevel ?l . ?m pkg:agent ?a ; pkg:modality ?md } } GROUP BY ?md ?l""")
     assert sorted(level) == sorted(joined) and len(level) == 10
     _, category = run_sparql(seed_build, """
-        SELECT ?doc ?c ?n WHERE { GRAPH ?g { ?t rdf:predicate pkg:mentionsCategory ; rdf:object ?c ;
-          pkg:weight ?n . ?d dcterms:identifier ?doc } }""")
+        SELECT ?doc ?c ?n WHERE { GRAPH ?g { ?t pkg:mentionsCategoryWeight ?n ; rdf:object ?c .
+          ?d dcterms:identifier ?doc } }""")
     _, counted = run_sparql(seed_build, """
         SELECT ?doc ?c (COUNT(?mention) AS ?n) WHERE {
           GRAPH <https://w3id.org/policykg/id/graph/ontology> { ?i pkg:rzCategory ?c }
