@@ -51,6 +51,19 @@ def test_weights_count_what_the_full_joins_count(seed_build):
     assert sorted(domains) == sorted(measures)
 
 
+@pytest.mark.parametrize("prop", ["inDomain", "responsibleFor", "mentionsCategory", "modalityAtLevel"])
+def test_a_weighted_edge_is_one_iri_in_every_document_that_has_it(seed_build, prop):
+    """The queries group one kind's weights by the edge IRI and look its ends up in one document:
+    that is right only if an IRI names one (source, target) pair and a pair has one IRI."""
+    _, rows = run_sparql(seed_build, """
+        SELECT DISTINCT ?t ?s ?o WHERE { GRAPH ?g { ?t pkg:%sWeight ?n ; rdf:subject ?s ; rdf:object ?o } }""" % prop)
+    assert rows
+    assert len({t for t, _, _ in rows}) == len({(s, o) for _, s, o in rows}) == len(rows)
+    _, per_doc = run_sparql(seed_build, """
+        SELECT ?g ?t (COUNT(?p) AS ?quads) WHERE { GRAPH ?g { ?t pkg:%sWeight ?n ; ?p ?x } } GROUP BY ?g ?t""" % prop)
+    assert {q for _, _, q in per_doc} == {3}          # the weight and the two ends: nothing else
+
+
 def _page(text: str, lang: str, skip: int, size: int) -> str:
     """The saved query with another page: ``LIMIT n OFFSET k`` / ``SKIP k LIMIT n``."""
     if lang == "sparql":
