@@ -10,15 +10,18 @@ labels ``@zh``.
 A document's graph also states how many of its statements support each of its weighted derived
 edges (:data:`~policykg.graph.kg.WEIGHTED`), under the edge kind's own weight property, on an IRI
 that names the edge (the same in every document that has it) with the edge's two ends —
-``<…/id/edge/inDomain/HASH> pkg:inDomainWeight 3 ; rdf:subject inst:x ; rdf:object dom:y`` —
+``<…/id/edge/inDomainWeight/HASH> pkg:inDomainWeight 3 ; rdf:subject inst:x ; rdf:object dom:y`` —
 the same number the property graph puts on the edge for this document.  Queries that aggregate over
 every measure (instrument × domain, actor × domain, category × document, modality × level) sum
 one kind's few rows per document, grouped by the edge IRI, instead of joining every measure, and
-look the ends up only for the rows they return.
+look the ends up only for the rows they return.  ``pkg:instrumentTypeUses`` is stated the same way
+(category → instrument type: how many of the document's measures use an instrument of both) for the
+measures per province, category and type.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -112,7 +115,7 @@ _RDF = PREFIXES["rdf"]
 
 
 def weighted_edge_iri(prop: str, src: str, dst: str) -> str:
-    """The IRI naming a weighted derived edge: ``…/id/edge/inDomain/`` + a hash of its two ends."""
+    """The IRI naming a weighted edge: ``…/id/edge/inDomainWeight/`` + a hash of its two ends."""
     digest = hashlib.blake2b(f"{src} {dst}".encode(), digest_size=8).hexdigest()
     return f"{ID}edge/{prop.split(':', 1)[1]}/{digest}"
 
@@ -124,11 +127,31 @@ def _tally_quads(kg: KG, g: str) -> Iterator[str]:
     for e in kg.edges:
         if e.prop in WEIGHTED:
             vias.setdefault((e.prop, e.src, e.dst), set()).add(str(e.attrs.get("via", "")))
-    for (prop, src, dst), support in vias.items():
+    tallies = {(prop + "Weight", src, dst): len(support) for (prop, src, dst), support in vias.items()}
+    tallies |= _type_uses(kg)
+    for (prop, src, dst), n in tallies.items():
         t = f"<{weighted_edge_iri(prop, src, dst)}>"
-        yield f"{t} <{iri(prop + 'Weight')}> {_literal('pkg:weight', len(support))} {g} .\n"
+        yield f"{t} <{iri(prop)}> {_literal('pkg:weight', n)} {g} .\n"
         yield f"{t} <{_RDF}subject> <{src}> {g} .\n"
         yield f"{t} <{_RDF}object> <{dst}> {g} .\n"
+
+
+@functools.cache
+def _instrument_kinds() -> dict[str, tuple[str, str]]:
+    """Instrument IRI → (its Rothwell–Zegveld category, its type class), as the ontology graph states them."""
+    return {c.iri: (iri("rz:" + c.category), iri("pkg:" + c.instrument_type))
+            for c in vocabulary().scheme("inst") if c.category and c.instrument_type}
+
+
+def _type_uses(kg: KG) -> dict[tuple[str, str, str], int]:
+    """``pkg:instrumentTypeUses``: how many of the document's measures use an instrument of each
+    (category, type) — a measure with two instruments of one type counts once."""
+    kinds = _instrument_kinds()
+    measures: dict[tuple[str, str], set[str]] = {}
+    for e in kg.edges:
+        if e.prop == "pkg:usesInstrument" and e.dst in kinds:
+            measures.setdefault(kinds[e.dst], set()).add(e.src)
+    return {("pkg:instrumentTypeUses", c, t): len(ms) for (c, t), ms in measures.items()}
 
 
 def ontology_quads() -> Iterator[str]:

@@ -103,6 +103,7 @@ class PKG(DefinedNamespace):
     inProvision: URIRef
     instrumentText: URIRef
     instrumentType: URIRef
+    instrumentTypeUses: URIRef
     issued: URIRef
     issuerCount: URIRef
     jurisdiction: URIRef
