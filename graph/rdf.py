@@ -15,15 +15,21 @@ character offsets stay in ``extractions.jsonl`` and the property graph (``(:Ment
 ``pkg:denotes``, their offsets, text and source sentence, for SPARQL over character offsets.
 
 A document's graph also states how many of its statements support each of its weighted derived
-edges (:data:`~policykg.graph.kg.WEIGHTED`), as a reified statement with ``pkg:weight`` —
-``<…/id/tally/DOC/N> rdf:subject inst:x ; rdf:predicate pkg:inDomain ; rdf:object dom:y ; pkg:weight 3`` —
+edges (:data:`~policykg.graph.kg.WEIGHTED`), under the edge kind's own weight property, on an IRI
+that names the edge (the same in every document that has it) with the edge's two ends —
+``<…/id/edge/inDomainWeight/HASH> pkg:inDomainWeight 3 ; rdf:subject inst:x ; rdf:object dom:y`` —
 the same number the property graph puts on the edge for this document.  Queries that aggregate over
 every measure (instrument × domain, actor × domain, category × document, modality × level) sum
-these few rows per document instead of joining every measure.
+one kind's few rows per document, grouped by the edge IRI, instead of joining every measure, and
+look the ends up only for the rows they return.  ``pkg:instrumentTypeUses`` is stated the same way
+(category → instrument type: how many of the document's measures use an instrument of both) for the
+measures per province, category and type.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -35,7 +41,7 @@ from policykg.ontology.prefixes import PREFIXES
 from .kg import ID, KG, WEIGHTED, iri
 
 __all__ = ["kg_quads", "graph_iri", "ontology_quads", "write_serializations", "write_turtle", "write_jsonld",
-           "ONTOLOGY_GRAPH", "nq_escape", "RDF_MENTIONS"]
+           "ONTOLOGY_GRAPH", "nq_escape", "RDF_MENTIONS", "weighted_edge_iri"]
 
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 _XSD = PREFIXES["xsd"]
@@ -139,21 +145,44 @@ def _mention_quads(kg: KG, g: str) -> Iterator[str]:
 _RDF = PREFIXES["rdf"]
 
 
+def weighted_edge_iri(prop: str, src: str, dst: str) -> str:
+    """The IRI naming a weighted edge: ``…/id/edge/inDomainWeight/`` + a hash of its two ends."""
+    digest = hashlib.blake2b(f"{src} {dst}".encode(), digest_size=8).hexdigest()
+    return f"{ID}edge/{prop.split(':', 1)[1]}/{digest}"
+
+
 def _tally_quads(kg: KG, g: str) -> Iterator[str]:
-    """Each weighted derived edge of the document as a reified statement with its ``pkg:weight`` (the
-    number of distinct statements it comes from), numbered in the order the edges first appear."""
+    """Each weighted derived edge of the document: its weight (the number of distinct statements it
+    comes from) under ``pkg:<kind>Weight``, and its ends, in the order the edges first appear."""
     vias: dict[tuple[str, str, str], set[str]] = {}
     for e in kg.edges:
         if e.prop in WEIGHTED:
             vias.setdefault((e.prop, e.src, e.dst), set()).add(str(e.attrs.get("via", "")))
-    weight = f"<{iri('pkg:weight')}>"
-    for n, ((prop, src, dst), support) in enumerate(vias.items()):
-        t = f"<{ID}tally/{kg.doc}/{n}>"
-        yield f"{t} <{_RDF_TYPE}> <{_RDF}Statement> {g} .\n"
+    tallies = {(prop + "Weight", src, dst): len(support) for (prop, src, dst), support in vias.items()}
+    tallies |= _type_uses(kg)
+    for (prop, src, dst), n in tallies.items():
+        t = f"<{weighted_edge_iri(prop, src, dst)}>"
+        yield f"{t} <{iri(prop)}> {_literal('pkg:weight', n)} {g} .\n"
         yield f"{t} <{_RDF}subject> <{src}> {g} .\n"
-        yield f"{t} <{_RDF}predicate> <{iri(prop)}> {g} .\n"
         yield f"{t} <{_RDF}object> <{dst}> {g} .\n"
-        yield f"{t} {weight} {_literal('pkg:weight', len(support))} {g} .\n"
+
+
+@functools.cache
+def _instrument_kinds() -> dict[str, tuple[str, str]]:
+    """Instrument IRI → (its Rothwell–Zegveld category, its type class), as the ontology graph states them."""
+    return {c.iri: (iri("rz:" + c.category), iri("pkg:" + c.instrument_type))
+            for c in vocabulary().scheme("inst") if c.category and c.instrument_type}
+
+
+def _type_uses(kg: KG) -> dict[tuple[str, str, str], int]:
+    """``pkg:instrumentTypeUses``: how many of the document's measures use an instrument of each
+    (category, type) — a measure with two instruments of one type counts once."""
+    kinds = _instrument_kinds()
+    measures: dict[tuple[str, str], set[str]] = {}
+    for e in kg.edges:
+        if e.prop == "pkg:usesInstrument" and e.dst in kinds:
+            measures.setdefault(kinds[e.dst], set()).add(e.src)
+    return {("pkg:instrumentTypeUses", c, t): len(ms) for (c, t), ms in measures.items()}
 
 
 def ontology_quads() -> Iterator[str]:

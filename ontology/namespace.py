@@ -99,25 +99,30 @@ class PKG(DefinedNamespace):
     imposedBy: URIRef
     inDocument: URIRef
     inDomain: URIRef
+    inDomainWeight: URIRef
     inProvision: URIRef
     instrumentText: URIRef
     instrumentType: URIRef
+    instrumentTypeUses: URIRef
     issued: URIRef
     issuerCount: URIRef
     jurisdiction: URIRef
     marker: URIRef
     mentions: URIRef
     mentionsCategory: URIRef
+    mentionsCategoryWeight: URIRef
     metric: URIRef
     modalCue: URIRef
     modality: URIRef
     modalityAtLevel: URIRef
+    modalityAtLevelWeight: URIRef
     parameterType: URIRef
     per: URIRef
     period: URIRef
     provisionLevel: URIRef
     regionKind: URIRef
     responsibleFor: URIRef
+    responsibleForWeight: URIRef
     responsibleUnit: URIRef
     role: URIRef
     rzCategory: URIRef

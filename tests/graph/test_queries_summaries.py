@@ -1,7 +1,7 @@
 """The per-document summaries and pages the saved queries read (graph/kg.py, graph/rdf.py, graph/queries/).
 
-Aggregates over every measure read each document's weights of its derived edges (a reified
-statement with ``pkg:weight`` in its graph; the ``weight`` of the edge in the property graph);
+Aggregates over every measure read each document's weights of its derived edges (``pkg:<kind>Weight``
+on an IRI naming the edge, in the document's graph; the ``weight`` of the edge in the property graph);
 listings are paged by document.  These tests hold the summaries to the counts they replace and
 the pages to the same rows in both languages.
 """
@@ -16,7 +16,7 @@ from policykg.graph.query import run_cypher, run_sparql, saved_query_text
 
 _WEIGHTS = """
     SELECT ?s ?o (SUM(?n) AS ?w) WHERE {
-      GRAPH ?g { ?t rdf:predicate pkg:%s ; rdf:subject ?s ; rdf:object ?o ; pkg:weight ?n }
+      GRAPH ?g { ?t pkg:%sWeight ?n ; rdf:subject ?s ; rdf:object ?o }
     } GROUP BY ?s ?o"""
 
 
@@ -37,8 +37,8 @@ def test_weights_count_what_the_full_joins_count(seed_build):
           GRAPH ?g { ?a pkg:governmentLevel ?l . ?m pkg:agent ?a ; pkg:modality ?md } } GROUP BY ?md ?l""")
     assert sorted(level) == sorted(joined) and len(level) == 10
     _, category = run_sparql(seed_build, """
-        SELECT ?doc ?c ?n WHERE { GRAPH ?g { ?t rdf:predicate pkg:mentionsCategory ; rdf:object ?c ;
-          pkg:weight ?n . ?d dcterms:identifier ?doc } }""")
+        SELECT ?doc ?c ?n WHERE { GRAPH ?g { ?t pkg:mentionsCategoryWeight ?n ; rdf:object ?c .
+          ?d dcterms:identifier ?doc } }""")
     _, counted = run_cypher(seed_build, """
         MATCH (m:Mention)-[:DENOTES]->(i:PolicyInstrument), (m)-[:FROM_SENTENCE]->(:Sentence)-[:IN_DOCUMENT]->(d)
         RETURN d.identifier, 'rz:' + i.category, count(m)""")   # the mention spans: in the property graph
@@ -48,6 +48,37 @@ def test_weights_count_what_the_full_joins_count(seed_build):
         SELECT ?i ?dm (COUNT(DISTINCT ?m) AS ?n) WHERE {
           GRAPH ?g { ?m pkg:usesInstrument ?i ; pkg:concernsDomain ?dm } } GROUP BY ?i ?dm""")
     assert sorted(domains) == sorted(measures)
+
+
+@pytest.mark.parametrize("prop", ["inDomainWeight", "responsibleForWeight", "mentionsCategoryWeight",
+                                  "modalityAtLevelWeight", "instrumentTypeUses"])
+def test_a_weighted_edge_is_one_iri_in_every_document_that_has_it(seed_build, prop):
+    """The queries group one kind's weights by the edge IRI and look its ends up in one document:
+    that is right only if an IRI names one (source, target) pair and a pair has one IRI."""
+    _, rows = run_sparql(seed_build, """
+        SELECT DISTINCT ?t ?s ?o WHERE { GRAPH ?g { ?t pkg:%s ?n ; rdf:subject ?s ; rdf:object ?o } }""" % prop)
+    assert rows
+    assert len({t for t, _, _ in rows}) == len({(s, o) for _, s, o in rows}) == len(rows)
+    _, per_doc = run_sparql(seed_build, """
+        SELECT ?g ?t (COUNT(?p) AS ?quads) WHERE { GRAPH ?g { ?t pkg:%s ?n ; ?p ?x } } GROUP BY ?g ?t""" % prop)
+    assert {q for _, _, q in per_doc} == {3}          # the weight and the two ends: nothing else
+
+
+def test_instrument_type_uses_count_what_the_join_over_every_use_counts(seed_build):
+    """instruments-by-province reads the per-document (category, type) counts: the same numbers as the
+    query it replaced, a COUNT(DISTINCT measure) over every use of an instrument."""
+    _, summed = run_sparql(seed_build, saved_query_text("instruments-by-province", "sparql"))
+    _, counted = run_sparql(seed_build, """
+        SELECT ?province ?category ?type (COUNT(DISTINCT ?m) AS ?measures) WHERE {
+          GRAPH <https://w3id.org/policykg/id/graph/ontology> { ?i pkg:rzCategory ?c ; pkg:instrumentType ?t .
+                                                                ?c skos:prefLabel ?category }
+          FILTER(lang(?category) = "zh")
+          BIND(STRAFTER(STR(?t), "#") AS ?type)
+          GRAPH ?g { ?d dcterms:identifier ?id ; pkg:jurisdiction ?r . ?m pkg:usesInstrument ?i }
+          GRAPH <https://w3id.org/policykg/id/graph/ontology> { ?r skos:prefLabel ?province }
+          FILTER(lang(?province) = "zh")
+        } GROUP BY ?province ?category ?type""")
+    assert len(summed) > 5 and sorted(summed) == sorted(counted)
 
 
 def _page(text: str, lang: str, skip: int, size: int) -> str:
