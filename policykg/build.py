@@ -76,6 +76,7 @@ from policykg.graph.ladybug_rows import RowSpool, index_part, rel_key
 from policykg.graph.ladybug_update import fold, split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
+from policykg.graph.shards import has_part, is_part_file, pack, read_part, write_part
 from policykg.graph.stores import ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
@@ -202,16 +203,6 @@ class _Planned:
     cached: bool
 
 
-#: a document's files in the cache, by part: its metadata, its lines of extractions.jsonl and
-#: documents.jsonl, its graph (the shard the property graph is merged from) and its SHACL results
-_CACHED = {"meta": ".meta.json", "ext": ".ext.jsonl", "doc": ".doc.json", "kg": ".kg.json", "shacl": ".shacl.json",
-           "shared": ".shared.json", "local": ".local.json"}
-
-
-def _cached(cache: Path, key: str, part: str) -> Path:
-    return cache / f"{key}{_CACHED[part]}"
-
-
 def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHandler | None,
           shacl: bool) -> list[_Planned]:
     """Each readable file with its key, and whether its cache entry can be reused (an entry made
@@ -222,17 +213,17 @@ def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHa
         if data is None:
             continue
         key = _file_key(f, data)
-        cached = _cached(cache, key, "meta").exists() and (not shacl or _cached(cache, key, "shacl").exists())
+        cached = has_part(cache, key, "meta") and (not shacl or has_part(cache, key, "shacl"))
         out.append(_Planned(f, key, cached))
     return out
 
 
-def _store(cache: Path, key: str, head: bytes, parts: dict[str, bytes]) -> None:
-    """A document's cache files; the metadata last, so an entry is whole when it exists."""
-    for part, data in parts.items():
-        if part in _CACHED:
-            _write_atomic(_cached(cache, key, part), data)
-    _write_atomic(_cached(cache, key, "meta"), head)
+def _store(cache: Path, key: str, head: bytes, packed: dict[str, bytes]) -> None:
+    """A document's cache files (their parts compressed by the worker); the metadata last, so an entry is
+    whole when it exists."""
+    for part, data in packed.items():
+        write_part(cache, key, part, data)
+    write_part(cache, key, "meta", pack(head))
 
 
 # --- the per-document files: written, or copied from the previous build ------------------------
@@ -375,7 +366,7 @@ class _Stream:
             self.result.error(InputError(res.error or "cannot be read", str(p.path)), self.on_error)
             self.result.failed_keys.add(p.key)
             return
-        _store(self.cache, p.key, res.entry, res.parts)
+        _store(self.cache, p.key, res.entry, res.cached)
         self.result.extracted += 1
         self.result.timings["validate"] = self.result.timings.get("validate", 0.0) + res.validate_seconds
         head = orjson.loads(res.entry)
@@ -393,11 +384,11 @@ class _Stream:
                 writers.copy(old["id"], self.prev.manifest["segments"][old["id"]], old.get("quads", 0))
                 self._record(p, head, old.get("quads", 0), False)
             return
-        head = orjson.loads(_cached(self.cache, p.key, "meta").read_bytes())
+        head = orjson.loads(read_part(self.cache, p.key, "meta"))
         if self._admit(p, head["doc_id"]):                       # cached but not in the previous build
-            kg = KG.from_json(orjson.loads(_cached(self.cache, p.key, "kg").read_bytes()))
+            kg = KG.from_json(orjson.loads(read_part(self.cache, p.key, "kg")))
             nq = "".join(kg_quads(kg)).encode("utf-8")
-            ext, doc = (_cached(self.cache, p.key, part).read_bytes() for part in ("ext", "doc"))
+            ext, doc = (read_part(self.cache, p.key, part) for part in ("ext", "doc"))
             self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
 
 
@@ -432,7 +423,7 @@ def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResu
 
 
 def _graph(cache: Path, docs: list[_Doc]) -> PGraph:
-    return to_property_graph(KG.from_json(orjson.loads(_cached(cache, d.planned.key, "kg").read_bytes())) for d in docs)
+    return to_property_graph(KG.from_json(orjson.loads(read_part(cache, d.planned.key, "kg"))) for d in docs)
 
 
 @dataclass(slots=True)
@@ -446,7 +437,7 @@ class _Stores:
 
 
 def _part(cache: Path, key: str, part: str) -> Any:
-    return orjson.loads(_cached(cache, key, part).read_bytes())
+    return orjson.loads(read_part(cache, key, part))
 
 
 #: in a generation: which documents' shared parts hold each shared node and relationship (for the
@@ -457,11 +448,11 @@ _INDEX = ".shared-index.json"
 def _parts(cache: Path, key: str) -> tuple[Any, Any]:
     """A document's shared and local parts of its property graph (made from its graph, and kept, when the
     cache entry predates them)."""
-    if _cached(cache, key, "shared").exists() and _cached(cache, key, "local").exists():
+    if has_part(cache, key, "shared") and has_part(cache, key, "local"):
         return _part(cache, key, "shared"), _part(cache, key, "local")
     shared, local = split(to_property_graph([KG.from_json(_part(cache, key, "kg"))]))
-    _write_atomic(_cached(cache, key, "shared"), orjson.dumps(shared))
-    _write_atomic(_cached(cache, key, "local"), orjson.dumps(local))
+    write_part(cache, key, "shared", pack(orjson.dumps(shared)))
+    write_part(cache, key, "local", pack(orjson.dumps(local)))
     return shared, local
 
 
@@ -503,8 +494,8 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> di
     old_key = {d["id"]: d["key"] for d in old_docs}          # an edited document has two versions: its
     new_key = {d.doc_id: d.planned.key for d in docs}        # old part and its new part
     if schema is None or not (prev.gen / _INDEX).exists() or \
-            not all(_cached(cache, k, "shared").exists() for k in [*old_key.values(), *new_key.values()]) or \
-            not all(_cached(cache, d.planned.key, "local").exists() for d in docs if d.new):
+            not all(has_part(cache, k, "shared") for k in [*old_key.values(), *new_key.values()]) or \
+            not all(has_part(cache, d.planned.key, "local") for d in docs if d.new):
         return None
     index = orjson.loads((prev.gen / _INDEX).read_bytes())
     live = set(new_key.values())
@@ -621,7 +612,7 @@ def shacl_report(violations: list[Violation]) -> dict[str, Any]:
 def _violations(docs: list[_Doc], cache: Path) -> list[Violation]:
     out = []
     for d in docs:
-        out += [Violation(**v) for v in orjson.loads(_cached(cache, d.planned.key, "shacl").read_bytes())]
+        out += [Violation(**v) for v in _part(cache, d.planned.key, "shacl")]
     out.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
     return out
 
@@ -766,12 +757,9 @@ def _prune_cache(root: Path, fp: str, live: set[str]) -> None:
     for p in root.iterdir():
         if p.name != fp:
             _remove(p)                    # another pipeline's entries, or the cache of an older policykg
-    cache = root / fp
-    parts = set(_CACHED.values())
-    for stale in cache.iterdir():
-        key, _, rest = stale.name.partition(".")
-        if key not in live or f".{rest}" not in parts:
-            stale.unlink()
+    for stale in (root / fp).iterdir():
+        if stale.name.partition(".")[0] not in live or not is_part_file(stale.name):
+            stale.unlink()                # a document no longer built, or a part of an older kind
 
 
 def built_paths(out_dir: str | Path) -> list[str]:

@@ -9,6 +9,7 @@ from policykg.graph.export import read_manifest
 from policykg.graph.kg import KG
 from policykg.graph.ladybug_rows import RowSpool
 from policykg.graph.property import to_property_graph
+from policykg.graph.shards import read_part
 from policykg.graph.stores import ladybug_columns, load_ladybug, load_oxigraph, nq_slices, open_ladybug
 
 
@@ -31,11 +32,11 @@ def test_spooled_rows_load_what_the_merged_graph_loads(seed_build, tmp_path):
     m = read_manifest(seed_build)
     cache = seed_build / ".cache" / m["fingerprint"]
     docs = m["documents"]
-    g = to_property_graph(KG.from_json(orjson.loads((cache / f"{d['key']}.kg.json").read_bytes())) for d in docs)
+    g = to_property_graph(KG.from_json(orjson.loads(read_part(cache, d["key"], "kg"))) for d in docs)
     folder = tmp_path / "it's a spool"                      # a quote in the path of the files COPY reads
     spool = RowSpool(folder, batch=500)                    # several row groups in the big tables
     for d in docs:
-        spool.add(d["id"], *(orjson.loads((cache / f"{d['key']}.{p}.json").read_bytes()) for p in ("shared", "local")))
+        spool.add(d["id"], *(orjson.loads(read_part(cache, d["key"], p)) for p in ("shared", "local")))
     assert spool.schema() == ladybug_columns(g)
     assert (spool.counts(), spool.rel_counts()) == (g.counts(), g.rel_counts())
     loaded = load_ladybug(tmp_path / "spooled", spool)
