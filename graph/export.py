@@ -96,7 +96,7 @@ def read_build_graph(build_dir: str | Path) -> PGraph:
                          str(build_dir))
     cache = build_dir / ".cache" / str(m.get("fingerprint"))
     docs = m.get("documents", [])
-    missing = [d["path"] for d in docs if not has_part(cache, d.get("key", ""), "kg", legacy=True)]
+    missing = [d["path"] for d in docs if not has_part(cache, d.get("key", ""), "kg")]
     if missing:
         raise GraphError(f"the build's cache lacks the graph of {missing[0]}; rebuild it with 'policykg build'",
                          str(build_dir))

@@ -5,9 +5,8 @@ A build keeps, per document and per part (its metadata, its lines of ``extractio
 results), one file ``<key>.<part>.z`` in ``DIR/.cache/<fingerprint>/``: the part's bytes
 compressed with zlib at level 1 (JSON compresses about tenfold at some 200 MB/s per core; the
 extraction workers compress, the build only writes).  Files of the uncompressed kind older builds
-kept (``<key>.kg.json``…) are still read (:func:`read_part`), so a build made before keeps its
-exports; a build does not reuse such an entry (it is a cache miss, and the document is extracted
-again).
+kept (``<key>.kg.json``…) are still read (:func:`read_part`), and a build compresses those of the
+documents it keeps (:func:`upgrade`), so a cache made before is reused, not extracted again.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -15,6 +14,9 @@ again).
 >>> write_part(d, "k", "kg", pack(b'{"a": 1}'))
 >>> read_part(d, "k", "kg"), has_part(d, "k", "kg"), has_part(d, "k", "local")
 (b'{"a": 1}', True, False)
+>>> _ = (d / "k.local.json").write_bytes(b"[]")       # the older kind
+>>> has_part(d, "k", "local"), upgrade(d, "k.local.json"), sorted(p.name for p in d.iterdir())
+(True, True, ['k.kg.z', 'k.local.z'])
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import os
 import zlib
 from pathlib import Path
 
-__all__ = ["PARTS", "pack", "unpack", "part_path", "has_part", "read_part", "write_part", "is_part_file"]
+__all__ = ["PARTS", "pack", "unpack", "part_path", "has_part", "read_part", "write_part", "is_part_file", "upgrade"]
 
 #: the parts of a cache entry: metadata, lines of extractions.jsonl and documents.jsonl, graph (the shard
 #: the property graph is merged from), SHACL results, and the shared and local parts of the property graph
@@ -47,9 +49,9 @@ def part_path(cache: Path, key: str, part: str) -> Path:
     return cache / f"{key}.{part}{_SUFFIX}"
 
 
-def has_part(cache: Path, key: str, part: str, legacy: bool = False) -> bool:
-    """Whether the entry has the part (``legacy``: in either kind of file; a build reuses only the current kind)."""
-    return part_path(cache, key, part).exists() or (legacy and (cache / f"{key}{_LEGACY[part]}").exists())
+def has_part(cache: Path, key: str, part: str) -> bool:
+    """Whether the entry has the part (in either kind of file)."""
+    return part_path(cache, key, part).exists() or (cache / f"{key}{_LEGACY[part]}").exists()
 
 
 def read_part(cache: Path, key: str, part: str) -> bytes:
@@ -73,3 +75,18 @@ def is_part_file(name: str) -> bool:
     _, _, rest = name.partition(".")
     part, _, suffix = rest.partition(".")
     return part in PARTS and f".{suffix}" == _SUFFIX
+
+
+_BY_LEGACY = {suffix: part for part, suffix in _LEGACY.items()}
+
+
+def upgrade(cache: Path, name: str) -> bool:
+    """Rewrite the file ``name`` of the older, uncompressed kind as a part of the current kind (True), or
+    leave it (False: not such a file)."""
+    key, _, rest = name.partition(".")
+    part = _BY_LEGACY.get(f".{rest}")
+    if part is None:
+        return False
+    write_part(cache, key, part, pack((cache / name).read_bytes()))
+    (cache / name).unlink()
+    return True

@@ -76,7 +76,7 @@ from policykg.graph.ladybug_rows import RowSpool, index_part, rel_key
 from policykg.graph.ladybug_update import fold, split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
-from policykg.graph.shards import has_part, is_part_file, pack, read_part, write_part
+from policykg.graph.shards import has_part, is_part_file, pack, read_part, upgrade, write_part
 from policykg.graph.stores import ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
@@ -232,14 +232,24 @@ class _Writers:
     """extractions.jsonl, documents.jsonl and kg.nq, written while documents stream through; each
     document's byte range in each file is recorded (``segments``) for the next incremental build."""
 
-    def __init__(self, gen: Path, prev: Path | None) -> None:
+    def __init__(self, gen: Path, prev: _Prev | None) -> None:
         self.fh: list[BinaryIO] = [(gen / name).open("wb") for name in _SEGMENTED]
-        self.prev = [(prev / name).open("rb") for name in _SEGMENTED] if prev else None
+        self.prev = [(prev.gen / name).open("rb") for name in _SEGMENTED] if prev else None
         self.segments: dict[str, list[list[int]]] = {}
         self.quads = 0
-        head = "".join(ontology_quads()).encode("utf-8")
+        head = self._head(prev)
         self.quads += head.count(b"\n")
         self.fh[2].write(head)
+
+    def _head(self, prev: _Prev | None) -> bytes:
+        """The ontology's quads that open kg.nq: the previous build's (the same pipeline, so the same
+        ontology; parsing the ontology takes seconds), else made."""
+        if self.prev is None or prev is None:
+            return "".join(ontology_quads()).encode("utf-8")
+        ends = [seg[2][0] for seg in prev.manifest["segments"].values()]
+        src = self.prev[2]
+        src.seek(0)
+        return src.read(min(ends)) if ends else src.read()
 
     def add(self, doc_id: str, ext: bytes, doc: bytes, nq: bytes) -> int:
         """Write a new document; its number of quads."""
@@ -331,7 +341,7 @@ class _Stream:
     seen: dict[str, str] = field(default_factory=dict)
 
     def run(self, results: Iterator[tuple[Path, Any]], progress: Progress | None, n_todo: int) -> None:
-        writers = _Writers(self.gen, self.prev.gen if self.prev else None)
+        writers = _Writers(self.gen, self.prev)
         try:
             for p in self.planned:
                 if p.cached:
@@ -758,8 +768,10 @@ def _prune_cache(root: Path, fp: str, live: set[str]) -> None:
         if p.name != fp:
             _remove(p)                    # another pipeline's entries, or the cache of an older policykg
     for stale in (root / fp).iterdir():
-        if stale.name.partition(".")[0] not in live or not is_part_file(stale.name):
-            stale.unlink()                # a document no longer built, or a part of an older kind
+        if stale.name.partition(".")[0] not in live:
+            stale.unlink()                # a document no longer built
+        elif not is_part_file(stale.name) and not upgrade(root / fp, stale.name):
+            stale.unlink()                # not a part (a part of the older, uncompressed kind is upgraded)
 
 
 def built_paths(out_dir: str | Path) -> list[str]:
