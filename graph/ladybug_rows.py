@@ -23,11 +23,11 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .ladybug_update import Fold, Part
+from .ladybug_update import Fold, Folded, Part, fold
 from .property import KEY_LABELS
 from .stores import Columns, _ident, _key_types, node_frame, rel_frame, rel_options
 
-__all__ = ["RowSpool", "BATCH", "rel_key", "index_part"]
+__all__ = ["RowSpool", "BATCH", "rel_key", "index_part", "fold_index", "unindex", "new_index", "INDEX_VERSION"]
 
 #: rows per Parquet row group written for ``COPY``
 BATCH = 50_000
@@ -39,14 +39,89 @@ def rel_key(r: list[Any]) -> str:
     return f"{r[0]}\x00{r[1]}\x00{r[2]}"
 
 
-def index_part(index: dict[str, dict[str, list[str]]], doc_id: str, shared: Part) -> None:
-    """Record in ``index`` (shared node id / relationship key → the documents holding it, in order) that
-    the document ``doc_id`` holds the rows of its shared part."""
+#: the holders' index format (:func:`index_part`); an index of another version is not used
+INDEX_VERSION = 2
+#: a holder's own id in the ``docs`` of its contribution to a derived relationship, as the index keeps it
+_SELF = "\x00self"
+Index = dict[str, Any]             # {"version": 2, "nodes": {id: Row}, "rels": {rel_key: Row}}
+#: a shared row in the index: [[[holder doc id, variant number], ...], [variant, ...]]: each holder's
+#: contribution (node: [key, labels, props]; relationship: props), the same ones kept once
+Row = list[list[Any]]
+
+
+def new_index() -> Index:
+    return {"version": INDEX_VERSION, "nodes": {}, "rels": {}}
+
+
+def _own(props: dict[str, Any], mine: str, theirs: str) -> dict[str, Any]:
+    """``props`` with ``mine`` in its ``docs`` (a derived relationship's) written ``theirs``."""
+    docs = props.get("docs")
+    if isinstance(docs, list) and mine in docs:
+        return {**props, "docs": [theirs if d == mine else d for d in docs]}
+    return props
+
+
+def _hold(row: Row, doc_id: str, value: Any) -> None:
+    variants = row[1]
+    for i, v in enumerate(variants):
+        if v == value:
+            row[0].append([doc_id, i])
+            return
+    variants.append(value)
+    row[0].append([doc_id, len(variants) - 1])
+
+
+def index_part(index: Index, doc_id: str, shared: Part) -> None:
+    """Record in ``index`` that the document ``doc_id`` holds the rows of its shared part, with what it
+    contributes to each (the same contributions kept once: most documents give a shared actor or concept
+    the same labels and properties), so the merge of any shared row can be made again without reading
+    every document that holds it (:func:`fold_index`)."""
     nodes, rels = index["nodes"], index["rels"]
-    for n in shared["nodes"]:
-        nodes.setdefault(n[0], []).append(doc_id)
+    for nid, key, labels, props in shared["nodes"]:
+        _hold(nodes.setdefault(nid, [[], []]), doc_id, [key, labels, props])
     for r in shared["rels"]:
-        rels.setdefault(rel_key(r), []).append(doc_id)
+        _hold(rels.setdefault(rel_key(r), [[], []]), doc_id, _own(r[3], doc_id, _SELF))
+
+
+def fold_index(index: Index, nodes: Iterable[str], rels: Iterable[str], position: dict[str, int]) -> Folded:
+    """The merge of the shared rows ``nodes`` and ``rels`` (:func:`rel_key`) over their holders among the
+    documents of ``position`` (document id → its place in the build), in that order, as
+    :func:`policykg.graph.ladybug_update.fold` of the holders' parts gives it."""
+    part: Part = {"nodes": [], "rels": []}
+    for nid in nodes:
+        row = index["nodes"].get(nid)
+        for _doc, i in _in_order(row, position):
+            part["nodes"].append([nid, *row[1][i]])                     # type: ignore[index]
+    for k in rels:
+        row = index["rels"].get(k)
+        t, src, dst = k.split("\x00")
+        for doc, i in _in_order(row, position):
+            part["rels"].append([t, src, dst, _own(row[1][i], _SELF, doc)])   # type: ignore[index]
+    return fold([part])
+
+
+def _in_order(row: Row | None, position: dict[str, int]) -> list[list[Any]]:
+    if row is None:
+        return []
+    return sorted((h for h in row[0] if h[0] in position), key=lambda h: position[h[0]])
+
+
+def unindex(index: Index, gone: set[str], parts: Iterable[Part]) -> None:
+    """Forget that the documents ``gone`` hold the rows of their shared ``parts``."""
+    for part in parts:
+        for kind, keys in (("nodes", [n[0] for n in part["nodes"]]), ("rels", [rel_key(r) for r in part["rels"]])):
+            table = index[kind]
+            for k in keys:
+                row = table.get(k)
+                if row is None:
+                    continue
+                held = [h for h in row[0] if h[0] not in gone]
+                if not held:
+                    del table[k]
+                    continue
+                used = sorted({i for _, i in held})
+                renumber = {i: j for j, i in enumerate(used)}
+                table[k] = [[[d, renumber[i]] for d, i in held], [row[1][i] for i in used]]
 
 
 class RowSpool:
@@ -59,8 +134,8 @@ class RowSpool:
         self.rows: dict[Table, int] = {}
         self.columns = Columns()
         self.shared = Fold()
-        #: shared node id / relationship key (:func:`rel_key`) → the documents holding it, in order
-        self.index: dict[str, dict[str, list[str]]] = {"nodes": {}, "rels": {}}
+        #: shared node id / relationship key (:func:`rel_key`) → the documents holding it and what they give it
+        self.index: Index = new_index()
         self._schema: dict[str, Any] | None = None
 
     def add(self, doc_id: str, shared: Part, local: Part) -> None:

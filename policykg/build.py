@@ -72,8 +72,8 @@ from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
 from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
-from policykg.graph.ladybug_rows import RowSpool, index_part, rel_key
-from policykg.graph.ladybug_update import fold, split, update_ladybug
+from policykg.graph.ladybug_rows import INDEX_VERSION, RowSpool, fold_index, index_part, rel_key, unindex
+from policykg.graph.ladybug_update import split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
 from policykg.graph.shards import has_part, is_part_file, pack, read_part, upgrade, write_part
@@ -450,8 +450,8 @@ def _part(cache: Path, key: str, part: str) -> Any:
     return orjson.loads(read_part(cache, key, part))
 
 
-#: in a generation: which documents' shared parts hold each shared node and relationship (for the
-#: next build's LadybugDB update, so it reads only the parts of the documents that share with a change)
+#: in a generation: which documents hold each shared node and relationship and what they give it
+#: (:func:`index_part`; for the next build's LadybugDB update, so it reads only the changed documents' parts)
 _INDEX = ".shared-index.json"
 
 
@@ -491,51 +491,39 @@ def _load_ladybug(gen: Path, cache: Path, docs: list[_Doc], result: BuildResult)
     return _Stores(spool.counts(), spool.rel_counts(), spool.schema())
 
 
-def _restrict(part: dict[str, Any], nodes: set[str], rels: set[str]) -> dict[str, Any]:
-    return {"nodes": [n for n in part["nodes"] if n[0] in nodes], "rels": [r for r in part["rels"] if rel_key(r) in rels]}
-
-
 def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> dict[str, Any] | None:
     """The previous LadybugDB updated for the documents that went, changed or came (its tables when
     that worked; None when the build must load the database anew).  Only the shared rows those
-    documents hold are merged again, from the parts of the documents that hold them."""
+    documents hold are merged again, from the holders' index (:func:`fold_index`: what each document
+    gives each shared row), so only the changed documents' parts are read."""
     schema = prev.manifest.get("ladybug_schema")
     old_docs = prev.manifest["documents"]
     old_key = {d["id"]: d["key"] for d in old_docs}          # an edited document has two versions: its
     new_key = {d.doc_id: d.planned.key for d in docs}        # old part and its new part
-    if schema is None or not (prev.gen / _INDEX).exists() or \
-            not all(has_part(cache, k, "shared") for k in [*old_key.values(), *new_key.values()]) or \
-            not all(has_part(cache, d.planned.key, "local") for d in docs if d.new):
-        return None
-    index = orjson.loads((prev.gen / _INDEX).read_bytes())
     live = set(new_key.values())
     gone = [d["id"] for d in old_docs if d["key"] not in live]
     came = [d.doc_id for d in docs if d.new]
-    parts: dict[str, Any] = {}
-
-    def part(key: str) -> Any:
-        if key not in parts:
-            parts[key] = _part(cache, key, "shared")
-        return parts[key]
-    changed = [old_key[i] for i in gone] + [new_key[i] for i in came]
-    nodes = {n[0] for k in changed for n in part(k)["nodes"]}
-    rels = {rel_key(r) for k in changed for r in part(k)["rels"]}
-    holders_old = {i for n in nodes for i in index["nodes"].get(n, [])} | \
-        {i for r in rels for i in index["rels"].get(r, [])}
-    old_order = [d["id"] for d in old_docs if d["id"] in holders_old]
-    kept = (holders_old - set(gone)) | set(came)
-    new_order = [d.doc_id for d in docs if d.doc_id in kept]
-    old = fold(_restrict(part(old_key[i]), nodes, rels) for i in old_order)
-    new = fold(_restrict(part(new_key[i]), nodes, rels) for i in new_order)
-    locals_ = [_part(cache, d.planned.key, "local") for d in docs if d.new]
+    if schema is None or not (prev.gen / _INDEX).exists() or \
+            not all(has_part(cache, old_key[i], "shared") for i in gone) or \
+            not all(has_part(cache, new_key[i], p) for i in came for p in ("shared", "local")):
+        return None
+    if [d["id"] for d in old_docs if d["key"] in live] != [d.doc_id for d in docs if not d.new]:
+        return None                  # the documents kept come in another order: the merge of every row may change
+    index = orjson.loads((prev.gen / _INDEX).read_bytes())
+    if index.get("version") != INDEX_VERSION:
+        return None
+    went = [_part(cache, old_key[i], "shared") for i in gone]
+    comes = [_part(cache, new_key[i], "shared") for i in came]
+    nodes = {n[0] for p in went + comes for n in p["nodes"]}
+    rels = {rel_key(r) for p in went + comes for r in p["rels"]}
+    old = fold_index(index, nodes, rels, {d["id"]: i for i, d in enumerate(old_docs)})
+    unindex(index, set(gone), went)
+    for i, part in zip(came, comes, strict=True):
+        index_part(index, i, part)
+    new = fold_index(index, nodes, rels, {d.doc_id: i for i, d in enumerate(docs)})
+    locals_ = [_part(cache, new_key[i], "local") for i in came]
     if not update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_):
         return None
-    for k in nodes:                                   # the index, for the next build
-        index["nodes"].pop(k, None)
-    for k in rels:
-        index["rels"].pop(k, None)
-    for i in new_order:
-        index_part(index, i, _restrict(part(new_key[i]), nodes, rels))
     (gen / _INDEX).write_bytes(orjson.dumps(index))
     return schema
 
