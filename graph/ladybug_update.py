@@ -167,11 +167,11 @@ class _Db:
 
 
 def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[str], old: Folded, new: Folded,
-                   locals_: Iterable[Part]) -> bool:
+                   locals_: Iterable[Part], copied: bool = False) -> bool:
     """Make ``db`` from ``prev_db`` (whose tables are ``schema``, :func:`ladybug_columns`): the local
     nodes of the documents ``gone`` deleted, the shared rows changed from the fold ``old`` to ``new``,
     the parts ``locals_`` copied in.  False (and nothing written) when the new rows do not fit the
-    tables."""
+    tables.  ``copied``: ``db`` is already a copy of ``prev_db``."""
     local_nodes, local_rels = fold(locals_)
     new_nodes, new_rels = new
     old_nodes, old_rels = old
@@ -186,7 +186,8 @@ def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[s
         return False
     key_of = {i: n.key for i, n in old_nodes.items()}
     key_of.update({i: n.key for i, n in probe.nodes.items()})
-    shutil.copyfile(prev_db, db)
+    if not copied:
+        shutil.copyfile(prev_db, db)
     d = _Db(db, schema)
     try:
         d.drop_documents(gone)

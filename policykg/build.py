@@ -56,6 +56,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -491,7 +492,37 @@ def _load_ladybug(gen: Path, cache: Path, docs: list[_Doc], result: BuildResult)
     return _Stores(spool.counts(), spool.rel_counts(), spool.schema())
 
 
-def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> dict[str, Any] | None:
+class _Ahead:
+    """What an incremental build does in a thread while the documents are extracted and their lines copied
+    (work that waits on the kernel, not on the interpreter): the previous LadybugDB copied into the new
+    generation, and the Arrow modules the in-place update needs imported (with pandas: seconds)."""
+
+    def __init__(self, prev: _Prev | None, gen: Path) -> None:
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if prev is not None:
+            self.thread = threading.Thread(target=self._run, args=(prev.gen / "ladybug", gen / "ladybug"), daemon=True)
+            self.thread.start()
+
+    def _run(self, src: Path, dst: Path) -> None:
+        try:
+            shutil.copyfile(src, dst)
+            import pyarrow
+            pyarrow.array([0])                 # imports what making an Arrow table imports
+        except BaseException as e:            # noqa: BLE001 — the update copies the database itself
+            self.error = e
+
+    def copied(self) -> bool:
+        """Whether the previous database was copied (waits for the thread)."""
+        self.close()
+        return self.thread is not None and self.error is None
+
+    def close(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
+def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead: _Ahead) -> dict[str, Any] | None:
     """The previous LadybugDB updated for the documents that went, changed or came (its tables when
     that worked; None when the build must load the database anew).  Only the shared rows those
     documents hold are merged again, from the holders' index (:func:`fold_index`: what each document
@@ -522,14 +553,14 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> di
         index_part(index, i, part)
     new = fold_index(index, nodes, rels, {d.doc_id: i for i, d in enumerate(docs)})
     locals_ = [_part(cache, new_key[i], "local") for i in came]
-    if not update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_):
+    if not update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied()):
         return None
     (gen / _INDEX).write_bytes(orjson.dumps(index))
     return schema
 
 
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
-                        result: BuildResult, options: Options, progress: Progress | None) -> _Stores:
+                        result: BuildResult, options: Options, progress: Progress | None, ahead: _Ahead) -> _Stores:
     """Oxigraph and LadybugDB (each updated from the previous build when it may be, else loaded anew),
     then the exports asked for."""
     steps = ["oxigraph", "ladybug", *options.exports]
@@ -541,9 +572,14 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
     _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result))
     _give_back_memory()
     step("ladybug")
-    schema = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev)) if prev else None
-    stores = _Stores(*ladybug_counts(gen / "ladybug"), schema) if schema is not None else \
-        _load_ladybug(gen, cache, docs, result)
+    schema = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    if schema is not None:
+        kinds, rels = ladybug_counts(gen / "ladybug")
+        stores = _Stores(kinds, rels, schema)
+    else:
+        ahead.close()
+        _remove(gen / "ladybug")                 # a copy of the previous database made ahead, not updated
+        stores = _load_ladybug(gen, cache, docs, result)
     if options.exports:                       # only these need the merged graph (asked for)
         merged: list[PGraph] = []
 
@@ -851,12 +887,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         update = prev is not None and n_new <= max(1, len(planned) // UPDATE_SHARE)
         stream = _Stream(planned, cache, gen, prev, result, on_error)
         todo = [p.path for p in planned if not p.cached]
-        with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
-                                             shacl=shacl)) as results:
-            _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
-        docs, failed = stream.docs, result.failed_keys
-        stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
-                                     progress)
+        ahead = _Ahead(prev if update else None, gen)
+        with contextlib.closing(ahead):                   # joined however the build ends
+            with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
+                                                 shacl=shacl)) as results:
+                _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
+            docs, failed = stream.docs, result.failed_keys
+            stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
+                                         progress, ahead)
         if shacl:
             result.violations = _violations(docs, cache)
         manifest = _summary(stores, result, options)
