@@ -40,12 +40,12 @@ def rel_key(r: list[Any]) -> str:
 
 
 #: the holders' index format (:func:`index_part`); an index of another version is not used
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 #: a holder's own id in the ``docs`` of its contribution to a derived relationship, as the index keeps it
 _SELF = "\x00self"
-Index = dict[str, Any]             # {"version": 2, "nodes": {id: Row}, "rels": {rel_key: Row}}
-#: a shared row in the index: [[[holder doc id, variant number], ...], [variant, ...]]: each holder's
-#: contribution (node: [key, labels, props]; relationship: props), the same ones kept once
+Index = dict[str, Any]             # {"version": 3, "nodes": {id: Row}, "rels": {rel_key: Row}}
+#: a shared row in the index: [holder doc ids, the variant each gives (empty: all the first), variants]:
+#: what each holder contributes (node: [key, labels, props]; relationship: props), the same ones kept once
 Row = list[list[Any]]
 
 
@@ -61,26 +61,41 @@ def _own(props: dict[str, Any], mine: str, theirs: str) -> dict[str, Any]:
     return props
 
 
-def _hold(row: Row, doc_id: str, value: Any) -> None:
-    variants = row[1]
-    for i, v in enumerate(variants):
-        if v == value:
-            row[0].append([doc_id, i])
-            return
-    variants.append(value)
-    row[0].append([doc_id, len(variants) - 1])
+def _hold(row: Row, doc_id: str, value: Any, seen: dict[bytes, int] | None) -> None:
+    """Add a holder and its contribution to ``row`` (``seen``: the row's variants by their JSON, when
+    kept; else they are compared one by one)."""
+    holders, which, variants = row
+    if seen is not None:
+        canon = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        i = seen.get(canon)
+        if i is None:
+            i = seen[canon] = len(variants)
+            variants.append(value)
+    else:
+        i = next((j for j, v in enumerate(variants) if v == value), len(variants))
+        if i == len(variants):
+            variants.append(value)
+    if i and not which:
+        which.extend([0] * len(holders))
+    holders.append(doc_id)
+    if which:
+        which.append(i)
 
 
-def index_part(index: Index, doc_id: str, shared: Part) -> None:
+def index_part(index: Index, doc_id: str, shared: Part, seen: dict[str, dict[bytes, int]] | None = None) -> None:
     """Record in ``index`` that the document ``doc_id`` holds the rows of its shared part, with what it
     contributes to each (the same contributions kept once: most documents give a shared actor or concept
     the same labels and properties), so the merge of any shared row can be made again without reading
-    every document that holds it (:func:`fold_index`)."""
+    every document that holds it (:func:`fold_index`).  ``seen``: a lookup of the variants (kept by the
+    caller across calls), for many documents."""
     nodes, rels = index["nodes"], index["rels"]
     for nid, key, labels, props in shared["nodes"]:
-        _hold(nodes.setdefault(nid, [[], []]), doc_id, [key, labels, props])
+        _hold(nodes.setdefault(nid, [[], [], []]), doc_id, [key, labels, props],
+              None if seen is None else seen.setdefault(nid, {}))
     for r in shared["rels"]:
-        _hold(rels.setdefault(rel_key(r), [[], []]), doc_id, _own(r[3], doc_id, _SELF))
+        k = rel_key(r)
+        _hold(rels.setdefault(k, [[], [], []]), doc_id, _own(r[3], doc_id, _SELF),
+              None if seen is None else seen.setdefault(k, {}))
 
 
 def fold_index(index: Index, nodes: Iterable[str], rels: Iterable[str], position: dict[str, int]) -> Folded:
@@ -90,20 +105,24 @@ def fold_index(index: Index, nodes: Iterable[str], rels: Iterable[str], position
     part: Part = {"nodes": [], "rels": []}
     for nid in nodes:
         row = index["nodes"].get(nid)
-        for _doc, i in _in_order(row, position):
-            part["nodes"].append([nid, *row[1][i]])                     # type: ignore[index]
+        for _doc, v in _in_order(row, position):
+            part["nodes"].append([nid, *v])
     for k in rels:
         row = index["rels"].get(k)
         t, src, dst = k.split("\x00")
-        for doc, i in _in_order(row, position):
-            part["rels"].append([t, src, dst, _own(row[1][i], _SELF, doc)])   # type: ignore[index]
+        for doc, v in _in_order(row, position):
+            part["rels"].append([t, src, dst, _own(v, _SELF, doc)])
     return fold([part])
 
 
-def _in_order(row: Row | None, position: dict[str, int]) -> list[list[Any]]:
+def _in_order(row: Row | None, position: dict[str, int]) -> list[tuple[str, Any]]:
+    """The row's holders among ``position`` in that order, each with its contribution."""
     if row is None:
         return []
-    return sorted((h for h in row[0] if h[0] in position), key=lambda h: position[h[0]])
+    holders, which, variants = row
+    held = [(d, variants[which[j] if which else 0]) for j, d in enumerate(holders) if d in position]
+    held.sort(key=lambda h: position[h[0]])
+    return held
 
 
 def unindex(index: Index, gone: set[str], parts: Iterable[Part]) -> None:
@@ -115,13 +134,15 @@ def unindex(index: Index, gone: set[str], parts: Iterable[Part]) -> None:
                 row = table.get(k)
                 if row is None:
                     continue
-                held = [h for h in row[0] if h[0] not in gone]
+                holders, which, variants = row
+                held = [(d, which[j] if which else 0) for j, d in enumerate(holders) if d not in gone]
                 if not held:
                     del table[k]
                     continue
                 used = sorted({i for _, i in held})
                 renumber = {i: j for j, i in enumerate(used)}
-                table[k] = [[[d, renumber[i]] for d, i in held], [row[1][i] for i in used]]
+                table[k] = [[d for d, _ in held], [renumber[i] for _, i in held] if len(used) > 1 else [],
+                            [variants[i] for i in used]]
 
 
 class RowSpool:
@@ -136,12 +157,13 @@ class RowSpool:
         self.shared = Fold()
         #: shared node id / relationship key (:func:`rel_key`) → the documents holding it and what they give it
         self.index: Index = new_index()
+        self._seen: dict[str, dict[bytes, int]] = {}        # the index's variants by their JSON
         self._schema: dict[str, Any] | None = None
 
     def add(self, doc_id: str, shared: Part, local: Part) -> None:
         """One document's parts (the next in the build's order)."""
         self.shared.add(shared)
-        index_part(self.index, doc_id, shared)
+        index_part(self.index, doc_id, shared, self._seen)
         key_of = {n[0]: n[1] for n in shared["nodes"]}
         by_table: dict[Table, list[list[Any]]] = {}
         for nid, key, labels, props in local["nodes"]:
@@ -245,6 +267,7 @@ class RowSpool:
 
     def close(self) -> None:
         """Close and remove the spool files."""
+        self._seen.clear()
         for fh in self._out.values():
             fh.close()
             Path(fh.name).unlink(missing_ok=True)
