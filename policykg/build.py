@@ -78,7 +78,7 @@ from policykg.graph.ladybug_update import split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
 from policykg.graph.shards import has_part, is_part_file, pack, read_part, upgrade, write_part
-from policykg.graph.stores import ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
+from policykg.graph.stores import load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
 from policykg.parallel import extract_many
@@ -522,9 +522,9 @@ class _Ahead:
             self.thread.join()
 
 
-def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead: _Ahead) -> dict[str, Any] | None:
-    """The previous LadybugDB updated for the documents that went, changed or came (its tables when
-    that worked; None when the build must load the database anew).  Only the shared rows those
+def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead: _Ahead) -> _Stores | None:
+    """The previous LadybugDB updated for the documents that went, changed or came (its counts and
+    tables when that worked; None when the build must load the database anew).  Only the shared rows those
     documents hold are merged again, from the holders' index (:func:`fold_index`: what each document
     gives each shared row), so only the changed documents' parts are read."""
     schema = prev.manifest.get("ladybug_schema")
@@ -553,10 +553,11 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
         index_part(index, i, part)
     new = fold_index(index, nodes, rels, {d.doc_id: i for i, d in enumerate(docs)})
     locals_ = [_part(cache, new_key[i], "local") for i in came]
-    if not update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied()):
+    counts = update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied())
+    if counts is None:
         return None
     (gen / _INDEX).write_bytes(orjson.dumps(index))
-    return schema
+    return _Stores(counts[0], counts[1], schema)
 
 
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
@@ -572,11 +573,8 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
     _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result))
     _give_back_memory()
     step("ladybug")
-    schema = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
-    if schema is not None:
-        kinds, rels = ladybug_counts(gen / "ladybug")
-        stores = _Stores(kinds, rels, schema)
-    else:
+    stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    if stores is None:
         ahead.close()
         _remove(gen / "ladybug")                 # a copy of the previous database made ahead, not updated
         stores = _load_ladybug(gen, cache, docs, result)
