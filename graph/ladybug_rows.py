@@ -16,7 +16,10 @@ graph (:func:`policykg.graph.property.to_property_graph`) gives, row for row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+import shutil
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -27,7 +30,8 @@ from .ladybug_update import Fold, Folded, Part, fold
 from .property import KEY_LABELS
 from .stores import Columns, _ident, _key_types, node_frame, rel_frame, rel_options
 
-__all__ = ["RowSpool", "BATCH", "rel_key", "index_part", "fold_index", "unindex", "new_index", "INDEX_VERSION"]
+__all__ = ["RowSpool", "BATCH", "rel_key", "index_part", "fold_index", "unindex", "new_index", "INDEX_VERSION",
+           "save_index", "read_index", "write_rows"]
 
 #: rows per Parquet row group written for ``COPY``
 BATCH = 50_000
@@ -143,6 +147,64 @@ def unindex(index: Index, gone: set[str], parts: Iterable[Part]) -> None:
                 renumber = {i: j for j, i in enumerate(used)}
                 table[k] = [[d for d, _ in held], [renumber[i] for _, i in held] if len(used) > 1 else [],
                             [variants[i] for i in used]]
+
+
+def save_index(index: Index, path: Path) -> None:
+    """Write ``index`` to ``path``: an SQLite file with one row per shared row (its Row as JSON), so the
+    next build reads only the rows it changes (:func:`read_index`)."""
+    tmp = path.with_name(f"{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE meta (version INTEGER)")
+        con.execute("INSERT INTO meta VALUES (?)", (INDEX_VERSION,))
+        con.execute("CREATE TABLE row (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+        con.executemany("INSERT INTO row VALUES (?, ?, ?)",
+                        ((kind, k, orjson.dumps(r)) for kind in ("nodes", "rels") for k, r in index[kind].items()))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+def read_index(path: Path, nodes: Iterable[str], rels: Iterable[str]) -> Index | None:
+    """The rows ``nodes`` and ``rels`` of the index at ``path`` (those it has), or None when there is no
+    index of this version there."""
+    if not path.exists():
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if con.execute("SELECT version FROM meta").fetchone() != (INDEX_VERSION,):
+            return None
+        out = new_index()
+        for kind, keys in (("nodes", list(nodes)), ("rels", list(rels))):
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                q = f"SELECT key, value FROM row WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})"
+                out[kind].update((k, orjson.loads(v)) for k, v in con.execute(q, [kind, *chunk]))
+        return out
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        con.close()
+
+
+def write_rows(prev: Path, path: Path, index: Index, nodes: Collection[str], rels: Collection[str]) -> None:
+    """``path``: the index at ``prev`` with the rows ``nodes`` and ``rels`` as ``index`` has them now
+    (those it lacks deleted)."""
+    tmp = path.with_name(f"{path.name}.tmp")
+    shutil.copyfile(prev, tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        for kind, keys in (("nodes", nodes), ("rels", rels)):
+            rows = index[kind]
+            con.executemany("DELETE FROM row WHERE kind = ? AND key = ?", ((kind, k) for k in keys if k not in rows))
+            con.executemany("INSERT OR REPLACE INTO row VALUES (?, ?, ?)",
+                            ((kind, k, orjson.dumps(rows[k])) for k in keys if k in rows))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
 
 
 class RowSpool:

@@ -73,7 +73,16 @@ from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
 from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
-from policykg.graph.ladybug_rows import INDEX_VERSION, RowSpool, fold_index, index_part, rel_key, unindex
+from policykg.graph.ladybug_rows import (
+    RowSpool,
+    fold_index,
+    index_part,
+    read_index,
+    rel_key,
+    save_index,
+    unindex,
+    write_rows,
+)
 from policykg.graph.ladybug_update import split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import graph_iri, kg_quads, ontology_quads
@@ -453,7 +462,7 @@ def _part(cache: Path, key: str, part: str) -> Any:
 
 #: in a generation: which documents hold each shared node and relationship and what they give it
 #: (:func:`index_part`; for the next build's LadybugDB update, so it reads only the changed documents' parts)
-_INDEX = ".shared-index.json"
+_INDEX = ".shared-index.sqlite"
 
 
 def _parts(cache: Path, key: str) -> tuple[Any, Any]:
@@ -488,7 +497,7 @@ def _load_ladybug(gen: Path, cache: Path, docs: list[_Doc], result: BuildResult)
     finally:
         spool.close()
         shutil.rmtree(gen / _SPOOL, ignore_errors=True)
-    (gen / _INDEX).write_bytes(orjson.dumps(spool.index))
+    save_index(spool.index, gen / _INDEX)
     return _Stores(spool.counts(), spool.rel_counts(), spool.schema())
 
 
@@ -534,19 +543,19 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
     live = set(new_key.values())
     gone = [d["id"] for d in old_docs if d["key"] not in live]
     came = [d.doc_id for d in docs if d.new]
-    if schema is None or not (prev.gen / _INDEX).exists() or \
+    if schema is None or \
             not all(has_part(cache, old_key[i], "shared") for i in gone) or \
             not all(has_part(cache, new_key[i], p) for i in came for p in ("shared", "local")):
         return None
     if [d["id"] for d in old_docs if d["key"] in live] != [d.doc_id for d in docs if not d.new]:
         return None                  # the documents kept come in another order: the merge of every row may change
-    index = orjson.loads((prev.gen / _INDEX).read_bytes())
-    if index.get("version") != INDEX_VERSION:
-        return None
     went = [_part(cache, old_key[i], "shared") for i in gone]
     comes = [_part(cache, new_key[i], "shared") for i in came]
     nodes = {n[0] for p in went + comes for n in p["nodes"]}
     rels = {rel_key(r) for p in went + comes for r in p["rels"]}
+    index = read_index(prev.gen / _INDEX, nodes, rels)
+    if index is None:
+        return None
     old = fold_index(index, nodes, rels, {d["id"]: i for i, d in enumerate(old_docs)})
     unindex(index, set(gone), went)
     for i, part in zip(came, comes, strict=True):
@@ -556,7 +565,7 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
     counts = update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied())
     if counts is None:
         return None
-    (gen / _INDEX).write_bytes(orjson.dumps(index))
+    write_rows(prev.gen / _INDEX, gen / _INDEX, index, nodes, rels)
     return _Stores(counts[0], counts[1], schema)
 
 
