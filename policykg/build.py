@@ -2,8 +2,8 @@
 
 Each input file is identified by the SHA-256 of its bytes and its path (its *key*).  Its structured
 document, extraction records and graph are cached under ``DIR/.cache/<fingerprint>/`` (the
-fingerprint of the pipeline code and ontology), so a rebuild re-extracts only files whose content
-changed.
+fingerprint of the pipeline code and ontology; compressed, :mod:`policykg.graph.shards`), so a rebuild
+re-extracts only files whose content changed.
 
 **What a build makes.**  By default: ``extractions.jsonl``, ``documents.jsonl``, ``kg.nq``, the
 Oxigraph store, the LadybugDB database and ``manifest.json``.  The heavy projections (Turtle,
