@@ -4,8 +4,10 @@
                                      [--repeat 1] [--out /tmp/bench-scale]
 
 For each size N (the first N files of the corpus in a fixed shuffled order, seed 14) it runs a cold
-``policykg build`` in a fresh process and prints wall and CPU time, peak RSS, the build's own stage
-times (from ``manifest.json``), output size against input size, quads/s into Oxigraph against
+``policykg build`` in a fresh process and prints wall and CPU time, peak RSS (of the build process and
+of its largest extraction worker: ``VmHWM`` and ``ru_maxrss``, and sampled stage by stage), the build's own stage
+times (from ``manifest.json``), output size against input size (without and with the build's cache
+``.cache``), quads/s into Oxigraph against
 ``Store.bulk_load`` of the same ``kg.nq`` in the same run, and rows/s into LadybugDB against a raw
 ``COPY`` of the same rows from Parquet files.  For the largest size it then times a rebuild with
 nothing changed, a one-document edit, a one-document add and a one-document remove.  Figures are
@@ -27,17 +29,63 @@ import time
 from pathlib import Path
 
 BUILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 from pathlib import Path
 from policykg.build import build
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def rss(pid):
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def children():
+    out = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/children") as f:
+                out += [int(x) for x in f.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+stage = ["hash"]
+peaks = {}          # stage -> [parent max, one worker max, workers' sum max] (bytes, sampled)
+
+
+def sample():
+    while True:
+        kids = [rss(c) for c in children()]
+        p = peaks.setdefault(stage[0], [0, 0, 0])
+        p[0], p[1], p[2] = max(p[0], rss(os.getpid())), max([p[1], *kids]), max(p[2], sum(kids))
+        time.sleep(0.05)
+
+
+def progress(what, i, n):
+    stage[0] = "extract" if "/" in what or what.endswith((".md", ".txt")) else what
+
+
+threading.Thread(target=sample, daemon=True).start()
 files = [Path(p) for p in json.loads(sys.stdin.read())]
 t0, c0 = time.perf_counter(), time.process_time()
-r = build(files, sys.argv[2], jobs=int(sys.argv[3]), prune=True)
-children = resource.getrusage(resource.RUSAGE_CHILDREN)
+r = build(files, sys.argv[2], jobs=int(sys.argv[3]), prune=True, progress=progress)
+stage[0] = "end"
+time.sleep(0.1)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 me = resource.getrusage(resource.RUSAGE_SELF)
+with open("/proc/self/status") as f:       # this program's own peak (ru_maxrss keeps the peak of the
+    hwm = next(int(x.split()[1]) for x in f if x.startswith("VmHWM:"))    # process it was forked from)
 print(json.dumps({"wall": time.perf_counter() - t0,
-                  "cpu": me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime,
-                  "rss_mb": max(me.ru_maxrss, children.ru_maxrss) / 1024, "docs": len(r.documents),
+                  "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+                  "rss_mb": hwm / 1024, "worker_rss_mb": kids.ru_maxrss / 1024,
+                  "peaks_mb": {k: [round(x / 2**20) for x in v] for k, v in peaks.items()},
+                  "docs": len(r.documents),
                   "extracted": r.extracted, "unchanged": r.unchanged, "incremental": r.incremental,
                   "errors": len(r.errors), "timings": r.timings, "counts": r.counts}))
 """
@@ -139,15 +187,21 @@ def cold(files: list[Path], scratch: Path, jobs: int, repeat: int) -> tuple[dict
 def report_cold(n: int, files: list[Path], r: dict, out: Path, scratch: Path) -> None:
     size_in = sum(f.stat().st_size for f in files)
     size_out = du(out / ".current") if (out / ".current").exists() else du(out)
+    size_cache = du(out / ".cache") if (out / ".cache").exists() else 0
     t = r["timings"]
     quads = r["counts"]["triples"]
     ox_native = oxigraph_native(out / "kg.nq", scratch)
     lb_native, rows = ladybug_native(out, scratch)
     print(f"\n## {n} documents ({size_in / 1e6:.1f} MB of text; load {load()})")
-    print(f"cold build: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, peak RSS {r['rss_mb']:.0f} MB, "
-          f"{r['docs']} documents, {r['errors']} errors")
+    print(f"cold build: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['docs']} documents, {r['errors']} errors")
+    print(f"peak RSS: build process {r['rss_mb']:.0f} MB (VmHWM), largest extraction worker (ru_maxrss) "
+          f"{r['worker_rss_mb']:.0f} MB")
+    print("peak RSS by stage (sampled every 50 ms; MB: build process / largest worker / workers together): "
+          + ", ".join(f"{k} {p}/{w}/{ws}" for k, (p, w, ws) in r["peaks_mb"].items() if k != "end"))
     print("stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in t.items() if k != "total"))
-    print(f"output: {size_out / 1e6:.0f} MB = {size_out / size_in:.0f}× the input")
+    print(f"output: {size_out / 1e6:.0f} MB = {size_out / size_in:.0f}× the input; with the cache "
+          f"(.cache, {size_cache / 1e6:.0f} MB): {(size_out + size_cache) / 1e6:.0f} MB = "
+          f"{(size_out + size_cache) / size_in:.0f}×")
     print(f"Oxigraph: {quads / t['oxigraph']:,.0f} quads/s in the build vs {quads / ox_native:,.0f} quads/s "
           f"bulk_load of the same kg.nq (ratio {t['oxigraph'] / ox_native:.2f})")
     print(f"LadybugDB: {rows / t['ladybug']:,.0f} rows/s in the build vs {rows / lb_native:,.0f} rows/s raw COPY "
@@ -172,8 +226,8 @@ def incremental(files: list[Path], scratch: Path, jobs: int) -> None:
     for what, fs in steps:
         r = run_build(fs, out, jobs)
         how = "unchanged" if r["unchanged"] else "incremental" if r["incremental"] else "cold"
-        print(f"{what}: {r['wall']:.2f} s wall ({how}, {r['extracted']} extracted; stages: "
-              + ", ".join(f"{k} {v:.2f}" for k, v in r["timings"].items() if k != "total") + ")")
+        print(f"{what}: {r['wall']:.2f} s wall ({how}, {r['extracted']} extracted; peak RSS {r['rss_mb']:.0f} MB; "
+              "stages: " + ", ".join(f"{k} {v:.2f}" for k, v in r["timings"].items() if k != "total") + ")")
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from policykg.errors import GraphError
 from policykg.registry import Registry
 
 from .property import KEY_LABELS, PGraph, PNode, PRel
+from .shards import has_part, part_path, read_part
 
 __all__ = ["write_graph_json", "read_graph_json", "to_networkx", "write_graphml", "write_gexf", "graphml_id",
            "write_neo4j_csv", "Exporter", "EXPORTERS", "read_manifest", "shard_path", "read_build_graph"]
@@ -75,8 +76,8 @@ def read_manifest(build_dir: Path) -> dict[str, Any] | None:
 
 
 def shard_path(cache: Path, key: str) -> Path:
-    """Where a build keeps one document's graph (its KG as JSON) in its cache folder."""
-    return cache / f"{key}.kg.json"
+    """Where a build keeps one document's graph (its KG as JSON, compressed: :mod:`policykg.graph.shards`)."""
+    return part_path(cache, key, "kg")
 
 
 def read_build_graph(build_dir: str | Path) -> PGraph:
@@ -95,11 +96,11 @@ def read_build_graph(build_dir: str | Path) -> PGraph:
                          str(build_dir))
     cache = build_dir / ".cache" / str(m.get("fingerprint"))
     docs = m.get("documents", [])
-    missing = [d["path"] for d in docs if not shard_path(cache, d.get("key", "")).exists()]
+    missing = [d["path"] for d in docs if not has_part(cache, d.get("key", ""), "kg")]
     if missing:
         raise GraphError(f"the build's cache lacks the graph of {missing[0]}; rebuild it with 'policykg build'",
                          str(build_dir))
-    return to_property_graph(KG.from_json(orjson.loads(shard_path(cache, d["key"]).read_bytes())) for d in docs)
+    return to_property_graph(KG.from_json(orjson.loads(read_part(cache, d["key"], "kg"))) for d in docs)
 
 
 def read_graph_json(path: Path) -> PGraph:

@@ -16,18 +16,22 @@ graph (:func:`policykg.graph.property.to_property_graph`) gives, row for row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+import shutil
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
-from .ladybug_update import Fold, Part
+from .ladybug_update import Fold, Folded, Part, fold
 from .property import KEY_LABELS
 from .stores import Columns, _ident, _key_types, node_frame, rel_frame, rel_options
 
-__all__ = ["RowSpool", "BATCH", "rel_key", "index_part"]
+__all__ = ["RowSpool", "BATCH", "rel_key", "index_part", "fold_index", "unindex", "new_index", "INDEX_VERSION",
+           "save_index", "read_index", "write_rows"]
 
 #: rows per Parquet row group written for ``COPY``
 BATCH = 50_000
@@ -39,14 +43,168 @@ def rel_key(r: list[Any]) -> str:
     return f"{r[0]}\x00{r[1]}\x00{r[2]}"
 
 
-def index_part(index: dict[str, dict[str, list[str]]], doc_id: str, shared: Part) -> None:
-    """Record in ``index`` (shared node id / relationship key → the documents holding it, in order) that
-    the document ``doc_id`` holds the rows of its shared part."""
+#: the holders' index format (:func:`index_part`); an index of another version is not used
+INDEX_VERSION = 3
+#: a holder's own id in the ``docs`` of its contribution to a derived relationship, as the index keeps it
+_SELF = "\x00self"
+Index = dict[str, Any]             # {"version": 3, "nodes": {id: Row}, "rels": {rel_key: Row}}
+#: a shared row in the index: [holder doc ids, the variant each gives (empty: all the first), variants]:
+#: what each holder contributes (node: [key, labels, props]; relationship: props), the same ones kept once
+Row = list[list[Any]]
+
+
+def new_index() -> Index:
+    return {"version": INDEX_VERSION, "nodes": {}, "rels": {}}
+
+
+def _own(props: dict[str, Any], mine: str, theirs: str) -> dict[str, Any]:
+    """``props`` with ``mine`` in its ``docs`` (a derived relationship's) written ``theirs``."""
+    docs = props.get("docs")
+    if isinstance(docs, list) and mine in docs:
+        return {**props, "docs": [theirs if d == mine else d for d in docs]}
+    return props
+
+
+def _hold(row: Row, doc_id: str, value: Any, seen: dict[bytes, int] | None) -> None:
+    """Add a holder and its contribution to ``row`` (``seen``: the row's variants by their JSON, when
+    kept; else they are compared one by one)."""
+    holders, which, variants = row
+    if seen is not None:
+        canon = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        i = seen.get(canon)
+        if i is None:
+            i = seen[canon] = len(variants)
+            variants.append(value)
+    else:
+        i = next((j for j, v in enumerate(variants) if v == value), len(variants))
+        if i == len(variants):
+            variants.append(value)
+    if i and not which:
+        which.extend([0] * len(holders))
+    holders.append(doc_id)
+    if which:
+        which.append(i)
+
+
+def index_part(index: Index, doc_id: str, shared: Part, seen: dict[str, dict[bytes, int]] | None = None) -> None:
+    """Record in ``index`` that the document ``doc_id`` holds the rows of its shared part, with what it
+    contributes to each (the same contributions kept once: most documents give a shared actor or concept
+    the same labels and properties), so the merge of any shared row can be made again without reading
+    every document that holds it (:func:`fold_index`).  ``seen``: a lookup of the variants (kept by the
+    caller across calls), for many documents."""
     nodes, rels = index["nodes"], index["rels"]
-    for n in shared["nodes"]:
-        nodes.setdefault(n[0], []).append(doc_id)
+    for nid, key, labels, props in shared["nodes"]:
+        _hold(nodes.setdefault(nid, [[], [], []]), doc_id, [key, labels, props],
+              None if seen is None else seen.setdefault(nid, {}))
     for r in shared["rels"]:
-        rels.setdefault(rel_key(r), []).append(doc_id)
+        k = rel_key(r)
+        _hold(rels.setdefault(k, [[], [], []]), doc_id, _own(r[3], doc_id, _SELF),
+              None if seen is None else seen.setdefault(k, {}))
+
+
+def fold_index(index: Index, nodes: Iterable[str], rels: Iterable[str], position: dict[str, int]) -> Folded:
+    """The merge of the shared rows ``nodes`` and ``rels`` (:func:`rel_key`) over their holders among the
+    documents of ``position`` (document id → its place in the build), in that order, as
+    :func:`policykg.graph.ladybug_update.fold` of the holders' parts gives it."""
+    part: Part = {"nodes": [], "rels": []}
+    for nid in nodes:
+        row = index["nodes"].get(nid)
+        for _doc, v in _in_order(row, position):
+            part["nodes"].append([nid, *v])
+    for k in rels:
+        row = index["rels"].get(k)
+        t, src, dst = k.split("\x00")
+        for doc, v in _in_order(row, position):
+            part["rels"].append([t, src, dst, _own(v, _SELF, doc)])
+    return fold([part])
+
+
+def _in_order(row: Row | None, position: dict[str, int]) -> list[tuple[str, Any]]:
+    """The row's holders among ``position`` in that order, each with its contribution."""
+    if row is None:
+        return []
+    holders, which, variants = row
+    held = [(d, variants[which[j] if which else 0]) for j, d in enumerate(holders) if d in position]
+    held.sort(key=lambda h: position[h[0]])
+    return held
+
+
+def unindex(index: Index, gone: set[str], parts: Iterable[Part]) -> None:
+    """Forget that the documents ``gone`` hold the rows of their shared ``parts``."""
+    for part in parts:
+        for kind, keys in (("nodes", [n[0] for n in part["nodes"]]), ("rels", [rel_key(r) for r in part["rels"]])):
+            table = index[kind]
+            for k in keys:
+                row = table.get(k)
+                if row is None:
+                    continue
+                holders, which, variants = row
+                held = [(d, which[j] if which else 0) for j, d in enumerate(holders) if d not in gone]
+                if not held:
+                    del table[k]
+                    continue
+                used = sorted({i for _, i in held})
+                renumber = {i: j for j, i in enumerate(used)}
+                table[k] = [[d for d, _ in held], [renumber[i] for _, i in held] if len(used) > 1 else [],
+                            [variants[i] for i in used]]
+
+
+def save_index(index: Index, path: Path) -> None:
+    """Write ``index`` to ``path``: an SQLite file with one row per shared row (its Row as JSON), so the
+    next build reads only the rows it changes (:func:`read_index`)."""
+    tmp = path.with_name(f"{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE meta (version INTEGER)")
+        con.execute("INSERT INTO meta VALUES (?)", (INDEX_VERSION,))
+        con.execute("CREATE TABLE row (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+        con.executemany("INSERT INTO row VALUES (?, ?, ?)",
+                        ((kind, k, orjson.dumps(r)) for kind in ("nodes", "rels") for k, r in index[kind].items()))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+def read_index(path: Path, nodes: Iterable[str], rels: Iterable[str]) -> Index | None:
+    """The rows ``nodes`` and ``rels`` of the index at ``path`` (those it has), or None when there is no
+    index of this version there."""
+    if not path.exists():
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if con.execute("SELECT version FROM meta").fetchone() != (INDEX_VERSION,):
+            return None
+        out = new_index()
+        for kind, keys in (("nodes", list(nodes)), ("rels", list(rels))):
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                q = f"SELECT key, value FROM row WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})"
+                out[kind].update((k, orjson.loads(v)) for k, v in con.execute(q, [kind, *chunk]))
+        return out
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        con.close()
+
+
+def write_rows(prev: Path, path: Path, index: Index, nodes: Collection[str], rels: Collection[str]) -> None:
+    """``path``: the index at ``prev`` with the rows ``nodes`` and ``rels`` as ``index`` has them now
+    (those it lacks deleted)."""
+    tmp = path.with_name(f"{path.name}.tmp")
+    shutil.copyfile(prev, tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        for kind, keys in (("nodes", nodes), ("rels", rels)):
+            rows = index[kind]
+            con.executemany("DELETE FROM row WHERE kind = ? AND key = ?", ((kind, k) for k in keys if k not in rows))
+            con.executemany("INSERT OR REPLACE INTO row VALUES (?, ?, ?)",
+                            ((kind, k, orjson.dumps(rows[k])) for k in keys if k in rows))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
 
 
 class RowSpool:
@@ -59,14 +217,15 @@ class RowSpool:
         self.rows: dict[Table, int] = {}
         self.columns = Columns()
         self.shared = Fold()
-        #: shared node id / relationship key (:func:`rel_key`) → the documents holding it, in order
-        self.index: dict[str, dict[str, list[str]]] = {"nodes": {}, "rels": {}}
+        #: shared node id / relationship key (:func:`rel_key`) → the documents holding it and what they give it
+        self.index: Index = new_index()
+        self._seen: dict[str, dict[bytes, int]] = {}        # the index's variants by their JSON
         self._schema: dict[str, Any] | None = None
 
     def add(self, doc_id: str, shared: Part, local: Part) -> None:
         """One document's parts (the next in the build's order)."""
         self.shared.add(shared)
-        index_part(self.index, doc_id, shared)
+        index_part(self.index, doc_id, shared, self._seen)
         key_of = {n[0]: n[1] for n in shared["nodes"]}
         by_table: dict[Table, list[list[Any]]] = {}
         for nid, key, labels, props in local["nodes"]:
@@ -170,6 +329,7 @@ class RowSpool:
 
     def close(self) -> None:
         """Close and remove the spool files."""
+        self._seen.clear()
         for fh in self._out.values():
             fh.close()
             Path(fh.name).unlink(missing_ok=True)

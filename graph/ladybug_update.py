@@ -14,7 +14,7 @@ Each document's graph splits in two (:func:`split`):
 :func:`update_ladybug` copies the previous database, deletes the local nodes (and so their
 relationships) of the documents that went or changed, applies the difference between the old and the
 new fold of the shared parts (small: thousands of rows for thousands of documents), and copies in the
-new documents' local parts.  It declines (returns False) when the new rows need a column or a
+new documents' local parts.  It declines (returns None) when the new rows need a column or a
 relationship table the database does not have; the build then loads the database anew.
 """
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .property import PGraph, PNode, PRel
-from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns
+from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns, table_counts
 
 __all__ = ["split", "fold", "Fold", "update_ladybug", "Part"]
 
@@ -114,8 +114,7 @@ class _Db:
         self.schema, self.types = schema, _key_types()
 
     def close(self) -> None:
-        self.conn.execute("CHECKPOINT")
-        self.conn.close()
+        self.conn.close()               # checkpointed when whole (a failed update's generation is removed)
         self.db.close()
 
     def values(self, cols: dict[str, str], props: dict[str, Any]) -> dict[str, Any]:
@@ -167,11 +166,12 @@ class _Db:
 
 
 def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[str], old: Folded, new: Folded,
-                   locals_: Iterable[Part]) -> bool:
+                   locals_: Iterable[Part], copied: bool = False) -> tuple[dict[str, int], dict[str, int]] | None:
     """Make ``db`` from ``prev_db`` (whose tables are ``schema``, :func:`ladybug_columns`): the local
     nodes of the documents ``gone`` deleted, the shared rows changed from the fold ``old`` to ``new``,
-    the parts ``locals_`` copied in.  False (and nothing written) when the new rows do not fit the
-    tables."""
+    the parts ``locals_`` copied in; its rows per node table and per relationship table
+    (:func:`policykg.graph.stores.table_counts`).  None (and nothing written) when the new rows do not fit
+    the tables.  ``copied``: ``db`` is already a copy of ``prev_db``."""
     local_nodes, local_rels = fold(locals_)
     new_nodes, new_rels = new
     old_nodes, old_rels = old
@@ -180,13 +180,14 @@ def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[s
     changed_rels = [(old_rels.get(k), new_rels.get(k)) for k in old_rels.keys() | new_rels.keys()
                     if _differ(old_rels.get(k), new_rels.get(k))]
     if any(o is not None and n is not None and o.key != n.key for o, n in changed_nodes):
-        return False
+        return None
     probe = PGraph({**new_nodes, **local_nodes}, list(new_rels.values()) + list(local_rels.values()))
     if not _fits(schema, ladybug_columns(probe)):
-        return False
+        return None
     key_of = {i: n.key for i, n in old_nodes.items()}
     key_of.update({i: n.key for i, n in probe.nodes.items()})
-    shutil.copyfile(prev_db, db)
+    if not copied:
+        shutil.copyfile(prev_db, db)
     d = _Db(db, schema)
     try:
         d.drop_documents(gone)
@@ -195,9 +196,10 @@ def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[s
         for ro, rn in sorted(changed_rels, key=lambda x: (x[1] is not None, _rkey(x[1] or x[0]))):  # type: ignore[arg-type]
             d.rel(key_of, ro, rn)
         d.copy_in(PGraph(local_nodes, list(local_rels.values())), key_of)
+        d.conn.execute("CHECKPOINT")
+        return table_counts(d.conn)
     finally:
         d.close()
-    return True
 
 
 def _rkey(r: PRel) -> tuple[str, str, str]:

@@ -35,7 +35,7 @@ from .property import KEY_LABELS, PGraph, compact_id
 
 __all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "ladybug_columns", "ladybug_counts", "ladybug_frames",
            "copy_frames", "sparql", "load_ladybug", "open_ladybug", "cypher", "ladybug_schema", "Columns", "LadybugRows",
-           "node_frame", "rel_frame", "rel_options", "copy_files", "REOPEN_ROWS", "nq_slices", "OXIGRAPH_SLICE",
+           "node_frame", "rel_frame", "rel_options", "copy_files", "REOPEN_ROWS", "nq_slices", "OXIGRAPH_SLICE", "table_counts",
            "OXIGRAPH_THREADS"]
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -447,18 +447,23 @@ def ladybug_counts(db_path: Path) -> tuple[dict[str, int], dict[str, int]]:
     rel_counts() give them."""
     db, conn = open_ladybug(db_path)
     try:
-        nodes: dict[str, int] = {}
-        rels: dict[str, int] = {}
-        for name, kind in conn.execute("CALL show_tables() RETURN name, type").get_all():
-            q = (f"MATCH (n:{_ident(name)}) RETURN count(n)" if kind == "NODE"
-                 else f"MATCH ()-[r:{_ident(name)}]->() RETURN count(r)")
-            n = conn.execute(q).get_all()[0][0]
-            if n:
-                (nodes if kind == "NODE" else rels)[name] = n
-        return nodes, rels
+        return table_counts(conn)
     finally:
         conn.close()
         db.close()
+
+
+def table_counts(conn) -> tuple[dict[str, int], dict[str, int]]:
+    """:func:`ladybug_counts` on an open connection."""
+    nodes: dict[str, int] = {}
+    rels: dict[str, int] = {}
+    for name, kind in conn.execute("CALL show_tables() RETURN name, type").get_all():
+        q = (f"MATCH (n:{_ident(name)}) RETURN count(n)" if kind == "NODE"
+             else f"MATCH ()-[r:{_ident(name)}]->() RETURN count(r)")
+        n = conn.execute(q).get_all()[0][0]
+        if n:
+            (nodes if kind == "NODE" else rels)[name] = n
+    return nodes, rels
 
 
 def _cast(value, ty):

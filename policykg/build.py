@@ -2,8 +2,8 @@
 
 Each input file is identified by the SHA-256 of its bytes and its path (its *key*).  Its structured
 document, extraction records and graph are cached under ``DIR/.cache/<fingerprint>/`` (the
-fingerprint of the pipeline code and ontology), so a rebuild re-extracts only files whose content
-changed.
+fingerprint of the pipeline code and ontology; compressed, :mod:`policykg.graph.shards`), so a rebuild
+re-extracts only files whose content changed.
 
 **What a build makes.**  By default: ``extractions.jsonl``, ``documents.jsonl``, ``kg.nq``, the
 Oxigraph store, the LadybugDB database and ``manifest.json``.  The heavy projections (Turtle,
@@ -56,6 +56,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -72,11 +73,21 @@ from policykg.extract.pipeline import run
 from policykg.extract.text.read import read_bytes
 from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
-from policykg.graph.ladybug_rows import RowSpool, index_part, rel_key
-from policykg.graph.ladybug_update import fold, split, update_ladybug
+from policykg.graph.ladybug_rows import (
+    RowSpool,
+    fold_index,
+    index_part,
+    read_index,
+    rel_key,
+    save_index,
+    unindex,
+    write_rows,
+)
+from policykg.graph.ladybug_update import split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import RDF_MENTIONS, graph_iri, kg_quads, ontology_quads
-from policykg.graph.stores import ladybug_counts, load_ladybug, load_oxigraph, update_oxigraph
+from policykg.graph.shards import has_part, is_part_file, pack, read_part, unpack, upgrade, write_part
+from policykg.graph.stores import load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
 from policykg.parallel import extract_many
@@ -203,16 +214,6 @@ class _Planned:
     cached: bool
 
 
-#: a document's files in the cache, by part: its metadata, its lines of extractions.jsonl and
-#: documents.jsonl, its graph (the shard the property graph is merged from) and its SHACL results
-_CACHED = {"meta": ".meta.json", "ext": ".ext.jsonl", "doc": ".doc.json", "kg": ".kg.json", "shacl": ".shacl.json",
-           "shared": ".shared.json", "local": ".local.json"}
-
-
-def _cached(cache: Path, key: str, part: str) -> Path:
-    return cache / f"{key}{_CACHED[part]}"
-
-
 def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHandler | None,
           shacl: bool) -> list[_Planned]:
     """Each readable file with its key, and whether its cache entry can be reused (an entry made
@@ -223,17 +224,17 @@ def _plan(files: list[Path], cache: Path, result: BuildResult, on_error: ErrorHa
         if data is None:
             continue
         key = _file_key(f, data)
-        cached = _cached(cache, key, "meta").exists() and (not shacl or _cached(cache, key, "shacl").exists())
+        cached = has_part(cache, key, "meta") and (not shacl or has_part(cache, key, "shacl"))
         out.append(_Planned(f, key, cached))
     return out
 
 
-def _store(cache: Path, key: str, head: bytes, parts: dict[str, bytes]) -> None:
-    """A document's cache files; the metadata last, so an entry is whole when it exists."""
-    for part, data in parts.items():
-        if part in _CACHED:
-            _write_atomic(_cached(cache, key, part), data)
-    _write_atomic(_cached(cache, key, "meta"), head)
+def _store(cache: Path, key: str, head: bytes, packed: dict[str, bytes]) -> None:
+    """A document's cache files (their parts compressed by the worker); the metadata last, so an entry is
+    whole when it exists."""
+    for part, data in packed.items():
+        write_part(cache, key, part, data)
+    write_part(cache, key, "meta", pack(head))
 
 
 # --- the per-document files: written, or copied from the previous build ------------------------
@@ -242,14 +243,24 @@ class _Writers:
     """extractions.jsonl, documents.jsonl and kg.nq, written while documents stream through; each
     document's byte range in each file is recorded (``segments``) for the next incremental build."""
 
-    def __init__(self, gen: Path, prev: Path | None) -> None:
+    def __init__(self, gen: Path, prev: _Prev | None) -> None:
         self.fh: list[BinaryIO] = [(gen / name).open("wb") for name in _SEGMENTED]
-        self.prev = [(prev / name).open("rb") for name in _SEGMENTED] if prev else None
+        self.prev = [(prev.gen / name).open("rb") for name in _SEGMENTED] if prev else None
         self.segments: dict[str, list[list[int]]] = {}
         self.quads = 0
-        head = "".join(ontology_quads()).encode("utf-8")
+        head = self._head(prev)
         self.quads += head.count(b"\n")
         self.fh[2].write(head)
+
+    def _head(self, prev: _Prev | None) -> bytes:
+        """The ontology's quads that open kg.nq: the previous build's (the same pipeline, so the same
+        ontology; parsing the ontology takes seconds), else made."""
+        if self.prev is None or prev is None:
+            return "".join(ontology_quads()).encode("utf-8")
+        ends = [seg[2][0] for seg in prev.manifest["segments"].values()]
+        src = self.prev[2]
+        src.seek(0)
+        return src.read(min(ends)) if ends else src.read()
 
     def add(self, doc_id: str, ext: bytes, doc: bytes, nq: bytes) -> int:
         """Write a new document; its number of quads."""
@@ -343,7 +354,7 @@ class _Stream:
     seen: dict[str, str] = field(default_factory=dict)
 
     def run(self, results: Iterator[tuple[Path, Any]], progress: Progress | None, n_todo: int) -> None:
-        writers = _Writers(self.gen, self.prev.gen if self.prev else None)
+        writers = _Writers(self.gen, self.prev)
         try:
             for p in self.planned:
                 if p.cached:
@@ -378,14 +389,14 @@ class _Stream:
             self.result.error(InputError(res.error or "cannot be read", str(p.path)), self.on_error)
             self.result.failed_keys.add(p.key)
             return
-        _store(self.cache, p.key, res.entry, res.parts)
+        _store(self.cache, p.key, res.entry, res.cached)
         self.result.extracted += 1
         self.result.timings["validate"] = self.result.timings.get("validate", 0.0) + res.validate_seconds
         head = orjson.loads(res.entry)
         if self._admit(p, head["doc_id"]):
             parts = res.parts                     # the workers write N-Quads with summarized mentions
             nq = parts["nq"] if self.rdf_mentions == "summary" else \
-                "".join(kg_quads(KG.from_json(orjson.loads(parts["kg"])), self.rdf_mentions)).encode("utf-8")
+                "".join(kg_quads(KG.from_json(orjson.loads(unpack(res.cached["kg"]))), self.rdf_mentions)).encode("utf-8")
             self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], nq), True)
 
     def _reuse(self, p: _Planned, writers: _Writers) -> None:
@@ -398,11 +409,11 @@ class _Stream:
                 writers.copy(old["id"], self.prev.manifest["segments"][old["id"]], old.get("quads", 0))
                 self._record(p, head, old.get("quads", 0), False)
             return
-        head = orjson.loads(_cached(self.cache, p.key, "meta").read_bytes())
+        head = orjson.loads(read_part(self.cache, p.key, "meta"))
         if self._admit(p, head["doc_id"]):                       # cached but not in the previous build
-            kg = KG.from_json(orjson.loads(_cached(self.cache, p.key, "kg").read_bytes()))
+            kg = KG.from_json(orjson.loads(read_part(self.cache, p.key, "kg")))
             nq = "".join(kg_quads(kg, self.rdf_mentions)).encode("utf-8")
-            ext, doc = (_cached(self.cache, p.key, part).read_bytes() for part in ("ext", "doc"))
+            ext, doc = (read_part(self.cache, p.key, part) for part in ("ext", "doc"))
             self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
 
 
@@ -437,7 +448,7 @@ def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResu
 
 
 def _graph(cache: Path, docs: list[_Doc]) -> PGraph:
-    return to_property_graph(KG.from_json(orjson.loads(_cached(cache, d.planned.key, "kg").read_bytes())) for d in docs)
+    return to_property_graph(KG.from_json(orjson.loads(read_part(cache, d.planned.key, "kg"))) for d in docs)
 
 
 @dataclass(slots=True)
@@ -451,22 +462,22 @@ class _Stores:
 
 
 def _part(cache: Path, key: str, part: str) -> Any:
-    return orjson.loads(_cached(cache, key, part).read_bytes())
+    return orjson.loads(read_part(cache, key, part))
 
 
-#: in a generation: which documents' shared parts hold each shared node and relationship (for the
-#: next build's LadybugDB update, so it reads only the parts of the documents that share with a change)
-_INDEX = ".shared-index.json"
+#: in a generation: which documents hold each shared node and relationship and what they give it
+#: (:func:`index_part`; for the next build's LadybugDB update, so it reads only the changed documents' parts)
+_INDEX = ".shared-index.sqlite"
 
 
 def _parts(cache: Path, key: str) -> tuple[Any, Any]:
     """A document's shared and local parts of its property graph (made from its graph, and kept, when the
     cache entry predates them)."""
-    if _cached(cache, key, "shared").exists() and _cached(cache, key, "local").exists():
+    if has_part(cache, key, "shared") and has_part(cache, key, "local"):
         return _part(cache, key, "shared"), _part(cache, key, "local")
     shared, local = split(to_property_graph([KG.from_json(_part(cache, key, "kg"))]))
-    _write_atomic(_cached(cache, key, "shared"), orjson.dumps(shared))
-    _write_atomic(_cached(cache, key, "local"), orjson.dumps(local))
+    write_part(cache, key, "shared", pack(orjson.dumps(shared)))
+    write_part(cache, key, "local", pack(orjson.dumps(local)))
     return shared, local
 
 
@@ -491,61 +502,80 @@ def _load_ladybug(gen: Path, cache: Path, docs: list[_Doc], result: BuildResult)
     finally:
         spool.close()
         shutil.rmtree(gen / _SPOOL, ignore_errors=True)
-    (gen / _INDEX).write_bytes(orjson.dumps(spool.index))
+    save_index(spool.index, gen / _INDEX)
     return _Stores(spool.counts(), spool.rel_counts(), spool.schema())
 
 
-def _restrict(part: dict[str, Any], nodes: set[str], rels: set[str]) -> dict[str, Any]:
-    return {"nodes": [n for n in part["nodes"] if n[0] in nodes], "rels": [r for r in part["rels"] if rel_key(r) in rels]}
+class _Ahead:
+    """What an incremental build does in a thread while the documents are extracted and their lines copied
+    (work that waits on the kernel, not on the interpreter): the previous LadybugDB copied into the new
+    generation, and the Arrow modules the in-place update needs imported (with pandas: seconds)."""
+
+    def __init__(self, prev: _Prev | None, gen: Path) -> None:
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if prev is not None:
+            self.thread = threading.Thread(target=self._run, args=(prev.gen / "ladybug", gen / "ladybug"), daemon=True)
+            self.thread.start()
+
+    def _run(self, src: Path, dst: Path) -> None:
+        try:
+            shutil.copyfile(src, dst)
+            import pyarrow
+            pyarrow.array([0])                 # imports what making an Arrow table imports
+        except BaseException as e:            # noqa: BLE001 — the update copies the database itself
+            self.error = e
+
+    def copied(self) -> bool:
+        """Whether the previous database was copied (waits for the thread)."""
+        self.close()
+        return self.thread is not None and self.error is None
+
+    def close(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
-def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev) -> dict[str, Any] | None:
-    """The previous LadybugDB updated for the documents that went, changed or came (its tables when
-    that worked; None when the build must load the database anew).  Only the shared rows those
-    documents hold are merged again, from the parts of the documents that hold them."""
+def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead: _Ahead) -> _Stores | None:
+    """The previous LadybugDB updated for the documents that went, changed or came (its counts and
+    tables when that worked; None when the build must load the database anew).  Only the shared rows those
+    documents hold are merged again, from the holders' index (:func:`fold_index`: what each document
+    gives each shared row), so only the changed documents' parts are read."""
     schema = prev.manifest.get("ladybug_schema")
     old_docs = prev.manifest["documents"]
     old_key = {d["id"]: d["key"] for d in old_docs}          # an edited document has two versions: its
     new_key = {d.doc_id: d.planned.key for d in docs}        # old part and its new part
-    if schema is None or not (prev.gen / _INDEX).exists() or \
-            not all(_cached(cache, k, "shared").exists() for k in [*old_key.values(), *new_key.values()]) or \
-            not all(_cached(cache, d.planned.key, "local").exists() for d in docs if d.new):
-        return None
-    index = orjson.loads((prev.gen / _INDEX).read_bytes())
     live = set(new_key.values())
     gone = [d["id"] for d in old_docs if d["key"] not in live]
     came = [d.doc_id for d in docs if d.new]
-    parts: dict[str, Any] = {}
-
-    def part(key: str) -> Any:
-        if key not in parts:
-            parts[key] = _part(cache, key, "shared")
-        return parts[key]
-    changed = [old_key[i] for i in gone] + [new_key[i] for i in came]
-    nodes = {n[0] for k in changed for n in part(k)["nodes"]}
-    rels = {rel_key(r) for k in changed for r in part(k)["rels"]}
-    holders_old = {i for n in nodes for i in index["nodes"].get(n, [])} | \
-        {i for r in rels for i in index["rels"].get(r, [])}
-    old_order = [d["id"] for d in old_docs if d["id"] in holders_old]
-    kept = (holders_old - set(gone)) | set(came)
-    new_order = [d.doc_id for d in docs if d.doc_id in kept]
-    old = fold(_restrict(part(old_key[i]), nodes, rels) for i in old_order)
-    new = fold(_restrict(part(new_key[i]), nodes, rels) for i in new_order)
-    locals_ = [_part(cache, d.planned.key, "local") for d in docs if d.new]
-    if not update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_):
+    if schema is None or \
+            not all(has_part(cache, old_key[i], "shared") for i in gone) or \
+            not all(has_part(cache, new_key[i], p) for i in came for p in ("shared", "local")):
         return None
-    for k in nodes:                                   # the index, for the next build
-        index["nodes"].pop(k, None)
-    for k in rels:
-        index["rels"].pop(k, None)
-    for i in new_order:
-        index_part(index, i, _restrict(part(new_key[i]), nodes, rels))
-    (gen / _INDEX).write_bytes(orjson.dumps(index))
-    return schema
+    if [d["id"] for d in old_docs if d["key"] in live] != [d.doc_id for d in docs if not d.new]:
+        return None                  # the documents kept come in another order: the merge of every row may change
+    went = [_part(cache, old_key[i], "shared") for i in gone]
+    comes = [_part(cache, new_key[i], "shared") for i in came]
+    nodes = {n[0] for p in went + comes for n in p["nodes"]}
+    rels = {rel_key(r) for p in went + comes for r in p["rels"]}
+    index = read_index(prev.gen / _INDEX, nodes, rels)
+    if index is None:
+        return None
+    old = fold_index(index, nodes, rels, {d["id"]: i for i, d in enumerate(old_docs)})
+    unindex(index, set(gone), went)
+    for i, part in zip(came, comes, strict=True):
+        index_part(index, i, part)
+    new = fold_index(index, nodes, rels, {d.doc_id: i for i, d in enumerate(docs)})
+    locals_ = [_part(cache, new_key[i], "local") for i in came]
+    counts = update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied())
+    if counts is None:
+        return None
+    write_rows(prev.gen / _INDEX, gen / _INDEX, index, nodes, rels)
+    return _Stores(counts[0], counts[1], schema)
 
 
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
-                        result: BuildResult, options: Options, progress: Progress | None) -> _Stores:
+                        result: BuildResult, options: Options, progress: Progress | None, ahead: _Ahead) -> _Stores:
     """Oxigraph and LadybugDB (each updated from the previous build when it may be, else loaded anew),
     then the exports asked for."""
     steps = ["oxigraph", "ladybug", *options.exports]
@@ -557,9 +587,11 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
     _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result))
     _give_back_memory()
     step("ladybug")
-    schema = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev)) if prev else None
-    stores = _Stores(*ladybug_counts(gen / "ladybug"), schema) if schema is not None else \
-        _load_ladybug(gen, cache, docs, result)
+    stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    if stores is None:
+        ahead.close()
+        _remove(gen / "ladybug")                 # a copy of the previous database made ahead, not updated
+        stores = _load_ladybug(gen, cache, docs, result)
     if options.exports:                       # only these need the merged graph (asked for)
         merged: list[PGraph] = []
 
@@ -626,7 +658,7 @@ def shacl_report(violations: list[Violation]) -> dict[str, Any]:
 def _violations(docs: list[_Doc], cache: Path) -> list[Violation]:
     out = []
     for d in docs:
-        out += [Violation(**v) for v in orjson.loads(_cached(cache, d.planned.key, "shacl").read_bytes())]
+        out += [Violation(**v) for v in _part(cache, d.planned.key, "shacl")]
     out.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
     return out
 
@@ -771,12 +803,11 @@ def _prune_cache(root: Path, fp: str, live: set[str]) -> None:
     for p in root.iterdir():
         if p.name != fp:
             _remove(p)                    # another pipeline's entries, or the cache of an older policykg
-    cache = root / fp
-    parts = set(_CACHED.values())
-    for stale in cache.iterdir():
-        key, _, rest = stale.name.partition(".")
-        if key not in live or f".{rest}" not in parts:
-            stale.unlink()
+    for stale in (root / fp).iterdir():
+        if stale.name.partition(".")[0] not in live:
+            stale.unlink()                # a document no longer built
+        elif not is_part_file(stale.name) and not upgrade(root / fp, stale.name):
+            stale.unlink()                # not a part (a part of the older, uncompressed kind is upgraded)
 
 
 def built_paths(out_dir: str | Path) -> list[str]:
@@ -870,12 +901,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         update = prev is not None and n_new <= max(1, len(planned) // UPDATE_SHARE)
         stream = _Stream(planned, cache, gen, prev, result, on_error, rdf_mentions)
         todo = [p.path for p in planned if not p.cached]
-        with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
-                                             shacl=shacl)) as results:
-            _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
-        docs, failed = stream.docs, result.failed_keys
-        stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
-                                     progress)
+        ahead = _Ahead(prev if update else None, gen)
+        with contextlib.closing(ahead):                   # joined however the build ends
+            with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
+                                                 shacl=shacl)) as results:
+                _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
+            docs, failed = stream.docs, result.failed_keys
+            stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
+                                         progress, ahead)
         if shacl:
             result.violations = _violations(docs, cache)
         manifest = _summary(stores, result, options)

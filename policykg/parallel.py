@@ -51,6 +51,7 @@ from policykg.graph.kg import KG, document_graph
 from policykg.graph.ladybug_update import split
 from policykg.graph.property import to_property_graph
 from policykg.graph.rdf import kg_quads
+from policykg.graph.shards import pack
 from policykg.graph.validate import validate_document_graph
 
 __all__ = ["Extracted", "extract_entry", "extract_file", "extract_many", "default_jobs", "doc_timeout",
@@ -63,15 +64,17 @@ DOC_TIMEOUT = 120.0
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """One file's extraction, serialized in the worker: ``entry`` (orjson bytes: ``fingerprint``,
-    ``doc_id``, ``path``, ``sha256``, ``meta``) and ``parts`` — the document's lines of
-    extractions.jsonl (``ext``) and documents.jsonl (``doc``), its N-Quads (``nq``), its graph
-    (``kg``, JSON) and, when checked, its SHACL results (``shacl``, JSON) — or the reason it could not
-    be read."""
+    ``doc_id``, ``path``, ``sha256``, ``meta``), ``parts`` — the document's lines of
+    extractions.jsonl (``ext``) and documents.jsonl (``doc``) and its N-Quads (``nq``), for the build's
+    files — and ``cached``, its cache entry's parts compressed (:mod:`policykg.graph.shards`: ``ext``,
+    ``doc``, its graph ``kg``, the ``shared`` and ``local`` parts of its property graph and, when
+    checked, its SHACL results ``shacl``) — or the reason it could not be read."""
 
     entry: bytes | None = None
     error: str | None = None
     validate_seconds: float = 0.0
     parts: dict[str, bytes] | None = None
+    cached: dict[str, bytes] | None = None
 
 
 def default_jobs() -> int:
@@ -109,16 +112,17 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
     kg = KG.from_json(orjson.loads(kg_json))          # as a build reads it back from the cache
     parts = {"ext": b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
              "doc": orjson.dumps(entry["document"]) + b"\n",
-             "nq": "".join(kg_quads(kg)).encode("utf-8"), "kg": kg_json}
-    if shacl:
-        parts["shacl"] = orjson.dumps(entry["shacl"]["results"])
+             "nq": "".join(kg_quads(kg)).encode("utf-8")}
     shared, local = split(to_property_graph([kg]))   # for LadybugDB updates
-    parts["shared"], parts["local"] = orjson.dumps(shared), orjson.dumps(local)
+    cached = {"ext": parts["ext"], "doc": parts["doc"], "kg": kg_json,
+              "shared": orjson.dumps(shared), "local": orjson.dumps(local)}
+    if shacl:
+        cached["shacl"] = orjson.dumps(entry["shacl"]["results"])
     m = entry["document"]["meta"]
     head = {"fingerprint": fingerprint, "doc_id": entry["doc_id"], "path": entry["path"], "sha256": entry["sha256"],
             "meta": {"title": m["title"], "type": m["doc_type"], "jurisdiction": m["jurisdiction"]}}
     return Extracted(entry=orjson.dumps(head), validate_seconds=entry["shacl"]["seconds"] if shacl else 0.0,
-                     parts=parts)
+                     parts=parts, cached={k: pack(v) for k, v in cached.items()})
 
 
 def _dask_client(address: str) -> Any:
@@ -179,14 +183,17 @@ def extract_many(paths: Iterable[Path], fingerprint: str, jobs: int = 1, dask: s
     longer than ``timeout`` seconds (:func:`doc_timeout`) is skipped with a one-line error.  ``shacl``:
     check each document's graph against the SHACL shapes too (the entry's ``shacl``; else None)."""
     limit = doc_timeout(timeout)
+    todo = list(paths)
+    if not todo:                                     # nothing to extract: no workers, no cluster
+        return
     pool = _executor(dask)
     if pool is not None:
-        yield from _on_executor(pool, paths, fingerprint, jobs, shacl)
+        yield from _on_executor(pool, todo, fingerprint, jobs, shacl)
     elif limit == 0 and jobs == 1:
-        for p in paths:
+        for p in todo:
             yield p, extract_file(str(p), fingerprint, shacl)
     else:
-        yield from _Workers(fingerprint, jobs, limit, shacl).map(list(paths))
+        yield from _Workers(fingerprint, jobs, limit, shacl).map(todo)
 
 
 def _on_executor(pool: Executor, paths: Iterable[Path], fingerprint: str, jobs: int,

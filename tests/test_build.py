@@ -78,23 +78,55 @@ def test_adding_editing_and_removing_a_document_equals_a_cold_build(tmp_path, se
     hlj.write_text(hlj.read_text(encoding="utf-8") + "\n县级以上人民政府应当发放算力券。\n", encoding="utf-8")
     changed = build(files, out)
     assert (changed.extracted, changed.reused, changed.incremental) == (1, 3, True)
-    assert "property_graph" not in changed.timings          # LadybugDB updated in place, not loaded anew
+    assert "property_graph" not in changed.timings and "rows" not in changed.timings    # LadybugDB updated in place
     _, rows = run_sparql(out, """SELECT ?t WHERE { ?s pkg:text ?t ; pkg:inDocument/dcterms:identifier "heilongjiang-2024" .
                                  FILTER(CONTAINS(?t, "发放算力券")) }""")
     assert rows == [["县级以上人民政府应当发放算力券。"]]
     _same_as_cold(out, files, tmp_path)
     kept = [f for f in files if f.name != "jiangsu-2025.txt"]              # remove one
     removed = build(kept, out, prune=True)
-    assert "property_graph" not in removed.timings
+    assert "property_graph" not in removed.timings and "rows" not in removed.timings
     assert (len(removed.documents), removed.extracted, removed.dropped) == (3, 0, [str(src / "jiangsu-2025.txt")])
     assert "jiangsu-2025" not in (out / "kg.nq").read_text(encoding="utf-8")
     _, rows = run_cypher(out, "MATCH (d:PolicyDocument {identifier: 'jiangsu-2025'}) RETURN d.id")
     assert rows == []
     _same_as_cold(out, kept, tmp_path)
-    # the cache keeps what the build holds: per document its metadata, lines, graph and graph parts
+    # the cache keeps what the build holds: per document its metadata, lines, graph and graph parts, compressed
     assert sorted(p.name.split(".", 1)[1] for p in (out / ".cache" / "test-pipeline").iterdir()) == \
-        ["doc.json"] * 3 + ["ext.jsonl"] * 3 + ["kg.json"] * 3 + ["local.json"] * 3 + ["meta.json"] * 3 + \
-        ["shared.json"] * 3
+        ["doc.z"] * 3 + ["ext.z"] * 3 + ["kg.z"] * 3 + ["local.z"] * 3 + ["meta.z"] * 3 + ["shared.z"] * 3
+
+
+@pytest.mark.slow                      # three builds
+def test_the_same_documents_in_another_order_equal_a_cold_build_of_that_order(tmp_path, seeds_dir, fixed_pipeline):
+    files = sorted(seeds_dir.glob("*.txt"))
+    out = tmp_path / "build"
+    build(files, out)
+    again = build(files[::-1], out)                  # every shared row may merge differently: loaded anew
+    assert (again.extracted, again.reused, again.unchanged) == (0, 4, False)
+    assert "rows" in again.timings
+    _same_as_cold(out, files[::-1], tmp_path)
+
+
+@pytest.mark.slow                      # two builds
+def test_a_cache_of_the_older_uncompressed_kind_is_read_and_compressed(tmp_path, seeds_dir, fixed_pipeline):
+    from policykg.graph.export import read_build_graph
+    from policykg.graph.shards import unpack
+    out = tmp_path / "build"
+    build([seeds_dir / "heilongjiang-2024.txt"], out)
+    want = read_build_graph(out)
+    cache = out / ".cache" / "test-pipeline"
+    legacy = {"meta": "meta.json", "ext": "ext.jsonl", "doc": "doc.json", "kg": "kg.json", "shared": "shared.json",
+              "local": "local.json"}
+    for f in list(cache.iterdir()):                         # the entry as builds before wrote it
+        key, part, _ = f.name.split(".")
+        (cache / f"{key}.{legacy[part]}").write_bytes(unpack(f.read_bytes()))
+        f.unlink()
+    got = read_build_graph(out)
+    assert (got.counts(), got.rel_counts(), len(got.nodes)) == (want.counts(), want.rel_counts(), len(want.nodes))
+    again = build([seeds_dir / "heilongjiang-2024.txt", seeds_dir / "anhui-2025.txt"], out)
+    assert (again.extracted, again.reused, len(again.documents), again.errors) == (1, 1, 2, [])
+    assert sorted(p.name.split(".", 1)[1] for p in cache.iterdir()) == \
+        ["doc.z"] * 2 + ["ext.z"] * 2 + ["kg.z"] * 2 + ["local.z"] * 2 + ["meta.z"] * 2 + ["shared.z"] * 2
 
 
 @pytest.mark.slow                      # two builds

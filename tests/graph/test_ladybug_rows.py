@@ -7,8 +7,10 @@ import orjson
 
 from policykg.graph.export import read_manifest
 from policykg.graph.kg import KG
-from policykg.graph.ladybug_rows import RowSpool
+from policykg.graph.ladybug_rows import RowSpool, fold_index, index_part, new_index, rel_key, unindex
+from policykg.graph.ladybug_update import fold
 from policykg.graph.property import to_property_graph
+from policykg.graph.shards import read_part
 from policykg.graph.stores import ladybug_columns, load_ladybug, load_oxigraph, nq_slices, open_ladybug
 
 
@@ -31,11 +33,11 @@ def test_spooled_rows_load_what_the_merged_graph_loads(seed_build, tmp_path):
     m = read_manifest(seed_build)
     cache = seed_build / ".cache" / m["fingerprint"]
     docs = m["documents"]
-    g = to_property_graph(KG.from_json(orjson.loads((cache / f"{d['key']}.kg.json").read_bytes())) for d in docs)
+    g = to_property_graph(KG.from_json(orjson.loads(read_part(cache, d["key"], "kg"))) for d in docs)
     folder = tmp_path / "it's a spool"                      # a quote in the path of the files COPY reads
     spool = RowSpool(folder, batch=500)                    # several row groups in the big tables
     for d in docs:
-        spool.add(d["id"], *(orjson.loads((cache / f"{d['key']}.{p}.json").read_bytes()) for p in ("shared", "local")))
+        spool.add(d["id"], *(orjson.loads(read_part(cache, d["key"], p)) for p in ("shared", "local")))
     assert spool.schema() == ladybug_columns(g)
     assert (spool.counts(), spool.rel_counts()) == (g.counts(), g.rel_counts())
     loaded = load_ladybug(tmp_path / "spooled", spool)
@@ -58,3 +60,28 @@ def test_kg_nq_is_read_in_slices_that_end_at_line_ends(tmp_path, monkeypatch):
     monkeypatch.setattr(stores, "OXIGRAPH_SLICE", 1000)
     store = load_oxigraph(tmp_path / "ox", nq)
     assert len(store) == 501
+
+
+def test_the_holders_index_merges_shared_rows_as_the_documents_parts_do(seed_build):
+    m = read_manifest(seed_build)
+    cache = seed_build / ".cache" / m["fingerprint"]
+    docs = [d["id"] for d in m["documents"]]
+    parts = {d["id"]: orjson.loads(read_part(cache, d["key"], "shared")) for d in m["documents"]}
+    index, seen = new_index(), {}
+    for i in docs:
+        index_part(index, i, parts[i], seen)
+    nodes, rels = set(index["nodes"]), set(index["rels"])
+
+    def same(a, b):
+        assert {k: (n.key, n.labels, n.props) for k, n in a[0].items()} == \
+            {k: (n.key, n.labels, n.props) for k, n in b[0].items()}
+        assert {k: r.props for k, r in a[1].items()} == {k: r.props for k, r in b[1].items()}
+    same(fold_index(index, nodes, rels, {d: i for i, d in enumerate(docs)}), fold(parts[d] for d in docs))
+    assert any(len(row[2]) > 1 for row in index["rels"].values())      # rows with several contributions
+    order = docs[::-1]                                                 # another order, then one document fewer
+    same(fold_index(index, nodes, rels, {d: i for i, d in enumerate(order)}), fold(parts[d] for d in order))
+    unindex(index, {docs[1]}, [parts[docs[1]]])
+    kept = [d for d in docs if d != docs[1]]
+    same(fold_index(index, nodes, rels, {d: i for i, d in enumerate(kept)}), fold(parts[d] for d in kept))
+    assert all(docs[1] not in row[0] for row in [*index["nodes"].values(), *index["rels"].values()])
+    assert len(index["rels"]) == len({rel_key(r) for d in kept for r in parts[d]["rels"]})
