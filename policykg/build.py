@@ -162,13 +162,18 @@ class Options:
 
 
 def pipeline_fingerprint() -> str:
-    """Changes when the extraction code, the graph model, the ontology or its word lists change."""
+    """Changes when the extraction code, the graph model and its serializations (N-Quads, property-graph
+    parts: an incremental build copies an unchanged document's from the previous build), the ontology or
+    its word lists change."""
     root = Path(policykg.__file__).resolve().parent
     extract_dir = Path(run.__code__.co_filename).resolve().parent
     kg_file = Path(document_graph.__code__.co_filename).resolve()
     h = hashlib.sha256(policykg.__version__.encode())
     check = Path(validate_document_graph.__code__.co_filename).resolve()      # the cached SHACL results
-    files = sorted(extract_dir.rglob("*.py")) + [kg_file, check, root / "chars.py", root / "textmap.py"] + ttl_files()
+    graph_dir = kg_file.parent          # what a worker makes of a document: its quads and property-graph parts
+    made = [graph_dir / f for f in ("rdf.py", "property.py", "ladybug_update.py", "ladybug_rows.py")]
+    files = sorted(extract_dir.rglob("*.py")) + [kg_file, *made, check, root / "chars.py", root / "textmap.py"] \
+        + ttl_files()
     files.append(Path(str(policykg.ontology.shapes_path())))
     rules = Path(policykg.ontology.__file__).resolve().parent / "rules"
     files += sorted(rules.glob("*.yaml")) if rules.is_dir() else []
