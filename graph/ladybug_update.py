@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .property import PGraph, PNode, PRel
+from .property import PGraph, PNode, PRel, merge_props
 from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns, table_counts
 
 __all__ = ["split", "fold", "Fold", "update_ladybug", "Part"]
@@ -67,7 +67,7 @@ class Fold:
                 nodes[nid] = PNode(nid, key, list(labels), dict(props))
                 continue
             n.labels += [label for label in labels if label not in n.labels]
-            n.props.update(props)
+            merge_props(n.props, props)
         for t, src, dst, props in part["rels"]:
             k = (t, src, dst)
             if not _derived(props):

@@ -26,7 +26,7 @@ from policykg.ontology.mapping import node_labels, property_key, rel_type
 
 from .kg import DERIVED, ID, KG
 
-__all__ = ["PGraph", "PNode", "PRel", "to_property_graph", "compact_id", "key_label", "KEY_LABELS"]
+__all__ = ["PGraph", "PNode", "PRel", "to_property_graph", "compact_id", "key_label", "KEY_LABELS", "merge_props"]
 
 #: the tables (key labels) nodes are stored in, in load order
 KEY_LABELS = ("PolicyDocument", "Provision", "Sentence", "Actor", "PolicyInstrument", "Domain", "Region", "Concept",
@@ -208,7 +208,17 @@ def _add_node(g: PGraph, doc: str, n) -> None:
     for label in labels:
         if label not in node.labels:
             node.labels.append(label)
-    node.props.update(props)
+    merge_props(node.props, props)
+
+
+def merge_props(props: dict, new: dict) -> None:
+    """Merge another document's properties of a node into ``props``: the later document's value wins,
+    but the label is the smallest of the labels given (an actor id some documents label differently:
+    the same label whatever the order the documents come in, and the one SPARQL's MIN gives)."""
+    label = props.get("label")
+    props.update(new)
+    if isinstance(label, str) and isinstance(new.get("label"), str):
+        props["label"] = min(label, new["label"])
 
 
 def _add_edge(g: PGraph, doc: str, e, plain: dict, derived: dict) -> None:

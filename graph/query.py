@@ -106,12 +106,15 @@ def page_size(text: str, lang: str) -> int | None:
 
 
 def paged_text(text: str, lang: str, page: int) -> str:
-    """The text of page ``page`` (1, 2, …) of a paged saved listing.
+    """The text of page ``page`` (1, 2, …) of a paged saved listing (every sub-select of the page's
+    documents moves: cited-issuers selects them twice).
 
     >>> paged_text("ORDER BY ?doc LIMIT 10 OFFSET 0 }", "sparql", 3)
     'ORDER BY ?doc LIMIT 10 OFFSET 20 }'
     >>> paged_text("ORDER BY doc SKIP 0 LIMIT 10", "cypher", 2)
     'ORDER BY doc SKIP 10 LIMIT 10'
+    >>> paged_text("{ LIMIT 10 OFFSET 0 } { LIMIT 10 OFFSET 0 }", "sparql", 2)
+    '{ LIMIT 10 OFFSET 10 } { LIMIT 10 OFFSET 10 }'
     """
     size = page_size(text, lang)
     if size is None:
@@ -120,8 +123,8 @@ def paged_text(text: str, lang: str, page: int) -> str:
         raise QueryError("this saved query is not paged: it returns every row at once (leave out --page)")
     skip = (page - 1) * size
     if lang == "sparql":
-        return _FIRST_PAGE[lang].sub(f"LIMIT {size} OFFSET {skip}", text, count=1)
-    return _FIRST_PAGE[lang].sub(f"SKIP {skip} LIMIT {size}", text, count=1)
+        return _FIRST_PAGE[lang].sub(f"LIMIT {size} OFFSET {skip}", text)
+    return _FIRST_PAGE[lang].sub(f"SKIP {skip} LIMIT {size}", text)
 
 
 def run_saved(build_dir: Path, name: str, lang: str = "sparql", *, timeout: float | None = None, page: int = 1
