@@ -118,7 +118,7 @@ def test_an_actor_labelled_differently_keeps_its_smallest_label_in_any_document_
     kgs = []
     for doc, label in (("a", "上海市县人民代表大会"), ("b", "上海市区人民代表大会")):
         kg = KG(doc)
-        kg.node(iri, ["Legislature"], **{"skos:prefLabel": label, "pkg:generic": True})
+        kg.node(iri, ["Legislature"], **{"skos:prefLabel": label})
         kgs.append(kg)
     for order in (kgs, kgs[::-1]):
         g = to_property_graph(order)
