@@ -779,8 +779,9 @@ def _names_a_kind(modifier: str) -> bool:
 
 def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
     """Can the head word at ``hs`` end a role noun here?  Not 或|者, 跨|部门, 人民代表|大会; 商 and 方
-    only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人
-    (rules/actors.yaml role_noun_head_guards)."""
+    only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人;
+    组织 only where a subject or list item ends (慈善组织应当, not 定期组织开展) (rules/actors.yaml
+    role_noun_head_guards)."""
     if (head == "者" and text[hs - 1:hs] == "或") or text[hs - 1:hs] in _HEAD_BLOCKER:
         return False
     if head.startswith("代表") and (_NOT_BEFORE["deputy"].match(text, e) or _DEPUTY_NOT_BEFORE.match(text, e)):
@@ -789,7 +790,8 @@ def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
     if g is None or _PASSIVE in text[max(0, hs - 3):hs - 1]:
         return True                                           # 被检验方: the party a verb is done to
     return ("after" not in g or text[hs - 2:hs] in g["after"]) and text[hs - 1:hs] not in g.get("not_after", ()) \
-        and text[e:e + 1] not in g.get("not_before", ())
+        and text[e:e + 1] not in g.get("not_before", ()) \
+        and ("before" not in g or any(text.startswith(w, e) for w in g["before"]))
 
 
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
@@ -1402,7 +1404,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
              and not any(o.start < h.end and h.start < o.end for o in beside)
              and not any(h.start <= o.start and o.end <= h.end and _is_body(o.concept)
                          and not (o.concept.key in _HEAD_CONCEPTS and o.end - o.start <= 2) for o in lex)
-             and not any(ts < h.end and h.start < te for ts, te in tools)
+             and not any(ts < h.end and h.start < te and not _tool_agent(h, te) for ts, te in tools)
              and not any(o.end == h.end and h.start < o.start and o.concept.key in _PEOPLE for o in lex)]
     longer = made + party
     lex = [h for h in lex if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
@@ -1413,6 +1415,16 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_TOOL_AGENT_HEAD = re.compile(rf"(?:{alternation(_RULES['role_noun_tool_agent_heads'])})$")
+
+
+def _tool_agent(h: Hit, tool_end: int) -> bool:
+    """执法|人员, 教育培训|机构: a role noun whose head does the work of the tool in its modifier is
+    no part of the tool (示范|单位 is: rules/actors.yaml role_noun_tool_agent_heads)."""
+    m = _TOOL_AGENT_HEAD.search(h.text)
+    return m is not None and tool_end <= h.start + m.start()
 
 
 # 在市人民代表大会闭会期间: a congress naming a time, not an actor (rules/actors.yaml session_times)
