@@ -475,6 +475,7 @@ class ROLE(DefinedNamespace):
     health: URIRef
     housing: URIRef
     individual: URIRef
+    kindergarten: URIRef
     lawyer: URIRef
     manager: URIRef
     masses: URIRef
@@ -492,6 +493,7 @@ class ROLE(DefinedNamespace):
     provider: URIRef
     purchaser: URIRef
     resident: URIRef
+    school: URIRef
     seller: URIRef
     sme: URIRef
     staff: URIRef
@@ -557,6 +559,7 @@ class ROLE(DefinedNamespace):
         'national-laboratory',
         'natural-person',
         'natural-resources',
+        'news-media',
         'other-departments',
         'owner-occupier',
         'owners-assembly',
@@ -569,6 +572,7 @@ class ROLE(DefinedNamespace):
         'platform-enterprise',
         'political-party',
         'port-authority',
+        'primary-secondary-school',
         'provincial-government',
         'public-body',
         'public-institution',

@@ -1324,6 +1324,23 @@ _KEEP_DETERMINER = re.compile(rf"(?:{alternation(_RULES['determiner_kept_before'
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+_SUBJ = _GENERIC["subject_only"]
+_SUBJECT_ONLY = frozenset(_SUBJ["roles"])
+_LIST_WORD = alternation(_SUBJ["list_words"])
+# what may come between a subject institution and its modal: more names joined by list words
+_SUBJECT_TAIL = re.compile(rf"(?:(?:{_LIST_WORD})[^\W\d等的]{{1,8}}?)*?(?:等[^\W\d的]{{0,4}}?)?"
+                           rf"(?:{alternation(_SUBJ['modals'])})")
+_SUBJECT_BEFORE = re.compile(rf"(?:^|[，。；：、（）\s]|{_LIST_WORD}|等|{alternation(_RULES['determiners'])})$")
+
+
+def _as_subject(text: str, start: int, end: int, h: Hit) -> bool:
+    """学校应当…, 学校、幼儿园应当…: the institution opens a clause or a list and a modal follows the list."""
+    if h.start > start and _SUBJECT_BEFORE.search(text, max(start, h.start - 6), h.start) is None:
+        return False
+    m = _SUBJECT_TAIL.match(text, h.end, min(end, h.end + _SUBJ["max_list"]))
+    return m is not None and "的" not in m.group(0)
+
+
 def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
     """A bare generic role (组织, 单位, 个人) is an actor only where the rules say so."""
     c = h.concept
@@ -1336,6 +1353,8 @@ def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[
         return False                                          # 所|代表: a verb here
     if c.key in _PEOPLE and h.end < end and text[h.end] not in _PEOPLE_NEXT and _CJK_CHAR.match(text[h.end]):
         return False                                          # 居民|身份证, 业主|大会: a modifier
+    if c.key in _SUBJECT_ONLY and not _as_subject(text, start, end, h):
+        return False                                          # 在学校, 学校周边: a place
     if c.key in _VAGUE_ROLES and _VAGUE_AFTER.search(text, max(start, h.start - 3), h.start):
         return False
     if c.key in _HEAD_ROLES and h.start > start and _CJK_CHAR.match(text[h.start - 1]) \

@@ -31,3 +31,18 @@ def test_the_agents_of_a_tool_are_actors():
         ("县级以上人民政府", "浙江省县级以上人民政府", "GovernmentBody"),
         ("社会资本", "社会资本", "FinancialInstitution"),
         ("融资担保机构", "融资担保机构", "FinancialInstitution")]
+
+
+def test_schools_and_the_media_act_as_the_subject_of_a_duty_only():
+    # lawrefbook_dlc/zhejiang/湖州市电梯使用安全条例(2018-04-01).md
+    assert actors("学校、幼儿园应当将电梯使用安全知识作为安全教育的重要内容。", "zhejiang") == [
+        ("学校", "学校", "PublicInstitution"), ("幼儿园", "幼儿园", "PublicInstitution")]
+    # lawrefbook_dlc/guangdong/汕头经济特区消防条例(2022-12-30).md
+    assert actors("广播、电视、报刊、网络等媒体应当无偿开展社会消防安全宣传教育，刊播消防安全公益广告。", "guangdong") == [
+        ("媒体", "新闻媒体", "SocialOrganization")]
+    # lawrefbook_dlc/henan/洛阳市中小学校学生人身伤害事故预防与处理条例(2008-12-23).md: a place
+    assert actors("在学校周边施工的单位和个人，应当采取安全防护措施，保证施工安全。", "henan") == [
+        ("单位", "单位", "SocialOrganization"), ("个人", "个人", "Individual")]
+    # lawrefbook_dlc/guangdong/广东省固体废物污染环境防治条例(2022-11-30).md: places in a list before 等
+    text = "与学校、医院、集中居住区等环境敏感目标应当保持防护距离。"
+    assert [a for a in actors(text, "guangdong") if a[0] == "学校"] == []
