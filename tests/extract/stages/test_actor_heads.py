@@ -46,3 +46,11 @@ def test_schools_and_the_media_act_as_the_subject_of_a_duty_only():
     # lawrefbook_dlc/guangdong/广东省固体废物污染环境防治条例(2022-11-30).md: places in a list before 等
     text = "与学校、医院、集中居住区等环境敏感目标应当保持防护距离。"
     assert [a for a in actors(text, "guangdong") if a[0] == "学校"] == []
+
+
+def test_peoples_organisations_by_name_and_abbreviation():
+    # lawrefbook_dlc/henan/河南省体育发展条例(2009-11-27).md
+    assert actors("工会、共青团、妇联、残联等社会团体应当根据各自特点组织开展体育活动。", "henan") == [
+        ("工会", "工会", "SocialOrganization"), ("共青团", "共产主义青年团", "SocialOrganization"),
+        ("妇联", "妇女联合会", "SocialOrganization"), ("残联", "残疾人联合会", "SocialOrganization"),
+        ("社会团体", "社会组织", "SocialOrganization")]
