@@ -1431,6 +1431,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
            and not any(p.start < h.end and h.start < p.end for p in party)]
     acts = sorted(lex + longer, key=lambda h: (h.start, h.end))
     acts = [h for h in acts if not (h.concept.attrs.get("actorClass") == "Legislature" and _SESSION_AFTER.match(text, h.end))]
+    acts = [h for h in acts if not _definition_genus(text, start, end, h)]
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
@@ -1444,6 +1445,20 @@ def _tool_agent(h: Hit, tool_end: int) -> bool:
     no part of the tool (示范|单位 is: rules/actors.yaml role_noun_tool_agent_heads)."""
     m = _TOOL_AGENT_HEAD.search(h.text)
     return m is not None and tool_end <= h.start + m.start()
+
+
+_DEFINITION = re.compile(alternation(_RULES["definition_words"]))
+_CLAUSE_END = frozenset("。；;")
+
+
+def _definition_genus(text: str, start: int, end: int, h: Hit) -> bool:
+    """…是指…的法人组织。: the category that closes a definition after 的 is its genus, no actor."""
+    if text[h.start - 1:h.start] != "的" or not (h.end >= end or text[h.end] in _CLAUSE_END) or _is_body(h.concept):
+        return False
+    d = None
+    for d in _DEFINITION.finditer(text, start, h.start):
+        pass
+    return d is not None and not any(c in _CLAUSE_END for c in text[d.end():h.start])
 
 
 # 在市人民代表大会闭会期间: a congress naming a time, not an actor (rules/actors.yaml session_times)

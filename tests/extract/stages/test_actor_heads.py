@@ -54,3 +54,10 @@ def test_peoples_organisations_by_name_and_abbreviation():
         ("工会", "工会", "SocialOrganization"), ("共青团", "共产主义青年团", "SocialOrganization"),
         ("妇联", "妇女联合会", "SocialOrganization"), ("残联", "残疾人联合会", "SocialOrganization"),
         ("社会团体", "社会组织", "SocialOrganization")]
+
+
+def test_the_genus_of_a_definition_is_no_actor():
+    # lawrefbook_dlc/zhejiang/浙江省高新技术促进条例(2021-09-30).md: the defined term stays, the closing 的企业 goes
+    text = "本条例所称的高新技术企业，是指按照国家规定认定并取得高新技术企业证书的企业。"
+    found = [(a.start, a.text) for a in find_mentions(text, 0, len(text), "zhejiang").actors]
+    assert (6, "高新技术企业") in found and not any(s == len(text) - 3 for s, _ in found)
