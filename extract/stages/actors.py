@@ -1455,10 +1455,8 @@ def _definition_genus(text: str, start: int, end: int, h: Hit) -> bool:
     """…是指…的法人组织。: the category that closes a definition after 的 is its genus, no actor."""
     if text[h.start - 1:h.start] != "的" or not (h.end >= end or text[h.end] in _CLAUSE_END) or _is_body(h.concept):
         return False
-    d = None
-    for d in _DEFINITION.finditer(text, start, h.start):
-        pass
-    return d is not None and not any(c in _CLAUSE_END for c in text[d.end():h.start])
+    ends = [d.end() for d in _DEFINITION.finditer(text, start, h.start)]
+    return bool(ends) and not any(c in _CLAUSE_END for c in text[ends[-1]:h.start])
 
 
 # 在市人民代表大会闭会期间: a congress naming a time, not an actor (rules/actors.yaml session_times)
