@@ -480,6 +480,7 @@ class ROLE(DefinedNamespace):
     health: URIRef
     housing: URIRef
     individual: URIRef
+    kindergarten: URIRef
     lawyer: URIRef
     manager: URIRef
     masses: URIRef
@@ -497,6 +498,7 @@ class ROLE(DefinedNamespace):
     provider: URIRef
     purchaser: URIRef
     resident: URIRef
+    school: URIRef
     seller: URIRef
     sme: URIRef
     staff: URIRef
@@ -519,6 +521,7 @@ class ROLE(DefinedNamespace):
         'city-and-above-government',
         'civil-affairs',
         'communications-authority',
+        'communist-youth-league',
         'congress-presidium',
         'congress-secretariat',
         'congress-standing-committee',
@@ -531,6 +534,7 @@ class ROLE(DefinedNamespace):
         'data-handler',
         'development-reform',
         'digital-economy-authority',
+        'disabled-persons-federation',
         'ecology-environment',
         'emergency-management',
         'energy-authority',
@@ -544,6 +548,7 @@ class ROLE(DefinedNamespace):
         'human-resources',
         'industry-alliance',
         'industry-association',
+        'industry-commerce-federation',
         'industry-it',
         'insurance-institution',
         'international-organization',
@@ -551,6 +556,7 @@ class ROLE(DefinedNamespace):
         'justice-administration',
         'leading-enterprise',
         'legal-person',
+        'literary-art-federation',
         'long-term-capital',
         'manufacturing-enterprise',
         'market-entity',
@@ -562,7 +568,9 @@ class ROLE(DefinedNamespace):
         'national-laboratory',
         'natural-person',
         'natural-resources',
+        'news-media',
         'other-departments',
+        'overseas-chinese-federation',
         'owner-occupier',
         'owners-assembly',
         'owners-committee',
@@ -574,12 +582,14 @@ class ROLE(DefinedNamespace):
         'platform-enterprise',
         'political-party',
         'port-authority',
+        'primary-secondary-school',
         'provincial-government',
         'public-body',
         'public-institution',
         'public-official',
         'public-security',
         'radio-television',
+        'red-cross-society',
         'relevant-organs',
         'research-institute',
         'residents-committee',
@@ -587,11 +597,13 @@ class ROLE(DefinedNamespace):
         'responsible-staff',
         'rural-collective-economic-organization',
         'science-tech',
+        'science-technology-association',
         'service-provider',
         'social-capital',
         'social-forces',
         'social-funds',
         'social-organization',
+        'social-science-federation',
         'specialized-sme',
         'standardization-authority',
         'state-assets',
@@ -609,6 +621,7 @@ class ROLE(DefinedNamespace):
         'villagers-committee',
         'vocational-school',
         'water-authority',
+        'womens-federation',
     ]
 
 

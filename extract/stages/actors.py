@@ -779,8 +779,9 @@ def _names_a_kind(modifier: str) -> bool:
 
 def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
     """Can the head word at ``hs`` end a role noun here?  Not 或|者, 跨|部门, 人民代表|大会; 商 and 方
-    only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人
-    (rules/actors.yaml role_noun_head_guards)."""
+    only after the words that make them a party (供应|商, 提供|方; not 协商, 方可); 人 not in 人民, 他人;
+    组织 only where a subject or list item ends (慈善组织应当, not 定期组织开展) (rules/actors.yaml
+    role_noun_head_guards)."""
     if (head == "者" and text[hs - 1:hs] == "或") or text[hs - 1:hs] in _HEAD_BLOCKER:
         return False
     if head.startswith("代表") and (_NOT_BEFORE["deputy"].match(text, e) or _DEPUTY_NOT_BEFORE.match(text, e)):
@@ -789,7 +790,8 @@ def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
     if g is None or _PASSIVE in text[max(0, hs - 3):hs - 1]:
         return True                                           # 被检验方: the party a verb is done to
     return ("after" not in g or text[hs - 2:hs] in g["after"]) and text[hs - 1:hs] not in g.get("not_after", ()) \
-        and text[e:e + 1] not in g.get("not_before", ())
+        and text[e:e + 1] not in g.get("not_before", ()) \
+        and ("before" not in g or any(text.startswith(w, e) for w in g["before"]))
 
 
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
@@ -1322,6 +1324,23 @@ _KEEP_DETERMINER = re.compile(rf"(?:{alternation(_RULES['determiner_kept_before'
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+_SUBJ = _GENERIC["subject_only"]
+_SUBJECT_ONLY = frozenset(_SUBJ["roles"])
+_LIST_WORD = alternation(_SUBJ["list_words"])
+# what may come between a subject institution and its modal: more names joined by list words
+_SUBJECT_TAIL = re.compile(rf"(?:(?:{_LIST_WORD})[^\W\d等的]{{1,8}}?)*?(?:等[^\W\d的]{{0,4}}?)?"
+                           rf"(?:{alternation(_SUBJ['modals'])})")
+_SUBJECT_BEFORE = re.compile(rf"(?:^|[，。；：、（）\s]|{_LIST_WORD}|等|{alternation(_RULES['determiners'])})$")
+
+
+def _as_subject(text: str, start: int, end: int, h: Hit) -> bool:
+    """学校应当…, 学校、幼儿园应当…: the institution opens a clause or a list and a modal follows the list."""
+    if h.start > start and _SUBJECT_BEFORE.search(text, max(start, h.start - 6), h.start) is None:
+        return False
+    m = _SUBJECT_TAIL.match(text, h.end, min(end, h.end + _SUBJ["max_list"]))
+    return m is not None and "的" not in m.group(0)
+
+
 def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
     """A bare generic role (组织, 单位, 个人) is an actor only where the rules say so."""
     c = h.concept
@@ -1334,6 +1353,8 @@ def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[
         return False                                          # 所|代表: a verb here
     if c.key in _PEOPLE and h.end < end and text[h.end] not in _PEOPLE_NEXT and _CJK_CHAR.match(text[h.end]):
         return False                                          # 居民|身份证, 业主|大会: a modifier
+    if c.key in _SUBJECT_ONLY and not _as_subject(text, start, end, h):
+        return False                                          # 在学校, 学校周边: a place
     if c.key in _VAGUE_ROLES and _VAGUE_AFTER.search(text, max(start, h.start - 3), h.start):
         return False
     if c.key in _HEAD_ROLES and h.start > start and _CJK_CHAR.match(text[h.start - 1]) \
@@ -1402,7 +1423,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
              and not any(o.start < h.end and h.start < o.end for o in beside)
              and not any(h.start <= o.start and o.end <= h.end and _is_body(o.concept)
                          and not (o.concept.key in _HEAD_CONCEPTS and o.end - o.start <= 2) for o in lex)
-             and not any(ts < h.end and h.start < te for ts, te in tools)
+             and not any(ts < h.end and h.start < te and not _tool_agent(h, te) for ts, te in tools)
              and not any(o.end == h.end and h.start < o.start and o.concept.key in _PEOPLE for o in lex)]
     longer = made + party
     lex = [h for h in lex if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
@@ -1410,9 +1431,32 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
            and not any(p.start < h.end and h.start < p.end for p in party)]
     acts = sorted(lex + longer, key=lambda h: (h.start, h.end))
     acts = [h for h in acts if not (h.concept.attrs.get("actorClass") == "Legislature" and _SESSION_AFTER.match(text, h.end))]
+    acts = [h for h in acts if not _definition_genus(text, start, end, h)]
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_TOOL_AGENT_HEAD = re.compile(rf"(?:{alternation(_RULES['role_noun_tool_agent_heads'])})$")
+
+
+def _tool_agent(h: Hit, tool_end: int) -> bool:
+    """执法|人员, 教育培训|机构: a role noun whose head does the work of the tool in its modifier is
+    no part of the tool (示范|单位 is: rules/actors.yaml role_noun_tool_agent_heads)."""
+    m = _TOOL_AGENT_HEAD.search(h.text)
+    return m is not None and tool_end <= h.start + m.start()
+
+
+_DEFINITION = re.compile(alternation(_RULES["definition_words"]))
+_CLAUSE_END = frozenset("。；;")
+
+
+def _definition_genus(text: str, start: int, end: int, h: Hit) -> bool:
+    """…是指…的法人组织。: the category that closes a definition after 的 is its genus, no actor."""
+    if text[h.start - 1:h.start] != "的" or not (h.end >= end or text[h.end] in _CLAUSE_END) or _is_body(h.concept):
+        return False
+    ends = [d.end() for d in _DEFINITION.finditer(text, start, h.start)]
+    return bool(ends) and not any(c in _CLAUSE_END for c in text[ends[-1]:h.start])
 
 
 # 在市人民代表大会闭会期间: a congress naming a time, not an actor (rules/actors.yaml session_times)

@@ -154,10 +154,11 @@ def test_a_subject_the_actor_stage_does_not_know_stops_the_earlier_subject():
     # lawrefbook_dlc/shandong/烟台市城市供水条例(2018-01-23).md: 有关单位和个人, not 供水单位
     text = "供水单位抢修供水设施时，有关单位和个人应当给予支持和配合，任何单位和个人不得阻挠。"
     assert kinds(text, "yantai") == [("obligation", []), ("prohibition", ["单位", "个人"])]
-    # lawrefbook_dlc/zhejiang/杭州市城市河道建设和管理条例(2013-08-07).md: 由 + a body it does not know
+    # lawrefbook_dlc/zhejiang/杭州市城市河道建设和管理条例(2013-08-07).md: 由 + a body (the actor stage now
+    # knows 监管|机构, the agent of the tool 监管: helper C2) is the new subject, not the earlier one
     text = "市城市管理行政主管部门应当会同市城市绿化行政主管部门编制城市河道养护计划，由城市河道监管机构负责组织实施。"
     assert kinds(text, "hangzhou") == [("obligation", ["市城市管理行政主管部门", "市城市绿化行政主管部门"]),
-                                       ("obligation", [])]
+                                       ("obligation", ["城市河道监管机构"])]
 
 
 def test_a_duty_lead_in_without_xialie_gives_its_items_the_duty():

@@ -1,0 +1,63 @@
+"""Role nouns by head on real corpus sentences (/work/shared/corpus/scale, outside the gold documents):
+kinds of organisation headed by 组织 and the agents of a tool (执法|人员), through find_mentions."""
+
+from policykg.extract.stages.mentions import find_mentions
+
+
+def actors(text: str, jurisdiction: str | None):
+    return [(a.text, a.label, a.cls) for a in find_mentions(text, 0, len(text), jurisdiction).actors]
+
+
+def test_a_kind_of_organisation_heads_a_subject():
+    # lawrefbook_dlc/shandong/山东省地方金融条例(2016-03-30).md
+    assert actors("地方金融组织应当配合地方金融监管机构进行检查，不得拒绝、阻碍。", "shandong") == [
+        ("地方金融组织", "地方金融组织", "SocialOrganization"),
+        ("地方金融监管机构", "地方金融监管机构", "SocialOrganization")]
+
+
+def test_organise_as_a_verb_is_no_head():
+    # data_compliance/national/工业互联网安全分类分级管理办法-f15b972e9e.md (第十四条): 定期|组织 opens a verb phrase
+    assert actors("第十四条 工业和信息化部建立健全工业互联网安全检查评估机制，定期组织开展对工业互联网企业的安全检查评估。",
+                  None) == [("工业和信息化部", "工业和信息化部", "Department"), ("工业互联网企业", "企业", "Enterprise")]
+
+
+def test_the_agents_of_a_tool_are_actors():
+    # lawrefbook_dlc/henan/安阳市城市管理综合执法条例(2017-06-26).md (第六条)
+    assert actors("第六条 城管执法人员应当取得行政执法资格。", "henan") == [
+        ("城管执法人员", "城管执法人员", "Individual")]
+    # lawrefbook_dlc/zhejiang/浙江省中医药条例(2021-09-30).md
+    assert actors("县级以上人民政府应当发挥政府产业基金的引导作用，鼓励社会资本设立中医药产业投资基金，"
+                  "推动融资担保机构为中医药事业提供担保服务。", "zhejiang") == [
+        ("县级以上人民政府", "浙江省县级以上人民政府", "GovernmentBody"),
+        ("社会资本", "社会资本", "FinancialInstitution"),
+        ("融资担保机构", "融资担保机构", "FinancialInstitution")]
+
+
+def test_schools_and_the_media_act_as_the_subject_of_a_duty_only():
+    # lawrefbook_dlc/zhejiang/湖州市电梯使用安全条例(2018-04-01).md
+    assert actors("学校、幼儿园应当将电梯使用安全知识作为安全教育的重要内容。", "zhejiang") == [
+        ("学校", "学校", "PublicInstitution"), ("幼儿园", "幼儿园", "PublicInstitution")]
+    # lawrefbook_dlc/guangdong/汕头经济特区消防条例(2022-12-30).md
+    assert actors("广播、电视、报刊、网络等媒体应当无偿开展社会消防安全宣传教育，刊播消防安全公益广告。", "guangdong") == [
+        ("媒体", "新闻媒体", "SocialOrganization")]
+    # lawrefbook_dlc/henan/洛阳市中小学校学生人身伤害事故预防与处理条例(2008-12-23).md: a place
+    assert actors("在学校周边施工的单位和个人，应当采取安全防护措施，保证施工安全。", "henan") == [
+        ("单位", "单位", "SocialOrganization"), ("个人", "个人", "Individual")]
+    # lawrefbook_dlc/guangdong/广东省固体废物污染环境防治条例(2022-11-30).md: places in a list before 等
+    text = "与学校、医院、集中居住区等环境敏感目标应当保持防护距离。"
+    assert [a for a in actors(text, "guangdong") if a[0] == "学校"] == []
+
+
+def test_peoples_organisations_by_name_and_abbreviation():
+    # lawrefbook_dlc/henan/河南省体育发展条例(2009-11-27).md
+    assert actors("工会、共青团、妇联、残联等社会团体应当根据各自特点组织开展体育活动。", "henan") == [
+        ("工会", "工会", "SocialOrganization"), ("共青团", "共产主义青年团", "SocialOrganization"),
+        ("妇联", "妇女联合会", "SocialOrganization"), ("残联", "残疾人联合会", "SocialOrganization"),
+        ("社会团体", "社会组织", "SocialOrganization")]
+
+
+def test_the_genus_of_a_definition_is_no_actor():
+    # lawrefbook_dlc/zhejiang/浙江省高新技术促进条例(2021-09-30).md: the defined term stays, the closing 的企业 goes
+    text = "本条例所称的高新技术企业，是指按照国家规定认定并取得高新技术企业证书的企业。"
+    found = [(a.start, a.text) for a in find_mentions(text, 0, len(text), "zhejiang").actors]
+    assert (6, "高新技术企业") in found and not any(s == len(text) - 3 for s, _ in found)
