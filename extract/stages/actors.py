@@ -292,7 +292,11 @@ def _legislature(role: Concept, region: str | None, explicit: bool, level_word: 
         lvl, region = _relative(lvl, region)             # 省人民代表大会 in a city's text: the province's
     r = _region(region)
     if lvl is not None and lvl != "national" and _region_level(region) != lvl:
-        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{lvl}/{role.key}", f"{r.pref}{level_word}{role.pref}",
+        unit = _county_unit(level_word) if lvl == "county" else None
+        key = lvl                                    # 区 and 县 congresses of one city: two bodies, as governments
+        if unit and (_region_level(region) == "city" or _is_municipality(region)):
+            key += _UNIT_KEY.get(unit, "")
+        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}/{role.key}", f"{r.pref}{level_word}{role.pref}",
                      "Legislature", True, role.key, lvl, region)
     return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{role.key}", f"{r.pref}{role.pref}", "Legislature",
                  False, role.key, r.attrs.get("governmentLevel"), region)

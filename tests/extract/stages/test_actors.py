@@ -586,3 +586,14 @@ def test_a_body_named_with_no_place_level_or_government_is_labelled_as_written()
     # lawrefbook_dlc/henan/河南省实施《招标投标法》办法(2002-11-30).md: 评标委员会, a committee of a tender
     assert spans("评标委员会应当在开标前二十四小时内组成，其名单在中标结果确定前应当保密。", "henan") == [
         ("评标委员会", "评标委员会", None)]
+
+
+def test_district_and_county_congresses_of_a_municipality_are_two_bodies_with_one_label_each():
+    # lawrefbook_dlc/shanghai/上海市区和乡镇人民代表大会代表直接选举实施细则(2021-03-24).md: 由区人民代表大会常务委员会任命。
+    # (one id used to carry both 上海市区… and 上海市县…, so SPARQL and Cypher labelled it differently)
+    district = actors("由区人民代表大会常务委员会任命。", "shanghai")
+    county = actors("由县人民代表大会常务委员会任命。", "shanghai")
+    assert district == [("区人民代表大会常务委员会", "actor:shanghai/county/district/congress-standing-committee",
+                         "上海市区人民代表大会常务委员会")]
+    assert county == [("县人民代表大会常务委员会", "actor:shanghai/county/congress-standing-committee",
+                       "上海市县人民代表大会常务委员会")]
