@@ -1248,28 +1248,35 @@ def _assign(tasks: list[_Task], b: Bracket) -> None:
         t.measure.responsible = units
 
 
+def _keys(prefix: str, hits: list, start: int, end: int) -> tuple[str, ...]:
+    """The distinct ``prefix + concept key`` of the hits starting in ``[start, end)``, in order."""
+    return tuple(dict.fromkeys([prefix + h.concepts[0].key for h in hits if start <= h.start < end])) if hits else ()
+
+
 def _measure_records(doc: Document, s: Sentence, m: SentenceMentions, ms: Measure) -> list[MeasureRecord]:
     """One record per agent (or one without an agent)."""
     text = doc.text
-    sub = ms.subject_span or (ms.start, ms.start)
+    a0, a1 = ms.start, ms.end
+    sub = ms.subject_span or (a0, a0)
     agent_ids = {a.id for a in ms.agents}
-    inside = [x for x in m.actors if ms.start <= x.start < ms.end and not (sub[0] <= x.start < sub[1])
+    inside = [x for x in m.actors if a0 <= x.start < a1 and not (sub[0] <= x.start < sub[1])
               and x.id not in agent_ids]
+    resp = ms.responsible
     common: dict[str, Any] = dict(
-        doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, text=text[ms.start:ms.end],
-        start=ms.start, end=ms.end, modality=ms.modality, cue=ms.cue, action=ms.action,
-        instruments=tuple(dict.fromkeys(f"inst:{h.concept.key}" for h in m.instruments if ms.start <= h.start < ms.end)),
-        domains=tuple(dict.fromkeys(f"dom:{h.concept.key}" for h in m.domains if ms.start <= h.start < ms.end)),
-        beneficiaries=tuple(dict.fromkeys(x.label for x in inside)),
-        beneficiary_ids=tuple(dict.fromkeys(x.id for x in inside)),
-        responsible=tuple(dict.fromkeys(a.text for a in ms.responsible)),
-        responsible_ids=tuple(dict.fromkeys(a.id for a in ms.responsible)))
+        doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, text=text[a0:a1],
+        start=a0, end=a1, modality=ms.modality, cue=ms.cue, action=ms.action,
+        instruments=_keys("inst:", m.instruments, a0, a1), domains=_keys("dom:", m.domains, a0, a1),
+        beneficiaries=tuple(dict.fromkeys([x.label for x in inside])) if inside else (),
+        beneficiary_ids=tuple(dict.fromkeys([x.id for x in inside])) if inside else (),
+        responsible=tuple(dict.fromkeys([a.text for a in resp])) if resp else (),
+        responsible_ids=tuple(dict.fromkeys([a.id for a in resp])) if resp else ())
     agents: list[Actor | None] = [*{a.id: a for a in ms.agents}.values()] or [None]
+    modality = _modality_labels()[ms.modality]
     out = []
     for i, a in enumerate(agents):
         name = a.label if a is not None else "（未明示）"
-        label = f"{name} · {_modality_labels()[ms.modality]} · {ms.action}"
-        parts: tuple[Any, ...] = (s.id, ms.start, ms.end) if i == 0 else (s.id, ms.start, ms.end, a.id if a else i)
+        label = f"{name} · {modality} · {ms.action}"
+        parts: tuple[Any, ...] = (s.id, a0, a1) if i == 0 else (s.id, a0, a1, a.id if a else i)
         out.append(MeasureRecord(id=record_id("measure", doc.id, *parts), label=label,
                                  agents=(a.label,) if a is not None else (),
                                  agent_ids=(a.id,) if a is not None else (), **common))
