@@ -179,11 +179,11 @@ def test_search_focuses_a_node_and_shows_its_evidence(browser, seed_graph, tmp_p
         assert p.evaluate("window.policykg.network.getSelectedNodes()") == ["inst:public-service-platform"]
         assert "公共服务平台" in p.locator("#evidence-body h3").inner_text()
         # a node folded into "+N more" is found in its fold, whose panel names it
-        fold = next(n for n in view.nodes.values() if n.id.startswith("more:") and "母基金" in n.info[1].split("、"))
-        p.fill("#search", "母基金")
+        fold = next(n for n in view.nodes.values() if n.id.startswith("more:") and "实训基地" in n.info[1].split("、"))
+        p.fill("#search", "实训基地")
         p.dispatch_event("#search", "change")
         assert p.evaluate("window.policykg.network.getSelectedNodes()") == [fold.id]
-        assert "母基金" in p.locator("#evidence-body").inner_text()
+        assert "实训基地" in p.locator("#evidence-body").inner_text()
         # hiding a legend entry hides those nodes
         p.locator("#legend-items li", has_text="领域").first.click()
         hidden = p.evaluate("window.policykg.nodes.get({filter: n => n.hidden}).length")
