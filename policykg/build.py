@@ -637,6 +637,36 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
     return _Stores(counts[0], counts[1], schema)
 
 
+class _Thread:
+    """``fn`` run in a thread (:meth:`start`, then :meth:`join` raises its error) or here (:meth:`run`)."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def run(self) -> None:
+        self.fn()
+
+    def _catch(self) -> None:
+        try:
+            self.fn()
+        except BaseException as e:            # noqa: BLE001 — raised again by join()
+            self.error = e
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._catch, daemon=True)
+        self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
                         result: BuildResult, options: Options, progress: Progress | None, ahead: _Ahead,
                         lines: Callable[[], None]) -> _Stores:
@@ -649,12 +679,18 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
         if progress:
             progress(name, steps.index(name), len(steps))
     step("oxigraph")
-    if prev is None:
+    oxigraph = _Thread(lambda: _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result)))
+    if prev is None:                          # a cold load: one store after the other (memory)
         _timed(result, "copy", lines)
-    _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result))
-    _give_back_memory()
+        oxigraph.run()
+        _give_back_memory()
+    else:                                     # an update: both at once (mostly outside the interpreter)
+        oxigraph.start()
     step("ladybug")
-    stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    try:
+        stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    finally:
+        oxigraph.join()
     if stores is None:
         ahead.close()
         _remove(gen / "ladybug")                 # a copy of the previous database made ahead, not updated
