@@ -14,9 +14,9 @@ are written when asked for (``exports=``, ``policykg build --exports``) or later
 files.  A rebuild whose inputs, pipeline and options are those of the current build changes nothing
 and returns at once (``BuildResult.unchanged``).  Otherwise, when the pipeline is the same, the new
 build reuses the previous one: unchanged documents' lines are copied byte for byte from the previous
-files, the Oxigraph store is a hard-link checkpoint of the previous one in which only the removed and
-changed documents' named graphs are dropped and the new ones loaded, LadybugDB is a copy of the
-previous database updated in place (:mod:`policykg.graph.ladybug_update`: the gone documents' rows
+files (in a thread, while the stores are updated), the Oxigraph store is a hard-link checkpoint of
+the previous one in which only the removed and changed documents' named graphs are dropped and the
+new ones loaded, LadybugDB is a copy of the previous database updated in place (:mod:`policykg.graph.ladybug_update`: the gone documents' rows
 deleted, the shared actors, documents and concepts changed to their new merge, the new documents' rows
 copied in), and only new documents are extracted.  The result is the cold build's, byte for byte,
 quad for quad and row for row (tested).
@@ -32,8 +32,9 @@ a row group at a time.  Only the exports asked for merge the whole property grap
 ``DIR/.gen/<n>``; the build switches to it at once by replacing the one symlink
 ``DIR/.current -> .gen/<n>`` (``os.replace``), and each top-level name is a fixed symlink into it, so
 readers keep opening ``DIR/kg.nq``.  A build that fails or is killed (even with kill -9) leaves the
-previous build whole; its leftovers are removed by the next build.  Two builds into one directory are
-serialized by an exclusive lock on ``DIR/.lock``.  A build given fewer files than the current build
+previous build whole; its leftovers are removed by the next build.  The previous generation is
+renamed aside after the switch and deleted by a detached process (the build does not wait for it).
+Two builds into one directory are serialized by an exclusive lock on ``DIR/.lock``.  A build given fewer files than the current build
 holds refuses to drop the others unless ``prune=True`` (``policykg build --prune``,
 ``policykg remove``).
 
@@ -56,6 +57,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -246,16 +248,24 @@ def _store(cache: Path, key: str, head: bytes, packed: dict[str, bytes]) -> None
 
 class _Writers:
     """extractions.jsonl, documents.jsonl and kg.nq, written while documents stream through; each
-    document's byte range in each file is recorded (``segments``) for the next incremental build."""
+    document's byte range in each file is recorded (``segments``) for the next incremental build.
+
+    An unchanged document's lines are not copied at once: its range is reserved and the copy queued
+    (consecutive ranges of the previous file as one), so that :meth:`start` can copy them in a thread
+    (in the kernel, ``copy_file_range``) while the stores are updated; :meth:`finish` waits for it."""
 
     def __init__(self, gen: Path, prev: _Prev | None) -> None:
         self.fh: list[BinaryIO] = [(gen / name).open("wb") for name in _SEGMENTED]
         self.prev = [(prev.gen / name).open("rb") for name in _SEGMENTED] if prev else None
+        self.pos = [0] * len(_SEGMENTED)
+        self.queued: list[list[list[int]]] = [[] for _ in _SEGMENTED]     # per file: [from, to, length]
         self.segments: dict[str, list[list[int]]] = {}
         self.quads = 0
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
         head = self._head(prev)
         self.quads += head.count(b"\n")
-        self.fh[2].write(head)
+        self._write(2, head)
 
     def _head(self, prev: _Prev | None) -> bytes:
         """The ontology's quads that open kg.nq: the previous build's (the same pipeline, so the same
@@ -267,48 +277,85 @@ class _Writers:
         src.seek(0)
         return src.read(min(ends)) if ends else src.read()
 
+    def _write(self, i: int, data: bytes) -> None:
+        fh = self.fh[i]
+        if fh.tell() != self.pos[i]:                 # after a reserved range
+            fh.seek(self.pos[i])
+        fh.write(data)
+        self.pos[i] += len(data)
+
     def add(self, doc_id: str, ext: bytes, doc: bytes, nq: bytes) -> int:
         """Write a new document; its number of quads."""
         seg = []
-        for fh, data in zip(self.fh, (ext, doc, nq), strict=True):
-            seg.append([fh.tell(), len(data)])
-            fh.write(data)
+        for i, data in enumerate((ext, doc, nq)):
+            seg.append([self.pos[i], len(data)])
+            self._write(i, data)
         self.segments[doc_id] = seg
         n = nq.count(b"\n")
         self.quads += n
         return n
 
     def copy(self, doc_id: str, prev_seg: list[list[int]], quads: int) -> None:
-        """Copy an unchanged document's lines from the previous build's files, byte for byte."""
+        """Reserve an unchanged document's lines, to be copied from the previous build's files byte for byte."""
         assert self.prev is not None
         seg = []
-        for fh, src, (off, length) in zip(self.fh, self.prev, prev_seg, strict=True):
-            seg.append([fh.tell(), length])
-            _copy_range(src, fh, off, length)
+        for i, (off, length) in enumerate(prev_seg):
+            seg.append([self.pos[i], length])
+            runs = self.queued[i]
+            if runs and runs[-1][0] + runs[-1][2] == off and runs[-1][1] + runs[-1][2] == self.pos[i]:
+                runs[-1][2] += length
+            else:
+                runs.append([off, self.pos[i], length])
+            self.pos[i] += length
         self.quads += quads
         self.segments[doc_id] = seg
 
+    def start(self) -> None:
+        """The new documents' lines on disk, then the queued copies in a thread."""
+        for fh in self.fh:
+            fh.flush()
+        self.thread = threading.Thread(target=self._copy_all, daemon=True)
+        self.thread.start()
+
+    def _copy_all(self) -> None:
+        try:
+            assert self.prev is not None or not any(self.queued)
+            for i, runs in enumerate(self.queued):
+                for off, to, length in runs:
+                    assert self.prev is not None
+                    _copy_range(self.prev[i].fileno(), self.fh[i].fileno(), off, to, length)
+        except BaseException as e:            # noqa: BLE001 — raised again by finish()
+            self.error = e
+
+    def finish(self) -> None:
+        """Wait for the copies and close the files; the copy's error, if any."""
+        self.close()
+        if self.error is not None:
+            raise self.error
+
     def close(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
         for fh in self.fh + (self.prev or []):
             fh.close()
 
 
-def _copy_range(src: BinaryIO, dst: BinaryIO, offset: int, length: int) -> None:
-    dst.flush()
+def _copy_range(src: int, dst: int, offset: int, to: int, length: int) -> None:
+    """Copy ``length`` bytes at ``offset`` of the file ``src`` to ``to`` in ``dst`` (descriptors)."""
     done = 0
     try:
         while done < length:
-            n = os.copy_file_range(src.fileno(), dst.fileno(), length - done, offset + done)
+            n = os.copy_file_range(src, dst, length - done, offset + done, to + done)
             if n == 0:
                 break
             done += n
     except (AttributeError, OSError):
         pass
-    if done < length:                                       # no copy_file_range here: read and write
-        src.seek(offset + done)
-        dst.seek(0, os.SEEK_END)
-        dst.write(src.read(length - done))
-    dst.seek(0, os.SEEK_END)
+    while done < length:                                    # no copy_file_range here: read and write
+        data = os.pread(src, min(length - done, 1 << 24), offset + done)
+        if not data:
+            raise OSError(errno.EIO, "the previous build's file is shorter than its manifest says")
+        done += os.pwrite(dst, data, to + done)
 
 
 # --- one build --------------------------------------------------------------------------------
@@ -358,21 +405,32 @@ class _Stream:
     docs: list[_Doc] = field(default_factory=list)
     seen: dict[str, str] = field(default_factory=dict)
 
+    writers: _Writers | None = None
+
     def run(self, results: Iterator[tuple[Path, Any]], progress: Progress | None, n_todo: int) -> None:
-        writers = _Writers(self.gen, self.prev)
-        try:
-            for p in self.planned:
-                if p.cached:
-                    self._reuse(p, writers)
-                    continue
-                path, res = next(results)
-                if progress:
-                    progress(str(path), self.result.extracted + len(self.result.failed_keys), n_todo)
-                self._new(p, res, writers)
-        finally:
-            writers.close()
-            self.result.quads = writers.quads
-            self.result.segments = writers.segments
+        """Every document's lines written or reserved; the reserved ones are copied in a thread after
+        (:meth:`finish` waits for it)."""
+        writers = self.writers = _Writers(self.gen, self.prev)
+        for p in self.planned:
+            if p.cached:
+                self._reuse(p, writers)
+                continue
+            path, res = next(results)
+            if progress:
+                progress(str(path), self.result.extracted + len(self.result.failed_keys), n_todo)
+            self._new(p, res, writers)
+        self.result.quads = writers.quads
+        self.result.segments = writers.segments
+        writers.start()
+
+    def finish(self) -> None:
+        """The unchanged documents' lines copied (an error of the copy raised here)."""
+        if self.writers is not None:
+            self.writers.finish()
+
+    def close(self) -> None:
+        if self.writers is not None:
+            self.writers.close()
 
     def _admit(self, p: _Planned, doc_id: str) -> bool:
         """A second file with the same document id is refused."""
@@ -579,25 +637,66 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
     return _Stores(counts[0], counts[1], schema)
 
 
+class _Thread:
+    """``fn`` run in a thread (:meth:`start`, then :meth:`join` raises its error) or here (:meth:`run`)."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def run(self) -> None:
+        self.fn()
+
+    def _catch(self) -> None:
+        try:
+            self.fn()
+        except BaseException as e:            # noqa: BLE001 — raised again by join()
+            self.error = e
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._catch, daemon=True)
+        self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
-                        result: BuildResult, options: Options, progress: Progress | None, ahead: _Ahead) -> _Stores:
+                        result: BuildResult, options: Options, progress: Progress | None, ahead: _Ahead,
+                        lines: Callable[[], None]) -> _Stores:
     """Oxigraph and LadybugDB (each updated from the previous build when it may be, else loaded anew),
-    then the exports asked for."""
+    then the exports asked for.  ``lines`` waits until the unchanged documents' lines are copied: an
+    update reads only the new documents' lines, a cold load and the exports every line."""
     steps = ["oxigraph", "ladybug", *options.exports]
 
     def step(name: str) -> None:
         if progress:
             progress(name, steps.index(name), len(steps))
     step("oxigraph")
-    _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result))
-    _give_back_memory()
+    oxigraph = _Thread(lambda: _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result)))
+    if prev is None:                          # a cold load: one store after the other (memory)
+        _timed(result, "copy", lines)
+        oxigraph.run()
+        _give_back_memory()
+    else:                                     # an update: both at once (mostly outside the interpreter)
+        oxigraph.start()
     step("ladybug")
-    stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    try:
+        stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+    finally:
+        oxigraph.join()
     if stores is None:
         ahead.close()
         _remove(gen / "ladybug")                 # a copy of the previous database made ahead, not updated
         stores = _load_ladybug(gen, cache, docs, result)
     if options.exports:                       # only these need the merged graph (asked for)
+        _timed(result, "copy", lines)
         merged: list[PGraph] = []
 
         def graph() -> PGraph:
@@ -715,8 +814,9 @@ def _unlock(fd: int) -> None:
 
 
 def _clean_leftovers(out: Path) -> None:
-    """Remove what killed or failed builds left: old-style ``.tmp-*`` folders, generations other than the
-    current one, half-made symlinks and cache files (we hold the lock: no other build is running)."""
+    """Remove what killed or failed builds left: old-style ``.tmp-*`` folders, half-made symlinks and cache
+    files; generations other than the current one (the previous build's, after a switch) are renamed out
+    of ``.gen`` and deleted in the background (:func:`_discard`).  We hold the lock: no other build runs."""
     keep = _current_gen(out)
     for p in out.glob(".tmp-*"):
         _remove(p)
@@ -725,10 +825,31 @@ def _clean_leftovers(out: Path) -> None:
     for p in (out / CACHE).rglob("*.tmp-*"):
         _remove(p)
     gens = out / GEN_DIR
-    if gens.is_dir():
-        for p in gens.iterdir():
-            if p.name != keep:
-                _remove(p)
+    _discard(out, [p for p in gens.iterdir() if p.name != keep] if gens.is_dir() else [])
+
+
+#: the prefix of a generation being deleted (``DIR/.trash-<n>-<pid>-<ns>``: out of ``.gen``, so it is
+#: never taken for a build; what a crash leaves of one is deleted by the next build)
+_TRASH = ".trash-"
+
+
+def _discard(out: Path, paths: list[Path]) -> None:
+    """Rename ``paths`` (folders of ``out``) aside at once, then delete them and any earlier ``.trash-*``
+    in a detached process, so that a build never waits for gigabytes to be unlinked (seconds)."""
+    for p in paths:
+        try:
+            os.replace(p, out / f"{_TRASH}{p.name}-{os.getpid()}-{time.monotonic_ns()}")
+        except OSError:
+            _remove(p)
+    trash = [str(p) for p in out.glob(f"{_TRASH}*")]
+    if not trash:
+        return
+    try:                 # the shell puts rm in the background and returns: rm outlives the build, no zombie
+        subprocess.run(["/bin/sh", "-c", 'rm -rf -- "$@" </dev/null >/dev/null 2>&1 &', "sh", *trash],
+                       check=True, timeout=30, start_new_session=True)
+    except (OSError, subprocess.SubprocessError):
+        for t in trash:
+            shutil.rmtree(t, ignore_errors=True)
 
 
 def _next_gen(out: Path) -> Path:
@@ -907,13 +1028,15 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         stream = _Stream(planned, cache, gen, prev, result, on_error, rdf_mentions)
         todo = [p.path for p in planned if not p.cached]
         ahead = _Ahead(prev if update else None, gen)
-        with contextlib.closing(ahead):                   # joined however the build ends
+        with contextlib.closing(ahead), contextlib.closing(stream):     # joined however the build ends
             with contextlib.closing(extract_many(todo, fp, jobs=jobs, dask=dask, timeout=doc_timeout,
                                                  shacl=shacl)) as results:
                 _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
             docs, failed = stream.docs, result.failed_keys
             stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
-                                         progress, ahead)
+                                         progress, ahead, stream.finish)
+            if "copy" not in result.timings:
+                _timed(result, "copy", stream.finish)       # the unchanged lines, copied meanwhile
         if shacl:
             result.violations = _violations(docs, cache)
         manifest = _summary(stores, result, options)

@@ -141,6 +141,7 @@ _KILL_AT = textwrap.dedent("""
         real_switch(gen, out)
     os.replace, os.unlink = die_at("replace", os.replace), die_at("unlink", os.unlink)
     b._fsync_dir = die_at("fsync", b._fsync_dir)
+    b.subprocess.run = die_at("run", b.subprocess.run)      # starts the detached deletion of the old generation
     b._switch = switch
     b.build([sys.argv[1]], sys.argv[2])
 """)
@@ -149,13 +150,13 @@ _KILL_AT = textwrap.dedent("""
 @pytest.mark.slow          # a build per point
 def test_kill_9_at_each_step_of_the_switch(docs, tmp_path):
     """Deterministic: the rebuild kills itself just before the one rename that switches generations (the old
-    build stays), just after it, and while removing the old generation (the new build is in place); the
-    next build tidies up."""
+    build stays), just after it, before the old generation is set aside and before its deletion is started
+    (the new build is in place); the next build tidies up."""
     out = tmp_path / "build"
     build([docs], out, jobs=1)
     old = _issuers(out)
     _write_doc(docs, FOURTH)
-    for point, expected in (("replace:1", 3), ("fsync:1", 4), ("unlink:3", 4)):
+    for point, expected in (("replace:1", 3), ("fsync:1", 4), ("replace:2", 4), ("run:1", 4)):
         if expected == 4 and _documents_agree(out) == 4:      # go back to the old build first
             (docs / FOURTH).unlink()
             build([docs], out, jobs=1, prune=True)
@@ -165,9 +166,10 @@ def test_kill_9_at_each_step_of_the_switch(docs, tmp_path):
         assert _documents_agree(out) == expected, point
         if expected == 3:
             assert _issuers(out) == old
+    assert list(out.glob(".trash-*"))                        # set aside, its deletion not started
     r = _cli("build", str(docs), "-o", str(out))
     assert r.returncode == 0, r.stderr
-    assert _documents_agree(out) == 4 and _leftovers(out) == []
+    assert _documents_agree(out) == 4 and _leftovers(out) == [] and _trash_gone(out)
 
 
 def test_a_second_build_into_a_locked_directory_is_refused_in_one_line(docs, tmp_path):
@@ -245,3 +247,45 @@ def test_a_build_directory_from_before_generations_is_migrated(docs, tmp_path):
     assert _documents_agree(legacy) == 4 and _leftovers(legacy) == []
     assert (legacy / "manifest.json").read_text(encoding="utf-8") != old_manifest
     assert not (legacy / ".tmp-12345").exists()
+
+
+def _trash_gone(out: Path, seconds: float = 30) -> bool:
+    """Whether the folders a build set aside for deletion (``.trash-*``) are gone within ``seconds``."""
+    end = time.monotonic() + seconds
+    while list(out.glob(".trash-*")) and time.monotonic() < end:
+        time.sleep(0.05)
+    return not list(out.glob(".trash-*"))
+
+
+@pytest.mark.slow          # three builds
+def test_the_previous_generation_is_deleted_in_the_background_and_a_crashed_deletion_by_the_next_build(docs, tmp_path):
+    out = tmp_path / "build"
+    build([docs], out, jobs=1)
+    first = os.readlink(out / ".current").split("/")[-1]
+    _write_doc(docs, FOURTH)
+    build([docs], out, jobs=1)
+    assert _leftovers(out) == [] and first not in {p.name for p in (out / ".gen").iterdir()}   # set aside at once
+    assert _trash_gone(out)                                          # and deleted by the detached process
+    stale = out / ".trash-7-123-456"                                 # what a crash during a deletion leaves
+    (stale / "oxigraph").mkdir(parents=True)
+    (stale / "kg.nq").write_bytes(b"x" * 1000)
+    (docs / FOURTH).unlink()
+    build([docs], out, jobs=1, prune=True)
+    assert _trash_gone(out) and _documents_agree(out) == 3
+
+
+@pytest.mark.slow          # two builds
+def test_a_failed_copy_of_the_unchanged_lines_leaves_the_previous_build(docs, tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    build([docs], out, jobs=1)
+    before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq", "manifest.json")}
+    _write_doc(docs, FOURTH)
+    import policykg.build as b
+
+    def failing(*a, **k):                     # in the thread that copies the unchanged documents' lines
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(b, "_copy_range", failing)
+    with pytest.raises(InputError, match="the disk is full"):
+        build([docs], out, jobs=1)
+    assert {n: (out / n).read_bytes() for n in before} == before
+    assert _documents_agree(out) == 3 and _leftovers(out) == []
