@@ -30,7 +30,7 @@ import hashlib
 import os
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from policykg.extract.document.metadata import find_region
@@ -875,11 +875,12 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
     items.sort(key=lambda x: x[0])
     for _, h in items:
         _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
-    for a in out:                                             # 上级|数据主管部门, 上一级|国防动员委员会
+    for i, a in enumerate(out):                               # 上级|数据主管部门, 上一级|国防动员委员会
         rel = _RELATIVE_BEFORE.search(text, max(start, a.start - 3), a.start)
         if rel is not None and a.cls in ("Department", "GovernmentBody", "Legislature"):
-            a.start, a.text = rel.start(), text[rel.start():a.end]
-            a.label, a.id = a.text, f"actor:org/{_organ_key(a.text)}"     # another body than the one named
+            surface = text[rel.start():a.end]                 # another body than the one named: a new actor, so
+            out[i] = replace(a, start=rel.start(), text=surface, label=surface,   # a department whose parent
+                             id=f"actor:org/{_organ_key(surface)}")              # it was keeps id and label
     out.sort(key=lambda a: (a.start, a.end))
     return out
 

@@ -597,3 +597,14 @@ def test_district_and_county_congresses_of_a_municipality_are_two_bodies_with_on
                          "上海市区人民代表大会常务委员会")]
     assert county == [("县人民代表大会常务委员会", "actor:shanghai/county/congress-standing-committee",
                        "上海市县人民代表大会常务委员会")]
+
+
+def test_a_relative_body_is_a_new_actor_and_leaves_the_parent_of_a_department_named_after_it_alone():
+    # lawrefbook_dlc/henan/安阳市城市管理综合执法条例(2017-06-26).md (第四十三条).  The 上级 rewrite used to change the label of
+    # the actor object a department already held as its parent, so 安阳市行政机关 got the label 上级行政机关
+    # in this document's graph and SPARQL and Cypher disagreed on it.
+    got = resolve_actors("城管执法部门有下列情形之一的，由上级行政机关或者有关部门责令改正；", "anyang")
+    assert [(a.text, a.id, a.label) for a in got][1:] == [
+        ("上级行政机关", "actor:org/organ-259b3965", "上级行政机关"),
+        ("有关部门", "actor:anyang/administrative-organ/other-departments", "安阳市行政机关有关部门")]
+    assert got[2].parent == "actor:anyang/administrative-organ" and got[2].parent_actor.label == "安阳市行政机关"
