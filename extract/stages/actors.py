@@ -292,14 +292,27 @@ def _legislature(role: Concept, region: str | None, explicit: bool, level_word: 
         lvl, region = _relative(lvl, region)             # 省人民代表大会 in a city's text: the province's
     r = _region(region)
     if lvl is not None and lvl != "national" and _region_level(region) != lvl:
-        unit = _county_unit(level_word) if lvl == "county" else None
-        key = lvl                                    # 区 and 县 congresses of one city: two bodies, as governments
-        if unit and (_region_level(region) == "city" or _is_municipality(region)):
-            key += _UNIT_KEY.get(unit, "")
-        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}/{role.key}", f"{r.pref}{level_word}{role.pref}",
+        key, word = _legislature_level(lvl, region, level_word)
+        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}/{role.key}", f"{r.pref}{word}{role.pref}",
                      "Legislature", True, role.key, lvl, region)
     return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{role.key}", f"{r.pref}{role.pref}", "Legislature",
                  False, role.key, r.attrs.get("governmentLevel"), region)
+
+
+#: one level word per level for congress bodies below the region's own (县（市、区）, 县, 县级 → 县级), so one id
+#: has one label in every document
+_LEGISLATURE_WORD: dict[str, str] = _RULES["legislature_level_words"]
+
+
+def _legislature_level(lvl: str, region: str, level_word: str) -> tuple[str, str]:
+    """The id key and the label's level word of a congress body of level ``lvl`` below ``region``'s own:
+    区 and 县 of a city or 直辖市 are two bodies (as their governments), so is an autonomous county's."""
+    unit = _county_unit(level_word) if lvl == "county" else None
+    if unit and (_region_level(region) == "city" or _is_municipality(region)):
+        return lvl + _UNIT_KEY.get(unit, ""), unit
+    if level_word == "自治县":
+        return f"{lvl}/autonomous-county", level_word
+    return lvl, _LEGISLATURE_WORD.get(lvl, level_word)
 
 
 _UNSCOPED = frozenset(_RULES["unscoped_roles"])

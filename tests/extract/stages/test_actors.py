@@ -406,7 +406,7 @@ def test_a_congress_in_a_time_phrase_is_no_actor_and_a_lower_level_congress_keep
     # lawrefbook_dlc/zhejiang/ 县、乡两级 election rules wording; in a city, 省 is the province
     text = "县级人民代表大会常务委员会和乡级人民代表大会主席团，报省人民代表大会常务委员会备案。"
     assert [lb for _, lb, _ in spans(text, "zhejiang")] == [
-        "浙江省县级人民代表大会常务委员会", "浙江省乡级人民代表大会主席团", "浙江省人民代表大会常务委员会"]
+        "浙江省县级人民代表大会常务委员会", "浙江省乡镇人民代表大会主席团", "浙江省人民代表大会常务委员会"]
     assert [lb for _, lb, _ in spans("报省人民代表大会常务委员会批准", "rizhao")] == ["山东省人民代表大会常务委员会"]
     # lawrefbook_dlc/guangdong/广东省人民代表大会议事规则(2022-01-22).md: the NPC is one named body
     text = "本省出席全国人民代表大会的代表候选人，各政党、各人民团体的省级机构可以联合或者单独推荐。"
@@ -608,3 +608,14 @@ def test_a_relative_body_is_a_new_actor_and_leaves_the_parent_of_a_department_na
         ("上级行政机关", "actor:org/organ-259b3965", "上级行政机关"),
         ("有关部门", "actor:anyang/administrative-organ/other-departments", "安阳市行政机关有关部门")]
     assert got[2].parent == "actor:anyang/administrative-organ" and got[2].parent_actor.label == "安阳市行政机关"
+
+
+def test_a_lower_congress_has_one_label_however_its_level_is_written():
+    # lawrefbook_dlc/zhejiang/浙江省乡镇人民代表大会工作条例(2016-07-29).md: 县（市、区）人民代表大会常务委员会应当建立健全…
+    # (one id carried six labels over the corpus: 县级, 县, 县（市、区）, 县（区）…)
+    written = ["县（市、区）", "县（区）", "县", "县级"]
+    got = {a.id: a.label for w in written for a in resolve_actors(f"{w}人民代表大会常务委员会应当建立健全联系、指导和监督工作机制", "zhejiang")}
+    assert got == {"actor:zhejiang/county/congress-standing-committee": "浙江省县级人民代表大会常务委员会"}
+    autonomous = resolve_actors("自治县人民代表大会常务委员会应当", "zhejiang")[0]
+    assert (autonomous.id, autonomous.label) == ("actor:zhejiang/county/autonomous-county/congress-standing-committee",
+                                                 "浙江省自治县人民代表大会常务委员会")
