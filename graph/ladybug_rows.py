@@ -327,6 +327,11 @@ class RowSpool:
         for line in fh:
             yield from orjson.loads(line)
 
+    def drop_index(self) -> None:
+        """Let go of the holders' index and its lookup (once saved: :func:`save_index`)."""
+        self.index = new_index()
+        self._seen.clear()
+
     def close(self) -> None:
         """Close and remove the spool files."""
         self._seen.clear()

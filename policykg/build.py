@@ -173,7 +173,7 @@ def pipeline_fingerprint() -> str:
     h = hashlib.sha256(policykg.__version__.encode())
     check = Path(validate_document_graph.__code__.co_filename).resolve()      # the cached SHACL results
     graph_dir = kg_file.parent          # what a worker makes of a document: its quads and property-graph parts
-    made = [graph_dir / f for f in ("rdf.py", "property.py", "ladybug_update.py", "ladybug_rows.py")]
+    made = [graph_dir / f for f in ("rdf.py", "property.py", "ladybug_update.py")]
     files = sorted(extract_dir.rglob("*.py")) + [kg_file, *made, check, root / "chars.py", root / "textmap.py"] \
         + ttl_files()
     files.append(Path(str(policykg.ontology.shapes_path())))
@@ -560,12 +560,13 @@ def _load_ladybug(gen: Path, cache: Path, docs: list[_Doc], result: BuildResult)
     """LadybugDB loaded anew from the documents' parts, streamed (the merged graph is never made), and
     the index of who holds each shared row, for the next build's update."""
     spool: RowSpool = _timed(result, "rows", lambda: _spool(cache, docs, gen))
+    save_index(spool.index, gen / _INDEX)      # saved and dropped before the load, the build's memory peak
+    spool.drop_index()
     try:
         _timed(result, "ladybug", lambda: load_ladybug(gen / "ladybug", spool))
     finally:
         spool.close()
         shutil.rmtree(gen / _SPOOL, ignore_errors=True)
-    save_index(spool.index, gen / _INDEX)
     return _Stores(spool.counts(), spool.rel_counts(), spool.schema())
 
 
