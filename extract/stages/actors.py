@@ -304,7 +304,7 @@ def _legislature(role: Concept, region: str | None, explicit: bool, level_word: 
 _LEGISLATURE_WORD: dict[str, str] = _RULES["legislature_level_words"]
 
 
-def _legislature_level(lvl: str, region: str, level_word: str) -> tuple[str, str]:
+def _legislature_level(lvl: str, region: str | None, level_word: str) -> tuple[str, str]:
     """The id key and the label's level word of a congress body of level ``lvl`` below ``region``'s own:
     区 and 县 of a city or 直辖市 are two bodies (as their governments), so is an autonomous county's."""
     unit = _county_unit(level_word) if lvl == "county" else None
