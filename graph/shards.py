@@ -25,7 +25,8 @@ import os
 import zlib
 from pathlib import Path
 
-__all__ = ["PARTS", "pack", "unpack", "part_path", "has_part", "read_part", "write_part", "is_part_file", "upgrade"]
+__all__ = ["PARTS", "pack", "unpack", "part_path", "has_part", "read_part", "write_part", "is_part_file", "upgrade",
+           "write_atomic"]
 
 #: the parts of a cache entry: metadata, lines of extractions.jsonl and documents.jsonl, graph (the shard
 #: the property graph is merged from), SHACL results, and the shared and local parts of the property graph
@@ -62,12 +63,16 @@ def read_part(cache: Path, key: str, part: str) -> bytes:
         return (cache / f"{key}{_LEGACY[part]}").read_bytes()
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that a killed process never leaves a truncated one (a ``.tmp-PID`` file renamed)."""
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def write_part(cache: Path, key: str, part: str, packed: bytes) -> None:
     """Write a part already compressed (:func:`pack`) so that a killed build never leaves a truncated one."""
-    path = part_path(cache, key, part)
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    tmp.write_bytes(packed)
-    os.replace(tmp, path)
+    write_atomic(part_path(cache, key, part), packed)
 
 
 def is_part_file(name: str) -> bool:

@@ -88,7 +88,7 @@ from policykg.graph.ladybug_rows import (
 from policykg.graph.ladybug_update import split, update_ladybug
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import RDF_MENTIONS, graph_iri, kg_quads, ontology_quads
-from policykg.graph.shards import has_part, is_part_file, pack, read_part, unpack, upgrade, write_part
+from policykg.graph.shards import has_part, is_part_file, pack, read_part, unpack, upgrade, write_atomic, write_part
 from policykg.graph.stores import load_ladybug, load_oxigraph, update_oxigraph
 from policykg.graph.validate import Violation, validate_document_graph
 from policykg.ontology import ttl_files
@@ -185,13 +185,6 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a cache file so that a killed build never leaves a truncated one."""
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _file_key(path: Path, data: bytes) -> str:
     return hashlib.sha256(data + b"\0" + str(path).encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -246,6 +239,40 @@ def _store(cache: Path, key: str, head: bytes, packed: dict[str, bytes]) -> None
 
 # --- the per-document files: written, or copied from the previous build ------------------------
 
+class _Thread:
+    """``fn`` run in a thread (:meth:`start`, then :meth:`join` raises its error) or here (:meth:`run`)."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def run(self) -> None:
+        self.fn()
+
+    def _catch(self) -> None:
+        try:
+            self.fn()
+        except BaseException as e:            # noqa: BLE001 — raised again by join()
+            self.error = e
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._catch, daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        """Wait for the thread, if started; its error stays for :meth:`join` (or ``error``)."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    def join(self) -> None:
+        self.wait()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
 class _Writers:
     """extractions.jsonl, documents.jsonl and kg.nq, written while documents stream through; each
     document's byte range in each file is recorded (``segments``) for the next incremental build.
@@ -261,8 +288,7 @@ class _Writers:
         self.queued: list[list[list[int]]] = [[] for _ in _SEGMENTED]     # per file: [from, to, length]
         self.segments: dict[str, list[list[int]]] = {}
         self.quads = 0
-        self.thread: threading.Thread | None = None
-        self.error: BaseException | None = None
+        self.copier = _Thread(self._copy_all)
         head = self._head(prev)
         self.quads += head.count(b"\n")
         self._write(2, head)
@@ -314,28 +340,22 @@ class _Writers:
         """The new documents' lines on disk, then the queued copies in a thread."""
         for fh in self.fh:
             fh.flush()
-        self.thread = threading.Thread(target=self._copy_all, daemon=True)
-        self.thread.start()
+        self.copier.start()
 
     def _copy_all(self) -> None:
-        try:
-            assert self.prev is not None or not any(self.queued)
-            for i, runs in enumerate(self.queued):
-                for off, to, length in runs:
-                    assert self.prev is not None
-                    _copy_range(self.prev[i].fileno(), self.fh[i].fileno(), off, to, length)
-        except BaseException as e:            # noqa: BLE001 — raised again by finish()
-            self.error = e
+        assert self.prev is not None or not any(self.queued)
+        for i, runs in enumerate(self.queued):
+            for off, to, length in runs:
+                assert self.prev is not None
+                _copy_range(self.prev[i].fileno(), self.fh[i].fileno(), off, to, length)
 
     def finish(self) -> None:
         """Wait for the copies and close the files; the copy's error, if any."""
         self.close()
-        if self.error is not None:
-            raise self.error
+        self.copier.join()
 
     def close(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
+        self.copier.wait()
         for fh in self.fh + (self.prev or []):
             fh.close()
 
@@ -576,28 +596,27 @@ class _Ahead:
     generation, and the Arrow modules the in-place update needs imported (with pandas: seconds)."""
 
     def __init__(self, prev: _Prev | None, gen: Path) -> None:
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
+        self.job: _Thread | None = None
         if prev is not None:
-            self.thread = threading.Thread(target=self._run, args=(prev.gen / "ladybug", gen / "ladybug"), daemon=True)
-            self.thread.start()
+            src, dst = prev.gen / "ladybug", gen / "ladybug"
+            self.job = _Thread(lambda: self._run(src, dst))
+            self.job.start()
 
-    def _run(self, src: Path, dst: Path) -> None:
-        try:
-            shutil.copyfile(src, dst)
-            import pyarrow
-            pyarrow.array([0])                 # imports what making an Arrow table imports
-        except BaseException as e:            # noqa: BLE001 — the update copies the database itself
-            self.error = e
+    @staticmethod
+    def _run(src: Path, dst: Path) -> None:
+        shutil.copyfile(src, dst)
+        import pyarrow
+        pyarrow.array([0])                     # imports what making an Arrow table imports
 
     def copied(self) -> bool:
-        """Whether the previous database was copied (waits for the thread)."""
+        """Whether the previous database was copied (waits for the thread; on an error the update copies
+        the database itself)."""
         self.close()
-        return self.thread is not None and self.error is None
+        return self.job is not None and self.job.error is None
 
     def close(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
+        if self.job is not None:
+            self.job.wait()
 
 
 def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead: _Ahead) -> _Stores | None:
@@ -636,36 +655,6 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
         return None
     write_rows(prev.gen / _INDEX, gen / _INDEX, index, nodes, rels)
     return _Stores(counts[0], counts[1], schema)
-
-
-class _Thread:
-    """``fn`` run in a thread (:meth:`start`, then :meth:`join` raises its error) or here (:meth:`run`)."""
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        self.fn = fn
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
-
-    def run(self) -> None:
-        self.fn()
-
-    def _catch(self) -> None:
-        try:
-            self.fn()
-        except BaseException as e:            # noqa: BLE001 — raised again by join()
-            self.error = e
-
-    def start(self) -> None:
-        self.thread = threading.Thread(target=self._catch, daemon=True)
-        self.thread.start()
-
-    def join(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
-        if self.error is not None:
-            error, self.error = self.error, None
-            raise error
 
 
 def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | None,
@@ -1114,7 +1103,7 @@ def export_into(out_dir: str | Path, name: str) -> list[Path]:
         opts = m.setdefault("options", {"exports": [], "shacl": False})
         if name not in opts.setdefault("exports", []):
             opts["exports"].append(name)
-            _write_atomic(gen / "manifest.json", json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8"))
+            write_atomic(gen / "manifest.json", json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8"))
         return [gen / names[name]]
     except OSError as e:
         raise _write_error(out, e) from None
