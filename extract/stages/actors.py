@@ -161,9 +161,9 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
         return Actor(0, 0, "", f"actor:role/{role.key}", role.pref, "GovernmentBody", True, role.key, level, None)
     r = _region(region)
     label = f"{r.pref}{role.pref}"
-    unit = _county_unit(written) if level == "county" else None
+    unit = _city_county_unit(level, region, written)
     key = role.key
-    if unit and (_region_level(region) == "city" or _is_municipality(region)):
+    if unit:
         label = f"{r.pref}{unit}人民政府"
         key += _UNIT_KEY.get(unit, "")              # 区人民政府 and 县人民政府 of one city: two bodies
     return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}", label,
@@ -183,6 +183,14 @@ def _national_text_government(level: str, written: str) -> Actor:
         label = role.pref
     key = role.key if label == role.pref else f"{role.key}/{_organ_key(label)}"
     return Actor(0, 0, "", f"actor:role/{key}", label, "GovernmentBody", True, role.key, level, None)
+
+
+def _city_county_unit(level: str, region: str | None, written: str) -> str | None:
+    """The county unit (区, 县, 区县…) a county-level body of a city or 直辖市 keeps as written: its 区 and
+    县 bodies are different ones (:data:`_UNIT_KEY`); None elsewhere."""
+    if level != "county" or not (_region_level(region) == "city" or _is_municipality(region)):
+        return None
+    return _county_unit(written)
 
 
 #: the county unit a label keeps → what it adds to the government's id (县 is the role's own)
@@ -307,8 +315,8 @@ _LEGISLATURE_WORD: dict[str, str] = _RULES["legislature_level_words"]
 def _legislature_level(lvl: str, region: str | None, level_word: str) -> tuple[str, str]:
     """The id key and the label's level word of a congress body of level ``lvl`` below ``region``'s own:
     区 and 县 of a city or 直辖市 are two bodies (as their governments), so is an autonomous county's."""
-    unit = _county_unit(level_word) if lvl == "county" else None
-    if unit and (_region_level(region) == "city" or _is_municipality(region)):
+    unit = _city_county_unit(lvl, region, level_word)
+    if unit:
         return lvl + _UNIT_KEY.get(unit, ""), unit
     if level_word == "自治县":
         return f"{lvl}/autonomous-county", level_word
