@@ -410,6 +410,11 @@ class _Doc:
     new: bool                      # not in the previous build (its lines are written, not copied)
 
 
+def _nquads(kg_json: bytes, mentions: str) -> bytes:
+    """A document's N-Quads from its cached graph (``kg`` part), with mentions as ``mentions`` says."""
+    return "".join(kg_quads(KG.from_json(orjson.loads(kg_json)), mentions)).encode("utf-8")
+
+
 @dataclass(slots=True)
 class _Stream:
     """One pass over the files in order: extract what is new (in parallel, results in order), write
@@ -478,8 +483,7 @@ class _Stream:
         head = orjson.loads(res.entry)
         if self._admit(p, head["doc_id"]):
             parts = res.parts                     # the workers write N-Quads with summarized mentions
-            nq = parts["nq"] if self.rdf_mentions == "summary" else \
-                "".join(kg_quads(KG.from_json(orjson.loads(unpack(res.cached["kg"]))), self.rdf_mentions)).encode("utf-8")
+            nq = parts["nq"] if self.rdf_mentions == "summary" else _nquads(unpack(res.cached["kg"]), self.rdf_mentions)
             self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], nq), True)
 
     def _reuse(self, p: _Planned, writers: _Writers) -> None:
@@ -494,8 +498,7 @@ class _Stream:
             return
         head = orjson.loads(read_part(self.cache, p.key, "meta"))
         if self._admit(p, head["doc_id"]):                       # cached but not in the previous build
-            kg = KG.from_json(orjson.loads(read_part(self.cache, p.key, "kg")))
-            nq = "".join(kg_quads(kg, self.rdf_mentions)).encode("utf-8")
+            nq = _nquads(read_part(self.cache, p.key, "kg"), self.rdf_mentions)
             ext, doc = (read_part(self.cache, p.key, part) for part in ("ext", "doc"))
             self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
 
