@@ -54,6 +54,9 @@ ROUND2_SUBSIDY = 4
 ROUND2_NATIONAL_QUOTA = {"measures": 2, "plan": 1, "opinion": 1}
 ROUND2_FIGURES = 3              # sentences with a figure per document (round 1: 1)
 ROUND2_FIRST_BATCH = 5
+# Round 3 (``--round 3``): the same policy-heavy draw again, excluding every document of rounds 1 and 2,
+# to give both halves more documents (the test half of rounds 1-2 holds only 33 documents).
+FIRST_BATCH = {1: 1, 2: ROUND2_FIRST_BATCH, 3: 7}
 
 PROVINCES = {  # lawrefbook directory -> (MANIFEST jurisdiction, jurisdiction as written in gold)
     "beijing": ("北京", "北京市"), "shanghai": ("上海", "上海市"), "chongqing": ("重庆", "重庆市"),
@@ -529,8 +532,9 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--out", required=True, help="output directory (tests/gold/corpus)")
     ap.add_argument("--force", action="store_true",
                     help="overwrite batch files that already hold hand annotations")
-    ap.add_argument("--round", type=int, choices=(1, 2), default=1,
-                    help="2: a policy-heavy draw of fresh documents, written as batch-05… beside round 1")
+    ap.add_argument("--round", type=int, choices=(1, 2, 3), default=1,
+                    help="2: a policy-heavy draw of fresh documents, written as batch-05… beside round 1; "
+                         "3: the same draw again, excluding rounds 1-2, written as batch-07…")
     args = ap.parse_args(argv)
     args.corpus_arg, args.out_arg = args.corpus, args.out
     root, out = Path(args.corpus), Path(args.out)
@@ -540,8 +544,8 @@ def main(argv=None) -> int:
 
     rng = random.Random(f"policykg-gold:{args.seed}")
     first, figures = 1, 1
-    if args.round == 2:
-        first, figures = ROUND2_FIRST_BATCH, ROUND2_FIGURES
+    if args.round >= 2:
+        first, figures = FIRST_BATCH[args.round], ROUND2_FIGURES
         old = {f for f in out.glob("batch-*.yaml") if int(f.stem.split("-")[1]) < first}
         exclude = set().union(*(drawn_before_file(f) for f in old))
         docs = choose_round2(load_candidates(root), rng, exclude)
@@ -551,7 +555,8 @@ def main(argv=None) -> int:
     sents = {d.file: sample_sentences(d, args.seed, figures) for d in docs}
     batches = make_batches(docs, split, rng)
 
-    stale = [f for f in out.glob("batch-*.yaml") if int(f.stem.split("-")[1]) >= first]
+    nxt = FIRST_BATCH.get(args.round + 1, 10**6)
+    stale = [f for f in out.glob("batch-*.yaml") if first <= int(f.stem.split("-")[1]) < nxt]
     annotated = [f.name for f in stale if annotated_file(f)]
     if annotated and not args.force:
         ap.error(f"{out}: {', '.join(sorted(annotated))} hold hand annotations; write the sample elsewhere (-o) "
@@ -574,9 +579,9 @@ def main(argv=None) -> int:
                               sort_keys=False, width=1000)
         (out / f"batch-{i:02d}.yaml").write_text(HEADER + body, encoding="utf-8")
 
-    if args.round == 2:
+    if args.round >= 2:
         counts = write_readme_round2(out, args, docs, split, batches, sents)
-        verify_round2(root, out, docs)
+        verify_round2(root, out, docs, first)
     else:
         counts = write_readme(out, args, docs, split, batches, sents)
         verify(root, out, docs, sents)
@@ -637,18 +642,19 @@ def count_tables(docs, split, batches, sents, first: int = 1) -> tuple[dict, lis
 
 
 def write_readme_round2(out: Path, args, docs, split, batches, sents) -> dict:
-    counts, parts = count_tables(docs, split, batches, sents, ROUND2_FIRST_BATCH)
+    first = FIRST_BATCH[args.round]
+    counts, parts = count_tables(docs, split, batches, sents, first)
     n_s = sum(len(v) for v in sents.values())
     n_brackets = sum(d.genre == "plan" and d.has_brackets for d in docs)
     n_subsidy = sum(d.kind == "local" and d.has_subsidy for d in docs)
-    readme = f"""# Corpus-wide gold, round 2
+    readme = f"""# Corpus-wide gold, round {args.round}
 
 Drawn from `corpus/scale` by
 
-    python tests/gold/sample_corpus.py --corpus {args.corpus_arg} --seed {args.seed} -o {args.out_arg} --round 2
+    python tests/gold/sample_corpus.py --corpus {args.corpus_arg} --seed {args.seed} -o {args.out_arg} --round {args.round}
 
-(deterministic: same corpus, seed and round-1 batches → identical files). {len(docs)} documents, {n_s}
-sentences, none from a document of round 1 (batch-01…04). The same filters and sentence rules as
+(deterministic: same corpus, seed and earlier batches → identical files). {len(docs)} documents, {n_s}
+sentences, none from a document of an earlier round (batch-01…{first - 1:02d}). The same filters and sentence rules as
 round 1 (README.md), weighted towards policies, where instruments, their parameters and targets
 are: {ROUND2_REGULATIONS} local regulations in distinct provinces ({ROUND2_REG_WITH_PENALTY} with a 法律责任 chapter with 罚款);
 local policies {fmt(ROUND2_LOCAL_QUOTA)}, asking for {ROUND2_PLAN_WITH_BRACKETS} plans with responsibility brackets and
@@ -658,29 +664,29 @@ one with a modal, {ROUND2_FIGURES} with a figure where available, one heading or
 random. Halves `tune`/`test` by document as in round 1.
 
 Annotated by hand from `../shared/ANNOTATION.md` (two annotators, one batch each, blind to the
-extractor's output) before any tuning on them; the extractor of round 2 was scored on both halves
+extractor's output) before any tuning on them; the extractor of round {args.round} was scored on both halves
 first (README.md, Accuracy).
 
 ## Counts
 
 {chr(10).join(p + chr(10) for p in parts)}"""
-    (out / "README-round2.md").write_text(readme, encoding="utf-8")
+    (out / f"README-round{args.round}.md").write_text(readme, encoding="utf-8")
     return counts
 
 
-def verify_round2(root: Path, out: Path, docs) -> None:
-    """Offsets of the round-2 batches, and no document of round 1 drawn again."""
+def verify_round2(root: Path, out: Path, docs, first: int = ROUND2_FIRST_BATCH) -> None:
+    """Offsets of this round's batches, and no document of an earlier round drawn again."""
     seen: Counter = Counter()
     for f in sorted(out.glob("batch-*.yaml")):
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
         for e in data["documents"]:
             seen[e["doc"]] += 1
-            if data["batch"] >= ROUND2_FIRST_BATCH:
+            if data["batch"] >= first:
                 text = read_text(root / e["doc"])
                 for s in e["sentences"]:
                     assert text[s["start"]:s["end"]] == s["text"], (e["doc"], s)
     assert max(seen.values()) == 1, [d for d, n in seen.items() if n > 1]
-    print(f"verified round 2: {len(docs)} documents", file=sys.stderr)
+    print(f"verified batches from {first}: {len(docs)} documents", file=sys.stderr)
 
 
 if __name__ == "__main__":
