@@ -54,9 +54,9 @@ ROUND2_SUBSIDY = 4
 ROUND2_NATIONAL_QUOTA = {"measures": 2, "plan": 1, "opinion": 1}
 ROUND2_FIGURES = 3              # sentences with a figure per document (round 1: 1)
 ROUND2_FIRST_BATCH = 5
-# Round 3 (``--round 3``): the same policy-heavy draw again, excluding every document of rounds 1 and 2,
+# Rounds 3 and 4 (``--round 3``/``4``): the same policy-heavy draw again, excluding every earlier document,
 # to give both halves more documents (the test half of rounds 1-2 holds only 33 documents).
-FIRST_BATCH = {1: 1, 2: ROUND2_FIRST_BATCH, 3: 7}
+FIRST_BATCH = {1: 1, 2: ROUND2_FIRST_BATCH, 3: 7, 4: 9}
 
 PROVINCES = {  # lawrefbook directory -> (MANIFEST jurisdiction, jurisdiction as written in gold)
     "beijing": ("北京", "北京市"), "shanghai": ("上海", "上海市"), "chongqing": ("重庆", "重庆市"),
@@ -532,9 +532,9 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--out", required=True, help="output directory (tests/gold/corpus)")
     ap.add_argument("--force", action="store_true",
                     help="overwrite batch files that already hold hand annotations")
-    ap.add_argument("--round", type=int, choices=(1, 2, 3), default=1,
+    ap.add_argument("--round", type=int, choices=(1, 2, 3, 4), default=1,
                     help="2: a policy-heavy draw of fresh documents, written as batch-05… beside round 1; "
-                         "3: the same draw again, excluding rounds 1-2, written as batch-07…")
+                         "3, 4: the same draw again, excluding earlier rounds, written as batch-07…, batch-09…")
     args = ap.parse_args(argv)
     args.corpus_arg, args.out_arg = args.corpus, args.out
     root, out = Path(args.corpus), Path(args.out)
