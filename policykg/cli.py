@@ -508,7 +508,7 @@ def _build_options(fn: Callable) -> Callable:
 @click.option("--prune", is_flag=True, help="Drop the documents of the build in DIR that are not given again "
                                             "(without it, such a build is refused).")
 @click.option("--rdf-mentions", type=click.Choice(["summary", "full"]), default=None,
-              help="How kg.nq and the SPARQL store state mentions: 'summary' (a sentence pkg:mentions what it "
+              help="How the N-Quads and the SPARQL store state mentions: 'summary' (a sentence pkg:mentions what it "
                    "names) or 'full' (also every Mention span with its offsets, pkg:denotes).  Default: the "
                    "build's current setting, else summary.")
 @click.option("--nquads", type=click.Choice(["gzip", "plain"]), default=None,
