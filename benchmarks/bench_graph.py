@@ -63,9 +63,10 @@ def bench_build(docs: list[Path], work: Path) -> Path:
 
 def bench_stores(build_dir: Path, work: Path) -> None:
     from policykg.graph.export import read_graph_json
+    from policykg.graph.nquads import nquads_path, open_nquads
     from policykg.graph.stores import load_ladybug, load_oxigraph
-    nq = build_dir / "kg.nq"
-    with nq.open(encoding="utf-8") as fh:
+    nq = nquads_path(build_dir)                       # kg.nq.gz (or kg.nq)
+    with open_nquads(nq) as fh:
         quads = sum(1 for _ in fh)
     best = _best_of(3, lambda i: load_oxigraph(work / f"ox{i}", nq))
     print(f"oxigraph     {quads:,} quads bulk-loaded in {best:.3f}s  → {quads / best:,.0f} triples/s")

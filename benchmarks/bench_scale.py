@@ -8,7 +8,7 @@ For each size N (the first N files of the corpus in a fixed shuffled order, seed
 of its largest extraction worker: ``VmHWM`` and ``ru_maxrss``, and sampled stage by stage), the build's own stage
 times (from ``manifest.json``), output size against input size (without and with the build's cache
 ``.cache``), quads/s into Oxigraph against
-``Store.bulk_load`` of the same ``kg.nq`` in the same run, and rows/s into LadybugDB against a raw
+``Store.bulk_load`` of the same N-Quads (``kg.nq.gz``, decompressed as it is read) in the same run, and rows/s into LadybugDB against a raw
 ``COPY`` of the same rows from Parquet files.  For the largest size it then times a rebuild with
 nothing changed, a one-document edit, a one-document add and a one-document remove.  Figures are
 the minimum of ``--repeat`` runs; the machine's load average is printed with them (a shared machine
@@ -114,13 +114,16 @@ def du(path: Path) -> int:
 
 
 def oxigraph_native(nq: Path, scratch: Path) -> float:
-    """Seconds for pyoxigraph's own bulk loader on the build's kg.nq."""
+    """Seconds for pyoxigraph's own bulk loader on the build's N-Quads (a stream: it reads no .gz path)."""
     import pyoxigraph as ox
+
+    from policykg.graph.nquads import open_nquads
     d = scratch / "ox-native"
     shutil.rmtree(d, ignore_errors=True)
     t0 = time.perf_counter()
     s = ox.Store(str(d))
-    s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    with open_nquads(nq) as f:
+        s.bulk_load(input=f, format=ox.RdfFormat.N_QUADS)
     s.flush()
     s.optimize()
     del s
@@ -190,7 +193,8 @@ def report_cold(n: int, files: list[Path], r: dict, out: Path, scratch: Path) ->
     size_cache = du(out / ".cache") if (out / ".cache").exists() else 0
     t = r["timings"]
     quads = r["counts"]["triples"]
-    ox_native = oxigraph_native(out / "kg.nq", scratch)
+    from policykg.graph.nquads import nquads_path
+    ox_native = oxigraph_native(nquads_path(out), scratch)
     lb_native, rows = ladybug_native(out, scratch)
     print(f"\n## {n} documents ({size_in / 1e6:.1f} MB of text; load {load()})")
     print(f"cold build: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['docs']} documents, {r['errors']} errors")
@@ -202,8 +206,11 @@ def report_cold(n: int, files: list[Path], r: dict, out: Path, scratch: Path) ->
     print(f"output: {size_out / 1e6:.0f} MB = {size_out / size_in:.0f}× the input; with the cache "
           f"(.cache, {size_cache / 1e6:.0f} MB): {(size_out + size_cache) / 1e6:.0f} MB = "
           f"{(size_out + size_cache) / size_in:.0f}×")
+    gen = out / ".current" if (out / ".current").exists() else out
+    print("output by file (MB): " + ", ".join(f"{p.name} {(du(p) if p.is_dir() else p.stat().st_size) / 1e6:.1f}"
+                                             for p in sorted(gen.iterdir())))
     print(f"Oxigraph: {quads / t['oxigraph']:,.0f} quads/s in the build vs {quads / ox_native:,.0f} quads/s "
-          f"bulk_load of the same kg.nq (ratio {t['oxigraph'] / ox_native:.2f})")
+          f"bulk_load of the same N-Quads (ratio {t['oxigraph'] / ox_native:.2f})")
     print(f"LadybugDB: {rows / t['ladybug']:,.0f} rows/s in the build vs {rows / lb_native:,.0f} rows/s raw COPY "
           f"from Parquet (ratio {t['ladybug'] / lb_native:.2f})")
 

@@ -36,7 +36,7 @@ class Exporter:
     of that path inside a build directory; ``in_build``: whether every
     ``policykg build`` writes it (the others on request: ``build --exports NAME``); ``help``: one line for ``policykg export --help``;
     ``reads``: ``"graph"`` (``write(g, path)``), ``"nq"`` (``write(build_dir, path)``: made from the
-    build's ``kg.nq``, such as Turtle) or ``"build"`` (``write(build_dir, path, **options)``: a format
+    build's N-Quads, ``kg.nq.gz`` or ``kg.nq``, such as Turtle) or ``"build"`` (``write(build_dir, path, **options)``: a format
     made from the build's records, such as the tables).
     """
     name: str
@@ -345,14 +345,16 @@ EXPORTERS.register("graph-json", Exporter(
 
 
 def _write_turtle(build_dir: Path, path: Path, **_: Any) -> list[Path]:
+    from .nquads import nquads_path
     from .rdf import write_turtle
-    write_turtle(Path(build_dir) / "kg.nq", path)
+    write_turtle(nquads_path(build_dir), path)
     return [path]
 
 
 def _write_jsonld(build_dir: Path, path: Path, **_: Any) -> list[Path]:
+    from .nquads import nquads_path
     from .rdf import write_jsonld
-    write_jsonld(Path(build_dir) / "kg.nq", path)
+    write_jsonld(nquads_path(build_dir), path)
     return [path]
 
 

@@ -208,21 +208,28 @@ def ontology_quads() -> Iterator[str]:
 
 
 def write_turtle(nq: Path, ttl: Path) -> None:
-    """Turtle of every statement (the graphs merged), streamed from ``kg.nq`` (memory stays flat; a
-    triple stated in several documents' graphs appears once per graph — harmless: RDF graphs are sets)."""
+    """Turtle of every statement (the graphs merged), streamed from the build's ``kg.nq.gz`` or ``kg.nq``
+    (memory stays flat; a triple stated in several documents' graphs appears once per graph — harmless:
+    RDF graphs are sets)."""
     import pyoxigraph as ox
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
-    ox.serialize(triples, str(ttl), ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+
+    from .nquads import open_nquads
+    with open_nquads(nq) as f:
+        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(input=f, format=ox.RdfFormat.N_QUADS))
+        ox.serialize(triples, str(ttl), ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
 
 
 def write_jsonld(nq: Path, jsonld: Path) -> None:
-    """JSON-LD with the named graphs, streamed from ``kg.nq``."""
+    """JSON-LD with the named graphs, streamed from the build's ``kg.nq.gz`` or ``kg.nq``."""
     import pyoxigraph as ox
-    ox.serialize(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS), str(jsonld), ox.RdfFormat.JSON_LD)
+
+    from .nquads import open_nquads
+    with open_nquads(nq) as f:
+        ox.serialize(ox.parse(input=f, format=ox.RdfFormat.N_QUADS), str(jsonld), ox.RdfFormat.JSON_LD)
 
 
 def write_serializations(nq: Path, out_dir: Path) -> dict[str, Path]:
-    """kg.ttl and kg.jsonld in ``out_dir``, streamed from ``kg.nq``."""
+    """kg.ttl and kg.jsonld in ``out_dir``, streamed from ``kg.nq.gz`` or ``kg.nq``."""
     write_turtle(nq, out_dir / "kg.ttl")
     write_jsonld(nq, out_dir / "kg.jsonld")
     return {"ttl": out_dir / "kg.ttl", "jsonld": out_dir / "kg.jsonld"}

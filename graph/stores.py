@@ -31,6 +31,7 @@ from .guard import (
     update_refused,
     with_timeout,
 )
+from .nquads import open_nquads
 from .property import KEY_LABELS, PGraph, compact_id
 
 __all__ = ["load_oxigraph", "update_oxigraph", "open_oxigraph", "ladybug_columns", "ladybug_counts", "ladybug_frames",
@@ -44,15 +45,16 @@ _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # --- Oxigraph -----------------------------------------------------------------------------------
 
 #: bytes of N-Quads per ``bulk_load`` call.  Oxigraph's bulk loader holds about 1 kB per quad it has
-#: been given (up to a million quads per thread), so a build's kg.nq is loaded a slice at a time, two
+#: been given (up to a million quads per thread), so a build's N-Quads are loaded a slice at a time, two
 #: slices at once (:data:`OXIGRAPH_THREADS`): about 2 × 140,000 quads, 400 MB, whatever the size of the corpus
 OXIGRAPH_SLICE = 32 << 20
 OXIGRAPH_THREADS = 2
 
 
 def nq_slices(nq: Path, size: int = OXIGRAPH_SLICE) -> Iterator[bytes]:
-    """The N-Quads file in slices of about ``size`` bytes, each ending at the end of a line."""
-    with nq.open("rb") as f:
+    """The N-Quads file (``kg.nq``, or ``kg.nq.gz`` decompressed as it is read) in slices of about ``size``
+    bytes, each ending at the end of a line."""
+    with open_nquads(nq) as f:
         rest = b""
         while chunk := f.read(size):
             cut = chunk.rfind(b"\n") + 1

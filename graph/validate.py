@@ -48,9 +48,12 @@ class Violation:
 
 def _union_graph(nq: Path):
     import rdflib
+
+    from .nquads import open_nquads
     ds = rdflib.Dataset()
     try:
-        ds.parse(nq, format="nquads")
+        with open_nquads(nq) as f:                  # kg.nq.gz or kg.nq
+            ds.parse(source=f, format="nquads")
     except Exception as e:                      # noqa: BLE001 — rdflib raises many kinds
         raise GraphError(f"cannot read the N-Quads ({e})", str(nq)) from None
     g = rdflib.Graph()
@@ -102,12 +105,13 @@ def validate_graph(g) -> list[Violation]:
 
 
 def validate_build(build_dir: Path) -> list[Violation]:
-    """Validate ``DIR/kg.nq`` (which carries the ontology graph beside the documents' graphs)."""
-    nq = Path(build_dir) / "kg.nq"
+    """Validate ``DIR/kg.nq.gz`` or ``DIR/kg.nq`` (which carries the ontology graph beside the documents' graphs)."""
+    from .nquads import nquads_path
+    nq = nquads_path(build_dir)
     if not Path(build_dir).is_dir() or not (Path(build_dir) / "manifest.json").exists():
         raise GraphError("not a policykg build directory (run 'policykg build PATHS -o DIR')", str(build_dir))
     if not nq.exists():
-        raise GraphError("the build has no kg.nq; rebuild it", str(build_dir))
+        raise GraphError(f"the build has no {nq.name}; rebuild it", str(build_dir))
     return validate_graph(_union_graph(nq))
 
 

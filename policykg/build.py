@@ -5,7 +5,8 @@ document, extraction records and graph are cached under ``DIR/.cache/<fingerprin
 fingerprint of the pipeline code and ontology; compressed, :mod:`policykg.graph.shards`), so a rebuild
 re-extracts only files whose content changed.
 
-**What a build makes.**  By default: ``extractions.jsonl``, ``documents.jsonl``, ``kg.nq``, the
+**What a build makes.**  By default: ``extractions.jsonl``, ``documents.jsonl``, ``kg.nq.gz`` (gzip,
+one member per document, :mod:`policykg.graph.nquads`; ``kg.nq`` with ``nquads="plain"``), the
 Oxigraph store, the LadybugDB database and ``manifest.json``.  The heavy projections (Turtle,
 JSON-LD, GraphML, GEXF, neo4j-admin CSV, ``graph.json``, the overview page; :func:`export_names`)
 are written when asked for (``exports=``, ``policykg build --exports``) or later by ``policykg export``.
@@ -22,7 +23,7 @@ copied in), and only new documents are extracted.  The result is the cold build'
 quad for quad and row for row (tested).
 
 **Memory flat in corpus size.**  No stage holds the corpus graph: documents stream through the
-extraction workers into the files; Oxigraph bulk-loads ``kg.nq`` a slice at a time
+extraction workers into the files; Oxigraph bulk-loads ``kg.nq.gz`` a slice at a time
 (:data:`policykg.graph.stores.OXIGRAPH_SLICE`); LadybugDB is loaded from the documents' cached graph
 parts, their own rows spooled to disk table by table and the rows they share (actors, documents,
 concepts) merged in memory (:class:`policykg.graph.ladybug_rows.RowSpool`), then copied from Parquet
@@ -31,7 +32,7 @@ a row group at a time.  Only the exports asked for merge the whole property grap
 **Nothing lost, nothing half-written.**  Outputs are written into a new generation folder
 ``DIR/.gen/<n>``; the build switches to it at once by replacing the one symlink
 ``DIR/.current -> .gen/<n>`` (``os.replace``), and each top-level name is a fixed symlink into it, so
-readers keep opening ``DIR/kg.nq``.  A build that fails or is killed (even with kill -9) leaves the
+readers keep opening ``DIR/kg.nq.gz``.  A build that fails or is killed (even with kill -9) leaves the
 previous build whole; its leftovers are removed by the next build.  The previous generation is
 renamed aside after the switch and deleted by a detached process (the build does not wait for it).
 Two builds into one directory are serialized by an exclusive lock on ``DIR/.lock``.  A build given fewer files than the current build
@@ -86,6 +87,8 @@ from policykg.graph.ladybug_rows import (
     write_rows,
 )
 from policykg.graph.ladybug_update import split, update_ladybug
+from policykg.graph.nquads import FILES as NQ_FILES
+from policykg.graph.nquads import NQUADS, decode, encode
 from policykg.graph.property import PGraph, to_property_graph
 from policykg.graph.rdf import RDF_MENTIONS, graph_iri, kg_quads, ontology_quads
 from policykg.graph.shards import has_part, is_part_file, pack, read_part, unpack, upgrade, write_atomic, write_part
@@ -96,12 +99,22 @@ from policykg.parallel import extract_many
 from policykg.viz import make_view, render_html
 
 __all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint", "shacl_report", "export_names",
-           "CORE_OUTPUTS", "built_paths", "export_into"]
+           "CORE_OUTPUTS", "core_outputs", "built_paths", "export_into"]
 
-#: what every build makes
-CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq", "oxigraph", "ladybug", "manifest.json")
-#: the files per-document segments are kept for, in the order of ``manifest["segments"]`` entries
-_SEGMENTED = ("extractions.jsonl", "documents.jsonl", "kg.nq")
+#: what every build makes (with ``nquads="plain"``: ``kg.nq`` instead of ``kg.nq.gz``, :func:`core_outputs`)
+CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", NQ_FILES["gzip"], "oxigraph", "ladybug", "manifest.json")
+
+
+def core_outputs(nquads: str = "gzip") -> tuple[str, ...]:
+    """What every build with the N-Quads setting ``nquads`` makes."""
+    return tuple(NQ_FILES[nquads] if n == NQ_FILES["gzip"] else n for n in CORE_OUTPUTS)
+
+
+def _segmented(nquads: str) -> tuple[str, str, str]:
+    """The files per-document segments are kept for, in the order of ``manifest["segments"]`` entries."""
+    return ("extractions.jsonl", "documents.jsonl", NQ_FILES[nquads])
+
+
 #: exports the build makes itself besides the registry's: the overview page
 _OVERVIEW = ("overview", "overview.html")
 
@@ -115,7 +128,8 @@ def export_names() -> dict[str, str]:
 
 def outputs() -> tuple[str, ...]:
     """Every name a build directory may hold."""
-    return CORE_OUTPUTS[:-1] + tuple(sorted(set(export_names().values()))) + CORE_OUTPUTS[-1:]
+    return CORE_OUTPUTS[:-1] + (NQ_FILES["plain"],) + tuple(sorted(set(export_names().values()))) \
+        + CORE_OUTPUTS[-1:]
 
 
 OUTPUTS = outputs()
@@ -135,12 +149,12 @@ class BuildResult:
     #: what the SHACL shapes find in the build's own output (only with ``shacl=True``)
     violations: list[Violation] = field(default_factory=list)
     fingerprint: str = ""          # of the pipeline that made the entries (computed once per build)
-    quads: int = 0                 # lines of kg.nq
+    quads: int = 0                 # lines of the N-Quads
     unchanged: bool = False        # nothing to do: the build directory already held this build
     incremental: bool = False      # made from the previous build (only changed documents redone)
     dropped: list[str] = field(default_factory=list)     # paths of documents no longer in the build
     failed_keys: set[str] = field(default_factory=set)   # files that could not be extracted
-    #: document id → [offset, length] of its lines in extractions.jsonl, documents.jsonl and kg.nq
+    #: document id → [offset, length] of its lines in extractions.jsonl, documents.jsonl and kg.nq(.gz)
     segments: dict[str, list[list[int]]] = field(default_factory=dict)
 
     @property
@@ -158,9 +172,11 @@ class Options:
     exports: tuple[str, ...] = ()
     shacl: bool = False
     rdf_mentions: str = "summary"          # how kg.nq states mentions (policykg.graph.rdf.RDF_MENTIONS)
+    nquads: str = "gzip"                   # kg.nq.gz or kg.nq (policykg.graph.nquads.NQUADS)
 
     def to_json(self) -> dict[str, Any]:
-        return {"exports": list(self.exports), "shacl": self.shacl, "rdf_mentions": self.rdf_mentions}
+        return {"exports": list(self.exports), "shacl": self.shacl, "rdf_mentions": self.rdf_mentions,
+                "nquads": self.nquads}
 
 
 def pipeline_fingerprint() -> str:
@@ -274,30 +290,31 @@ class _Thread:
 
 
 class _Writers:
-    """extractions.jsonl, documents.jsonl and kg.nq, written while documents stream through; each
-    document's byte range in each file is recorded (``segments``) for the next incremental build.
+    """extractions.jsonl, documents.jsonl and kg.nq.gz (or kg.nq), written while documents stream through;
+    each document's byte range in each file is recorded (``segments``) for the next incremental build.
 
     An unchanged document's lines are not copied at once: its range is reserved and the copy queued
     (consecutive ranges of the previous file as one), so that :meth:`start` can copy them in a thread
     (in the kernel, ``copy_file_range``) while the stores are updated; :meth:`finish` waits for it."""
 
-    def __init__(self, gen: Path, prev: _Prev | None) -> None:
-        self.fh: list[BinaryIO] = [(gen / name).open("wb") for name in _SEGMENTED]
-        self.prev = [(prev.gen / name).open("rb") for name in _SEGMENTED] if prev else None
-        self.pos = [0] * len(_SEGMENTED)
-        self.queued: list[list[list[int]]] = [[] for _ in _SEGMENTED]     # per file: [from, to, length]
+    def __init__(self, gen: Path, prev: _Prev | None, nquads: str) -> None:
+        names = _segmented(nquads)
+        self.fh: list[BinaryIO] = [(gen / name).open("wb") for name in names]
+        self.prev = [(prev.gen / name).open("rb") for name in names] if prev else None
+        self.pos = [0] * len(names)
+        self.queued: list[list[list[int]]] = [[] for _ in names]     # per file: [from, to, length]
         self.segments: dict[str, list[list[int]]] = {}
         self.quads = 0
         self.copier = _Thread(self._copy_all)
-        head = self._head(prev)
-        self.quads += head.count(b"\n")
+        head = self._head(prev, nquads)
+        self.quads += decode(head, nquads).count(b"\n")
         self._write(2, head)
 
-    def _head(self, prev: _Prev | None) -> bytes:
-        """The ontology's quads that open kg.nq: the previous build's (the same pipeline, so the same
-        ontology; parsing the ontology takes seconds), else made."""
+    def _head(self, prev: _Prev | None, nquads: str) -> bytes:
+        """The ontology's quads that open the N-Quads, as stored: the previous build's (the same pipeline,
+        so the same ontology; parsing the ontology takes seconds), else made."""
         if self.prev is None or prev is None:
-            return "".join(ontology_quads()).encode("utf-8")
+            return encode("".join(ontology_quads()).encode("utf-8"), nquads)
         ends = [seg[2][0] for seg in prev.manifest["segments"].values()]
         src = self.prev[2]
         src.seek(0)
@@ -310,16 +327,15 @@ class _Writers:
         fh.write(data)
         self.pos[i] += len(data)
 
-    def add(self, doc_id: str, ext: bytes, doc: bytes, nq: bytes) -> int:
-        """Write a new document; its number of quads."""
+    def add(self, doc_id: str, ext: bytes, doc: bytes, nq: bytes, quads: int) -> int:
+        """Write a new document (``nq``: its N-Quads as stored, ``quads`` lines); its number of quads."""
         seg = []
         for i, data in enumerate((ext, doc, nq)):
             seg.append([self.pos[i], len(data)])
             self._write(i, data)
         self.segments[doc_id] = seg
-        n = nq.count(b"\n")
-        self.quads += n
-        return n
+        self.quads += quads
+        return quads
 
     def copy(self, doc_id: str, prev_seg: list[list[int]], quads: int) -> None:
         """Reserve an unchanged document's lines, to be copied from the previous build's files byte for byte."""
@@ -392,13 +408,14 @@ class _Prev:
         self.by_key = {d["key"]: d for d in self.manifest.get("documents", []) if "key" in d}
 
 
-def _previous(out: Path, m: dict[str, Any] | None, fp: str, rdf_mentions: str) -> _Prev | None:
-    """The current build (its manifest ``m``) when the next one may start from it: same pipeline and
-    RDF mentions, every output in place."""
+def _previous(out: Path, m: dict[str, Any] | None, fp: str, rdf_mentions: str, nquads: str) -> _Prev | None:
+    """The current build (its manifest ``m``) when the next one may start from it: same pipeline, RDF
+    mentions and N-Quads file (a build that does not record it wrote ``kg.nq``), every output in place."""
     gen = out / CURRENT
+    opts = (m or {}).get("options") or {}
     if m is None or m.get("fingerprint") != fp or "segments" not in m \
-            or (m.get("options") or {}).get("rdf_mentions") != rdf_mentions \
-            or not all((gen / n).exists() for n in CORE_OUTPUTS):
+            or opts.get("rdf_mentions") != rdf_mentions or opts.get("nquads", "plain") != nquads \
+            or not all((gen / n).exists() for n in core_outputs(nquads)):
         return None
     return _Prev(gen.resolve(), m)
 
@@ -410,9 +427,11 @@ class _Doc:
     new: bool                      # not in the previous build (its lines are written, not copied)
 
 
-def _nquads(kg_json: bytes, mentions: str) -> bytes:
-    """A document's N-Quads from its cached graph (``kg`` part), with mentions as ``mentions`` says."""
-    return "".join(kg_quads(KG.from_json(orjson.loads(kg_json)), mentions)).encode("utf-8")
+def _nquads(kg_json: bytes, mentions: str, nquads: str) -> tuple[bytes, int]:
+    """A document's N-Quads from its cached graph (``kg`` part), with mentions as ``mentions`` says, as
+    the file of the setting ``nquads`` stores them; and their number."""
+    data = "".join(kg_quads(KG.from_json(orjson.loads(kg_json)), mentions)).encode("utf-8")
+    return encode(data, nquads), data.count(b"\n")
 
 
 @dataclass(slots=True)
@@ -427,6 +446,7 @@ class _Stream:
     result: BuildResult
     on_error: ErrorHandler | None
     rdf_mentions: str = "summary"
+    nquads: str = "gzip"
     docs: list[_Doc] = field(default_factory=list)
     seen: dict[str, str] = field(default_factory=dict)
 
@@ -435,7 +455,7 @@ class _Stream:
     def run(self, results: Iterator[tuple[Path, Any]], progress: Progress | None, n_todo: int) -> None:
         """Every document's lines written or reserved; the reserved ones are copied in a thread after
         (:meth:`finish` waits for it)."""
-        writers = self.writers = _Writers(self.gen, self.prev)
+        writers = self.writers = _Writers(self.gen, self.prev, self.nquads)
         for p in self.planned:
             if p.cached:
                 self._reuse(p, writers)
@@ -482,9 +502,12 @@ class _Stream:
         self.result.timings["validate"] = self.result.timings.get("validate", 0.0) + res.validate_seconds
         head = orjson.loads(res.entry)
         if self._admit(p, head["doc_id"]):
-            parts = res.parts                     # the workers write N-Quads with summarized mentions
-            nq = parts["nq"] if self.rdf_mentions == "summary" else _nquads(unpack(res.cached["kg"]), self.rdf_mentions)
-            self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], nq), True)
+            parts = res.parts                     # the workers write N-Quads with summarized mentions, gzipped
+            if self.rdf_mentions != "summary":
+                nq, quads = _nquads(unpack(res.cached["kg"]), self.rdf_mentions, self.nquads)
+            else:
+                nq, quads = (parts["nq"] if self.nquads == "gzip" else decode(parts["nq"], "gzip")), res.quads
+            self._record(p, head, writers.add(head["doc_id"], parts["ext"], parts["doc"], nq, quads), True)
 
     def _reuse(self, p: _Planned, writers: _Writers) -> None:
         self.result.reused += 1
@@ -498,9 +521,9 @@ class _Stream:
             return
         head = orjson.loads(read_part(self.cache, p.key, "meta"))
         if self._admit(p, head["doc_id"]):                       # cached but not in the previous build
-            nq = _nquads(read_part(self.cache, p.key, "kg"), self.rdf_mentions)
+            nq, quads = _nquads(read_part(self.cache, p.key, "kg"), self.rdf_mentions, self.nquads)
             ext, doc = (read_part(self.cache, p.key, part) for part in ("ext", "doc"))
-            self._record(p, head, writers.add(head["doc_id"], ext, doc, nq), True)
+            self._record(p, head, writers.add(head["doc_id"], ext, doc, nq, quads), True)
 
 
 def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
@@ -514,20 +537,20 @@ def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
 UPDATE_SHARE = 4
 
 
-def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResult) -> None:
-    """A cold load of kg.nq, or the previous store updated: removed and changed documents' graphs
+def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResult, nquads: str) -> None:
+    """A cold load of the N-Quads, or the previous store updated: removed and changed documents' graphs
     dropped, new ones loaded."""
     if prev is None:
-        load_oxigraph(gen / "oxigraph", gen / "kg.nq")
+        load_oxigraph(gen / "oxigraph", gen / NQ_FILES[nquads])
         return
     live = {d.doc_id for d in docs}
     gone = [d["id"] for d in prev.manifest["documents"] if d["id"] not in live or
             any(n.doc_id == d["id"] and n.new for n in docs)]
-    with (gen / "kg.nq").open("rb") as nq:               # the new documents' lines, one at a time
+    with (gen / NQ_FILES[nquads]).open("rb") as nq:     # the new documents' lines, one at a time
         def lines(d: _Doc) -> bytes:
             offset, length = result.segments[d.doc_id][2]
             nq.seek(offset)
-            return nq.read(length)
+            return decode(nq.read(length), nquads)
         update_oxigraph(prev.gen / "oxigraph", gen / "oxigraph", [graph_iri(i) for i in gone],
                         (lines(d) for d in docs if d.new))
     result.incremental = True
@@ -672,7 +695,7 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
         if progress:
             progress(name, steps.index(name), len(steps))
     step("oxigraph")
-    oxigraph = _Thread(lambda: _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result)))
+    oxigraph = _Thread(lambda: _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result, options.nquads)))
     if prev is None:                          # a cold load: one store after the other (memory)
         _timed(result, "copy", lines)
         oxigraph.run()
@@ -975,7 +998,7 @@ def _result_from_manifest(prev: _Prev, result: BuildResult, t_start: float) -> B
 def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress | None = None,
           on_error: ErrorHandler | None = None, jobs: int = 1, dask: str | None = None,
           exports: Iterable[str] = (), shacl: bool = False, prune: bool = False,
-          doc_timeout: float | None = None, rdf_mentions: str | None = None) -> BuildResult:
+          doc_timeout: float | None = None, rdf_mentions: str | None = None, nquads: str | None = None) -> BuildResult:
     """Build everything from ``paths`` into ``out_dir``; see the module docstring.
 
     ``jobs`` processes extract the changed documents (``dask``: the address of a Dask scheduler, or
@@ -984,7 +1007,9 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     writes are kept, unless ``none`` is among them).  ``prune``: drop the documents of the current
     build that are not among ``paths`` (refused otherwise).  ``doc_timeout``: seconds one document may
     take (:func:`policykg.parallel.doc_timeout`).  ``rdf_mentions``: ``summary`` or ``full``
-    (:mod:`policykg.graph.rdf`; default: the current build's, else ``summary``).
+    (:mod:`policykg.graph.rdf`; default: the current build's, else ``summary``).  ``nquads``: ``gzip``
+    (``kg.nq.gz``) or ``plain`` (``kg.nq``; :mod:`policykg.graph.nquads`; default: the current build's, else
+    ``gzip``).
     """
     t_start = time.perf_counter()
     out = Path(out_dir)
@@ -1004,21 +1029,20 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         _clean_leftovers(out)
         _migrate(out)
         m = read_manifest(out)                                  # the current build, read under the lock
-        rdf_mentions = rdf_mentions or ((m or {}).get("options") or {}).get("rdf_mentions") or "summary"
-        options = Options(_check_exports(_with_recorded(m, exports)), shacl, _check_mentions(rdf_mentions))
+        options = _options(m, exports, shacl, rdf_mentions, nquads)
         _check_drops(out, m, files, prune, result)
         fp = result.fingerprint = pipeline_fingerprint()
         cache = out / CACHE / fp
         cache.mkdir(parents=True, exist_ok=True)
         planned = _timed(result, "hash", lambda: _plan(files, cache, result, on_error, shacl))
-        prev = _previous(out, m, fp, rdf_mentions)
+        prev = _previous(out, m, fp, options.rdf_mentions, options.nquads)
         if _unchanged(prev, planned, options):
             assert prev is not None
             return _result_from_manifest(prev, result, t_start)
         gen = _next_gen(out)
         n_new = sum(1 for p in planned if not (p.cached and prev is not None and p.key in prev.by_key))
         update = prev is not None and n_new <= max(1, len(planned) // UPDATE_SHARE)
-        stream = _Stream(planned, cache, gen, prev, result, on_error, rdf_mentions)
+        stream = _Stream(planned, cache, gen, prev, result, on_error, options.rdf_mentions, options.nquads)
         todo = [p.path for p in planned if not p.cached]
         ahead = _Ahead(prev if update else None, gen)
         with contextlib.closing(ahead), contextlib.closing(stream):     # joined however the build ends
@@ -1059,9 +1083,24 @@ def _with_recorded(m: dict[str, Any] | None, exports: tuple[str, ...]) -> tuple[
     return tuple(((m or {}).get("options") or {}).get("exports", ())) + exports
 
 
+def _options(m: dict[str, Any] | None, exports: tuple[str, ...], shacl: bool, rdf_mentions: str | None,
+             nquads: str | None) -> Options:
+    """The options of this build: those given, else the current build's (manifest ``m``), else the defaults."""
+    recorded = (m or {}).get("options") or {}
+    return Options(_check_exports(_with_recorded(m, exports)), shacl,
+                   _check_mentions(rdf_mentions or recorded.get("rdf_mentions") or "summary"),
+                   _check_nquads(nquads or recorded.get("nquads") or NQUADS[0]))
+
+
 def _check_mentions(mode: str) -> str:
     if mode not in RDF_MENTIONS:
         raise InputError(f"no RDF mentions setting '{mode}' (choose from: {', '.join(RDF_MENTIONS)})")
+    return mode
+
+
+def _check_nquads(mode: str) -> str:
+    if mode not in NQUADS:
+        raise InputError(f"no N-Quads setting '{mode}' (choose from: {', '.join(NQUADS)})")
     return mode
 
 

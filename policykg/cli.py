@@ -499,7 +499,8 @@ def _build_options(fn: Callable) -> Callable:
   policykg build seeds/ -o build --jobs 2                    (two extraction processes)
   policykg build seeds/ -o build --dask local                (on a Dask LocalCluster)
   policykg build seeds/jiangsu-2025.txt -o build --prune     (keep only this document)
-  policykg build seeds/ -o build --rdf-mentions full         (every mention span, with offsets, in kg.nq)""")
+  policykg build seeds/ -o build --rdf-mentions full         (every mention span, with offsets, in the N-Quads)
+  policykg build seeds/ -o build --nquads plain              (kg.nq uncompressed instead of kg.nq.gz)""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
               show_default=True, help="Build directory (created; an earlier build there is updated incrementally).")
@@ -507,25 +508,30 @@ def _build_options(fn: Callable) -> Callable:
 @click.option("--prune", is_flag=True, help="Drop the documents of the build in DIR that are not given again "
                                             "(without it, such a build is refused).")
 @click.option("--rdf-mentions", type=click.Choice(["summary", "full"]), default=None,
-              help="How kg.nq and the SPARQL store state mentions: 'summary' (a sentence pkg:mentions what it "
+              help="How the N-Quads and the SPARQL store state mentions: 'summary' (a sentence pkg:mentions what it "
                    "names) or 'full' (also every Mention span with its offsets, pkg:denotes).  Default: the "
                    "build's current setting, else summary.")
+@click.option("--nquads", type=click.Choice(["gzip", "plain"]), default=None,
+              help="The N-Quads file: 'gzip' (kg.nq.gz, one gzip member per document; zcat reads it) or "
+                   "'plain' (kg.nq).  Default: the build's current setting, else gzip.")
 @handle_errors
 def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, exports: tuple[str, ...], shacl: bool,
           jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool,
-          rdf_mentions: str | None) -> None:
+          rdf_mentions: str | None, nquads: str | None) -> None:
     """Texts to a knowledge graph: extraction, RDF and the SPARQL and Cypher stores in one directory.
 
-    DIR receives extractions.jsonl, documents.jsonl, kg.nq (RDF, one named graph
-    per document), an Oxigraph SPARQL store (oxigraph/), a LadybugDB Cypher
-    database (ladybug) and manifest.json; with --exports also Turtle, JSON-LD,
+    DIR receives extractions.jsonl, documents.jsonl, kg.nq.gz (RDF as gzipped
+    N-Quads, one named graph per document), an Oxigraph SPARQL store
+    (oxigraph/), a LadybugDB Cypher database (ladybug) and manifest.json; with
+    --exports also Turtle, JSON-LD,
     GraphML, GEXF, neo4j-admin CSV, graph.json and overview.html.  Files are
     identified by content hash: a rebuild redoes only what changed, and returns at
     once when nothing did.  A build given fewer files than DIR holds is refused
     unless --prune.  A file that cannot be read is reported and skipped; the exit
     status is then 1.
     """
-    _run_build(list(paths), out_dir, as_json, exports, shacl, jobs, dask_address, doc_timeout, prune, rdf_mentions)
+    _run_build(list(paths), out_dir, as_json, exports, shacl, jobs, dask_address, doc_timeout, prune, rdf_mentions,
+               nquads)
 
 
 @cli.command(epilog=_EXAMPLES_HELP + """  policykg add build new-plan.docx more/""")
@@ -572,7 +578,7 @@ def remove(build_dir: Path, docs: tuple[str, ...], as_json: bool) -> None:
 
 def _run_build(paths: list[Path], out_dir: Path, as_json: bool, exports: tuple[str, ...], shacl: bool,
                jobs: int | None, dask_address: str | None, doc_timeout: float | None, prune: bool,
-               rdf_mentions: str | None = None) -> None:
+               rdf_mentions: str | None = None, nquads: str | None = None) -> None:
     from .build import build as run_build
     from .extract.document.ingest import expand_paths
     from .parallel import default_jobs
@@ -587,7 +593,7 @@ def _run_build(paths: list[Path], out_dir: Path, as_json: bool, exports: tuple[s
         result = run_build(paths, out_dir, progress=progress, on_error=lambda e: _print_error(err, e),
                            jobs=jobs or (default_jobs() if n_files > 1 else 1), dask=dask_address,
                            exports=exports, shacl=shacl, prune=prune, doc_timeout=doc_timeout,
-                           rdf_mentions=rdf_mentions)
+                           rdf_mentions=rdf_mentions, nquads=nquads)
     if not result.documents:
         fail(f"no documents were built (supported: {' '.join(_supported())})"
              + (f"; {len(result.errors)} file(s) failed" if result.errors else ""))

@@ -49,6 +49,7 @@ from policykg.extract.document.ingest import ingest
 from policykg.extract.pipeline import run
 from policykg.graph.kg import KG, document_graph
 from policykg.graph.ladybug_update import split
+from policykg.graph.nquads import member
 from policykg.graph.property import to_property_graph
 from policykg.graph.rdf import kg_quads
 from policykg.graph.shards import pack
@@ -65,8 +66,8 @@ DOC_TIMEOUT = 120.0
 class Extracted:
     """One file's extraction, serialized in the worker: ``entry`` (orjson bytes: ``fingerprint``,
     ``doc_id``, ``path``, ``sha256``, ``meta``), ``parts`` — the document's lines of
-    extractions.jsonl (``ext``) and documents.jsonl (``doc``) and its N-Quads (``nq``), for the build's
-    files — and ``cached``, its cache entry's parts compressed (:mod:`policykg.graph.shards`: ``ext``,
+    extractions.jsonl (``ext``) and documents.jsonl (``doc``) and its N-Quads (``nq``: one gzip member,
+    :mod:`policykg.graph.nquads`; ``quads`` lines), for the build's files — and ``cached``, its cache entry's parts compressed (:mod:`policykg.graph.shards`: ``ext``,
     ``doc``, its graph ``kg``, the ``shared`` and ``local`` parts of its property graph and, when
     checked, its SHACL results ``shacl``) — or the reason it could not be read."""
 
@@ -75,6 +76,7 @@ class Extracted:
     validate_seconds: float = 0.0
     parts: dict[str, bytes] | None = None
     cached: dict[str, bytes] | None = None
+    quads: int = 0
 
 
 def default_jobs() -> int:
@@ -113,6 +115,8 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
     parts = {"ext": b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
              "doc": orjson.dumps(entry["document"]) + b"\n",
              "nq": "".join(kg_quads(kg)).encode("utf-8")}
+    quads = parts["nq"].count(b"\n")
+    parts["nq"] = member(parts["nq"])                # compressed here, in parallel: the build only writes it
     shared, local = split(to_property_graph([kg]))   # for LadybugDB updates
     cached = {"ext": parts["ext"], "doc": parts["doc"], "kg": kg_json,
               "shared": orjson.dumps(shared), "local": orjson.dumps(local)}
@@ -122,7 +126,7 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
     head = {"fingerprint": fingerprint, "doc_id": entry["doc_id"], "path": entry["path"], "sha256": entry["sha256"],
             "meta": {"title": m["title"], "type": m["doc_type"], "jurisdiction": m["jurisdiction"]}}
     return Extracted(entry=orjson.dumps(head), validate_seconds=entry["shacl"]["seconds"] if shacl else 0.0,
-                     parts=parts, cached={k: pack(v) for k, v in cached.items()})
+                     parts=parts, cached={k: pack(v) for k, v in cached.items()}, quads=quads)
 
 
 def _dask_client(address: str) -> Any:

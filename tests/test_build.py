@@ -1,5 +1,6 @@
 """policykg build: every output, its counts, and incremental rebuilds (policykg/build.py)."""
 
+import gzip
 import json
 import shutil
 
@@ -11,7 +12,7 @@ from policykg.graph.query import run_cypher, run_sparql
 
 def test_build_writes_every_output_with_the_expected_counts(seed_build):
     for name in OUTPUTS:
-        assert (seed_build / name).exists(), name
+        assert (seed_build / name).exists() == (name != "kg.nq"), name        # kg.nq.gz by default
     m = json.loads((seed_build / "manifest.json").read_text(encoding="utf-8"))
     assert m["counts"] == {"documents": 4, "actors": 174, "instruments": 116, "domains": 106, "measures": 758,
                            "targets": 13, "statistics": 117, "cited documents": 56, "triples": 38241,
@@ -50,7 +51,7 @@ def _same_as_cold(out, files, tmp_path):
     quad for quad in Oxigraph, row for row in LadybugDB."""
     cold = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
     build(files, cold)
-    for name in ("extractions.jsonl", "documents.jsonl", "kg.nq"):
+    for name in ("extractions.jsonl", "documents.jsonl", "kg.nq.gz"):
         assert (out / name).read_bytes() == (cold / name).read_bytes(), name
     assert _quads(out) == _quads(cold)
     assert _rows(out) == _rows(cold)
@@ -87,7 +88,7 @@ def test_adding_editing_and_removing_a_document_equals_a_cold_build(tmp_path, se
     removed = build(kept, out, prune=True)
     assert "property_graph" not in removed.timings and "rows" not in removed.timings
     assert (len(removed.documents), removed.extracted, removed.dropped) == (3, 0, [str(src / "jiangsu-2025.txt")])
-    assert "jiangsu-2025" not in (out / "kg.nq").read_text(encoding="utf-8")
+    assert b"jiangsu-2025" not in gzip.decompress((out / "kg.nq.gz").read_bytes())
     _, rows = run_cypher(out, "MATCH (d:PolicyDocument {identifier: 'jiangsu-2025'}) RETURN d.id")
     assert rows == []
     _same_as_cold(out, kept, tmp_path)
@@ -242,3 +243,33 @@ def test_a_build_reports_the_shacl_violations_of_its_own_output(tmp_path, monkey
     line = next(x for x in r.output.splitlines() if " SHACL violations " in x)
     assert line.split("│")[2].strip() == "1"
     assert "A measure has exactly one modality" in r.output and "policykg validate" in r.output
+
+
+@pytest.mark.slow                      # four builds of two seeds
+def test_the_nquads_are_gzip_one_member_per_document_or_plain_as_the_build_is_told(tmp_path, seeds_dir, fixed_pipeline):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    from policykg.errors import InputError
+    files = [seeds_dir / "anhui-2025.txt", seeds_dir / "jiangsu-2025.txt"]
+    gz, plain = tmp_path / "gz", tmp_path / "plain"
+    build(files, gz)
+    r = CliRunner().invoke(cli, ["build", *map(str, files), "-o", str(plain), "--nquads", "plain", "--json"])
+    assert r.exit_code == 0, r.output
+    text = (plain / "kg.nq").read_bytes()
+    data = (gz / "kg.nq.gz").read_bytes()
+    assert not (plain / "kg.nq.gz").exists() and not (gz / "kg.nq").exists()
+    assert gzip.decompress(data) == text and len(data) * 10 < len(text)
+    m = json.loads((gz / "manifest.json").read_text(encoding="utf-8"))
+    assert m["options"]["nquads"] == "gzip" and m["counts"]["triples"] == text.count(b"\n")
+    for doc_id, seg in m["segments"].items():           # each document's byte range is whole gzip members
+        offset, length = seg[2]
+        lines = gzip.decompress(data[offset:offset + length]).decode("utf-8").splitlines()
+        assert lines and all(x.endswith(f"<https://w3id.org/policykg/id/graph/{doc_id}> .") for x in lines)
+    assert _quads(gz) == _quads(plain)
+    assert build(files, plain).unchanged                                  # the setting is kept
+    again = build(files, plain, nquads="gzip")                            # switched: redone from the cache
+    assert (again.unchanged, again.extracted, again.incremental) == (False, 0, False)
+    assert not (plain / "kg.nq").exists() and (plain / "kg.nq.gz").read_bytes() == data
+    with pytest.raises(InputError, match=r"no N-Quads setting 'zip' \(choose from: gzip, plain\)"):
+        build(files, gz, nquads="zip")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gzip
 import json
 import os
 import re
@@ -68,7 +69,7 @@ _NQ_DOC = re.compile(r'^<https://w3id.org/policykg/id/document/[^>]+> <http://pu
 
 def _documents_agree(out: Path) -> int:
     """The document count, after checking that every output of the build is there and that extractions.jsonl,
-    documents.jsonl, kg.nq and manifest.json name the same documents (never a mix of two builds)."""
+    documents.jsonl, kg.nq.gz and manifest.json name the same documents (never a mix of two builds)."""
     for name in CORE_OUTPUTS:
         assert (out / name).exists(), name
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -76,7 +77,7 @@ def _documents_agree(out: Path) -> int:
     assert len(docs) == manifest["counts"]["documents"]
     ext = {json.loads(line)["doc"] for line in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()}
     listed = {json.loads(line)["id"] for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
-    in_nq = set(_NQ_DOC.findall((out / "kg.nq").read_text(encoding="utf-8")))
+    in_nq = set(_NQ_DOC.findall(gzip.decompress((out / "kg.nq.gz").read_bytes()).decode("utf-8")))
     assert ext == listed == in_nq == docs, (ext, listed, in_nq, docs)
     return len(docs)
 
@@ -207,7 +208,7 @@ def test_an_output_under_a_file_gives_one_line(docs, tmp_path):
 def test_a_read_only_or_full_disk_leaves_the_previous_build(docs, tmp_path, monkeypatch, err):
     out = tmp_path / "build"
     build([docs], out, jobs=1)
-    before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq", "manifest.json")}
+    before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq.gz", "manifest.json")}
     _write_doc(docs, FOURTH)
     import policykg.build as b
     real = b.load_ladybug
@@ -268,7 +269,7 @@ def test_the_previous_generation_is_deleted_in_the_background_and_a_crashed_dele
     assert _trash_gone(out)                                          # and deleted by the detached process
     stale = out / ".trash-7-123-456"                                 # what a crash during a deletion leaves
     (stale / "oxigraph").mkdir(parents=True)
-    (stale / "kg.nq").write_bytes(b"x" * 1000)
+    (stale / "kg.nq.gz").write_bytes(b"x" * 1000)
     (docs / FOURTH).unlink()
     build([docs], out, jobs=1, prune=True)
     assert _trash_gone(out) and _documents_agree(out) == 3
@@ -278,7 +279,7 @@ def test_the_previous_generation_is_deleted_in_the_background_and_a_crashed_dele
 def test_a_failed_copy_of_the_unchanged_lines_leaves_the_previous_build(docs, tmp_path, monkeypatch):
     out = tmp_path / "build"
     build([docs], out, jobs=1)
-    before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq", "manifest.json")}
+    before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq.gz", "manifest.json")}
     _write_doc(docs, FOURTH)
     import policykg.build as b
 

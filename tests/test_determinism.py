@@ -3,11 +3,12 @@
 Each build runs ``policykg build`` in a fresh process: ``PYTHONHASHSEED`` 0, 1
 and random (set iteration order differs between them), one and two
 extraction processes.  ``extractions.jsonl``, ``documents.jsonl`` and
-``kg.nq`` must be equal byte for byte, so every id is too.
+``kg.nq.gz`` must be equal byte for byte, so every id is too.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCALE = ROOT.parent / "shared" / "corpus" / "scale"
 CORPUS = ["lawrefbook_dlc/shanghai/上海市专利保护条例.md",
           "data_compliance/local/《厦门市促进数据产业高质量发展若干措施》-9c0d4a27c1.md"]
-OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq")
+OUTPUTS = ("extractions.jsonl", "documents.jsonl", "kg.nq.gz")
 
 
 def _build(corpus: Path, out: Path, seed: str, jobs: int) -> dict[str, bytes]:
@@ -47,7 +48,7 @@ def test_outputs_and_ids_are_the_same_across_hash_seeds_and_jobs(tmp_path: Path)
     first = _build(corpus, tmp_path / "seed0-jobs1", "0", 1)
     ids = [orjson.loads(line)["id"] for line in first["documents.jsonl"].splitlines()]
     assert len(ids) == 4 and len(set(ids)) == 4
-    assert first["kg.nq"].count(b"\n") > 1000
+    assert gzip.decompress(first["kg.nq.gz"]).count(b"\n") > 1000
     for seed, jobs in (("1", 2), ("random", 1)):
         other = _build(corpus, tmp_path / f"seed{seed}-jobs{jobs}", seed, jobs)
         assert _fingerprint(other) == _fingerprint(first), "the pipeline's code changed during the test"

@@ -31,7 +31,7 @@ def corpus(tmp_path_factory) -> Path:
 def _build(corpus: Path, out: Path, *extra: str) -> dict[str, bytes]:
     r = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), *extra], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    return {name: (out / name).read_bytes() for name in ("extractions.jsonl", "documents.jsonl", "kg.nq")}
+    return {name: (out / name).read_bytes() for name in ("extractions.jsonl", "documents.jsonl", "kg.nq.gz")}
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -17,7 +18,7 @@ _MENTIONS = "<https://w3id.org/policykg/ontology#mentions>"
 
 def test_one_named_graph_per_document(seed_build):
     graphs = {}
-    with (seed_build / "kg.nq").open(encoding="utf-8") as fh:
+    with gzip.open(seed_build / "kg.nq.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             g = line.rstrip(" .\n").rsplit(" ", 1)[-1]
             graphs[g] = graphs.get(g, 0) + 1
@@ -25,14 +26,15 @@ def test_one_named_graph_per_document(seed_build):
     assert {g.rsplit("/", 1)[-1].rstrip(">") for g in docs} == {"anhui-2025", "heilongjiang-2024",
                                                                  "huaxin-report-2025", "jiangsu-2025", "ontology"}
     assert sum(graphs.values()) == 38241
-    lines = (seed_build / "kg.nq").read_text(encoding="utf-8").splitlines()
+    lines = gzip.decompress((seed_build / "kg.nq.gz").read_bytes()).decode("utf-8").splitlines()
     assert len(set(lines)) == len(lines)                          # no statement twice in one graph
 
 
 def test_turtle_and_jsonld_hold_the_same_statements_as_the_nquads(seed_build):
     import rdflib
     quads = rdflib.Dataset()
-    quads.parse(seed_build / "kg.nq", format="nquads")
+    with gzip.open(seed_build / "kg.nq.gz") as f:                   # kg.nq.gz: read as a stream
+        quads.parse(source=f, format="nquads")
     jsonld = rdflib.Dataset()
     jsonld.parse(seed_build / "kg.jsonld", format="json-ld")
     all_quads = set(quads.quads((None, None, None, None)))
@@ -88,7 +90,7 @@ def test_rdf_mentions_is_a_build_setting_kept_until_changed(tmp_path, seeds_dir)
     out, cold = tmp_path / "b", tmp_path / "cold"
     r = CliRunner().invoke(cli, ["build", str(files[0]), "-o", str(out), "--rdf-mentions", "full", "--json"])
     assert r.exit_code == 0, r.output
-    nq = (out / "kg.nq").read_text(encoding="utf-8")
+    nq = gzip.decompress((out / "kg.nq.gz").read_bytes()).decode("utf-8")
     assert "#denotes> <https://w3id.org/policykg/" in nq and f" {_MENTIONS} " in nq
     assert json.loads((out / "manifest.json").read_text())["options"]["rdf_mentions"] == "full"
     full_rows = run_saved(out, "voucher-use")[1]
@@ -96,8 +98,8 @@ def test_rdf_mentions_is_a_build_setting_kept_until_changed(tmp_path, seeds_dir)
     again = build(files, out, rdf_mentions="summary")
     assert not again.unchanged and again.extracted == 0 and not again.incremental
     build(files, cold)
-    assert (out / "kg.nq").read_bytes() == (cold / "kg.nq").read_bytes()
-    assert "/id/mention/" not in (out / "kg.nq").read_text(encoding="utf-8")
+    assert (out / "kg.nq.gz").read_bytes() == (cold / "kg.nq.gz").read_bytes()
+    assert b"/id/mention/" not in gzip.decompress((out / "kg.nq.gz").read_bytes())
     assert run_saved(out, "voucher-use")[1] == full_rows == [[None, "“十五五”区域数字经济发展研究报告", "算力券"],
                                                             [None, "“十五五”区域数字经济发展研究报告", "算法券"]]
     r = CliRunner().invoke(cli, ["build", str(files[0]), "-o", str(out), "--rdf-mentions", "spans"])

@@ -19,7 +19,7 @@ def test_shacl_violations_name_the_source_sentence(seed_build):
     import rdflib
 
     from policykg.graph.validate import _union_graph, validate_graph
-    g = _union_graph(seed_build / "kg.nq")
+    g = _union_graph(seed_build / "kg.nq.gz")
     m = rdflib.URIRef("https://w3id.org/policykg/id/measure/jiangsu-2025/" +
                       next(iter(run_sparql(seed_build, """SELECT ?m WHERE { ?m a pkg:Measure ;
                            pkg:sourceSentence/pkg:inDocument/dcterms:identifier "jiangsu-2025" } LIMIT 1""")[1]))[0]
@@ -36,7 +36,7 @@ def test_only_a_sentence_mentions_and_only_what_a_graph_names(seed_build):
     import rdflib
 
     from policykg.graph.validate import _union_graph, validate_graph
-    g = _union_graph(seed_build / "kg.nq")
+    g = _union_graph(seed_build / "kg.nq.gz")
     mentions = rdflib.URIRef(PKG + "mentions")
     sentence, target = next(iter(g.subject_objects(mentions)))
     measure = next(iter(g.subjects(rdflib.RDF.type, rdflib.URIRef(PKG + "Measure"))))
