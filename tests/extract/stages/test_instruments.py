@@ -180,3 +180,45 @@ def test_a_plan_of_inspections_is_no_tool_but_a_talent_programme_is():
     inst, _ = found("县级以上人民政府人力资源社会保障主管部门应当建立人力资源服务业领军人才培养和引进机制，将人力资源服务业"
                     "高层次人才纳入人才引进计划，组织开展集中培训，提高人力资源服务业从业人员专业化、职业化水平。")
     assert inst == [("人才培养", "talent-cultivation"), ("人才引进", "talent-introduction")]
+
+
+def test_a_fund_keeps_its_purpose_before_a_vocabulary_fund():
+    # lawrefbook_dlc/henan/河南省旅游条例(2007-03-30).md: 发展 ends the purpose of 投资基金, no verb before it
+    assert found("鼓励和支持设立旅游业发展投资基金，扩大旅游投融资渠道；", "henan")[0] == [
+        ("旅游业发展投资基金", "fund"), ("投融资", "financing")]
+
+
+def test_a_count_a_bound_word_and_a_verb_at_the_left_edge_of_a_name():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》…-c2d0285353.md
+    inst, dom = found("福州、厦门、泉州三个省级人工智能产业园负责协数据供给、基金参与。")
+    assert inst[0] == ("省级人工智能产业园", "industrial-park")
+    # data_compliance/national/《人工智能安全标准体系-V1.0-》-240450a2cb.md: 10项 counts the standards
+    inst, _ = found("人脸、声纹、步态、基因等10项生物特征识别安全标准。")
+    assert inst == [("生物特征识别安全标准", "standard-system")]
+    # data_compliance/local/省市场监管局省工业和信息化厅关于印发《江苏省人工智能产业标准体系建设指南-2025版-》…-9f23f814cc.md:
+    # 三 inside 长三角 is no numeral
+    inst, _ = found("深度融入长三角一体化，推动建立长三角人工智能标准协作机制，加强与沪浙皖相关领域标准对接。")
+    assert inst[0] == ("长三角人工智能标准", "standard-system")
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md (one line of the PDF's
+    # text): 扩大 governs the fund
+    inst, _ = found("”专项基金撬动作用，扩大省科创母基金规模至")
+    assert inst == [("专项基金", "fund"), ("省科创母基金", "fund-of-funds")]
+
+
+def test_a_zone_written_before_a_list_stays_its_own_tool():
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md (the zone before it is
+    # the name of a 管理委员会)
+    inst, _ = found("区气象主管机构配合中国（上海）自由贸易试验区管理委员会等单位制定自贸试验区气象数据跨境流动负面清单。")
+    assert inst[-2:] == [("自贸试验区", "pilot-zone"), ("气象数据跨境流动负面清单", "negative-list")]
+
+
+def test_a_notice_board_false_advertising_and_a_capacity_are_no_tools():
+    # lawrefbook_dlc/henan/鹤壁市文明行为促进条例(2019-10-28).md
+    assert found("（五）广告栏、宣传栏等广告宣传设施", "henan")[0] == []
+    # data_compliance/national/…《网络安全标识管理办法》-征求意见稿-意见的通知…-cc38ec3aae.md
+    inst, _ = found("任何组织和个人不得伪造、冒用网络安全标识或者利用网络安全标识进行虚假宣传。")
+    assert "宣传" not in [t for t, _ in inst]
+    # lawrefbook_dlc/henan/洛阳市市区养犬管理规定.md: 秉公执法 is a verb
+    assert found("执法人员必须忠于职守，秉公执法。")[0] == []
+    # data_compliance/national/智能网联汽车产品准入、召回及软件在线升级管理与技术指南-eb01f27d71.md: a capacity
+    assert found("（一）健全安全保障能力。")[0] == []

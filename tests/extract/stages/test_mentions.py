@@ -196,6 +196,20 @@ def test_a_generic_field_word_is_a_domain_only_beside_a_digital_field():
     # data_compliance/local/《湖北省推进可信数据空间发展行动方案》-70b6fa8451.md: 政务服务 among digital fields
     text = "通过城市数字公共基础设施开源体系、高质量数据集等建设，推动城市治理、低空经济、政务服务等领域应用场景创新。"
     assert [h.text for h in mentions(text, "hubei").domains] == ["开源", "数据集", "低空经济", "政务服务"]
+    # lawrefbook_dlc/henan/河南省促进科技成果转化条例(2001-05-25).md: science in general is no digital field…
+    assert mentions("企业是科技成果转化的主体。", "henan").domains == []
+    # …but it is beside one (data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md)
+    text = "鼓励企业围绕人工智能产业细分赛道，开展核心技术攻关，建设创新应用平台，打造标杆应用场景。"
+    assert [h.text for h in mentions(text, "sichuan").domains] == ["人工智能", "技术攻关"]
+
+
+def test_network_data_and_digital_china_are_fields():
+    # data_compliance/national/网络数据安全管理条例-177ad90123.md
+    m = mentions("（四）检查与网络数据处理活动有关的设备、物品；", None)
+    assert [(h.text, h.concept.key) for h in m.domains] == [("网络数据", "network-data")]
+    # data_compliance/national/数字中国建设2025年行动方案-80dd0c6f1e.md: 中国 inside 数字中国 is no region
+    m = mentions("一是坚持数字中国建设工作“一盘棋”，完善数据工作央地政策协调机制。", None)
+    assert [(h.text, h.concept.key) for h in m.domains] == [("数字中国", "digital-china")] and m.regions == []
 
 
 def test_a_category_written_into_a_carrier_or_a_list_name_is_no_actor():
