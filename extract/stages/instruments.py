@@ -74,6 +74,7 @@ _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?�
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
 _TOOL_NOT_AFTER: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_after"].items()}
+_TOPIC_TOOLS = tuple(_R["topic_tools"])
 _ATTRIBUTE = re.compile(rf"(?:{alternation(_R['attribute_heads'])})(?!制)")
 _AGENT_HEADS = tuple(_R["agent_heads"]) + tuple(_R["document_heads"])
 _PLAN: str = _R["plan_head"]
@@ -222,6 +223,12 @@ def _word_goes_on(text: str, h: Hit) -> bool:
     return any(h.text.endswith(k) and text.startswith(v, h.end) for k, v in _TOOL_NOT_BEFORE.items())
 
 
+def _tool_only(h: Hit) -> Hit:
+    """公共数据资源|授权运营 → 授权运营: the tool without the topic written in front of it."""
+    t = next((t for t in _TOPIC_TOOLS if h.text.endswith(t) and len(h.text) > len(t)), None)
+    return h if t is None else Hit(h.end - len(t), h.end, t, h.kind, h.concepts)
+
+
 def refine(text: str, start: int, end: int, instruments: list[Hit], domains: list[Hit],
            blocked: Sequence[tuple[int, int]]) -> tuple[list[Hit], list[Hit]]:
     """The sentence's instrument hits with their names in front, the productive names no vocabulary
@@ -255,6 +262,7 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
     out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool
+    out = [_tool_only(h) for h in out]
     # the fields inside a carrier's name are no domain mentions (also a productive or quoted one:
     # “数据要素×”大赛); a regime's topic is (个人信息保护制度)
     spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]

@@ -206,7 +206,8 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
                                         and (a.end in carriers or text.startswith(_LIST_HEADS, a.end)))]
     out.actors = actors
     actor_spans = [(x.start, x.end) for x in actors]
-    out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]
+    # a field inside an actor's name, or running into it (网络|数据处理者), is no domain
+    out.domains = [h for h in dom if not any(a < h.end and h.start < b for a, b in actor_spans)]
     if any(h.text in _CONTEXTUAL for h in out.domains) and all(h.text in _CONTEXTUAL for h in out.domains):
         out.domains = []                     # 优化营商环境: no digital field named beside it
     out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]

@@ -208,8 +208,24 @@ def test_a_count_a_bound_word_and_a_verb_at_the_left_edge_of_a_name():
 def test_a_zone_written_before_a_list_stays_its_own_tool():
     # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md (the zone before it is
     # the name of a 管理委员会)
-    inst, _ = found("区气象主管机构配合中国（上海）自由贸易试验区管理委员会等单位制定自贸试验区气象数据跨境流动负面清单。")
-    assert inst[-2:] == [("自贸试验区", "pilot-zone"), ("气象数据跨境流动负面清单", "negative-list")]
+    # the list's topic is a field, no part of the tool (GUIDE.md: only the tool, not its topic)
+    inst, dom = found("区气象主管机构配合中国（上海）自由贸易试验区管理委员会等单位制定自贸试验区气象数据跨境流动负面清单。")
+    assert inst[-2:] == [("自贸试验区", "pilot-zone"), ("负面清单", "negative-list")] and dom == ["数据跨境流动"]
+
+
+def test_authorised_operation_without_its_topic():
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md
+    assert found("气象数据授权运营参与主体包括实施机构、运营机构和开发主体。")[0] == [
+        ("授权运营", "public-data-authorized-operation")]
+
+
+def test_accountability_and_appraisal_of_governments():
+    # lawrefbook_dlc/zhejiang/浙江省森林管理条例(2018-11-30).md: a 责任制 named by its field
+    assert found("各级人民政府应当加强森林防火工作，实行森林防火责任制、行政领导负责制和责任追究制。", "zhejiang")[0] == [
+        ("森林防火责任制", "accountability-system"), ("责任追究制", "accountability-system")]
+    # lawrefbook_dlc/henan/河南省节约能源条例(2017-12-04).md
+    assert found("实行节能目标责任制和节能考核评价制度。", "henan")[0] == [
+        ("目标责任制", "accountability-system"), ("考核评价", "evaluation-indicators")]
 
 
 def test_a_notice_board_false_advertising_and_a_capacity_are_no_tools():

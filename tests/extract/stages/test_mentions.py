@@ -207,6 +207,16 @@ def test_network_data_and_digital_china_are_fields():
     # data_compliance/national/网络数据安全管理条例-177ad90123.md
     m = mentions("（四）检查与网络数据处理活动有关的设备、物品；", None)
     assert [(h.text, h.concept.key) for h in m.domains] == [("网络数据", "network-data")]
+    # …but not inside an actor's name (网络数据处理者)
+    m = mentions("网络数据处理者应当按照国家有关规定识别、申报重要数据。", None)
+    assert [a.text for a in m.actors] == ["网络数据处理者"] and m.domains == []
+
+
+def test_a_field_running_into_an_actor_name_is_no_domain():
+    # data_compliance/local/《河南省公共数据资源登记管理实施细则-试行-》征求意见-62ab095232.md: the actor found is
+    # 数据主管部门, and 公共数据 runs into it; the 公共数据 of the registration later is a field
+    text = "公共数据主管部门应加强对登记工作的监督管理，指导登记机构采取技术手段和其他必要措施，保障公共数据资源登记工作安全开展。"
+    assert [(h.start, h.text) for h in mentions(text, "henan").domains] == [(44, "公共数据")]
     # data_compliance/national/数字中国建设2025年行动方案-80dd0c6f1e.md: 中国 inside 数字中国 is no region
     m = mentions("一是坚持数字中国建设工作“一盘棋”，完善数据工作央地政策协调机制。", None)
     assert [(h.text, h.concept.key) for h in m.domains] == [("数字中国", "digital-china")] and m.regions == []
