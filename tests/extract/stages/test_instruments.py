@@ -238,3 +238,10 @@ def test_a_notice_board_false_advertising_and_a_capacity_are_no_tools():
     assert found("执法人员必须忠于职守，秉公执法。")[0] == []
     # data_compliance/national/智能网联汽车产品准入、召回及软件在线升级管理与技术指南-eb01f27d71.md: a capacity
     assert found("（一）健全安全保障能力。")[0] == []
+
+
+def test_what_a_registration_records_and_an_adjective_before_it():
+    # data_compliance/national/公共数据资源登记管理暂行办法-0842792f3d.md: 登记信息 is information, 私自泄露 a verb
+    assert found("（三）私自泄露登记信息或利用登记信息不当获利；")[0] == []
+    # …and 虚假 no name of a registration
+    assert found("（一）开展虚假登记；")[0] == []
