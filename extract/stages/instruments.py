@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from policykg.extract.stages.matcher import Hit
+from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
@@ -75,6 +75,8 @@ _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
 _TOOL_NOT_AFTER: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_after"].items()}
 _TOPIC_TOOLS = tuple(_R["topic_tools"])
+_PROPER_HEADS = tuple(_R["proper_heads"])
+_OWNER_START = re.compile(rf"(?:{alternation(_R['owner_levels'])})(?!{alternation(_R['owner_level_not_before'])})")
 _ATTRIBUTE = re.compile(rf"(?:{alternation(_R['attribute_heads'])})(?!制)")
 _AGENT_HEADS = tuple(_R["agent_heads"]) + tuple(_R["document_heads"])
 _PLAN: str = _R["plan_head"]
@@ -155,8 +157,25 @@ def _with_carrier(text: str, end: int, h: Hit) -> Hit:
     return Hit(h.start, m.end(), text[h.start:m.end()], h.kind, (concept,))
 
 
+def _proper_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]]) -> int:
+    """The start of a proper name in front of a platform: one that begins with the level or the place of
+    its owner (依托|省公共数据资源统一开放平台, 湖北场景创新服务平台), right after a break; ``head`` when
+    there is none (数字创意产业大模型|服务平台 is a platform on a topic)."""
+    a = _walk_left(text, lo, head, blocked)
+    if a == head:
+        return head
+    starts = [m.start() for m in _OWNER_START.finditer(text, a, head)]
+    starts += [r.start for r in matcher().find(text, a, head, kinds=("region",))]
+    for p in sorted(starts):
+        if p == a or any(m.end() == p for m in _BREAK.finditer(text, max(a, p - 4), p)):
+            return p if head - p >= _MIN else head
+    return head
+
+
 def named_span(text: str, lo: int, h: Hit, blocked: Sequence[tuple[int, int]]) -> int:
     """The start of the named instrument ending with hit ``h`` (``h.start`` when it takes no name)."""
+    if h.text.endswith(_PROPER_HEADS):
+        return _proper_start(text, lo, h.start, blocked)
     if not h.text.endswith(_HEADS):
         return h.start
     return _named_start(text, lo, h.start, blocked, h.text.endswith(_TOPIC), h.text.endswith(_FUNDS))

@@ -245,3 +245,18 @@ def test_what_a_registration_records_and_an_adjective_before_it():
     assert found("（三）私自泄露登记信息或利用登记信息不当获利；")[0] == []
     # …and 虚假 no name of a registration
     assert found("（一）开展虚假登记；")[0] == []
+
+
+def test_a_platform_keeps_a_proper_name_but_not_a_topic_or_a_class():
+    # data_compliance/local/自治区工业和信息化厅关于印发广西推动工业高质量数据集建设实施方案的通知-…-9e87c9f665.md:
+    # a place begins the name (the category 中小企业 inside it is no actor, the field 工业互联网 no domain)
+    text = ("依托广西中小企业公共服务平台、广西工业互联网平台等，搭建全区工业高质量数据集管理与供需对接平台，"
+            "定期举办重点行业数据集应用供需对接会，推动数据集流通、共享、成果转化。")
+    inst, _ = found(text)
+    assert inst[:3] == [("广西中小企业公共服务平台", "public-service-platform"),
+                        ("广西工业互联网平台", "industrial-internet-platform"),
+                        ("供需对接平台", "public-service-platform")]
+    # data_compliance/local/山西省发展和改革委员会等部门关于印发《关于促进数据标注产业高质量发展的若干措施》的通知_企策通-616415dfe3.md:
+    # 省级 is a class of platforms, no owner
+    inst, _ = found("对获得省重点实验室、技术创新中心、高新技术企业等省级创新平台认定的按现有资金奖补政策给予支持。")
+    assert ("创新平台", "innovation-platform") in inst
