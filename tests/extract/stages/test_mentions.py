@@ -54,7 +54,7 @@ def test_one_phrase_names_two_governments_and_the_domains_of_a_list():
         (2, 10, "actor:shandong/municipal-government", "山东省设区的市级人民政府")]
     assert [(h.text, h.concept.key) for h in m.domains] == [
         ("数据中心", "data-center"), ("智能计算中心", "intelligent-computing"), ("数据中心", "data-center"),
-        ("算力基础设施", "computing-infrastructure"), ("算力", "computing-infrastructure")]
+        ("算力", "computing-infrastructure"), ("算力", "computing-infrastructure")]   # 算力|基础设施: the shortest
 
 
 def test_a_department_coordinated_after_a_government_takes_its_scope():
@@ -235,3 +235,10 @@ def test_a_category_written_into_a_carrier_or_a_list_name_is_no_actor():
     m = mentions(text, "jinan")
     assert [h.text for h in m.instruments] == ["建筑垃圾运输企业名录"]
     assert [a.text for a in m.actors][:3] == ["个人", "企业", "城管执法部门"]
+
+
+def test_a_field_plus_infrastructure_is_named_by_the_shorter_field():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》…-c2d0285353.md
+    text = "推进算力基础设施集约化建设，构建联网调度、普惠易用、绿色安全的力资源公共服务平台，强化算力服务支撑。"
+    assert [(h.start, h.text, h.concept.key) for h in mentions(text, None).domains] == [
+        (2, "算力", "computing-infrastructure"), (43, "算力", "computing-infrastructure")]
