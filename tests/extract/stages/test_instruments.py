@@ -260,3 +260,12 @@ def test_a_platform_keeps_a_proper_name_but_not_a_topic_or_a_class():
     # 省级 is a class of platforms, no owner
     inst, _ = found("对获得省重点实验室、技术创新中心、高新技术企业等省级创新平台认定的按现有资金奖补政策给予支持。")
     assert ("创新平台", "innovation-platform") in inst
+
+
+def test_a_regulation_sets_up_appraisal_accountability_and_a_budget_without_its_determiner():
+    # lawrefbook_dlc/henan/河南省治理货物运输车辆超限超载条例(2018-06-04).md (本级 is a determiner, dropped)
+    text = ("县级以上人民政府应当加强对本行政区域内管理货运车辆超限超载工作的领导，将治理货运车辆超限超载工作纳入年度工作"
+            "目标考核体系，建立健全政府主导的联席会议制度和联合执法机制，实行目标责任制和责任追究制，并将所需经费纳入本级财政预算。")
+    assert found(text, "henan")[0] == [
+        ("目标考核", "performance-appraisal"), ("联席会议制度", "institutional-rule"), ("执法", "law-enforcement"),
+        ("目标责任制", "accountability-system"), ("责任追究制", "accountability-system"), ("财政预算", "fiscal-funds")]
