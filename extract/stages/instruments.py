@@ -65,6 +65,8 @@ _NAME_NOT_START = frozenset(_R["name_not_start"])
 _FUNDS = tuple(_R["fund_heads"])
 _FUND_FINAL = frozenset(_R["fund_name_final"])
 _NAME_ENDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_ends"].items()}
+_NAME_NOT_ENDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_not_ends"].items()}
+_NAME_STARTS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_starts"].items()}
 _DATE_CHARS = frozenset(_R["date_chars"])
 _COUNT_CHARS = frozenset(_R["count_chars"])
 _NUMERALS = frozenset(_R["numerals"])
@@ -184,6 +186,10 @@ def named_span(text: str, lo: int, h: Hit, blocked: Sequence[tuple[int, int]]) -
 def _purpose_name(name: str, head: str) -> bool:
     """Does ``name`` fit a head that must be named by its purpose (社会养老服务|资金; not 建设|资金)?"""
     ends = _NAME_ENDS.get(head)
+    if name.endswith(_NAME_NOT_ENDS.get(head, ())):
+        return False                        # 股东|大会: a body, no event
+    if head in _NAME_STARTS and not name.startswith(_NAME_STARTS[head]):
+        return False                        # 召开选举|大会: a session
     return ends is None or any(name.endswith(e) and len(name) > len(e) for e in ends)
 
 

@@ -241,10 +241,14 @@ def test_a_notice_board_false_advertising_and_a_capacity_are_no_tools():
 
 
 def test_what_a_registration_records_and_an_adjective_before_it():
-    # data_compliance/national/公共数据资源登记管理暂行办法-0842792f3d.md: 登记信息 is information, 私自泄露 a verb
-    assert found("（三）私自泄露登记信息或利用登记信息不当获利；")[0] == []
-    # …and 虚假 no name of a registration
-    assert found("（一）开展虚假登记；")[0] == []
+    # lawrefbook_dlc/chongqing/重庆市土地房屋权属登记条例(2021-05-27).md: 登记信息 is information
+    text = "土地房屋权属登记机构及其工作人员违反国家规定泄露登记信息，给权利人和他人造成经济损失的，依法承担赔偿责任；"
+    assert found(text, "chongqing")[0] == []
+    # lawrefbook_dlc/shanghai/上海市不动产登记若干规定(2020-11-27).md: 虚假 names no registration, 泄漏 is a verb,
+    # 登记资料 records
+    text = ("不动产登记工作人员进行虚假登记，损毁、伪造不动产登记簿，擅自修改登记事项、泄漏不动产登记资料或者登记信息，"
+            "或者有其他滥用职权、玩忽职守行为的，依法给予处分；")
+    assert found(text, "shanghai")[0] == []
 
 
 def test_a_platform_keeps_a_proper_name_but_not_a_topic_or_a_class():
@@ -269,3 +273,13 @@ def test_a_regulation_sets_up_appraisal_accountability_and_a_budget_without_its_
     assert found(text, "henan")[0] == [
         ("目标考核", "performance-appraisal"), ("联席会议制度", "institutional-rule"), ("执法", "law-enforcement"),
         ("目标责任制", "accountability-system"), ("责任追究制", "accountability-system"), ("财政预算", "fiscal-funds")]
+
+
+def test_a_named_world_or_national_event_is_a_tool_a_session_of_a_body_is_not():
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md
+    inst, _ = found("支持办好世界互联网大会乌镇峰会、良渚论坛、中国－中东欧国家博览会等会议展览活动。")
+    assert inst == [("世界互联网大会乌镇峰会", "expo"), ("中东欧国家博览会", "expo")]
+    # lawrefbook_dlc/shanghai/上海市区县和乡镇人民代表大会代表直接选举实施细则.md: an electoral meeting
+    text = ("在选民选举人民代表大会代表时，选举委员会应当根据各选区选民分布状况，按照方便选民投票的原则分设若干投票站"
+            "或者召开选举大会进行选举。")
+    assert found(text, "shanghai")[0] == []
