@@ -283,3 +283,11 @@ def test_a_named_world_or_national_event_is_a_tool_a_session_of_a_body_is_not():
     text = ("在选民选举人民代表大会代表时，选举委员会应当根据各选区选民分布状况，按照方便选民投票的原则分设若干投票站"
             "或者召开选举大会进行选举。")
     assert found(text, "shanghai")[0] == []
+
+
+def test_a_grant_is_named_by_what_it_pays_for_but_a_fee_is_no_grant():
+    # lawrefbook_dlc/shandong/山东省森林资源条例(2015-04-01).md (给予 governs the grant)
+    inst, _ = found("县级以上人民政府应当根据国家有关规定对公益林和商品林等保险给予保费补贴。", "shandong")
+    assert inst[-1] == ("保费补贴", "subsidy")
+    # lawrefbook_dlc/henan/河南省城市房屋拆迁管理条例(2002-09-30).md: compensation paid as a fee
+    assert found("拆迁人应当对被拆迁人或者房屋承租人支付搬迁补助费。", "henan")[0] == []
