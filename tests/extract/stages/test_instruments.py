@@ -291,3 +291,10 @@ def test_a_grant_is_named_by_what_it_pays_for_but_a_fee_is_no_grant():
     assert inst[-1] == ("保费补贴", "subsidy")
     # lawrefbook_dlc/henan/河南省城市房屋拆迁管理条例(2002-09-30).md: compensation paid as a fee
     assert found("拆迁人应当对被拆迁人或者房屋承租人支付搬迁补助费。", "henan")[0] == []
+
+
+def test_an_adverb_names_no_assessment():
+    # data_compliance/national/关于公开征求《未成年人用户数量巨大和对未成年人群体具有显著影响的网络平台服务提供者认定办法
+    # -征求意见稿-》意见的通知…-f37014f3fe.md (第十条): 全面准确 is how, not which assessment
+    text = "网络平台服务提供者应当按照认定标准，全面准确评估对未成年人的影响，并在收到通知后20个工作日内提交自评估报告。"
+    assert found(text)[0] == []
