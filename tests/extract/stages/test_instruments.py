@@ -298,3 +298,26 @@ def test_an_adverb_names_no_assessment():
     # -征求意见稿-》意见的通知…-f37014f3fe.md (第十条): 全面准确 is how, not which assessment
     text = "网络平台服务提供者应当按照认定标准，全面准确评估对未成年人的影响，并在收到通知后20个工作日内提交自评估报告。"
     assert found(text)[0] == []
+
+
+def test_a_grading_of_titles_or_skills_is_talent_evaluation():
+    # lawrefbook_dlc/zhejiang/温州市家政服务条例(2021-04-07).md
+    assert found("鼓励家政服务人员参加职业培训、职业技能等级认定、专项职业能力考核和职业技能竞赛。")[0] == [
+        ("职业技能等级认定", "talent-evaluation"), ("职业技能竞赛", "competition")]
+    # lawrefbook_dlc/shanghai/上海市促进农业科技进步若干规定(2024-11-28).md
+    assert found("评价结果作为职称评聘、职务晋升、岗位聘用、薪酬待遇、项目支持和表彰奖励等的重要依据。")[0] == [
+        ("职称评聘", "talent-evaluation"), ("表彰奖励", "commendation")]
+
+
+def test_a_grant_after_the_fact_and_a_financing_match_are_tools_and_a_running_total_is_no_name():
+    # lawrefbook_dlc/shandong/山东省促进科技成果转化条例(2017-12-01).md
+    inst, _ = found("县级以上人民政府可以通过后补助、风险补偿、奖励等措施，鼓励、支持科技企业孵化器、大学科技园、众创空间等"
+                    "科技企业孵化机构发展，培育发展新型孵化方式，加快科技成果转化。")
+    assert inst[:3] == [("后补助", "subsidy"), ("风险补偿", "risk-compensation"), ("奖励", "award")]
+    # lawrefbook_dlc/shanghai/上海市优化营商环境条例(2024-09-27).md
+    inst, _ = found("本市鼓励金融机构为诚信经营的中小企业提供无抵押信用贷款，优化中小企业信贷产品，提高融资对接和贷款审批发放效率。")
+    assert ("融资对接", "supply-demand-matching") in inst
+    # data_compliance/local/昆明市人民政府关于印发昆明市推动数字经济高质量跨越式发展若干政策措施-试行-的通知_市政府文件_
+    # 昆明市人民政府门户网站-b75d5f3e9d.md
+    assert found("单个数字经济产业集聚区累计奖励不超过500万元。")[0] == [
+        ("数字经济产业集聚区", "industrial-park"), ("奖励", "award")]
