@@ -321,3 +321,21 @@ def test_a_grant_after_the_fact_and_a_financing_match_are_tools_and_a_running_to
     # 昆明市人民政府门户网站-b75d5f3e9d.md
     assert found("单个数字经济产业集聚区累计奖励不超过500万元。")[0] == [
         ("数字经济产业集聚区", "industrial-park"), ("奖励", "award")]
+
+
+def test_a_field_inside_a_named_event_is_no_domain_and_a_verb_of_taking_ends_a_name():
+    # data_compliance/local/北京市《以高水平开放推动服务贸易和数字贸易高质量发展实施方案》-59ae0c3e32.md
+    inst, dom = found("办好中国国际服务贸易交易会、全球数字经济大会等活动，充分发挥中国国际进又博览会、全球数字贸易博览会等平台作用，"
+                      "拓宽服务贸易和数字贸易国际合作渠道。")
+    assert [t for t, _ in inst] == ["中国国际服务贸易交易会", "全球数字经济大会", "中国国际进又博览会", "全球数字贸易博览会"]
+    assert dom == ["数字贸易"]
+    # lawrefbook_dlc/shandong/山东省水污染防治条例(2020-11-27).md
+    assert found("县级以上人民政府应当组织生态环境、自然资源、水利等部门，加强水源涵养和污染治理，及时采取调查评估、"
+                 "污染因素筛查、风险防范等措施，确保饮用水安全。")[0] == [("调查评估", "assessment")]
+
+
+def test_sharing_and_opening_public_data_is_one_tool():
+    # data_compliance/local/上海市人民政府办公厅关于印发《上海市公共数据资源授权运营管理办法》的通知-7787ded3a3.md
+    inst, _ = found("市数据主管部门负责综合协调管理本市公共数据资源授权运营工作，按照程序报请市政府确定全市统一的实施机构，"
+                    "制订公共数据资源授权运营管理制度和标准规范，统筹做好公共数据共享开放和授权运营工作。")
+    assert ("公共数据共享开放", "public-data-opening") in inst
