@@ -239,3 +239,14 @@ def test_a_field_plus_infrastructure_is_named_by_the_shorter_field():
     text = "推进算力基础设施集约化建设，构建联网调度、普惠易用、绿色安全的力资源公共服务平台，强化算力服务支撑。"
     assert [(h.start, h.text, h.concept.key) for h in mentions(text, None).domains] == [
         (2, "算力", "computing-infrastructure"), (43, "算力", "computing-infrastructure")]
+
+
+def test_connected_cars_and_government_informatization_are_fields():
+    # data_compliance/local/天津市促进智能网联汽车发展条例-征求意见稿-8e2a03c656.md
+    m = mentions("支持智能网联领域的创新平台建设，鼓励通过各类创新平台开展智能网联汽车卡脖子技术攻关以及关键产品研发。", None)
+    assert [(h.text, h.concept.key) for h in m.domains][:2] == [
+        ("智能网联", "autonomous-driving"), ("智能网联汽车", "autonomous-driving")]
+    # data_compliance/national/政务领域人工智能大模型部署应用指引_中央网络安全和信息化委员会办公室-050c02a6a8.md
+    m = mentions("中央和国家机关政务领域人工智能大模型部署应用应纳入国家政务信息化规划统筹。", None)
+    assert [(h.text, h.concept.key) for h in m.domains] == [
+        ("人工智能大模型", "large-model"), ("政务信息化", "digital-government")]
