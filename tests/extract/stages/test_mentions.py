@@ -241,11 +241,10 @@ def test_a_field_plus_infrastructure_is_named_by_the_shorter_field():
         (2, "算力", "computing-infrastructure"), (43, "算力", "computing-infrastructure")]
 
 
-def test_connected_cars_and_government_informatization_are_fields():
-    # data_compliance/local/天津市促进智能网联汽车发展条例-征求意见稿-8e2a03c656.md
-    m = mentions("支持智能网联领域的创新平台建设，鼓励通过各类创新平台开展智能网联汽车卡脖子技术攻关以及关键产品研发。", None)
-    assert [(h.text, h.concept.key) for h in m.domains][:2] == [
-        ("智能网联", "autonomous-driving"), ("智能网联汽车", "autonomous-driving")]
+def test_assisted_driving_and_government_informatization_are_fields():
+    # data_compliance/national/《智能社会发展与治理标准化指引-2025-版-》-58aa69f4a8.md
+    m = mentions("通过智能传感技术感知周围环境进行辅助驾驶；", None)
+    assert [(h.text, h.concept.key) for h in m.domains][-1:] == [("辅助驾驶", "autonomous-driving")]
     # data_compliance/national/政务领域人工智能大模型部署应用指引_中央网络安全和信息化委员会办公室-050c02a6a8.md
     m = mentions("中央和国家机关政务领域人工智能大模型部署应用应纳入国家政务信息化规划统筹。", None)
     assert [(h.text, h.concept.key) for h in m.domains] == [
