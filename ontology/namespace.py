@@ -233,6 +233,7 @@ class DOM(DefinedNamespace):
         'it-services',
         'large-model',
         'low-altitude-economy',
+        'network-data',
         'network-infrastructure',
         'new-display',
         'open-source',
@@ -297,6 +298,7 @@ class INST(DefinedNamespace):
     _extras = [
         'acceptance-check',
         'accident-insurance',
+        'accountability-system',
         'action-plan',
         'administrative-licensing',
         'agricultural-insurance',
@@ -385,6 +387,7 @@ class INST(DefinedNamespace):
         'open-competition',
         'patent-pool',
         'pay-after-use',
+        'performance-appraisal',
         'performance-evaluation',
         'pilot-base',
         'pilot-zone',

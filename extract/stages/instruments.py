@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from policykg.extract.stages.matcher import Hit
+from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
@@ -65,28 +65,64 @@ _NAME_NOT_START = frozenset(_R["name_not_start"])
 _FUNDS = tuple(_R["fund_heads"])
 _FUND_FINAL = frozenset(_R["fund_name_final"])
 _NAME_ENDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_ends"].items()}
+_NAME_NOT_ENDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_not_ends"].items()}
+_NAME_STARTS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["name_starts"].items()}
 _DATE_CHARS = frozenset(_R["date_chars"])
+_COUNT_CHARS = frozenset(_R["count_chars"])
+_NUMERALS = frozenset(_R["numerals"])
+_BOUND = tuple(_R["bound_words"])
 _ABSORBING = tuple(_R["absorbing_heads"])
 _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?名单$")
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
+_TOOL_NOT_AFTER: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_after"].items()}
+_TOPIC_TOOLS = tuple(_R["topic_tools"])
+_PROPER_HEADS = tuple(_R["proper_heads"])
+_OWNER_START = re.compile(rf"(?:{alternation(_R['owner_levels'])})(?!{alternation(_R['owner_level_not_before'])})")
+_ATTRIBUTE = re.compile(rf"(?:{alternation(_R['attribute_heads'])})(?!制)")
 _AGENT_HEADS = tuple(_R["agent_heads"]) + tuple(_R["document_heads"])
 _PLAN: str = _R["plan_head"]
 _PROGRAMME_TYPES = frozenset(_R["programme_types"])
 
 
-def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False) -> int:
-    """Where the name in front of ``text[head]`` starts (``head`` when there is none); the name of a
-    ``regime`` (…制度) may hold the verbs done to a record (水权交易转让制度)."""
+def _bound_word_start(text: str, lo: int, i: int, head: int) -> int | None:
+    """The start of a word of ``bound_words`` holding the break character ``text[i]`` and ending before
+    ``head`` (长三角, 自由贸易), if there is one."""
+    for w in _BOUND:
+        for k in range(len(w)):
+            a = i - k
+            if a >= lo and a + len(w) <= head and text.startswith(w, a):
+                return a
+    return None
+
+
+def _walk_left(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]]) -> int:
+    """How far left of ``head`` name characters run (no punctuation, break character or blocked span);
+    a word of ``bound_words`` is crossed whole."""
     a = head
-    while a > lo and head - a < _MAX + 4 and _NAME_CHAR.match(text[a - 1]) and text[a - 1] not in _BREAK_CHARS \
+    while a > lo and head - a < _MAX + 4 and _NAME_CHAR.match(text[a - 1]) \
             and not any(s < a <= e for s, e in blocked):
+        if text[a - 1] in _BREAK_CHARS:
+            w = _bound_word_start(text, lo, a - 1, head)
+            if w is None:
+                break
+            a = w
+            continue
         a -= 1
+    return a
+
+
+def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]], regime: bool = False,
+                 fund: bool = False) -> int:
+    """Where the name in front of ``text[head]`` starts (``head`` when there is none); the name of a
+    ``regime`` (…制度) may hold the verbs done to a record (水权交易转让制度); a ``fund``'s name ends with
+    its purpose (产业发展|投资基金)."""
+    a = _walk_left(text, lo, head, blocked)
     if a == head:
         return head
     last = None
     for m in (_REGIME_BREAK if regime else _BREAK).finditer(text, max(lo, a - 3), head):
-        if m.end() == head and m.group(0) in _FUND_FINAL and text.startswith(_FUNDS, head):
+        if m.end() == head and m.group(0) in _FUND_FINAL and (fund or text.startswith(_FUNDS, head)):
             continue                        # 民办教育发展|专项资金: the purpose ends the fund's name
         last = m                            # the last break before the head
     if last is not None:
@@ -95,6 +131,8 @@ def _named_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int
         return head
     if a > lo and text[a] in _DATE_CHARS and text[a - 1].isdigit():
         a += 1                              # 2025年|“数据要素×”大赛: a date is no part of the name
+    if a > lo and text[a] in _COUNT_CHARS and (text[a - 1].isdigit() or text[a - 1] in _NUMERALS):
+        a += 1                              # 三个|省级人工智能产业园: a count is no part of the name
     if text[a:a + 1] in _STRIP_START and text[a + 1:a + 2] not in _STRIP_START[text[a]]:
         a += 1                              # 经|个人信息保护认证 (not 经营许可证): a preposition
     while a < head and text[a] in "“”":
@@ -121,16 +159,37 @@ def _with_carrier(text: str, end: int, h: Hit) -> Hit:
     return Hit(h.start, m.end(), text[h.start:m.end()], h.kind, (concept,))
 
 
+def _proper_start(text: str, lo: int, head: int, blocked: Sequence[tuple[int, int]]) -> int:
+    """The start of a proper name in front of a platform: one that begins with the level or the place of
+    its owner (依托|省公共数据资源统一开放平台, 湖北场景创新服务平台), right after a break; ``head`` when
+    there is none (数字创意产业大模型|服务平台 is a platform on a topic)."""
+    a = _walk_left(text, lo, head, blocked)
+    if a == head:
+        return head
+    starts = [m.start() for m in _OWNER_START.finditer(text, a, head)]
+    starts += [r.start for r in matcher().find(text, a, head, kinds=("region",))]
+    for p in sorted(starts):
+        if p == a or any(m.end() == p for m in _BREAK.finditer(text, max(a, p - 4), p)):
+            return p if head - p >= _MIN else head
+    return head
+
+
 def named_span(text: str, lo: int, h: Hit, blocked: Sequence[tuple[int, int]]) -> int:
     """The start of the named instrument ending with hit ``h`` (``h.start`` when it takes no name)."""
+    if h.text.endswith(_PROPER_HEADS):
+        return _proper_start(text, lo, h.start, blocked)
     if not h.text.endswith(_HEADS):
         return h.start
-    return _named_start(text, lo, h.start, blocked, h.text.endswith(_TOPIC))
+    return _named_start(text, lo, h.start, blocked, h.text.endswith(_TOPIC), h.text.endswith(_FUNDS))
 
 
 def _purpose_name(name: str, head: str) -> bool:
     """Does ``name`` fit a head that must be named by its purpose (社会养老服务|资金; not 建设|资金)?"""
     ends = _NAME_ENDS.get(head)
+    if name.endswith(_NAME_NOT_ENDS.get(head, ())):
+        return False                        # 股东|大会: a body, no event
+    if head in _NAME_STARTS and not name.startswith(_NAME_STARTS[head]):
+        return False                        # 召开选举|大会: a session
     return ends is None or any(name.endswith(e) and len(name) > len(e) for e in ends)
 
 
@@ -180,11 +239,19 @@ def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[
 def _word_goes_on(text: str, h: Hit) -> bool:
     """相关监管|工作, 外贸综合服务平台|企业, 执法|人员, 应急处置|方案: the tool word is part of a longer
     word here (an agent, a document)."""
-    if text.startswith(_AGENT_HEADS, h.end):
-        return True
+    if text.startswith(_AGENT_HEADS, h.end) or _ATTRIBUTE.match(text, h.end):
+        return True                         # 执法|人员, 安全保障|能力
+    if any(h.start >= len(v) and text.startswith(v, h.start - len(v)) for v in _TOOL_NOT_AFTER.get(h.text, ())):
+        return True                         # 虚假|宣传
     if text.startswith(_PLAN, h.end) and h.concept.instrument_type not in _PROGRAMME_TYPES:
         return True                         # 监督检查|计划: a plan (人才引进|计划 is a programme)
     return any(h.text.endswith(k) and text.startswith(v, h.end) for k, v in _TOOL_NOT_BEFORE.items())
+
+
+def _tool_only(h: Hit) -> Hit:
+    """公共数据资源|授权运营 → 授权运营: the tool without the topic written in front of it."""
+    t = next((t for t in _TOPIC_TOOLS if h.text.endswith(t) and len(h.text) > len(t)), None)
+    return h if t is None else Hit(h.end - len(t), h.end, t, h.kind, h.concepts)
 
 
 def refine(text: str, start: int, end: int, instruments: list[Hit], domains: list[Hit],
@@ -196,7 +263,8 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     crossing = {(a, b) for a, b in blocked for h in instruments if a < h.start < b < h.end}
     # a tool written right before a named head is part of the name (场景创新|试验区, 场景开放|清单)
     named = [h for h in instruments if h.text.endswith(_ABSORBING)]
-    absorbed = [g for g in instruments if any(h.start == g.end for h in named)]
+    # …but a zone or a carrier before a list stays its own tool (自由贸易试验区|数据出境负面清单)
+    absorbed = [g for g in instruments if any(h.start == g.end for h in named) and not g.text.endswith(_ABSORBING)]
     stops = [x for x in blocked if x not in crossing] + [(h.start, h.end) for h in instruments if h not in absorbed]
     out: list[Hit] = []
     for h in instruments:
@@ -219,6 +287,7 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
     out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool
+    out = [_tool_only(h) for h in out]
     # the fields inside a carrier's name are no domain mentions (also a productive or quoted one:
     # “数据要素×”大赛); a regime's topic is (个人信息保护制度)
     spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]

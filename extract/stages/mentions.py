@@ -108,6 +108,7 @@ _BARE_LAW = frozenset(_WORDS["bare_law_words"])
 _SELF = re.compile(r"本$")
 _CONTEXTUAL = frozenset(_WORDS["contextual_domains"])
 _CATEGORY_CLASSES = frozenset(_WORDS["carrier_owner_classes"])
+_SHORTEST_TAILS = tuple(sorted(_WORDS["shortest_field_tails"], key=len, reverse=True))
 _LIST_HEADS = tuple(_WORDS["owner_list_heads"])
 
 
@@ -206,7 +207,9 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
                                         and (a.end in carriers or text.startswith(_LIST_HEADS, a.end)))]
     out.actors = actors
     actor_spans = [(x.start, x.end) for x in actors]
-    out.domains = [h for h in dom if not _inside(h.start, h.end, actor_spans)]
+    # a field inside an actor's name, or running into it (网络|数据处理者), is no domain
+    out.domains = [h for h in dom if not any(a < h.end and h.start < b for a, b in actor_spans)]
+    out.domains = [_shortest(h) for h in out.domains]
     if any(h.text in _CONTEXTUAL for h in out.domains) and all(h.text in _CONTEXTUAL for h in out.domains):
         out.domains = []                     # 优化营商环境: no digital field named beside it
     out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]
@@ -226,6 +229,17 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
             continue                         # 中国式现代化, 数字中国: not the place
         out.regions.append(h)
     return out
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> frozenset[str]:
+    return frozenset(vocabulary().lexicon(("dom",)))
+
+
+def _shortest(h: Hit) -> Hit:
+    """算力|基础设施 → 算力 (ANNOTATION.md: the shortest surface naming the field), the concept kept."""
+    tail = next((t for t in _SHORTEST_TAILS if h.text.endswith(t) and h.text[:-len(t)] in _field_labels()), None)
+    return h if tail is None else Hit(h.start, h.end - len(tail), h.text[:-len(tail)], h.kind, h.concepts)
 
 
 def _own_region_subjects(text: str, start: int, matches: list[re.Match], jurisdiction: str) -> list[Actor]:

@@ -54,7 +54,7 @@ def test_one_phrase_names_two_governments_and_the_domains_of_a_list():
         (2, 10, "actor:shandong/municipal-government", "山东省设区的市级人民政府")]
     assert [(h.text, h.concept.key) for h in m.domains] == [
         ("数据中心", "data-center"), ("智能计算中心", "intelligent-computing"), ("数据中心", "data-center"),
-        ("算力基础设施", "computing-infrastructure"), ("算力", "computing-infrastructure")]
+        ("算力", "computing-infrastructure"), ("算力", "computing-infrastructure")]   # 算力|基础设施: the shortest
 
 
 def test_a_department_coordinated_after_a_government_takes_its_scope():
@@ -196,6 +196,27 @@ def test_a_generic_field_word_is_a_domain_only_beside_a_digital_field():
     # data_compliance/local/《湖北省推进可信数据空间发展行动方案》-70b6fa8451.md: 政务服务 among digital fields
     text = "通过城市数字公共基础设施开源体系、高质量数据集等建设，推动城市治理、低空经济、政务服务等领域应用场景创新。"
     assert [h.text for h in mentions(text, "hubei").domains] == ["开源", "数据集", "低空经济", "政务服务"]
+    # lawrefbook_dlc/henan/河南省促进科技成果转化条例(2001-05-25).md: science in general is no digital field…
+    assert mentions("企业是科技成果转化的主体。", "henan").domains == []
+    # …but it is beside one (data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md)
+    text = "鼓励企业围绕人工智能产业细分赛道，开展核心技术攻关，建设创新应用平台，打造标杆应用场景。"
+    assert [h.text for h in mentions(text, "sichuan").domains] == ["人工智能", "技术攻关"]
+
+
+def test_network_data_is_a_field():
+    # data_compliance/national/网络数据安全管理条例-177ad90123.md
+    m = mentions("（四）检查与网络数据处理活动有关的设备、物品；", None)
+    assert [(h.text, h.concept.key) for h in m.domains] == [("网络数据", "network-data")]
+    # …but not inside an actor's name (网络数据处理者)
+    m = mentions("网络数据处理者应当按照国家有关规定识别、申报重要数据。", None)
+    assert [a.text for a in m.actors] == ["网络数据处理者"] and m.domains == []
+
+
+def test_a_field_running_into_an_actor_name_is_no_domain():
+    # data_compliance/local/《河南省公共数据资源登记管理实施细则-试行-》征求意见-62ab095232.md: the actor found is
+    # 数据主管部门, and 公共数据 runs into it; the 公共数据 of the registration later is a field
+    text = "公共数据主管部门应加强对登记工作的监督管理，指导登记机构采取技术手段和其他必要措施，保障公共数据资源登记工作安全开展。"
+    assert [(h.start, h.text) for h in mentions(text, "henan").domains] == [(44, "公共数据")]
 
 
 def test_a_category_written_into_a_carrier_or_a_list_name_is_no_actor():
@@ -211,3 +232,20 @@ def test_a_category_written_into_a_carrier_or_a_list_name_is_no_actor():
     m = mentions(text, "jinan")
     assert [h.text for h in m.instruments] == ["建筑垃圾运输企业名录"]
     assert [a.text for a in m.actors][:3] == ["个人", "企业", "城管执法部门"]
+
+
+def test_a_field_plus_infrastructure_is_named_by_the_shorter_field():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》…-c2d0285353.md
+    text = "推进算力基础设施集约化建设，构建联网调度、普惠易用、绿色安全的力资源公共服务平台，强化算力服务支撑。"
+    assert [(h.start, h.text, h.concept.key) for h in mentions(text, None).domains] == [
+        (2, "算力", "computing-infrastructure"), (43, "算力", "computing-infrastructure")]
+
+
+def test_assisted_driving_and_government_informatization_are_fields():
+    # data_compliance/national/《智能社会发展与治理标准化指引-2025-版-》-58aa69f4a8.md
+    m = mentions("通过智能传感技术感知周围环境进行辅助驾驶；", None)
+    assert [(h.text, h.concept.key) for h in m.domains][-1:] == [("辅助驾驶", "autonomous-driving")]
+    # data_compliance/national/政务领域人工智能大模型部署应用指引_中央网络安全和信息化委员会办公室-050c02a6a8.md
+    m = mentions("中央和国家机关政务领域人工智能大模型部署应用应纳入国家政务信息化规划统筹。", None)
+    assert [(h.text, h.concept.key) for h in m.domains] == [
+        ("人工智能大模型", "large-model"), ("政务信息化", "digital-government")]
