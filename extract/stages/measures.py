@@ -267,6 +267,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     lex = _lex()
     pos, relative = _subject_start(text, cs, starts[0].start)
     subj: list[Actor] = []
+    qualifiers: list[Actor] = []
     begin = pos
     while True:
         group = [a for a in starts if a.start == pos and a not in subj]
@@ -277,6 +278,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
         q = _QUALIFIER.match(text, pos, ce)
         if q:
             subj = [a for a in subj if a not in group]       # the government only qualifies what follows
+            qualifiers += [a for a in starts if min(a.start for a in group) <= a.start < pos]
             pos = q.end()
             if any(a.start == pos for a in starts):
                 continue
@@ -299,7 +301,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     if text.startswith("的", pos) and pos < ce - 1:
         # a possessor (…企业事业单位的法定代表人或者主要负责人，为…): the subject is the actor after 的
         return _subject(text, pos + 1, ce, actors) if any(a.start == pos + 1 for a in starts) else ([], cs)
-    subj += [a for a in starts if begin <= a.start < pos and a not in subj]
+    subj += [a for a in starts if begin <= a.start < pos and a not in subj and a not in qualifiers]
     if pos < ce and text[pos] in "：:":
         pos += 1
     return subj, pos
@@ -349,6 +351,11 @@ def _after_coordinator(lead: str) -> int:
     return m.end() if m else 0
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
+# a thing as the subject, after an actor that owns it or is listed with it (…、幼儿园专项规划, 编制的应急预案)
+# (a conjunct naming someone, 和其他组织收集数据, is a subject with its act)
+_THING_SUBJECT = re.compile(f"(?:[、和与及](?:(?!{_alt('unknown_subject_heads')})[^，；：。、的]){{0,10}}"
+                            f"|[^，；：。]{{0,12}}的[^，；：。、的]{{0,10}})(?:{_alt('thing_subject_heads')})")
+_QUALIFIER_BEFORE = re.compile(f"(?:{_alt('qualifier_words')})$")
 
 
 def _actors_at(pos: int, ce: int, text: str, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -627,6 +634,8 @@ class _Scan:
             self.owned = False
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
+        elif subj and self._thing_subject(subj_end, ce):
+            subj, subj_end, self.owned = [], hs, True    # 中小学校、幼儿园专项规划应当…: a thing, no agent
         pos = subj_end if subj else hs
         head = lex.adverbials.match(text, pos, ce)
         c = _Clause(cs, ce, hs, subj, subj_end, pos, head.end() if head else pos, last,
@@ -693,7 +702,7 @@ class _Scan:
     def _declared(self, c: _Clause) -> bool:
         """A government subject (any subject in a plan) with a duty verb: 本省实行…, 市财政局会同…建立…."""
         cur = self.current
-        if (not c.subj or not (self.plan or _is_government(c.subj)) or c.conditional
+        if (not c.subj or not (self.plan or _is_government(c.subj) or self._qualified(c.subj[0])) or c.conditional
                 or c.narrative or self.penalty or self.report):
             return False
         if _binding(cur) and (cur is None or c.subj_end > c.hs + 24 or set(map(id, c.subj)) <= set(map(id, cur.agents))):
@@ -712,6 +721,16 @@ class _Scan:
         self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
                    action=self._verb_phrase(m.start(), m.group(0), c.ce))
         return True
+
+    def _thing_subject(self, p: int, ce: int) -> bool:
+        """Do the words between the subject actor ending at ``p`` and the clause's modal name a thing the
+        actor owns or is listed with (…学校、幼儿园专项规划应当, …单位编制的应急预案应当)?"""
+        cue = _first_cue(self.text, p, ce, self.excluded, self.candidates)
+        return cue is not None and _THING_SUBJECT.fullmatch(self.text, p, cue[0]) is not None
+
+    def _qualified(self, a: Actor) -> bool:
+        """Is the actor a body a government or department names (…人民政府确定的燃气主管部门, 所属的…机构)?"""
+        return _QUALIFIER_BEFORE.search(self.text, max(0, a.start - 4), a.start) is not None
 
     def _topic_duty(self, c: _Clause) -> bool:
         """The duty verb of an earlier clause's government subject: 县级以上人民政府有关部门按照职责分工，做好…"""

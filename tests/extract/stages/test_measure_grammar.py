@@ -188,3 +188,25 @@ def test_bu_ying_is_a_prohibition():
     # data_compliance/local/东莞市地方标准-网络数据安全通用要求-征求意见稿-51155aaeee.md (不应/不应当: 102 in the corpus)
     text = "APP、WEB等客户端相关业务完成后不应留存重要数据，需及时对缓存进行清理。"
     assert [m for m, _ in kinds(text, "dongguan")] == ["prohibition"]
+
+
+def test_a_government_that_names_the_subject_department_is_no_agent():
+    # lawrefbook_dlc/henan/南阳市中小学校幼儿园规划建设条例: 人民政府指定的 only qualifies the department,
+    # also the county government nested in 市、县（市、区）
+    text = "市、县（市、区）人民政府指定的教育主管部门应当及时接收和管理。"
+    assert kinds(text, "henan") == [("obligation", ["教育主管部门"])]
+    # lawrefbook_dlc/beijing/北京市实施《节约能源法》办法: a body a department names has its duties too
+    assert kinds("发展改革部门所属的节能监察机构具体实施节能监察工作。", "beijing") == [
+        ("obligation", ["节能监察机构"])]
+
+
+def test_a_thing_listed_with_or_made_by_an_actor_is_a_subject_without_agent():
+    # lawrefbook_dlc/henan/新乡市中小学校幼儿园规划建设条例: the plan must, not the schools
+    text = "中小学校、幼儿园专项规划应当经本级人民政府批准，并报同级人民代表大会常务委员会备案。"
+    assert kinds(text, "henan") == [("obligation", [])]
+    # lawrefbook_dlc/shanghai/上海市排水与污水处理条例: 建设单位制定的…方案 is the subject
+    assert kinds("建设单位制定的设施保护方案应当经专家论证通过后，报市或者区水务部门备案。", "shanghai") == [
+        ("obligation", [])]
+    # but a verb and its object stay the actor's act (山东省大数据发展促进条例)
+    assert kinds("自然人、法人和其他组织收集数据不得损害被收集人的合法权益。", "shandong") == [
+        ("prohibition", ["自然人", "法人"])]
