@@ -424,8 +424,8 @@ def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
             continue
         group = m.lastgroup or "m"
         if group != "m":
-            if text.startswith(_WHILE, m.end()):
-                continue                         # 在履行法定职责时: a time, not a duty
+            if text.startswith(_WHILE, m.end()) or p > 0 and text[p - 1] in _FRAMED_NOT_AFTER:
+                continue                         # 在履行法定职责时: a time, not a duty; 为履行…职责: a purpose
             mod, cue = lex.framed[int(group[1:])]
             return p, cue, mod, m.end()
         if _real_cue(text, m, ce):
@@ -434,6 +434,7 @@ def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
 
 
 _WHILE = ("时", "中", "过程")
+_FRAMED_NOT_AFTER = tuple(_RULES["framed_not_after"])
 
 
 def _real_cue(text: str, m: re.Match, ce: int) -> bool:
@@ -642,8 +643,8 @@ class _Scan:
                     conditional=_CONDITION.search(text, cs, ce) is not None,
                     narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None)
         c.by, c.by_end = _by_actors(text, pos, ce, self.actors)
-        if c.by and self.penalty:
-            self.imposer = c.by
+        if c.by and self.penalty and not text.startswith(_LIABLE, c.by_end):
+            self.imposer = c.by                  # 由…部门责令改正, not 所需费用由违法行为人承担
         if lex.goal.match(text, c.hp, ce):
             pass                                 # 力争…达到…: a goal continues the task before it
         elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._topic_duty(c)
@@ -665,6 +666,10 @@ class _Scan:
             return False
         p, word, mod, end = cue
         lex = _lex()
+        cur = self.current
+        if "…" in word and not c.subj and cur is not None and cur.kind == "modal" and cur.modality == mod:
+            cur.end = c.ce                       # 应当建立…，履行…义务: what the modal requires, one measure
+            return True
         if p > c.hp and (lex.soft.match(self.text, c.hp, c.ce) or "…" in word and (
                 lex.task.match(self.text, c.hp, c.ce) or lex.declared.match(self.text, c.hp, c.ce))):
             return False      # 鼓励X采购…履行职责所需的…, 督促有关部门依法履行职责: the verb before governs what follows
@@ -937,6 +942,8 @@ _PLACE_UNIT = re.compile(f"等?(?:{_alt('place_units')})?")
 
 # 每年推动1万余家企业开展…: a number of actors after the cue
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")
+# 由X + one of these in a penalty clause makes X the one liable, not the one who fines (费用由违法行为人承担)
+_LIABLE = tuple(_RULES["liability_verbs"])
 _GAP = 6          # characters of a qualifier before the actor urged (支持制造业重点企业发挥…)
 _LIST_GAP = 16    # … or of a list of kinds ending in 等 (推动技术评估、经纪、咨询等第三方专业化机构发展)
 

@@ -210,3 +210,29 @@ def test_a_thing_listed_with_or_made_by_an_actor_is_a_subject_without_agent():
     # but a verb and its object stay the actor's act (山东省大数据发展促进条例)
     assert kinds("自然人、法人和其他组织收集数据不得损害被收集人的合法权益。", "shandong") == [
         ("prohibition", ["自然人", "法人"])]
+
+
+def test_ying_before_zhengde_is_a_modal_and_yingzheng_gongmin_is_no_cue():
+    # lawrefbook_dlc/henan/洛阳市夏玉米制种管理条例.md: 应 + 征得…同意 (30 in the corpus), not 应征公民 (enlisting)
+    assert kinds("使用取得新品种权的自交系用于制种的，应征得新品种权所有人的同意。", "henan") == [("obligation", [])]
+    assert kinds("应征公民被征集服现役，同时被机关、团体录取的，应当优先履行服兵役义务。") == [("obligation", [])]
+
+
+def test_a_duty_named_after_a_modal_is_what_the_modal_requires():
+    # data_compliance/local/《中国-上海-自由贸易试验区及临港新片区数据出境负面清单管理办法》-试行-c19c22d87a.md:
+    # 应当…，履行…义务，… is one obligation (141 such sentences in 380 documents gave two)
+    text = ("数据处理者向境外传输重要数据和个人信息，应当遵守法律、法规的规定，履行数据安全保护义务，"
+            "采取技术措施和其他必要措施，保障数据出境安全。")
+    assert kinds(text, "shanghai") == [("obligation", ["数据处理者"])]
+
+
+def test_a_duty_after_wei_or_chu_is_a_purpose_or_an_exception():
+    # data_compliance/national/中华人民共和国个人信息保护法-eba47ff909.md: 为履行法定职责 states why, no duty
+    text = "国家机关为履行法定职责处理个人信息，应当依照法律、行政法规规定的权限、程序进行，不得超出履行法定职责所必需的范围和限度。"
+    assert kinds(text) == [("obligation", ["国家机关"]), ("prohibition", ["国家机关"])]
+
+
+def test_who_pays_in_a_penalty_clause_is_not_who_fines():
+    # lawrefbook_dlc/henan/驻马店市城市市容和环境卫生管理条例(2019-01-14).md: 费用由违法行为人承担 (59 in the corpus)
+    text = "违反第三十四条规定，对不及时清除垃圾等废弃物的，可以代为清除，所需费用由违法行为人承担，并可处五百元以上五千元以下罚款。"
+    assert kinds(text, "henan") == [("authorization", []), ("authorization", [])]
