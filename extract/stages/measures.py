@@ -612,6 +612,8 @@ class _Scan:
     owned: bool = False
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
     imposer: list[Actor] = field(default_factory=list)
+    # the actor urged has no verb yet (鼓励金融机构基于…核心资产，开展…): the next clause's verb is its act
+    urged_verbless: bool = False
 
     def _actor_at(self, p: int) -> bool:
         """Is ``p`` inside an actor's name (适用于…的组织和个人, 统称港航管理部门)?"""
@@ -768,6 +770,10 @@ class _Scan:
         if not self.plan or not (cur is None or cur.kind in ("task", "soft")) \
                 or lex.continuing.match(self.text, c.hs, c.ce):
             return False
+        if cur is not None and cur.kind == "soft" and self.urged_verbless and not c.subj:
+            self.urged_verbless = False
+            cur.end = c.ce                       # 支持企业依托…资源，建设…: what the urged actor does
+            return True
         verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
                                 or verb[1] in lex.middle_tasks and not c.last):
@@ -844,6 +850,7 @@ class _Scan:
             return
         if encourage:
             self._open("encouragement", word, soft.start(), soft.end(), cs, ce, subj, subj_end, "soft", action=word)
+            self.urged_verbless = self._verbless(soft.end(), ce)
         else:
             self._open("obligation", word, soft.start(), soft.start(), cs, ce, subj, subj_end,
                        "declared" if subj else "task")
@@ -868,6 +875,21 @@ class _Scan:
             return False                         # 推动技术评估、经纪、咨询等第三方专业化机构发展: a list with 等
         found, end = _actors_at(nxt.start, ce, text, self.actors)
         return bool(found) and not text.startswith("的", end) and end < ce - 1
+
+    def _verbless(self, p: int, ce: int) -> bool:
+        """Is the rest of an encouragement clause an actor and a prepositional phrase only, ending at a
+        comma (鼓励金融机构基于数据知识产权、数据资产等核心资产，)?"""
+        text, lex = self.text, _lex()
+        if text[ce - 1] != "，":
+            return False
+        found = [a for a in self.actors if p <= a.start < ce]
+        if not found:
+            return False
+        end = max(a.end for a in found if a.start == found[0].start)
+        if text.startswith("的", end) or not lex.preposition.match(text, end, ce):
+            return False
+        return not any(not self._actor_at(v.start()) for v in lex.task_any.finditer(text, end, ce)) \
+            and not lex.declared.search(text, end, ce)
 
     def duty_lead(self, hs: int, end: int) -> None:
         """X的主要职责是： / X工作职责包括：: the duties listed after it are X's (the subject before 的, or none)."""

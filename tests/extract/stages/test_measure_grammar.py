@@ -236,3 +236,13 @@ def test_who_pays_in_a_penalty_clause_is_not_who_fines():
     # lawrefbook_dlc/henan/驻马店市城市市容和环境卫生管理条例(2019-01-14).md: 费用由违法行为人承担 (59 in the corpus)
     text = "违反第三十四条规定，对不及时清除垃圾等废弃物的，可以代为清除，所需费用由违法行为人承担，并可处五百元以上五千元以下罚款。"
     assert kinds(text, "henan") == [("authorization", []), ("authorization", [])]
+
+
+def test_the_verb_of_an_urged_actor_after_a_prepositional_phrase_continues_the_encouragement():
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db….md: 鼓励企业围绕…，开展…: the firms'
+    # research, not the government's task; the clause after it is a task of its own
+    text = "鼓励企业围绕人工智能产业细分赛道，开展核心技术攻关，建设创新应用平台，打造标杆应用场景。"
+    assert [m for m, _ in kinds(text, "sichuan", plan=True)] == ["encouragement", "obligation", "obligation"]
+    # with a verb in the clause of the actor, the next clause is a task again (same document's genre)
+    assert [m for m, _ in kinds("鼓励企业开展核心技术攻关，建设创新应用平台。", "sichuan", plan=True)] == [
+        "encouragement", "obligation"]
