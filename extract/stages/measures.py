@@ -315,7 +315,7 @@ def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
         return cs, False
     lex = _lex()
     lead = text[cs:first]
-    if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
+    if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS) and not lex.cue.search(lead)):
         return first, False              # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
     body = _after_coordinator(lead)
     if (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
@@ -868,9 +868,11 @@ class _Scan:
         if lex.urged_adverbial.match(text, q, ce):
             return True                          # 引导会员依法经营: someone urged to act, named or not
         nxt = next((a for a in self.actors if q <= a.start < min(ce, q + _LIST_GAP + 1)), None)
-        if nxt is None or lex.task_any.search(text, q, nxt.start) or lex.gap_stop.search(text, q, nxt.start):
+        if nxt is None or lex.gap_stop.search(text, q, nxt.start):
             return False
         gap = text[q:nxt.start]
+        if lex.task_any.search(gap) and not gap.endswith("等"):
+            return False                         # 推动建设…企业: a task; but 检测评估、认证等专业机构 is a list of kinds
         if len(gap) > _GAP and not gap.endswith("等"):
             return False                         # 推动技术评估、经纪、咨询等第三方专业化机构发展: a list with 等
         found, end = _actors_at(nxt.start, ce, text, self.actors)

@@ -246,3 +246,15 @@ def test_the_verb_of_an_urged_actor_after_a_prepositional_phrase_continues_the_e
     # with a verb in the clause of the actor, the next clause is a task again (same document's genre)
     assert [m for m, _ in kinds("鼓励企业开展核心技术攻关，建设创新应用平台。", "sichuan", plan=True)] == [
         "encouragement", "obligation"]
+
+
+def test_the_office_after_xiang_suozaidi_is_whom_one_reports_to_not_the_subject():
+    # lawrefbook_dlc/zhejiang/浙江省松材线虫病防治条例(2017-11-30).md: 应当…向所在地…部门报告: the finders must report
+    text = "任何单位和个人发现松树有异常情况或者枯死的，应当及时向所在地县（市、区）林业行政主管部门或者当地监测人员报告。"
+    assert kinds(text, "zhejiang") == [("obligation", ["单位", "个人"])]
+
+
+def test_a_list_of_kinds_ending_in_deng_before_the_actor_urged_is_no_task():
+    # data_compliance/national/中华人民共和国数据安全法-2eb6dc9817.md: 检测评估、认证等专业机构 are urged to act
+    text = "国家促进数据安全检测评估、认证等服务的发展，支持数据安全检测评估、认证等专业机构依法开展服务活动。"
+    assert kinds(text) == [("encouragement", [])]
