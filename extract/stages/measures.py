@@ -816,8 +816,9 @@ class _Scan:
         if prep and not lex.phrase_end.search(text, hp, ce):
             last = None
             for v in lex.task_any.finditer(text, prep.end() + 1, ce):
-                if v.group(0) in lex.strong_tasks:
-                    last = v
+                if v.group(0) in lex.strong_tasks and not _inside(v.start(), self.excluded) \
+                        and not self._actor_at(v.start()):
+                    last = v                     # not 按照“…、错位发展、…”原则 (quoted), not 对…建设单位 (a name)
             if last is not None and text.find("的", last.end(), ce) < 0 and last.end() < ce - 1:
                 return last.start(), last.group(0)
         return None
