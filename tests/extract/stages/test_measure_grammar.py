@@ -263,5 +263,5 @@ def test_a_list_of_kinds_ending_in_deng_before_the_actor_urged_is_no_task():
 def test_a_task_verb_in_quotes_or_inside_a_name_after_a_preposition_heads_no_task():
     # data_compliance/local/《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》: the quoted principle
     text = "按照“空间集聚、错位发展、业态成链”原则，依托和林格尔数据中心集群，高标准建设数字产业园。"
-    assert [(m.modality, m.action) for m in find_measures(text, 0, len(text), find_mentions(text, 0, len(text)),
+    assert [(m.modality, m.action) for m in find_measures(text, 0, len(text), find_mentions(text, 0, len(text), None),
                                                           plan=True)] == [("obligation", "建设")]
