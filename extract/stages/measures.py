@@ -771,8 +771,9 @@ class _Scan:
                 or lex.continuing.match(self.text, c.hs, c.ce):
             return False
         if cur is not None and cur.kind == "soft" and self.urged_verbless and not c.subj:
-            self.urged_verbless = False
             cur.end = c.ce                       # 支持企业依托…资源，建设…: what the urged actor does
+            self.urged_verbless = bool(lex.preposition.match(self.text, c.hp, c.ce)) and \
+                not lex.task_any.search(self.text, c.hp, c.ce)          # …，围绕…需求，开展…: not yet
             return True
         verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
@@ -877,7 +878,8 @@ class _Scan:
         if len(gap) > _GAP and not gap.endswith("等"):
             return False                         # 推动技术评估、经纪、咨询等第三方专业化机构发展: a list with 等
         found, end = _actors_at(nxt.start, ce, text, self.actors)
-        return bool(found) and not text.startswith("的", end) and end < ce - 1
+        # the actor ends the clause when its act follows (支持…等数源单位，围绕…，开展…)
+        return bool(found) and not text.startswith("的", end) and (end < ce - 1 or text.startswith("，", end))
 
     def _verbless(self, p: int, ce: int) -> bool:
         """Is the rest of an encouragement clause an actor and a prepositional phrase only, ending at a
@@ -889,6 +891,8 @@ class _Scan:
         if not found:
             return False
         end = max(a.end for a in found if a.start == found[0].start)
+        if text.startswith("，", end):
+            return True                          # 支持…等数源单位，…: the act is in a later clause
         if text.startswith("的", end) or not lex.preposition.match(text, end, ce):
             return False
         return not any(not self._actor_at(v.start()) for v in lex.task_any.finditer(text, end, ce)) \
@@ -970,7 +974,7 @@ _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:�
 # 由X + one of these in a penalty clause makes X the one liable, not the one who fines (费用由违法行为人承担)
 _LIABLE = tuple(_RULES["liability_verbs"])
 _GAP = 6          # characters of a qualifier before the actor urged (支持制造业重点企业发挥…)
-_LIST_GAP = 16    # … or of a list of kinds ending in 等 (推动技术评估、经纪、咨询等第三方专业化机构发展)
+_LIST_GAP = 24    # … or of a list of kinds ending in 等 (推动技术评估、经纪、咨询等第三方专业化机构发展)
 
 # a conditional clause (…需要搬迁的，; 在特定时间内禁止…活动的，): its cue words state no measure
 _CONDITION = re.compile(r"的[，；]$")

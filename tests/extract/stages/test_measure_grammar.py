@@ -265,3 +265,16 @@ def test_a_task_verb_in_quotes_or_inside_a_name_after_a_preposition_heads_no_tas
     text = "按照“空间集聚、错位发展、业态成链”原则，依托和林格尔数据中心集群，高标准建设数字产业园。"
     assert [(m.modality, m.action) for m in find_measures(text, 0, len(text), find_mentions(text, 0, len(text), None),
                                                           plan=True)] == [("obligation", "建设")]
+
+
+def test_an_urged_actor_ending_its_clause_acts_in_the_next_one():
+    # data_compliance/local/北京市石景山区政务服务和数据管理局关于印发《…若干措施》的通知-f2e09b1803.md
+    text = "鼓励数据安全、数据资产、数据信用等专业服务机构，开展数据要素综合服务。"
+    assert [m for m, _ in kinds(text, "beijing", plan=True)] == ["encouragement"]
+
+
+def test_a_long_list_of_kinds_ending_in_deng_before_the_actor_urged():
+    # data_compliance/local/河北省人民政府办公厅关于印发河北省数字经济发展三年行动计划-2025—2027年-的通知-2eac766f38.md
+    text = ("大力发展数据产业，鼓励行业企业、互联网平台企业设立数据业务独立经营主体，"
+            "支持数据采集汇聚、计算存储、流通交易、开发利用等技术创新型企业做强做优做大。")
+    assert [m for m, _ in kinds(text, "hebei", plan=True)] == ["obligation", "encouragement", "encouragement"]
