@@ -818,8 +818,9 @@ class _Scan:
             last = None
             for v in lex.task_any.finditer(text, prep.end() + 1, ce):
                 if v.group(0) in lex.strong_tasks and not _inside(v.start(), self.excluded) \
-                        and not self._actor_at(v.start()):
-                    last = v                     # not 按照“…、错位发展、…”原则 (quoted), not 对…建设单位 (a name)
+                        and not self._actor_at(v.start()) and not text.startswith("等", v.end()):
+                    last = v                     # not 按照“…、错位发展、…”原则 (quoted), not 对…建设单位 (a name),
+                                                 # not 面向…、环保监测等创新应用场景 (a noun in a list)
             if last is not None and text.find("的", last.end(), ce) < 0 and last.end() < ce - 1:
                 return last.start(), last.group(0)
         return None
@@ -901,8 +902,10 @@ class _Scan:
     def duty_lead(self, hs: int, end: int) -> None:
         """X的主要职责是： / X工作职责包括：: the duties listed after it are X's (the subject before 的, or none)."""
         text = self.text
-        d = _lex().determiners.match(text, hs, end)
-        owner, _ = _actors_at(d.end() if d else hs, end, text, self.actors)
+        owner, _ = _actors_at(hs, end, text, self.actors)
+        d = None if owner else _lex().determiners.match(text, hs, end)     # 县级以上…委员会 begins with 县级
+        if d is not None:
+            owner, _ = _actors_at(d.end(), end, text, self.actors)
         m = _DUTY_LEAD.search(text, hs, end)
         assert m is not None
         self._open("obligation", "职责", m.start(), m.start(), hs, end, [], hs, "declared", agents=owner, action="履行职责")

@@ -278,3 +278,17 @@ def test_a_long_list_of_kinds_ending_in_deng_before_the_actor_urged():
     text = ("大力发展数据产业，鼓励行业企业、互联网平台企业设立数据业务独立经营主体，"
             "支持数据采集汇聚、计算存储、流通交易、开发利用等技术创新型企业做强做优做大。")
     assert [m for m, _ in kinds(text, "hebei", plan=True)] == ["obligation", "encouragement", "encouragement"]
+
+
+def test_a_rank_or_level_word_before_the_actor_keeps_it_the_subject():
+    # lawrefbook_dlc/henan/南阳市白河水系水环境保护条例(2019-01-14).md: 重点 + 排污单位 (the actor stage names 排污单位)
+    assert kinds("重点排污单位应当建立台账，保存原始监测记录。", "henan") == [("obligation", ["排污单位"])]
+    # data_compliance/national/​​国家互联网信息办公室关于公开征求《网络安全标识管理办法》…-cc38ec3aae.md: 地方 + 网信部门、…
+    text = "地方网信部门、通信管理局负责组织对本区域内网络安全标识使用进行监督检查，发现有违反本办法规定行为的，及时通知备案机构。"
+    assert kinds(text) == [("obligation", ["网信部门", "通信管理局"])]
+
+
+def test_a_task_verb_before_deng_after_a_preposition_is_a_noun_of_a_list():
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: 融资对接等机制
+    text = "依托金融会客厅、小微企业融资对接等机制，引导和组织金融机构为人工智能企业提供金融产品和服务。"
+    assert [m for m, _ in kinds(text, "henan", plan=True)] == ["encouragement"]
