@@ -660,6 +660,21 @@ class _Scan:
             self.topic = (subj, (hs, subj_end))
         if cur is not None:
             cur.end = ce
+            self._join_partners(cur, c)
+
+    def _join_partners(self, cur: Measure, c: _Clause) -> None:
+        """…应当加强…监督管理，并会同…部门建立…: the partners of a later clause act with the agents."""
+        if not cur.agents or cur.modality == "encouragement" or c.subj:
+            return
+        text, lex = self.text, _lex()
+        p = c.hp + 1 if text.startswith("并", c.hp) else c.hp
+        pm = lex.partner.match(text, p, c.ce)
+        if pm is None:
+            return
+        partners, _ = _actors_at(pm.end(), c.ce, text, self.actors)
+        new = [a for a in partners if a not in cur.agents]
+        cur.partners += new
+        cur.agents += new
 
     def _cue(self, c: _Clause) -> bool:
         """A modal or two-part cue (应当, 可以, 不得, 承担…职责; 由X负责)."""

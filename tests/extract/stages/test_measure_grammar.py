@@ -292,3 +292,9 @@ def test_a_task_verb_before_deng_after_a_preposition_is_a_noun_of_a_list():
     # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: 融资对接等机制
     text = "依托金融会客厅、小微企业融资对接等机制，引导和组织金融机构为人工智能企业提供金融产品和服务。"
     assert [m for m, _ in kinds(text, "henan", plan=True)] == ["encouragement"]
+
+
+def test_partners_of_a_later_clause_act_with_the_agent():
+    # lawrefbook_dlc/henan/平顶山市城市公共汽车客运条例(2020-11-20).md: …应当…，会同有关部门建立… (188 in the corpus)
+    text = "交通运输主管部门应当对城市公共汽车客运经营者的运营情况进行监督检查，会同有关部门建立服务质量评价制度。"
+    assert kinds(text, "henan") == [("obligation", ["交通运输主管部门", "有关部门"])]
