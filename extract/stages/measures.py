@@ -292,7 +292,8 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
         c = _SUBJECT_CONNECTOR.match(text, pos, ce)
         if c:
             d = lex.determiners.match(text, c.end(), ce)      # 、各专门委员会
-            for nxt in (c.end(), d.end() if d else c.end()):
+            u = _UNKNOWN_CONJUNCT.match(text, c.end(), ce)    # 或者安全员、平台安全监控人员: one the stage does not know
+            for nxt in (c.end(), d.end() if d else c.end(), u.end() if u else c.end()):
                 if any(a.start == nxt for a in starts):
                     pos = nxt
                     break
@@ -342,6 +343,9 @@ _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])}
 # a noun phrase ending in a head of an organ or role, not opening with a preposition
 _UNKNOWN_SUBJECT = re.compile(f"(?!{alternation(_RULES['prepositions'] + _RULES['basis_verbs'] + ['由'])})"
                               f"[^，；：的（）《》]{{1,16}}(?:{alternation(_RULES['unknown_subject_heads'])})")
+# a conjunct of a subject the actor stage does not know, before the next conjunct (设置单位或者所有权人、管理人应当…)
+_UNKNOWN_CONJUNCT = re.compile(f"[^，；：。的、（）]{{1,6}}?(?:{alternation(_RULES['unknown_subject_heads'] + ['员'])})"
+                               f"(?:、|和|及|或者|或|与)")
 # a clause that adds subjects to those of the clause before (…有关部门，以及…经营管理单位，应当…)
 _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许)")
 

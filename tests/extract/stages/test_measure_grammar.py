@@ -298,3 +298,9 @@ def test_partners_of_a_later_clause_act_with_the_agent():
     # lawrefbook_dlc/henan/平顶山市城市公共汽车客运条例(2020-11-20).md: …应当…，会同有关部门建立… (188 in the corpus)
     text = "交通运输主管部门应当对城市公共汽车客运经营者的运营情况进行监督检查，会同有关部门建立服务质量评价制度。"
     assert kinds(text, "henan") == [("obligation", ["交通运输主管部门", "有关部门"])]
+
+
+def test_a_conjunct_the_actor_stage_does_not_know_does_not_end_the_subject():
+    # lawrefbook_dlc/henan/新乡市城市市容和环境卫生管理条例(2018-11-01).md: 所有权人 is no actor yet; 管理人 is
+    text = "环境卫生专业服务单位或者所有权人、管理人应当对垃圾收集站（点）、转运站、公共厕所等环境卫生设施定期灭害消毒。"
+    assert kinds(text, "henan") == [("obligation", ["环境卫生专业服务单位", "管理人"])]
