@@ -337,6 +337,8 @@ def _cue_follows(text: str, pos: int) -> bool:
     a = lex.adverbials.match(text, p)
     return lex.cue.match(text, a.end() if a else p) is not None
 _BY_NOT_DUTY = tuple(_RULES["by_not_duty_verbs"])
+# 由X、Y等组成的体系 (101 in the corpus): what a thing is made of, no duty
+_MADE_OF = re.compile(f"[^，；。：]{{0,16}}?等?(?:{alternation(_RULES['by_not_duty_verbs'][:3])})的")
 _NOUN_ITEM_ENDINGS = tuple(_RULES["noun_item_endings"])
 _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
 # the words before a cue that name someone the actor stage does not know (有关单位和个人应当…, 沿河村（居）民委员会…):
@@ -720,8 +722,9 @@ class _Scan:
         if not c.by or self.penalty or c.conditional or self.report or _binding(self.current):
             return False
         verb = _after_partners(self.text, c.by_end, c.ce, self.actors)
-        if _lex().sanction.match(self.text, verb, c.ce) or self.text[verb:c.ce].rstrip("，；。：").endswith(_BY_NOT_DUTY):
-            return False                             # 工作组由…等部门组成, …由…负责人担任: who it is made of, no duty
+        if _lex().sanction.match(self.text, verb, c.ce) or _MADE_OF.match(self.text, verb, c.ce) \
+                or self.text[verb:c.ce].rstrip("，；。：").endswith(_BY_NOT_DUTY):
+            return False                             # 工作组由…等部门组成, 由…等组成的体系, …由…负责人担任: no duty
         self._open("obligation", "由", verb, verb, c.cs, c.ce, c.subj, c.subj_end, "declared", agents=c.by)
         return True
 

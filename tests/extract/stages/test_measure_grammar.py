@@ -304,3 +304,9 @@ def test_a_conjunct_the_actor_stage_does_not_know_does_not_end_the_subject():
     # lawrefbook_dlc/henan/新乡市城市市容和环境卫生管理条例(2018-11-01).md: 所有权人 is no actor yet; 管理人 is
     text = "环境卫生专业服务单位或者所有权人、管理人应当对垃圾收集站（点）、转运站、公共厕所等环境卫生设施定期灭害消毒。"
     assert kinds(text, "henan") == [("obligation", ["环境卫生专业服务单位", "管理人"])]
+
+
+def test_what_a_body_is_made_of_is_no_duty_of_its_members():
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc….md: 由…组成的专家委员会 (101 in the corpus)
+    text = "市数据局牵头组建由行业监管部门、数据提供部门、领域专家组成的专家委员会。"
+    assert kinds(text, "anhui", plan=True) == [("obligation", ["市数据局"])]
