@@ -951,6 +951,7 @@ class _Scan:
         text = self.text
         start = cs
         span = (cs, subj_end) if subj else None
+        topic_end = -1                            # the end of an earlier clause's subject this measure takes
         if agents is None:
             if subj:
                 agents = list(subj)
@@ -958,6 +959,7 @@ class _Scan:
                 agents = []
             elif self.topic is not None and not (self.report and kind in ("task", "soft")):
                 agents, span = list(self.topic[0]), self.topic[1]
+                topic_end = span[1]
             elif self.current is not None and kind in ("modal", "soft"):
                 agents = list(self.current.agents)
             else:
@@ -970,6 +972,9 @@ class _Scan:
             if agents and modality != "encouragement" else None
         if pm:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
+        elif topic_end >= 0 and agents and modality != "encouragement" and self.current is None:
+            tm = _lex().partner.match(text, topic_end, cs)      # X会同Y，建立…: Y acts with the topic X
+            partners = _actors_at(tm.end(), cs, text, self.actors)[0] if tm else []
         if action is None:
             action = cue if kind == "soft" else _framed_action(text, after, ce, self.actors)
         if not action.strip("，；：。、 "):

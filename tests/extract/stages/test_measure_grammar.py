@@ -310,3 +310,9 @@ def test_what_a_body_is_made_of_is_no_duty_of_its_members():
     # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc….md: 由…组成的专家委员会 (101 in the corpus)
     text = "市数据局牵头组建由行业监管部门、数据提供部门、领域专家组成的专家委员会。"
     assert kinds(text, "anhui", plan=True) == [("obligation", ["市数据局"])]
+
+
+def test_partners_in_the_clause_of_the_subject_act_with_it():
+    # lawrefbook_dlc/beijing/北京市湿地保护条例(2019-07-26).md: X会同Y，开展… (55 in the corpus)
+    text = "市园林绿化行政部门会同有关部门，每五年开展一次全市湿地资源调查，建立湿地资源档案。"
+    assert kinds(text, "beijing") == [("obligation", ["市园林绿化行政部门", "有关部门"])]
