@@ -252,9 +252,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# an article's rubric in lenticular brackets before its text (第六条【登记范围】登记主体应…; 38 cue clauses in the corpus)
+_RUBRIC = re.compile(r"\s*【[^】]{1,20}】\s*")
+
+
 def _skip_enumerator(text: str, cs: int, ce: int) -> int:
     m = _ENUMERATOR.match(text, cs, ce)
-    return m.end() if m else cs
+    p = m.end() if m else cs
+    r = _RUBRIC.match(text, p, ce)
+    return r.end() if r and r.end() < ce else p
 
 
 def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -547,7 +553,7 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     start, end = clauses[0][0], clauses[-1][1]
     sentence = text[start:end]
     body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
-    if lex.purpose.match(_NOTE.sub("", sentence, count=1)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
+    if lex.purpose.match(_without_note(sentence)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
             or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
     actors = mentions.actors
@@ -565,6 +571,13 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     if not lex.principle_noun.search(sentence):
         return scan.measures
     return [m for m in scan.measures if not _is_principle(text, m)]
+
+
+def _without_note(sentence: str) -> str:
+    """The sentence without a leading note （…） or article rubric 【目的依据】 (为…，制定本细则: a purpose)."""
+    s = _NOTE.sub("", sentence, count=1)
+    r = _RUBRIC.match(s)
+    return s[r.end():] if r else s
 
 
 def _is_principle(text: str, m: Measure) -> bool:

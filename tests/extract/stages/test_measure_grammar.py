@@ -316,3 +316,25 @@ def test_partners_in_the_clause_of_the_subject_act_with_it():
     # lawrefbook_dlc/beijing/北京市湿地保护条例(2019-07-26).md: X会同Y，开展… (55 in the corpus)
     text = "市园林绿化行政部门会同有关部门，每五年开展一次全市湿地资源调查，建立湿地资源档案。"
     assert kinds(text, "beijing") == [("obligation", ["市园林绿化行政部门", "有关部门"])]
+
+
+def test_an_article_rubric_in_lenticular_brackets_does_not_hide_the_subject():
+    # data_compliance/local/《陕西省公共数据资源授权运营实施细则-试行-》-公开征求意见稿….md: 第二十四条 【退出管理】…
+    text = "【退出管理】实施机构应建立完善的运营机构退出管理机制，做好退出管理工作。"
+    assert kinds(text, "shaanxi") == [("obligation", ["实施机构"])]
+    # data_compliance/local/天津市促进智能网联汽车发展条例-征求意见稿-8e2a03c6….md: a purpose after its rubric
+    text = ("【立法目的】为了促进天津市智能网联汽车产业发展，鼓励技术和产品创新，保障道路交通安全，促进京津冀地区智能网联汽车"
+            "领域协同创新，根据有关法律、行政法规，结合本市实际，制定本条例。")
+    assert kinds(text, "tianjin") == []
+
+
+def test_cue_words_inside_slogans_and_nouns_are_no_cue():
+    # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试…: 谁…谁负责 names a principle (45 in the corpus)
+    text = ("公共数据资源开发利用安全管理遵循谁管理谁负责、谁使用谁负责的原则，在维护国家数据安全、保护个人信息和商业秘密前提下，"
+            "促进公共数据资源合规高效开发利用。")
+    assert kinds(text, "tianjin") == []
+    # lawrefbook_dlc/zhejiang/宁波大榭开发区条例(2013-06-14).md: 应得利润 (due), lawrefbook_dlc/guangdong/横琴粤澳深度合作区发展促进条例: 应税 (taxable)
+    assert kinds("开发区内投资者的资产、应得利润和其他合法权益，受中华人民共和国法律、法规和本条例的保护。", "zhejiang") == []
+    text = ("从内地经“二线”通道进入合作区的有关货物视同出口，按照现行税收政策规定实行增值税和消费税退税，涉及出口关税应税商品的"
+            "征收出口关税，并根据需要办理海关手续。")
+    assert kinds(text, "guangdong") == []
