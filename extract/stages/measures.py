@@ -947,17 +947,24 @@ class _Scan:
 
     def _urges_place(self, p: int, ce: int) -> bool:
         """支持南京、苏州开展…, 支持武汉、襄阳、宜昌等市州开展试点: places that act, then a task verb."""
-        starts = {a: b for a, b in self.places}
-        d = _lex().encouraged_det.match(self.text, p, ce)
-        q = d.end() if d else p
-        if q not in starts:
-            return False
-        while q in starts:
-            q = starts[q]
-            if self.text.startswith(("、", "和"), q) and q + 1 in starts:
-                q += 1
-        u = _PLACE_UNIT.match(self.text, q, ce)
-        return _lex().task_any.match(self.text, u.end() if u else q, ce) is not None
+        lex = _lex()
+        g = _GENERIC_PLACE.match(self.text, p, ce)        # 支持各地因地制宜建设…, 支持有条件的地区探索… (19 in the corpus)
+        if g is not None:
+            q = g.end()
+        else:
+            starts = {a: b for a, b in self.places}
+            d = lex.encouraged_det.match(self.text, p, ce)
+            q = d.end() if d else p
+            if q not in starts:
+                return False
+            while q in starts:
+                q = starts[q]
+                if self.text.startswith(("、", "和"), q) and q + 1 in starts:
+                    q += 1
+            u = _PLACE_UNIT.match(self.text, q, ce)
+            q = u.end() if u else q
+        a = lex.adverbials.match(self.text, q, ce)       # 支持厦门高标准高水平建设数据港
+        return lex.task_any.match(self.text, a.end() if a else q, ce) is not None
 
     def _open(self, modality: str, cue: str, cue_pos: int, after: int, cs: int, ce: int, subj: list[Actor],
               subj_end: int, kind: str, agents: list[Actor] | None = None, action: str | None = None) -> None:
@@ -1011,6 +1018,9 @@ _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；�
 
 # …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
 _PLACE_UNIT = re.compile(f"等?(?:{_alt('place_units')})?")
+
+# places named by kind, not by name, that 支持 urges to act (支持各地…建设, 支持有条件的地区探索…)
+_GENERIC_PLACE = re.compile(f"(?:{_alt('urged_generic_places')})")
 
 # 每年推动1万余家企业开展…: a number of actors after the cue
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")

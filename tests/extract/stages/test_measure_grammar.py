@@ -338,3 +338,10 @@ def test_cue_words_inside_slogans_and_nouns_are_no_cue():
     text = ("从内地经“二线”通道进入合作区的有关货物视同出口，按照现行税收政策规定实行增值税和消费税退税，涉及出口关税应税商品的"
             "征收出口关税，并根据需要办理海关手续。")
     assert kinds(text, "guangdong") == []
+
+
+def test_zhichi_urges_places_named_by_kind_as_it_urges_named_places():
+    # lawrefbook_dlc/guangdong/广东省优化营商环境条例(2022-06-01).md; data_compliance/national/20241231国家数据基础设施建设指引 (19 in the corpus)
+    assert kinds("支持有条件的地区探索依职权注销制度。", "guangdong") == [("encouragement", [])]
+    assert kinds("支持各地积极建设政务服务大模型，推动政务服务智能化。", plan=True) == [
+        ("encouragement", []), ("obligation", [])]
