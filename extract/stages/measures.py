@@ -166,7 +166,9 @@ def _lex() -> _Lexicon:
         partner=re.compile(r"(?:应当)?(?:会同|联合|协同)"),
         determiners=re.compile(f"(?:{alternation(_ACTOR_RULES['determiners'] + _RULES['subject_determiners'])})+"),
         encouraged_det=re.compile(f"(?:{_alt('encouraged_determiners')})*"),
-        fact_opener=re.compile(rf"^(?:(?:力争)?(?:到|至)(?:\d{{4}}|“十|本世纪)|(?:{_alt('fact_openers')})|(?:{_alt('goal_words')}))"),
+        fact_opener=re.compile(rf"^(?:(?:力争)?(?:到|至)(?:\d{{4}}|“十|本世纪)|(?:{_alt('fact_openers')})|(?:{_alt('goal_words')})"
+                               rf"|《[^》]{{2,40}}》(?:[（(]以下简称[^）)]{{1,12}}[）)])?(?:{_alt('title_enactment_verbs')}"
+                               rf"|[^，。；《]{{0,10}}?(?:{_alt('title_description_verbs')})))"),
         goal=re.compile(f"(?:{_alt('goal_words')})"),
         urged_adverbial=re.compile(f"[^，；。、的]{{1,4}}?(?:{_alt('urged_adverbials')})"),
         gap_stop=re.compile(f"[，；的]|{_alt('gap_prepositions')}"),

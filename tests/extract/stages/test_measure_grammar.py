@@ -345,3 +345,16 @@ def test_zhichi_urges_places_named_by_kind_as_it_urges_named_places():
     assert kinds("支持有条件的地区探索依职权注销制度。", "guangdong") == [("encouragement", [])]
     assert kinds("支持各地积极建设政务服务大模型，推动政务服务智能化。", plan=True) == [
         ("encouragement", []), ("obligation", [])]
+
+
+def test_a_sentence_describing_a_document_by_its_title_is_no_measure():
+    # data_compliance/national/国家政策-1.-数据提供合同-示范文本-征求意见稿….md: what the model contract covers
+    text = ("《示范文本》共17条，明确了标的数据描述、数据产权安排、数据交付和验收、数据质量异议与补救措施、当事人合同义务、"
+            "违约责任、争议解决等内容。")
+    assert kinds(text, plan=True) == []
+    text = ("《示范文本》适用于数据提供方与数据接收方开展数据有偿交易、无偿共享、许可使用等数据提供活动，支持API接口、数据集等"
+            "不同形式的数据提供方式。")
+    assert kinds(text, plan=True) == []
+    # data_compliance/national/中华人民共和国数据安全法-2eb6dc9817.md: the enactment note names no duty of the congress
+    text = "《中华人民共和国数据安全法》已由中华人民共和国第十三届全国人民代表大会常务委员会第二十九次会议于日通过，现予公布，自日起施行。"
+    assert kinds(text) == []
