@@ -1061,7 +1061,8 @@ def lead_in(text: str, start: int, end: int, measures: list[Measure]) -> Lead | 
     if m is None or not measures or "之一" in text[m.start():end]:
         return None
     head = m.group("head").strip()
-    last = measures[-1]
+    # the measure whose clause holds 下列 (可以采取下列措施，支持…开展…活动：: the measures are authorized, 5 in the corpus)
+    last = next((x for x in reversed(measures) if x.start <= m.start() < x.end), measures[-1])
     actions, neutral = _RULES["lead_in_actions"], _RULES["lead_in_neutral"]
     if any(head.startswith(w) or head.endswith(w) for w in actions):
         return Lead(last.modality, last.cue)

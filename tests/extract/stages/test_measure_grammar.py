@@ -358,3 +358,11 @@ def test_a_sentence_describing_a_document_by_its_title_is_no_measure():
     # data_compliance/national/中华人民共和国数据安全法-2eb6dc9817.md: the enactment note names no duty of the congress
     text = "《中华人民共和国数据安全法》已由中华人民共和国第十三届全国人民代表大会常务委员会第二十九次会议于日通过，现予公布，自日起施行。"
     assert kinds(text) == []
+
+
+def test_items_take_the_modality_of_the_clause_that_holds_xialie():
+    # lawrefbook_dlc/zhejiang/杭州市城市房屋使用安全管理条例(2015-10-14).md: the measures are authorized; 不得阻挠 is the public's
+    text = ("第四十三条 区、县（市）人民政府及其相关部门开展房屋安全应急抢险时，可以根据实际情况采取下列措施，任何单位和个人不得阻挠：\n\n"
+            "（一）切断水、电、可燃气体和液体的输送；\n\n（二）划定警示区、实行临时交通管理措施；\n")
+    items = [(r.modality, r.action) for r in records(text, "杭州市城市房屋使用安全管理条例") if r.cue == "可以" and not r.agents]
+    assert items == [("authorization", "切断"), ("authorization", "划定")]
