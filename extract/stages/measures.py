@@ -363,6 +363,8 @@ _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许
 def _after_coordinator(lead: str) -> int:
     m = _COORDINATED_CLAUSE.match(lead)
     return m.end() if m else 0
+# 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
+_ITS_THING = re.compile(r"其(?![他它中余次后间实])[^，；：。、]{1,12}?(?:不得|应当|应|可以|必须|须)")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
 # a thing as the subject, after an actor that owns it or is listed with it (…、幼儿园专项规划, 编制的应急预案)
@@ -655,7 +657,9 @@ class _Scan:
             owner, owner_end = _actors_at(hs, ce, text, here)
             self.owned = text.startswith("的", owner_end)
         else:
-            self.owned = False
+            # 其使用权限和时限不得超过…, 其供水价格的确定应当…: a thing of the topic's, no agent (not 其他, 其中)
+            self.owned = not subj and _ITS_THING.match(text, hs, ce) is not None and not any(
+                a.start <= hs + 2 for a in here)
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
         elif subj and self._thing_subject(subj_end, ce):

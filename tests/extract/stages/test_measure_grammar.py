@@ -366,3 +366,12 @@ def test_items_take_the_modality_of_the_clause_that_holds_xialie():
             "（一）切断水、电、可燃气体和液体的输送；\n\n（二）划定警示区、实行临时交通管理措施；\n")
     items = [(r.modality, r.action) for r in records(text, "杭州市城市房屋使用安全管理条例") if r.cue == "可以" and not r.agents]
     assert items == [("authorization", "切断"), ("authorization", "划定")]
+
+
+def test_qi_and_a_thing_is_a_subject_without_agent():
+    # lawrefbook_dlc/guangdong/广东省粮食安全保障条例(2021-09-29).md: 其粮食库存量 is the subject, not the dealer
+    text = "从事粮食收购、加工、销售的经营者，其粮食库存量应当符合国家和省的有关规定。"
+    assert kinds(text, "guangdong") == [("obligation", [])]
+    # data_compliance/national/关键信息基础设施商用密码使用管理规定….md: 其运营者 is an actor and the agent
+    text = "关键信息基础设施建成运行后，其运营者应当自行或者委托商用密码检测机构每年至少开展一次商用密码应用安全性评估。"
+    assert kinds(text) == [("obligation", ["运营者"])]
