@@ -363,6 +363,8 @@ _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许
 def _after_coordinator(lead: str) -> int:
     m = _COORDINATED_CLAUSE.match(lead)
     return m.end() if m else 0
+# a body of the one named after 由 (由…部门或其所在单位…)
+_OR_ITS = re.compile(r"(?:或者|或|及)其[^，；。由]{1,8}?(?=依法|依照|责令|追究|给予|处|没收|吊销|予以|通报)")
 # 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
 _ITS_THING = re.compile(r"其(?![他它中余次后间实])[^，；：。、]{1,12}?(?:不得|应当|应|可以|必须|须)")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
@@ -741,7 +743,8 @@ class _Scan:
         if not c.by or self.penalty or c.conditional or self.report or _binding(self.current):
             return False
         verb = _after_partners(self.text, c.by_end, c.ce, self.actors)
-        if _lex().sanction.match(self.text, verb, c.ce) or _MADE_OF.match(self.text, verb, c.ce) \
+        alt = _OR_ITS.match(self.text, verb, c.ce)       # 由卫生行政主管部门或其所在单位追究责任 (13 in the corpus)
+        if _lex().sanction.match(self.text, alt.end() if alt else verb, c.ce) or _MADE_OF.match(self.text, verb, c.ce) \
                 or self.text[verb:c.ce].rstrip("，；。：").endswith(_BY_NOT_DUTY):
             return False                             # 工作组由…等部门组成, 由…等组成的体系, …由…负责人担任: no duty
         self._open("obligation", "由", verb, verb, c.cs, c.ce, c.subj, c.subj_end, "declared", agents=c.by)

@@ -375,3 +375,9 @@ def test_qi_and_a_thing_is_a_subject_without_agent():
     # data_compliance/national/关键信息基础设施商用密码使用管理规定….md: 其运营者 is an actor and the agent
     text = "关键信息基础设施建成运行后，其运营者应当自行或者委托商用密码检测机构每年至少开展一次商用密码应用安全性评估。"
     assert kinds(text) == [("obligation", ["运营者"])]
+
+
+def test_a_penalty_by_a_body_or_its_unit_is_no_duty():
+    # lawrefbook_dlc/guangdong/深圳经济特区社会信用条例(2023-01-06).md: 由X或者其派出机构依法处理 (13 such clauses in the corpus)
+    text = "信用服务机构违反征信业、评级业管理规定的，由国务院征信业监督管理部门或者其派出机构依法处理。"
+    assert kinds(text, "guangdong") == []
