@@ -381,3 +381,11 @@ def test_a_penalty_by_a_body_or_its_unit_is_no_duty():
     # lawrefbook_dlc/guangdong/深圳经济特区社会信用条例(2023-01-06).md: 由X或者其派出机构依法处理 (13 such clauses in the corpus)
     text = "信用服务机构违反征信业、评级业管理规定的，由国务院征信业监督管理部门或者其派出机构依法处理。"
     assert kinds(text, "guangdong") == []
+
+
+def test_an_article_number_left_in_the_text_hides_neither_subject_nor_cue():
+    # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露…: 第十三条鼓励… (no space after 条)
+    assert kinds("第十三条鼓励网络交易平台经营者参与联防联控工作，共享违法经营主体信息。", "beijing") == [("encouragement", [])]
+    # lawrefbook_dlc/shanghai/上海市古树名木和古树后续资源保护条例(2017-11-23).md, as a web page leaves it
+    text = "第四条 市绿化行政管理部门主管本市古树、名木和古树后续资源保护管理工作，负责本条例的组织实施；"
+    assert kinds(text, "shanghai") == [("obligation", ["市绿化行政管理部门"])]
