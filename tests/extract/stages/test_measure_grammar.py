@@ -386,6 +386,7 @@ def test_a_penalty_by_a_body_or_its_unit_is_no_duty():
 def test_an_article_number_left_in_the_text_hides_neither_subject_nor_cue():
     # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露…: 第十三条鼓励… (no space after 条)
     assert kinds("第十三条鼓励网络交易平台经营者参与联防联控工作，共享违法经营主体信息。", "beijing") == [("encouragement", [])]
-    # lawrefbook_dlc/shanghai/上海市古树名木和古树后续资源保护条例(2017-11-23).md, as a web page leaves it
-    text = "第四条 市绿化行政管理部门主管本市古树、名木和古树后续资源保护管理工作，负责本条例的组织实施；"
-    assert kinds(text, "shanghai") == [("obligation", ["市绿化行政管理部门"])]
+    # data_compliance/national/关于促进未成年人网络素养家庭教育的指引-e899a0894a.md: 第十七条 + 未成年人的监护人
+    text = ("第十七条未成年人的监护人应当加强家庭家教家风建设，提高自身网络素养，规范自身使用网络的行为，加强对未成年人使用网络"
+            "行为的教育、示范、引导和监督。")
+    assert kinds(text) == [("obligation", ["监护人"])]
