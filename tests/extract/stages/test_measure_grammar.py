@@ -390,3 +390,9 @@ def test_an_article_number_left_in_the_text_hides_neither_subject_nor_cue():
     text = ("第十七条未成年人的监护人应当加强家庭家教家风建设，提高自身网络素养，规范自身使用网络的行为，加强对未成年人使用网络"
             "行为的教育、示范、引导和监督。")
     assert kinds(text) == [("obligation", ["监护人"])]
+
+
+def test_a_notice_transmitting_a_document_states_no_task():
+    # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试…; 《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》
+    assert kinds("现印发给你们，请结合实际，认真贯彻落实。", "tianjin", plan=True) == []
+    assert kinds("现将《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》印发给你们，请认真抓好贯彻落实。", plan=True) == []
