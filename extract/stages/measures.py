@@ -166,7 +166,9 @@ def _lex() -> _Lexicon:
         partner=re.compile(r"(?:应当)?(?:会同|联合|协同)"),
         determiners=re.compile(f"(?:{alternation(_ACTOR_RULES['determiners'] + _RULES['subject_determiners'])})+"),
         encouraged_det=re.compile(f"(?:{_alt('encouraged_determiners')})*"),
-        fact_opener=re.compile(rf"^(?:(?:力争)?(?:到|至)(?:\d{{4}}|“十|本世纪)|(?:{_alt('fact_openers')})|(?:{_alt('goal_words')}))"),
+        fact_opener=re.compile(rf"^(?:(?:力争)?(?:到|至)(?:\d{{4}}|“十|本世纪)|(?:{_alt('fact_openers')})|(?:{_alt('goal_words')})"
+                               rf"|《[^》]{{2,40}}》(?:[（(]以下简称[^）)]{{1,12}}[）)])?(?:{_alt('title_enactment_verbs')}"
+                               rf"|[^，。；《]{{0,10}}?(?:{_alt('title_description_verbs')})))"),
         goal=re.compile(f"(?:{_alt('goal_words')})"),
         urged_adverbial=re.compile(f"[^，；。、的]{{1,4}}?(?:{_alt('urged_adverbials')})"),
         gap_stop=re.compile(f"[，；的]|{_alt('gap_prepositions')}"),
@@ -252,9 +254,21 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# an article's rubric in lenticular brackets before its text (第六条【登记范围】登记主体应…; 38 cue clauses in the corpus)
+_RUBRIC = re.compile(r"\s*【[^】]{1,20}】\s*")
+
+
+# an article number the document's structure left in the text (第四条 市绿化行政管理部门主管…; 307 sentences in 379 documents)
+_ARTICLE_NUMBER = re.compile(r"\s*第[一二三四五六七八九十百零〇\d]{1,6}条(?![规第至、和的或及中])\s*")
+
+
 def _skip_enumerator(text: str, cs: int, ce: int) -> int:
+    a = _ARTICLE_NUMBER.match(text, cs, ce)
+    cs = a.end() if a and a.end() < ce else cs
     m = _ENUMERATOR.match(text, cs, ce)
-    return m.end() if m else cs
+    p = m.end() if m else cs
+    r = _RUBRIC.match(text, p, ce)
+    return r.end() if r and r.end() < ce else p
 
 
 def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -267,6 +281,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     lex = _lex()
     pos, relative = _subject_start(text, cs, starts[0].start)
     subj: list[Actor] = []
+    qualifiers: list[Actor] = []
     begin = pos
     while True:
         group = [a for a in starts if a.start == pos and a not in subj]
@@ -277,6 +292,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
         q = _QUALIFIER.match(text, pos, ce)
         if q:
             subj = [a for a in subj if a not in group]       # the government only qualifies what follows
+            qualifiers += [a for a in starts if min(a.start for a in group) <= a.start < pos]
             pos = q.end()
             if any(a.start == pos for a in starts):
                 continue
@@ -290,7 +306,8 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
         c = _SUBJECT_CONNECTOR.match(text, pos, ce)
         if c:
             d = lex.determiners.match(text, c.end(), ce)      # 、各专门委员会
-            for nxt in (c.end(), d.end() if d else c.end()):
+            u = _UNKNOWN_CONJUNCT.match(text, c.end(), ce)    # 或者安全员、平台安全监控人员: one the stage does not know
+            for nxt in (c.end(), d.end() if d else c.end(), u.end() if u else c.end()):
                 if any(a.start == nxt for a in starts):
                     pos = nxt
                     break
@@ -299,7 +316,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     if text.startswith("的", pos) and pos < ce - 1:
         # a possessor (…企业事业单位的法定代表人或者主要负责人，为…): the subject is the actor after 的
         return _subject(text, pos + 1, ce, actors) if any(a.start == pos + 1 for a in starts) else ([], cs)
-    subj += [a for a in starts if begin <= a.start < pos and a not in subj]
+    subj += [a for a in starts if begin <= a.start < pos and a not in subj and a not in qualifiers]
     if pos < ce and text[pos] in "：:":
         pos += 1
     return subj, pos
@@ -313,7 +330,7 @@ def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
         return cs, False
     lex = _lex()
     lead = text[cs:first]
-    if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS)):
+    if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS) and not lex.cue.search(lead)):
         return first, False              # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
     body = _after_coordinator(lead)
     if (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
@@ -334,12 +351,17 @@ def _cue_follows(text: str, pos: int) -> bool:
     a = lex.adverbials.match(text, p)
     return lex.cue.match(text, a.end() if a else p) is not None
 _BY_NOT_DUTY = tuple(_RULES["by_not_duty_verbs"])
+# 由X、Y等组成的体系 (101 in the corpus): what a thing is made of, no duty
+_MADE_OF = re.compile(f"[^，；。：]{{0,16}}?等?(?:{alternation(_RULES['by_not_duty_verbs'][:3])})的")
 _NOUN_ITEM_ENDINGS = tuple(_RULES["noun_item_endings"])
 _SUBJECT_CONNECTOR = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})")
 # the words before a cue that name someone the actor stage does not know (有关单位和个人应当…, 沿河村（居）民委员会…):
 # a noun phrase ending in a head of an organ or role, not opening with a preposition
 _UNKNOWN_SUBJECT = re.compile(f"(?!{alternation(_RULES['prepositions'] + _RULES['basis_verbs'] + ['由'])})"
                               f"[^，；：的（）《》]{{1,16}}(?:{alternation(_RULES['unknown_subject_heads'])})")
+# a conjunct of a subject the actor stage does not know, before the next conjunct (设置单位或者所有权人、管理人应当…)
+_UNKNOWN_CONJUNCT = re.compile(f"[^，；：。的、（）]{{1,6}}?(?:{alternation(_RULES['unknown_subject_heads'] + ['员'])})"
+                               f"(?:、|和|及|或者|或|与)")
 # a clause that adds subjects to those of the clause before (…有关部门，以及…经营管理单位，应当…)
 _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许)")
 
@@ -347,8 +369,17 @@ _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许
 def _after_coordinator(lead: str) -> int:
     m = _COORDINATED_CLAUSE.match(lead)
     return m.end() if m else 0
+# a body of the one named after 由 (由…部门或其所在单位…)
+_OR_ITS = re.compile(r"(?:或者|或|及)其[^，；。由]{1,8}?(?=依法|依照|责令|追究|给予|处|没收|吊销|予以|通报)")
+# 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
+_ITS_THING = re.compile(r"其(?![他它中余次后间实])[^，；：。、]{1,12}?(?:不得|应当|应|可以|必须|须)")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
+# a thing as the subject, after an actor that owns it or is listed with it (…、幼儿园专项规划, 编制的应急预案)
+# (a conjunct naming someone, 和其他组织收集数据, is a subject with its act)
+_THING_SUBJECT = re.compile(f"(?:[、和与及](?:(?!{_alt('unknown_subject_heads')})[^，；：。、的]){{0,10}}"
+                            f"|[^，；：。]{{0,12}}的[^，；：。、的]{{0,10}})(?:{_alt('thing_subject_heads')})")
+_QUALIFIER_BEFORE = re.compile(f"(?:{_alt('qualifier_words')})$")
 
 
 def _actors_at(pos: int, ce: int, text: str, actors: list[Actor]) -> tuple[list[Actor], int]:
@@ -417,8 +448,8 @@ def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
             continue
         group = m.lastgroup or "m"
         if group != "m":
-            if text.startswith(_WHILE, m.end()):
-                continue                         # 在履行法定职责时: a time, not a duty
+            if text.startswith(_WHILE, m.end()) or p > 0 and text[p - 1] in _FRAMED_NOT_AFTER:
+                continue                         # 在履行法定职责时: a time, not a duty; 为履行…职责: a purpose
             mod, cue = lex.framed[int(group[1:])]
             return p, cue, mod, m.end()
         if _real_cue(text, m, ce):
@@ -427,6 +458,7 @@ def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
 
 
 _WHILE = ("时", "中", "过程")
+_FRAMED_NOT_AFTER = tuple(_RULES["framed_not_after"])
 
 
 def _real_cue(text: str, m: re.Match, ce: int) -> bool:
@@ -533,7 +565,7 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     start, end = clauses[0][0], clauses[-1][1]
     sentence = text[start:end]
     body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
-    if lex.purpose.match(_NOTE.sub("", sentence, count=1)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
+    if lex.purpose.match(_without_note(sentence)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
             or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
     actors = mentions.actors
@@ -551,6 +583,13 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     if not lex.principle_noun.search(sentence):
         return scan.measures
     return [m for m in scan.measures if not _is_principle(text, m)]
+
+
+def _without_note(sentence: str) -> str:
+    """The sentence without a leading note （…） or article rubric 【目的依据】 (为…，制定本细则: a purpose)."""
+    s = _NOTE.sub("", sentence, count=1)
+    r = _RUBRIC.match(s)
+    return s[r.end():] if r else s
 
 
 def _is_principle(text: str, m: Measure) -> bool:
@@ -604,6 +643,8 @@ class _Scan:
     owned: bool = False
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
     imposer: list[Actor] = field(default_factory=list)
+    # the actor urged has no verb yet (鼓励金融机构基于…核心资产，开展…): the next clause's verb is its act
+    urged_verbless: bool = False
 
     def _actor_at(self, p: int) -> bool:
         """Is ``p`` inside an actor's name (适用于…的组织和个人, 统称港航管理部门)?"""
@@ -624,17 +665,21 @@ class _Scan:
             owner, owner_end = _actors_at(hs, ce, text, here)
             self.owned = text.startswith("的", owner_end)
         else:
-            self.owned = False
+            # 其使用权限和时限不得超过…, 其供水价格的确定应当…: a thing of the topic's, no agent (not 其他, 其中)
+            self.owned = not subj and _ITS_THING.match(text, hs, ce) is not None and not any(
+                a.start <= hs + 2 for a in here)
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
+        elif subj and self._thing_subject(subj_end, ce):
+            subj, subj_end, self.owned = [], hs, True    # 中小学校、幼儿园专项规划应当…: a thing, no agent
         pos = subj_end if subj else hs
         head = lex.adverbials.match(text, pos, ce)
         c = _Clause(cs, ce, hs, subj, subj_end, pos, head.end() if head else pos, last,
                     conditional=_CONDITION.search(text, cs, ce) is not None,
                     narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None)
         c.by, c.by_end = _by_actors(text, pos, ce, self.actors)
-        if c.by and self.penalty:
-            self.imposer = c.by
+        if c.by and self.penalty and not text.startswith(_LIABLE, c.by_end):
+            self.imposer = c.by                  # 由…部门责令改正, not 所需费用由违法行为人承担
         if lex.goal.match(text, c.hp, ce):
             pass                                 # 力争…达到…: a goal continues the task before it
         elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._topic_duty(c)
@@ -648,6 +693,21 @@ class _Scan:
             self.topic = (subj, (hs, subj_end))
         if cur is not None:
             cur.end = ce
+            self._join_partners(cur, c)
+
+    def _join_partners(self, cur: Measure, c: _Clause) -> None:
+        """…应当加强…监督管理，并会同…部门建立…: the partners of a later clause act with the agents."""
+        if not cur.agents or cur.modality == "encouragement" or c.subj:
+            return
+        text, lex = self.text, _lex()
+        p = c.hp + 1 if text.startswith("并", c.hp) else c.hp
+        pm = lex.partner.match(text, p, c.ce)
+        if pm is None:
+            return
+        partners, _ = _actors_at(pm.end(), c.ce, text, self.actors)
+        new = [a for a in partners if a not in cur.agents]
+        cur.partners += new
+        cur.agents += new
 
     def _cue(self, c: _Clause) -> bool:
         """A modal or two-part cue (应当, 可以, 不得, 承担…职责; 由X负责)."""
@@ -656,6 +716,10 @@ class _Scan:
             return False
         p, word, mod, end = cue
         lex = _lex()
+        cur = self.current
+        if "…" in word and not c.subj and cur is not None and cur.kind == "modal" and cur.modality == mod:
+            cur.end = c.ce                       # 应当建立…，履行…义务: what the modal requires, one measure
+            return True
         if p > c.hp and (lex.soft.match(self.text, c.hp, c.ce) or "…" in word and (
                 lex.task.match(self.text, c.hp, c.ce) or lex.declared.match(self.text, c.hp, c.ce))):
             return False      # 鼓励X采购…履行职责所需的…, 督促有关部门依法履行职责: the verb before governs what follows
@@ -685,15 +749,17 @@ class _Scan:
         if not c.by or self.penalty or c.conditional or self.report or _binding(self.current):
             return False
         verb = _after_partners(self.text, c.by_end, c.ce, self.actors)
-        if _lex().sanction.match(self.text, verb, c.ce) or self.text[verb:c.ce].rstrip("，；。：").endswith(_BY_NOT_DUTY):
-            return False                             # 工作组由…等部门组成, …由…负责人担任: who it is made of, no duty
+        alt = _OR_ITS.match(self.text, verb, c.ce)       # 由卫生行政主管部门或其所在单位追究责任 (13 in the corpus)
+        if _lex().sanction.match(self.text, alt.end() if alt else verb, c.ce) or _MADE_OF.match(self.text, verb, c.ce) \
+                or self.text[verb:c.ce].rstrip("，；。：").endswith(_BY_NOT_DUTY):
+            return False                             # 工作组由…等部门组成, 由…等组成的体系, …由…负责人担任: no duty
         self._open("obligation", "由", verb, verb, c.cs, c.ce, c.subj, c.subj_end, "declared", agents=c.by)
         return True
 
     def _declared(self, c: _Clause) -> bool:
         """A government subject (any subject in a plan) with a duty verb: 本省实行…, 市财政局会同…建立…."""
         cur = self.current
-        if (not c.subj or not (self.plan or _is_government(c.subj)) or c.conditional
+        if (not c.subj or not (self.plan or _is_government(c.subj) or self._qualified(c.subj[0])) or c.conditional
                 or c.narrative or self.penalty or self.report):
             return False
         if _binding(cur) and (cur is None or c.subj_end > c.hs + 24 or set(map(id, c.subj)) <= set(map(id, cur.agents))):
@@ -712,6 +778,16 @@ class _Scan:
         self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
                    action=self._verb_phrase(m.start(), m.group(0), c.ce))
         return True
+
+    def _thing_subject(self, p: int, ce: int) -> bool:
+        """Do the words between the subject actor ending at ``p`` and the clause's modal name a thing the
+        actor owns or is listed with (…学校、幼儿园专项规划应当, …单位编制的应急预案应当)?"""
+        cue = _first_cue(self.text, p, ce, self.excluded, self.candidates)
+        return cue is not None and _THING_SUBJECT.fullmatch(self.text, p, cue[0]) is not None
+
+    def _qualified(self, a: Actor) -> bool:
+        """Is the actor a body a government or department names (…人民政府确定的燃气主管部门, 所属的…机构)?"""
+        return _QUALIFIER_BEFORE.search(self.text, max(0, a.start - 4), a.start) is not None
 
     def _topic_duty(self, c: _Clause) -> bool:
         """The duty verb of an earlier clause's government subject: 县级以上人民政府有关部门按照职责分工，做好…"""
@@ -744,6 +820,11 @@ class _Scan:
         if not self.plan or not (cur is None or cur.kind in ("task", "soft")) \
                 or lex.continuing.match(self.text, c.hs, c.ce):
             return False
+        if cur is not None and cur.kind == "soft" and self.urged_verbless and not c.subj:
+            cur.end = c.ce                       # 支持企业依托…资源，建设…: what the urged actor does
+            self.urged_verbless = bool(lex.preposition.match(self.text, c.hp, c.ce)) and \
+                not lex.task_any.search(self.text, c.hp, c.ce)          # …，围绕…需求，开展…: not yet
+            return True
         verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
                                 or verb[1] in lex.middle_tasks and not c.last):
@@ -786,8 +867,10 @@ class _Scan:
         if prep and not lex.phrase_end.search(text, hp, ce):
             last = None
             for v in lex.task_any.finditer(text, prep.end() + 1, ce):
-                if v.group(0) in lex.strong_tasks:
-                    last = v
+                if v.group(0) in lex.strong_tasks and not _inside(v.start(), self.excluded) \
+                        and not self._actor_at(v.start()) and not text.startswith("等", v.end()):
+                    last = v                     # not 按照“…、错位发展、…”原则 (quoted), not 对…建设单位 (a name),
+                                                 # not 面向…、环保监测等创新应用场景 (a noun in a list)
             if last is not None and text.find("的", last.end(), ce) < 0 and last.end() < ce - 1:
                 return last.start(), last.group(0)
         return None
@@ -820,6 +903,7 @@ class _Scan:
             return
         if encourage:
             self._open("encouragement", word, soft.start(), soft.end(), cs, ce, subj, subj_end, "soft", action=word)
+            self.urged_verbless = self._verbless(soft.end(), ce)
         else:
             self._open("obligation", word, soft.start(), soft.start(), cs, ce, subj, subj_end,
                        "declared" if subj else "task")
@@ -837,42 +921,72 @@ class _Scan:
         if lex.urged_adverbial.match(text, q, ce):
             return True                          # 引导会员依法经营: someone urged to act, named or not
         nxt = next((a for a in self.actors if q <= a.start < min(ce, q + _LIST_GAP + 1)), None)
-        if nxt is None or lex.task_any.search(text, q, nxt.start) or lex.gap_stop.search(text, q, nxt.start):
+        if nxt is None or lex.gap_stop.search(text, q, nxt.start):
             return False
         gap = text[q:nxt.start]
+        if lex.task_any.search(gap) and not gap.endswith("等"):
+            return False                         # 推动建设…企业: a task; but 检测评估、认证等专业机构 is a list of kinds
         if len(gap) > _GAP and not gap.endswith("等"):
             return False                         # 推动技术评估、经纪、咨询等第三方专业化机构发展: a list with 等
         found, end = _actors_at(nxt.start, ce, text, self.actors)
-        return bool(found) and not text.startswith("的", end) and end < ce - 1
+        # the actor ends the clause when its act follows (支持…等数源单位，围绕…，开展…)
+        return bool(found) and not text.startswith("的", end) and (end < ce - 1 or text.startswith("，", end))
+
+    def _verbless(self, p: int, ce: int) -> bool:
+        """Is the rest of an encouragement clause an actor and a prepositional phrase only, ending at a
+        comma (鼓励金融机构基于数据知识产权、数据资产等核心资产，)?"""
+        text, lex = self.text, _lex()
+        if text[ce - 1] != "，":
+            return False
+        found = [a for a in self.actors if p <= a.start < ce]
+        if not found:
+            return False
+        end = max(a.end for a in found if a.start == found[0].start)
+        if text.startswith("，", end):
+            return True                          # 支持…等数源单位，…: the act is in a later clause
+        if text.startswith("的", end) or not lex.preposition.match(text, end, ce):
+            return False
+        return not any(not self._actor_at(v.start()) for v in lex.task_any.finditer(text, end, ce)) \
+            and not lex.declared.search(text, end, ce)
 
     def duty_lead(self, hs: int, end: int) -> None:
         """X的主要职责是： / X工作职责包括：: the duties listed after it are X's (the subject before 的, or none)."""
         text = self.text
-        d = _lex().determiners.match(text, hs, end)
-        owner, _ = _actors_at(d.end() if d else hs, end, text, self.actors)
+        owner, _ = _actors_at(hs, end, text, self.actors)
+        d = None if owner else _lex().determiners.match(text, hs, end)     # 县级以上…委员会 begins with 县级
+        if d is not None:
+            owner, _ = _actors_at(d.end(), end, text, self.actors)
         m = _DUTY_LEAD.search(text, hs, end)
         assert m is not None
         self._open("obligation", "职责", m.start(), m.start(), hs, end, [], hs, "declared", agents=owner, action="履行职责")
 
     def _urges_place(self, p: int, ce: int) -> bool:
         """支持南京、苏州开展…, 支持武汉、襄阳、宜昌等市州开展试点: places that act, then a task verb."""
-        starts = {a: b for a, b in self.places}
-        d = _lex().encouraged_det.match(self.text, p, ce)
-        q = d.end() if d else p
-        if q not in starts:
-            return False
-        while q in starts:
-            q = starts[q]
-            if self.text.startswith(("、", "和"), q) and q + 1 in starts:
-                q += 1
-        u = _PLACE_UNIT.match(self.text, q, ce)
-        return _lex().task_any.match(self.text, u.end() if u else q, ce) is not None
+        lex = _lex()
+        g = _GENERIC_PLACE.match(self.text, p, ce)        # 支持各地因地制宜建设…, 支持有条件的地区探索… (19 in the corpus)
+        if g is not None:
+            q = g.end()
+        else:
+            starts = {a: b for a, b in self.places}
+            d = lex.encouraged_det.match(self.text, p, ce)
+            q = d.end() if d else p
+            if q not in starts:
+                return False
+            while q in starts:
+                q = starts[q]
+                if self.text.startswith(("、", "和"), q) and q + 1 in starts:
+                    q += 1
+            u = _PLACE_UNIT.match(self.text, q, ce)
+            q = u.end() if u else q
+        a = lex.adverbials.match(self.text, q, ce)       # 支持厦门高标准高水平建设数据港
+        return lex.task_any.match(self.text, a.end() if a else q, ce) is not None
 
     def _open(self, modality: str, cue: str, cue_pos: int, after: int, cs: int, ce: int, subj: list[Actor],
               subj_end: int, kind: str, agents: list[Actor] | None = None, action: str | None = None) -> None:
         text = self.text
         start = cs
         span = (cs, subj_end) if subj else None
+        topic_end = -1                            # the end of an earlier clause's subject this measure takes
         if agents is None:
             if subj:
                 agents = list(subj)
@@ -880,6 +994,7 @@ class _Scan:
                 agents = []
             elif self.topic is not None and not (self.report and kind in ("task", "soft")):
                 agents, span = list(self.topic[0]), self.topic[1]
+                topic_end = span[1]
             elif self.current is not None and kind in ("modal", "soft"):
                 agents = list(self.current.agents)
             else:
@@ -892,6 +1007,9 @@ class _Scan:
             if agents and modality != "encouragement" else None
         if pm:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
+        elif topic_end >= 0 and agents and modality != "encouragement" and self.current is None:
+            tm = _lex().partner.match(text, topic_end, cs)      # X会同Y，建立…: Y acts with the topic X
+            partners = _actors_at(tm.end(), cs, text, self.actors)[0] if tm else []
         if action is None:
             action = cue if kind == "soft" else _framed_action(text, after, ce, self.actors)
         if not action.strip("，；：。、 "):
@@ -916,10 +1034,15 @@ _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；�
 # …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
 _PLACE_UNIT = re.compile(f"等?(?:{_alt('place_units')})?")
 
+# places named by kind, not by name, that 支持 urges to act (支持各地…建设, 支持有条件的地区探索…)
+_GENERIC_PLACE = re.compile(f"(?:{_alt('urged_generic_places')})")
+
 # 每年推动1万余家企业开展…: a number of actors after the cue
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万千百]?余?[家个批所名户]?(?:以上)?")
+# 由X + one of these in a penalty clause makes X the one liable, not the one who fines (费用由违法行为人承担)
+_LIABLE = tuple(_RULES["liability_verbs"])
 _GAP = 6          # characters of a qualifier before the actor urged (支持制造业重点企业发挥…)
-_LIST_GAP = 16    # … or of a list of kinds ending in 等 (推动技术评估、经纪、咨询等第三方专业化机构发展)
+_LIST_GAP = 24    # … or of a list of kinds ending in 等 (推动技术评估、经纪、咨询等第三方专业化机构发展)
 
 # a conditional clause (…需要搬迁的，; 在特定时间内禁止…活动的，): its cue words state no measure
 _CONDITION = re.compile(r"的[，；]$")
@@ -951,7 +1074,8 @@ def lead_in(text: str, start: int, end: int, measures: list[Measure]) -> Lead | 
     if m is None or not measures or "之一" in text[m.start():end]:
         return None
     head = m.group("head").strip()
-    last = measures[-1]
+    # the measure whose clause holds 下列 (可以采取下列措施，支持…开展…活动：: the measures are authorized, 5 in the corpus)
+    last = next((x for x in reversed(measures) if x.start <= m.start() < x.end), measures[-1])
     actions, neutral = _RULES["lead_in_actions"], _RULES["lead_in_neutral"]
     if any(head.startswith(w) or head.endswith(w) for w in actions):
         return Lead(last.modality, last.cue)

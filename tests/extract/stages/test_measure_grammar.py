@@ -188,3 +188,211 @@ def test_bu_ying_is_a_prohibition():
     # data_compliance/local/东莞市地方标准-网络数据安全通用要求-征求意见稿-51155aaeee.md (不应/不应当: 102 in the corpus)
     text = "APP、WEB等客户端相关业务完成后不应留存重要数据，需及时对缓存进行清理。"
     assert [m for m, _ in kinds(text, "dongguan")] == ["prohibition"]
+
+
+def test_a_government_that_names_the_subject_department_is_no_agent():
+    # lawrefbook_dlc/henan/南阳市中小学校幼儿园规划建设条例: 人民政府指定的 only qualifies the department,
+    # also the county government nested in 市、县（市、区）
+    text = "市、县（市、区）人民政府指定的教育主管部门应当及时接收和管理。"
+    assert kinds(text, "henan") == [("obligation", ["教育主管部门"])]
+    # lawrefbook_dlc/beijing/北京市实施《节约能源法》办法: a body a department names has its duties too
+    assert kinds("发展改革部门所属的节能监察机构具体实施节能监察工作。", "beijing") == [
+        ("obligation", ["节能监察机构"])]
+
+
+def test_a_thing_listed_with_or_made_by_an_actor_is_a_subject_without_agent():
+    # lawrefbook_dlc/henan/新乡市中小学校幼儿园规划建设条例: the plan must, not the schools
+    text = "中小学校、幼儿园专项规划应当经本级人民政府批准，并报同级人民代表大会常务委员会备案。"
+    assert kinds(text, "henan") == [("obligation", [])]
+    # lawrefbook_dlc/shanghai/上海市排水与污水处理条例: 建设单位制定的…方案 is the subject
+    assert kinds("建设单位制定的设施保护方案应当经专家论证通过后，报市或者区水务部门备案。", "shanghai") == [
+        ("obligation", [])]
+    # but a verb and its object stay the actor's act (山东省大数据发展促进条例)
+    assert kinds("自然人、法人和其他组织收集数据不得损害被收集人的合法权益。", "shandong") == [
+        ("prohibition", ["自然人", "法人"])]
+
+
+def test_ying_before_zhengde_is_a_modal_and_yingzheng_gongmin_is_no_cue():
+    # lawrefbook_dlc/henan/洛阳市夏玉米制种管理条例.md: 应 + 征得…同意 (30 in the corpus), not 应征公民 (enlisting)
+    assert kinds("使用取得新品种权的自交系用于制种的，应征得新品种权所有人的同意。", "henan") == [("obligation", [])]
+    assert kinds("应征公民被征集服现役，同时被机关、团体录取的，应当优先履行服兵役义务。") == [("obligation", [])]
+
+
+def test_a_duty_named_after_a_modal_is_what_the_modal_requires():
+    # data_compliance/local/《中国-上海-自由贸易试验区及临港新片区数据出境负面清单管理办法》-试行-c19c22d87a.md:
+    # 应当…，履行…义务，… is one obligation (141 such sentences in 380 documents gave two)
+    text = ("数据处理者向境外传输重要数据和个人信息，应当遵守法律、法规的规定，履行数据安全保护义务，"
+            "采取技术措施和其他必要措施，保障数据出境安全。")
+    assert kinds(text, "shanghai") == [("obligation", ["数据处理者"])]
+
+
+def test_a_duty_after_wei_or_chu_is_a_purpose_or_an_exception():
+    # data_compliance/national/中华人民共和国个人信息保护法-eba47ff909.md: 为履行法定职责 states why, no duty
+    text = "国家机关为履行法定职责处理个人信息，应当依照法律、行政法规规定的权限、程序进行，不得超出履行法定职责所必需的范围和限度。"
+    assert kinds(text) == [("obligation", ["国家机关"]), ("prohibition", ["国家机关"])]
+
+
+def test_who_pays_in_a_penalty_clause_is_not_who_fines():
+    # lawrefbook_dlc/henan/驻马店市城市市容和环境卫生管理条例(2019-01-14).md: 费用由违法行为人承担 (59 in the corpus)
+    text = "违反第三十四条规定，对不及时清除垃圾等废弃物的，可以代为清除，所需费用由违法行为人承担，并可处五百元以上五千元以下罚款。"
+    assert kinds(text, "henan") == [("authorization", []), ("authorization", [])]
+
+
+def test_the_verb_of_an_urged_actor_after_a_prepositional_phrase_continues_the_encouragement():
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db….md: 鼓励企业围绕…，开展…: the firms'
+    # research, not the government's task; the clause after it is a task of its own
+    text = "鼓励企业围绕人工智能产业细分赛道，开展核心技术攻关，建设创新应用平台，打造标杆应用场景。"
+    assert [m for m, _ in kinds(text, "sichuan", plan=True)] == ["encouragement", "obligation", "obligation"]
+    # with a verb in the clause of the actor, the next clause is a task again (same document's genre)
+    assert [m for m, _ in kinds("鼓励企业开展核心技术攻关，建设创新应用平台。", "sichuan", plan=True)] == [
+        "encouragement", "obligation"]
+
+
+def test_the_office_after_xiang_suozaidi_is_whom_one_reports_to_not_the_subject():
+    # lawrefbook_dlc/zhejiang/浙江省松材线虫病防治条例(2017-11-30).md: 应当…向所在地…部门报告: the finders must report
+    text = "任何单位和个人发现松树有异常情况或者枯死的，应当及时向所在地县（市、区）林业行政主管部门或者当地监测人员报告。"
+    assert kinds(text, "zhejiang") == [("obligation", ["单位", "个人"])]
+
+
+def test_a_list_of_kinds_ending_in_deng_before_the_actor_urged_is_no_task():
+    # data_compliance/national/中华人民共和国数据安全法-2eb6dc9817.md: 检测评估、认证等专业机构 are urged to act
+    text = "国家促进数据安全检测评估、认证等服务的发展，支持数据安全检测评估、认证等专业机构依法开展服务活动。"
+    assert kinds(text) == [("encouragement", [])]
+
+
+def test_a_task_verb_in_quotes_or_inside_a_name_after_a_preposition_heads_no_task():
+    # data_compliance/local/《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》: the quoted principle
+    text = "按照“空间集聚、错位发展、业态成链”原则，依托和林格尔数据中心集群，高标准建设数字产业园。"
+    assert [(m.modality, m.action) for m in find_measures(text, 0, len(text), find_mentions(text, 0, len(text), None),
+                                                          plan=True)] == [("obligation", "建设")]
+
+
+def test_an_urged_actor_ending_its_clause_acts_in_the_next_one():
+    # data_compliance/local/北京市石景山区政务服务和数据管理局关于印发《…若干措施》的通知-f2e09b1803.md
+    text = "鼓励数据安全、数据资产、数据信用等专业服务机构，开展数据要素综合服务。"
+    assert [m for m, _ in kinds(text, "beijing", plan=True)] == ["encouragement"]
+
+
+def test_a_long_list_of_kinds_ending_in_deng_before_the_actor_urged():
+    # data_compliance/local/河北省人民政府办公厅关于印发河北省数字经济发展三年行动计划-2025—2027年-的通知-2eac766f38.md
+    text = ("大力发展数据产业，鼓励行业企业、互联网平台企业设立数据业务独立经营主体，"
+            "支持数据采集汇聚、计算存储、流通交易、开发利用等技术创新型企业做强做优做大。")
+    assert [m for m, _ in kinds(text, "hebei", plan=True)] == ["obligation", "encouragement", "encouragement"]
+
+
+def test_a_rank_or_level_word_before_the_actor_keeps_it_the_subject():
+    # lawrefbook_dlc/henan/南阳市白河水系水环境保护条例(2019-01-14).md: 重点 + 排污单位 (the actor stage names 排污单位)
+    assert kinds("重点排污单位应当建立台账，保存原始监测记录。", "henan") == [("obligation", ["排污单位"])]
+    # data_compliance/national/​​国家互联网信息办公室关于公开征求《网络安全标识管理办法》…-cc38ec3aae.md: 地方 + 网信部门、…
+    text = "地方网信部门、通信管理局负责组织对本区域内网络安全标识使用进行监督检查，发现有违反本办法规定行为的，及时通知备案机构。"
+    assert kinds(text) == [("obligation", ["网信部门", "通信管理局"])]
+
+
+def test_a_task_verb_before_deng_after_a_preposition_is_a_noun_of_a_list():
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: 融资对接等机制
+    text = "依托金融会客厅、小微企业融资对接等机制，引导和组织金融机构为人工智能企业提供金融产品和服务。"
+    assert [m for m, _ in kinds(text, "henan", plan=True)] == ["encouragement"]
+
+
+def test_partners_of_a_later_clause_act_with_the_agent():
+    # lawrefbook_dlc/henan/平顶山市城市公共汽车客运条例(2020-11-20).md: …应当…，会同有关部门建立… (188 in the corpus)
+    text = "交通运输主管部门应当对城市公共汽车客运经营者的运营情况进行监督检查，会同有关部门建立服务质量评价制度。"
+    assert kinds(text, "henan") == [("obligation", ["交通运输主管部门", "有关部门"])]
+
+
+def test_a_conjunct_the_actor_stage_does_not_know_does_not_end_the_subject():
+    # lawrefbook_dlc/henan/新乡市城市市容和环境卫生管理条例(2018-11-01).md: 所有权人 is no actor yet; 管理人 is
+    text = "环境卫生专业服务单位或者所有权人、管理人应当对垃圾收集站（点）、转运站、公共厕所等环境卫生设施定期灭害消毒。"
+    assert kinds(text, "henan") == [("obligation", ["环境卫生专业服务单位", "管理人"])]
+
+
+def test_what_a_body_is_made_of_is_no_duty_of_its_members():
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc….md: 由…组成的专家委员会 (101 in the corpus)
+    text = "市数据局牵头组建由行业监管部门、数据提供部门、领域专家组成的专家委员会。"
+    assert kinds(text, "anhui", plan=True) == [("obligation", ["市数据局"])]
+
+
+def test_partners_in_the_clause_of_the_subject_act_with_it():
+    # lawrefbook_dlc/beijing/北京市湿地保护条例(2019-07-26).md: X会同Y，开展… (55 in the corpus)
+    text = "市园林绿化行政部门会同有关部门，每五年开展一次全市湿地资源调查，建立湿地资源档案。"
+    assert kinds(text, "beijing") == [("obligation", ["市园林绿化行政部门", "有关部门"])]
+
+
+def test_an_article_rubric_in_lenticular_brackets_does_not_hide_the_subject():
+    # data_compliance/local/《陕西省公共数据资源授权运营实施细则-试行-》-公开征求意见稿….md: 第二十四条 【退出管理】…
+    text = "【退出管理】实施机构应建立完善的运营机构退出管理机制，做好退出管理工作。"
+    assert kinds(text, "shaanxi") == [("obligation", ["实施机构"])]
+    # data_compliance/local/天津市促进智能网联汽车发展条例-征求意见稿-8e2a03c6….md: a purpose after its rubric
+    text = ("【立法目的】为了促进天津市智能网联汽车产业发展，鼓励技术和产品创新，保障道路交通安全，促进京津冀地区智能网联汽车"
+            "领域协同创新，根据有关法律、行政法规，结合本市实际，制定本条例。")
+    assert kinds(text, "tianjin") == []
+
+
+def test_cue_words_inside_slogans_and_nouns_are_no_cue():
+    # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试…: 谁…谁负责 names a principle (45 in the corpus)
+    text = ("公共数据资源开发利用安全管理遵循谁管理谁负责、谁使用谁负责的原则，在维护国家数据安全、保护个人信息和商业秘密前提下，"
+            "促进公共数据资源合规高效开发利用。")
+    assert kinds(text, "tianjin") == []
+    # lawrefbook_dlc/zhejiang/宁波大榭开发区条例(2013-06-14).md: 应得利润 (due), lawrefbook_dlc/guangdong/横琴粤澳深度合作区发展促进条例: 应税 (taxable)
+    assert kinds("开发区内投资者的资产、应得利润和其他合法权益，受中华人民共和国法律、法规和本条例的保护。", "zhejiang") == []
+    text = ("从内地经“二线”通道进入合作区的有关货物视同出口，按照现行税收政策规定实行增值税和消费税退税，涉及出口关税应税商品的"
+            "征收出口关税，并根据需要办理海关手续。")
+    assert kinds(text, "guangdong") == []
+
+
+def test_zhichi_urges_places_named_by_kind_as_it_urges_named_places():
+    # lawrefbook_dlc/guangdong/广东省优化营商环境条例(2022-06-01).md; data_compliance/national/20241231国家数据基础设施建设指引 (19 in the corpus)
+    assert kinds("支持有条件的地区探索依职权注销制度。", "guangdong") == [("encouragement", [])]
+    assert kinds("支持各地积极建设政务服务大模型，推动政务服务智能化。", plan=True) == [
+        ("encouragement", []), ("obligation", [])]
+
+
+def test_a_sentence_describing_a_document_by_its_title_is_no_measure():
+    # data_compliance/national/国家政策-1.-数据提供合同-示范文本-征求意见稿….md: what the model contract covers
+    text = ("《示范文本》共17条，明确了标的数据描述、数据产权安排、数据交付和验收、数据质量异议与补救措施、当事人合同义务、"
+            "违约责任、争议解决等内容。")
+    assert kinds(text, plan=True) == []
+    text = ("《示范文本》适用于数据提供方与数据接收方开展数据有偿交易、无偿共享、许可使用等数据提供活动，支持API接口、数据集等"
+            "不同形式的数据提供方式。")
+    assert kinds(text, plan=True) == []
+    # data_compliance/national/中华人民共和国数据安全法-2eb6dc9817.md: the enactment note names no duty of the congress
+    text = "《中华人民共和国数据安全法》已由中华人民共和国第十三届全国人民代表大会常务委员会第二十九次会议于日通过，现予公布，自日起施行。"
+    assert kinds(text) == []
+
+
+def test_items_take_the_modality_of_the_clause_that_holds_xialie():
+    # lawrefbook_dlc/zhejiang/杭州市城市房屋使用安全管理条例(2015-10-14).md: the measures are authorized; 不得阻挠 is the public's
+    text = ("第四十三条 区、县（市）人民政府及其相关部门开展房屋安全应急抢险时，可以根据实际情况采取下列措施，任何单位和个人不得阻挠：\n\n"
+            "（一）切断水、电、可燃气体和液体的输送；\n\n（二）划定警示区、实行临时交通管理措施；\n")
+    items = [(r.modality, r.action) for r in records(text, "杭州市城市房屋使用安全管理条例") if r.cue == "可以" and not r.agents]
+    assert items == [("authorization", "切断"), ("authorization", "划定")]
+
+
+def test_qi_and_a_thing_is_a_subject_without_agent():
+    # lawrefbook_dlc/guangdong/广东省粮食安全保障条例(2021-09-29).md: 其粮食库存量 is the subject, not the dealer
+    text = "从事粮食收购、加工、销售的经营者，其粮食库存量应当符合国家和省的有关规定。"
+    assert kinds(text, "guangdong") == [("obligation", [])]
+    # data_compliance/national/关键信息基础设施商用密码使用管理规定….md: 其运营者 is an actor and the agent
+    text = "关键信息基础设施建成运行后，其运营者应当自行或者委托商用密码检测机构每年至少开展一次商用密码应用安全性评估。"
+    assert kinds(text) == [("obligation", ["运营者"])]
+
+
+def test_a_penalty_by_a_body_or_its_unit_is_no_duty():
+    # lawrefbook_dlc/guangdong/深圳经济特区社会信用条例(2023-01-06).md: 由X或者其派出机构依法处理 (13 such clauses in the corpus)
+    text = "信用服务机构违反征信业、评级业管理规定的，由国务院征信业监督管理部门或者其派出机构依法处理。"
+    assert kinds(text, "guangdong") == []
+
+
+def test_an_article_number_left_in_the_text_hides_neither_subject_nor_cue():
+    # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露…: 第十三条鼓励… (no space after 条)
+    assert kinds("第十三条鼓励网络交易平台经营者参与联防联控工作，共享违法经营主体信息。", "beijing") == [("encouragement", [])]
+    # data_compliance/national/关于促进未成年人网络素养家庭教育的指引-e899a0894a.md: 第十七条 + 未成年人的监护人
+    text = ("第十七条未成年人的监护人应当加强家庭家教家风建设，提高自身网络素养，规范自身使用网络的行为，加强对未成年人使用网络"
+            "行为的教育、示范、引导和监督。")
+    assert kinds(text) == [("obligation", ["监护人"])]
+
+
+def test_a_notice_transmitting_a_document_states_no_task():
+    # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试…; 《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》
+    assert kinds("现印发给你们，请结合实际，认真贯彻落实。", "tianjin", plan=True) == []
+    assert kinds("现将《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》印发给你们，请认真抓好贯彻落实。", plan=True) == []
