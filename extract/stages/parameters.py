@@ -56,6 +56,12 @@ _HEAD_END = re.compile(rf"(?:{_HEADS})$")
 _FILLERS = re.compile(rf"(?:\s|{alternation(_R['grant_noun_fillers'])})*")
 _NOUN_AFTER = re.compile(rf"[^\W\d_]{{0,4}}?(?:{_HEADS})")
 _GRANT_VERB = re.compile(alternation(_R["grant_verbs"]))
+# the words a grant noun's modifier starts after (发给|一次性养老补助, 的|伙食补助费): a modifier written after
+# anything else (单个资质认证|奖励, 所获标准类|奖励) is not taken
+_NOUN_LEFT_BOUND = re.compile(
+    rf"(?:{alternation(_R['grant_noun_left_bounds'] + _R['grant_noun_determiners'] + _R['grant_noun_fillers'])})$")
+_NOUN_LEAD = re.compile(rf"(?:{alternation(_R['grant_noun_fillers'])})+")
+_NOUN_RIGHT = re.compile(rf"(?:{alternation(_R['grant_noun_suffixes'])})(?!额)")
 _VOUCHER = re.compile(r"([^\W\d_的、元]{1,4})(?<![债证])券")
 _CAP_BEFORE = re.compile(rf"(?:{alternation(_R['cap_before'])})$")
 _CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
@@ -66,6 +72,11 @@ _AND = re.compile(alternation(_R["condition_conjunctions"]))
 _THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
 _RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
+_QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
+_WAGE = re.compile(rf"的?(?:{alternation(_R['wage_leading'])})?(?:{alternation(_R['wage_bases'])})")
+_HOLDER_VERB = re.compile(alternation(_R["holder_verbs"]))
+_KEEPING = re.compile(alternation(_R["keeping_verbs"]))
+_PROCEDURE_WORDS = frozenset(_R["procedure_verbs"])
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
 _DIST = re.compile(alternation(_R["distance_around"]))
@@ -101,6 +112,7 @@ _ARTICLE_MARK = re.compile(rf"^(?:第[{_CN}\d]+条\s*|【[^】]*】)")
 _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
 _ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_CN_MONEY = frozenset(_CN + "元万亿")
 
 
 @dataclass(slots=True)
@@ -175,6 +187,25 @@ def _vouchers(text: str, start: int, end: int, instruments: list[Hit]) -> list[t
     return out
 
 
+def _whole(text: str, a: int, b: int, lo: int) -> tuple[str, int]:
+    """The grant noun whose head is ``text[a:b]`` as written, with its modifier and suffix (伙食补助费,
+    一次性养老补助 → 养老补助, 医疗补助金, 职业培训补贴), not reaching before ``lo``: the modifier only
+    when a boundary word (发给, 的, 相应…) stands before it (or the clause starts there and the noun ends in
+    its suffix), at most 8 characters back."""
+    tail = _NOUN_RIGHT.match(text, b)
+    if tail:
+        b = tail.end()
+    for i in range(a, max(lo, a - 8) - 1, -1):           # the modifier text[i:a], shortest first
+        # the clause's start bounds a noun with its suffix (丧葬补助金按照…), not a verb (国家需要重点扶持的)
+        if _NOUN_LEFT_BOUND.search(text, lo, i) or (i == lo and tail is not None):
+            lead = _NOUN_LEAD.match(text, i, a)
+            return text[lead.end() if lead else i:b], lead.end() if lead else i
+        ch = text[i - 1]
+        if not _NAME_CHAR.match(ch) or ch in _CN_MONEY and not text.startswith("一次性", i - 1):
+            break
+    return text[a:b], a
+
+
 def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, int],
                 instruments: list[Hit]) -> tuple[str, int] | None:
     """The instrument a money or rate figure defines: a voucher in its clause or set up before it
@@ -185,6 +216,9 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     a, b = fig[0], fig[1]
     vouchers = _vouchers(text, start, end, instruments)
     here = [v for v in vouchers if clause[0] <= v[1] < clause[1]]
+    right = next((v for v in here if b <= v[1] <= b + 1), None)
+    if right is not None:                                  # 100万元算力券、100万元模型券: each its own
+        return right
     if here:
         return min(here, key=lambda v: abs(v[1] - a))
     earlier = [v for v in vouchers if v[1] < a]
@@ -195,20 +229,21 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     # 30%租金补贴, 500万元资助, 200万元的建设补助 (a rate's noun has at most two characters before its head:
     # 70%的比例用于奖励 names 奖励)
     if m and not _GRANT_VERB.match(m.group(0)) and (fig[4] != "percent" or m.end() - m.start() <= 4):
-        return m.group(0), m.start()
+        tail = _NOUN_RIGHT.match(text, m.end())
+        return (text[m.start():tail.end()] if tail else m.group(0)), m.start()
     if fig[4] == "percent":                               # 按…的20%给予最高500万元资助
         after = _HEAD.search(text, b, clause[1])
         if after:
-            return after.group(0), after.start()
+            return _whole(text, after.start(), after.end(), b)
     before = list(_HEAD.finditer(text, clause[0], a))
     if before:
-        return before[-1].group(0), before[-1].start()
+        return _whole(text, before[-1].start(), before[-1].end(), clause[0])
     after = _HEAD.search(text, b, end)
     if after:
-        return after.group(0), after.start()
+        return _whole(text, after.start(), after.end(), b)
     before = list(_HEAD.finditer(text, start, a))
     if before:
-        return before[-1].group(0), before[-1].start()
+        return _whole(text, before[-1].start(), before[-1].end(), start)
     return vouchers[0] if vouchers else None
 
 
@@ -347,12 +382,32 @@ def _verb_object(rest: str, at: int) -> str | None:
     return obj[:cut.start()] if cut and cut.start() <= 12 else None
 
 
+def _kept_object(text: str, hi: int) -> tuple[str, int] | None:
+    """What the clause before ``hi`` keeps (妥善保存数据使用全过程记录，|保存期限… → 数据使用全过程记录)."""
+    lo = max(text.rfind(c, 0, hi) for c in "。；：") + 1
+    verbs = list(_KEEPING.finditer(text, lo, hi))
+    if not verbs:
+        return None
+    obj = text[verbs[-1].end():hi].rstrip("，, ")
+    return (obj, verbs[-1].end()) if 2 <= len(obj) <= 20 and not _CLAUSE.search(obj) else None
+
+
 def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
-    """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录."""
+    """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录; 公示期限为5个工作日
+    → 公示; 妥善保管登记信息,保存期限不少于20年 → 登记信息 (what the clause before keeps)."""
     m = _VALIDITY.search(text, a, fig)
     if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig):
         return None
-    np = _KEEPING_END.sub("", text[a:m.start()]).strip()
+    written = text[a:m.start()]
+    if "," in written:                            # 妥善保管登记信息,|保存期限: an ASCII comma ends a clause too
+        a += written.rindex(",") + 1
+        written = text[a:m.start()]
+    if not _KEEPING_END.sub("", written).strip(" ,，"):
+        if _KEEPING.match(text, m.start()) or _KEEPING.search(written):   # 保存期限, 保存期: what was kept
+            return _kept_object(text, a) if written.strip() or m.start() == a else None
+        word = m.group(0).removesuffix("限").removesuffix("期")
+        return (word, m.start()) if word in _PROCEDURE_WORDS else None   # 公示期限 → 公示
+    np = _KEEPING_END.sub("", written).strip()
     p = a + len(text[a:m.start()]) - len(text[a:m.start()].lstrip())
     cut = max(np.rfind("的"), np.rfind(" "))
     if cut >= 0:
@@ -361,6 +416,14 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
     if det:
         p, np = p + det.end(), np[det.end():]
     np = _ARTICLE_MARK.sub("", np)
+    heads = list(_HEAD.finditer(np))
+    if heads:                                     # …享受社会保险补贴和岗位补贴的期限 → 岗位补贴
+        noun, at = _whole(np, heads[-1].start(), heads[-1].end(), 0)
+        if at + len(noun) == len(np):
+            p, np = p + at, noun
+    verbs = list(_HOLDER_VERB.finditer(np))
+    if verbs and len(np) - verbs[-1].end() >= 2:  # …养老机构开展养老服务经营活动的期限 → 养老服务经营活动
+        p, np = p + verbs[-1].end(), np[verbs[-1].end():]
     return (np, p) if 2 <= len(np) <= 20 and not _FIG.search(np) else None
 
 
@@ -447,6 +510,8 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
             and not _CAP_BEFORE.search(before):
         return "threshold"                        # 对…交易总金额达到1000万元的，…给予…奖励 (never 最高…)
     if ukind == "percent":
+        if _MIN_BEFORE.search(before) and sc.grant:
+            return "minimum"                      # 提取不低于百分之六十的比例用于奖励
         return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
     if not sc.grant:
         return None
@@ -461,6 +526,14 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
     if fig[4] == "duration":
+        if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
+            # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
+            return "cap" if _CAP_BEFORE.search(before) else "amount"
+        if before.endswith("每满"):
+            return None                           # 每满一年发给一个月: what the amount is counted per
+        if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
+                or sc.grant and _QUALIFYING.match(after):
+            return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
         if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
             return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
@@ -522,9 +595,12 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
         # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the
         # procedure the deadline bounds comes first, a tool of the clause only when none is written
-        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b)
+        # a deadline (三十日内作出确认) bounds its procedure even in a sentence that grants (…给予奖励)
+        proc = _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
+        deadline = _DEADLINE_AFTER.match(t, b, cb) is not None
+        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or (proc if deadline else None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
-                or _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
+                or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)

@@ -322,6 +322,8 @@ def _statement_kind(sentence: str, kind_of_doc: str, in_goal: bool = False) -> s
     """target, statistic, or None (a figure in a rule that states no goal).  ``in_goal``: the
     paragraph before the sentence states a deadline (到2028年，…。网络节点数量突破500个)."""
     marked = _TARGET_MARK.search(sentence) or (kind_of_doc != "rules" and _ANNUAL_MARK.search(sentence))
+    if marked and _COMPLETED.search(sentence) and not _YEAR_GOAL.search(sentence) and not in_goal:
+        marked = None             # 明确了…工作目标，…提出了18项工作任务: what a plan did, no goal without a deadline
     if marked and not re.search(r"截至|截止", sentence):
         return "target"
     if _STAT_MARK.search(sentence) or kind_of_doc == "report":

@@ -307,3 +307,79 @@ def test_a_cap_with_the_grant_noun_between_is_a_parameter_not_a_target():
     assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
         [("cap", 20, "万元", "支持", None), ("cap", 200, "万元", "支持", "单位")]
     assert [r for r in doc.records() if r.kind == "target"] == []
+
+
+def test_a_grant_noun_is_written_whole_with_its_modifier_and_suffix():
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md: 的|伙食补助费, not 补助
+    assert params("工伤职工住院进行治疗或者康复期间的伙食补助费，按照当地最低工资百分之三十五的标准，"
+                  "根据住院期间的实际天数计算确定。", "zhejiang", "rules") == [("rate", 35, "%", "伙食补助费", None)]
+    # lawrefbook_dlc/shandong/山东省人口与计划生育条例(2016-01-22).md: 发给|一次性养老补助, 一次性 left out
+    assert params("独生子女父母为企业职工的，退休时由所在单位按照设区的市上一年度职工年平均工资的百分之三十"
+                  "发给一次性养老补助。", "shandong", "rules") == [("rate", 30, "%", "养老补助", None)]
+    # lawrefbook_dlc/henan/河南省工伤保险条例(2007-06-01).md: a benefit opening its clause keeps its name
+    assert params("患职业病的工伤职工，一次性工伤医疗补助金在上述标准的基础上增发百分之三十。", "henan", "rules") == \
+        [("rate", 30, "%", "工伤医疗补助金", None)]
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md: after 单个 no modifier is taken
+    assert params("对取得信息安全管理（ISO27001/BS7799）、IT服务管理（ISO20000）等国际资质认证的信息服务外包企业，"
+                  "给予认证费奖励，单个资质认证奖励最高5万元，每家企业累计最高20万元。", "sichuan") == \
+        [("cap", 5, "万元", "奖励", "资质认证"), ("cap", 20, "万元", "奖励", "企业")]
+
+
+def test_a_deadline_bounds_its_procedure_in_a_sentence_that_grants():
+    # lawrefbook_dlc/henan/洛阳市保护和奖励维护社会治安见义勇为人员条例(2002-12-23).md: 确认, not 奖励
+    assert params("见义勇为认定机关应当在接到申报或者举荐之日起三十日内作出确认，由市、县（市、区）人民政府确定的"
+                  "工作机构提出保护和奖励意见，报本级人民政府决定。", "henan", "rules") == \
+        [("duration", 30, "日", "确认", None)]
+    # lawrefbook_dlc/shanghai/上海市住房公积金管理若干规定.md: 贷款 is the event, the 决定 is bounded
+    assert params("市公积金管理中心应当自受理住房公积金贷款申请之日起十五日内作出准予贷款或者不准贷款的决定，"
+                  "并书面通知申请人。", "shanghai", "rules") == [("duration", 15, "日", "决定", None)]
+
+
+def test_months_of_a_wage_are_an_amount_of_a_benefit():
+    # lawrefbook_dlc/chongqing/重庆市失业保险条例(2011-11-29).md
+    assert params("失业人员在领取失业保险金期间死亡的，一次性发给六个月失业保险金标准的丧葬补助金；有供养的配偶、"
+                  "直系亲属的，发给其供养的配偶、直系亲属十个月失业保险金标准的抚恤金。", "chongqing", "rules") == \
+        [("amount", 6, "个月", "丧葬补助金", None), ("amount", 10, "个月", "抚恤金", None)]
+    # lawrefbook_dlc/henan/郑州市失业保险条例(2019-01-22).md: 每满一年 is what the amount is counted per
+    assert [p[:4] for p in params("生育补助金标准为其住院生育费用的百分之七十，最多不超过六个月的失业保险金。",
+                                  "henan", "rules")] == [("rate", 70, "%", "生育补助金"), ("cap", 6, "个月", "生育补助金")]
+    assert [p[:4] for p in params("农民合同制工人一次性生活补助金，按其工作时间每满一年发给一个月、最多不超过十二个月的"
+                                  "失业保险金标准计发。", "henan", "rules")] == \
+        [("amount", 1, "个月", "生活补助金"), ("cap", 12, "个月", "生活补助金")]
+
+
+def test_a_period_a_beneficiary_has_served_is_a_threshold():
+    # lawrefbook_dlc/henan/河南省实施《教师法》办法(2010-07-30).md
+    assert params("有条件的地方可以对其他从事教育教学工作的累计男满三十年、女满二十五年教龄的退休教师在其原退休金"
+                  "基础上给予补贴。", "henan", "rules") == [("threshold", 30, "年", "补贴", None),
+                                                            ("threshold", 25, "年", "补贴", None)]
+    # lawrefbook_dlc/shanghai/上海市促进中小企业发展条例(2018-05-24).md: 十八个月内的小企业 qualifies who gets it
+    assert params("本市创立十八个月内的小企业按照本企业吸纳就业情况，可以向所在地的区开业指导服务部门申请创业场地"
+                  "房租补贴。", "shanghai", "rules") == [("threshold", 18, "个月", "创业场地房租补贴", None)]
+
+
+def test_a_validity_period_names_what_it_holds():
+    def validity(text, kind="rules"):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # lawrefbook_dlc/shandong/山东省就业促进条例(2016-03-30).md: the grant, not who enjoys it
+    assert validity("就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年。") == [("duration", 3, "年", "岗位补贴")]
+    # lawrefbook_dlc/shandong/威海市居民养老服务保障条例(2020-01-17).md: what the holder does
+    assert validity("接受政府补助的养老机构开展养老服务经营活动的期限不得少于五年。") == \
+        [("duration", 5, "年", "养老服务经营活动")]
+    # data_compliance/local/关于印发贵州省公共数据资源登记实施细则-试行-的通知-17b692aad0.md: what the clause before keeps
+    assert validity("强化区块链、隐私计算、数字指纹、数字水印等数据安全保护技术应用，妥善保存登记信息，"
+                    "保存期限不少于二十年；", "plan") == [("duration", 20, "年", "登记信息")]
+    # data_compliance/local/《深圳市人工智能语料券专项资金操作规程》-6571448453.md: 公示期限 is the 公示's
+    assert validity("市政务和数据主管部门通过“i深圳”、管理平台等向社会公示发放方案，公示期限为5个工作日，"
+                    "公示内容应包括拟发放企业和拟发放金额。", "plan") == [("duration", 5, "个工作日", "公示")]
+
+
+def test_a_share_at_least_is_a_minimum_and_each_voucher_has_its_amount():
+    # lawrefbook_dlc/zhejiang/浙江省促进科技成果转化条例(2021-09-30).md
+    assert params("以技术转让或者许可方式转化职务科技成果的，应当从技术转让或者许可所取得的净收入中提取不低于"
+                  "百分之七十的比例用于奖励；", "zhejiang", "rules") == [("minimum", 70, "%", "奖励", None)]
+    # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md
+    assert [p[:4] for p in params("向符合条件的创新型企业发放最高100%支持的100万元算力券、100万元模型券、"
+                                  "100万元语料券补贴，积极推动补贴“免申即享”。", "shanghai")] == \
+        [("rate", 100, "%", "算力券"), ("amount", 100, "万元", "算力券"), ("amount", 100, "万元", "模型券"),
+         ("amount", 100, "万元", "语料券")]

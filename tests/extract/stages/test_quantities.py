@@ -223,3 +223,16 @@ def test_people_and_events_are_counted_units():
     text = "到2027年，平台服务企业超1000家，生态开发者超1万名。"
     assert [target(q) for q in quantities(text, "fujian", "action-plan", "福建省数据管理局政策文件")] == [
         ("target", "平台服务企业", 1000, "家", ">", 2027), ("target", "生态开发者", 10000, "名", ">", 2027)]
+
+
+def test_what_a_plan_did_is_no_goal_without_a_deadline():
+    # data_compliance/local/《辽宁省公共数据供给能力提升三年行动计划-2025—2027年-》-18b2e6818d.md: 工作目标 names the
+    # plan's goals, 提出了18项工作任务 counts what the plan wrote
+    text = ("采集图文《行动计划》以促进公共数据安全合规高效流通利用为主线，以问题导向和应用场景为牵引，"
+            "明确了未来三年采集样式的工作目标，从公共数据“供得出、流得动、用得好、保安全”4个方面，提出了18项工作任务、"
+            "62项具体举措，梳理了117项高频数据目录清单和377项数据共享责任清单。")
+    title = "辽宁省公共数据供给能力提升三年行动计划（2025—2027年）"
+    assert [q for q in quantities(text, "liaoning", "action-plan", title) if q.kind == "target"] == []
+    # with a deadline the same verb form states a goal (到2027年…)
+    [q] = quantities("到2027年，全省建成了不少于5个绿色能源应用案例。", "fujian", "action-plan", title)
+    assert (q.kind, q.value, q.unit, q.year) == ("target", 5, "个", 2027)
