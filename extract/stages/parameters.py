@@ -75,6 +75,8 @@ _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
 _WAGE = re.compile(rf"的?(?:{alternation(_R['wage_leading'])})?(?:{alternation(_R['wage_bases'])})")
 _HOLDER_VERB = re.compile(alternation(_R["holder_verbs"]))
+_WAGE_LEAD_END = re.compile(rf"(?:{alternation(_R['wage_leading'])})$")
+_BENEFICIARY = re.compile(alternation(_R["grant_noun_beneficiaries"]))
 _KEEPING = re.compile(alternation(_R["keeping_verbs"]))
 _PROCEDURE_WORDS = frozenset(_R["procedure_verbs"])
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
@@ -198,6 +200,9 @@ def _whole(text: str, a: int, b: int, lo: int) -> tuple[str, int]:
     for i in range(a, max(lo, a - 8) - 1, -1):           # the modifier text[i:a], shortest first
         # the clause's start bounds a noun with its suffix (丧葬补助金按照…), not a verb (国家需要重点扶持的)
         if _NOUN_LEFT_BOUND.search(text, lo, i) or (i == lo and tail is not None):
+            whom = list(_BENEFICIARY.finditer(text, i, a))
+            if whom:                                       # 给予主要引入企业|奖励: whom it is given to
+                i = whom[-1].end()
             lead = _NOUN_LEAD.match(text, i, a)
             return text[lead.end() if lead else i:b], lead.end() if lead else i
         ch = text[i - 1]
@@ -528,7 +533,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
     if fig[4] == "duration":
         if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
             # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
-            return "cap" if _CAP_BEFORE.search(before) else "amount"
+            bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
+            return "cap" if _CAP_BEFORE.search(bare) else "amount"
         if before.endswith("每满"):
             return None                           # 每满一年发给一个月: what the amount is counted per
         if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
