@@ -72,6 +72,9 @@ _AND = re.compile(alternation(_R["condition_conjunctions"]))
 _THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
 _RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
+_RATE_CUE = re.compile(alternation(_R["rate_cues"]))
+_THRESHOLD_BEFORE = re.compile(rf"(?:{alternation(_R['threshold_before'])})$")
+_THRESHOLD_OF = re.compile(rf"(?:{alternation(_R['threshold_after'])})?的(?:{alternation(_R['threshold_then'])})")
 _QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
 _WAGE = re.compile(rf"的?(?:{alternation(_R['wage_leading'])})?(?:{alternation(_R['wage_bases'])})")
 _HOLDER_VERB = re.compile(alternation(_R["holder_verbs"]))
@@ -199,7 +202,7 @@ def _whole(text: str, a: int, b: int, lo: int) -> tuple[str, int]:
         b = tail.end()
     for i in range(a, max(lo, a - 8) - 1, -1):           # the modifier text[i:a], shortest first
         # the clause's start bounds a noun with its suffix (丧葬补助金按照…), not a verb (国家需要重点扶持的)
-        if _NOUN_LEFT_BOUND.search(text, lo, i) or (i == lo and tail is not None):
+        if _NOUN_LEFT_BOUND.search(text, lo, i) or (tail is not None and (i == lo or not _NAME_CHAR.match(text[i - 1]))):
             whom = list(_BENEFICIARY.finditer(text, i, a))
             if whom:                                       # 给予主要引入企业|奖励: whom it is given to
                 i = whom[-1].end()
@@ -514,10 +517,12 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
     if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]) \
             and not _CAP_BEFORE.search(before):
         return "threshold"                        # 对…交易总金额达到1000万元的，…给予…奖励 (never 最高…)
+    if sc.grant and _THRESHOLD_BEFORE.search(before) and _THRESHOLD_OF.match(after):
+        return "threshold"                        # 合同金额超过20万元的按合同金额的20%给予奖补
     if ukind == "percent":
-        if _MIN_BEFORE.search(before) and sc.grant:
-            return "minimum"                      # 提取不低于百分之六十的比例用于奖励
-        return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
+        if sc.grant and (_MIN_BEFORE.search(before) or _MIN_AFTER.match(after)):
+            return "minimum"                      # 提取不低于百分之六十的比例用于奖励, …所占股份的百分之二十以上
+        return "rate" if grant_here or (sc.grant and _RATE_CUE.search(before + t[fig[1]:cb])) else None
     if not sc.grant:
         return None
     bare = _HEAD_END.sub("", before)              # 每年最高|支持200万元, 最高|补贴5万元: the grant noun between
@@ -535,6 +540,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
             bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
             return "cap" if _CAP_BEFORE.search(bare) else "amount"
+        if sc.grant and before.endswith("不足") and _is_condition(sc.text, ca, cb, fig[1]):
+            return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
         if before.endswith("每满"):
             return None                           # 每满一年发给一个月: what the amount is counted per
         if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
@@ -615,6 +622,10 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         return h.text, h.start
     if fig[4] == "distance":
         return _zone(t, sc.start, fig, (ca, cb), nxt)
+    if fig[4] == "duration":                      # 相当于本人四十个月工资的遗属特别补助金: the benefit after the wage
+        after = _HEAD.search(t, b, cb)
+        if after:
+            return _whole(t, after.start(), after.end(), b)
     return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
 
 

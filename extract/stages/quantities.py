@@ -81,6 +81,7 @@ _SOURCE_INLINE = re.compile(rf"(?:根据|(?:^|(?<=[，。；]))据)([^，。；]
 _FOOTNOTE_PREFIX = re.compile(rf"^(?:{alternation(_RULES['footnote_source_prefixes'])})[：:]?")
 _SKIP_BEFORE = re.compile(r"(?:第|前)$")
 _TASK_VERB = re.compile(rf"(?:{alternation(_RULES['task_verbs'])})$")
+_COVERAGE = re.compile(alternation(_RULES["coverage_verbs"]))
 _TASK_LEAD = re.compile(rf"^(?:{alternation(_RULES['metric_leading_verbs'])})")
 _METRIC_TRIM = re.compile(r"^(?:[，、；：]|到20\d\d年|截至20\d\d年(?:\d{1,2}月)?底?|20\d\d年|"
                           rf"{alternation(_RULES['metric_leading_words'])})+")
@@ -214,6 +215,9 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
             continue                 # 打造百亿元跨境电商园区5个: the bare magnitude qualifies the count
         if kind_of_doc != "report" and _in_condition(text, sent_start, sent_end, a, b):
             continue                 # 对研发费用占营收比重高于5%的企业，…: who qualifies, not a goal
+        if kind == "target" and text[a - 1:a] == "等" \
+                and not _COVERAGE.search(text, _clause_start(text, sent_start, a), a):
+            continue                 # 主要包括…、控制执行软件等4个部分: the count of a list (覆盖…等7个街道 is a goal)
         if not unit and num:         # 机架数超过900万: no unit, the magnitude is written as one
             unit, mult = mult, ""
         try:
@@ -479,8 +483,8 @@ def quantities(doc: Document) -> Document:
     instruments' parameters and of fines are neither."""
     fn_text = {f.id: f.text for f in doc.footnotes}
     scope = _goal_scope(doc)
-    dl_pos, dl_year = _deadlines(doc.text)
     since = int(doc.meta.issued[:4]) if doc.meta.issued and doc.meta.issued[:4].isdigit() else None
+    dl_pos, dl_year = _deadlines(doc.text)
     taken: dict[str, list[tuple[int, int]]] = {}
     for r in doc.layers.get("parameters", []) + doc.layers.get("sanctions", []):
         taken.setdefault(r.sentence_id, []).append((r.start, r.end))

@@ -383,3 +383,20 @@ def test_a_share_at_least_is_a_minimum_and_each_voucher_has_its_amount():
                                   "100万元语料券补贴，积极推动补贴“免申即享”。", "shanghai")] == \
         [("rate", 100, "%", "算力券"), ("amount", 100, "万元", "算力券"), ("amount", 100, "万元", "模型券"),
          ("amount", 100, "万元", "语料券")]
+
+
+def test_conditions_and_shares_of_a_grant():
+    # data_compliance/local/《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》-53f32a4f3a.md: 超过20万元的按… is a condition
+    assert params("推进自治区级数据交易场所和数据流通市场建设，对购买公共数据、数据集、语料、模型等数据产品的企业，"
+                  "合同金额超过20万元的按合同金额的20%给予奖补，同一企业每年奖补资金总额不超过200万元。", "neimenggu") == \
+        [("threshold", 20, "万元", "奖补", None), ("rate", 20, "%", "奖补", None), ("cap", 200, "万元", "奖补", "企业")]
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md: 不足五年的 qualifies who gets the benefit of the next clause
+    assert params("但职工离法定退休年龄不足五年的，一次性伤残就业补助金按照职工每增加一周岁递减百分之二十的标准支付。",
+                  "zhejiang", "rules") == [("threshold", 5, "年", "伤残就业补助金", None),
+                                           ("rate", 20, "%", "伤残就业补助金", None)]
+    # lawrefbook_dlc/beijing/北京市实施《农业技术推广法》办法.md: 提取…的百分之五十，奖励… is the reward's rate
+    assert params("农业技术推广机构、农业科研单位、有关学校以及其他组织，应当提取不超过农业技术性收入的百分之五十，"
+                  "奖励直接参加科技研究、开发、咨询和服务的人员。", "beijing", "rules") == [("rate", 50, "%", "奖励", None)]
+    # lawrefbook_dlc/zhejiang/宁波市科技创新促进条例(2011-04-11).md (…百分之二十以上: a floor)
+    assert [p[:4] for p in params("采用股权奖励方式的，其用于奖励的股权应当占该科技成果所占股份的百分之二十以上。",
+                                  "shandong", "rules")] == [("minimum", 20, "%", "奖励")]

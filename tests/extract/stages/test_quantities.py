@@ -236,3 +236,14 @@ def test_what_a_plan_did_is_no_goal_without_a_deadline():
     # with a deadline the same verb form states a goal (到2027年…)
     [q] = quantities("到2027年，全省建成了不少于5个绿色能源应用案例。", "fujian", "action-plan", title)
     assert (q.kind, q.value, q.unit, q.year) == ("target", 5, "个", 2027)
+
+
+def test_the_count_of_a_list_and_a_figure_reference_are_no_goals():
+    # data_compliance/national/国家政策-国家智能制造标准体系建设指南-2024版-539fad1117.md, read in a paragraph whose
+    # goal year is 2026: 等4个部分 counts what the sentence lists, 如图6所示 is a figure's number
+    title = "国家智能制造标准体系建设指南（2024版）"
+    for text in ("主要包括研发设计软件、经营管理软件、生产制造软件、控制执行软件等4个部分，如图6所示。",
+                 "智能制造系统架构如图1所示。"):
+        m = find_mentions(text, 0, len(text), None)
+        assert find_quantities(text, 0, len(text), m, doc_type="action-plan", title=title, context="", footnotes=[],
+                               goal_year=2026) == []
