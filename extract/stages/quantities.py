@@ -211,13 +211,8 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
     doms = list(dict.fromkeys(h.concept.key for h in mentions.domains if sent_start <= h.start < sent_end))
     out: list[Quantity] = []
     for i, (a, b, num, mult, approx, unit, after, lo) in enumerate(found):
-        if not num and _other_figure_in_clause(text, sent_start, sent_end, found, i):
-            continue                 # 打造百亿元跨境电商园区5个: the bare magnitude qualifies the count
-        if kind_of_doc != "report" and _in_condition(text, sent_start, sent_end, a, b):
-            continue                 # 对研发费用占营收比重高于5%的企业，…: who qualifies, not a goal
-        if kind == "target" and text[a - 1:a] == "等" \
-                and not _COVERAGE.search(text, _clause_start(text, sent_start, a), a):
-            continue                 # 主要包括…、控制执行软件等4个部分: the count of a list (覆盖…等7个街道 is a goal)
+        if _not_counted(text, sent_start, sent_end, found, i, kind, kind_of_doc):
+            continue
         if not unit and num:         # 机架数超过900万: no unit, the magnitude is written as one
             unit, mult = mult, ""
         try:
@@ -235,6 +230,20 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
         out.append(Quantity(kind, a, b, metric, value, _UNIT_ALIASES.get(unit, unit), cmp, year, period, as_of,
                             source, list(doms)))
     return out
+
+
+def _not_counted(text: str, sent_start: int, sent_end: int, found: list[tuple], i: int, kind: str,
+                 kind_of_doc: str) -> bool:
+    """Whether figure ``i`` only qualifies or lists: a bare magnitude beside a count (打造百亿元跨境电商园区5个),
+    a condition (对研发费用占营收比重高于5%的企业，…), the count closing a list (主要包括…、控制执行软件等4个部分;
+    覆盖…等7个街道 is a goal)."""
+    a, b, num = found[i][0], found[i][1], found[i][2]
+    if not num and _other_figure_in_clause(text, sent_start, sent_end, found, i):
+        return True
+    if kind_of_doc != "report" and _in_condition(text, sent_start, sent_end, a, b):
+        return True
+    return kind == "target" and text[a - 1:a] == "等" \
+        and not _COVERAGE.search(text, _clause_start(text, sent_start, a), a)
 
 
 def _clause_start(text: str, sent_start: int, a: int) -> int:
