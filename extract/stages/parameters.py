@@ -378,7 +378,8 @@ def _verb_object(rest: str, at: int) -> str | None:
     if not obj or _OBJ_END.match(obj):
         return None
     head = obj.rfind("的")
-    if 0 < head <= len(obj) - 3 and _CLAUSAL.search(obj, 0, head):
+    if 0 < head <= len(obj) - 3 and (_CLAUSAL.search(obj, 0, head) or obj.startswith("所")):
+        # 所确定的招标范围和方式等情况: a 所-clause before 的, too
         # 是否予以批准的决定, 维持或者撤销…原决定的复议决定: a clause before 的, the head noun is the procedure
         return obj[head + 1:]
     alt = _ALTERNATIVE.search(obj, 2)             # 组织评审|或者重新评审: the first of the alternatives

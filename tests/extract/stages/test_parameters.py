@@ -400,3 +400,19 @@ def test_conditions_and_shares_of_a_grant():
     # lawrefbook_dlc/zhejiang/宁波市科技创新促进条例(2011-04-11).md (…百分之二十以上: a floor)
     assert [p[:4] for p in params("采用股权奖励方式的，其用于奖励的股权应当占该科技成果所占股份的百分之二十以上。",
                                   "shandong", "rules")] == [("minimum", 20, "%", "奖励")]
+
+
+def test_a_deadline_reads_past_adverbs_and_relative_clauses_to_its_procedure():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/chongqing/重庆市地方立法条例(2017-01-19).md: 分别 before 报…备案
+    assert deadline("市人民代表大会及其常务委员会制定的法规或者批准的自治条例和单行条例，由市人大常委会法制工作机构按照统一格式，"
+                    "自公布之日起三十日内分别报全国人民代表大会常务委员会和国务院备案。") == [("duration", 30, "日", "备案")]
+    # lawrefbook_dlc/beijing/北京市招标投标条例(2021-09-24).md: 通报 a 所-clause's head noun
+    assert deadline("项目审批后，审批部门应当在五个工作日内向有关主管部门通报所确定的招标范围和方式等情况。") == \
+        [("duration", 5, "个工作日", "招标范围和方式等情况")]
+    # lawrefbook_dlc/zhejiang/浙江省信访条例(2016-07-29).md: 按下列规定 before 作出处理
+    assert deadline("国家机关收到信访人提出的信访事项，应当登记、录入网络信访平台，能够当场答复的，应当当场答复；"
+                    "不能当场答复的，在五个工作日内按下列规定作出处理：") == [("duration", 5, "个工作日", "处理")]
+    # lawrefbook_dlc/henan/郑州市城市养犬管理条例(2022-01-01).md: 可以被 before the verb
+    assert deadline("交市动物园看管的犬只，自收留之日起七日内可以被认领；") == [("duration", 7, "日", "认领")]
