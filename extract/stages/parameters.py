@@ -78,6 +78,7 @@ _THRESHOLD_OF = re.compile(rf"(?:{alternation(_R['threshold_after'])})?的(?:{al
 _QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
 _WAGE = re.compile(rf"的?(?:{alternation(_R['wage_leading'])})?(?:{alternation(_R['wage_bases'])})")
 _HOLDER_VERB = re.compile(alternation(_R["holder_verbs"]))
+_CLASSIFIERS = frozenset(_R["per_classifiers"])
 _WAGE_LEAD_END = re.compile(rf"(?:{alternation(_R['wage_leading'])})$")
 _BENEFICIARY = re.compile(alternation(_R["grant_noun_beneficiaries"]))
 _KEEPING = re.compile(alternation(_R["keeping_verbs"]))
@@ -489,11 +490,33 @@ def _per(text: str, a: int, clause: int, b: int) -> str | None:
     return "年" if _PER_YEAR.search(text, clause, b) else None
 
 
-def _beneficiary(text: str, start: int, end: int, actors: list[Actor]) -> Actor | None:
-    """The first actor a grant is given to: 对企业…, 给予提供方…, 向…主体."""
+def _beneficiary(text: str, start: int, end: int, actors: list[Actor],
+                 whom: tuple[str, int] | None) -> Actor | None:
+    """The first actor a grant is given to: 对企业…, 给予提供方…, 向…主体; else the actor heading the clause
+    saying whom it is for (对取得数据资产登记证书的企业，…)."""
     for x in actors:
         if start <= x.start < end and (text[x.start - 1:x.start] in ("对", "向") or text[x.start - 2:x.start] == "给予"):
             return x
+    if whom is not None:
+        at = whom[1] + len(whom[0])
+        return next((x for x in actors if x.end == at and x.start >= whom[1] - 4), None)
+    return None
+
+
+def _whom(text: str, clauses: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The head noun of the sentence's clause saying whom a grant is for, as written: 对…案例的项目， → 项目,
+    对于当年度符合条件的申报企业， → 申报企业, 对平台牵头建设单位， → 平台牵头建设单位 (what follows its last 的,
+    else 对, at most 8 characters)."""
+    for a, b in clauses:
+        clause = text[a:b]
+        lead = len(clause) - len(clause.lstrip())
+        m = TO_WHOM.match(clause, lead)
+        if m:                                   # 对平台牵头建设单位， (no 的): the clause after 对
+            cut = clause.rindex("的") + 1 if "的" in clause else m.end() + (clause[m.end():m.end() + 1] == "于")
+            head = clause[cut:].rstrip()
+            if 2 <= len(head) <= 8 and _NAME_CHAR.match(head) and not _FIG.search(head):
+                return head, a + cut
+            return None
     return None
 
 
@@ -663,8 +686,11 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         found = _instrument(sc, fig, ptype, ci)
         if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:
             continue                                      # …三十日以内的: no name of a tool
-        ben = _beneficiary(text, start, end, actors) if ptype != "duration" or sc.grant else None
+        whom = _whom(text, sc.clauses) if sc.grant else None
+        ben = _beneficiary(text, start, end, actors, whom) if ptype != "duration" or sc.grant else None
         per = _per(text, sc.clauses[max(ci - 1, 0)][0], ca, a) if ptype in ("cap", "amount", "minimum") else None
+        if per in _CLASSIFIERS and whom is not None:
+            per = whom[0]                                 # 对…案例的项目，每个给予… → per 项目
         prev = Parameter(a, b, ptype, value, unit, found[0], found[1], per,
                          ben.label if ben else None, ben.id if ben else None)
         out.append(prev)

@@ -416,3 +416,18 @@ def test_a_deadline_reads_past_adverbs_and_relative_clauses_to_its_procedure():
                     "不能当场答复的，在五个工作日内按下列规定作出处理：") == [("duration", 5, "个工作日", "处理")]
     # lawrefbook_dlc/henan/郑州市城市养犬管理条例(2022-01-01).md: 可以被 before the verb
     assert deadline("交市动物园看管的犬只，自收留之日起七日内可以被认领；") == [("duration", 7, "日", "认领")]
+
+
+def test_the_clause_saying_whom_a_grant_is_for_gives_its_beneficiary_and_per_unit():
+    def grant(text, region):
+        m = find_mentions(text, 0, len(text), region)
+        return [(p.type, p.value, p.unit, p.instrument, p.per, p.beneficiary)
+                for p in find_parameters(text, 0, len(text), m.instruments, m.actors, kind="plan")]
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: 对…备案的企业，
+    assert grant("对新通过国家互联网信息办公室生工智能模型备案的企业，给予一次性100万元资金支持。", "henan") == \
+        [("amount", 100, "万元", "资金支持", None, "企业")]
+    # data_compliance/local/福建省发展和改革委员会-福建省数据管理局关于印发福建省促进数据产业高质量发展行动计划-2025—2027年-的通知-_-
+    # 省发改委政策文件-_-福建省发展和改革委员会-f2f8543620.md (as the PDF gives it, words lost at a page break): 每个 is per 项目
+    assert grant("对在数据基础设施建设领域获得国家先行先试工作试点、国家优秀（典型）案例的项目，每个给予不超过50万元资金支"
+                 "家可信数据空间创新发展试点的项目，每个给予不超过500万元资金支持。", "fujian") == \
+        [("cap", 50, "万元", "资金支持", "项目", None), ("cap", 500, "万元", "资金支持", "项目", None)]
