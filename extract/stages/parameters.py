@@ -106,11 +106,13 @@ _DISPOSAL = frozenset(_R["disposal_markers"])
 _RECIPIENTS = tuple(_R["recipient_ends"])
 _VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}?)(?={alternation(_R['validity_subject_ends'])})")
 _COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
+_EMPTY_OBJECT = re.compile(rf"(?:{alternation(_R['procedure_empty_objects'])})(?![^，；。]*的)")
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
 # 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
 _PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
-                   rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]))")
+                   rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]|并))")
 _CLAUSAL = re.compile(alternation(_R["clausal_modifier_words"]))
+_FILING = re.compile(alternation(_R["filing_words"]))
 _SUBJECT_MODAL = re.compile(rf"[^，；。]{{0,16}}?(?:{alternation(_R['procedure_modals'])})")
 _CONDITION_CLAUSE = re.compile(r"\s*对[^，；。]*的\s*$")
 _CLAUSE = re.compile(r"[，；。：]")
@@ -298,6 +300,9 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
         a, b = nxt
         rest = text[a:b]
         off = _lead_end(rest)
+    filing = _FILING.match(rest, off) if prep else None
+    if filing:                                     # 报民政部门备案|并说明理由: the filing
+        return filing.group(0), a + off
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
@@ -376,8 +381,8 @@ def _verb_object(rest: str, at: int) -> str | None:
     done = _COMPLEMENT.match(obj)
     if done:
         obj = obj[done.end():]
-    if not obj or _OBJ_END.match(obj):
-        return None
+    if not obj or _OBJ_END.match(obj) or _EMPTY_OBJECT.match(obj):
+        return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定): the verb
     head = obj.rfind("的")
     if 0 < head <= len(obj) - 3 and (_CLAUSAL.search(obj, 0, head) or obj.startswith("所")):
         # 所确定的招标范围和方式等情况: a 所-clause before 的, too

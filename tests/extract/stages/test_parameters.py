@@ -431,3 +431,328 @@ def test_the_clause_saying_whom_a_grant_is_for_gives_its_beneficiary_and_per_uni
     assert grant("对在数据基础设施建设领域获得国家先行先试工作试点、国家优秀（典型）案例的项目，每个给予不超过50万元资金支"
                  "家可信数据空间创新发展试点的项目，每个给予不超过500万元资金支持。", "fujian") == \
         [("cap", 50, "万元", "资金支持", "项目", None), ("cap", 500, "万元", "资金支持", "项目", None)]
+
+
+def test_a_deadline_bounds_a_decision_a_filing_and_the_verb_of_an_empty_object():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md: 决定|是否立案, the decision
+    assert deadline("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
+                    "并通知投诉人或者举报人；") == \
+        [("duration", 7, "日", "决定")]
+    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb
+    assert deadline("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
+                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == \
+        [("duration", 3, "日", "有关手续")]
+    # lawrefbook_dlc/henan/郑州市旅游业管理条例(2022-01-01).md: 处理|完毕
+    assert deadline("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
+    # lawrefbook_dlc/chongqing/重庆市人民代表大会代表建议批评和意见工作条例(2017-11-30).md: 说明|情况和理由
+    assert deadline("承办单位对于不属于本单位职责范围的代表建议、批评和意见，应当自代表建议、批评和意见交办之日起十个工作日内"
+                    "向大会秘书处或者市人大常委会人代工委书面说明情况和理由，不得自行转办、滞留和延误。") == \
+        [("duration", 10, "个工作日", "说明")]
+    # lawrefbook_dlc/guangdong/广州市慈善促进条例(2021-06-01).md
+    assert durations("确实无法联系到捐赠人的，应当通过公告形式告知，公告时间不得少于六十日。") == [(60, "日", "公告")]
+    # lawrefbook_dlc/guangdong/广东省司法鉴定管理条例(2022-03-29).md: what is valid is the clause's subject
+    assert durations("《司法鉴定许可证》自颁发之日起五年内有效；") == [(5, "年", "司法鉴定许可证")]
+    # …but a deadline counted from a validity's end bounds the procedure (not the words before 有效期)
+    # lawrefbook_dlc/zhejiang/浙江省司法鉴定管理条例(2009-06-03).md
+    assert durations("《司法鉴定许可证》有效期届满后需要延续的，司法鉴定机构应当在有效期届满三十日前，"
+                     "向司法行政部门提出延续申请。") == [(30, "日", "延续申请")]
+
+
+def test_a_count_of_people_in_a_condition_is_the_threshold_of_the_tool():
+    # lawrefbook_dlc/zhejiang/浙江省水上交通安全管理条例(2021-11-25).md (第十七条)
+    assert params("申请经营载客十三人以上的水路旅客运输业务的，应当符合法律、行政法规规定的条件，并依法取得水路运输经营许可",
+                  "zhejiang", kind="rules") == [("threshold", 13, "人", "经营许可", None)]
+
+
+def test_a_count_in_a_list_item_is_the_threshold_of_the_tool_its_lead_in_names():
+    # data_compliance/national/国家互联网信息办公室、公安部关于《大型网络平台个人信息保护规定-征求意见稿-》公开征求意见的通知_
+    # 中央网络安全和信息化委员会办公室-956a17d58d.md (第十七条, the lead-in and its fourth item)
+    text = ("第十七条 大型网络平台服务提供者有以下情形之一的，国家网信部门、国务院公安部门和有关主管部门可以要求其委托"
+            "第三方专业机构对其个人信息处理活动开展合规审计、风险评估等活动：\n"
+            "（四）发生个人信息安全事件，导致100万人以上个人信息或者10万人以上敏感个人信息泄露、篡改、丢失、毁损的；\n")
+    doc = run(text, path="platforms.txt", front={"title": "大型网络平台个人信息保护规定"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.instrument) for p in doc.layers["parameters"]] == [
+        ("threshold", 1000000, "人", "合规审计", "inst:compliance-audit"),
+        ("threshold", 100000, "人", "合规审计", "inst:compliance-audit")]
+
+
+def test_a_minimum_award_names_the_award_not_its_comparator():
+    # lawrefbook_dlc/henan/河南省见义勇为人员奖励和保障条例(2017-12-04).md: 二十万元以上|奖励
+    text = ("省人民政府对事迹突出，在本省范围内有重大影响的见义勇为人员，授予“河南省见义勇为英雄”荣誉称号，"
+            "并给予二十万元以上奖励；")
+    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")] \
+        == [("minimum", 20, "万元", "奖励")]
+
+
+def test_a_distance_of_a_zone_belongs_to_the_zone_and_a_bare_verb_names_no_tool():
+    def zones(text):
+        return [(p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/zhejiang/杭州市第二水源千岛湖配水供水工程管理条例(2019-06-14).md
+    assert zones("千岛湖配水工程的保护范围为从工程管理范围边线向外延伸二百米以内的区域。") == [(200, "米", "保护范围")]
+    # lawrefbook_dlc/henan/洛阳市城市轨道交通条例(2020-08-25).md
+    assert zones("出入口、风亭（井）、冷却塔及其他空调室外机、控制中心、变电站等建筑物、构筑物结构外边和场地用地范围外侧"
+                 "十米内为控制保护区，五米内为特别保护区；") == [(10, "米", "控制保护区"), (5, "米", "特别保护区")]
+    # lawrefbook_dlc/henan/洛阳市古树名木保护条例(2015-08-12).md: 进行 + a list of acts
+    assert zones("在古树名木树冠垂直投影向外五米范围内进行建筑施工、挖坑取土、动用明火、排放烟气、倾倒污水垃圾、堆放易燃物、"
+                 "堆放倾倒有毒有害物品；") == []
+
+
+def test_a_deadline_for_answering_someone_bounds_the_answer():
+    # lawrefbook_dlc/shandong/山东省人民代表大会代表建议、批评和意见办理工作条例(2017-05-19).md: 答复|代表, whom
+    assert durations("代表对答复不满意的，承办单位应当重新研究办理，并在一个月内再次答复代表。") == [(1, "个月", "答复")]
+    # lawrefbook_dlc/henan/河南省电信条例(2020-06-04).md (第三十八条): an object before the recipient
+    assert durations("电信业务经营者对电信用户提出的投诉，应当在五个工作日内作出处理并答复用户。") == [(5, "个工作日", "处理")]
+
+
+def rule_durations(text: str):
+    """Durations of a regulation's sentence, with its mentions (a tool named in the sentence)."""
+    m = find_mentions(text, 0, len(text), None)
+    return [(p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), m.instruments, m.actors,
+                                                                     kind="rules") if p.type == "duration"]
+
+
+def test_a_deadline_bounds_the_procedure_not_the_event_it_counts_from():
+    # lawrefbook_dlc/shandong/山东省人力资源市场条例(2015-07-24).md: 行政许可 is what the deadline counts from
+    assert rule_durations("设区的市或者县（市、区）人民政府人力资源社会保障部门，应当自受理行政许可申请之日起十五个工作日内"
+                          "作出决定；") == [(15, "个工作日", "决定")]
+    # lawrefbook_dlc/shandong/山东省学前教育条例(2021-12-03).md: 将…移交|…部门
+    assert rule_durations("建设单位应当按照约定的移交方式，自竣工验收合格之日起三个月内将园舍、场地、附属配套设施以及相关资料等"
+                          "全部无偿移交所在地县（市、区）人民政府教育行政部门。") == [(3, "个月", "移交")]
+    # lawrefbook_dlc/guangdong/汕头经济特区消防条例(2022-12-30).md: the next clause's subject, then 报…备案
+    assert rule_durations("其他建设工程竣工验收合格之日起五个工作日内，建设单位应当报住房和城乡建设主管部门备案，"
+                          "住房和城乡建设主管部门应当进行抽查；") == [(5, "个工作日", "备案")]
+
+
+def test_a_deadline_names_its_procedure_short():
+    # lawrefbook_dlc/shandong/山东省见义勇为人员奖励和保护条例(2012-09-27).md: the first of two alternatives
+    assert rule_durations("上一级见义勇为确认机构应当自收到再次确认申请之日起三十日内，组织评审或者重新评审。") == \
+        [(30, "日", "评审")]
+    # lawrefbook_dlc/chongqing/重庆市实施《集会游行示威法》办法(2010-07-30).md: …的复议决定, its head noun
+    assert rule_durations("举行集会、游行、示威的负责人对主管机关不予许可的决定不服时，可以自接到决定通知之日起三日内，"
+                          "向同级人民政府申请复议，人民政府应当自接到复议申请书之日起三日内作出维持或者撤销主管机关原决定的"
+                          "复议决定，并书面通知申请复议人和主管机关。") == [(3, "日", "复议"), (3, "日", "复议决定")]
+    # lawrefbook_dlc/shandong/淄博市荣誉市民称号授予办法(2020-09-28).md: two verbs, one procedure
+    assert rule_durations("受理推荐的部门应当自收到推荐报告之日起三十日内调查核实，提出审核意见；") == [(30, "日", "调查核实")]
+    # lawrefbook_dlc/henan/河南省赃物罚没物管理条例(2003-09-27).md: a list of recipients
+    assert rule_durations("移送单位应当在五个工作日内书面通知当事人和利害关系人。") == [(5, "个工作日", "通知")]
+    # lawrefbook_dlc/shandong/青岛市国有土地上房屋征收与补偿条例(2017-07-28).md: 报 whom it is filed with, 备案
+    assert rule_durations("区（市）房屋征收部门应当将评估委托合同在签订后的十五日内报市房屋征收部门备案。") == \
+        [(15, "日", "备案")]
+
+
+def test_deadlines_sharing_a_procedure_and_a_condition_before_it():
+    # lawrefbook_dlc/zhejiang/浙江省水土保持条例(2020-11-27).md: two deadlines, one decision
+    assert rule_durations("县级以上人民政府水行政主管部门应当自收到水土保持方案报告书之日起十二个工作日内，收到水土保持方案报告表"
+                          "之日起五个工作日内作出是否予以批准的决定。") == [(12, "个工作日", "决定"), (5, "个工作日", "决定")]
+    # lawrefbook_dlc/henan/洛阳市市区养犬管理规定.md: 对符合条件的 is for whom; 给予书面答复 grants no money
+    assert rule_durations("市公安机关应自收到齐全证件之日起七个工作日内对符合条件的，予以登记，发给准养证和犬牌；对不符合条件的，"
+                          "给予书面答复。") == [(7, "个工作日", "登记")]
+    # lawrefbook_dlc/henan/河南省实施《矿山安全法》办法(2010-07-30).md: a 处罚决定's deadline is no fine
+    assert rule_durations("当事人对处罚决定不服的，可以自知道该处罚决定之日起六十日内向作出处罚决定的机关的上一级机关或同级人民政府"
+                          "申请复议，当事人也可以在接到处罚决定通知之日起十五日内直接向人民法院起诉。") == \
+        [(60, "日", "复议"), (15, "日", "起诉")]
+
+
+def test_an_amount_per_person_and_year_is_a_parameter_not_a_target():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-…-c2d0285353.md:
+    # 每年|20万元 (a year before the figure is no date)
+    text = "建立核心工程师名册，给予每人每年20万元奖补。"
+    doc = run(text, path="fujian.txt", front={"title": "福建省推动人工智能产业发展和赋能应用若干措施"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
+        [("amount", 20, "万元", "奖补", "人")]
+    assert [r for r in doc.records() if r.kind == "target"] == []
+
+
+def test_a_condition_continued_by_qie_holds_thresholds():
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md: 对…1年及以上，且…500万元及以上的
+    text = ("支持“智改数转”服务商积极拓展业务，对有效开展业务1年及以上，且年度服务收入达500万元及以上的服务商，"
+            "按年度服务收入的1%、给予最高50万元奖励。")
+    assert [(t, v, u, i) for t, v, u, i, _ in params(text, "sichuan")] == [
+        ("threshold", 1, "年", "奖励"), ("threshold", 500, "万元", "奖励"), ("rate", 1, "%", "奖励"),
+        ("cap", 50, "万元", "奖励")]
+
+
+def test_a_distance_in_a_fine_clause_is_no_parameter():
+    # lawrefbook_dlc/shandong/山东省测绘地理信息条例.md
+    text = ("违反本条例规定，在国家水准原点、附点以及参考点周围五百米范围内，有下列行为之一的，由青岛市人民政府自然资源"
+            "主管部门给予警告，责令限期改正，并可以处二万元以上二十万元以下的罚款：")
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+
+
+def test_a_clean_record_over_the_past_years_is_no_period():
+    # lawrefbook_dlc/beijing/北京市保守国家秘密条例(2021-04-16).md: an eligibility condition
+    text = ("第二十八条 机关、单位采购涉密工程、货物和服务的，应当选择具备保密资格资质或者符合保密条件，近三年内无涉密"
+            "政府采购不良行为记录的企业事业单位作为供应商，并与其签订保密协议，提出保密要求，采取保密措施。")
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md
+    text = "（4）具备数据安全管理的环境和条件，建立数据分类分级、访问控制、数据加密等数据安全管理制度，近3年未发生网络安全、数据安全、个人信息等事件。"
+    assert find_parameters(text, 0, len(text), [], [], kind="rules") == []
+
+
+def test_a_validity_period_outside_a_regulation():
+    def validity(text, kind):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (an 实施方案: its figures read as goals)
+    assert validity("授权运营期限为2年。", "plan") == [("duration", 2, "年", "授权运营")]
+    # data_compliance/local/《山西省公共数据资源登记管理细则》公开征求意见-950d27fa54.md: without the 【…】 heading
+    assert validity("【登记结果管理】登记结果有效期原则上为三年，自赋码之日起计算。", "plan") == \
+        [("duration", 3, "年", "登记结果")]
+    # lawrefbook_dlc/chongqing/重庆市禁止非法增加企业负担条例(2010-07-30).md: 但 is no part of the name
+    assert validity("有特殊原因需要延长的，可以适当延长，但延长时间不得超过十个工作日。", "rules") == \
+        [("duration", 10, "个工作日", "延长")]
+
+
+def test_a_cap_with_the_grant_noun_between_is_a_parameter_not_a_target():
+    # data_compliance/local/北京市石景山区政务服务和数据管理局关于印发《北京市石景山区支持数据要素市场高质量发展的若干措施》的通知-f2e09b1803.md
+    text = "给予高质量数据集建设项目一次性最高20万元支持，同一单位每年最高支持200万元。"
+    doc = run(text, path="shijingshan.txt", front={"title": "北京市石景山区支持数据要素市场高质量发展的若干措施"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
+        [("cap", 20, "万元", "支持", None), ("cap", 200, "万元", "支持", "单位")]
+    assert [r for r in doc.records() if r.kind == "target"] == []
+
+
+def test_a_grant_noun_is_written_whole_with_its_modifier_and_suffix():
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md: 的|伙食补助费, not 补助
+    assert params("工伤职工住院进行治疗或者康复期间的伙食补助费，按照当地最低工资百分之三十五的标准，"
+                  "根据住院期间的实际天数计算确定。", "zhejiang", "rules") == [("rate", 35, "%", "伙食补助费", None)]
+    # lawrefbook_dlc/shandong/山东省人口与计划生育条例(2016-01-22).md: 发给|一次性养老补助, 一次性 left out
+    assert params("独生子女父母为企业职工的，退休时由所在单位按照设区的市上一年度职工年平均工资的百分之三十"
+                  "发给一次性养老补助。", "shandong", "rules") == [("rate", 30, "%", "养老补助", None)]
+    # lawrefbook_dlc/henan/河南省工伤保险条例(2007-06-01).md: a benefit opening its clause keeps its name
+    assert params("患职业病的工伤职工，一次性工伤医疗补助金在上述标准的基础上增发百分之三十。", "henan", "rules") == \
+        [("rate", 30, "%", "工伤医疗补助金", None)]
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md: after 单个 no modifier is taken
+    assert params("对取得信息安全管理（ISO27001/BS7799）、IT服务管理（ISO20000）等国际资质认证的信息服务外包企业，"
+                  "给予认证费奖励，单个资质认证奖励最高5万元，每家企业累计最高20万元。", "sichuan") == \
+        [("cap", 5, "万元", "奖励", "资质认证"), ("cap", 20, "万元", "奖励", "企业")]
+
+
+def test_a_deadline_bounds_its_procedure_in_a_sentence_that_grants():
+    # lawrefbook_dlc/henan/洛阳市保护和奖励维护社会治安见义勇为人员条例(2002-12-23).md: 确认, not 奖励
+    assert params("见义勇为认定机关应当在接到申报或者举荐之日起三十日内作出确认，由市、县（市、区）人民政府确定的"
+                  "工作机构提出保护和奖励意见，报本级人民政府决定。", "henan", "rules") == \
+        [("duration", 30, "日", "确认", None)]
+    # lawrefbook_dlc/shanghai/上海市住房公积金管理若干规定.md: 贷款 is the event, the 决定 is bounded
+    assert params("市公积金管理中心应当自受理住房公积金贷款申请之日起十五日内作出准予贷款或者不准贷款的决定，"
+                  "并书面通知申请人。", "shanghai", "rules") == [("duration", 15, "日", "决定", None)]
+
+
+def test_months_of_a_wage_are_an_amount_of_a_benefit():
+    # lawrefbook_dlc/chongqing/重庆市失业保险条例(2011-11-29).md
+    assert params("失业人员在领取失业保险金期间死亡的，一次性发给六个月失业保险金标准的丧葬补助金；有供养的配偶、"
+                  "直系亲属的，发给其供养的配偶、直系亲属十个月失业保险金标准的抚恤金。", "chongqing", "rules") == \
+        [("amount", 6, "个月", "丧葬补助金", None), ("amount", 10, "个月", "抚恤金", None)]
+    # lawrefbook_dlc/henan/郑州市失业保险条例(2019-01-22).md: 每满一年 is what the amount is counted per
+    assert [p[:4] for p in params("生育补助金标准为其住院生育费用的百分之七十，最多不超过六个月的失业保险金。",
+                                  "henan", "rules")] == [("rate", 70, "%", "生育补助金"), ("cap", 6, "个月", "生育补助金")]
+    assert [p[:4] for p in params("农民合同制工人一次性生活补助金，按其工作时间每满一年发给一个月、最多不超过十二个月的"
+                                  "失业保险金标准计发。", "henan", "rules")] == \
+        [("amount", 1, "个月", "生活补助金"), ("cap", 12, "个月", "生活补助金")]
+
+
+def test_a_period_a_beneficiary_has_served_is_a_threshold():
+    # lawrefbook_dlc/henan/河南省实施《教师法》办法(2010-07-30).md
+    assert params("有条件的地方可以对其他从事教育教学工作的累计男满三十年、女满二十五年教龄的退休教师在其原退休金"
+                  "基础上给予补贴。", "henan", "rules") == [("threshold", 30, "年", "补贴", None),
+                                                            ("threshold", 25, "年", "补贴", None)]
+    # lawrefbook_dlc/shanghai/上海市促进中小企业发展条例(2018-05-24).md: 十八个月内的小企业 qualifies who gets it
+    assert params("本市创立十八个月内的小企业按照本企业吸纳就业情况，可以向所在地的区开业指导服务部门申请创业场地"
+                  "房租补贴。", "shanghai", "rules") == [("threshold", 18, "个月", "创业场地房租补贴", None)]
+
+
+def test_a_validity_period_names_what_it_holds():
+    def validity(text, kind="rules"):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # lawrefbook_dlc/shandong/山东省就业促进条例(2016-03-30).md: the grant, not who enjoys it
+    assert validity("就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年。") == [("duration", 3, "年", "岗位补贴")]
+    # lawrefbook_dlc/shandong/威海市居民养老服务保障条例(2020-01-17).md: what the holder does
+    assert validity("接受政府补助的养老机构开展养老服务经营活动的期限不得少于五年。") == \
+        [("duration", 5, "年", "养老服务经营活动")]
+    # data_compliance/local/关于印发贵州省公共数据资源登记实施细则-试行-的通知-17b692aad0.md: what the clause before keeps
+    assert validity("强化区块链、隐私计算、数字指纹、数字水印等数据安全保护技术应用，妥善保存登记信息，"
+                    "保存期限不少于二十年；", "plan") == [("duration", 20, "年", "登记信息")]
+    # data_compliance/local/《深圳市人工智能语料券专项资金操作规程》-6571448453.md: 公示期限 is the 公示's
+    assert validity("市政务和数据主管部门通过“i深圳”、管理平台等向社会公示发放方案，公示期限为5个工作日，"
+                    "公示内容应包括拟发放企业和拟发放金额。", "plan") == [("duration", 5, "个工作日", "公示")]
+
+
+def test_a_share_at_least_is_a_minimum_and_each_voucher_has_its_amount():
+    # lawrefbook_dlc/zhejiang/浙江省促进科技成果转化条例(2021-09-30).md
+    assert params("以技术转让或者许可方式转化职务科技成果的，应当从技术转让或者许可所取得的净收入中提取不低于"
+                  "百分之七十的比例用于奖励；", "zhejiang", "rules") == [("minimum", 70, "%", "奖励", None)]
+    # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md
+    assert [p[:4] for p in params("向符合条件的创新型企业发放最高100%支持的100万元算力券、100万元模型券、"
+                                  "100万元语料券补贴，积极推动补贴“免申即享”。", "shanghai")] == \
+        [("rate", 100, "%", "算力券"), ("amount", 100, "万元", "算力券"), ("amount", 100, "万元", "模型券"),
+         ("amount", 100, "万元", "语料券")]
+
+
+def test_conditions_and_shares_of_a_grant():
+    # data_compliance/local/《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》-53f32a4f3a.md: 超过20万元的按… is a condition
+    assert params("推进自治区级数据交易场所和数据流通市场建设，对购买公共数据、数据集、语料、模型等数据产品的企业，"
+                  "合同金额超过20万元的按合同金额的20%给予奖补，同一企业每年奖补资金总额不超过200万元。", "neimenggu") == \
+        [("threshold", 20, "万元", "奖补", None), ("rate", 20, "%", "奖补", None), ("cap", 200, "万元", "奖补", "企业")]
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md: 不足五年的 qualifies who gets the benefit of the next clause
+    assert params("但职工离法定退休年龄不足五年的，一次性伤残就业补助金按照职工每增加一周岁递减百分之二十的标准支付。",
+                  "zhejiang", "rules") == [("threshold", 5, "年", "伤残就业补助金", None),
+                                           ("rate", 20, "%", "伤残就业补助金", None)]
+    # lawrefbook_dlc/beijing/北京市实施《农业技术推广法》办法.md: 提取…的百分之五十，奖励… is the reward's rate
+    assert params("农业技术推广机构、农业科研单位、有关学校以及其他组织，应当提取不超过农业技术性收入的百分之五十，"
+                  "奖励直接参加科技研究、开发、咨询和服务的人员。", "beijing", "rules") == [("rate", 50, "%", "奖励", None)]
+    # lawrefbook_dlc/zhejiang/宁波市科技创新促进条例(2011-04-11).md (…百分之二十以上: a floor)
+    assert [p[:4] for p in params("采用股权奖励方式的，其用于奖励的股权应当占该科技成果所占股份的百分之二十以上。",
+                                  "shandong", "rules")] == [("minimum", 20, "%", "奖励")]
+
+
+def test_a_deadline_reads_past_adverbs_and_relative_clauses_to_its_procedure():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/chongqing/重庆市地方立法条例(2017-01-19).md: 分别 before 报…备案
+    assert deadline("市人民代表大会及其常务委员会制定的法规或者批准的自治条例和单行条例，由市人大常委会法制工作机构按照统一格式，"
+                    "自公布之日起三十日内分别报全国人民代表大会常务委员会和国务院备案。") == [("duration", 30, "日", "备案")]
+    # lawrefbook_dlc/beijing/北京市招标投标条例(2021-09-24).md: 通报 a 所-clause's head noun
+    assert deadline("项目审批后，审批部门应当在五个工作日内向有关主管部门通报所确定的招标范围和方式等情况。") == \
+        [("duration", 5, "个工作日", "招标范围和方式等情况")]
+    # lawrefbook_dlc/zhejiang/浙江省信访条例(2016-07-29).md: 按下列规定 before 作出处理
+    assert deadline("国家机关收到信访人提出的信访事项，应当登记、录入网络信访平台，能够当场答复的，应当当场答复；"
+                    "不能当场答复的，在五个工作日内按下列规定作出处理：") == [("duration", 5, "个工作日", "处理")]
+    # lawrefbook_dlc/henan/郑州市城市养犬管理条例(2022-01-01).md: 可以被 before the verb
+    assert deadline("交市动物园看管的犬只，自收留之日起七日内可以被认领；") == [("duration", 7, "日", "认领")]
+
+
+def test_the_clause_saying_whom_a_grant_is_for_gives_its_beneficiary_and_per_unit():
+    def grant(text, region):
+        m = find_mentions(text, 0, len(text), region)
+        return [(p.type, p.value, p.unit, p.instrument, p.per, p.beneficiary)
+                for p in find_parameters(text, 0, len(text), m.instruments, m.actors, kind="plan")]
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: 对…备案的企业，
+    assert grant("对新通过国家互联网信息办公室生工智能模型备案的企业，给予一次性100万元资金支持。", "henan") == \
+        [("amount", 100, "万元", "资金支持", None, "企业")]
+    # data_compliance/local/福建省发展和改革委员会-福建省数据管理局关于印发福建省促进数据产业高质量发展行动计划-2025—2027年-的通知-_-
+    # 省发改委政策文件-_-福建省发展和改革委员会-f2f8543620.md (as the PDF gives it, words lost at a page break): 每个 is per 项目
+    assert grant("对在数据基础设施建设领域获得国家先行先试工作试点、国家优秀（典型）案例的项目，每个给予不超过50万元资金支"
+                 "家可信数据空间创新发展试点的项目，每个给予不超过500万元资金支持。", "fujian") == \
+        [("cap", 50, "万元", "资金支持", "项目", None), ("cap", 500, "万元", "资金支持", "项目", None)]
+
+
+def test_a_deadline_bounds_a_decision_a_filing_and_the_verb_of_an_empty_object():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md: 决定|是否立案, the decision
+    assert deadline("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
+                    "并通知投诉人或者举报人；") == \
+        [("duration", 7, "日", "决定")]
+    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb
+    assert deadline("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
+                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == \
+        [("duration", 3, "日", "有关手续")]
+    # lawrefbook_dlc/henan/郑州市旅游业管理条例(2022-01-01).md: 处理|完毕
+    assert deadline("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
+    # lawrefbook_dlc/zhejiang/浙江省人民代表大会代表建议、批评和意见办理的规定(2016-05-27).md: 说明|情况
+    assert deadline("对不属于本单位职责范围内的代表建议、批评和意见，应当在收到之日起十日内，向交办机构说明情况，"
+                    "经交办机构同意后退回。") == [("duration", 10, "日", "说明")]
+    # lawrefbook_dlc/guangdong/广州市慈善促进条例(2021-06-01).md: 报…备案|并说明理由, the filing
+    assert deadline("慈善组织确需变更募捐方案规定的捐赠财产用途的，应当经其决策机构审议通过后十日内报民政部门备案并说明理由。") == \
+        [("duration", 10, "日", "备案")]
