@@ -97,7 +97,8 @@ _PER = re.compile(rf"(?:{alternation(_R['per_markers'])})(?!年|{alternation(_R[
                   rf"(?=(?:{alternation(_R['per_stops'])})|[，；。、\d\s])")
 _PER_YEAR = re.compile(alternation(_R["per_year"]))
 # a procedure verb, not one inside a noun (通知书) nor one that qualifies a noun (实施备案的部门, 审查的结果)
-_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})(?!的)")
+_NOT_AFTER = "".join(f"(?<!{w})" for w in _R["procedure_verb_not_after"])   # 处罚决定: no verb
+_PROC_VERB = re.compile(rf"{_NOT_AFTER}(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})(?!的)")
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
 _OBJ_END = re.compile(alternation(_R["procedure_object_ends"]))
 _ALTERNATIVE = re.compile(alternation(_R["procedure_alternatives"]))
@@ -106,7 +107,8 @@ _DISPOSAL = frozenset(_R["disposal_markers"])
 _RECIPIENTS = tuple(_R["recipient_ends"])
 _VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}?)(?={alternation(_R['validity_subject_ends'])})")
 _COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
-_EMPTY_OBJECT = re.compile(rf"(?:{alternation(_R['procedure_empty_objects'])})(?![^，；。]*的)")
+_EMPTY_OBJECT = re.compile(rf"(?:{alternation(_R['procedure_empty_objects'])})$|(?:{alternation(_R['procedure_whether'])})(?!.*的)"
+                           rf"|{alternation(_R['procedure_verb_lists'])}")
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
 # 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
 _PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
@@ -382,7 +384,7 @@ def _verb_object(rest: str, at: int) -> str | None:
     if done:
         obj = obj[done.end():]
     if not obj or _OBJ_END.match(obj) or _EMPTY_OBJECT.match(obj):
-        return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定): the verb
+        return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定), 核查、处理: the verb
     head = obj.rfind("的")
     if 0 < head <= len(obj) - 3 and (_CLAUSAL.search(obj, 0, head) or obj.startswith("所")):
         # 所确定的招标范围和方式等情况: a 所-clause before 的, too
