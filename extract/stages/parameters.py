@@ -642,6 +642,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         # a deadline (三十日内作出确认) bounds its procedure even in a sentence that grants (…给予奖励)
         proc = _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
         deadline = _DEADLINE_AFTER.match(t, b, cb) is not None
+        valid = _VALIDITY.search(t, ca, a)
+        if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
+            proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it
         return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or (proc if deadline else None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
                 or proc

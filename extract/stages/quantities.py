@@ -54,13 +54,17 @@ _NUM = re.compile(
 _UNIT_WORDS = tuple(_RULES["unit_words"])
 _QUALIFIER = re.compile(alternation(_RULES["magnitude_qualifier"]))
 _FORECAST = re.compile(alternation(_RULES["forecast_words"]))
-_TARGET_MARK = re.compile(rf"(?<!截)(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}")
+_NOT_DEADLINE = "".join(f"(?<!{w})" for w in _RULES["deadline_not_after"])     # 截至, 有效期至
+_TARGET_MARK = re.compile(rf"{_NOT_DEADLINE}(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}")
 _ANNUAL_MARK = re.compile(alternation(_RULES["annual_target_words"]))
 _ANNUAL = re.compile(alternation(_RULES["annual_words"]))
 _STAT_MARK = re.compile(rf"{alternation(_RULES['statistic_words'])}"
                         rf"|\d{{4}}年[^，。；]{{0,20}}(?:{alternation(_RULES['statistic_year_verbs'])})")
 #: a deadline: 到2027年, 到2025年底, 至2026年6月底, 2025年底前, 力争2027年
-_YEAR_GOAL = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取)(20\d\d)年|(20\d\d)年(?:底|末)?前")
+_YEAR_GOAL = re.compile(rf"(?:{_NOT_DEADLINE}(?:到|至)|力争|争取)(20\d\d)年|(20\d\d)年(?:底|末)?前")
+#: 到2027年、2030年…分别超过70%、90%: one year per figure
+_YEAR_LIST = re.compile(r"(?:到|至)(20\d\d)年((?:、20\d\d年)+)")
+_NOT_TARGET_BEFORE = re.compile(rf"(?:{alternation(_RULES['target_not_after'])})$")
 _PERIOD = re.compile(r"（(20\d\d)\s*[—\-－–~～至]\s*(20\d\d)年?）|（(20\d\d)年）")
 #: 数字青岛2025年行动方案, 若干政策（2025年版）: the one year of a plan
 _TITLE_YEAR = re.compile(rf"(20\d\d)年度?(?=(?:{alternation(_RULES['plan_year_title_followers'])}))")
@@ -208,6 +212,7 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
     if kind == "statistic":
         as_of, source = _provenance(sentence, footnotes)
     respectively = _respectively(text, sent_start, sent_end, found)
+    years = _respective_years(text, sent_start, sent_end, found) if kind == "target" else {}
     doms = list(dict.fromkeys(h.concept.key for h in mentions.domains if sent_start <= h.start < sent_end))
     out: list[Quantity] = []
     for i, (a, b, num, mult, approx, unit, after, lo) in enumerate(found):
@@ -221,7 +226,7 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
             continue
         year = period = None
         if kind == "target":
-            year = _figure_year(deadlines, a, context_year, plan_year)
+            year = years.get(i) or _figure_year(deadlines, a, context_year, plan_year)
             period = "每年" if _ANNUAL.search(text, _clause_start(text, sent_start, a), a) else None
             if year is None and period is None:
                 continue
@@ -242,6 +247,8 @@ def _not_counted(text: str, sent_start: int, sent_end: int, found: list[tuple], 
         return True
     if kind_of_doc != "report" and _in_condition(text, sent_start, sent_end, a, b):
         return True
+    if kind == "target" and _NOT_TARGET_BEFORE.search(text, sent_start, a):
+        return True                               # 支持资金可上浮20%: a rule's change, no goal
     return kind == "target" and text[a - 1:a] == "等" \
         and not _COVERAGE.search(text, _clause_start(text, sent_start, a), a)
 
@@ -400,6 +407,18 @@ def _cut(metric: str, limit: int = 40) -> str:
         return metric
     p = max(metric.rfind(ch, 0, limit) for ch in "、，的和与及")
     return metric[:p] if p > limit // 2 else metric[:limit]
+
+
+def _respective_years(text: str, sent_start: int, sent_end: int, found: list) -> dict[int, int]:
+    """``到2027年、2030年…应用普及率分别超过70%、90%`` → figure index → its own year, in order (when the
+    figures after 分别 are as many as the years)."""
+    m = _YEAR_LIST.search(text, sent_start, sent_end)
+    p = text.find("分别", m.end(), sent_end) if m else -1
+    if m is None or p < 0:
+        return {}
+    years = [int(m.group(1))] + [int(y) for y in re.findall(r"20\d\d", m.group(2))]
+    after = [i for i, f in enumerate(found) if f[0] > p]
+    return dict(zip(after, years, strict=True)) if len(after) == len(years) else {}
 
 
 def _respectively(text: str, sent_start: int, sent_end: int, found: list) -> list[str] | None:

@@ -247,3 +247,22 @@ def test_the_count_of_a_list_and_a_figure_reference_are_no_goals():
         m = find_mentions(text, 0, len(text), None)
         assert find_quantities(text, 0, len(text), m, doc_type="action-plan", title=title, context="", footnotes=[],
                                goal_year=2026) == []
+
+
+def test_years_listed_before_respectively_go_one_to_each_figure():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-_-省政府政策文件-_-福建省发展和改革委员会-c2d0285353.md
+    # (the one such sentence of the corpus)
+    text = ("合、一体推动，促进人工智能与科技、产业、消费、民生、治理、全球合作等6大重点领域广泛深度融合，到2027年、2030年"
+            "新和智能体等应用普及率分别超过70%、90%。")
+    title = "福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知"
+    assert [(q.kind, q.value, q.unit, q.year) for q in quantities(text, "fujian", "policy-measures", title)] == [
+        ("target", 70, "%", 2027), ("target", 90, "%", 2030)]
+
+
+def test_a_validity_date_and_a_rule_raised_by_a_share_are_no_goals():
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md: 有效期至2027年 is no
+    # deadline of a goal, 可上浮20% raises a grant
+    text = ("（牵头单位：省科技厅；配合单位：省财政厅、省人力资源社会保障厅）本政策自发布之日起实施，有效期至2027年12月31日；"
+            "省科技厅会同省财政厅等部门制定具体实施细则，对皖北地区符合条件的项目，支持资金可上浮20%。")
+    assert [q for q in quantities(text, "anhui", "policy-measures", "打造通用人工智能产业创新和应用高地若干政策（2.0版）")
+            if q.kind == "target"] == []
