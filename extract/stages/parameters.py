@@ -122,6 +122,12 @@ _ARTICLE_MARK = re.compile(rf"^(?:第[{_CN}\d]+条\s*|【[^】]*】)")
 _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
 _ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_BOUND = re.compile(alternation(_R["definition_bounds"]))
+_DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])})([^\W\d_，；。、]{{2,12}}?)[，,]?"
+                      rf"(?:{alternation(_R['definition_verbs'])})")
+_DEFINES_NEXT = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})")
+_CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
+                         rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
 _CN_MONEY = frozenset(_CN + "元万亿")
 
 
@@ -541,9 +547,27 @@ class _Sentence:
     lead: Sequence[Hit] = field(default_factory=list)   # the tools of the lead-in an item continues
 
 
+def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
+    """The class a rule defines by the bound ``fig`` (in a clause ending at ``cb``): 本条例所称古树，是指树龄在一百年以上
+    的树木 → 古树; 年综合能源消费总量五千吨标准煤以上的用能单位为重点用能单位 → 重点用能单位."""
+    if sc.kind != "rules" or _BOUND.match(sc.text, fig[1]) is None:
+        return None
+    m = None
+    lo = max(sc.start, sc.text.rfind("；", sc.start, fig[0]) + 1)    # …的树木；名木是指…: another definition
+    for m in _DEFINES.finditer(sc.text, lo, fig[0]):  # noqa: B007  (the last before the figure)
+        pass
+    if m is None and lo > sc.start:             # …；古树后备资源是指树龄在五十年以上…: one of a list of definitions
+        m = _DEFINES_NEXT.match(sc.text, lo, fig[0])
+    if m is None:
+        m = _CLASSED_AS.match(sc.text, fig[1], cb)
+    return (m.group(1), m.start(1)) if m else None
+
+
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """rate, cap, minimum, amount or threshold for a money or percent figure in clause ``ca:cb``."""
     t, b, ukind = sc.text, fig[1], fig[4]
+    if ukind == "percent" and _defined(sc, fig, cb):
+        return "threshold"                        # 所称主要股东，是指持有…百分之五以上股权
     grant_here = _GRANT.search(t, ca, cb) is not None
     if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]) \
             and not _CAP_BEFORE.search(before):
@@ -566,6 +590,8 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
 
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
+    if _defined(sc, fig, cb):
+        return "threshold"                        # 所称古树，是指树龄在一百年以上的树木
     if fig[4] == "duration":
         if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
             # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
@@ -633,6 +659,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
+    defined = _defined(sc, fig, cb) if ptype == "threshold" else None
+    if defined:
+        return defined
     # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
     if ptype == "duration":

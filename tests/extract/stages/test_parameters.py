@@ -468,3 +468,17 @@ def test_a_decision_or_an_explanation_named_as_a_noun_is_no_procedure_verb():
     # lawrefbook_dlc/shandong/济南市绿化条例(2021-12-03).md: 核查、处理, a list of verbs
     assert deadline("第四十七条 绿化主管部门应当加强对绿化工作检查、监督和指导，建立日常巡查制度和投诉举报受理机制，"
                     "自接到投诉、举报之日起十日内核查、处理并予以答复。") == [("duration", 10, "日", "核查")]
+
+
+def test_a_class_a_rule_defines_by_a_bound_is_the_instrument_of_its_threshold():
+    def bounds(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/郑州市古树名木及古树后备资源保护条例(2021-11-10).md: 所称…是指, and the next definition
+    assert bounds("本条例所称古树是指树龄在一百年以上的树木；名木是指树种珍贵、国内外稀有，以及具有重要历史、文化、观赏与科研价值"
+                  "或者重要纪念意义的树木；古树后备资源是指树龄在五十年以上不满一百年的树木。") == [
+        ("threshold", 100, "年", "古树"), ("threshold", 50, "年", "古树后备资源")]
+    # lawrefbook_dlc/beijing/北京市古树名木保护管理条例(2019-07-26).md: …以上的树木为一级古树
+    assert bounds("凡树龄在三百年以上的树木为一级古树；其余的为二级古树。") == [("threshold", 300, "年", "一级古树")]
+    # lawrefbook_dlc/shanghai/上海市地方金融监督管理条例(2020-04-10).md: a share
+    assert bounds("本条例所称主要股东，是指持有地方金融组织百分之五以上股权或者表决权但不构成控股地方金融组织的股东或者其他"
+                  "出资人。") == [("threshold", 5, "%", "主要股东")]
