@@ -402,7 +402,10 @@ def _verb_object(rest: str, at: int) -> str | None:
     if len(obj) <= 12:
         return obj
     cut = _OBJ_END.search(obj, 2)
-    return obj[:cut.start()] if cut and cut.start() <= 12 else None
+    if cut and cut.start() <= 12:
+        return obj[:cut.start()]
+    tail = obj[obj.rfind("的") + 1:] if "的" in obj else ""
+    return tail if 2 <= len(tail) <= 6 else None  # 完成公章、…以及其他遗留事务的移交: a long list's head noun
 
 
 def _kept_object(text: str, hi: int) -> tuple[str, int] | None:

@@ -482,3 +482,14 @@ def test_a_class_a_rule_defines_by_a_bound_is_the_instrument_of_its_threshold():
     # lawrefbook_dlc/shanghai/上海市地方金融监督管理条例(2020-04-10).md: a share
     assert bounds("本条例所称主要股东，是指持有地方金融组织百分之五以上股权或者表决权但不构成控股地方金融组织的股东或者其他"
                   "出资人。") == [("threshold", 5, "%", "主要股东")]
+
+
+def test_a_long_object_of_a_procedure_names_its_head_noun():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/南阳市中小学校幼儿园规划建设条例(2020-11-06).md: 组织一次对…情况的评估
+    assert deadline("第十四条 市、县（市）教育主管部门应当会同自然资源和规划、住房和城乡建设等部门，每三年组织一次对中小学校、"
+                    "幼儿园布局规划实施情况的评估，并提出评估报告。") == [("duration", 3, "年", "评估")]
+    # lawrefbook_dlc/henan/洛阳市城市中小学校幼儿园规划建设管理条例.md: 设立…等…的经营性场所
+    assert deadline("第十七条 禁止在中小学校周围二百米范围内设立互联网上网服务营业场所、营业性电子游戏室等影响正常教学秩序的"
+                    "经营性场所；")[:1] == [("threshold", 200, "米", "经营性场所")]
