@@ -128,6 +128,8 @@ _DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])})([^\W\d_，；
 _DEFINES_NEXT = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})")
 _CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
                          rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
+_TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
+                       rf"([^\W\d_，；。]{{0,8}}税)?")
 _CN_MONEY = frozenset(_CN + "元万亿")
 
 
@@ -571,6 +573,8 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
     t, b, ukind = sc.text, fig[1], fig[4]
     if ukind == "percent" and _defined(sc, fig, cb):
         return "threshold"                        # 所称主要股东，是指持有…百分之五以上股权
+    if ukind == "percent" and _TAX_RATE.match(t, b):
+        return "rate"                             # 减按15%的税率征收企业所得税
     grant_here = _GRANT.search(t, ca, cb) is not None
     if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]) \
             and not _CAP_BEFORE.search(before):
@@ -665,6 +669,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     defined = _defined(sc, fig, cb) if ptype == "threshold" else None
     if defined:
         return defined
+    tax = _TAX_RATE.match(t, b) if fig[4] == "percent" else None
+    if tax:                                       # 减按15%的税率征收企业所得税 → 企业所得税
+        return (tax.group(2), tax.start(2)) if tax.group(2) else (tax.group(1), tax.start(1))
     # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
     if ptype == "duration":

@@ -493,3 +493,9 @@ def test_a_long_object_of_a_procedure_names_its_head_noun():
     # lawrefbook_dlc/henan/洛阳市城市中小学校幼儿园规划建设管理条例.md: 设立…等…的经营性场所
     assert deadline("第十七条 禁止在中小学校周围二百米范围内设立互联网上网服务营业场所、营业性电子游戏室等影响正常教学秩序的"
                     "经营性场所；")[:1] == [("threshold", 200, "米", "经营性场所")]
+
+
+def test_a_share_before_a_tax_rate_is_the_rate_of_the_tax_levied():
+    # lawrefbook_dlc/henan/郑州航空港经济综合实验区条例(2020-11-28).md
+    assert params("（二）国家需要重点扶持的高新技术企业减按百分之十五的税率征收企业所得税；", "henan", "rules") == [
+        ("rate", 15, "%", "企业所得税", None)]
