@@ -130,6 +130,9 @@ _CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；�
                          rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
 _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
                        rf"([^\W\d_，；。]{{0,8}}税)?")
+_DUTY_BOUND = re.compile(alternation(_R["duty_bounds"]))
+_MODAL = re.compile(alternation(_R["procedure_modals"]))
+_PERSONS = tuple(_R["duty_not_objects"])
 _CN_MONEY = frozenset(_CN + "元万亿")
 
 
@@ -404,10 +407,11 @@ def _verb_object(rest: str, at: int) -> str | None:
     if len(obj) <= 12:
         return obj
     cut = _OBJ_END.search(obj, 2)
-    if cut and cut.start() <= 12:
-        return obj[:cut.start()]
     tail = obj[obj.rfind("的") + 1:] if "的" in obj else ""
-    return tail if 2 <= len(tail) <= 6 else None  # 完成公章、…以及其他遗留事务的移交: a long list's head noun
+    if cut and cut.start() <= 12 and not (cut.group(0) == "的" and 2 <= len(tail) <= 8):
+        return obj[:cut.start()]
+    # 完成公章、…以及其他遗留事务的移交, 设置具备相对独立职能的安全生产管理机构: a long object's head noun
+    return tail if 2 <= len(tail) <= 8 else None
 
 
 def _kept_object(text: str, hi: int) -> tuple[str, int] | None:
@@ -568,6 +572,25 @@ def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
     return (m.group(1), m.start(1)) if m else None
 
 
+def _duty(sc: _Sentence, fig: tuple) -> tuple[str, int] | None:
+    """What a rule obliges above a bound of its condition, as a deadline's procedure is read: 从业人员一百人以上的
+    高危生产经营单位…，应当依法设置安全总监 → 安全总监 (none in a grant, where the grant is the tool)."""
+    if sc.kind != "rules" or sc.grant or _DUTY_BOUND.match(sc.text, fig[1]) is None:
+        return None
+    m = _MODAL.search(sc.text, fig[1], sc.end)
+    if m is None:
+        return None
+    stop = _CLAUSE.search(sc.text, m.end(), sc.end)
+    end = stop.start() if stop else sc.end
+    if _FIG.search(sc.text, m.end(), end):
+        return None                               # …应当在十日内…: the duty's own figure bounds it
+    found = _procedure(sc.text, m.end(), (m.end(), end), None)
+    if found is not None and _PROC_VERB.fullmatch(found[0]):   # 设置|…安全生产管理机构: what is set up
+        obj = _verb_object(sc.text[:end], found[1] + len(found[0]))
+        found = (obj, sc.text.find(obj, found[1])) if obj and not obj.endswith(_PERSONS) else None
+    return found if found is not None and found[0][0] not in "对向" else None   # 提出|对省人民政府…的质询案
+
+
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """rate, cap, minimum, amount or threshold for a money or percent figure in clause ``ca:cb``."""
     t, b, ukind = sc.text, fig[1], fig[4]
@@ -586,7 +609,7 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
             return "minimum"                      # 提取不低于百分之六十的比例用于奖励, …所占股份的百分之二十以上
         return "rate" if grant_here or (sc.grant and _RATE_CUE.search(before + t[fig[1]:cb])) else None
     if not sc.grant:
-        return None
+        return "threshold" if _duty(sc, fig) else None   # 总投资…万元以上的项目，应当…
     bare = _HEAD_END.sub("", before)              # 每年最高|支持200万元, 最高|补贴5万元: the grant noun between
     if _CAP_BEFORE.search(before) or _CAP_BEFORE.search(bare) or _CAP_AFTER.match(after):
         return "cap"
@@ -624,8 +647,9 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
                 and not _DEADLINE_AFTER.match(after) else "duration"
         return None
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
-        return "threshold" if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb] \
-            else None
+        if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb]:
+            return "threshold"
+        return "threshold" if _duty(sc, fig) else None   # 从业人员三百人以上的，应当设置安全生产管理机构
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
     return None
@@ -689,6 +713,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
+    duty = _duty(sc, fig) if ptype == "threshold" and not (sc.instruments or sc.lead) else None
+    if duty:                                      # …人以上的，应当设置安全生产管理机构 → 安全生产管理机构
+        return duty
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
         later = [h for h in sc.instruments if h.start >= b]
         h = later[0] if later else sc.instruments[-1] if sc.instruments else sc.lead[0]

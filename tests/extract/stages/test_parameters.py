@@ -499,3 +499,19 @@ def test_a_share_before_a_tax_rate_is_the_rate_of_the_tax_levied():
     # lawrefbook_dlc/henan/郑州航空港经济综合实验区条例(2020-11-28).md
     assert params("（二）国家需要重点扶持的高新技术企业减按百分之十五的税率征收企业所得税；", "henan", "rules") == [
         ("rate", 15, "%", "企业所得税", None)]
+
+
+def test_a_bound_of_a_rules_condition_is_the_threshold_of_the_duty_it_triggers():
+    def duty(text):
+        m = find_mentions(text, 0, len(text), None)
+        return [(p.type, p.value, p.unit, p.instrument)
+                for p in find_parameters(text, 0, len(text), m.instruments, m.actors, kind="rules")]
+    # lawrefbook_dlc/guangdong/深圳经济特区安全生产监督管理条例(2022-06-30).md: 设置|what is set up
+    assert duty("（一）从业人员在一百人以上的，应当设置安全生产管理机构并配备专职安全生产管理人员；") == [
+        ("threshold", 100, "人", "安全生产管理机构")]
+    # lawrefbook_dlc/beijing/北京市民兵预备役工作条例.md
+    assert duty("第五条 企业、事业单位有在职职工1000人以上的，应当设立人民武装部，1000人以下的，根据民兵、预备役工作的实际"
+                "需要设立人民武装部；")[:1] == [("threshold", 1000, "人", "人民武装部")]
+    # lawrefbook_dlc/henan/郑州市机动车维修市场管理条例(2004-08-23).md: whom the duty tells is no tool (告知|托修方)
+    assert duty("机动车辆大修、总成修理、二级维护以及维修预算费用达一千元以上的维修业务，承修方应当告知托修方并与之签订"
+                "书面合同。") == []
