@@ -57,6 +57,8 @@ class Score:
 
 #: magnitude words a unit may start with (万亿元 → × 10¹² 元)
 _MAGNITUDE = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+#: units that begin with a magnitude word but are not scaled by it (2000万千瓦 = 2×10⁷ 千瓦, not 2×10¹⁰ 瓦)
+_UNITS_WITH_MAGNITUDE = frozenset({"千瓦", "千米", "千克", "千瓦时", "百米"})
 
 
 def scaled(value: Any, unit: str | None) -> tuple[float, str]:
@@ -65,10 +67,12 @@ def scaled(value: Any, unit: str | None) -> tuple[float, str]:
 
     >>> scaled(1.8, "万亿元"), scaled(25, "EFLOPS"), scaled(3, "万")
     ((1800000000000.0, '元'), (25.0, 'EFLOPS'), (3.0, '万'))
+    >>> scaled(2000, "万千瓦"), scaled(20000000, "千瓦")
+    ((20000000.0, '千瓦'), (20000000.0, '千瓦'))
     """
     v, u = float(value), (unit or "").strip()
     for word, factor in _MAGNITUDE:
-        if u.startswith(word) and len(u) > len(word):
+        if u.startswith(word) and len(u) > len(word) and u not in _UNITS_WITH_MAGNITUDE:
             return v * factor, u[len(word):]
     return v, u
 

@@ -56,6 +56,12 @@ _HEAD_END = re.compile(rf"(?:{_HEADS})$")
 _FILLERS = re.compile(rf"(?:\s|{alternation(_R['grant_noun_fillers'])})*")
 _NOUN_AFTER = re.compile(rf"[^\W\d_]{{0,4}}?(?:{_HEADS})")
 _GRANT_VERB = re.compile(alternation(_R["grant_verbs"]))
+# the words a grant noun's modifier starts after (发给|一次性养老补助, 的|伙食补助费): a modifier written after
+# anything else (单个资质认证|奖励, 所获标准类|奖励) is not taken
+_NOUN_LEFT_BOUND = re.compile(
+    rf"(?:{alternation(_R['grant_noun_left_bounds'] + _R['grant_noun_determiners'] + _R['grant_noun_fillers'])})$")
+_NOUN_LEAD = re.compile(rf"(?:{alternation(_R['grant_noun_fillers'])})+")
+_NOUN_RIGHT = re.compile(rf"(?:{alternation(_R['grant_noun_suffixes'])})(?!额)")
 _VOUCHER = re.compile(r"([^\W\d_的、元]{1,4})(?<![债证])券")
 _CAP_BEFORE = re.compile(rf"(?:{alternation(_R['cap_before'])})$")
 _CAP_AFTER = re.compile(rf"(?:{alternation(_R['cap_after'])})")
@@ -66,6 +72,17 @@ _AND = re.compile(alternation(_R["condition_conjunctions"]))
 _THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
 _RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
+_RATE_CUE = re.compile(alternation(_R["rate_cues"]))
+_THRESHOLD_BEFORE = re.compile(rf"(?:{alternation(_R['threshold_before'])})$")
+_THRESHOLD_OF = re.compile(rf"(?:{alternation(_R['threshold_after'])})?的(?:{alternation(_R['threshold_then'])})")
+_QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
+_WAGE = re.compile(rf"的?(?:{alternation(_R['wage_leading'])})?(?:{alternation(_R['wage_bases'])})")
+_HOLDER_VERB = re.compile(alternation(_R["holder_verbs"]))
+_CLASSIFIERS = frozenset(_R["per_classifiers"])
+_WAGE_LEAD_END = re.compile(rf"(?:{alternation(_R['wage_leading'])})$")
+_BENEFICIARY = re.compile(alternation(_R["grant_noun_beneficiaries"]))
+_KEEPING = re.compile(alternation(_R["keeping_verbs"]))
+_PROCEDURE_WORDS = frozenset(_R["procedure_verbs"])
 _DUR_BEFORE = re.compile(rf"(?:{alternation(_R['duration_before'])})$")
 _DUR_NOT_AFTER = re.compile(rf"(?:{alternation(_R['duration_not_after'])})")
 _DIST = re.compile(alternation(_R["distance_around"]))
@@ -80,7 +97,8 @@ _PER = re.compile(rf"(?:{alternation(_R['per_markers'])})(?!年|{alternation(_R[
                   rf"(?=(?:{alternation(_R['per_stops'])})|[，；。、\d\s])")
 _PER_YEAR = re.compile(alternation(_R["per_year"]))
 # a procedure verb, not one inside a noun (通知书) nor one that qualifies a noun (实施备案的部门, 审查的结果)
-_PROC_VERB = re.compile(rf"(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})(?!的)")
+_NOT_AFTER = "".join(f"(?<!{w})" for w in _R["procedure_verb_not_after"])   # 处罚决定: no verb
+_PROC_VERB = re.compile(rf"{_NOT_AFTER}(?!{alternation(_R['procedure_verb_nouns'])})(?:{alternation(_R['procedure_verbs'])})(?!的)")
 _PROC_LEAD = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+")
 _OBJ_END = re.compile(alternation(_R["procedure_object_ends"]))
 _ALTERNATIVE = re.compile(alternation(_R["procedure_alternatives"]))
@@ -89,11 +107,14 @@ _DISPOSAL = frozenset(_R["disposal_markers"])
 _RECIPIENTS = tuple(_R["recipient_ends"])
 _VALID_SUBJECT = re.compile(rf"\s*《([^《》]{{2,30}})》|\s*([^\W\d_]{{2,12}}?)(?={alternation(_R['validity_subject_ends'])})")
 _COMPLEMENT = re.compile(alternation(_R["procedure_complements"]))
+_EMPTY_OBJECT = re.compile(rf"(?:{alternation(_R['procedure_empty_objects'])})$|(?:{alternation(_R['procedure_whether'])})(?!.*的)"
+                           rf"|{alternation(_R['procedure_verb_lists'])}")
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
 # 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
 _PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
-                   rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]))")
+                   rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]|并))")
 _CLAUSAL = re.compile(alternation(_R["clausal_modifier_words"]))
+_FILING = re.compile(alternation(_R["filing_words"]))
 _SUBJECT_MODAL = re.compile(rf"[^，；。]{{0,16}}?(?:{alternation(_R['procedure_modals'])})")
 _CONDITION_CLAUSE = re.compile(r"\s*对[^，；。]*的\s*$")
 _CLAUSE = re.compile(r"[，；。：]")
@@ -101,6 +122,18 @@ _ARTICLE_MARK = re.compile(rf"^(?:第[{_CN}\d]+条\s*|【[^】]*】)")
 _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
 _ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_BOUND = re.compile(alternation(_R["definition_bounds"]))
+_DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])})([^\W\d_，；。、]{{2,12}}?)[，,]?"
+                      rf"(?:{alternation(_R['definition_verbs'])})")
+_DEFINES_NEXT = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})")
+_CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
+                         rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
+_TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
+                       rf"([^\W\d_，；。]{{0,8}}税)?")
+_DUTY_BOUND = re.compile(alternation(_R["duty_bounds"]))
+_MODAL = re.compile(alternation(_R["procedure_modals"]))
+_PERSONS = tuple(_R["duty_not_objects"])
+_CN_MONEY = frozenset(_CN + "元万亿")
 
 
 @dataclass(slots=True)
@@ -175,6 +208,28 @@ def _vouchers(text: str, start: int, end: int, instruments: list[Hit]) -> list[t
     return out
 
 
+def _whole(text: str, a: int, b: int, lo: int) -> tuple[str, int]:
+    """The grant noun whose head is ``text[a:b]`` as written, with its modifier and suffix (伙食补助费,
+    一次性养老补助 → 养老补助, 医疗补助金, 职业培训补贴), not reaching before ``lo``: the modifier only
+    when a boundary word (发给, 的, 相应…) stands before it (or the clause starts there and the noun ends in
+    its suffix), at most 8 characters back."""
+    tail = _NOUN_RIGHT.match(text, b)
+    if tail:
+        b = tail.end()
+    for i in range(a, max(lo, a - 8) - 1, -1):           # the modifier text[i:a], shortest first
+        # the clause's start bounds a noun with its suffix (丧葬补助金按照…), not a verb (国家需要重点扶持的)
+        if _NOUN_LEFT_BOUND.search(text, lo, i) or (tail is not None and (i == lo or not _NAME_CHAR.match(text[i - 1]))):
+            whom = list(_BENEFICIARY.finditer(text, i, a))
+            if whom:                                       # 给予主要引入企业|奖励: whom it is given to
+                i = whom[-1].end()
+            lead = _NOUN_LEAD.match(text, i, a)
+            return text[lead.end() if lead else i:b], lead.end() if lead else i
+        ch = text[i - 1]
+        if not _NAME_CHAR.match(ch) or ch in _CN_MONEY and not text.startswith("一次性", i - 1):
+            break
+    return text[a:b], a
+
+
 def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, int],
                 instruments: list[Hit]) -> tuple[str, int] | None:
     """The instrument a money or rate figure defines: a voucher in its clause or set up before it
@@ -185,6 +240,9 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     a, b = fig[0], fig[1]
     vouchers = _vouchers(text, start, end, instruments)
     here = [v for v in vouchers if clause[0] <= v[1] < clause[1]]
+    right = next((v for v in here if b <= v[1] <= b + 1), None)
+    if right is not None:                                  # 100万元算力券、100万元模型券: each its own
+        return right
     if here:
         return min(here, key=lambda v: abs(v[1] - a))
     earlier = [v for v in vouchers if v[1] < a]
@@ -195,20 +253,21 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     # 30%租金补贴, 500万元资助, 200万元的建设补助 (a rate's noun has at most two characters before its head:
     # 70%的比例用于奖励 names 奖励)
     if m and not _GRANT_VERB.match(m.group(0)) and (fig[4] != "percent" or m.end() - m.start() <= 4):
-        return m.group(0), m.start()
+        tail = _NOUN_RIGHT.match(text, m.end())
+        return (text[m.start():tail.end()] if tail else m.group(0)), m.start()
     if fig[4] == "percent":                               # 按…的20%给予最高500万元资助
         after = _HEAD.search(text, b, clause[1])
         if after:
-            return after.group(0), after.start()
+            return _whole(text, after.start(), after.end(), b)
     before = list(_HEAD.finditer(text, clause[0], a))
     if before:
-        return before[-1].group(0), before[-1].start()
+        return _whole(text, before[-1].start(), before[-1].end(), clause[0])
     after = _HEAD.search(text, b, end)
     if after:
-        return after.group(0), after.start()
+        return _whole(text, after.start(), after.end(), b)
     before = list(_HEAD.finditer(text, start, a))
     if before:
-        return before[-1].group(0), before[-1].start()
+        return _whole(text, before[-1].start(), before[-1].end(), start)
     return vouchers[0] if vouchers else None
 
 
@@ -254,6 +313,9 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
         a, b = nxt
         rest = text[a:b]
         off = _lead_end(rest)
+    filing = _FILING.match(rest, off) if prep else None
+    if filing:                                     # 报民政部门备案|并说明理由: the filing
+        return filing.group(0), a + off
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
@@ -332,10 +394,11 @@ def _verb_object(rest: str, at: int) -> str | None:
     done = _COMPLEMENT.match(obj)
     if done:
         obj = obj[done.end():]
-    if not obj or _OBJ_END.match(obj):
-        return None
+    if not obj or _OBJ_END.match(obj) or _EMPTY_OBJECT.match(obj):
+        return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定), 核查、处理: the verb
     head = obj.rfind("的")
-    if 0 < head <= len(obj) - 3 and _CLAUSAL.search(obj, 0, head):
+    if 0 < head <= len(obj) - 3 and (_CLAUSAL.search(obj, 0, head) or obj.startswith("所")):
+        # 所确定的招标范围和方式等情况: a 所-clause before 的, too
         # 是否予以批准的决定, 维持或者撤销…原决定的复议决定: a clause before 的, the head noun is the procedure
         return obj[head + 1:]
     alt = _ALTERNATIVE.search(obj, 2)             # 组织评审|或者重新评审: the first of the alternatives
@@ -344,15 +407,39 @@ def _verb_object(rest: str, at: int) -> str | None:
     if len(obj) <= 12:
         return obj
     cut = _OBJ_END.search(obj, 2)
-    return obj[:cut.start()] if cut and cut.start() <= 12 else None
+    tail = obj[obj.rfind("的") + 1:] if "的" in obj else ""
+    if cut and cut.start() <= 12 and not (cut.group(0) == "的" and 2 <= len(tail) <= 8):
+        return obj[:cut.start()]
+    # 完成公章、…以及其他遗留事务的移交, 设置具备相对独立职能的安全生产管理机构: a long object's head noun
+    return tail if 2 <= len(tail) <= 8 else None
+
+
+def _kept_object(text: str, hi: int) -> tuple[str, int] | None:
+    """What the clause before ``hi`` keeps (妥善保存数据使用全过程记录，|保存期限… → 数据使用全过程记录)."""
+    lo = max(text.rfind(c, 0, hi) for c in "。；：") + 1
+    verbs = list(_KEEPING.finditer(text, lo, hi))
+    if not verbs:
+        return None
+    obj = text[verbs[-1].end():hi].rstrip("，, ")
+    return (obj, verbs[-1].end()) if 2 <= len(obj) <= 20 and not _CLAUSE.search(obj) else None
 
 
 def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
-    """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录."""
+    """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录; 公示期限为5个工作日
+    → 公示; 妥善保管登记信息,保存期限不少于20年 → 登记信息 (what the clause before keeps)."""
     m = _VALIDITY.search(text, a, fig)
     if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig):
         return None
-    np = _KEEPING_END.sub("", text[a:m.start()]).strip()
+    written = text[a:m.start()]
+    if "," in written:                            # 妥善保管登记信息,|保存期限: an ASCII comma ends a clause too
+        a += written.rindex(",") + 1
+        written = text[a:m.start()]
+    if not _KEEPING_END.sub("", written).strip(" ,，"):
+        if _KEEPING.match(text, m.start()) or _KEEPING.search(written):   # 保存期限, 保存期: what was kept
+            return _kept_object(text, a) if written.strip() or m.start() == a else None
+        word = m.group(0).removesuffix("限").removesuffix("期")
+        return (word, m.start()) if word in _PROCEDURE_WORDS else None   # 公示期限 → 公示
+    np = _KEEPING_END.sub("", written).strip()
     p = a + len(text[a:m.start()]) - len(text[a:m.start()].lstrip())
     cut = max(np.rfind("的"), np.rfind(" "))
     if cut >= 0:
@@ -361,6 +448,14 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
     if det:
         p, np = p + det.end(), np[det.end():]
     np = _ARTICLE_MARK.sub("", np)
+    heads = list(_HEAD.finditer(np))
+    if heads:                                     # …享受社会保险补贴和岗位补贴的期限 → 岗位补贴
+        noun, at = _whole(np, heads[-1].start(), heads[-1].end(), 0)
+        if at + len(noun) == len(np):
+            p, np = p + at, noun
+    verbs = list(_HOLDER_VERB.finditer(np))
+    if verbs and len(np) - verbs[-1].end() >= 2:  # …养老机构开展养老服务经营活动的期限 → 养老服务经营活动
+        p, np = p + verbs[-1].end(), np[verbs[-1].end():]
     return (np, p) if 2 <= len(np) <= 20 and not _FIG.search(np) else None
 
 
@@ -417,11 +512,33 @@ def _per(text: str, a: int, clause: int, b: int) -> str | None:
     return "年" if _PER_YEAR.search(text, clause, b) else None
 
 
-def _beneficiary(text: str, start: int, end: int, actors: list[Actor]) -> Actor | None:
-    """The first actor a grant is given to: 对企业…, 给予提供方…, 向…主体."""
+def _beneficiary(text: str, start: int, end: int, actors: list[Actor],
+                 whom: tuple[str, int] | None) -> Actor | None:
+    """The first actor a grant is given to: 对企业…, 给予提供方…, 向…主体; else the actor heading the clause
+    saying whom it is for (对取得数据资产登记证书的企业，…)."""
     for x in actors:
         if start <= x.start < end and (text[x.start - 1:x.start] in ("对", "向") or text[x.start - 2:x.start] == "给予"):
             return x
+    if whom is not None:
+        at = whom[1] + len(whom[0])
+        return next((x for x in actors if x.end == at and x.start >= whom[1] - 4), None)
+    return None
+
+
+def _whom(text: str, clauses: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The head noun of the sentence's clause saying whom a grant is for, as written: 对…案例的项目， → 项目,
+    对于当年度符合条件的申报企业， → 申报企业, 对平台牵头建设单位， → 平台牵头建设单位 (what follows its last 的,
+    else 对, at most 8 characters)."""
+    for a, b in clauses:
+        clause = text[a:b]
+        lead = len(clause) - len(clause.lstrip())
+        m = TO_WHOM.match(clause, lead)
+        if m:                                   # 对平台牵头建设单位， (no 的): the clause after 对
+            cut = clause.rindex("的") + 1 if "的" in clause else m.end() + (clause[m.end():m.end() + 1] == "于")
+            head = clause[cut:].rstrip()
+            if 2 <= len(head) <= 8 and _NAME_CHAR.match(head) and not _FIG.search(head):
+                return head, a + cut
+            return None
     return None
 
 
@@ -439,17 +556,60 @@ class _Sentence:
     lead: Sequence[Hit] = field(default_factory=list)   # the tools of the lead-in an item continues
 
 
+def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
+    """The class a rule defines by the bound ``fig`` (in a clause ending at ``cb``): 本条例所称古树，是指树龄在一百年以上
+    的树木 → 古树; 年综合能源消费总量五千吨标准煤以上的用能单位为重点用能单位 → 重点用能单位."""
+    if sc.kind != "rules" or _BOUND.match(sc.text, fig[1]) is None:
+        return None
+    m = None
+    lo = max(sc.start, sc.text.rfind("；", sc.start, fig[0]) + 1)    # …的树木；名木是指…: another definition
+    for m in _DEFINES.finditer(sc.text, lo, fig[0]):  # noqa: B007  (the last before the figure)
+        pass
+    if m is None and lo > sc.start:             # …；古树后备资源是指树龄在五十年以上…: one of a list of definitions
+        m = _DEFINES_NEXT.match(sc.text, lo, fig[0])
+    if m is None:
+        m = _CLASSED_AS.match(sc.text, fig[1], cb)
+    return (m.group(1), m.start(1)) if m else None
+
+
+def _duty(sc: _Sentence, fig: tuple) -> tuple[str, int] | None:
+    """What a rule obliges above a bound of its condition, as a deadline's procedure is read: 从业人员一百人以上的
+    高危生产经营单位…，应当依法设置安全总监 → 安全总监 (none in a grant, where the grant is the tool)."""
+    if sc.kind != "rules" or sc.grant or _DUTY_BOUND.match(sc.text, fig[1]) is None:
+        return None
+    m = _MODAL.search(sc.text, fig[1], sc.end)
+    if m is None:
+        return None
+    stop = _CLAUSE.search(sc.text, m.end(), sc.end)
+    end = stop.start() if stop else sc.end
+    if _FIG.search(sc.text, m.end(), end):
+        return None                               # …应当在十日内…: the duty's own figure bounds it
+    found = _procedure(sc.text, m.end(), (m.end(), end), None)
+    if found is not None and _PROC_VERB.fullmatch(found[0]):   # 设置|…安全生产管理机构: what is set up
+        obj = _verb_object(sc.text[:end], found[1] + len(found[0]))
+        found = (obj, sc.text.find(obj, found[1])) if obj and not obj.endswith(_PERSONS) else None
+    return found if found is not None and found[0][0] not in "对向" else None   # 提出|对省人民政府…的质询案
+
+
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """rate, cap, minimum, amount or threshold for a money or percent figure in clause ``ca:cb``."""
     t, b, ukind = sc.text, fig[1], fig[4]
+    if ukind == "percent" and _defined(sc, fig, cb):
+        return "threshold"                        # 所称主要股东，是指持有…百分之五以上股权
+    if ukind == "percent" and _TAX_RATE.match(t, b):
+        return "rate"                             # 减按15%的税率征收企业所得税
     grant_here = _GRANT.search(t, ca, cb) is not None
     if sc.grant and _is_condition(t, ca, cb, b) and not _GRANT.search(t, ca, fig[0]) \
             and not _CAP_BEFORE.search(before):
         return "threshold"                        # 对…交易总金额达到1000万元的，…给予…奖励 (never 最高…)
+    if sc.grant and _THRESHOLD_BEFORE.search(before) and _THRESHOLD_OF.match(after):
+        return "threshold"                        # 合同金额超过20万元的按合同金额的20%给予奖补
     if ukind == "percent":
-        return "rate" if grant_here or (sc.grant and ("按" in before or "比例" in t[ca:cb])) else None
+        if sc.grant and (_MIN_BEFORE.search(before) or _MIN_AFTER.match(after)):
+            return "minimum"                      # 提取不低于百分之六十的比例用于奖励, …所占股份的百分之二十以上
+        return "rate" if grant_here or (sc.grant and _RATE_CUE.search(before + t[fig[1]:cb])) else None
     if not sc.grant:
-        return None
+        return "threshold" if _duty(sc, fig) else None   # 总投资…万元以上的项目，应当…
     bare = _HEAD_END.sub("", before)              # 每年最高|支持200万元, 最高|补贴5万元: the grant noun between
     if _CAP_BEFORE.search(before) or _CAP_BEFORE.search(bare) or _CAP_AFTER.match(after):
         return "cap"
@@ -460,7 +620,20 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
 
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
+    if _defined(sc, fig, cb):
+        return "threshold"                        # 所称古树，是指树龄在一百年以上的树木
     if fig[4] == "duration":
+        if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
+            # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
+            bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
+            return "cap" if _CAP_BEFORE.search(bare) else "amount"
+        if sc.grant and before.endswith("不足") and _is_condition(sc.text, ca, cb, fig[1]):
+            return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
+        if before.endswith("每满"):
+            return None                           # 每满一年发给一个月: what the amount is counted per
+        if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
+                or sc.grant and _QUALIFYING.match(after):
+            return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
         if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
             return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
@@ -474,8 +647,9 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
                 and not _DEADLINE_AFTER.match(after) else "duration"
         return None
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
-        return "threshold" if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb] \
-            else None
+        if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb]:
+            return "threshold"
+        return "threshold" if _duty(sc, fig) else None   # 从业人员三百人以上的，应当设置安全生产管理机构
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
     return None
@@ -516,23 +690,42 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
+    defined = _defined(sc, fig, cb) if ptype == "threshold" else None
+    if defined:
+        return defined
+    tax = _TAX_RATE.match(t, b) if fig[4] == "percent" else None
+    if tax:                                       # 减按15%的税率征收企业所得税 → 企业所得税
+        return (tax.group(2), tax.start(2)) if tax.group(2) else (tax.group(1), tax.start(1))
     # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
     if ptype == "duration":
         # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
         # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the
         # procedure the deadline bounds comes first, a tool of the clause only when none is written
-        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b)
+        # a deadline (三十日内作出确认) bounds its procedure even in a sentence that grants (…给予奖励)
+        proc = _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
+        deadline = _DEADLINE_AFTER.match(t, b, cb) is not None
+        valid = _VALIDITY.search(t, ca, a)
+        if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
+            proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it
+        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or (proc if deadline else None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
-                or _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
+                or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
+    duty = _duty(sc, fig) if ptype == "threshold" and not (sc.instruments or sc.lead) else None
+    if duty:                                      # …人以上的，应当设置安全生产管理机构 → 安全生产管理机构
+        return duty
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
         later = [h for h in sc.instruments if h.start >= b]
         h = later[0] if later else sc.instruments[-1] if sc.instruments else sc.lead[0]
         return h.text, h.start
     if fig[4] == "distance":
         return _zone(t, sc.start, fig, (ca, cb), nxt)
+    if fig[4] == "duration":                      # 相当于本人四十个月工资的遗属特别补助金: the benefit after the wage
+        after = _HEAD.search(t, b, cb)
+        if after:
+            return _whole(t, after.start(), after.end(), b)
     return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
 
 
@@ -569,8 +762,11 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         found = _instrument(sc, fig, ptype, ci)
         if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:
             continue                                      # …三十日以内的: no name of a tool
-        ben = _beneficiary(text, start, end, actors) if ptype != "duration" or sc.grant else None
+        whom = _whom(text, sc.clauses) if sc.grant else None
+        ben = _beneficiary(text, start, end, actors, whom) if ptype != "duration" or sc.grant else None
         per = _per(text, sc.clauses[max(ci - 1, 0)][0], ca, a) if ptype in ("cap", "amount", "minimum") else None
+        if per in _CLASSIFIERS and whom is not None:
+            per = whom[0]                                 # 对…案例的项目，每个给予… → per 项目
         prev = Parameter(a, b, ptype, value, unit, found[0], found[1], per,
                          ben.label if ben else None, ben.id if ben else None)
         out.append(prev)

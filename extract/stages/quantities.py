@@ -54,13 +54,17 @@ _NUM = re.compile(
 _UNIT_WORDS = tuple(_RULES["unit_words"])
 _QUALIFIER = re.compile(alternation(_RULES["magnitude_qualifier"]))
 _FORECAST = re.compile(alternation(_RULES["forecast_words"]))
-_TARGET_MARK = re.compile(rf"(?<!截)(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}")
+_NOT_DEADLINE = "".join(f"(?<!{w})" for w in _RULES["deadline_not_after"])     # 截至, 有效期至
+_TARGET_MARK = re.compile(rf"{_NOT_DEADLINE}(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}")
 _ANNUAL_MARK = re.compile(alternation(_RULES["annual_target_words"]))
 _ANNUAL = re.compile(alternation(_RULES["annual_words"]))
 _STAT_MARK = re.compile(rf"{alternation(_RULES['statistic_words'])}"
                         rf"|\d{{4}}年[^，。；]{{0,20}}(?:{alternation(_RULES['statistic_year_verbs'])})")
 #: a deadline: 到2027年, 到2025年底, 至2026年6月底, 2025年底前, 力争2027年
-_YEAR_GOAL = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取)(20\d\d)年|(20\d\d)年(?:底|末)?前")
+_YEAR_GOAL = re.compile(rf"(?:{_NOT_DEADLINE}(?:到|至)|力争|争取)(20\d\d)年|(20\d\d)年(?:底|末)?前")
+#: 到2027年、2030年…分别超过70%、90%: one year per figure
+_YEAR_LIST = re.compile(r"(?:到|至)(20\d\d)年((?:、20\d\d年)+)")
+_NOT_TARGET_BEFORE = re.compile(rf"(?:{alternation(_RULES['target_not_after'])})$")
 _PERIOD = re.compile(r"（(20\d\d)\s*[—\-－–~～至]\s*(20\d\d)年?）|（(20\d\d)年）")
 #: 数字青岛2025年行动方案, 若干政策（2025年版）: the one year of a plan
 _TITLE_YEAR = re.compile(rf"(20\d\d)年度?(?=(?:{alternation(_RULES['plan_year_title_followers'])}))")
@@ -81,6 +85,7 @@ _SOURCE_INLINE = re.compile(rf"(?:根据|(?:^|(?<=[，。；]))据)([^，。；]
 _FOOTNOTE_PREFIX = re.compile(rf"^(?:{alternation(_RULES['footnote_source_prefixes'])})[：:]?")
 _SKIP_BEFORE = re.compile(r"(?:第|前)$")
 _TASK_VERB = re.compile(rf"(?:{alternation(_RULES['task_verbs'])})$")
+_COVERAGE = re.compile(alternation(_RULES["coverage_verbs"]))
 _TASK_LEAD = re.compile(rf"^(?:{alternation(_RULES['metric_leading_verbs'])})")
 _METRIC_TRIM = re.compile(r"^(?:[，、；：]|到20\d\d年|截至20\d\d年(?:\d{1,2}月)?底?|20\d\d年|"
                           rf"{alternation(_RULES['metric_leading_words'])})+")
@@ -207,13 +212,12 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
     if kind == "statistic":
         as_of, source = _provenance(sentence, footnotes)
     respectively = _respectively(text, sent_start, sent_end, found)
+    years = _respective_years(text, sent_start, sent_end, found) if kind == "target" else {}
     doms = list(dict.fromkeys(h.concept.key for h in mentions.domains if sent_start <= h.start < sent_end))
     out: list[Quantity] = []
     for i, (a, b, num, mult, approx, unit, after, lo) in enumerate(found):
-        if not num and _other_figure_in_clause(text, sent_start, sent_end, found, i):
-            continue                 # 打造百亿元跨境电商园区5个: the bare magnitude qualifies the count
-        if kind_of_doc != "report" and _in_condition(text, sent_start, sent_end, a, b):
-            continue                 # 对研发费用占营收比重高于5%的企业，…: who qualifies, not a goal
+        if _not_counted(text, sent_start, sent_end, found, i, kind, kind_of_doc):
+            continue
         if not unit and num:         # 机架数超过900万: no unit, the magnitude is written as one
             unit, mult = mult, ""
         try:
@@ -222,7 +226,7 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
             continue
         year = period = None
         if kind == "target":
-            year = _figure_year(deadlines, a, context_year, plan_year)
+            year = years.get(i) or _figure_year(deadlines, a, context_year, plan_year)
             period = "每年" if _ANNUAL.search(text, _clause_start(text, sent_start, a), a) else None
             if year is None and period is None:
                 continue
@@ -231,6 +235,22 @@ def find_quantities(text: str, sent_start: int, sent_end: int, mentions: Sentenc
         out.append(Quantity(kind, a, b, metric, value, _UNIT_ALIASES.get(unit, unit), cmp, year, period, as_of,
                             source, list(doms)))
     return out
+
+
+def _not_counted(text: str, sent_start: int, sent_end: int, found: list[tuple], i: int, kind: str,
+                 kind_of_doc: str) -> bool:
+    """Whether figure ``i`` only qualifies or lists: a bare magnitude beside a count (打造百亿元跨境电商园区5个),
+    a condition (对研发费用占营收比重高于5%的企业，…), the count closing a list (主要包括…、控制执行软件等4个部分;
+    覆盖…等7个街道 is a goal)."""
+    a, b, num = found[i][0], found[i][1], found[i][2]
+    if not num and _other_figure_in_clause(text, sent_start, sent_end, found, i):
+        return True
+    if kind_of_doc != "report" and _in_condition(text, sent_start, sent_end, a, b):
+        return True
+    if kind == "target" and _NOT_TARGET_BEFORE.search(text, sent_start, a):
+        return True                               # 支持资金可上浮20%: a rule's change, no goal
+    return kind == "target" and text[a - 1:a] == "等" \
+        and not _COVERAGE.search(text, _clause_start(text, sent_start, a), a)
 
 
 def _clause_start(text: str, sent_start: int, a: int) -> int:
@@ -322,6 +342,8 @@ def _statement_kind(sentence: str, kind_of_doc: str, in_goal: bool = False) -> s
     """target, statistic, or None (a figure in a rule that states no goal).  ``in_goal``: the
     paragraph before the sentence states a deadline (到2028年，…。网络节点数量突破500个)."""
     marked = _TARGET_MARK.search(sentence) or (kind_of_doc != "rules" and _ANNUAL_MARK.search(sentence))
+    if marked and _COMPLETED.search(sentence) and not _YEAR_GOAL.search(sentence) and not in_goal:
+        marked = None             # 明确了…工作目标，…提出了18项工作任务: what a plan did, no goal without a deadline
     if marked and not re.search(r"截至|截止", sentence):
         return "target"
     if _STAT_MARK.search(sentence) or kind_of_doc == "report":
@@ -385,6 +407,18 @@ def _cut(metric: str, limit: int = 40) -> str:
         return metric
     p = max(metric.rfind(ch, 0, limit) for ch in "、，的和与及")
     return metric[:p] if p > limit // 2 else metric[:limit]
+
+
+def _respective_years(text: str, sent_start: int, sent_end: int, found: list) -> dict[int, int]:
+    """``到2027年、2030年…应用普及率分别超过70%、90%`` → figure index → its own year, in order (when the
+    figures after 分别 are as many as the years)."""
+    m = _YEAR_LIST.search(text, sent_start, sent_end)
+    p = text.find("分别", m.end(), sent_end) if m else -1
+    if m is None or p < 0:
+        return {}
+    years = [int(m.group(1))] + [int(y) for y in re.findall(r"20\d\d", m.group(2))]
+    after = [i for i, f in enumerate(found) if f[0] > p]
+    return dict(zip(after, years, strict=True)) if len(after) == len(years) else {}
 
 
 def _respectively(text: str, sent_start: int, sent_end: int, found: list) -> list[str] | None:
@@ -477,8 +511,8 @@ def quantities(doc: Document) -> Document:
     instruments' parameters and of fines are neither."""
     fn_text = {f.id: f.text for f in doc.footnotes}
     scope = _goal_scope(doc)
-    dl_pos, dl_year = _deadlines(doc.text)
     since = int(doc.meta.issued[:4]) if doc.meta.issued and doc.meta.issued[:4].isdigit() else None
+    dl_pos, dl_year = _deadlines(doc.text)
     taken: dict[str, list[tuple[int, int]]] = {}
     for r in doc.layers.get("parameters", []) + doc.layers.get("sanctions", []):
         taken.setdefault(r.sentence_id, []).append((r.start, r.end))

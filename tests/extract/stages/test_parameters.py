@@ -307,3 +307,211 @@ def test_a_cap_with_the_grant_noun_between_is_a_parameter_not_a_target():
     assert [(p.parameter_type, p.value, p.unit, p.instrument_text, p.per) for p in doc.layers["parameters"]] == \
         [("cap", 20, "万元", "支持", None), ("cap", 200, "万元", "支持", "单位")]
     assert [r for r in doc.records() if r.kind == "target"] == []
+
+
+def test_a_grant_noun_is_written_whole_with_its_modifier_and_suffix():
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md: 的|伙食补助费, not 补助
+    assert params("工伤职工住院进行治疗或者康复期间的伙食补助费，按照当地最低工资百分之三十五的标准，"
+                  "根据住院期间的实际天数计算确定。", "zhejiang", "rules") == [("rate", 35, "%", "伙食补助费", None)]
+    # lawrefbook_dlc/shandong/山东省人口与计划生育条例(2016-01-22).md: 发给|一次性养老补助, 一次性 left out
+    assert params("独生子女父母为企业职工的，退休时由所在单位按照设区的市上一年度职工年平均工资的百分之三十"
+                  "发给一次性养老补助。", "shandong", "rules") == [("rate", 30, "%", "养老补助", None)]
+    # lawrefbook_dlc/henan/河南省工伤保险条例(2007-06-01).md: a benefit opening its clause keeps its name
+    assert params("患职业病的工伤职工，一次性工伤医疗补助金在上述标准的基础上增发百分之三十。", "henan", "rules") == \
+        [("rate", 30, "%", "工伤医疗补助金", None)]
+    # data_compliance/local/《德阳市支持数字经济高质量发展若干措施》-b388f87db0.md: after 单个 no modifier is taken
+    assert params("对取得信息安全管理（ISO27001/BS7799）、IT服务管理（ISO20000）等国际资质认证的信息服务外包企业，"
+                  "给予认证费奖励，单个资质认证奖励最高5万元，每家企业累计最高20万元。", "sichuan") == \
+        [("cap", 5, "万元", "奖励", "资质认证"), ("cap", 20, "万元", "奖励", "企业")]
+
+
+def test_a_deadline_bounds_its_procedure_in_a_sentence_that_grants():
+    # lawrefbook_dlc/henan/洛阳市保护和奖励维护社会治安见义勇为人员条例(2002-12-23).md: 确认, not 奖励
+    assert params("见义勇为认定机关应当在接到申报或者举荐之日起三十日内作出确认，由市、县（市、区）人民政府确定的"
+                  "工作机构提出保护和奖励意见，报本级人民政府决定。", "henan", "rules") == \
+        [("duration", 30, "日", "确认", None)]
+    # lawrefbook_dlc/shanghai/上海市住房公积金管理若干规定.md: 贷款 is the event, the 决定 is bounded
+    assert params("市公积金管理中心应当自受理住房公积金贷款申请之日起十五日内作出准予贷款或者不准贷款的决定，"
+                  "并书面通知申请人。", "shanghai", "rules") == [("duration", 15, "日", "决定", None)]
+
+
+def test_months_of_a_wage_are_an_amount_of_a_benefit():
+    # lawrefbook_dlc/chongqing/重庆市失业保险条例(2011-11-29).md
+    assert params("失业人员在领取失业保险金期间死亡的，一次性发给六个月失业保险金标准的丧葬补助金；有供养的配偶、"
+                  "直系亲属的，发给其供养的配偶、直系亲属十个月失业保险金标准的抚恤金。", "chongqing", "rules") == \
+        [("amount", 6, "个月", "丧葬补助金", None), ("amount", 10, "个月", "抚恤金", None)]
+    # lawrefbook_dlc/henan/郑州市失业保险条例(2019-01-22).md: 每满一年 is what the amount is counted per
+    assert [p[:4] for p in params("生育补助金标准为其住院生育费用的百分之七十，最多不超过六个月的失业保险金。",
+                                  "henan", "rules")] == [("rate", 70, "%", "生育补助金"), ("cap", 6, "个月", "生育补助金")]
+    assert [p[:4] for p in params("农民合同制工人一次性生活补助金，按其工作时间每满一年发给一个月、最多不超过十二个月的"
+                                  "失业保险金标准计发。", "henan", "rules")] == \
+        [("amount", 1, "个月", "生活补助金"), ("cap", 12, "个月", "生活补助金")]
+
+
+def test_a_period_a_beneficiary_has_served_is_a_threshold():
+    # lawrefbook_dlc/henan/河南省实施《教师法》办法(2010-07-30).md
+    assert params("有条件的地方可以对其他从事教育教学工作的累计男满三十年、女满二十五年教龄的退休教师在其原退休金"
+                  "基础上给予补贴。", "henan", "rules") == [("threshold", 30, "年", "补贴", None),
+                                                            ("threshold", 25, "年", "补贴", None)]
+    # lawrefbook_dlc/shanghai/上海市促进中小企业发展条例(2018-05-24).md: 十八个月内的小企业 qualifies who gets it
+    assert params("本市创立十八个月内的小企业按照本企业吸纳就业情况，可以向所在地的区开业指导服务部门申请创业场地"
+                  "房租补贴。", "shanghai", "rules") == [("threshold", 18, "个月", "创业场地房租补贴", None)]
+
+
+def test_a_validity_period_names_what_it_holds():
+    def validity(text, kind="rules"):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # lawrefbook_dlc/shandong/山东省就业促进条例(2016-03-30).md: the grant, not who enjoys it
+    assert validity("就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年。") == [("duration", 3, "年", "岗位补贴")]
+    # lawrefbook_dlc/shandong/威海市居民养老服务保障条例(2020-01-17).md: what the holder does
+    assert validity("接受政府补助的养老机构开展养老服务经营活动的期限不得少于五年。") == \
+        [("duration", 5, "年", "养老服务经营活动")]
+    # data_compliance/local/关于印发贵州省公共数据资源登记实施细则-试行-的通知-17b692aad0.md: what the clause before keeps
+    assert validity("强化区块链、隐私计算、数字指纹、数字水印等数据安全保护技术应用，妥善保存登记信息，"
+                    "保存期限不少于二十年；", "plan") == [("duration", 20, "年", "登记信息")]
+    # data_compliance/local/《深圳市人工智能语料券专项资金操作规程》-6571448453.md: 公示期限 is the 公示's
+    assert validity("市政务和数据主管部门通过“i深圳”、管理平台等向社会公示发放方案，公示期限为5个工作日，"
+                    "公示内容应包括拟发放企业和拟发放金额。", "plan") == [("duration", 5, "个工作日", "公示")]
+
+
+def test_a_share_at_least_is_a_minimum_and_each_voucher_has_its_amount():
+    # lawrefbook_dlc/zhejiang/浙江省促进科技成果转化条例(2021-09-30).md
+    assert params("以技术转让或者许可方式转化职务科技成果的，应当从技术转让或者许可所取得的净收入中提取不低于"
+                  "百分之七十的比例用于奖励；", "zhejiang", "rules") == [("minimum", 70, "%", "奖励", None)]
+    # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md
+    assert [p[:4] for p in params("向符合条件的创新型企业发放最高100%支持的100万元算力券、100万元模型券、"
+                                  "100万元语料券补贴，积极推动补贴“免申即享”。", "shanghai")] == \
+        [("rate", 100, "%", "算力券"), ("amount", 100, "万元", "算力券"), ("amount", 100, "万元", "模型券"),
+         ("amount", 100, "万元", "语料券")]
+
+
+def test_conditions_and_shares_of_a_grant():
+    # data_compliance/local/《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》-53f32a4f3a.md: 超过20万元的按… is a condition
+    assert params("推进自治区级数据交易场所和数据流通市场建设，对购买公共数据、数据集、语料、模型等数据产品的企业，"
+                  "合同金额超过20万元的按合同金额的20%给予奖补，同一企业每年奖补资金总额不超过200万元。", "neimenggu") == \
+        [("threshold", 20, "万元", "奖补", None), ("rate", 20, "%", "奖补", None), ("cap", 200, "万元", "奖补", "企业")]
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md: 不足五年的 qualifies who gets the benefit of the next clause
+    assert params("但职工离法定退休年龄不足五年的，一次性伤残就业补助金按照职工每增加一周岁递减百分之二十的标准支付。",
+                  "zhejiang", "rules") == [("threshold", 5, "年", "伤残就业补助金", None),
+                                           ("rate", 20, "%", "伤残就业补助金", None)]
+    # lawrefbook_dlc/beijing/北京市实施《农业技术推广法》办法.md: 提取…的百分之五十，奖励… is the reward's rate
+    assert params("农业技术推广机构、农业科研单位、有关学校以及其他组织，应当提取不超过农业技术性收入的百分之五十，"
+                  "奖励直接参加科技研究、开发、咨询和服务的人员。", "beijing", "rules") == [("rate", 50, "%", "奖励", None)]
+    # lawrefbook_dlc/zhejiang/宁波市科技创新促进条例(2011-04-11).md (…百分之二十以上: a floor)
+    assert [p[:4] for p in params("采用股权奖励方式的，其用于奖励的股权应当占该科技成果所占股份的百分之二十以上。",
+                                  "shandong", "rules")] == [("minimum", 20, "%", "奖励")]
+
+
+def test_a_deadline_reads_past_adverbs_and_relative_clauses_to_its_procedure():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/chongqing/重庆市地方立法条例(2017-01-19).md: 分别 before 报…备案
+    assert deadline("市人民代表大会及其常务委员会制定的法规或者批准的自治条例和单行条例，由市人大常委会法制工作机构按照统一格式，"
+                    "自公布之日起三十日内分别报全国人民代表大会常务委员会和国务院备案。") == [("duration", 30, "日", "备案")]
+    # lawrefbook_dlc/beijing/北京市招标投标条例(2021-09-24).md: 通报 a 所-clause's head noun
+    assert deadline("项目审批后，审批部门应当在五个工作日内向有关主管部门通报所确定的招标范围和方式等情况。") == \
+        [("duration", 5, "个工作日", "招标范围和方式等情况")]
+    # lawrefbook_dlc/zhejiang/浙江省信访条例(2016-07-29).md: 按下列规定 before 作出处理
+    assert deadline("国家机关收到信访人提出的信访事项，应当登记、录入网络信访平台，能够当场答复的，应当当场答复；"
+                    "不能当场答复的，在五个工作日内按下列规定作出处理：") == [("duration", 5, "个工作日", "处理")]
+    # lawrefbook_dlc/henan/郑州市城市养犬管理条例(2022-01-01).md: 可以被 before the verb
+    assert deadline("交市动物园看管的犬只，自收留之日起七日内可以被认领；") == [("duration", 7, "日", "认领")]
+
+
+def test_the_clause_saying_whom_a_grant_is_for_gives_its_beneficiary_and_per_unit():
+    def grant(text, region):
+        m = find_mentions(text, 0, len(text), region)
+        return [(p.type, p.value, p.unit, p.instrument, p.per, p.beneficiary)
+                for p in find_parameters(text, 0, len(text), m.instruments, m.actors, kind="plan")]
+    # data_compliance/local/《河南省支持人工智能产业生态发展若干政策措施》-df501407df.md: 对…备案的企业，
+    assert grant("对新通过国家互联网信息办公室生工智能模型备案的企业，给予一次性100万元资金支持。", "henan") == \
+        [("amount", 100, "万元", "资金支持", None, "企业")]
+    # data_compliance/local/福建省发展和改革委员会-福建省数据管理局关于印发福建省促进数据产业高质量发展行动计划-2025—2027年-的通知-_-
+    # 省发改委政策文件-_-福建省发展和改革委员会-f2f8543620.md (as the PDF gives it, words lost at a page break): 每个 is per 项目
+    assert grant("对在数据基础设施建设领域获得国家先行先试工作试点、国家优秀（典型）案例的项目，每个给予不超过50万元资金支"
+                 "家可信数据空间创新发展试点的项目，每个给予不超过500万元资金支持。", "fujian") == \
+        [("cap", 50, "万元", "资金支持", "项目", None), ("cap", 500, "万元", "资金支持", "项目", None)]
+
+
+def test_a_deadline_bounds_a_decision_a_filing_and_the_verb_of_an_empty_object():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md: 决定|是否立案, the decision
+    assert deadline("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
+                    "并通知投诉人或者举报人；") == [("duration", 7, "日", "决定")]
+    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb
+    assert deadline("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
+                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == [("duration", 3, "日", "有关手续")]
+    # lawrefbook_dlc/henan/郑州市旅游业管理条例(2022-01-01).md: 处理|完毕
+    assert deadline("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
+    # lawrefbook_dlc/chongqing/重庆市人民代表大会代表建议批评和意见工作条例(2017-11-30).md: 说明|情况和理由
+    assert deadline("承办单位对于不属于本单位职责范围的代表建议、批评和意见，应当自代表建议、批评和意见交办之日起十个工作日内"
+                    "向大会秘书处或者市人大常委会人代工委书面说明情况和理由，不得自行转办、滞留和延误。") == \
+        [("duration", 10, "个工作日", "说明")]
+    # lawrefbook_dlc/guangdong/广州市慈善促进条例(2021-06-01).md: 报…备案|并说明理由, the filing
+    assert deadline("慈善组织确需变更募捐方案规定的捐赠财产用途的，应当经其决策机构审议通过后十日内报民政部门备案并说明理由。") == \
+        [("duration", 10, "日", "备案")]
+
+
+def test_a_decision_or_an_explanation_named_as_a_noun_is_no_procedure_verb():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/chongqing/重庆市行政执法监督条例(2010-07-30).md: 向作出处理决定的…机构|申请复查
+    assert deadline("行政执法机构对行政执法监督处理决定不服的，可以在收到处理决定之日起十个工作日内向作出处理决定的"
+                    "行政执法监督机构申请复查。") == [("duration", 10, "个工作日", "复查")]
+    # lawrefbook_dlc/shanghai/上海市文化娱乐市场管理条例.md: 将处罚决定|抄告…部门
+    assert deadline("市或者区、县文化行政管理部门应当在作出吊销《文化经营许可证》处罚决定之日起七日内，将处罚决定抄告有关"
+                    "行政管理部门。") == [("duration", 7, "日", "抄告")]
+    # lawrefbook_dlc/shandong/泰安市制定地方性法规条例(2016-03-30).md: 草案文本和说明 is what is sent
+    assert deadline("常务委员会决定提请市人民代表大会会议审议的地方性法规案，应当在会议举行的一个月前将地方性法规草案文本和"
+                    "说明，以及有关参考资料发给代表。") == []
+    # lawrefbook_dlc/shandong/济南市绿化条例(2021-12-03).md: 核查、处理, a list of verbs
+    assert deadline("第四十七条 绿化主管部门应当加强对绿化工作检查、监督和指导，建立日常巡查制度和投诉举报受理机制，"
+                    "自接到投诉、举报之日起十日内核查、处理并予以答复。") == [("duration", 10, "日", "核查")]
+
+
+def test_a_class_a_rule_defines_by_a_bound_is_the_instrument_of_its_threshold():
+    def bounds(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/郑州市古树名木及古树后备资源保护条例(2021-11-10).md: 所称…是指, and the next definition
+    assert bounds("本条例所称古树是指树龄在一百年以上的树木；名木是指树种珍贵、国内外稀有，以及具有重要历史、文化、观赏与科研价值"
+                  "或者重要纪念意义的树木；古树后备资源是指树龄在五十年以上不满一百年的树木。") == [
+        ("threshold", 100, "年", "古树"), ("threshold", 50, "年", "古树后备资源")]
+    # lawrefbook_dlc/beijing/北京市古树名木保护管理条例(2019-07-26).md: …以上的树木为一级古树
+    assert bounds("凡树龄在三百年以上的树木为一级古树；其余的为二级古树。") == [("threshold", 300, "年", "一级古树")]
+    # lawrefbook_dlc/shanghai/上海市地方金融监督管理条例(2020-04-10).md: a share
+    assert bounds("本条例所称主要股东，是指持有地方金融组织百分之五以上股权或者表决权但不构成控股地方金融组织的股东或者其他"
+                  "出资人。") == [("threshold", 5, "%", "主要股东")]
+
+
+def test_a_long_object_of_a_procedure_names_its_head_noun():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/南阳市中小学校幼儿园规划建设条例(2020-11-06).md: 组织一次对…情况的评估
+    assert deadline("第十四条 市、县（市）教育主管部门应当会同自然资源和规划、住房和城乡建设等部门，每三年组织一次对中小学校、"
+                    "幼儿园布局规划实施情况的评估，并提出评估报告。") == [("duration", 3, "年", "评估")]
+    # lawrefbook_dlc/henan/洛阳市城市中小学校幼儿园规划建设管理条例.md: 设立…等…的经营性场所
+    assert deadline("第十七条 禁止在中小学校周围二百米范围内设立互联网上网服务营业场所、营业性电子游戏室等影响正常教学秩序的"
+                    "经营性场所；")[:1] == [("threshold", 200, "米", "经营性场所")]
+
+
+def test_a_share_before_a_tax_rate_is_the_rate_of_the_tax_levied():
+    # lawrefbook_dlc/henan/郑州航空港经济综合实验区条例(2020-11-28).md
+    assert params("（二）国家需要重点扶持的高新技术企业减按百分之十五的税率征收企业所得税；", "henan", "rules") == [
+        ("rate", 15, "%", "企业所得税", None)]
+
+
+def test_a_bound_of_a_rules_condition_is_the_threshold_of_the_duty_it_triggers():
+    def duty(text):
+        m = find_mentions(text, 0, len(text), None)
+        return [(p.type, p.value, p.unit, p.instrument)
+                for p in find_parameters(text, 0, len(text), m.instruments, m.actors, kind="rules")]
+    # lawrefbook_dlc/guangdong/深圳经济特区安全生产监督管理条例(2022-06-30).md: 设置|what is set up
+    assert duty("（一）从业人员在一百人以上的，应当设置安全生产管理机构并配备专职安全生产管理人员；") == [
+        ("threshold", 100, "人", "安全生产管理机构")]
+    # lawrefbook_dlc/beijing/北京市民兵预备役工作条例.md
+    assert duty("第五条 企业、事业单位有在职职工1000人以上的，应当设立人民武装部，1000人以下的，根据民兵、预备役工作的实际"
+                "需要设立人民武装部；")[:1] == [("threshold", 1000, "人", "人民武装部")]
+    # lawrefbook_dlc/henan/郑州市机动车维修市场管理条例(2004-08-23).md: whom the duty tells is no tool (告知|托修方)
+    assert duty("机动车辆大修、总成修理、二级维护以及维修预算费用达一千元以上的维修业务，承修方应当告知托修方并与之签订"
+                "书面合同。") == []

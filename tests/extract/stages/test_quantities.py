@@ -223,3 +223,46 @@ def test_people_and_events_are_counted_units():
     text = "到2027年，平台服务企业超1000家，生态开发者超1万名。"
     assert [target(q) for q in quantities(text, "fujian", "action-plan", "福建省数据管理局政策文件")] == [
         ("target", "平台服务企业", 1000, "家", ">", 2027), ("target", "生态开发者", 10000, "名", ">", 2027)]
+
+
+def test_what_a_plan_did_is_no_goal_without_a_deadline():
+    # data_compliance/local/《辽宁省公共数据供给能力提升三年行动计划-2025—2027年-》-18b2e6818d.md: 工作目标 names the
+    # plan's goals, 提出了18项工作任务 counts what the plan wrote
+    text = ("采集图文《行动计划》以促进公共数据安全合规高效流通利用为主线，以问题导向和应用场景为牵引，"
+            "明确了未来三年采集样式的工作目标，从公共数据“供得出、流得动、用得好、保安全”4个方面，提出了18项工作任务、"
+            "62项具体举措，梳理了117项高频数据目录清单和377项数据共享责任清单。")
+    title = "辽宁省公共数据供给能力提升三年行动计划（2025—2027年）"
+    assert [q for q in quantities(text, "liaoning", "action-plan", title) if q.kind == "target"] == []
+    # with a deadline the same verb form states a goal (到2027年…)
+    [q] = quantities("到2027年，全省建成了不少于5个绿色能源应用案例。", "fujian", "action-plan", title)
+    assert (q.kind, q.value, q.unit, q.year) == ("target", 5, "个", 2027)
+
+
+def test_the_count_of_a_list_and_a_figure_reference_are_no_goals():
+    # data_compliance/national/国家政策-国家智能制造标准体系建设指南-2024版-539fad1117.md, read in a paragraph whose
+    # goal year is 2026: 等4个部分 counts what the sentence lists, 如图6所示 is a figure's number
+    title = "国家智能制造标准体系建设指南（2024版）"
+    for text in ("主要包括研发设计软件、经营管理软件、生产制造软件、控制执行软件等4个部分，如图6所示。",
+                 "智能制造系统架构如图1所示。"):
+        m = find_mentions(text, 0, len(text), None)
+        assert find_quantities(text, 0, len(text), m, doc_type="action-plan", title=title, context="", footnotes=[],
+                               goal_year=2026) == []
+
+
+def test_years_listed_before_respectively_go_one_to_each_figure():
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-_-省政府政策文件-_-福建省发展和改革委员会-c2d0285353.md
+    # (the one such sentence of the corpus)
+    text = ("合、一体推动，促进人工智能与科技、产业、消费、民生、治理、全球合作等6大重点领域广泛深度融合，到2027年、2030年"
+            "新和智能体等应用普及率分别超过70%、90%。")
+    title = "福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知"
+    assert [(q.kind, q.value, q.unit, q.year) for q in quantities(text, "fujian", "policy-measures", title)] == [
+        ("target", 70, "%", 2027), ("target", 90, "%", 2030)]
+
+
+def test_a_validity_date_and_a_rule_raised_by_a_share_are_no_goals():
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md: 有效期至2027年 is no
+    # deadline of a goal, 可上浮20% raises a grant
+    text = ("（牵头单位：省科技厅；配合单位：省财政厅、省人力资源社会保障厅）本政策自发布之日起实施，有效期至2027年12月31日；"
+            "省科技厅会同省财政厅等部门制定具体实施细则，对皖北地区符合条件的项目，支持资金可上浮20%。")
+    assert [q for q in quantities(text, "anhui", "policy-measures", "打造通用人工智能产业创新和应用高地若干政策（2.0版）")
+            if q.kind == "target"] == []
