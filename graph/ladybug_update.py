@@ -28,7 +28,7 @@ from typing import Any
 from .property import PGraph, PNode, PRel, merge_props
 from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns, table_counts
 
-__all__ = ["split", "fold", "Fold", "update_ladybug", "Part"]
+__all__ = ["split", "fold", "Fold", "update_ladybug", "Part", "derived"]
 
 Part = dict[str, list[list[Any]]]        # {"nodes": [[id, key, labels, props]], "rels": [[type, src, dst, props]]}
 Folded = tuple[dict[str, PNode], dict[tuple[str, str, str], PRel]]
@@ -46,7 +46,8 @@ def split(g: PGraph) -> tuple[Part, Part]:
     return shared, local
 
 
-def _derived(props: dict[str, Any]) -> bool:
+def derived(props: dict[str, Any]) -> bool:
+    """Whether a relationship's properties are a derived one's (``weight`` and ``docs``, summed over documents)."""
     return set(props) == {"weight", "docs"}
 
 
@@ -59,18 +60,22 @@ class Fold:
         self.nodes: dict[str, PNode] = {}
         self.rels: dict[tuple[str, str, str], PRel] = {}
 
+    def node(self, nid: str, key: str, labels: list[str], props: dict[str, Any]) -> None:
+        """One document's node: new, or merged into the one met before."""
+        n = self.nodes.get(nid)
+        if n is None:
+            self.nodes[nid] = PNode(nid, key, list(labels), dict(props))
+            return
+        n.labels += [label for label in labels if label not in n.labels]
+        merge_props(n.props, props)
+
     def add(self, part: Part) -> None:
-        nodes, rels = self.nodes, self.rels
+        rels = self.rels
         for nid, key, labels, props in part["nodes"]:
-            n = nodes.get(nid)
-            if n is None:
-                nodes[nid] = PNode(nid, key, list(labels), dict(props))
-                continue
-            n.labels += [label for label in labels if label not in n.labels]
-            merge_props(n.props, props)
+            self.node(nid, key, labels, props)
         for t, src, dst, props in part["rels"]:
             k = (t, src, dst)
-            if not _derived(props):
+            if not derived(props):
                 if k not in rels:
                     rels[k] = PRel(t, src, dst, dict(props))
                 continue
