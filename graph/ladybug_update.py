@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .property import PGraph, PNode, PRel, merge_props
+from .property import KEY_LABELS, PGraph, PNode, PRel, merge_props
 from .stores import _cast, _col, _ident, _key_types, copy_frames, ladybug_columns, table_counts
 
-__all__ = ["split", "fold", "Fold", "update_ladybug", "Part", "derived"]
+__all__ = ["split", "fold", "Fold", "update_ladybug", "Part", "derived", "recount", "Counts"]
 
 Part = dict[str, list[list[Any]]]        # {"nodes": [[id, key, labels, props]], "rels": [[type, src, dst, props]]}
 Folded = tuple[dict[str, PNode], dict[tuple[str, str, str], PRel]]
@@ -170,13 +170,19 @@ class _Db:
         copy_frames(self.conn, local, self.schema, key_of)
 
 
+Counts = tuple[dict[str, int], dict[str, int]]
+
+
 def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[str], old: Folded, new: Folded,
-                   locals_: Iterable[Part], copied: bool = False) -> tuple[dict[str, int], dict[str, int]] | None:
+                   locals_: Iterable[Part], copied: bool = False,
+                   before: tuple[Counts, list[Part]] | None = None) -> Counts | None:
     """Make ``db`` from ``prev_db`` (whose tables are ``schema``, :func:`ladybug_columns`): the local
     nodes of the documents ``gone`` deleted, the shared rows changed from the fold ``old`` to ``new``,
     the parts ``locals_`` copied in; its rows per node table and per relationship table
-    (:func:`policykg.graph.stores.table_counts`).  None (and nothing written) when the new rows do not fit
-    the tables.  ``copied``: ``db`` is already a copy of ``prev_db``."""
+    (:func:`policykg.graph.stores.table_counts`; from ``before`` when given: ``prev_db``'s counts and the
+    gone documents' local parts, without counting every table again).  None (and nothing written) when the
+    new rows do not fit the tables.  ``copied``: ``db`` is already a copy of ``prev_db``."""
+    locals_ = list(locals_)
     local_nodes, local_rels = fold(locals_)
     new_nodes, new_rels = new
     old_nodes, old_rels = old
@@ -202,9 +208,36 @@ def update_ladybug(prev_db: Path, db: Path, schema: dict[str, Any], gone: list[s
             d.rel(key_of, ro, rn)
         d.copy_in(PGraph(local_nodes, list(local_rels.values())), key_of)
         d.conn.execute("CHECKPOINT")
-        return table_counts(d.conn)
+        if before is None:
+            return table_counts(d.conn)
     finally:
         d.close()
+    return recount(before[0], before[1], locals_, changed_nodes, changed_rels)
+
+
+def recount(counts: Counts, went: list[Part], came: list[Part], nodes: list[tuple[PNode | None, PNode | None]],
+            rels: list[tuple[PRel | None, PRel | None]]) -> Counts:
+    """The rows per node table and relationship type after an update: ``counts`` less the local rows of the
+    parts ``went``, plus those of ``came``, with the shared ``nodes`` and ``rels`` (old, new) that went or
+    came; in the order a load gives them (:data:`KEY_LABELS`, then types by name), tables without rows left out."""
+    n, r = dict(counts[0]), dict(counts[1])
+
+    def tally(out: dict[str, int], key: str, by: int) -> None:
+        out[key] = out.get(key, 0) + by
+    for parts, by in ((went, -1), (came, 1)):
+        for part in parts:
+            for node in part["nodes"]:
+                tally(n, node[1], by)
+            for rel in part["rels"]:
+                tally(r, rel[0], by)
+    for o, x in nodes:
+        if (o is None) != (x is None):
+            tally(n, (o or x).key, -1 if x is None else 1)          # type: ignore[union-attr]
+    for ro, rx in rels:
+        if (ro is None) != (rx is None):
+            tally(r, (ro or rx).type, -1 if rx is None else 1)      # type: ignore[union-attr]
+    order = [*KEY_LABELS, *sorted(set(n) - set(KEY_LABELS))]
+    return {t: n[t] for t in order if n.get(t)}, {t: k for t, k in sorted(r.items()) if k}
 
 
 def _rkey(r: PRel) -> tuple[str, str, str]:

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from policykg.build import build
-from policykg.graph.export import read_build_graph
-from policykg.graph.stores import ladybug_columns, open_ladybug
+from policykg.graph.export import read_build_graph, read_manifest
+from policykg.graph.stores import ladybug_columns, ladybug_counts, open_ladybug
 from policykg.ontology.cypher import NODE_TABLES, REL_TABLES
 from policykg.ontology.pgschema import tables
 
@@ -55,7 +55,7 @@ def fixed_pipeline(monkeypatch):
     monkeypatch.setattr(b, "pipeline_fingerprint", lambda: "test-pipeline")
 
 
-@pytest.mark.slow                      # three builds of the seeds
+@pytest.mark.slow                      # five builds of the seeds
 def test_a_document_bringing_a_new_kind_is_added_in_place_equal_to_a_cold_build(tmp_path, seeds_dir,
                                                                                 fixed_pipeline):
     src = tmp_path / "docs"
@@ -74,4 +74,16 @@ def test_a_document_bringing_a_new_kind_is_added_in_place_equal_to_a_cold_build(
     cold = build(files, tmp_path / "cold")
     assert "rows" in cold.timings
     assert _rows(out) == _rows(tmp_path / "cold")
+    assert _counts(out) == _counts(tmp_path / "cold")       # the update's counts, made without counting the tables
+    kept = [f for f in files if f.name != "heilongjiang-2024.txt"]                 # remove one: its rows go
+    removed = build(kept, out, prune=True)
+    assert "rows" not in removed.timings and removed.incremental
+    cold = build(kept, tmp_path / "cold-kept")
+    assert _rows(out) == _rows(tmp_path / "cold-kept")
+    assert _counts(out) == _counts(tmp_path / "cold-kept") == ladybug_counts(out / "ladybug")
     assert first.documents != added.documents
+
+
+def _counts(out):
+    m = read_manifest(out)
+    return m["node_counts"], m["relationship_counts"]
