@@ -15,7 +15,9 @@ Each document's graph splits in two (:func:`split`):
 relationships) of the documents that went or changed, applies the difference between the old and the
 new fold of the shared parts (small: thousands of rows for thousands of documents), and copies in the
 new documents' local parts.  It declines (returns None) when the new rows need a column or a
-relationship table the database does not have; the build then loads the database anew.
+relationship table the database does not have; the build then loads the database anew.  The tables being
+every column and pair the ontology allows (:mod:`policykg.ontology.pgschema`), that happens only to a
+database an older build made, or for rows beyond the ontology.
 """
 
 from __future__ import annotations

@@ -254,7 +254,7 @@ class Columns:
 
 def ladybug_columns(g: PGraph) -> dict[str, Any]:
     """The tables the graph needs: ``{"nodes": {table: {column: type}}, "rels": {type: {"pairs":
-    [[from, to], …], "cols": {column: type}}}}`` (declared columns and relationship tables included)."""
+    [[from, to], …], "cols": {column: type}}}}`` (every column and relationship pair the ontology allows included)."""
     c = Columns()
     for n in g.nodes.values():
         c.node(n.key, n.props)
