@@ -56,8 +56,13 @@ def fixed_pipeline(monkeypatch):
 
 
 @pytest.mark.slow                      # five builds of the seeds
+@pytest.mark.parametrize("copy_rows", [None, 0])   # the new rows created one by one (few), or all by COPY
 def test_a_document_bringing_a_new_kind_is_added_in_place_equal_to_a_cold_build(tmp_path, seeds_dir,
-                                                                                fixed_pipeline):
+                                                                                fixed_pipeline, monkeypatch,
+                                                                                copy_rows):
+    import policykg.graph.ladybug_update as lu
+    if copy_rows is not None:
+        monkeypatch.setattr(lu, "COPY_ROWS", copy_rows)
     src = tmp_path / "docs"
     shutil.copytree(seeds_dir, src)
     files = sorted(src.glob("*.txt"))
