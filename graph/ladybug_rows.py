@@ -26,8 +26,8 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .ladybug_update import Fold, Folded, Part, fold
-from .property import KEY_LABELS
+from .ladybug_update import Fold, Folded, Part, derived
+from .property import KEY_LABELS, PRel
 from .stores import Columns, _ident, _key_types, node_frame, rel_frame, rel_options
 
 __all__ = ["RowSpool", "BATCH", "rel_key", "index_part", "fold_index", "unindex", "new_index", "INDEX_VERSION",
@@ -105,26 +105,44 @@ def index_part(index: Index, doc_id: str, shared: Part, seen: dict[str, dict[byt
 def fold_index(index: Index, nodes: Iterable[str], rels: Iterable[str], position: dict[str, int]) -> Folded:
     """The merge of the shared rows ``nodes`` and ``rels`` (:func:`rel_key`) over their holders among the
     documents of ``position`` (document id → its place in the build), in that order, as
-    :func:`policykg.graph.ladybug_update.fold` of the holders' parts gives it."""
-    part: Part = {"nodes": [], "rels": []}
+    :func:`policykg.graph.ladybug_update.fold` of the holders' parts gives it — without going through
+    every holder where the result cannot change: a node's contribution given again by the next holder
+    (merging it twice is merging it once), a plain relationship's after the first holder's (the first is
+    kept); a derived relationship's weights are summed and its documents listed."""
+    f = Fold()
     for nid in nodes:
-        row = index["nodes"].get(nid)
-        for _doc, v in _in_order(row, position):
-            part["nodes"].append([nid, *v])
+        last = -1
+        for _doc, i, v in _in_order(index["nodes"].get(nid), position):
+            if i != last:
+                f.node(nid, *v)
+            last = i
     for k in rels:
-        row = index["rels"].get(k)
+        held = _in_order(index["rels"].get(k), position)
+        if not held:
+            continue
         t, src, dst = k.split("\x00")
-        for doc, v in _in_order(row, position):
-            part["rels"].append([t, src, dst, _own(v, _SELF, doc)])
-    return fold([part])
+        if not derived(held[0][2]):
+            f.rels[(t, src, dst)] = PRel(t, src, dst, dict(_own(held[0][2], _SELF, held[0][0])))
+            continue
+        weight, docs, seen = 0, [], set()
+        for doc, _i, v in held:
+            weight += v["weight"]
+            for d in v["docs"]:
+                d = doc if d == _SELF else d
+                if d not in seen:
+                    seen.add(d)
+                    docs.append(d)
+        f.rels[(t, src, dst)] = PRel(t, src, dst, {"weight": weight, "docs": docs})
+    return f.nodes, f.rels
 
 
-def _in_order(row: Row | None, position: dict[str, int]) -> list[tuple[str, Any]]:
-    """The row's holders among ``position`` in that order, each with its contribution."""
+def _in_order(row: Row | None, position: dict[str, int]) -> list[tuple[str, int, Any]]:
+    """The row's holders among ``position`` in that order, each with its contribution (its variant's
+    number and value)."""
     if row is None:
         return []
     holders, which, variants = row
-    held = [(d, variants[which[j] if which else 0]) for j, d in enumerate(holders) if d in position]
+    held = [(d, i, variants[i]) for d, i in zip(holders, which or [0] * len(holders), strict=True) if d in position]
     held.sort(key=lambda h: position[h[0]])
     return held
 

@@ -2,8 +2,10 @@
 
 LadybugDB (the maintained fork of Kùzu) needs a schema: one node table per key
 label (PolicyDocument, Actor, Measure…) and one relationship table per
-relationship type, with its FROM/TO pairs.  The schema is generated: table and
-type names from the ontology mapping, column types from the ontology's
+relationship type, with its FROM/TO pairs.  The schema is generated from the ontology
+(:mod:`policykg.ontology.pgschema`): every column and FROM/TO pair it allows exists on any
+corpus (an incremental build only adds rows); table and type names from the ontology mapping,
+column types from the ontology's
 ``rdfs:range`` (xsd:integer → INT64, xsd:decimal → DOUBLE, xsd:boolean →
 BOOLEAN, lists → STRING[], everything else STRING).  A node's full label set is
 in its ``labels`` column: ``MATCH (a:Actor) WHERE 'Department' IN a.labels``.
@@ -20,6 +22,7 @@ from typing import Any, Protocol
 
 from policykg.errors import QueryError, StoreError
 from policykg.ontology import vocabulary
+from policykg.ontology.cypher import NODE_TABLES, REL_TABLES
 from policykg.ontology.prefixes import PREFIXES
 
 from .guard import (
@@ -206,26 +209,6 @@ _RANGE_TYPES = {"integer": "INT64", "int": "INT64", "decimal": "DOUBLE", "double
 _EXTRA_TYPES = {"labels": "STRING[]", "altLabels": "STRING[]", "docs": "STRING[]", "weight": "INT64"}
 
 
-#: columns a table has even when no node of the build sets them (a parameter's ``per`` is often
-#: unstated, a corpus may have no statistic with a source or no target with a year; the saved
-#: queries still read them)
-_DECLARED_COLUMNS = {"Parameter": ("parameterType", "value", "unit", "instrumentText", "per", "beneficiaryLabel",
-                                   "doc"),
-                     "Sanction": ("fineMin", "fineMax", "unit", "breach", "doc"),
-                     "Target": ("metric", "value", "unit", "comparator", "year", "period", "doc"),
-                     "Statistic": ("metric", "value", "unit", "comparator", "asOf", "citedSource", "doc"),
-                     "Measure": ("modality", "modalCue", "action", "doc"),
-                     "PolicyDocument": ("title", "identifier", "cited", "dateIssued", "dateEffective", "dateAdopted",
-                                        "issuerCount", "status", "sourceUrl")}
-#: relationship tables (with their ends) that exist even when a build has no such relationship, so that
-#: every saved query answers (with no rows) on any corpus
-_DECLARED_RELS = {"HAS_PARAMETER": (("PolicyInstrument", "Parameter"),), "IMPOSED_BY": (("Sanction", "Actor"),),
-                  "ENFORCES": (("Sanction", "Measure"),), "HAS_RESPONSIBLE_UNIT": (("Measure", "Actor"),),
-                  "SOURCED_FROM": (("Statistic", "Actor"),), "CITES": (("PolicyDocument", "PolicyDocument"),),
-                  "ISSUED": (("Actor", "PolicyDocument"),), "ISSUED_BY": (("PolicyDocument", "Actor"),),
-                  "CO_ISSUED_WITH": (("Actor", "Actor"),)}
-
-
 def _key_types() -> dict[str, str]:
     """property key in the graph → LadybugDB column type, from the ontology's ranges."""
     out: dict[str, str] = {}
@@ -239,17 +222,17 @@ def _key_types() -> dict[str, str]:
 
 
 class Columns:
-    """The tables rows need, gathered row by row (:func:`ladybug_columns` of a graph, or of rows that
-    stream past): a column's type comes from the ontology's range, or from the first value met (a list:
-    ``STRING[]``)."""
+    """The tables rows need: every column and relationship (from, to) pair the ontology allows
+    (:data:`policykg.ontology.cypher.NODE_TABLES`, ``REL_TABLES``), and any other the rows bring, gathered row by
+    row (:func:`ladybug_columns` of a graph, or of rows that stream past): such a column's type comes from the
+    ontology's range, or from the first value met (a list: ``STRING[]``)."""
 
     def __init__(self) -> None:
         self.types = _key_types()
-        self.nodes: dict[str, dict[str, str]] = {k: {} for k in KEY_LABELS}
-        for table, keys in _DECLARED_COLUMNS.items():      # optional attributes a saved query reads
-            self.nodes[table].update({k: self.types.get(k, "STRING") for k in keys})
-        self.pairs: dict[str, set[tuple[str, str]]] = {t: set(ends) for t, ends in _DECLARED_RELS.items()}
-        self.rels: dict[str, dict[str, str]] = {t: {} for t in _DECLARED_RELS}
+        # every column and (from, to) pair the ontology allows, whatever rows come (an incremental build adds rows)
+        self.nodes: dict[str, dict[str, str]] = {k: dict(NODE_TABLES.get(k, {})) for k in KEY_LABELS}
+        self.pairs: dict[str, set[tuple[str, str]]] = {t: {(a, b) for a, b in r["pairs"]} for t, r in REL_TABLES.items()}
+        self.rels: dict[str, dict[str, str]] = {t: dict(r["cols"]) for t, r in REL_TABLES.items()}
 
     def node(self, key: str, props: dict[str, Any]) -> None:
         self._widen(self.nodes.setdefault(key, {}), props)
@@ -273,7 +256,7 @@ class Columns:
 
 def ladybug_columns(g: PGraph) -> dict[str, Any]:
     """The tables the graph needs: ``{"nodes": {table: {column: type}}, "rels": {type: {"pairs":
-    [[from, to], …], "cols": {column: type}}}}`` (declared columns and relationship tables included)."""
+    [[from, to], …], "cols": {column: type}}}}`` (every column and relationship pair the ontology allows included)."""
     c = Columns()
     for n in g.nodes.values():
         c.node(n.key, n.props)

@@ -8,9 +8,9 @@ is an AttributeError.
 ('USES_INSTRUMENT', 'PolicyInstrument')
 """
 
-from typing import Final
+from typing import Any, Final
 
-__all__ = ['LABEL', 'REL']
+__all__ = ['LABEL', 'REL', 'NODE_TABLES', 'REL_TABLES']
 
 
 class LABEL:
@@ -102,3 +102,56 @@ class REL:
     SUB_ORGANIZATION_OF: Final = 'SUB_ORGANIZATION_OF'
     USES: Final = 'USES'
     USES_INSTRUMENT: Final = 'USES_INSTRUMENT'
+
+
+#: node table (key label) → {column: LadybugDB type}: every column the ontology allows
+#: (generated from its domains, shapes and pkg:graphDomain; see policykg.ontology.pgschema)
+NODE_TABLES: Final[dict[str, dict[str, str]]] = {
+    'Actor': {'iri': 'STRING', 'label': 'STRING', 'level': 'STRING', 'levelLabel': 'STRING'},
+    'Concept': {'iri': 'STRING', 'label': 'STRING', 'labelEn': 'STRING', 'scheme': 'STRING', 'schemeLabel': 'STRING'},
+    'Domain': {'altLabels': 'STRING[]', 'iri': 'STRING', 'label': 'STRING', 'labelEn': 'STRING'},
+    'Measure': {'action': 'STRING', 'doc': 'STRING', 'end': 'INT64', 'iri': 'STRING', 'modalCue': 'STRING', 'modality': 'STRING', 'modalityLabel': 'STRING', 'start': 'INT64', 'text': 'STRING'},
+    'Mention': {'doc': 'STRING', 'end': 'INT64', 'iri': 'STRING', 'start': 'INT64', 'text': 'STRING'},
+    'Parameter': {'beneficiaryLabel': 'STRING', 'doc': 'STRING', 'end': 'INT64', 'instrumentText': 'STRING', 'iri': 'STRING', 'parameterType': 'STRING', 'per': 'STRING', 'start': 'INT64', 'text': 'STRING', 'unit': 'STRING', 'value': 'DOUBLE'},
+    'PolicyDocument': {'cited': 'BOOLEAN', 'contentHash': 'STRING', 'dateAdopted': 'STRING', 'dateEffective': 'STRING', 'dateIssued': 'STRING', 'identifier': 'STRING', 'iri': 'STRING', 'issuerCount': 'INT64', 'sourceUrl': 'STRING', 'status': 'STRING', 'title': 'STRING'},
+    'PolicyInstrument': {'altLabels': 'STRING[]', 'category': 'STRING', 'categoryLabel': 'STRING', 'instrumentType': 'STRING', 'instrumentTypeLabel': 'STRING', 'iri': 'STRING', 'label': 'STRING', 'labelEn': 'STRING'},
+    'Provision': {'doc': 'STRING', 'end': 'INT64', 'heading': 'STRING', 'iri': 'STRING', 'level': 'STRING', 'levelLabel': 'STRING', 'marker': 'STRING', 'number': 'STRING', 'start': 'INT64'},
+    'Region': {'adminCode': 'STRING', 'altLabels': 'STRING[]', 'iri': 'STRING', 'label': 'STRING', 'labelEn': 'STRING', 'level': 'STRING', 'levelLabel': 'STRING'},
+    'Sanction': {'breach': 'STRING', 'doc': 'STRING', 'end': 'INT64', 'fineMax': 'DOUBLE', 'fineMin': 'DOUBLE', 'iri': 'STRING', 'start': 'INT64', 'text': 'STRING', 'unit': 'STRING'},
+    'Sentence': {'doc': 'STRING', 'end': 'INT64', 'iri': 'STRING', 'sourceEnd': 'INT64', 'sourceStart': 'INT64', 'start': 'INT64', 'text': 'STRING'},
+    'Statistic': {'asOf': 'STRING', 'citedSource': 'STRING', 'comparator': 'STRING', 'comparatorLabel': 'STRING', 'doc': 'STRING', 'end': 'INT64', 'iri': 'STRING', 'metric': 'STRING', 'start': 'INT64', 'text': 'STRING', 'unit': 'STRING', 'value': 'DOUBLE'},
+    'Target': {'comparator': 'STRING', 'comparatorLabel': 'STRING', 'doc': 'STRING', 'end': 'INT64', 'iri': 'STRING', 'metric': 'STRING', 'period': 'STRING', 'start': 'INT64', 'text': 'STRING', 'unit': 'STRING', 'value': 'DOUBLE', 'year': 'INT64'},
+}
+#: relationship type → every (from, to) pair of tables the ontology allows, and its columns
+REL_TABLES: Final[dict[str, dict[str, Any]]] = {
+    'BROADER': {'pairs': [('Domain', 'Domain'), ('Domain', 'Region'), ('Region', 'Domain'), ('Region', 'Region')], 'cols': {}},
+    'CITES': {'pairs': [('PolicyDocument', 'PolicyDocument')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'CITES_FOOTNOTE': {'pairs': [('Sentence', 'Provision')], 'cols': {}},
+    'CONCERNS_DOMAIN': {'pairs': [('Measure', 'Domain'), ('Statistic', 'Domain'), ('Target', 'Domain')], 'cols': {}},
+    'CO_ISSUED_WITH': {'pairs': [('Actor', 'Actor')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'DENOTES': {'pairs': [('Mention', 'Actor'), ('Mention', 'Concept'), ('Mention', 'Domain'), ('Mention', 'PolicyDocument'), ('Mention', 'PolicyInstrument'), ('Mention', 'Region')], 'cols': {}},
+    'ENFORCES': {'pairs': [('Sanction', 'Measure')], 'cols': {}},
+    'FROM_PROVISION': {'pairs': [('Measure', 'Provision'), ('Mention', 'Provision'), ('Parameter', 'Provision'), ('Sanction', 'Provision'), ('Statistic', 'Provision'), ('Target', 'Provision')], 'cols': {}},
+    'FROM_SENTENCE': {'pairs': [('Measure', 'Sentence'), ('Mention', 'Sentence'), ('Parameter', 'Sentence'), ('Sanction', 'Sentence'), ('Statistic', 'Sentence'), ('Target', 'Sentence')], 'cols': {}},
+    'HAS_AGENT': {'pairs': [('Measure', 'Actor')], 'cols': {}},
+    'HAS_BENEFICIARY': {'pairs': [('Measure', 'Actor')], 'cols': {}},
+    'HAS_DOC_TYPE': {'pairs': [('PolicyDocument', 'Concept')], 'cols': {}},
+    'HAS_PARAMETER': {'pairs': [('PolicyInstrument', 'Parameter')], 'cols': {}},
+    'HAS_RESPONSIBLE_UNIT': {'pairs': [('Measure', 'Actor')], 'cols': {}},
+    'HAS_ROLE': {'pairs': [('Actor', 'Concept')], 'cols': {}},
+    'IMPOSED_BY': {'pairs': [('Sanction', 'Actor')], 'cols': {}},
+    'IN_DOCUMENT': {'pairs': [('Provision', 'PolicyDocument'), ('Sentence', 'PolicyDocument')], 'cols': {}},
+    'IN_DOMAIN': {'pairs': [('PolicyInstrument', 'Domain')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'IN_JURISDICTION': {'pairs': [('Actor', 'Region'), ('PolicyDocument', 'Region'), ('Target', 'Region')], 'cols': {}},
+    'IN_PROVISION': {'pairs': [('Sentence', 'Provision')], 'cols': {}},
+    'ISSUED': {'pairs': [('Actor', 'PolicyDocument')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'ISSUED_BY': {'pairs': [('PolicyDocument', 'Actor')], 'cols': {}},
+    'MENTIONS_CATEGORY': {'pairs': [('PolicyDocument', 'Concept')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'MODALITY_AT_LEVEL': {'pairs': [('Concept', 'Concept')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'PART_OF': {'pairs': [('Provision', 'PolicyDocument'), ('Provision', 'Provision')], 'cols': {}},
+    'RESPONSIBLE_FOR': {'pairs': [('Actor', 'Domain')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'SOURCED_FROM': {'pairs': [('Statistic', 'Actor')], 'cols': {}},
+    'SUB_ORGANIZATION_OF': {'pairs': [('Actor', 'Actor')], 'cols': {}},
+    'USES': {'pairs': [('Actor', 'PolicyInstrument')], 'cols': {'docs': 'STRING[]', 'weight': 'INT64'}},
+    'USES_INSTRUMENT': {'pairs': [('Measure', 'PolicyInstrument')], 'cols': {}},
+}

@@ -1,5 +1,5 @@
 """Generate ``ontology/namespace.py`` (closed rdflib namespaces) and ``ontology/cypher.py``
-(property-graph labels and relationship types) from the Turtle.
+(property-graph labels, relationship types and tables: :mod:`.pgschema`) from the Turtle.
 
 Run ``python -m policykg.ontology.generate`` after editing the ontology; a test
 regenerates the text and fails when a committed file is out of date.
@@ -11,6 +11,7 @@ import keyword
 import sys
 from pathlib import Path
 
+from . import pgschema
 from .mapping import edge_properties
 from .vocabulary import NS, load_graph, vocabulary
 
@@ -76,9 +77,9 @@ def render_cypher() -> str:
            "('USES_INSTRUMENT', 'PolicyInstrument')",
            '"""',
            "",
-           "from typing import Final",
+           "from typing import Any, Final",
            "",
-           "__all__ = ['LABEL', 'REL']",
+           "__all__ = ['LABEL', 'REL', 'NODE_TABLES', 'REL_TABLES']",
            "",
            "",
            "class LABEL:",
@@ -88,6 +89,7 @@ def render_cypher() -> str:
     out += [f"    {n}: Final = {n!r}" for n in labels]
     out += ["", "", "class REL:", '    """Relationship types (ontology edge properties)."""', "", "    __slots__ = ()"]
     out += [f"    {n}: Final = {n!r}" for n in rels]
+    out += pgschema.render()                  # the tables: every column and pair the ontology allows
     return "\n".join(out) + "\n"
 
 

@@ -93,7 +93,9 @@ class PKG(DefinedNamespace):
     fineMax: URIRef
     fineMin: URIRef
     governmentLevel: URIRef
+    graphDomain: URIRef
     graphKind: URIRef
+    graphRange: URIRef
     hasParameter: URIRef
     heading: URIRef
     imposedBy: URIRef

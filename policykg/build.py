@@ -676,7 +676,11 @@ def _update_ladybug(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev, ahead
         index_part(index, i, part)
     new = fold_index(index, nodes, rels, {d.doc_id: i for i, d in enumerate(docs)})
     locals_ = [_part(cache, new_key[i], "local") for i in came]
-    counts = update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied())
+    went_locals = [_part(cache, old_key[i], "local") for i in gone if has_part(cache, old_key[i], "local")]
+    before = ((prev.manifest["node_counts"], prev.manifest["relationship_counts"]), went_locals) \
+        if len(went_locals) == len(gone) and "relationship_counts" in prev.manifest else None   # counts: no recount
+    counts = update_ladybug(prev.gen / "ladybug", gen / "ladybug", schema, gone, old, new, locals_, ahead.copied(),
+                            before)
     if counts is None:
         return None
     write_rows(prev.gen / _INDEX, gen / _INDEX, index, nodes, rels)

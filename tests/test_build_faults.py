@@ -211,12 +211,14 @@ def test_a_read_only_or_full_disk_leaves_the_previous_build(docs, tmp_path, monk
     before = {n: (out / n).read_bytes() for n in ("extractions.jsonl", "kg.nq.gz", "manifest.json")}
     _write_doc(docs, FOURTH)
     import policykg.build as b
-    real = b.load_ladybug
 
-    def failing(*a, **k):
-        real(*a, **k)
-        raise OSError(err, os.strerror(err))
-    monkeypatch.setattr(b, "load_ladybug", failing)
+    def failing(real):
+        def fail(*a, **k):
+            real(*a, **k)
+            raise OSError(err, os.strerror(err))
+        return fail
+    for name in ("load_ladybug", "update_ladybug"):     # a load anew, or the update in place (the tables fit)
+        monkeypatch.setattr(b, name, failing(getattr(b, name)))
     with pytest.raises(InputError) as e:
         build([docs], out, jobs=1)
     reason = "read-only" if err == errno.EROFS else "disk is full"
