@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from policykg.ontology.rules import rules
+
 __all__ = ["Score", "evaluate", "errors", "scaled", "match"]
 
 ROWS = [("actor", "actor"), ("instrument", "instrument"), ("domain", "domain"), ("region", "region"),
@@ -58,7 +60,7 @@ class Score:
 #: magnitude words a unit may start with (万亿元 → × 10¹² 元)
 _MAGNITUDE = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3), ("百", 1e2))
 #: units that begin with a magnitude word but are not scaled by it (2000万千瓦 = 2×10⁷ 千瓦, not 2×10¹⁰ 瓦)
-_UNITS_WITH_MAGNITUDE = frozenset({"千瓦", "千米", "千克", "千瓦时", "百米"})
+_UNITS_WITH_MAGNITUDE = frozenset(rules("quantities")["units_with_magnitude"])
 
 
 def scaled(value: Any, unit: str | None) -> tuple[float, str]:

@@ -361,7 +361,7 @@ _UNKNOWN_SUBJECT = re.compile(f"(?!{alternation(_RULES['prepositions'] + _RULES[
                               f"[^，；：的（）《》]{{1,16}}(?:{alternation(_RULES['unknown_subject_heads'])})")
 # a conjunct of a subject the actor stage does not know, before the next conjunct (设置单位或者所有权人、管理人应当…)
 _UNKNOWN_CONJUNCT = re.compile(f"[^，；：。的、（）]{{1,6}}?(?:{alternation(_RULES['unknown_subject_heads'] + ['员'])})"
-                               f"(?:、|和|及|或者|或|与)")
+                               f"(?:{_alt('subject_conjunct_joiners')})")
 # a clause that adds subjects to those of the clause before (…有关部门，以及…经营管理单位，应当…)
 _COORDINATED_CLAUSE = re.compile(r"以及|及(?!时)|和(?!谐)|或者|或(?!许)")
 
@@ -370,9 +370,9 @@ def _after_coordinator(lead: str) -> int:
     m = _COORDINATED_CLAUSE.match(lead)
     return m.end() if m else 0
 # a body of the one named after 由 (由…部门或其所在单位…)
-_OR_ITS = re.compile(r"(?:或者|或|及)其[^，；。由]{1,8}?(?=依法|依照|责令|追究|给予|处|没收|吊销|予以|通报)")
+_OR_ITS = re.compile(f"(?:{_alt('or_its_joiners')})其[^，；。由]{{1,8}}?(?={_alt('or_its_sanction_verbs')})")
 # 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
-_ITS_THING = re.compile(r"其(?![他它中余次后间实])[^，；：。、]{1,12}?(?:不得|应当|应|可以|必须|须)")
+_ITS_THING = re.compile(f"其(?![{''.join(_RULES['its_not_before'])}])[^，；：。、]{{1,12}}?(?:{_alt('its_thing_cues')})")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
 # a thing as the subject, after an actor that owns it or is listed with it (…、幼儿园专项规划, 编制的应急预案)
