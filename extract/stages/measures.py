@@ -1383,9 +1383,10 @@ def _measure_records(doc: Document, s: Sentence, m: SentenceMentions, ms: Measur
     a0, a1 = ms.start, ms.end
     sub = ms.subject_span or (a0, a0)
     agent_ids = {a.id for a in ms.agents}
-    inside = [x for x in m.actors if a0 <= x.start < a1 and not (sub[0] <= x.start < sub[1])
-              and x.id not in agent_ids]
     resp = ms.responsible
+    units = {(a.start, a.id) for a in resp} if resp else set()      # named by a bracket: responsible, not helped
+    inside = [x for x in m.actors if a0 <= x.start < a1 and not (sub[0] <= x.start < sub[1])
+              and x.id not in agent_ids and (x.start, x.id) not in units]
     common: dict[str, Any] = dict(
         doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, text=text[a0:a1],
         start=a0, end=a1, modality=ms.modality, cue=ms.cue, action=ms.action,

@@ -438,3 +438,10 @@ def test_by_a_body_written_with_a_determiner_is_that_bodys_duty():
     # lawrefbook_dlc/guangdong/广东省人民代表大会议事规则(2022-01-22).md: each coordinated party may
     text = "各政党、各人民团体，可以联合或者单独推荐代表候选人。"
     assert kinds(measures(text, "guangdong")) == [("authorization", ["政党", "人民团体"])]
+
+
+def test_units_of_a_bracket_inside_the_sentence_are_responsible_not_beneficiaries():
+    # README's `policykg explain` example: the bracket before the full stop (the corpus puts it after)
+    text = "支持企业建设行业可信数据空间（省数据局牵头，省财政厅按职责分工负责）。"
+    [task] = [r for r in records(text, "江苏省数据要素市场化配置改革行动方案") if r.cue == "支持"]
+    assert (task.modality, task.beneficiaries, task.responsible) == ("encouragement", ("企业",), ("省数据局", "省财政厅"))
