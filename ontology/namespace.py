@@ -741,12 +741,14 @@ class REG(DefinedNamespace):
     hangzhou: URIRef
     harbin: URIRef
     hebei: URIRef
+    hebi: URIRef
     hefei: URIRef
     hegang: URIRef
     heihe: URIRef
     heilongjiang: URIRef
     henan: URIRef
     hengyang: URIRef
+    heyuan: URIRef
     heze: URIRef
     hohhot: URIRef
     huaian: URIRef
@@ -790,6 +792,7 @@ class REG(DefinedNamespace):
     lishui: URIRef
     liuzhou: URIRef
     luan: URIRef
+    luohe: URIRef
     luoyang: URIRef
     luzhou: URIRef
     maanshan: URIRef
@@ -812,6 +815,7 @@ class REG(DefinedNamespace):
     panzhihua: URIRef
     pingdingshan: URIRef
     putian: URIRef
+    puyang: URIRef
     qingdao: URIRef
     qinghai: URIRef
     qingyang: URIRef
@@ -822,12 +826,14 @@ class REG(DefinedNamespace):
     quanzhou: URIRef
     quzhou: URIRef
     rizhao: URIRef
+    sanmenxia: URIRef
     sanya: URIRef
     shaanxi: URIRef
     shandong: URIRef
     shanghai: URIRef
     shangqiu: URIRef
     shantou: URIRef
+    shanwei: URIRef
     shanxi: URIRef
     shaoguan: URIRef
     shaoxing: URIRef
@@ -870,6 +876,7 @@ class REG(DefinedNamespace):
     xuzhou: URIRef
     yaan: URIRef
     yancheng: URIRef
+    yangjiang: URIRef
     yangzhou: URIRef
     yantai: URIRef
     yibin: URIRef
@@ -878,6 +885,7 @@ class REG(DefinedNamespace):
     yingkou: URIRef
     yueyang: URIRef
     yulin: URIRef
+    yunfu: URIRef
     yunnan: URIRef
     zaozhuang: URIRef
     zhangjiajie: URIRef
