@@ -941,10 +941,10 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     if isinstance(h, _StemList):
         pairs = _department_parents(text, start, jurisdiction, False, h.start, connector == "" and prev.was_gov,
                                     coordinated, prev, out, jurisdiction)
-        for n, (s, dept) in enumerate(h.items):
-            for p, a0 in pairs:
+        for _, dept in h.items:                              # one surface, the whole list, for every department
+            for p, a0 in pairs:                               # (GUIDE: 网信、公安、财政、司法等有关部门 → four records)
                 a = _department(dept, p, jurisdiction)
-                a.start = min(a0, s) if n == 0 else s
+                a.start = min(a0, h.start)
                 a.end, a.text = h.end, text[a.start:h.end]
                 out.append(a)
         prev.advance(h.end, [], [p for p, _ in pairs], coordinated)

@@ -219,8 +219,16 @@ def test_a_list_of_stems_with_a_shared_head_gives_one_department_each():
         ("县级以上人民政府", "山东省县级以上人民政府", "county-and-above"),
         ("水行政主管部门", "山东省县级以上人民政府水行政主管部门", "county-and-above"),
         ("发展改革、财政、国土资源等部门", "山东省县级以上人民政府发展改革部门", "county-and-above"),
-        ("财政、国土资源等部门", "山东省县级以上人民政府财政部门", "county-and-above"),
-        ("国土资源等部门", "山东省县级以上人民政府国土资源部门", "county-and-above")]
+        ("发展改革、财政、国土资源等部门", "山东省县级以上人民政府财政部门", "county-and-above"),
+        ("发展改革、财政、国土资源等部门", "山东省县级以上人民政府国土资源部门", "county-and-above")]
+
+
+def test_every_department_of_a_stem_list_has_the_whole_list_as_its_surface():
+    # GUIDE (actors, surface): a list of stems with a shared head is one surface, one record per department
+    # lawrefbook_dlc/beijing/北京市法律援助条例.md
+    text = "法律援助经费应当专款专用，经费的使用应当接受财政、审计等部门的监督。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "beijing")] == [
+        ("财政、审计等部门", "北京市人民政府财政部门"), ("财政、审计等部门", "北京市人民政府审计机关")]
 
 
 def test_a_shorter_lexicon_suffix_never_wins_over_the_full_name():
@@ -546,7 +554,7 @@ def test_a_list_of_stems_closed_by_deng_and_a_longer_head_or_a_single_stem_befor
     # lawrefbook_dlc/shanghai/上海市精神卫生条例.md: …、民政等行政部门 (the last stem was 民政等行政)
     text = "卫生计生、公安、民政等行政部门及其工作人员在精神卫生工作中获得的精神障碍患者个人信息，应当予以保密。"
     assert [(t, lb) for t, lb, _ in spans(text, "shanghai")][2:] == [
-        ("民政等行政部门", "上海市人民政府民政部门"), ("工作人员", "工作人员")]
+        ("卫生计生、公安、民政等行政部门", "上海市人民政府民政部门"), ("工作人员", "工作人员")]
     # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md: …、园林等相关部门
     text = "轨道交通建设期间，市公安交通管理部门应当会同市城乡建设、交通、市政、园林等相关部门和轨道交通建设单位制订交通组织方案。"
     assert [lb for _, lb, _ in spans(text, "chongqing")][-2:] == ["重庆市人民政府园林部门", "轨道交通建设单位"]
