@@ -746,8 +746,12 @@ _ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_nou
                        rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
 # words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
 _LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
-                           rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})")
+                           rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})|"
+                           + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if keep else "")
+                                      for c, keep in _RULES["role_noun_leading_chars"].items()))
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
+_KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
+_DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
 _HEAD_VERBS = frozenset(_RULES["role_noun_head_verbs"])
 _HEAD_CONCEPTS = frozenset(_RULES["role_noun_head_concepts"])
 _DEPUTY_NOT_BEFORE = re.compile(alternation(_RULES["role_noun_deputy_not_before"]))
@@ -844,12 +848,15 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
             cut = lead.end()
             lead = _LEADING_WORD.match(text, cut, e)
-        mod = text[cut:hs]
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
+        kept = _KEPT_LEVEL.search(text, max(start, cut - 4), cut)
+        if kept is not None and m.group(0) != _DEPARTMENT_HEAD and hs - kept.start() <= longest:
+            cut = kept.start()                                # 县级以上|工会组织: the level stays in the surface
+        mod = text[cut:hs]
         if not 2 <= len(mod) <= longest or (mod in _BAD_MODIFIER and m.group(0) not in _HEAD_GUARDS):
             continue
-        if text[e:e + 1] in _LABEL_COLON:
-            continue                                          # （责任单位：…）: a label, not an actor
+        if text[e:e + 1] in _LABEL_COLON or _DESIGNATION.search(text, cut, e):
+            continue                                          # （责任单位：…）: a label; 文物保护单位: a site
         known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
         passive = text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start
         if known is not None and known.pref == m.group(0) and not passive and _names_a_kind(mod):

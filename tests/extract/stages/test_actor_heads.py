@@ -61,3 +61,25 @@ def test_the_genus_of_a_definition_is_no_actor():
     text = "本条例所称的高新技术企业，是指按照国家规定认定并取得高新技术企业证书的企业。"
     found = [(a.start, a.text) for a in find_mentions(text, 0, len(text), "zhejiang").actors]
     assert (6, "高新技术企业") in found and not any(s == len(text) - 3 for s, _ in found)
+
+
+def test_a_preposition_or_a_verb_before_a_role_noun_opens_the_clause_not_the_noun():
+    # lawrefbook_dlc/beijing/北京市信访条例.md: 报送|至|交办机关
+    assert actors("人民政府及其工作部门对交办的信访事项应当在指定的期限内将办理结果报送至交办机关；", "beijing")[-1] == (
+        "交办机关", "交办机关", "GovernmentBody")
+    # lawrefbook_dlc/zhejiang/浙江省促进科技成果转化条例(2021-09-30).md: 从|研究开发机构
+    assert [t for t, _, _ in actors("县级以上人民政府可以从研究开发机构、高等院校、职业技术学校等单位中选派科技特派员。",
+                                    "zhejiang")][:2] == ["县级以上人民政府", "研究开发机构"]
+    # lawrefbook_dlc/beijing/北京市外商投资条例(2024-05-31).md: 享受|外商投资企业
+    assert actors("投资性公司在本市投资设立的企业，按照国家有关规定享受外商投资企业待遇。", "beijing")[-1] == (
+        "外商投资企业", "外商投资企业", "Enterprise")
+    # …but a term keeps its first character (从业人员, 经营者)
+    assert [t for t, _, _ in actors("经营者应当对从业人员进行培训。", "beijing")] == ["经营者", "从业人员"]
+
+
+def test_a_level_word_stays_in_a_role_noun_and_a_protected_site_is_no_actor():
+    # lawrefbook_dlc/henan/河南省企业集体合同条例(1999-09-24).md: 县级以上 stays (ANNOTATION.md keeps the level)
+    assert actors("县级以上工会组织应当协助同级劳动行政部门处理签订集体合同发生的争议。", "henan")[0] == (
+        "县级以上工会组织", "县级以上工会组织", "SocialOrganization")
+    # lawrefbook_dlc/shandong/聊城市文物保护管理条例(2021-07-30).md: 文物保护单位 designates a site
+    assert actors("鼓励具备开放条件的文物保护单位向公众开放，提供展览展示服务。", "liaocheng") == []
