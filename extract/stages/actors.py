@@ -154,7 +154,8 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
         return _national_text_government(level, written)
     if region is not None and _region_level(region) == level and level != "national":
         r = _region(region)
-        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/government", f"{r.pref}人民政府",
+        gov = "政府" if r.attrs.get("regionKind") == _SAR else "人民政府"     # 香港特别行政区政府
+        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/government", f"{r.pref}{gov}",
                      "GovernmentBody", False, _GOV_OF_LEVEL[level], level, region)
     role = v.concept("role", _GOV_OF_LEVEL[level])
     if region is None:
@@ -168,6 +169,10 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
         key += _UNIT_KEY.get(unit, "")              # 区人民政府 and 县人民政府 of one city: two bodies
     return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}", label,
                  "GovernmentBody", True, role.key, level, region)
+
+
+#: the region kind whose government is 政府, not 人民政府 (香港特别行政区政府, 澳门特别行政区政府)
+_SAR = "特别行政区"
 
 
 def _national_text_government(level: str, written: str) -> Actor:
@@ -1114,6 +1119,11 @@ def _governments(text: str, start: int, h: Hit, region: str | None, explicit: bo
                  a0: int) -> list[tuple[Actor, int]]:
     """The government a role names, with the levels listed before it (省、设区的市级人民政府); each
     listed level's phrase runs from its level word to the end of the role."""
+    if explicit and region is not None and a0 < h.start and text[a0:h.start + 1] == _region(region).pref \
+            and _GOV_OF_LEVEL.get(h.concept.attrs.get("governmentLevel")) == h.concept.key:
+        own = own_government(region)                  # 香港特别行政|区政府: the unit word ends the place's name,
+        if own is not None:                           # so the place's own government (not a 区's)
+            return [(own, a0)]
     made = [(_gov_from_role(h.concept, region, explicit, h.text), a0)]
     coord = _COORD_LEVELS.search(text, max(start, h.start - 16), h.start)
     if coord is not None and coord.end() == h.start and not explicit:

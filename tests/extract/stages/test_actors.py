@@ -627,3 +627,10 @@ def test_a_lower_congress_has_one_label_however_its_level_is_written():
     autonomous = resolve_actors("自治县人民代表大会常务委员会应当", "zhejiang")[0]
     assert (autonomous.id, autonomous.label) == ("actor:zhejiang/county/autonomous-county/congress-standing-committee",
                                                  "浙江省自治县人民代表大会常务委员会")
+
+
+def test_a_special_administrative_regions_government_is_its_own_not_a_districts():
+    # data_compliance/national/《卫星网络国内协调管理办法-暂行-》-027352154b.md (第三十二条): 澳门特别行政|区政府
+    text = "第三十二条 涉及香港、澳门特别行政区的国内协调事宜，根据内地与香港、澳门特别行政区政府间有关规定办理。"
+    assert [(a.text, a.label, a.level) for a in resolve_actors(text, "china")] == [
+        ("澳门特别行政区政府", "澳门特别行政区政府", "province")]
