@@ -172,8 +172,9 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
         hits = [h for h in hits if not _inside(h.start, h.end, out.titles)]
     orgs = org_hits(text, start, end, [(h.start, h.end) for h in hits if h.kind == "actor"] +
                     [(s, e) for s, e, _ in out.titles], terms)
+    starts = {h.start for h in hits if h.kind == "actor"}        # 人民政府|数据主管部门: a department, no data owner
     actor_hits_ = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, terms_hits)
-                   and not (h.concept.scheme == "role" and _NOT_ACTOR_AFTER.match(text, h.end))]
+                   and not (h.concept.scheme == "role" and h.end not in starts and _NOT_ACTOR_AFTER.match(text, h.end))]
     # a sub-institute found by pattern right after its parent: 中国科学院|工业人工智能研究院
     merged = []
     for a, b, name in orgs:

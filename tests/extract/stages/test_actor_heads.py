@@ -83,3 +83,11 @@ def test_a_level_word_stays_in_a_role_noun_and_a_protected_site_is_no_actor():
         "县级以上工会组织", "县级以上工会组织", "SocialOrganization")
     # lawrefbook_dlc/shandong/聊城市文物保护管理条例(2021-07-30).md: 文物保护单位 designates a site
     assert actors("鼓励具备开放条件的文物保护单位向公众开放，提供展览展示服务。", "liaocheng") == []
+
+
+def test_a_government_before_a_data_department_is_no_owner_of_data():
+    # data_compliance/local/湖南省数据条例-湖南省人民政府门户网站-ac3c377234.md (第十四条): 人民政府|数据主管部门
+    # is one department (人民政府数据 would be the government's data)
+    assert actors("第十四条 省人民政府数据主管部门应当会同有关部门制定省公共数据分类分级规则。", "hunan")[:2] == [
+        ("省人民政府数据主管部门", "湖南省人民政府数据主管部门", "Department"),
+        ("有关部门", "湖南省人民政府有关部门", "Department")]
