@@ -276,8 +276,8 @@ def alias_definitions(text: str, start: int, end: int, actors: list[Actor]) -> d
                 continue
             if before is not None and not _COUNT_BEFORE.search(text, max(start, m.start() - 12), m.start()):
                 out[alias] = _alias_actor(alias, before)
-            elif _ALIAS_HEAD_RX.search(alias):
-                out[alias] = _alias_actor(alias, None)
+            elif _ALIAS_HEAD_RX.search(alias) and not vocabulary().lookup(alias, "actor"):
+                out[alias] = _alias_actor(alias, None)        # …组织（以下统称政府部门）: the role it already is
     return out
 
 

@@ -634,3 +634,12 @@ def test_a_special_administrative_regions_government_is_its_own_not_a_districts(
     text = "第三十二条 涉及香港、澳门特别行政区的国内协调事宜，根据内地与香港、澳门特别行政区政府间有关规定办理。"
     assert [(a.text, a.label, a.level) for a in resolve_actors(text, "china")] == [
         ("澳门特别行政区政府", "澳门特别行政区政府", "province")]
+
+
+def test_a_collective_alias_that_is_a_vocabulary_role_keeps_the_roles_reading():
+    # lawrefbook_dlc/zhejiang/浙江省保障“最多跑一次”改革规定(2018-11-30).md: （以下统称行政机关）names the role it is
+    from policykg.extract.pipeline import run
+    doc = run("第二条 本省行政机关和依法授权的具有管理公共事务职能的组织（以下统称行政机关），在提供行政许可过程中开展改革，适用本规定。\n"
+              "第三条 行政机关应当按照改革要求，减少办事环节。", path="zj.txt", front={"title": "浙江省保障改革规定"})
+    assert {(r.text, r.label) for r in doc.records() if r.kind == "actor" and r.text == "行政机关"} == {
+        ("行政机关", "浙江省行政机关")}
