@@ -1153,6 +1153,9 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
             pairs += [(_level_government(m.group(1), region), coord.start() + m.start(1))
                       for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))]
         return pairs + [(_level_government(prefix.group(1), region), prefix.start())]
+    if text[max(start, a0 - len(_ALL_LEVELS)):a0] == _ALL_LEVELS:   # 各级网信部门: every level's government's
+        gov = _gov_from_role(vocabulary().concept("role", "all-levels-government"), region, False)
+        return [(gov, a0 - len(_ALL_LEVELS))]
     if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
         return [(p, a0) for p in prev.parents]
     if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national") \
@@ -1160,6 +1163,10 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
         return [(prev.sentence_gov, a0)]                     # 县级以上人民政府应当组织水行政主管部门…
     return [(own_government(jurisdiction) if region == jurisdiction else None, a0)]
 
+
+#: the word before a department that makes it every level's (各级数据管理部门 17 documents of corpus/scale,
+#: 各级建设行政主管部门 19, 各级网信部门 9): the department of 各级人民政府
+_ALL_LEVELS = "各级"
 
 #: governments whose sentence does not make the departments it names theirs (乡、镇人民政府 or 街道办事处
 #: … 由有关部门处理: the city's or county's departments, not 上海市乡镇人民政府有关部门)

@@ -643,3 +643,9 @@ def test_a_collective_alias_that_is_a_vocabulary_role_keeps_the_roles_reading():
               "第三条 行政机关应当按照改革要求，减少办事环节。", path="zj.txt", front={"title": "浙江省保障改革规定"})
     assert {(r.text, r.label) for r in doc.records() if r.kind == "actor" and r.text == "行政机关"} == {
         ("行政机关", "浙江省行政机关")}
+
+
+def test_a_department_of_every_level_is_the_department_of_all_levels_governments():
+    # lawrefbook_dlc/henan/河南省失业保险条例(2001-11-29).md: 各级|审计机关 (各级 names the level, kept like 县级以上)
+    text = "各级审计机关应依法加强对失业保险基金的审计监督。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "henan")] == [("各级审计机关", "河南省各级人民政府审计机关")]
