@@ -257,18 +257,25 @@ def _department(dept: Concept, gov: Actor | None, region: str | None) -> Actor:
         r = _region(region)
         return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{dept.key}", f"{r.pref}{dept.pref}", cls, True,
                      dept.key, None, region)
-    if gov.level == "national" and not gov.id:
+    if gov.level == "national" and not gov.id or gov.id == _STATE_COUNCIL:    # 国务院公安部门 → 公安部
         named = _national_by_role(dept.key)
         if named is not None:
             return _named(named)
-        return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, not body, dept.key, "national",
-                     "china")
+        if not gov.id and dept.key == _OTHER_DEPARTMENTS:     # 国家有关部门: the State Council's (国务院有关部门)
+            gov = _named(vocabulary().concept("act", _STATE_COUNCIL.removeprefix("actor:")))
+        elif not gov.id:
+            return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, not body, dept.key,
+                         "national", "china")
     generic = gov.generic or dept.key == "other-departments"
     pref = _COURTS.get(dept.pref, {}).get(gov.level or "", dept.pref)     # 市法院 → 杭州市中级人民法院
     label = f"{_place(gov)}{pref}" if body else f"{gov.label}{dept.pref}"
     return Actor(0, 0, "", f"{gov.id}/{dept.key}", label, cls, generic, dept.key, gov.level,
                  gov.jurisdiction, gov.id, parent_actor=gov)
 
+
+#: the State Council, whose departments named by their role are the ministries (国务院民政部门 → 民政部)
+_STATE_COUNCIL = "actor:state-council"
+_OTHER_DEPARTMENTS = "other-departments"
 
 #: a court or procuratorate written by its level word alone (市法院) → its name at each level
 _COURTS: dict[str, dict[str, str]] = _RULES["courts"]

@@ -649,3 +649,12 @@ def test_a_department_of_every_level_is_the_department_of_all_levels_governments
     # lawrefbook_dlc/henan/河南省失业保险条例(2001-11-29).md: 各级|审计机关 (各级 names the level, kept like 县级以上)
     text = "各级审计机关应依法加强对失业保险基金的审计监督。"
     assert [(a.text, a.label) for a in resolve_actors(text, "henan")] == [("各级审计机关", "河南省各级人民政府审计机关")]
+
+
+def test_a_state_council_department_named_by_its_role_is_the_ministry():
+    # data_compliance/national/国家互联网信息办公室、公安部关于《大型网络平台个人信息保护规定-征求意见稿-》公开征求意见的通知_中央网络安全和信息化委员会办公室-956a17d58d.md
+    text = "第三条 国家网信部门会同国务院公安部门等有关部门制定发布大型网络平台目录并动态更新。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "china")][:2] == [
+        ("国家网信部门", "国家互联网信息办公室"), ("国务院公安部门", "公安部")]
+    # 国家有关部门 is the State Council's (国务院有关部门), as written in other national texts
+    assert [a.label for a in resolve_actors("国家有关部门应当加强指导。", "china")] == ["国务院有关部门"]
