@@ -1008,9 +1008,32 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
                                      coordinated, prev, out, jurisdiction)
     else:
         made = [(_category(c), a0)]
+    if explicit and len(made) == 1 and (_is_gov_role(c) or _is_dept_role(c)):
+        made = _listed_places(text, start, h, region_hits, made[0][0]) + made
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], last: Actor) -> list[tuple[Actor, int]]:
+    """南京、苏州市数据局, 郑州、洛阳市人民政府: each place listed before the one the body is written with
+    (``last``'s) has the same body, its phrase running from the place to the body's end."""
+    out: list[tuple[Actor, int]] = []
+    c = h.concept
+    own = last.id == getattr(own_government(last.jurisdiction), "id", None)   # 香港、澳门特别行政区政府
+    k = next((r.start for r in region_hits if r.start < h.start <= r.end + 1), h.start)
+    while k - 1 > start and text[k - 1] == "、":
+        r = next((r for r in region_hits if r.end == k - 1 and r.text not in _NOT_ACTOR_REGIONS), None)
+        if r is None:
+            break
+        key = r.concept.key
+        if _is_gov_role(c):
+            a = (own_government(key) if own else None) or _gov_from_role(c, key, True, h.text)
+        else:
+            a = _department(c, _government(_region_level(key) or "province", key), key)
+        out.insert(0, (a, r.start))
+        k = r.start
+    return out
 
 
 _SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]) + "|" +

@@ -633,7 +633,14 @@ def test_a_special_administrative_regions_government_is_its_own_not_a_districts(
     # data_compliance/national/《卫星网络国内协调管理办法-暂行-》-027352154b.md (第三十二条): 澳门特别行政|区政府
     text = "第三十二条 涉及香港、澳门特别行政区的国内协调事宜，根据内地与香港、澳门特别行政区政府间有关规定办理。"
     assert [(a.text, a.label, a.level) for a in resolve_actors(text, "china")] == [
-        ("澳门特别行政区政府", "澳门特别行政区政府", "province")]
+        ("香港、澳门特别行政区政府", "香港特别行政区政府", "province"), ("澳门特别行政区政府", "澳门特别行政区政府", "province")]
+
+
+def test_places_listed_before_a_body_each_have_that_body():
+    # lawrefbook_dlc/shandong/泰山风景名胜区保护管理条例(2020-11-27).md: 泰安市、济南市人民政府 → both cities' governments
+    text = "泰安市、济南市人民政府按照行政区划负责协调泰山风景名胜区的保护、利用和管理工作。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "shandong")][:2] == [
+        ("泰安市、济南市人民政府", "泰安市人民政府"), ("济南市人民政府", "济南市人民政府")]
 
 
 def test_a_collective_alias_that_is_a_vocabulary_role_keeps_the_roles_reading():
