@@ -1008,18 +1008,21 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
                                      coordinated, prev, out, jurisdiction)
     else:
         made = [(_category(c), a0)]
-    if explicit and len(made) == 1 and (_is_gov_role(c) or _is_dept_role(c)):
-        made = _listed_places(text, start, h, region_hits, made[0][0]) + made
+    made = _listed_places(text, start, h, region_hits, made, explicit) + made
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
 
 
-def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], last: Actor) -> list[tuple[Actor, int]]:
-    """南京、苏州市数据局, 郑州、洛阳市人民政府: each place listed before the one the body is written with
-    (``last``'s) has the same body, its phrase running from the place to the body's end."""
+def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], made: list[tuple[Actor, int]],
+                   explicit: bool) -> list[tuple[Actor, int]]:
+    """南京、苏州市数据局, 郑州、洛阳市人民政府: each place listed before the one a government or department
+    is written with (the one body ``made``) has the same body, its phrase running from the place to the body's end."""
     out: list[tuple[Actor, int]] = []
     c = h.concept
+    if not explicit or len(made) != 1 or not (_is_gov_role(c) or _is_dept_role(c)):
+        return out
+    last = made[0][0]
     own = last.id == getattr(own_government(last.jurisdiction), "id", None)   # 香港、澳门特别行政区政府
     k = next((r.start for r in region_hits if r.start < h.start <= r.end + 1), h.start)
     while k - 1 > start and text[k - 1] == "、":
@@ -1150,7 +1153,7 @@ def _governments(text: str, start: int, h: Hit, region: str | None, explicit: bo
     """The government a role names, with the levels listed before it (省、设区的市级人民政府); each
     listed level's phrase runs from its level word to the end of the role."""
     if explicit and region is not None and a0 < h.start and text[a0:h.start + 1] == _region(region).pref \
-            and _GOV_OF_LEVEL.get(h.concept.attrs.get("governmentLevel")) == h.concept.key:
+            and _GOV_OF_LEVEL.get(str(h.concept.attrs.get("governmentLevel"))) == h.concept.key:
         own = own_government(region)                  # 香港特别行政|区政府: the unit word ends the place's name,
         if own is not None:                           # so the place's own government (not a 区's)
             return [(own, a0)]
