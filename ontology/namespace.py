@@ -681,6 +681,8 @@ class ACT(DefinedNamespace):
         'npc-standing-committee',
         'state-council',
         'state-council-office',
+        'supreme-court',
+        'supreme-procuratorate',
     ]
 
 

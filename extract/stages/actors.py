@@ -757,10 +757,11 @@ _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
 _ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
                        rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
 # words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
+_LEADING_KEEPS: dict[str, list[str]] = _RULES["role_noun_leading_char_keeps"]
 _LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
                            rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})|"
-                           + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if keep else "")
-                                      for c, keep in _RULES["role_noun_leading_chars"].items()))
+                           + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if (keep := _LEADING_KEEPS.get(c)) else "")
+                                      for c in _RULES["role_noun_leading_chars"]))
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
 _DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
@@ -1007,11 +1008,32 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made, parents = _departments(text, start, h, region, explicit, a0, connector == "" and prev.was_gov,
                                      coordinated, prev, out, jurisdiction)
     else:
-        made = [(_category(c), a0)]
+        made = [_category_or_court(text, start, h, region, explicit, a0, jurisdiction)]
     made = _listed_places(text, start, h, region_hits, made, explicit) + made
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+#: the roles written after a place or a level word as that place's court (省人民检察院, 区人民法院)
+_COURT_ROLES = frozenset(_RULES["place_courts"])
+
+
+def _category_or_court(text: str, start: int, h: Hit, region: str | None, explicit: bool, a0: int,
+                       jurisdiction: str | None) -> tuple[Actor, int]:
+    """A category; a court or procuratorate after a place or a level word is that place's (北京市人民检察院,
+    省人民检察院 in Henan → 河南省人民检察院, 区人民法院 in Shanghai → 上海市区人民法院)."""
+    c = h.concept
+    if c.key not in _COURT_ROLES:
+        return _category(c), a0
+    lp = None if explicit else _level_prefix_at(text, start, h.start)
+    gov = own_government(region) if explicit else \
+        _level_government(lp.group(1), jurisdiction) if lp is not None and jurisdiction not in (None, "china") else None
+    if gov is None or gov.level in (None, "national") or not gov.label:
+        return _category(c), a0
+    label = f"{_place(gov)}{c.pref}"
+    return Actor(0, 0, "", f"{gov.id}/{c.key}", label, "GovernmentBody", gov.generic, c.key, gov.level,
+                 gov.jurisdiction), (a0 if explicit or lp is None else lp.start())
 
 
 def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], made: list[tuple[Actor, int]],

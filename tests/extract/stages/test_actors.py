@@ -665,3 +665,12 @@ def test_a_state_council_department_named_by_its_role_is_the_ministry():
         ("国家网信部门", "国家互联网信息办公室"), ("国务院公安部门", "公安部")]
     # 国家有关部门 is the State Council's (国务院有关部门), as written in other national texts
     assert [a.label for a in resolve_actors("国家有关部门应当加强指导。", "china")] == ["国务院有关部门"]
+
+
+def test_a_court_or_procuratorate_after_a_level_word_is_that_places():
+    # lawrefbook_dlc/shandong/山东省人民代表大会议事规则(2019-02-18).md
+    text = "对省人民检察院检察长的罢免，须报最高人民检察院检察长提请全国人民代表大会常务委员会批准。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "shandong")][:2] == [
+        ("省人民检察院", "山东省人民检察院"), ("最高人民检察院", "最高人民检察院")]
+    assert [(a.text, a.label) for a in resolve_actors("区人民法院依法审理。", "shanghai")] == [
+        ("区人民法院", "上海市区人民法院")]
