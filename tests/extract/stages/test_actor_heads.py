@@ -73,6 +73,9 @@ def test_a_preposition_or_a_verb_before_a_role_noun_opens_the_clause_not_the_nou
     # lawrefbook_dlc/beijing/北京市外商投资条例(2024-05-31).md: 享受|外商投资企业
     assert actors("投资性公司在本市投资设立的企业，按照国家有关规定享受外商投资企业待遇。", "beijing")[-1] == (
         "外商投资企业", "外商投资企业", "Enterprise")
+    # lawrefbook_dlc/shandong/青岛市实施《献血法》若干规定(2020-01-15).md: 本市以外|医疗机构
+    assert actors("在本市献血的献血者，本人及其亲属在本市以外医疗机构就医的，血站应当及时为其办理报销手续。",
+                  "qingdao")[-1] == ("医疗机构", "医疗卫生机构", "PublicInstitution")
     # …but a term keeps its first character (从业人员, 经营者)
     assert [t for t, _, _ in actors("经营者应当对从业人员进行培训。", "beijing")] == ["经营者", "从业人员"]
 
