@@ -754,8 +754,13 @@ _ROLE_HEAD_RX = re.compile("|".join(_head_alternative(h) for h in sorted(_ROLE_H
 #: the heads that end a role noun wherever they stand (not 商, 方, 人, 代表, which need a context: 商务, 人力资源)
 _NAME_HEAD_RX = re.compile(alternation(h for h in _ROLE_HEAD if h not in _RULES["role_noun_head_guards"]))
 _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
-_ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
-                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
+# 联合|国… is the verb (联合国内外研究开发机构) unless it begins 联合国 (联合国教科文组织): rules/actors.yaml
+_STOP_GUARDS: dict[str, str] = {
+    w: "(?!" + "|".join(f"(?!{alternation(g['unless'])}){re.escape(n)}" for n in g["names"]) + ")"
+    for w, g in _RULES["role_noun_stop_guards"].items()}
+_ROLE_STOP = re.compile("|".join(_STOP_GUARDS.get(w, "") + re.escape(w) for w in sorted(
+    _RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'], key=len, reverse=True))
+                       + rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
 # words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
 _LEADING_KEEPS: dict[str, list[str]] = _RULES["role_noun_leading_char_keeps"]
 _LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"

@@ -94,3 +94,11 @@ def test_a_government_before_a_data_department_is_no_owner_of_data():
     assert actors("第十四条 省人民政府数据主管部门应当会同有关部门制定省公共数据分类分级规则。", "hunan")[:2] == [
         ("省人民政府数据主管部门", "湖南省人民政府数据主管部门", "Department"),
         ("有关部门", "湖南省人民政府有关部门", "Department")]
+
+
+def test_the_verb_lianhe_stops_a_role_noun_but_not_before_the_name_lianheguo():
+    # lawrefbook_dlc/zhejiang/浙江省促进科技成果转化条例(2021-09-30).md: 联合|国内外研究开发机构 (the verb)
+    text = "支持以优势企业为主体，联合国内外研究开发机构、高等院校和其他企业事业单位共同建设国际科技合作基地。"
+    assert "国内外研究开发机构" in [t for t, _, _ in actors(text, "zhejiang")]
+    # 联合国 begins a name (the only corpus sentences with 联合国…组织 are in gold documents, so this one is made up)
+    assert [t for t, _, _ in actors("积极与联合国教科文组织开展合作。", None)] == ["联合国教科文组织"]
