@@ -423,7 +423,17 @@ _ORGAN_SUFFIX = re.compile(alternation(_ORGAN_KIND))
 _PREFIXED_ONLY = frozenset(_RULES["organ_prefixed_only"])
 _NOT_NAME_END = re.compile(rf"(?:{alternation(_RULES['organ_not_names'])})$")
 _JING = _RULES["organ_stop_jing"]
-_ORGAN_STOP = re.compile(rf"{alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
+# 由 after 自 is part of a name (中国（上海）自由贸易试验区管理委员会): rules/actors.yaml stop_not_after
+_NOT_AFTER_STOP: dict[str, str] = _RULES["stop_not_after"]
+
+
+def _stop_alternation(words) -> str:
+    """The stop words as a regex alternation, longest first, each guarded by the characters it never follows."""
+    return "|".join((f"(?<![{_NOT_AFTER_STOP[w]}])" if w in _NOT_AFTER_STOP else "") + re.escape(w)
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_ORGAN_STOP = re.compile(rf"{_stop_alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
                          r"|[^\u4e00-\u9fff]")
 # a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
 _NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
@@ -555,6 +565,10 @@ def _organ_cut(text: str, lo: int, s_suf: int) -> int:
     return cut
 
 
+# a country with its region in brackets opens a name (中国（上海）自由贸易试验区管理委员会)
+_PLACE_BRACKET = re.compile(rf"(?:{alternation(_RULES['name_place_brackets'])})（[\u4e00-\u9fff]{{2,4}}）")
+
+
 def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (),
                terms: Collection[tuple[int, int]] = ()) -> list[Hit]:
     """Department and office names made by the productive pattern level word + stem + 局, 厅, 委,
@@ -600,6 +614,9 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
         det = _DETERMINER.match(text, i0, s_suf - 2)
         if det is not None:                                   # 各|开发区管委会: the determiner is no part of the name
             i0 = det.end()
+        pb = _PLACE_BRACKET.search(text, max(start, i0 - 8), i0)
+        if pb is not None and pb.end() == i0:                 # 中国（上海）|自由贸易试验区管理委员会: one name
+            i0 = pb.start()
         stem = text[i0:s_suf]
         out.append(Hit(i0, e, text[i0:e], "actor", (_organ_concept(stem, suffix),)))
     return out
@@ -758,7 +775,7 @@ _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
 _STOP_GUARDS: dict[str, str] = {
     w: "(?!" + "|".join(f"(?!{alternation(g['unless'])}){re.escape(n)}" for n in g["names"]) + ")"
     for w, g in _RULES["role_noun_stop_guards"].items()}
-_ROLE_STOP = re.compile("|".join(_STOP_GUARDS.get(w, "") + re.escape(w) for w in sorted(
+_ROLE_STOP = re.compile("|".join(_STOP_GUARDS.get(w, "") + _stop_alternation([w]) for w in sorted(
     _RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'], key=len, reverse=True))
                        + rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
 # words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
@@ -1215,7 +1232,7 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
         return pairs + [(_level_government(prefix.group(1), region), prefix.start())]
     if text[max(start, a0 - len(_ALL_LEVELS)):a0] == _ALL_LEVELS:   # 各级网信部门: every level's government's
         gov = _gov_from_role(vocabulary().concept("role", "all-levels-government"), region, False)
-        return [(gov, a0 - len(_ALL_LEVELS))]
+        return [(gov, a0)]                                   # the surface drops 各级 (tune gold: 政务数据主管部门)
     if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
         return [(p, a0) for p in prev.parents]
     if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national") \
@@ -1544,7 +1561,24 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [h for h in acts if not _definition_genus(text, start, end, h)]
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
+    acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_MAX_FIELD = 4
+
+
+def _with_field(text: str, start: int, h: Hit, terms: Collection[tuple[int, int]], others: list[Hit]) -> Hit:
+    """公共数据|主管部门, 政务数据|主管部门: a field term the vocabulary's department name begins inside
+    (数据主管部门) is part of its surface — the department is still the government's (label unchanged),
+    and its field word is no domain of the sentence."""
+    if not _is_dept_role(h.concept):
+        return h
+    for ts, te in terms:
+        if max(start, h.start - _MAX_FIELD) <= ts < h.start < te <= h.end and \
+                not any(o is not h and o.start < h.start and ts < o.end for o in others):
+            return Hit(ts, h.end, text[ts:h.end], h.kind, h.concepts)
+    return h
 
 
 _TOOL_AGENT_HEAD = re.compile(rf"(?:{alternation(_RULES['role_noun_tool_agent_heads'])})$")

@@ -106,3 +106,22 @@ def test_the_verb_lianhe_stops_a_role_noun_but_not_before_the_name_lianheguo():
     assert "国内外研究开发机构" in [t for t, _, _ in actors(text, "zhejiang")]
     # 联合国 begins a name (the only corpus sentences with 联合国…组织 are in gold documents, so this one is made up)
     assert [t for t, _, _ in actors("积极与联合国教科文组织等开展合作。", None)] == ["联合国教科文组织"]
+
+
+def test_a_field_term_a_department_name_begins_inside_is_part_of_its_surface():
+    # data_compliance/local/《河南省公共数据资源登记管理实施细则-试行-》征求意见-62ab095232.md: 公共数据|主管部门 is the
+    # data authority (数据主管部门) named with its field, not a domain beside the department
+    text = ("各省辖市（含济源示范区、航空港区）公共数据主管部门负责本行政区域内公共数据资源登记工作，"
+            "并接受上级公共数据主管部门的指导和监督。")
+    m = find_mentions(text, 0, len(text), "henan")
+    assert [(a.text, a.label) for a in m.actors][0] == ("公共数据主管部门", "河南省人民政府数据主管部门")
+    assert [h.text for h in m.domains] == ["公共数据"]           # …公共数据资源登记工作: the field in the clause
+
+
+def test_a_free_trade_zone_body_is_named_whole_with_its_bracketed_place():
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md: 自由 is no stop word 由,
+    # and 中国（上海） opens the name
+    text = "区气象主管机构配合中国（上海）自由贸易试验区管理委员会等单位制定自贸试验区气象数据跨境流动负面清单。"
+    assert actors(text, "shanghai") == [
+        ("区气象主管机构", "上海市区人民政府气象主管机构", "Department"),
+        ("中国（上海）自由贸易试验区管理委员会", "中国（上海）自由贸易试验区管理委员会", "Department")]
