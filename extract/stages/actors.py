@@ -773,7 +773,8 @@ _NAME_HEAD_RX = re.compile(alternation(h for h in _ROLE_HEAD if h not in _RULES[
 _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
 # 联合|国… is the verb (联合国内外研究开发机构) unless it begins 联合国 (联合国教科文组织): rules/actors.yaml
 _STOP_GUARDS: dict[str, str] = {
-    w: "(?!" + "|".join(f"(?!{alternation(g['unless'])}){re.escape(n)}" for n in g["names"]) + ")"
+    w: "(?!" + "|".join((f"(?!{alternation(g['unless'])})" if g.get("unless") else "") + re.escape(n)
+                        for n in g["names"]) + ")"
     for w, g in _RULES["role_noun_stop_guards"].items()}
 _ROLE_STOP = re.compile("|".join(_STOP_GUARDS.get(w, "") + _stop_alternation([w]) for w in sorted(
     _RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'], key=len, reverse=True))
@@ -802,7 +803,7 @@ _PASSIVE = "被"
 _PASSIVE_HEADS = frozenset(_RULES["role_noun_passive_heads"])
 _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
-_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
+_COUNT = re.compile(r"(?<!第)[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
 _MAX_MODIFIER = 8
 # stop words that are no verb: an agent noun never ends with them (认证的|人)
 _FUNCTION_WORDS = frozenset(_RULES["role_noun_function_words"])

@@ -125,3 +125,30 @@ def test_a_free_trade_zone_body_is_named_whole_with_its_bracketed_place():
     assert actors(text, "shanghai") == [
         ("区气象主管机构", "上海市区人民政府气象主管机构", "Department"),
         ("中国（上海）自由贸易试验区管理委员会", "中国（上海）自由贸易试验区管理委员会", "Department")]
+
+
+def test_a_provider_of_a_service_or_platform_keeps_its_long_field():
+    # data_compliance/national/《互联网军事信息传播管理办法》-9a6abac31a.md: the modifier is counted before 服务提供者
+    text = ("军事账号核验通过后，互联网军事信息服务提供者应当在账号信息页面加注专门标识，"
+            "并于30日内将账号有关情况按照属地管理原则，报送所在地网信部门。")
+    assert actors(text, "china")[0] == ("互联网军事信息服务提供者", "互联网军事信息服务提供者", "Enterprise")
+    # …国家互联网信息办公室、公安部关于《大型网络平台个人信息保护规定-征求意见稿-》…-956a17d58d.md: 影响 opens the clause
+    text = ("（二）发现系统、网络产品和服务等存在影响大型网络平台服务提供者履行个人信息保护义务的安全缺陷、漏洞等风险的，"
+            "应当立即采取补救措施。")
+    assert [a[0] for a in actors(text, "china")] == ["大型网络平台服务提供者"]
+
+
+def test_an_agent_noun_in_zhe_is_no_part_of_the_tool_it_names_and_di_san_is_no_count():
+    # lawrefbook_dlc/zhejiang/浙江省实施《消费者权益保护法》办法(2017-03-31).md: 交易平台 is a tool, 提供者 its agent;
+    # 第三 is an ordinal, not a count that ends the modifier (not 第三方 + 方网络交易平台提供者)
+    text = ("第二十四条 第三方网络交易平台提供者应当按照规定要求建立并实施平台交易规则、交易安全保障、"
+            "消费者投诉快速处理、信用评价、商品或者服务质量监控等管理制度。")
+    assert actors(text, "zhejiang")[0] == ("第三方网络交易平台提供者", "第三方网络交易平台提供者", "Enterprise")
+
+
+def test_suo_you_before_quan_is_ownership_not_all():
+    # lawrefbook_dlc/zhejiang/宁波市电梯安全条例(2020-10-10).md
+    text = "第二十三条 电梯所有权人应当承担电梯改造、修理、更新、维护保养、检验、检测、日常运行、保险等相关费用。"
+    assert [a[0] for a in actors(text, "zhejiang")] == ["电梯所有权人"]
+    assert actors("所有人员应当遵守安全规定。", "zhejiang") == []          # 所有 = all: still a determiner
+
