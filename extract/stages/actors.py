@@ -748,6 +748,20 @@ def branch_hits(text: str, start: int, end: int, regions: Collection[Hit] = ()) 
     return out
 
 
+_DISPATCHED = re.compile(alternation(_RULES["dispatched_units"]))
+
+
+def dispatched_hits(text: str, lex: list[Hit]) -> list[Hit]:
+    """国家能源局派出机构, 金融监管总局派出机构: the dispatched unit written right after a named body is
+    one body, named as written (rules/actors.yaml dispatched_units)."""
+    out = []
+    for o in lex:
+        m = _DISPATCHED.match(text, o.end) if _is_named_body(o) else None
+        if m is not None:
+            out.append(Hit(o.start, m.end(), text[o.start:m.end()], "actor", (_branch(text[o.start:m.end()]),)))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _branch(name: str) -> Concept:
     return Concept("", "role", _organ_key(name), name, attrs={"actorClass": "Department", "category": "true",
@@ -1524,7 +1538,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     regions = [h for h in hits if h.kind == "region"]
     lex = [h for h in hits if h.kind == "actor"]
     party = party_hits(text, start, end) if _PARTY_LEVEL_RX.search(text, start, end) else []
-    made = [h for h in branch_hits(text, start, end, regions)
+    made = [h for h in branch_hits(text, start, end, regions) + dispatched_hits(text, lex)
             if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex)]
     known = lex + made
     made += [h for h in government_hits(text, start, end)

@@ -152,3 +152,12 @@ def test_suo_you_before_quan_is_ownership_not_all():
     assert [a[0] for a in actors(text, "zhejiang")] == ["电梯所有权人"]
     assert actors("所有人员应当遵守安全规定。", "zhejiang") == []          # 所有 = all: still a determiner
 
+
+
+def test_a_unit_dispatched_by_a_named_body_is_one_body():
+    # data_compliance/national/中国人民银行业务领域网络安全事件报告管理办法-a2e725d391.md
+    text = "在保障报告时效性前提下，证券、期货、基金机构发生网络安全事件时，经中国证监会派出机构转通报同级中国人民银行分支机构。"
+    assert [a[:2] for a in actors(text, "china")][-2:] == [
+        ("中国证监会派出机构", "中国证监会派出机构"), ("中国人民银行分支机构", "中国人民银行分支机构")]
+    # …及其派出机构: the body and its unit stay two actors
+    assert [a[0] for a in actors("由国家能源局及其派出机构负责监管。", "china")] == ["国家能源局", "派出机构"]
