@@ -1012,9 +1012,12 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         a.start, a.end, a.text = h.start, h.end, text[h.start:h.end]
         if c.attrs.get("branch"):                             # 人民银行河南省分行: one named body
             a.id, a.generic = f"actor:org/{c.key}", False
-        elif _DIRECT_UNITS.match(a.text) and jurisdiction not in (None, "china"):
-            r = _region(jurisdiction)                         # 省直单位 (Hunan) → 湖南省省直单位
-            a.id, a.label, a.jurisdiction = f"actor:{r.attrs.get('slug', r.key)}/{c.key}", f"{r.pref}{a.text}", jurisdiction
+        elif (_DIRECT_UNITS.match(a.text) or _KEPT_LEVEL_START.match(a.text)) and jurisdiction not in (None, "china"):
+            lv = _KEPT_LEVEL_START.match(a.text)              # 省直单位 (Hunan) → 湖南省省直单位; 省级登记机构 (Shanxi)
+            lvl = _LEVEL_OF_PREFIX.get(lv.group(0)) if lv else None                # → 山西省省级登记机构
+            key = _relative(lvl, jurisdiction)[1] if lvl else jurisdiction
+            r = _region(key or jurisdiction)
+            a.id, a.label, a.jurisdiction = f"actor:{r.attrs.get('slug', r.key)}/{c.key}", f"{r.pref}{a.text}", r.key
         out.append(a)
         prev.advance(h.end, [], [], coordinated)
         return
@@ -1155,6 +1158,8 @@ def _named_zone(name: str) -> bool:
 
 # units directly under a government (省直单位, 市直机关): the document's own
 _DIRECT_UNITS = re.compile(r"[省市区县]直")
+# a role noun that keeps its level word (省级登记机构, 县级以上工会组织) is a kind of that level in the document's region
+_KEPT_LEVEL_START = re.compile(alternation(_RULES["role_noun_kept_levels"]))
 
 
 def _named_unit(text: str, start: int, h: Hit, explicit: bool, jurisdiction: str | None = None) -> tuple[Actor, int] | None:

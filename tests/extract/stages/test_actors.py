@@ -675,3 +675,11 @@ def test_a_court_or_procuratorate_after_a_level_word_is_that_places():
         ("省人民检察院", "山东省人民检察院"), ("最高人民检察院", "最高人民检察院")]
     assert [(a.text, a.label) for a in resolve_actors("区人民法院依法审理。", "shanghai")] == [
         ("区人民法院", "上海市区人民法院")]
+
+
+def test_a_kind_of_body_with_its_level_word_is_that_levels_in_the_documents_region():
+    # lawrefbook_dlc/henan/河南省黄河防汛条例(2016-12-02).md: 县级|防汛指挥机构 (the level word kept in the surface)
+    assert [(a.text, a.label) for a in resolve_actors("洪水偎堤后，县级防汛指挥机构应当根据黄河防汛预案组织防汛队伍巡堤查险。",
+                                                       "henan")] == [("县级防汛指挥机构", "河南省县级防汛指挥机构")]
+    # 省级 in a city's text is its province's (湖北省, for a Wuhan text)
+    assert [a.label for a in resolve_actors("省级登记机构负责全省登记工作。", "wuhan")] == ["湖北省省级登记机构"]
