@@ -87,7 +87,7 @@ def test_a_preposition_or_a_verb_before_a_role_noun_opens_the_clause_not_the_nou
 def test_a_level_word_stays_in_a_role_noun_and_a_protected_site_is_no_actor():
     # lawrefbook_dlc/henan/河南省企业集体合同条例(1999-09-24).md: 县级以上 stays (ANNOTATION.md keeps the level)
     assert actors("县级以上工会组织应当协助同级劳动行政部门处理签订集体合同发生的争议。", "henan")[0] == (
-        "县级以上工会组织", "县级以上工会组织", "SocialOrganization")
+        "县级以上工会组织", "河南省县级以上工会组织", "SocialOrganization")
     # lawrefbook_dlc/shandong/聊城市文物保护管理条例(2021-07-30).md: 文物保护单位 designates a site
     assert actors("鼓励具备开放条件的文物保护单位向公众开放，提供展览展示服务。", "liaocheng") == []
 
