@@ -161,3 +161,11 @@ def test_a_unit_dispatched_by_a_named_body_is_one_body():
         ("中国证监会派出机构", "中国证监会派出机构"), ("中国人民银行分支机构", "中国人民银行分支机构")]
     # …及其派出机构: the body and its unit stay two actors
     assert [a[0] for a in actors("由国家能源局及其派出机构负责监管。", "china")] == ["国家能源局", "派出机构"]
+
+
+def test_the_parties_to_a_contract_act_only_as_the_subject_of_a_duty():
+    # lawrefbook_dlc/shandong/济南市农村四荒资源开发管理条例(2010-11-25).md
+    assert actors("第二十四条 合同期满，双方应当依法办理合同终止手续，并注销有关证书。", "jinan") == [
+        ("双方", "双方", "Individual")]
+    # 明确双方的权利: no subject, no actor
+    assert [a[0] for a in actors("双方应当以书面形式订立加盟协议，明确双方的权利和义务。", "jinan")] == ["双方"]
