@@ -376,7 +376,8 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
         return out
 
     def free(a: int, b: int) -> bool:
-        return not any(a < tb and ta < b for ta, tb in taken) and not any(ta <= a and b <= tb for ta, tb in terms)
+        return not any(a < tb and ta < b and not _kind_of_name(text, a, b, ta, tb) for ta, tb in taken) \
+            and not any(ta <= a and b <= tb for ta, tb in terms)
 
     for m in _ORG.finditer(seg):
         raw = m.group(1)
@@ -393,7 +394,8 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
             full = region.pref
             if raw.startswith(full) and full[-1] in UNIT_WORDS and len(raw) - len(full) >= 4:
                 raw, a = raw[len(full):], a + len(full)
-        if len(raw) < 4 or _GENERIC_ORG_HEAD.match(raw) or raw.startswith(("（", "(")):
+        if len(raw) < 4 or (_GENERIC_ORG_HEAD.match(raw) and not raw.startswith(_COMPOUND_WORDS)) \
+                or raw.startswith(("（", "(")):                # 区|域…: 区域大数据产业协会 is a name
             continue
         b = a + len(raw)
         if free(a, b):
@@ -406,6 +408,15 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
                 out.append((a, a + len(name), name))
             pos = a + len(name) if a >= 0 else pos
     return out
+
+
+_NAMED_KINDS = frozenset(_RULES["named_kind_suffixes"])
+
+
+def _kind_of_name(text: str, a: int, b: int, ta: int, tb: int) -> bool:
+    """Is the taken span ``text[ta:tb]`` the kind a name ends with (陕西省区域大数据产业|协会, 机动车维修业|行业协会):
+    the vocabulary's category is then the name's head, not an actor of its own."""
+    return a < ta and tb == b and text[ta:tb] in _NAMED_KINDS and _ROLE_STOP.search(text, a, ta) is None
 
 
 def org_label(name: str) -> str:
@@ -438,6 +449,7 @@ _ORGAN_STOP = re.compile(rf"{_stop_alternation(_RULES['organ_stops'])}|的|{_JIN
 # a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
 _NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
 _COMPOUNDS = frozenset(_RULES["unit_word_compounds"])
+_COMPOUND_WORDS = tuple(_COMPOUNDS)
 _COMPOUND_BREAKER = re.compile(alternation(_RULES["unit_word_compound_breakers"]))
 _SUFFIX_WORD = re.compile(alternation(_RULES["organ_suffix_continuations"]))
 _PARTY_LEVEL: dict[str, str] = _RULES["party_committees"]

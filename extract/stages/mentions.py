@@ -184,6 +184,7 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
             a, name = parent.start, text[parent.start:b]
         merged.append((a, b, name))
     orgs = merged
+    actor_hits_ = [h for h in actor_hits_ if not any(a < h.start and h.end == b for a, b, _ in orgs)]   # …产业|协会
     region_hits = [h for h in hits if h.kind == "region"]
     actors = actors_from_hits(text, start, end, actor_hits_ + region_hits, jurisdiction)
     for a, b, name in orgs:

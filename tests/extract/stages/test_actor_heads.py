@@ -169,3 +169,12 @@ def test_the_parties_to_a_contract_act_only_as_the_subject_of_a_duty():
         ("双方", "双方", "Individual")]
     # 明确双方的权利: no subject, no actor
     assert [a[0] for a in actors("双方应当以书面形式订立加盟协议，明确双方的权利和义务。", "jinan")] == ["双方"]
+
+
+def test_an_association_named_by_its_field_is_one_organisation():
+    # lawrefbook_dlc/shandong/潍坊市物业管理条例(2022-01-21).md: 物业|行业协会 is one organisation's name
+    text = "物业行业协会应当监测并定期公布物业服务成本信息和计价规则，供业主和物业服务人协商物业费时参考。"
+    assert actors(text, "weifang")[0] == ("物业行业协会", "物业行业协会", "SocialOrganization")
+    # lawrefbook_dlc/guangdong/广东省大气污染防治条例(2022-11-30).md: a verb before the kind is no part of a name
+    text = "编制大气环境质量限期达标规划和持续达标及提升规划，应当征求有关行业协会、企业事业单位、专家和公众等方面的意见。"
+    assert [a[0] for a in actors(text, "guangdong")] == ["行业协会", "企业事业单位"]
