@@ -683,3 +683,10 @@ def test_a_kind_of_body_with_its_level_word_is_that_levels_in_the_documents_regi
                                                        "henan")] == [("县级防汛指挥机构", "河南省县级防汛指挥机构")]
     # 省级 in a city's text is its province's (湖北省, for a Wuhan text)
     assert [a.label for a in resolve_actors("省级登记机构负责全省登记工作。", "wuhan")] == ["湖北省省级登记机构"]
+
+
+def test_cheng_shi_listed_before_a_county_government_is_the_citys_level():
+    # lawrefbook_dlc/henan/河南省实施《城乡规划法》办法(2010-07-30).md: 城市、县人民政府 (158 times in 13 corpus documents)
+    text = "不隶属于乡、镇的村庄规划由城市、县人民政府城乡规划主管部门组织编制，报城市、县人民政府审批。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "henan")][-2:] == [
+        ("城市、县人民政府", "河南省设区的市级人民政府"), ("县人民政府", "河南省县级人民政府")]
