@@ -178,3 +178,11 @@ def test_an_association_named_by_its_field_is_one_organisation():
     # lawrefbook_dlc/guangdong/广东省大气污染防治条例(2022-11-30).md: a verb before the kind is no part of a name
     text = "编制大气环境质量限期达标规划和持续达标及提升规划，应当征求有关行业协会、企业事业单位、专家和公众等方面的意见。"
     assert [a[0] for a in actors(text, "guangdong")] == ["行业协会", "企业事业单位"]
+
+
+def test_zu_zhi_before_the_verb_of_a_procedure_names_the_body():
+    # lawrefbook_dlc/henan/河南省实施《城乡规划法》办法(2010-07-30).md: 组织编制|机关 (137 times in the corpus)
+    assert actors("编制城乡规划，关系群众切身利益的，组织编制机关应当组织听证。", "henan") == [
+        ("组织编制机关", "组织编制机关", "GovernmentBody")]
+    # …but 组织 stays a verb after a government (省人民政府组织编制全省规划)
+    assert [a[0] for a in actors("省人民政府组织编制全省城镇体系规划。", "henan")] == ["省人民政府"]
