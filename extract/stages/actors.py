@@ -56,7 +56,7 @@ _GOV_OF_LEVEL = {"province": "provincial-government", "city": "municipal-governm
 # between a government and a department that takes its scope: 及, 和, 、, (应当)会同, 确定的, 的
 _CONNECTOR = re.compile(rf"^(?:{alternation(_RULES['coordinators'] + _RULES['scope_connectors'])})$")
 _LEVEL_COORD = alternation(_RULES["level_coordinators"])
-_COORD_LEVEL_WORDS = alternation(_RULES["coordinated_levels"])
+_COORD_LEVEL_WORDS = alternation(_RULES["coordinated_levels"] + _RULES["coordinated_city_words"])
 # levels listed before the level word of one role: 省、设区的市|人民政府, 市或者区|卫生健康部门
 _COORD_LEVELS = re.compile(rf"((?:(?:{_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD}))+)$")
 _COORD_LEVEL_ITEM = re.compile(rf"({_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD})")

@@ -186,3 +186,14 @@ def test_zu_zhi_before_the_verb_of_a_procedure_names_the_body():
         ("组织编制机关", "组织编制机关", "GovernmentBody")]
     # …but 组织 stays a verb after a government (省人民政府组织编制全省规划)
     assert [a[0] for a in actors("省人民政府组织编制全省城镇体系规划。", "henan")] == ["省人民政府"]
+
+
+def test_yuan_names_a_post_after_its_work_and_before_a_predicate():
+    # data_compliance/local/天津市促进智能网联汽车发展条例-征求意见稿-8e2a03c656.md
+    text = ("第三十七条 【行车安全】智能网联汽车发生故障，驶出可以通行的区域、道路，或者出现其他可能影响交通安全的情形，"
+            "驾驶人或者安全员应当采取人工接管、开启危险警示灯、降低行驶速度等措施降低事故风险。")
+    assert [a[:2] for a in actors(text, "tianjin")] == [("驾驶人", "驾驶人"), ("安全员", "安全员")]
+    # 调解员 qualifying a noun (调解员名册) is no actor; 人员, 成员, 公务员 are not made by this head
+    assert actors("第三十九条 商事调解组织应当将调解规则、调解员名单、收费标准报送司法行政部门。", "tianjin")[1:] == [
+        ("司法行政部门", "天津市人民政府司法行政部门", "Department")]
+    assert actors("公务员应当遵守纪律。", "tianjin") == []
