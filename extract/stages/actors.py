@@ -394,7 +394,8 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
             full = region.pref
             if raw.startswith(full) and full[-1] in UNIT_WORDS and len(raw) - len(full) >= 4:
                 raw, a = raw[len(full):], a + len(full)
-        if len(raw) < 4 or (_GENERIC_ORG_HEAD.match(raw) and not raw.startswith(_COMPOUND_WORDS)) \
+        if len(raw) < 4 or (_GENERIC_ORG_HEAD.match(raw) and not (raw.startswith(_COMPOUND_WORDS)
+                                                                  and raw.endswith(_NAMED_KIND_ENDS))) \
                 or raw.startswith(("（", "(")):                # 区|域…: 区域大数据产业协会 is a name
             continue
         b = a + len(raw)
@@ -411,6 +412,7 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
 
 
 _NAMED_KINDS = frozenset(_RULES["named_kind_suffixes"])
+_NAMED_KIND_ENDS = tuple(_NAMED_KINDS)
 
 
 def _kind_of_name(text: str, a: int, b: int, ta: int, tb: int) -> bool:
@@ -829,8 +831,9 @@ _PASSIVE = "被"
 _PASSIVE_HEADS = frozenset(_RULES["role_noun_passive_heads"])
 _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
-_COUNT = re.compile(r"(?<!第)[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
 _MAX_MODIFIER = 8
+_ORDINAL, _PARTY_CHAR = "第", "方"
 # stop words that are no verb: an agent noun never ends with them (认证的|人)
 _FUNCTION_WORDS = frozenset(_RULES["role_noun_function_words"])
 _LABEL_COLON = frozenset("：:")
@@ -901,7 +904,8 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
                     m.group(0) in _AGENT_HEADS and _CJK_CHAR.match(st.group(0)) and st.group(0) not in _FUNCTION_WORDS)):
                 cut = st.end()                                # 动物卫生监督|机构, 申请|人: the verb ends the modifier
         for st in _COUNT.finditer(text, lo, hs):             # 100家以上|企业: the count is no modifier
-            cut = max(cut or 0, st.end())
+            if text[st.start() - 1:st.start()] != _ORDINAL or not text.startswith(_PARTY_CHAR, st.end()):
+                cut = max(cut or 0, st.end())                 # …but 第三方 is no count (第三方评估机构)
         if cut is None:
             if lo != start:
                 continue                                          # no boundary: too long to be one term
@@ -1614,13 +1618,15 @@ def _with_field(text: str, start: int, h: Hit, terms: Collection[tuple[int, int]
 
 
 _TOOL_AGENT_HEAD = re.compile(rf"(?:{alternation(_RULES['role_noun_tool_agent_heads'])})$")
+_TOOL_AGENT_GAP: dict[str, int] = _RULES["role_noun_tool_agent_gaps"]
 
 
 def _tool_agent(h: Hit, tool_end: int) -> bool:
     """执法|人员, 教育培训|机构: a role noun whose head does the work of the tool in its modifier is
     no part of the tool (示范|单位 is: rules/actors.yaml role_noun_tool_agent_heads)."""
     m = _TOOL_AGENT_HEAD.search(h.text)
-    return m is not None and tool_end <= h.start + m.start()
+    gap = _TOOL_AGENT_GAP.get(m.group(0)) if m is not None else None
+    return m is not None and tool_end <= h.start + m.start() and (gap is None or h.start + m.start() - tool_end <= gap)
 
 
 _DEFINITION = re.compile(alternation(_RULES["definition_words"]))

@@ -197,3 +197,16 @@ def test_yuan_names_a_post_after_its_work_and_before_a_predicate():
     assert actors("第三十九条 商事调解组织应当将调解规则、调解员名单、收费标准报送司法行政部门。", "tianjin")[1:] == [
         ("司法行政部门", "天津市人民政府司法行政部门", "Department")]
     assert actors("公务员应当遵守纪律。", "tianjin") == []
+
+
+def test_clause_words_before_an_agent_noun_or_a_name_stay_outside_it():
+    # lawrefbook_dlc/chongqing/重庆市合同格式条款监督条例(2010-07-30).md: the tool 法规 and the verb 扩大 are no part of 经营者
+    assert actors("违反法律、法规扩大经营者的其他权利。", "chongqing") == [("经营者", "经营主体", "Enterprise")]
+    # lawrefbook_dlc/zhejiang/浙江省水上交通安全管理条例(2021-11-25).md: 第三者 of an insurance is no party (第三 stays a count
+    # before 者; only 第三方 is kept whole)
+    text = "鼓励从事营业性运输的船舶的所有人或者经营人投保第三者责任险和危险货物承运人责任险。"
+    assert [a[0] for a in actors(text, "zhejiang")][:2] == ["所有人", "经营人"]
+    assert "投保第三者" not in [a[0] for a in actors(text, "zhejiang")]
+    # lawrefbook_dlc/shandong/潍坊市会展业促进条例(2019-06-03).md: 加入 opens the association's name
+    text = "鼓励本市品牌会展、会展企业、会展场馆获得国际认证，加入国际展览业协会等国际知名会展业组织。"
+    assert "国际展览业协会" in [a[0] for a in actors(text, "weifang")]
