@@ -888,6 +888,14 @@ def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
         and ("before" not in g or any(text.startswith(w, e) for w in g["before"]))
 
 
+def _after_count(text: str, lo: int, hs: int, cut: int | None) -> int | None:
+    """100家以上|企业: a count before the head ends the modifier (第三方 is no count: 第三方评估机构)."""
+    for st in _COUNT.finditer(text, lo, hs):
+        if text[st.start() - 1:st.start()] != _ORDINAL or not text.startswith(_PARTY_CHAR, st.end()):
+            cut = max(cut or 0, st.end())
+    return cut
+
+
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
     """Role nouns made of a modifier and a head (rules/actors.yaml role_noun_heads): 公路建设单位,
     房地产开发企业, 登记机构, 被征用者.  The modifier runs from a clause boundary or a stop word
@@ -903,9 +911,7 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             if st.end() < hs or (st.group(0) not in _HEAD_VERBS and not (
                     m.group(0) in _AGENT_HEADS and _CJK_CHAR.match(st.group(0)) and st.group(0) not in _FUNCTION_WORDS)):
                 cut = st.end()                                # 动物卫生监督|机构, 申请|人: the verb ends the modifier
-        for st in _COUNT.finditer(text, lo, hs):             # 100家以上|企业: the count is no modifier
-            if text[st.start() - 1:st.start()] != _ORDINAL or not text.startswith(_PARTY_CHAR, st.end()):
-                cut = max(cut or 0, st.end())                 # …but 第三方 is no count (第三方评估机构)
+        cut = _after_count(text, lo, hs, cut)
         if cut is None:
             if lo != start:
                 continue                                          # no boundary: too long to be one term
