@@ -212,3 +212,10 @@ def test_clause_words_before_an_agent_noun_or_a_name_stay_outside_it():
     # lawrefbook_dlc/shandong/潍坊市会展业促进条例(2019-06-03).md: 加入 opens the association's name
     text = "鼓励本市品牌会展、会展企业、会展场馆获得国际认证，加入国际展览业协会等国际知名会展业组织。"
     assert "国际展览业协会" in [a[0] for a in actors(text, "weifang")]
+
+
+def test_lao_dong_bao_zhang_is_a_field_not_the_verb_bao_zhang():
+    # lawrefbook_dlc/zhejiang/浙江省劳动保障监察条例(2020-09-24).md
+    text = "劳动保障监察员应当严格遵守工作纪律，不得泄露举报人的有关情况和被检查单位的商业秘密。"
+    assert actors(text, "zhejiang")[0][:2] == ("劳动保障监察员", "劳动保障监察员")
+    assert actors("保障企业合法权益。", "henan") == [("企业", "企业", "Enterprise")]
