@@ -522,6 +522,7 @@ class ROLE(DefinedNamespace):
         'administrative-organ',
         'all-levels-government',
         'audit-office',
+        'both-parties',
         'chamber-of-commerce',
         'city-and-above-government',
         'civil-affairs',
@@ -579,6 +580,8 @@ class ROLE(DefinedNamespace):
         'owner-occupier',
         'owners-assembly',
         'owners-committee',
+        'party-a',
+        'party-b',
         'party-government-organs',
         'patient-capital',
         'people-organization',
@@ -686,6 +689,8 @@ class ACT(DefinedNamespace):
         'npc-standing-committee',
         'state-council',
         'state-council-office',
+        'supreme-court',
+        'supreme-procuratorate',
     ]
 
 
@@ -746,12 +751,14 @@ class REG(DefinedNamespace):
     hangzhou: URIRef
     harbin: URIRef
     hebei: URIRef
+    hebi: URIRef
     hefei: URIRef
     hegang: URIRef
     heihe: URIRef
     heilongjiang: URIRef
     henan: URIRef
     hengyang: URIRef
+    heyuan: URIRef
     heze: URIRef
     hohhot: URIRef
     huaian: URIRef
@@ -795,6 +802,7 @@ class REG(DefinedNamespace):
     lishui: URIRef
     liuzhou: URIRef
     luan: URIRef
+    luohe: URIRef
     luoyang: URIRef
     luzhou: URIRef
     maanshan: URIRef
@@ -817,6 +825,7 @@ class REG(DefinedNamespace):
     panzhihua: URIRef
     pingdingshan: URIRef
     putian: URIRef
+    puyang: URIRef
     qingdao: URIRef
     qinghai: URIRef
     qingyang: URIRef
@@ -827,12 +836,14 @@ class REG(DefinedNamespace):
     quanzhou: URIRef
     quzhou: URIRef
     rizhao: URIRef
+    sanmenxia: URIRef
     sanya: URIRef
     shaanxi: URIRef
     shandong: URIRef
     shanghai: URIRef
     shangqiu: URIRef
     shantou: URIRef
+    shanwei: URIRef
     shanxi: URIRef
     shaoguan: URIRef
     shaoxing: URIRef
@@ -875,6 +886,7 @@ class REG(DefinedNamespace):
     xuzhou: URIRef
     yaan: URIRef
     yancheng: URIRef
+    yangjiang: URIRef
     yangzhou: URIRef
     yantai: URIRef
     yibin: URIRef
@@ -883,6 +895,7 @@ class REG(DefinedNamespace):
     yingkou: URIRef
     yueyang: URIRef
     yulin: URIRef
+    yunfu: URIRef
     yunnan: URIRef
     zaozhuang: URIRef
     zhangjiajie: URIRef

@@ -56,7 +56,7 @@ _GOV_OF_LEVEL = {"province": "provincial-government", "city": "municipal-governm
 # between a government and a department that takes its scope: 及, 和, 、, (应当)会同, 确定的, 的
 _CONNECTOR = re.compile(rf"^(?:{alternation(_RULES['coordinators'] + _RULES['scope_connectors'])})$")
 _LEVEL_COORD = alternation(_RULES["level_coordinators"])
-_COORD_LEVEL_WORDS = alternation(_RULES["coordinated_levels"])
+_COORD_LEVEL_WORDS = alternation(_RULES["coordinated_levels"] + _RULES["coordinated_city_words"])
 # levels listed before the level word of one role: 省、设区的市|人民政府, 市或者区|卫生健康部门
 _COORD_LEVELS = re.compile(rf"((?:(?:{_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD}))+)$")
 _COORD_LEVEL_ITEM = re.compile(rf"({_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD})")
@@ -154,7 +154,8 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
         return _national_text_government(level, written)
     if region is not None and _region_level(region) == level and level != "national":
         r = _region(region)
-        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/government", f"{r.pref}人民政府",
+        gov = "政府" if r.attrs.get("regionKind") == _SAR else "人民政府"     # 香港特别行政区政府
+        return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/government", f"{r.pref}{gov}",
                      "GovernmentBody", False, _GOV_OF_LEVEL[level], level, region)
     role = v.concept("role", _GOV_OF_LEVEL[level])
     if region is None:
@@ -168,6 +169,10 @@ def _government(level: str, region: str | None, written: str = "") -> Actor:
         key += _UNIT_KEY.get(unit, "")              # 区人民政府 and 县人民政府 of one city: two bodies
     return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{key}", label,
                  "GovernmentBody", True, role.key, level, region)
+
+
+#: the region kind whose government is 政府, not 人民政府 (香港特别行政区政府, 澳门特别行政区政府)
+_SAR = "特别行政区"
 
 
 def _national_text_government(level: str, written: str) -> Actor:
@@ -252,18 +257,25 @@ def _department(dept: Concept, gov: Actor | None, region: str | None) -> Actor:
         r = _region(region)
         return Actor(0, 0, "", f"actor:{r.attrs.get('slug', r.key)}/{dept.key}", f"{r.pref}{dept.pref}", cls, True,
                      dept.key, None, region)
-    if gov.level == "national" and not gov.id:
+    if gov.level == "national" and not gov.id or gov.id == _STATE_COUNCIL:    # 国务院公安部门 → 公安部
         named = _national_by_role(dept.key)
         if named is not None:
             return _named(named)
-        return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, not body, dept.key, "national",
-                     "china")
+        if not gov.id and dept.key == _OTHER_DEPARTMENTS:     # 国家有关部门: the State Council's (国务院有关部门)
+            gov = _named(vocabulary().concept("act", _STATE_COUNCIL.removeprefix("actor:")))
+        elif not gov.id:
+            return Actor(0, 0, "", f"actor:china/{dept.key}", f"国家{dept.pref}", cls, not body, dept.key,
+                         "national", "china")
     generic = gov.generic or dept.key == "other-departments"
     pref = _COURTS.get(dept.pref, {}).get(gov.level or "", dept.pref)     # 市法院 → 杭州市中级人民法院
     label = f"{_place(gov)}{pref}" if body else f"{gov.label}{dept.pref}"
     return Actor(0, 0, "", f"{gov.id}/{dept.key}", label, cls, generic, dept.key, gov.level,
                  gov.jurisdiction, gov.id, parent_actor=gov)
 
+
+#: the State Council, whose departments named by their role are the ministries (国务院民政部门 → 民政部)
+_STATE_COUNCIL = "actor:state-council"
+_OTHER_DEPARTMENTS = "other-departments"
 
 #: a court or procuratorate written by its level word alone (市法院) → its name at each level
 _COURTS: dict[str, dict[str, str]] = _RULES["courts"]
@@ -364,7 +376,8 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
         return out
 
     def free(a: int, b: int) -> bool:
-        return not any(a < tb and ta < b for ta, tb in taken) and not any(ta <= a and b <= tb for ta, tb in terms)
+        return not any(a < tb and ta < b and not _kind_of_name(text, a, b, ta, tb) for ta, tb in taken) \
+            and not any(ta <= a and b <= tb for ta, tb in terms)
 
     for m in _ORG.finditer(seg):
         raw = m.group(1)
@@ -381,7 +394,9 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
             full = region.pref
             if raw.startswith(full) and full[-1] in UNIT_WORDS and len(raw) - len(full) >= 4:
                 raw, a = raw[len(full):], a + len(full)
-        if len(raw) < 4 or _GENERIC_ORG_HEAD.match(raw) or raw.startswith(("（", "(")):
+        if len(raw) < 4 or (_GENERIC_ORG_HEAD.match(raw) and not (raw.startswith(_COMPOUND_WORDS)
+                                                                  and raw.endswith(_NAMED_KIND_ENDS))) \
+                or raw.startswith(("（", "(")):                # 区|域…: 区域大数据产业协会 is a name
             continue
         b = a + len(raw)
         if free(a, b):
@@ -394,6 +409,16 @@ def org_hits(text: str, start: int, end: int, taken: list[tuple[int, int]],
                 out.append((a, a + len(name), name))
             pos = a + len(name) if a >= 0 else pos
     return out
+
+
+_NAMED_KINDS = frozenset(_RULES["named_kind_suffixes"])
+_NAMED_KIND_ENDS = tuple(_NAMED_KINDS)
+
+
+def _kind_of_name(text: str, a: int, b: int, ta: int, tb: int) -> bool:
+    """Is the taken span ``text[ta:tb]`` the kind a name ends with (陕西省区域大数据产业|协会, 机动车维修业|行业协会):
+    the vocabulary's category is then the name's head, not an actor of its own."""
+    return a < ta and tb == b and text[ta:tb] in _NAMED_KINDS and _ROLE_STOP.search(text, a, ta) is None
 
 
 def org_label(name: str) -> str:
@@ -411,11 +436,22 @@ _ORGAN_SUFFIX = re.compile(alternation(_ORGAN_KIND))
 _PREFIXED_ONLY = frozenset(_RULES["organ_prefixed_only"])
 _NOT_NAME_END = re.compile(rf"(?:{alternation(_RULES['organ_not_names'])})$")
 _JING = _RULES["organ_stop_jing"]
-_ORGAN_STOP = re.compile(rf"{alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
+# 由 after 自 is part of a name (中国（上海）自由贸易试验区管理委员会): rules/actors.yaml stop_not_after
+_NOT_AFTER_STOP: dict[str, str] = _RULES["stop_not_after"]
+
+
+def _stop_alternation(words) -> str:
+    """The stop words as a regex alternation, longest first, each guarded by the characters it never follows."""
+    return "|".join((f"(?<![{_NOT_AFTER_STOP[w]}])" if w in _NOT_AFTER_STOP else "") + re.escape(w)
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_ORGAN_STOP = re.compile(rf"{_stop_alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
                          r"|[^\u4e00-\u9fff]")
 # a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
 _NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
 _COMPOUNDS = frozenset(_RULES["unit_word_compounds"])
+_COMPOUND_WORDS = tuple(_COMPOUNDS)
 _COMPOUND_BREAKER = re.compile(alternation(_RULES["unit_word_compound_breakers"]))
 _SUFFIX_WORD = re.compile(alternation(_RULES["organ_suffix_continuations"]))
 _PARTY_LEVEL: dict[str, str] = _RULES["party_committees"]
@@ -543,6 +579,10 @@ def _organ_cut(text: str, lo: int, s_suf: int) -> int:
     return cut
 
 
+# a country with its region in brackets opens a name (中国（上海）自由贸易试验区管理委员会)
+_PLACE_BRACKET = re.compile(rf"(?:{alternation(_RULES['name_place_brackets'])})（[\u4e00-\u9fff]{{2,4}}）")
+
+
 def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (),
                terms: Collection[tuple[int, int]] = ()) -> list[Hit]:
     """Department and office names made by the productive pattern level word + stem + 局, 厅, 委,
@@ -588,6 +628,9 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
         det = _DETERMINER.match(text, i0, s_suf - 2)
         if det is not None:                                   # 各|开发区管委会: the determiner is no part of the name
             i0 = det.end()
+        pb = _PLACE_BRACKET.search(text, max(start, i0 - 8), i0)
+        if pb is not None and pb.end() == i0:                 # 中国（上海）|自由贸易试验区管理委员会: one name
+            i0 = pb.start()
         stem = text[i0:s_suf]
         out.append(Hit(i0, e, text[i0:e], "actor", (_organ_concept(stem, suffix),)))
     return out
@@ -719,6 +762,20 @@ def branch_hits(text: str, start: int, end: int, regions: Collection[Hit] = ()) 
     return out
 
 
+_DISPATCHED = re.compile(alternation(_RULES["dispatched_units"]))
+
+
+def dispatched_hits(text: str, lex: list[Hit]) -> list[Hit]:
+    """国家能源局派出机构, 金融监管总局派出机构: the dispatched unit written right after a named body is
+    one body, named as written (rules/actors.yaml dispatched_units)."""
+    out = []
+    for o in lex:
+        m = _DISPATCHED.match(text, o.end) if _is_named_body(o) else None
+        if m is not None:
+            out.append(Hit(o.start, m.end(), text[o.start:m.end()], "actor", (_branch(text[o.start:m.end()]),)))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _branch(name: str) -> Concept:
     return Concept("", "role", _organ_key(name), name, attrs={"actorClass": "Department", "category": "true",
@@ -742,12 +799,23 @@ _ROLE_HEAD_RX = re.compile("|".join(_head_alternative(h) for h in sorted(_ROLE_H
 #: the heads that end a role noun wherever they stand (not 商, 方, 人, 代表, which need a context: 商务, 人力资源)
 _NAME_HEAD_RX = re.compile(alternation(h for h in _ROLE_HEAD if h not in _RULES["role_noun_head_guards"]))
 _NAME_HEAD_END = re.compile(f"(?:{_NAME_HEAD_RX.pattern})$")
-_ROLE_STOP = re.compile(rf"{alternation(_RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'])}"
-                       rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
+# 联合|国… is the verb (联合国内外研究开发机构) unless it begins 联合国 (联合国教科文组织): rules/actors.yaml
+_STOP_GUARDS: dict[str, str] = {
+    w: "(?!" + "|".join((f"(?!{alternation(g['unless'])})" if g.get("unless") else "") + re.escape(n)
+                        for n in g["names"]) + ")"
+    for w, g in _RULES["role_noun_stop_guards"].items()}
+_ROLE_STOP = re.compile("|".join(_STOP_GUARDS.get(w, "") + _stop_alternation([w]) for w in sorted(
+    _RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'], key=len, reverse=True))
+                       + rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
 # words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
+_LEADING_KEEPS: dict[str, list[str]] = _RULES["role_noun_leading_char_keeps"]
 _LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
-                           rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})")
+                           rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})|"
+                           + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if (keep := _LEADING_KEEPS.get(c)) else "")
+                                      for c in _RULES["role_noun_leading_chars"]))
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
+_KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
+_DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
 _HEAD_VERBS = frozenset(_RULES["role_noun_head_verbs"])
 _HEAD_CONCEPTS = frozenset(_RULES["role_noun_head_concepts"])
 _DEPUTY_NOT_BEFORE = re.compile(alternation(_RULES["role_noun_deputy_not_before"]))
@@ -765,6 +833,7 @@ _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
 _COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
 _MAX_MODIFIER = 8
+_ORDINAL, _THIRD_PERSON_HEAD = "第", "者"
 # stop words that are no verb: an agent noun never ends with them (认证的|人)
 _FUNCTION_WORDS = frozenset(_RULES["role_noun_function_words"])
 _LABEL_COLON = frozenset("：:")
@@ -819,6 +888,15 @@ def _head_ok(text: str, hs: int, e: int, head: str) -> bool:
         and ("before" not in g or any(text.startswith(w, e) for w in g["before"]))
 
 
+def _after_count(text: str, lo: int, hs: int, cut: int | None) -> int | None:
+    """100家以上|企业: a count before the head ends the modifier; an ordinal is no count (第三方评估机构,
+    第一责任人, 第三人) except in 第三者 (corpus/scale: 32 of 36 in 第三者责任险, an insurance)."""
+    for st in _COUNT.finditer(text, lo, hs):
+        if text[st.start() - 1:st.start()] != _ORDINAL or text.startswith(_THIRD_PERSON_HEAD, st.end()):
+            cut = max(cut or 0, st.end())
+    return cut
+
+
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
     """Role nouns made of a modifier and a head (rules/actors.yaml role_noun_heads): 公路建设单位,
     房地产开发企业, 登记机构, 被征用者.  The modifier runs from a clause boundary or a stop word
@@ -834,8 +912,7 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             if st.end() < hs or (st.group(0) not in _HEAD_VERBS and not (
                     m.group(0) in _AGENT_HEADS and _CJK_CHAR.match(st.group(0)) and st.group(0) not in _FUNCTION_WORDS)):
                 cut = st.end()                                # 动物卫生监督|机构, 申请|人: the verb ends the modifier
-        for st in _COUNT.finditer(text, lo, hs):             # 100家以上|企业: the count is no modifier
-            cut = max(cut or 0, st.end())
+        cut = _after_count(text, lo, hs, cut)
         if cut is None:
             if lo != start:
                 continue                                          # no boundary: too long to be one term
@@ -844,12 +921,15 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
             cut = lead.end()
             lead = _LEADING_WORD.match(text, cut, e)
-        mod = text[cut:hs]
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
+        kept = _KEPT_LEVEL.search(text, max(start, cut - 4), cut)
+        if kept is not None and m.group(0) != _DEPARTMENT_HEAD and hs - kept.start() <= longest:
+            cut = kept.start()                                # 县级以上|工会组织: the level stays in the surface
+        mod = text[cut:hs]
         if not 2 <= len(mod) <= longest or (mod in _BAD_MODIFIER and m.group(0) not in _HEAD_GUARDS):
             continue
-        if text[e:e + 1] in _LABEL_COLON:
-            continue                                          # （责任单位：…）: a label, not an actor
+        if text[e:e + 1] in _LABEL_COLON or _DESIGNATION.search(text, cut, e):
+            continue                                          # （责任单位：…）: a label; 文物保护单位: a site
         known = _role_by_label(text[cut:e]) or _category_of(text[cut:e])
         passive = text[cut - 1:cut] == _PASSIVE and m.group(0) in _PASSIVE_HEADS and cut > start
         if known is not None and known.pref == m.group(0) and not passive and _names_a_kind(mod):
@@ -941,10 +1021,10 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     if isinstance(h, _StemList):
         pairs = _department_parents(text, start, jurisdiction, False, h.start, connector == "" and prev.was_gov,
                                     coordinated, prev, out, jurisdiction)
-        for n, (s, dept) in enumerate(h.items):
-            for p, a0 in pairs:
+        for _, dept in h.items:                              # one surface, the whole list, for every department
+            for p, a0 in pairs:                               # (GUIDE: 网信、公安、财政、司法等有关部门 → four records)
                 a = _department(dept, p, jurisdiction)
-                a.start = min(a0, s) if n == 0 else s
+                a.start = min(a0, h.start)
                 a.end, a.text = h.end, text[a.start:h.end]
                 out.append(a)
         prev.advance(h.end, [], [p for p, _ in pairs], coordinated)
@@ -955,9 +1035,12 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         a.start, a.end, a.text = h.start, h.end, text[h.start:h.end]
         if c.attrs.get("branch"):                             # 人民银行河南省分行: one named body
             a.id, a.generic = f"actor:org/{c.key}", False
-        elif _DIRECT_UNITS.match(a.text) and jurisdiction not in (None, "china"):
-            r = _region(jurisdiction)                         # 省直单位 (Hunan) → 湖南省省直单位
-            a.id, a.label, a.jurisdiction = f"actor:{r.attrs.get('slug', r.key)}/{c.key}", f"{r.pref}{a.text}", jurisdiction
+        elif (_DIRECT_UNITS.match(a.text) or _KEPT_LEVEL_START.match(a.text)) and jurisdiction not in (None, "china"):
+            lv = _KEPT_LEVEL_START.match(a.text)              # 省直单位 (Hunan) → 湖南省省直单位; 省级登记机构 (Shanxi)
+            lvl = _LEVEL_OF_PREFIX.get(lv.group(0)) if lv else None                # → 山西省省级登记机构
+            key = _relative(lvl, jurisdiction)[1] if lvl else jurisdiction
+            r = _region(key or jurisdiction)
+            a.id, a.label, a.jurisdiction = f"actor:{r.attrs.get('slug', r.key)}/{c.key}", f"{r.pref}{a.text}", r.key
         out.append(a)
         prev.advance(h.end, [], [], coordinated)
         return
@@ -988,10 +1071,57 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made, parents = _departments(text, start, h, region, explicit, a0, connector == "" and prev.was_gov,
                                      coordinated, prev, out, jurisdiction)
     else:
-        made = [(_category(c), a0)]
+        made = [_category_or_court(text, start, h, region, explicit, a0, jurisdiction)]
+    made = _listed_places(text, start, h, region_hits, made, explicit) + made
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+#: the roles written after a place or a level word as that place's court (省人民检察院, 区人民法院)
+_COURT_ROLES = frozenset(_RULES["place_courts"])
+
+
+def _category_or_court(text: str, start: int, h: Hit, region: str | None, explicit: bool, a0: int,
+                       jurisdiction: str | None) -> tuple[Actor, int]:
+    """A category; a court or procuratorate after a place or a level word is that place's (北京市人民检察院,
+    省人民检察院 in Henan → 河南省人民检察院, 区人民法院 in Shanghai → 上海市区人民法院)."""
+    c = h.concept
+    if c.key not in _COURT_ROLES:
+        return _category(c), a0
+    lp = None if explicit else _level_prefix_at(text, start, h.start)
+    gov = own_government(region) if explicit else \
+        _level_government(lp.group(1), jurisdiction) if lp is not None and jurisdiction not in (None, "china") else None
+    if gov is None or gov.level in (None, "national") or not gov.label:
+        return _category(c), a0
+    label = f"{_place(gov)}{c.pref}"
+    return Actor(0, 0, "", f"{gov.id}/{c.key}", label, "GovernmentBody", gov.generic, c.key, gov.level,
+                 gov.jurisdiction), (a0 if explicit or lp is None else lp.start())
+
+
+def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], made: list[tuple[Actor, int]],
+                   explicit: bool) -> list[tuple[Actor, int]]:
+    """南京、苏州市数据局, 郑州、洛阳市人民政府: each place listed before the one a government or department
+    is written with (the one body ``made``) has the same body, its phrase running from the place to the body's end."""
+    out: list[tuple[Actor, int]] = []
+    c = h.concept
+    if not explicit or len(made) != 1 or not (_is_gov_role(c) or _is_dept_role(c)):
+        return out
+    last = made[0][0]
+    own = last.id == getattr(own_government(last.jurisdiction), "id", None)   # 香港、澳门特别行政区政府
+    k = next((r.start for r in region_hits if r.start < h.start <= r.end + 1), h.start)
+    while k - 1 > start and text[k - 1] == "、":
+        r = next((r for r in region_hits if r.end == k - 1 and r.text not in _NOT_ACTOR_REGIONS), None)
+        if r is None:
+            break
+        key = r.concept.key
+        if _is_gov_role(c):
+            a = (own_government(key) if own else None) or _gov_from_role(c, key, True, h.text)
+        else:
+            a = _department(c, _government(_region_level(key) or "province", key), key)
+        out.insert(0, (a, r.start))
+        k = r.start
+    return out
 
 
 _SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]) + "|" +
@@ -1051,6 +1181,8 @@ def _named_zone(name: str) -> bool:
 
 # units directly under a government (省直单位, 市直机关): the document's own
 _DIRECT_UNITS = re.compile(r"[省市区县]直")
+# a role noun that keeps its level word (省级登记机构, 县级以上工会组织) is a kind of that level in the document's region
+_KEPT_LEVEL_START = re.compile(alternation(_RULES["role_noun_kept_levels"]))
 
 
 def _named_unit(text: str, start: int, h: Hit, explicit: bool, jurisdiction: str | None = None) -> tuple[Actor, int] | None:
@@ -1107,6 +1239,11 @@ def _governments(text: str, start: int, h: Hit, region: str | None, explicit: bo
                  a0: int) -> list[tuple[Actor, int]]:
     """The government a role names, with the levels listed before it (省、设区的市级人民政府); each
     listed level's phrase runs from its level word to the end of the role."""
+    if explicit and region is not None and a0 < h.start and text[a0:h.start + 1] == _region(region).pref \
+            and _GOV_OF_LEVEL.get(str(h.concept.attrs.get("governmentLevel"))) == h.concept.key:
+        own = own_government(region)                  # 香港特别行政|区政府: the unit word ends the place's name,
+        if own is not None:                           # so the place's own government (not a 区's)
+            return [(own, a0)]
     made = [(_gov_from_role(h.concept, region, explicit, h.text), a0)]
     coord = _COORD_LEVELS.search(text, max(start, h.start - 16), h.start)
     if coord is not None and coord.end() == h.start and not explicit:
@@ -1136,6 +1273,9 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
             pairs += [(_level_government(m.group(1), region), coord.start() + m.start(1))
                       for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))]
         return pairs + [(_level_government(prefix.group(1), region), prefix.start())]
+    if text[max(start, a0 - len(_ALL_LEVELS)):a0] == _ALL_LEVELS:   # 各级网信部门: every level's government's
+        gov = _gov_from_role(vocabulary().concept("role", "all-levels-government"), region, False)
+        return [(gov, a0)]                                   # the surface drops 各级 (tune gold: 政务数据主管部门)
     if coordinated and prev.parents:                         # 县级以上人民政府及有关部门
         return [(p, a0) for p in prev.parents]
     if prev.sentence_gov is not None and _region_level(jurisdiction) not in (None, "national") \
@@ -1143,6 +1283,10 @@ def _department_parents(text: str, start: int, region: str | None, explicit: boo
         return [(prev.sentence_gov, a0)]                     # 县级以上人民政府应当组织水行政主管部门…
     return [(own_government(jurisdiction) if region == jurisdiction else None, a0)]
 
+
+#: the word before a department that makes it every level's (各级数据管理部门 17 documents of corpus/scale,
+#: 各级建设行政主管部门 19, 各级网信部门 9): the department of 各级人民政府
+_ALL_LEVELS = "各级"
 
 #: governments whose sentence does not make the departments it names theirs (乡、镇人民政府 or 街道办事处
 #: … 由有关部门处理: the city's or county's departments, not 上海市乡镇人民政府有关部门)
@@ -1422,7 +1566,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     regions = [h for h in hits if h.kind == "region"]
     lex = [h for h in hits if h.kind == "actor"]
     party = party_hits(text, start, end) if _PARTY_LEVEL_RX.search(text, start, end) else []
-    made = [h for h in branch_hits(text, start, end, regions)
+    made = [h for h in branch_hits(text, start, end, regions) + dispatched_hits(text, lex)
             if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex)]
     known = lex + made
     made += [h for h in government_hits(text, start, end)
@@ -1460,17 +1604,36 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [h for h in acts if not _definition_genus(text, start, end, h)]
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
+    acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
 
 
+_MAX_FIELD = 4
+
+
+def _with_field(text: str, start: int, h: Hit, terms: Collection[tuple[int, int]], others: list[Hit]) -> Hit:
+    """公共数据|主管部门, 政务数据|主管部门: a field term the vocabulary's department name begins inside
+    (数据主管部门) is part of its surface — the department is still the government's (label unchanged),
+    and its field word is no domain of the sentence."""
+    if not _is_dept_role(h.concept):
+        return h
+    for ts, te in terms:
+        if max(start, h.start - _MAX_FIELD) <= ts < h.start < te <= h.end and \
+                not any(o is not h and o.start < h.start and ts < o.end for o in others):
+            return Hit(ts, h.end, text[ts:h.end], h.kind, h.concepts)
+    return h
+
+
 _TOOL_AGENT_HEAD = re.compile(rf"(?:{alternation(_RULES['role_noun_tool_agent_heads'])})$")
+_TOOL_AGENT_GAP: dict[str, int] = _RULES["role_noun_tool_agent_gaps"]
 
 
 def _tool_agent(h: Hit, tool_end: int) -> bool:
     """执法|人员, 教育培训|机构: a role noun whose head does the work of the tool in its modifier is
     no part of the tool (示范|单位 is: rules/actors.yaml role_noun_tool_agent_heads)."""
     m = _TOOL_AGENT_HEAD.search(h.text)
-    return m is not None and tool_end <= h.start + m.start()
+    gap = _TOOL_AGENT_GAP.get(m.group(0)) if m is not None else None
+    return m is not None and tool_end <= h.start + m.start() and (gap is None or h.start + m.start() - tool_end <= gap)
 
 
 _DEFINITION = re.compile(alternation(_RULES["definition_words"]))

@@ -173,8 +173,9 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
         hits = [h for h in hits if not _inside(h.start, h.end, out.titles)]
     orgs = org_hits(text, start, end, [(h.start, h.end) for h in hits if h.kind == "actor"] +
                     [(s, e) for s, e, _ in out.titles], terms)
+    starts = {h.start for h in hits if h.kind == "actor"}        # 人民政府|数据主管部门: a department, no data owner
     actor_hits_ = [h for h in hits if h.kind == "actor" and not _strictly_inside(h, terms_hits)
-                   and not (h.concept.scheme == "role" and _NOT_ACTOR_AFTER.match(text, h.end))]
+                   and not (h.concept.scheme == "role" and h.end not in starts and _NOT_ACTOR_AFTER.match(text, h.end))]
     # a sub-institute found by pattern right after its parent: 中国科学院|工业人工智能研究院
     merged = []
     for a, b, name in orgs:
@@ -184,6 +185,7 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
             a, name = parent.start, text[parent.start:b]
         merged.append((a, b, name))
     orgs = merged
+    actor_hits_ = [h for h in actor_hits_ if not any(a < h.start and h.end == b for a, b, _ in orgs)]   # …产业|协会
     region_hits = [h for h in hits if h.kind == "region"]
     actors = actors_from_hits(text, start, end, actor_hits_ + region_hits, jurisdiction)
     for a, b, name in orgs:
@@ -289,8 +291,8 @@ def alias_definitions(text: str, start: int, end: int, actors: list[Actor]) -> d
                 continue
             if before is not None and not _COUNT_BEFORE.search(text, max(start, m.start() - 12), m.start()):
                 out[alias] = _alias_actor(alias, before)
-            elif _ALIAS_HEAD_RX.search(alias):
-                out[alias] = _alias_actor(alias, None)
+            elif _ALIAS_HEAD_RX.search(alias) and not vocabulary().lookup(alias, "actor"):
+                out[alias] = _alias_actor(alias, None)        # …组织（以下统称政府部门）: the role it already is
     return out
 
 

@@ -219,8 +219,16 @@ def test_a_list_of_stems_with_a_shared_head_gives_one_department_each():
         ("县级以上人民政府", "山东省县级以上人民政府", "county-and-above"),
         ("水行政主管部门", "山东省县级以上人民政府水行政主管部门", "county-and-above"),
         ("发展改革、财政、国土资源等部门", "山东省县级以上人民政府发展改革部门", "county-and-above"),
-        ("财政、国土资源等部门", "山东省县级以上人民政府财政部门", "county-and-above"),
-        ("国土资源等部门", "山东省县级以上人民政府国土资源部门", "county-and-above")]
+        ("发展改革、财政、国土资源等部门", "山东省县级以上人民政府财政部门", "county-and-above"),
+        ("发展改革、财政、国土资源等部门", "山东省县级以上人民政府国土资源部门", "county-and-above")]
+
+
+def test_every_department_of_a_stem_list_has_the_whole_list_as_its_surface():
+    # GUIDE (actors, surface): a list of stems with a shared head is one surface, one record per department
+    # lawrefbook_dlc/beijing/北京市法律援助条例.md
+    text = "法律援助经费应当专款专用，经费的使用应当接受财政、审计等部门的监督。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "beijing")] == [
+        ("财政、审计等部门", "北京市人民政府财政部门"), ("财政、审计等部门", "北京市人民政府审计机关")]
 
 
 def test_a_shorter_lexicon_suffix_never_wins_over_the_full_name():
@@ -546,7 +554,7 @@ def test_a_list_of_stems_closed_by_deng_and_a_longer_head_or_a_single_stem_befor
     # lawrefbook_dlc/shanghai/上海市精神卫生条例.md: …、民政等行政部门 (the last stem was 民政等行政)
     text = "卫生计生、公安、民政等行政部门及其工作人员在精神卫生工作中获得的精神障碍患者个人信息，应当予以保密。"
     assert [(t, lb) for t, lb, _ in spans(text, "shanghai")][2:] == [
-        ("民政等行政部门", "上海市人民政府民政部门"), ("工作人员", "工作人员")]
+        ("卫生计生、公安、民政等行政部门", "上海市人民政府民政部门"), ("工作人员", "工作人员")]
     # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md: …、园林等相关部门
     text = "轨道交通建设期间，市公安交通管理部门应当会同市城乡建设、交通、市政、园林等相关部门和轨道交通建设单位制订交通组织方案。"
     assert [lb for _, lb, _ in spans(text, "chongqing")][-2:] == ["重庆市人民政府园林部门", "轨道交通建设单位"]
@@ -619,3 +627,66 @@ def test_a_lower_congress_has_one_label_however_its_level_is_written():
     autonomous = resolve_actors("自治县人民代表大会常务委员会应当", "zhejiang")[0]
     assert (autonomous.id, autonomous.label) == ("actor:zhejiang/county/autonomous-county/congress-standing-committee",
                                                  "浙江省自治县人民代表大会常务委员会")
+
+
+def test_a_special_administrative_regions_government_is_its_own_not_a_districts():
+    # data_compliance/national/《卫星网络国内协调管理办法-暂行-》-027352154b.md (第三十二条): 澳门特别行政|区政府
+    text = "第三十二条 涉及香港、澳门特别行政区的国内协调事宜，根据内地与香港、澳门特别行政区政府间有关规定办理。"
+    assert [(a.text, a.label, a.level) for a in resolve_actors(text, "china")] == [
+        ("香港、澳门特别行政区政府", "香港特别行政区政府", "province"), ("澳门特别行政区政府", "澳门特别行政区政府", "province")]
+
+
+def test_places_listed_before_a_body_each_have_that_body():
+    # lawrefbook_dlc/shandong/泰山风景名胜区保护管理条例(2020-11-27).md: 泰安市、济南市人民政府 → both cities' governments
+    text = "泰安市、济南市人民政府按照行政区划负责协调泰山风景名胜区的保护、利用和管理工作。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "shandong")][:2] == [
+        ("泰安市、济南市人民政府", "泰安市人民政府"), ("济南市人民政府", "济南市人民政府")]
+
+
+def test_a_collective_alias_that_is_a_vocabulary_role_keeps_the_roles_reading():
+    # lawrefbook_dlc/zhejiang/浙江省保障“最多跑一次”改革规定(2018-11-30).md: （以下统称行政机关）names the role it is
+    from policykg.extract.pipeline import run
+    doc = run("第二条 本省行政机关和依法授权的具有管理公共事务职能的组织（以下统称行政机关），在提供行政许可过程中开展改革，适用本规定。\n"
+              "第三条 行政机关应当按照改革要求，减少办事环节。", path="zj.txt", front={"title": "浙江省保障改革规定"})
+    assert {(r.text, r.label) for r in doc.records() if r.kind == "actor" and r.text == "行政机关"} == {
+        ("行政机关", "浙江省行政机关")}
+
+
+def test_a_department_of_every_level_is_the_department_of_all_levels_governments():
+    # lawrefbook_dlc/henan/河南省失业保险条例(2001-11-29).md: 各级|审计机关 (各级 names the level in the label; the
+    # surface drops it as a determiner, GUIDE.md: 各级人民政府 keeps it as a role name, a department does not)
+    text = "各级审计机关应依法加强对失业保险基金的审计监督。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "henan")] == [("审计机关", "河南省各级人民政府审计机关")]
+
+
+def test_a_state_council_department_named_by_its_role_is_the_ministry():
+    # data_compliance/national/国家互联网信息办公室、公安部关于《大型网络平台个人信息保护规定-征求意见稿-》公开征求意见的通知_中央网络安全和信息化委员会办公室-956a17d58d.md
+    text = "第三条 国家网信部门会同国务院公安部门等有关部门制定发布大型网络平台目录并动态更新。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "china")][:2] == [
+        ("国家网信部门", "国家互联网信息办公室"), ("国务院公安部门", "公安部")]
+    # 国家有关部门 is the State Council's (国务院有关部门), as written in other national texts
+    assert [a.label for a in resolve_actors("国家有关部门应当加强指导。", "china")] == ["国务院有关部门"]
+
+
+def test_a_court_or_procuratorate_after_a_level_word_is_that_places():
+    # lawrefbook_dlc/shandong/山东省人民代表大会议事规则(2019-02-18).md
+    text = "对省人民检察院检察长的罢免，须报最高人民检察院检察长提请全国人民代表大会常务委员会批准。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "shandong")][:2] == [
+        ("省人民检察院", "山东省人民检察院"), ("最高人民检察院", "最高人民检察院")]
+    assert [(a.text, a.label) for a in resolve_actors("区人民法院依法审理。", "shanghai")] == [
+        ("区人民法院", "上海市区人民法院")]
+
+
+def test_a_kind_of_body_with_its_level_word_is_that_levels_in_the_documents_region():
+    # lawrefbook_dlc/henan/河南省黄河防汛条例(2016-12-02).md: 县级|防汛指挥机构 (the level word kept in the surface)
+    assert [(a.text, a.label) for a in resolve_actors("洪水偎堤后，县级防汛指挥机构应当根据黄河防汛预案组织防汛队伍巡堤查险。",
+                                                       "henan")] == [("县级防汛指挥机构", "河南省县级防汛指挥机构")]
+    # 省级 in a city's text is its province's (湖北省, for a Wuhan text)
+    assert [a.label for a in resolve_actors("省级登记机构负责全省登记工作。", "wuhan")] == ["湖北省省级登记机构"]
+
+
+def test_cheng_shi_listed_before_a_county_government_is_the_citys_level():
+    # lawrefbook_dlc/henan/河南省实施《城乡规划法》办法(2010-07-30).md: 城市、县人民政府 (158 times in 13 corpus documents)
+    text = "不隶属于乡、镇的村庄规划由城市、县人民政府城乡规划主管部门组织编制，报城市、县人民政府审批。"
+    assert [(a.text, a.label) for a in resolve_actors(text, "henan")][-2:] == [
+        ("城市、县人民政府", "河南省设区的市级人民政府"), ("县人民政府", "河南省县级人民政府")]
