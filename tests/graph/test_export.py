@@ -18,7 +18,7 @@ def test_gephi_and_neo4j_import_files(seed_build, seed_graph):
         reader = csv.reader(fh)
         header = next(reader)
         assert header[:2] == ["id:ID", ":LABEL"]
-        assert sum(1 for _ in reader) == 174
+        assert sum(1 for _ in reader) == 176
     assert "neo4j-admin database import full" in (seed_build / "neo4j-import" / "import.sh").read_text()
 
 

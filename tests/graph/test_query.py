@@ -40,7 +40,7 @@ def test_every_edge_leads_back_to_its_sentence_and_characters(seed_build):
           ?m a pkg:Measure ; pkg:text ?text ; pkg:startOffset ?start ; pkg:endOffset ?end ;
              pkg:sourceSentence ?s ; pkg:sourceProvision ?prov . ?s pkg:text ?stext .
         }""")
-    assert len(rows) == 758
+    assert len(rows) == 757
     docs = {json.loads(line)["id"]: json.loads(line) for line in (seed_build / "documents.jsonl").open()}
     for m, text, start, end, stext, prov in rows:
         doc = docs[m.split(":", 1)[1].split("/")[0]]

@@ -44,7 +44,7 @@ def test_row_counts_equal_the_builds_counts(tables, seed_build):
     c, nodes = m["counts"], m["node_counts"]
     assert {k: len(tables[k]) for k in ("documents", "actors", "instruments", "domains", "targets", "statistics")} \
         == {k: c[k] for k in ("documents", "actors", "instruments", "domains", "targets", "statistics")}
-    assert tables["measures"]["id"].nunique() == c["measures"] == 758          # one row per measure × agent
+    assert tables["measures"]["id"].nunique() == c["measures"] == 757          # one row per measure × agent
     assert len(tables["provisions"]) == nodes["Provision"] and len(tables["sentences"]) == nodes["Sentence"]
     assert len(tables["parameters"]) == nodes.get("Parameter", 0) == 2
     assert len(tables["sanctions"]) == nodes.get("Sanction", 0) == 0
@@ -77,7 +77,7 @@ def test_every_evidence_span_is_the_text_of_its_sentence(tables, seed_build):
             assert s["doc"] == r.doc and s["provision"] == r.provision and s["text"] == r.sentence_text
             assert s["text"][r.start - s["start"]:r.end - s["start"]] == r.text == texts[r.doc][r.start:r.end]
             n += 1
-    assert n == 758 + 13 + 2 + 117 + 58
+    assert n == 757 + 13 + 2 + 117 + 58
 
 
 def test_exact_rows_of_the_seeds(tables):
@@ -121,7 +121,7 @@ def test_load_tables_reads_a_current_export_and_ignores_a_stale_one(seed_build, 
     build = tmp_path / "build"
     shutil.copytree(seed_build, build, symlinks=True)
     before = sorted(p.name for p in build.iterdir())
-    assert len(policykg.load_tables(build)["measures"]) == 758
+    assert len(policykg.load_tables(build)["measures"]) == 757
     assert sorted(p.name for p in build.iterdir()) == before               # made in memory: nothing written
     r = _export(str(build), "--format", "parquet")
     assert r.exit_code == 0 and r.output.strip() == f"tables: 13 file(s) → {build / 'tables'}"
@@ -131,7 +131,7 @@ def test_load_tables_reads_a_current_export_and_ignores_a_stale_one(seed_build, 
     stamp = json.loads((build / "tables" / "tables.json").read_text(encoding="utf-8"))
     stamp["built"] = "2000-01-01T00:00:00+0000"                              # as if the build changed since
     (build / "tables" / "tables.json").write_text(json.dumps(stamp), encoding="utf-8")
-    assert len(policykg.load_tables(build)["measures"]) == 758
+    assert len(policykg.load_tables(build)["measures"]) == 757
 
 
 def test_formats_and_replacing_an_export(seed_build, tmp_path):
