@@ -525,8 +525,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, exports: tuple[
     (oxigraph/), a LadybugDB Cypher database (ladybug) and manifest.json; with
     --exports also Turtle, JSON-LD,
     GraphML, GEXF, neo4j-admin CSV, graph.json and overview.html.  Files are
-    identified by content hash: a rebuild redoes only what changed, and returns at
-    once when nothing did.  A build given fewer files than DIR holds is refused
+    identified by content hash and path as given: a rebuild redoes only what
+    changed, and returns at once when nothing did (a moved file is new).  A build given fewer files than DIR holds is refused
     unless --prune.  A file that cannot be read is reported and skipped; the exit
     status is then 1.
     """
