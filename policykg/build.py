@@ -207,8 +207,9 @@ def _file_key(path: Path, data: bytes) -> str:
 
 
 def _check_out_dir(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise InputError("exists and is not a directory", str(out))
+    up = next((p for p in [out, *out.parents] if p.exists() or p.is_symlink()), None)
+    if up is not None and not up.is_dir():
+        raise InputError("exists and is not a directory; choose another -o", str(up))
     ours = ("manifest.json", ".cache", ".current", ".gen")
     if out.exists() and any(p.name != ".lock" for p in out.iterdir()) and \
             not any((out / n).exists() for n in ours):
