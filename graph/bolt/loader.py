@@ -462,7 +462,7 @@ def load_bolt(g: PGraph, uri: str, user: str, password: str, database: str | Non
                          "same command again when the server is up", uri) from None
     finally:
         if own_driver:
-            close_driver(driver, dialect.name if dialect is not None else "")
+            close_driver(driver, dialect.name if dialect is not None else result.dialect)   # known if detected
     return result
 
 
