@@ -1024,11 +1024,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     fresh = not out.exists()                    # made by this build: removed again if nothing is built
     exports = tuple(exports)
     _check_exports(e for e in exports if e != "none")                 # a name that does not exist: before anything
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        lock = _lock(out)
-    except OSError as e:
-        raise _write_error(out, e) from None
+    lock = _open(out)
     gen: Path | None = None
     switched = False
     result = BuildResult(out)
@@ -1042,8 +1038,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         cache = out / CACHE / fp
         cache.mkdir(parents=True, exist_ok=True)
         planned = _timed(result, "hash", lambda: _plan(files, cache, result, on_error, shacl))
-        if not planned:
-            raise _NothingBuilt(paths, out, m is not None, len(result.errors))
+        _NothingBuilt.check(planned, paths, out, m, result)
         prev = _previous(out, m, fp, options.rdf_mentions, options.nquads)
         if _unchanged(prev, planned, options):
             assert prev is not None
@@ -1059,18 +1054,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
                                                  shacl=shacl)) as results:
                 _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
             docs, failed = stream.docs, result.failed_keys
-            if not docs:
-                raise _NothingBuilt(paths, out, m is not None, len(result.errors))
+            _NothingBuilt.check(docs, paths, out, m, result)
             stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
                                          progress, ahead, stream.finish)
             if "copy" not in result.timings:
                 _timed(result, "copy", stream.finish)       # the unchanged lines, copied meanwhile
-        if shacl:
-            result.violations = _violations(docs, cache)
-        manifest = _summary(stores, result, options)
-        result.timings["total"] = time.perf_counter() - t_start
-        manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
-        (gen / "manifest.json").write_bytes(_manifest_bytes(manifest))
+        _write_manifest(gen, stores, result, options, t_start, _violations(docs, cache) if shacl else [])
         _switch(gen, out)
         switched = True
         _clean_leftovers(out)                                   # the previous generation
@@ -1099,6 +1088,31 @@ class _NothingBuilt(InputError):
         why = f"{failed} file(s) failed" if failed else f"supported: {' '.join(supported())}"
         where = ", ".join(str(p) for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
         super().__init__(f"no documents to build ({why}); {kept}", where or str(out))
+
+    @classmethod
+    def check(cls, found: list[Any], paths: list[str | Path], out: Path, m: dict[str, Any] | None,
+              result: BuildResult) -> None:
+        """Refuse the build when nothing was ``found`` to build (``m``: the current build's manifest)."""
+        if not found:
+            raise cls(paths, out, m is not None, len(result.errors))
+
+
+def _open(out: Path) -> int:
+    """The build directory made and locked (its lock's descriptor), or the one line saying why not."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return _lock(out)
+    except OSError as e:
+        raise _write_error(out, e) from None
+
+
+def _write_manifest(gen: Path, stores: _Stores, result: BuildResult, options: Options, t_start: float,
+                    violations: list[Violation]) -> None:
+    result.violations = violations
+    manifest = _summary(stores, result, options)
+    result.timings["total"] = time.perf_counter() - t_start
+    manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
+    (gen / "manifest.json").write_bytes(_manifest_bytes(manifest))
 
 
 def _manifest_bytes(manifest: dict[str, Any]) -> bytes:
