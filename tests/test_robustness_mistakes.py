@@ -190,16 +190,13 @@ def test_eval_shows_a_dash_where_nothing_is_scored(tmp_path):
     assert [c.strip() for c in actor.strip("│").split("│")][1:4] == ["—", "0.000", "0.000"]
 
 
-def test_the_dask_hint_names_the_extra():
+def test_the_dask_hint_names_the_extra(monkeypatch):
     from policykg.errors import InputError
-    from policykg.parallel import extract_many
-    try:
-        import distributed  # noqa: F401
-        pytest.skip("Dask is installed here")
-    except ImportError:
-        pass
-    with pytest.raises(InputError, match=r"pip install 'policykg\[dask\]'"):
-        list(extract_many([Path("x.txt")], "fp", dask="local"))
+    from policykg.parallel import _dask_client
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)          # as if Dask were not installed
+    with pytest.raises(InputError) as e:
+        _dask_client("local")
+    assert str(e.value) == "local: --dask needs Dask: pip install 'policykg[dask]'"
 
 
 @pytest.mark.server
