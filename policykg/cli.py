@@ -1125,7 +1125,8 @@ Exit status: 0 loaded, counts match; 1 another error (counts differ, a bad build
 @click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, help="User (env NEO4J_USERNAME).")
 @click.option("--password", envvar="NEO4J_PASSWORD", default="", help="Password (env NEO4J_PASSWORD).")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None,
-              help="Database name (env NEO4J_DATABASE; default: the server's default database).")
+              help="Database name (env NEO4J_DATABASE; default: the server's default database; "
+                   "refused by FalkorDB, which has none over Bolt).")
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
               help="Rows per UNWIND statement.")
 @click.option("--workers", default=None, type=click.IntRange(1, 16),
