@@ -10,6 +10,9 @@ mentions it); a document shows its title.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -112,7 +115,35 @@ def validate_build(build_dir: Path) -> list[Violation]:
         raise GraphError("not a policykg build directory (run 'policykg build PATHS -o DIR')", str(build_dir))
     if not nq.exists():
         raise GraphError(f"the build has no {nq.name}; rebuild it", str(build_dir))
-    return validate_graph(_union_graph(nq))
+    with _quiet_literals():
+        g = _union_graph(nq)
+        found = _ill_typed(g) + validate_graph(g)
+    return sorted(found, key=lambda v: (v.severity != "Violation", v.focus, v.path or "", v.message))
+
+
+@contextlib.contextmanager
+def _quiet_literals() -> Iterator[None]:
+    """rdflib's warning (with a traceback) for each literal its datatype cannot read, silenced:
+    :func:`_ill_typed` reports them as violations."""
+    log = logging.getLogger("rdflib.term")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _ill_typed(g) -> list[Violation]:
+    """A violation for each literal that is not a value of its datatype (``"2025-13-45"^^xsd:date``)."""
+    from rdflib import Literal
+    out = []
+    for s, p, o in g:
+        if isinstance(o, Literal) and o.ill_typed:
+            kind = str(o.datatype).rsplit("#", 1)[-1]
+            sid, text = _source(g, s)
+            out.append(Violation(str(s), str(p), f"'{o}' is not a valid xsd:{kind}", "Violation", sid, text))
+    return out
 
 
 # --- the check a build runs on its own output ---------------------------------------------

@@ -1,6 +1,7 @@
 """``policykg build``: documents → extraction → RDF and stores in one directory, incrementally.
 
-Each input file is identified by the SHA-256 of its bytes and its path (its *key*).  Its structured
+Each input file is identified by the SHA-256 of its bytes and its path as given (its *key*; the path is
+recorded in ``documents.jsonl``, so a moved file is a new document).  Its structured
 document, extraction records and graph are cached under ``DIR/.cache/<fingerprint>/`` (the
 fingerprint of the pipeline code and ontology; compressed, :mod:`policykg.graph.shards`), so a rebuild
 re-extracts only files whose content changed.
@@ -73,7 +74,7 @@ import policykg.ontology
 from policykg.errors import InputError
 from policykg.extract.document.ingest import expand_paths
 from policykg.extract.pipeline import run
-from policykg.extract.text.read import read_bytes
+from policykg.extract.text.read import read_bytes, supported
 from policykg.graph.export import EXPORTERS, read_build_graph, read_manifest
 from policykg.graph.kg import KG, document_graph
 from policykg.graph.ladybug_rows import (
@@ -206,8 +207,9 @@ def _file_key(path: Path, data: bytes) -> str:
 
 
 def _check_out_dir(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise InputError("exists and is not a directory", str(out))
+    up = next((p for p in [out, *out.parents] if p.exists() or p.is_symlink()), None)
+    if up is not None and not up.is_dir():
+        raise InputError("exists and is not a directory; choose another -o", str(up))
     ours = ("manifest.json", ".cache", ".current", ".gen")
     if out.exists() and any(p.name != ".lock" for p in out.iterdir()) and \
             not any((out / n).exists() for n in ours):
@@ -972,8 +974,11 @@ def _check_drops(out: Path, m: dict[str, Any] | None, files: list[Path], prune: 
     if dropped and not prune:
         names = ", ".join(Path(p).name for p in dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3
                                                                 else "")
-        raise InputError(f"this build holds {len(dropped)} document(s) not given again ({names}); "
-                         "give them too, add --prune to drop them, or use 'policykg add'", str(out))
+        moved = {Path(p).name for p in dropped} <= {f.name for f in files}
+        hint = ("; a document is identified by its path and content, so files moved to another folder are new "
+                "documents: add --prune to build them there anew" if moved else
+                "; give them too, add --prune to drop them, or use 'policykg add'")
+        raise InputError(f"this build holds {len(dropped)} document(s) not given again ({names}){hint}", str(out))
 
 
 def _unchanged(prev: _Prev | None, planned: list[_Planned], options: Options) -> bool:
@@ -1018,14 +1023,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
     t_start = time.perf_counter()
     out = Path(out_dir)
     _check_out_dir(out)
+    paths = list(paths)
     files = list(expand_paths(paths))
+    fresh = not out.exists()                    # made by this build: removed again if nothing is built
     exports = tuple(exports)
     _check_exports(e for e in exports if e != "none")                 # a name that does not exist: before anything
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        lock = _lock(out)
-    except OSError as e:
-        raise _write_error(out, e) from None
+    lock = _open(out)
     gen: Path | None = None
     switched = False
     result = BuildResult(out)
@@ -1039,6 +1042,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         cache = out / CACHE / fp
         cache.mkdir(parents=True, exist_ok=True)
         planned = _timed(result, "hash", lambda: _plan(files, cache, result, on_error, shacl))
+        _NothingBuilt.check(planned, paths, out, m, result)
         prev = _previous(out, m, fp, options.rdf_mentions, options.nquads)
         if _unchanged(prev, planned, options):
             assert prev is not None
@@ -1054,16 +1058,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
                                                  shacl=shacl)) as results:
                 _timed(result, "extract", lambda: stream.run(results, progress, len(todo)))
             docs, failed = stream.docs, result.failed_keys
+            _NothingBuilt.check(docs, paths, out, m, result)
             stores = _stores_and_exports(gen, cache, docs, prev if update else None, result, options,
                                          progress, ahead, stream.finish)
             if "copy" not in result.timings:
                 _timed(result, "copy", stream.finish)       # the unchanged lines, copied meanwhile
-        if shacl:
-            result.violations = _violations(docs, cache)
-        manifest = _summary(stores, result, options)
-        result.timings["total"] = time.perf_counter() - t_start
-        manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
-        (gen / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _write_manifest(gen, stores, result, options, t_start, _violations(docs, cache) if shacl else [])
         _switch(gen, out)
         switched = True
         _clean_leftovers(out)                                   # the previous generation
@@ -1072,11 +1072,57 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, progress: Progress |
         if switched:                                            # the new build is in place; only tidying failed
             return result
         raise _write_error(out, e) from None
+    except _NothingBuilt:
+        if fresh:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     finally:
         if gen is not None and not switched:
             shutil.rmtree(gen, ignore_errors=True)
         _unlock(lock)
     return result
+
+
+class _NothingBuilt(InputError):
+    """No file given could be read or extracted: the build is refused, the previous one kept (a typo in a
+    path with ``--prune`` must not leave an empty build)."""
+
+    def __init__(self, paths: list[str | Path], out: Path, had_build: bool, failed: int) -> None:
+        kept = "the previous build is kept" if had_build else f"{out} was not made"
+        why = f"{failed} file(s) failed" if failed else f"supported: {' '.join(supported())}"
+        where = ", ".join(str(p) for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        super().__init__(f"no documents to build ({why}); {kept}", where or str(out))
+
+    @classmethod
+    def check(cls, found: list[Any], paths: list[str | Path], out: Path, m: dict[str, Any] | None,
+              result: BuildResult) -> None:
+        """Refuse the build when nothing was ``found`` to build (``m``: the current build's manifest)."""
+        if not found:
+            raise cls(paths, out, m is not None, len(result.errors))
+
+
+def _open(out: Path) -> int:
+    """The build directory made and locked (its lock's descriptor), or the one line saying why not."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return _lock(out)
+    except OSError as e:
+        raise _write_error(out, e) from None
+
+
+def _write_manifest(gen: Path, stores: _Stores, result: BuildResult, options: Options, t_start: float,
+                    violations: list[Violation]) -> None:
+    result.violations = violations
+    manifest = _summary(stores, result, options)
+    result.timings["total"] = time.perf_counter() - t_start
+    manifest["timings"] = {k: round(v, 3) for k, v in result.timings.items()}
+    (gen / "manifest.json").write_bytes(_manifest_bytes(manifest))
+
+
+def _manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    """The manifest as UTF-8 JSON; the bytes of a file name that is not UTF-8 (in an error line: such a file
+    is refused) written as ``\\udcff`` escapes, as JSON says them, not as invalid text."""
+    return json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8", "backslashreplace")
 
 
 def _with_recorded(m: dict[str, Any] | None, exports: tuple[str, ...]) -> tuple[str, ...]:

@@ -64,6 +64,19 @@ def fail(message: str) -> NoReturn:
     raise UserError(message)
 
 
+def _make_parent(path: Path) -> None:
+    """The folder ``path`` is written into, made; one line when a part of it is a file or cannot be made."""
+    for up in [path.parent, *path.parent.parents]:
+        if up.exists():
+            if not up.is_dir():
+                fail(f"{up}: exists and is not a directory; choose another -o")
+            break
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        fail(f"{path.parent}: cannot make the folder ({e.strerror or e}); choose another -o")
+
+
 def handle_errors(fn: Callable) -> Callable:
     """Turn library errors into click errors (one line, exit 1)."""
     @functools.wraps(fn)
@@ -77,10 +90,20 @@ def handle_errors(fn: Callable) -> Callable:
             raise UserError("interrupted") from None
         except BrokenPipeError:
             sys.exit(0)
+        except OSError as e:
+            if e.filename is None:                           # not about a file: a bug, shown as such
+                raise
+            raise UserError(f"{e.filename}: {e.strerror or e}") from None
     return wrapper
 
 
 class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:                # Ctrl-C while a command's options are read (its registries imported): as later
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise UserError("interrupted") from None
+
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.epilog:
             formatter.write_paragraph()
@@ -213,7 +236,7 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
     failures = docs = n = 0
     start = time.perf_counter()
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        _make_parent(output)
     with (atomic_write(output) if output else contextlib.nullcontext(sys.stdout)) as out, \
             _progress(len(files), "extracting") as bar:
         task = bar.add_task("extract", total=len(files))
@@ -267,7 +290,8 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
     The matching rule is in tests/gold/GUIDE.md: per gold sentence, actors by
     canonical label, instruments/domains/regions by concept, measures by agent set
     and modality, targets by value+unit+year, statistics by value+unit,
-    citations by title.
+    citations by title.  A row with no prediction shows precision "—" (JSON
+    null), one with no gold recall "—".
     """
     from rich.table import Table
 
@@ -306,8 +330,8 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
                 pred_recs += [x.to_json() for x in run(r.document).records()]
         scores = evaluate(gold_recs, pred_recs)
     if as_json:
-        click.echo(json.dumps([{"row": s.name, "precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                                "f1": round(s.f1, 4), "gold": s.tp + s.fn, "predicted": s.tp + s.fp}
+        click.echo(json.dumps([{"row": s.name, **dict(zip(("precision", "recall", "f1"), _ratios(s), strict=True)),
+                                "gold": s.tp + s.fn, "predicted": s.tp + s.fp}
                                for s in scores], ensure_ascii=False, indent=1))
     else:
         from rich.console import Console
@@ -316,7 +340,7 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
         for col in ("row", "precision", "recall", "F1", "gold", "predicted"):
             table.add_column(col, justify="left" if col == "row" else "right")
         for s in scores:
-            table.add_row(s.name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp + s.fn),
+            table.add_row(s.name, *("—" if x is None else f"{x:.3f}" for x in _ratios(s)), str(s.tp + s.fn),
                           str(s.tp + s.fp))
         Console(highlight=False).print(table)
     if show_errors:
@@ -324,6 +348,14 @@ def eval_(gold: tuple[Path, ...], pred: Path | None, docs_paths: tuple[Path, ...
                 "statistic": "statistic · value+unit"}.get(show_errors)
         for doc, sent, missing, extra in errors(gold_recs, pred_recs, show_errors, name):
             click.echo(f"{doc} | {sent[:60]} | missing {list(missing)} | extra {list(extra)}")
+
+
+def _ratios(s: Any) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1 of a score row, rounded; None (shown "—") where nothing is there to score:
+    precision without predictions, recall without gold, F1 without either."""
+    p = round(s.precision, 4) if s.tp + s.fp else None
+    r = round(s.recall, 4) if s.tp + s.fn else None
+    return p, r, round(s.f1, 4) if s.tp + s.fp + s.fn else None
 
 
 # --- explain -----------------------------------------------------------------------------
@@ -502,7 +534,7 @@ def _build_options(fn: Callable) -> Callable:
   policykg build seeds/ -o build --rdf-mentions full         (every mention span, with offsets, in the N-Quads)
   policykg build seeds/ -o build --nquads plain              (kg.nq uncompressed instead of kg.nq.gz)""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
               show_default=True, help="Build directory (created; an earlier build there is updated incrementally).")
 @_build_options
 @click.option("--prune", is_flag=True, help="Drop the documents of the build in DIR that are not given again "
@@ -525,8 +557,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, as_json: bool, exports: tuple[
     (oxigraph/), a LadybugDB Cypher database (ladybug) and manifest.json; with
     --exports also Turtle, JSON-LD,
     GraphML, GEXF, neo4j-admin CSV, graph.json and overview.html.  Files are
-    identified by content hash: a rebuild redoes only what changed, and returns at
-    once when nothing did.  A build given fewer files than DIR holds is refused
+    identified by content hash and path as given: a rebuild redoes only what
+    changed, and returns at once when nothing did (a moved file is new).  A build given fewer files than DIR holds is refused
     unless --prune.  A file that cannot be read is reported and skipped; the exit
     status is then 1.
     """
@@ -841,8 +873,19 @@ def query(build_dir: Path | None, name: str | None, list_: bool, show: str | Non
     _print_rows(cols, rows, fmt, wide)
     size = page_size(saved_query_text(name, lang), lang)
     if size is not None:
-        click.echo(f"page {page}: documents {(page - 1) * size + 1}–{page * size} in identifier order"
-                   f"{'' if rows else ' (none: past the last page)'}; next: --page {page + 1}", err=True)
+        click.echo(_page_note(build_dir, page, size), err=True)
+
+
+def _page_note(build_dir: Path, page: int, size: int) -> str:
+    """Which documents a page of a paged listing covers, and the next page if there is one."""
+    from .build import built_paths
+    n = len(built_paths(build_dir))
+    last = max(1, -(-n // size))
+    first = (page - 1) * size + 1
+    if first > n:
+        return f"page {page}: past the last page (the build holds {n:,} document(s); the last page is {last})"
+    more = f"next: --page {page + 1}" if page < last else "the last page"
+    return f"page {page}: documents {first}–{min(page * size, n)} of {n:,} in identifier order; {more}"
 
 
 # --- validate ----------------------------------------------------------------------------
@@ -958,6 +1001,7 @@ def viz(build_dir: Path, view_name: str, focus: str | None, depth: int, measures
     out = output or build_dir / f"view-{view_name}.html"
     if out.suffix.lower() not in (".html", ".htm", ".png", ".svg", ".pdf"):
         fail(f"{out}: the output is .html (interactive) or .png/.svg/.pdf (static)")
+    _make_parent(out)
     with _status(f"drawing the {view_name} view of {build_dir}"):
         g = read_build_graph(build_dir)
         view = make_view(g, view_name, focus=focus, depth=depth, doc=doc, jurisdictions=list(jurisdictions) or None,
@@ -1051,7 +1095,7 @@ def export(fmt: str, build_dir: Path, output: Path | None, table_format: str | N
             files = export_into(build_dir, fmt)
         _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out} (later builds of {build_dir} keep it)")
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(out)
     with _status(f"writing {fmt} from {build_dir}"):
         files = exporter.write(build_dir, out) if exporter.reads == "nq" else exporter.write(read_build_graph(build_dir), out)
     _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
@@ -1081,7 +1125,8 @@ Exit status: 0 loaded, counts match; 1 another error (counts differ, a bad build
 @click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, help="User (env NEO4J_USERNAME).")
 @click.option("--password", envvar="NEO4J_PASSWORD", default="", help="Password (env NEO4J_PASSWORD).")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None,
-              help="Database name (env NEO4J_DATABASE; default: the server's default database).")
+              help="Database name (env NEO4J_DATABASE; default: the server's default database; "
+                   "refused by FalkorDB, which has none over Bolt).")
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
               help="Rows per UNWIND statement.")
 @click.option("--workers", default=None, type=click.IntRange(1, 16),

@@ -133,7 +133,7 @@ def _dask_client(address: str) -> Any:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise InputError("--dask needs Dask: pip install 'dask[distributed]'", address) from None
+        raise InputError("--dask needs Dask: pip install 'policykg[dask]'", address) from None
     if address == "local":
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster)

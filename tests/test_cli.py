@@ -87,13 +87,13 @@ def test_tables_fit_the_terminal_and_wide_shows_whole_cells(seed_build):
         "│ 黑龙江省人民代表大…  │ heilongjiang-2024  │ 黑龙江省数字经济促… │ 2024-12-19 │",
         "└──────────────────────┴────────────────────┴─────────────────────┴────────────┘"]
     assert r.stderr == ("4 row(s); long cells cut to fit 80 columns (--wide shows them whole)\n"
-                        "page 1: documents 1–100 in identifier order; next: --page 2\n")
+                        "page 1: documents 1–4 of 4 in identifier order; the last page\n")
     r = runner.invoke(cli, ["query", str(seed_build), "issuers", "--wide"], catch_exceptions=False)
     lines = r.stdout.splitlines()
     assert lines[4] == ("│ 安徽省人民代表大会常务委员会   │ anhui-2025         │ "
                         "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定 │ 2025-07-12 │")
     assert len({cell_len(x) for x in lines}) == 1 and r.stderr == ("4 row(s)\n"
-                                                     "page 1: documents 1–100 in identifier order; next: --page 2\n")
+                                                     "page 1: documents 1–4 of 4 in identifier order; the last page\n")
     whole = "安徽省人民代表大会常务委员会关于进一步促进数字经济高质量发展的决定" * 2     # 132 columns
     for args in (["sparql", str(seed_build), "SELECT (CONCAT(?t, ?t) AS ?tt) WHERE { "
                                                "?d dcterms:identifier 'anhui-2025' ; dcterms:title ?t }"],
@@ -150,13 +150,13 @@ def test_a_paged_listing_gives_its_pages(seed_build, lang):
     runner = CliRunner()
     base = ["query", str(seed_build), "prohibitions", "--lang", lang, "--format", "json"]
     one = runner.invoke(cli, base, catch_exceptions=False)
-    assert one.exit_code == 0 and one.stderr == "page 1: documents 1–10 in identifier order; next: --page 2\n"
+    assert one.exit_code == 0 and one.stderr == "page 1: documents 1–4 of 4 in identifier order; the last page\n"
     rows = json.loads(one.stdout)
     assert len(rows) > 0 and {r["doc"] for r in rows} <= {"anhui-2025", "heilongjiang-2024", "huaxin-report-2025",
                                                           "jiangsu-2025"}
     two = runner.invoke(cli, base + ["--page", "2"], catch_exceptions=False)
     assert two.exit_code == 0 and json.loads(two.stdout) == []          # four documents: one page
-    assert two.stderr == "page 2: documents 11–20 in identifier order (none: past the last page); next: --page 3\n"
+    assert two.stderr == "page 2: past the last page (the build holds 4 document(s); the last page is 1)\n"
 
 
 def test_explain_prints_what_each_stage_found_in_one_sentence():

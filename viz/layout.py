@@ -114,7 +114,8 @@ def layered(view: View, kinds: list[str], per_column: int = 30, center: str | No
     if len(view.nodes) < before:
         view.notes.append(f"Each column shows its {per_column} best-connected nodes; the other "
                           f"{before - len(view.nodes) + sum(1 for n in view.nodes if n.startswith(MORE))} are "
-                          "folded into a \"+N more\" node (click it for their names; edges keep their sentences).")
+                          "folded into a \"+N more\" node (in the HTML view, click it for their names; edges keep their "
+                          "sentences).")
     deg = _degrees(view)
     for nid, node in view.nodes.items():
         node.degree = deg[nid]

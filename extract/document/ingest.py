@@ -129,8 +129,8 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Result]:
     for f in expand_paths(paths):
         try:
             doc = ingest(f)
-        except InputError as e:
-            yield Result(str(f), error=e)
+        except InputError as e:               # named by its file, when the stage that raised it did not
+            yield Result(str(f), error=e if e.where else InputError(e.message, str(f)))
             continue
         except PolicyKGError:                 # not about this file (a bad limit in the environment): stop
             raise

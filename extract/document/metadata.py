@@ -8,12 +8,14 @@ and source URL.  ``DocumentMeta.inferred`` records where each field came from.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from policykg.errors import InputError
 from policykg.extract.document.model import DocumentMeta
 from policykg.extract.text.normalize import normalize_label
 from policykg.ontology import vocabulary
@@ -115,11 +117,14 @@ def _date_value(v: Any) -> str | None:
     if v is None:
         return None
     s = str(v).strip()
-    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", s)
-    if m:
-        return iso_date(*m.groups())
-    m = _DATE.search(s)
-    return iso_date(*m.groups()) if m else None
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", s) or _DATE.search(s)
+    if not m:
+        return None
+    try:                           # a quoted '2025-13-45' is refused like an unquoted one (read.py)
+        datetime.date(*map(int, m.groups()))
+    except ValueError as e:
+        raise InputError(f"front matter: impossible date '{s[:40]}' ({e})") from None
+    return iso_date(*m.groups())
 
 
 def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, paragraphs: list[str],

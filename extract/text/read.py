@@ -56,6 +56,7 @@ import datetime as _dt
 import errno
 import hashlib
 import io
+import logging
 import os
 import re
 import stat
@@ -492,6 +493,7 @@ def _read_pdf(path: Path, data: bytes) -> RawText:
     where = str(path)
     try:
         from pypdf import PdfReader
+        logging.getLogger("pypdf").setLevel(logging.ERROR)   # its warnings ("EOF marker not found"): noise
         reader = PdfReader(io.BytesIO(data))
         pages = _pdf_pages(reader, where)
         info = reader.metadata

@@ -48,6 +48,8 @@ class Dialect:
     #: seconds of silence after which a connection is given up and its transaction
     #: retried (``None``: wait as long as the driver does)
     stall_seconds: float | None = None
+    #: whether a session may name a database (``load neo4j --database``)
+    databases: bool = True
 
     def detect(self, session) -> bool:
         """Whether the server behind ``session`` speaks this dialect."""

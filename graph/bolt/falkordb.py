@@ -10,7 +10,8 @@ Bolt clients it stops reading one of them, so a load uses one session and a
 connection silent for :data:`FALKORDB_STALL_SECONDS` is dropped and its
 transaction retried.  A connection closed with Bolt ``GOODBYE`` is left half-open
 and stalls the next handshake, so the driver's sockets are closed without it
-(:meth:`FalkorDBDialect.close`).
+(:meth:`FalkorDBDialect.close`).  A session's database name is honoured by auto-commit statements
+only, not by transactions, so ``--database`` is refused (``databases = False``).
 
 FalkorDB announces itself as ``Neo4j/5.13.0``, so it cannot be recognised by
 name: this dialect is the fallback, chosen for any Bolt server that no other
@@ -77,6 +78,9 @@ class FalkorDBDialect(Dialect):
     max_param_bytes = FALKORDB_PARAM_BYTES
     max_sessions = 1
     stall_seconds = FALKORDB_STALL_SECONDS
+    #: over Bolt, FalkorDB 4.16 runs a managed transaction on its default graph whatever database the session
+    #: names, and an auto-commit statement on the graph it names: a load and its count would disagree
+    databases = False
 
     def detect(self, session) -> bool:
         """Asked last, it takes any Bolt server (FalkorDB cannot be told apart by name)."""

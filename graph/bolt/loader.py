@@ -350,10 +350,14 @@ def _connect(uri: str, user: str, password: str, retry_seconds: float = 120.0):
     return driver
 
 
-def _prepare(session, result: LoadResult) -> tuple[Dialect, Callable[[Any], Any]]:
-    """Detect the dialect, create its indexes, and choose how rows are encoded."""
+def _prepare(session, result: LoadResult, database: str | None = None) -> tuple[Dialect, Callable[[Any], Any]]:
+    """Detect the dialect, create its indexes, and choose how rows are encoded; a ``database`` name refused
+    before anything is written when the dialect has no databases."""
     dialect = detect_dialect(session)
     result.dialect = dialect.name
+    if database and not dialect.databases:
+        raise StoreError(f"this server ({dialect.name}) has no databases: a load cannot go to '{database}'; "
+                         "load without --database (unset NEO4J_DATABASE)")
     for stmt in dialect.index_statements(existing=dialect.existing_indexes(session)):
         session.run(stmt).consume()
         result.statements += 1
@@ -458,7 +462,7 @@ def load_bolt(g: PGraph, uri: str, user: str, password: str, database: str | Non
                          "same command again when the server is up", uri) from None
     finally:
         if own_driver:
-            close_driver(driver, dialect.name if dialect is not None else "")
+            close_driver(driver, dialect.name if dialect is not None else result.dialect)   # known if detected
     return result
 
 
@@ -479,7 +483,7 @@ def _load_pass(g: PGraph, driver, kwargs: dict[str, Any], result: LoadResult, pe
     result.passes += 1
     result.nodes = result.relationships = 0
     with driver.session(**kwargs) as session:
-        dialect, encode = _prepare(session, result)
+        dialect, encode = _prepare(session, result, kwargs.get("database"))
     phases = plan(batches(g, 1 if per_row else batch_size, dialect.max_param_bytes, encode))
     sessions = 1 if per_row else min(workers or 1, dialect.max_sessions or workers or 1)
     sender = _Sender(driver, kwargs, result, len(g.nodes) + len(g.rels), progress,
