@@ -1293,8 +1293,11 @@ _ALL_LEVELS = "各级"
 _NO_DEPARTMENTS = frozenset(_RULES["governments_without_departments"])
 
 
+_CITY_WORDS = frozenset(_RULES["coordinated_city_words"])
+
+
 def _level_government(word: str, region: str | None) -> Actor:
-    lvl = _LEVEL_OF_PREFIX[word]
+    lvl = "city" if word in _CITY_WORDS else _LEVEL_OF_PREFIX[word]      # 城市、县城乡规划主管部门
     if lvl == "national":
         return Actor(0, 0, "", "", "国家", "GovernmentBody", False, None, "national", "china")
     return _government(lvl, region, word)

@@ -219,3 +219,11 @@ def test_lao_dong_bao_zhang_is_a_field_not_the_verb_bao_zhang():
     text = "劳动保障监察员应当严格遵守工作纪律，不得泄露举报人的有关情况和被检查单位的商业秘密。"
     assert actors(text, "zhejiang")[0][:2] == ("劳动保障监察员", "劳动保障监察员")
     assert actors("保障企业合法权益。", "henan") == [("企业", "企业", "Enterprise")]
+
+
+def test_a_city_listed_before_a_county_department_names_the_city_government_s_department():
+    # lawrefbook_dlc/shandong/山东省城乡规划条例(2018-09-21).md (the build stopped on a KeyError here)
+    text = "城市、县城乡规划主管部门负责本行政区域内的城乡规划管理工作。"
+    assert [(t, label) for t, label, _ in actors(text, "shandong")] == [
+        ("城市、县城乡规划主管部门", "山东省设区的市级人民政府城乡规划主管部门"),
+        ("县城乡规划主管部门", "山东省县级人民政府城乡规划主管部门")]
