@@ -103,6 +103,15 @@ def extract_entry(path: str | Path, fingerprint: str, shacl: bool = False) -> di
             "shacl": checked}
 
 
+def _where(e: BaseException) -> str:
+    """``KeyError: '城市' at actors.py:1297``: the exception and the innermost frame that raised it."""
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    at = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb is not None else ""
+    return f"{type(e).__name__}: {e}{at}"
+
+
 def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
     """:func:`extract_entry` in a worker, serialized there (so the parent only concatenates bytes), or the
     file's error as text."""
@@ -110,6 +119,8 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
         entry = extract_entry(path, fingerprint, shacl)
     except InputError as e:
         return Extracted(error=e.message)
+    except Exception as e:                    # noqa: BLE001 — a bug met in one document must not stop the others
+        return Extracted(error=f"internal error while extracting it ({_where(e)}); skipped — please report it")
     kg_json = orjson.dumps(entry["kg"])
     kg = KG.from_json(orjson.loads(kg_json))          # as a build reads it back from the cache
     parts = {"ext": b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),

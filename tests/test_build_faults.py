@@ -292,3 +292,20 @@ def test_a_failed_copy_of_the_unchanged_lines_leaves_the_previous_build(docs, tm
         build([docs], out, jobs=1)
     assert {n: (out / n).read_bytes() for n in before} == before
     assert _documents_agree(out) == 3 and _leftovers(out) == []
+
+
+def test_a_bug_met_in_one_document_skips_it_and_builds_the_others(docs, tmp_path, monkeypatch):
+    import policykg.parallel as par
+    real = par.extract_entry
+
+    def buggy(path, *a, **k):                 # as 山东省城乡规划条例 met a KeyError in a rule of the actor stage
+        if path.endswith("forest.txt"):
+            raise KeyError("城市")
+        return real(path, *a, **k)
+    monkeypatch.setattr(par, "extract_entry", buggy)
+    errors: list[InputError] = []
+    result = build([docs], tmp_path / "build", jobs=1, doc_timeout=0, on_error=errors.append)
+    assert [(Path(e.where or "").name, e.message) for e in errors] == [
+        ("forest.txt", "internal error while extracting it (KeyError: '城市' at test_build_faults.py:"
+         f"{buggy.__code__.co_firstlineno + 2}); skipped — please report it")]
+    assert _documents_agree(tmp_path / "build") == 2 and result.counts["documents"] == 2
