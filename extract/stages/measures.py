@@ -483,9 +483,9 @@ _ONE_CHAR_QUALITY = re.compile(r"[\u4e00-\u9fff](?:[、，；。”）\n]|$)")
 _ABLE = re.compile(r"[\u4e00-\u9fff]{1,3}的(?![，；。、]|$)")
 
 
-def _action(text: str, p: int, end: int, actors: list[Actor]) -> str:
+def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = "") -> str:
     """The verb phrase at ``p``: adverbials, 会同 partners and 在…下 phrases skipped; a known
-    verb when one starts there, else two characters (never a comma)."""
+    verb when one starts there, else ``fallback`` if given, else two characters (never a comma)."""
     lex = _lex()
     for _ in range(3):
         m = lex.action_skip.match(text, p, end)
@@ -508,6 +508,8 @@ def _action(text: str, p: int, end: int, actors: list[Actor]) -> str:
             tail = re.match(r"[^，；：。、（）\d]{1,4}", text[v.end():end])
             verb += tail.group(0) if tail else ""
         return verb
+    if fallback:                                                   # 负责本行政区域内的…工作: the duty verb itself
+        return fallback
     out = []
     for ch in text[p:end]:
         if ch in "，；：。、）)":
@@ -519,13 +521,14 @@ def _action(text: str, p: int, end: int, actors: list[Actor]) -> str:
 
 
 _FRAMING = re.compile(alternation(_RULES["framing_prepositions"]))
+_DUTY_VERBS = frozenset(_RULES["duty_verbs"])
 _NEXT_CLAUSE_END = re.compile(r"[，；。]")
 
 
-def _framed_action(text: str, p: int, ce: int, actors: list[Actor]) -> str:
+def _framed_action(text: str, p: int, ce: int, actors: list[Actor], fallback: str = "") -> str:
     """The action at ``p``; when the clause is only a framing phrase (各地要围绕构建…体系，加强…), the
-    task verb that opens the next clause."""
-    action = _action(text, p, ce, actors)
+    task verb that opens the next clause.  ``fallback``: see :func:`_action`."""
+    action = _action(text, p, ce, actors, fallback)
     m = _lex().adverbials.match(text, p, ce)
     comma = ce if text[ce:ce + 1] == "，" else ce - 1          # the clause span may hold its comma
     if _FRAMING.match(text, m.end() if m else p) is None or text[comma:comma + 1] != "，":
@@ -1011,7 +1014,8 @@ class _Scan:
             tm = _lex().partner.match(text, topic_end, cs)      # X会同Y，建立…: Y acts with the topic X
             partners = _actors_at(tm.end(), cs, text, self.actors)[0] if tm else []
         if action is None:
-            action = cue if kind == "soft" else _framed_action(text, after, ce, self.actors)
+            action = cue if kind == "soft" else _framed_action(
+                text, after, ce, self.actors, cue if cue in _DUTY_VERBS else "")
         if not action.strip("，；：。、 "):
             action = cue.split("…")[0]           # 承担…职责，依法…: the cue itself, never a comma
         self.measures.append(Measure(start, ce, modality, cue, action,

@@ -397,3 +397,10 @@ def test_a_notice_transmitting_a_document_states_no_task():
     # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试…; 《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》
     assert kinds("现印发给你们，请结合实际，认真贯彻落实。", "tianjin", plan=True) == []
     assert kinds("现将《内蒙古自治区促进数据和人工智能产业高质量发展若干政策》印发给你们，请认真抓好贯彻落实。", plan=True) == []
+
+
+def test_a_duty_over_a_field_of_work_keeps_the_duty_verb_as_its_action():
+    # lawrefbook_dlc/shandong/山东省城乡规划条例(2018-09-21).md: 负责本行政区域内的…工作 (684 in the corpus) gave 本行
+    text = "城市、县城乡规划主管部门负责本行政区域内的城乡规划管理工作。"
+    ms = find_measures(text, 0, len(text), find_mentions(text, 0, len(text), "shandong"))
+    assert [(m.cue, m.action, len(m.agents)) for m in ms] == [("负责", "负责", 2)]
