@@ -5,6 +5,7 @@ import json
 import shutil
 
 import pytest
+from ladybug_dump import ladybug_rows
 
 from policykg.build import OUTPUTS, build
 from policykg.graph.query import run_cypher, run_sparql
@@ -27,25 +28,6 @@ def _quads(out):
     return sorted(str(q) for q in ox.Store.read_only(str(out / "oxigraph")))
 
 
-def _plain(v):
-    """A row's value without LadybugDB's internal ids and empty columns (an updated database keeps the
-    columns of the documents it dropped, empty; a database loaded anew has none)."""
-    if isinstance(v, dict):
-        return sorted((k, _plain(x)) for k, x in v.items() if not k.startswith("_") and x is not None)
-    return v
-
-
-def _rows(out):
-    """Every row of every LadybugDB table, as text."""
-    from policykg.graph.stores import open_ladybug
-    _db, conn = open_ladybug(out / "ladybug")
-    rows = {}
-    for name, kind in conn.execute("CALL show_tables() RETURN name, type").get_all():
-        q = (f"MATCH (n:{name}) RETURN n" if kind == "NODE" else f"MATCH (a)-[r:{name}]->(b) RETURN a.id, b.id, r")
-        rows[name] = sorted(repr([_plain(v) for v in x]) for x in conn.execute(q).get_all())
-    return rows
-
-
 def _same_as_cold(out, files, tmp_path):
     """The incremental build in ``out`` equals a cold build of ``files``: byte for byte in the files,
     quad for quad in Oxigraph, row for row in LadybugDB."""
@@ -54,7 +36,7 @@ def _same_as_cold(out, files, tmp_path):
     for name in ("extractions.jsonl", "documents.jsonl", "kg.nq.gz"):
         assert (out / name).read_bytes() == (cold / name).read_bytes(), name
     assert _quads(out) == _quads(cold)
-    assert _rows(out) == _rows(cold)
+    assert ladybug_rows(out) == ladybug_rows(cold)
 
 
 @pytest.fixture()

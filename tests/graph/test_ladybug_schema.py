@@ -5,10 +5,11 @@ had is added in place (no reload), equal to a cold build row for row."""
 import shutil
 
 import pytest
+from ladybug_dump import ladybug_rows
 
 from policykg.build import build
 from policykg.graph.export import read_build_graph, read_manifest
-from policykg.graph.stores import ladybug_columns, ladybug_counts, open_ladybug
+from policykg.graph.stores import ladybug_columns, ladybug_counts
 from policykg.ontology.cypher import NODE_TABLES, REL_TABLES
 from policykg.ontology.pgschema import tables
 
@@ -32,21 +33,6 @@ def test_the_generated_tables_are_the_ontology_s():
     assert {"citedSource", "asOf"} <= set(nodes["Statistic"]) and {"per", "beneficiaryLabel"} <= set(nodes["Parameter"])
     assert ("Target", "Region") in rels["IN_JURISDICTION"]["pairs"]
     assert rels["MODALITY_AT_LEVEL"]["pairs"] == [("Concept", "Concept")]     # skos:Concept: the table Concept
-
-
-def _plain(v):
-    if isinstance(v, dict):                # a node or relationship: its properties (not LadybugDB's internal ids)
-        return sorted((k, _plain(x)) for k, x in v.items() if not k.startswith("_") and x is not None)
-    return v
-
-
-def _rows(out):
-    _db, conn = open_ladybug(out / "ladybug")
-    rows = {}
-    for name, kind in conn.execute("CALL show_tables() RETURN name, type").get_all():
-        q = f"MATCH (n:{name}) RETURN n" if kind == "NODE" else f"MATCH (a)-[r:{name}]->(b) RETURN a.id, b.id, r"
-        rows[name] = sorted(repr([_plain(v) for v in x]) for x in conn.execute(q).get_all())
-    return rows
 
 
 @pytest.fixture()
@@ -78,13 +64,13 @@ def test_a_document_bringing_a_new_kind_is_added_in_place_equal_to_a_cold_build(
     assert any(r.type == "IN_JURISDICTION" and g.nodes[r.src].key == "Target" for r in g.rels)
     cold = build(files, tmp_path / "cold")
     assert "rows" in cold.timings
-    assert _rows(out) == _rows(tmp_path / "cold")
+    assert ladybug_rows(out) == ladybug_rows(tmp_path / "cold")
     assert _counts(out) == _counts(tmp_path / "cold")       # the update's counts, made without counting the tables
     kept = [f for f in files if f.name != "heilongjiang-2024.txt"]                 # remove one: its rows go
     removed = build(kept, out, prune=True)
     assert "rows" not in removed.timings and removed.incremental
     cold = build(kept, tmp_path / "cold-kept")
-    assert _rows(out) == _rows(tmp_path / "cold-kept")
+    assert ladybug_rows(out) == ladybug_rows(tmp_path / "cold-kept")
     assert _counts(out) == _counts(tmp_path / "cold-kept") == ladybug_counts(out / "ladybug")
     assert first.documents != added.documents
 
