@@ -9,7 +9,8 @@ text); ``Document.source_span`` maps them back to ``Document.source``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from copy import deepcopy
+from dataclasses import dataclass, field, fields
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -200,9 +201,25 @@ class Document:
             "format": self.format,
             "encoding": self.encoding,
             "sha256": self.sha256,
-            "meta": asdict(self.meta),
+            "meta": deepcopy(_row(self.meta)),
             "text": self.text,
-            "provisions": [spans(asdict(p)) for p in self.provisions],
-            "sentences": [spans(asdict(s)) for s in self.sentences],
-            "footnotes": [spans(asdict(f)) for f in self.footnotes],
+            "provisions": [spans(_row(p)) for p in self.provisions],
+            "sentences": [spans(_row(s)) for s in self.sentences],
+            "footnotes": [spans(_row(f)) for f in self.footnotes],
         }
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _row(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for a flat record (its fields in order, lists copied) without the
+    recursive deep copy, which was a sixth of the time of an extraction with its serialization."""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    row = {}
+    for name in names:
+        value = getattr(obj, name)
+        row[name] = value.copy() if isinstance(value, (list, dict)) else value
+    return row
