@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
+from operator import le
 from typing import Any
 
 __all__ = ["MappedText", "TextBuilder"]
@@ -37,6 +39,9 @@ class MappedText:
     text: str
     origin: array
     source_length: int
+    #: do the origins never decrease?  (computed on first use: normalization keeps the order but for
+    #: moved footnotes, so a span's source span is mostly its first and last origins)
+    _ascending: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def identity(cls, text: str, offset: int = 0, source_length: int | None = None) -> MappedText:
@@ -54,7 +59,12 @@ class MappedText:
         if start == end:
             pos = self.origin[start] if start < len(self.origin) else self.source_length
             return pos, pos
-        chunk = self.origin[start:end]
+        origin = self.origin
+        if self._ascending is None:
+            object.__setattr__(self, "_ascending", all(map(le, origin, islice(origin, 1, None))))
+        if self._ascending:
+            return origin[start], origin[end - 1] + 1
+        chunk = origin[start:end]
         return min(chunk), max(chunk) + 1
 
     def sub(self, pattern: str | re.Pattern, repl: str | Callable[[re.Match], str],
