@@ -78,17 +78,33 @@ def find_region(text: str, anywhere: bool = False):
     m = re.match(r"^中国（(.{2,8}?)）", s)
     s = m.group(1) if m else re.sub(r"^(中国|中共)", "", s)
     if anywhere:
-        best = None
-        for label, c in _region_labels():
-            pos = s.find(label)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, c)
-        return best[1] if best else None
-    for label, c in _region_labels():
-        if s.startswith(label):
-            return c
+        return next((c for i in range(len(s)) if (c := _region_at(s, i)) is not None), None)
+    c = _region_at(s, 0)
+    if c is not None:
+        return c
     if s.startswith("深圳经济特区"):
         return vocabulary().concept("reg", "shenzhen")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _region_index() -> tuple[dict[str, Any], tuple[int, ...]]:
+    """Region label → its concept (the first in :func:`_region_labels`' order), and the labels'
+    lengths, longest first."""
+    index: dict[str, Any] = {}
+    for label, c in _region_labels():
+        index.setdefault(label, c)
+    return index, tuple(sorted({len(label) for label in index}, reverse=True))
+
+
+def _region_at(s: str, i: int) -> Any:
+    """The region whose longest label starts ``s`` at ``i`` (one dictionary look-up per label length)."""
+    index, lengths = _region_index()
+    for n in lengths:
+        if i + n <= len(s):
+            c = index.get(s[i:i + n])
+            if c is not None:
+                return c
     return None
 
 
