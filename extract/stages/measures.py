@@ -226,6 +226,7 @@ class Bracket:
 _CLAUSE_END = re.compile(r"[，；：]|(?<=[\u4e00-\u9fff”）])\.(?=[\u4e00-\u9fff“（(])")
 _BRACKETS = re.compile(r"[（《【(［〔]")
 _OPEN, _CLOSE = "（《【(［〔", "）》】)］〕"
+_CLAUSE_CHAR = re.compile("[" + re.escape(_OPEN + _CLOSE) + "，；：.]")
 _ENUMERATOR = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}[、是])\s*")
 
 
@@ -240,8 +241,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((s, end))
         return out
     out, depth, s = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _CLAUSE_CHAR.finditer(text, start, end):      # only the brackets and stops, not every character
+        i, ch = m.start(), m.group(0)
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE and depth:
