@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from policykg.extract.document.metadata import find_region
 from policykg.extract.stages.matcher import Hit, matcher
+from policykg.extract.text.patterns import guarded
 from policykg.ontology import Concept, vocabulary
 from policykg.ontology.rules import alternation, rules
 
@@ -58,7 +59,7 @@ _CONNECTOR = re.compile(rf"^(?:{alternation(_RULES['coordinators'] + _RULES['sco
 _LEVEL_COORD = alternation(_RULES["level_coordinators"])
 _COORD_LEVEL_WORDS = alternation(_RULES["coordinated_levels"] + _RULES["coordinated_city_words"])
 # levels listed before the level word of one role: 省、设区的市|人民政府, 市或者区|卫生健康部门
-_COORD_LEVELS = re.compile(rf"((?:(?:{_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD}))+)$")
+_COORD_LEVELS = guarded(re.compile(rf"((?:(?:{_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD}))+)$"))
 _COORD_LEVEL_ITEM = re.compile(rf"({_COORD_LEVEL_WORDS})(?:{_LEVEL_COORD})")
 _COUNTY_UNIT = re.compile(rf"(?:{alternation(_RULES['county_units'])})")
 # region labels that do not scope the actor written after them (全国人民代表大会)
@@ -446,8 +447,8 @@ def _stop_alternation(words) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
-_ORGAN_STOP = re.compile(rf"{_stop_alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
-                         r"|[^\u4e00-\u9fff]")
+_ORGAN_STOP = guarded(re.compile(rf"{_stop_alternation(_RULES['organ_stops'])}|的|{_JING[0]}(?![{''.join(_JING[1:])}])"
+                                 r"|[^\u4e00-\u9fff]"))
 # a name ends with one of these characters: 和 after it joins two names (市财政局和市数据局)
 _NAME_END_CHARS = frozenset(k[-1] for k in _ORGAN_KIND) | frozenset("府")
 _COMPOUNDS = frozenset(_RULES["unit_word_compounds"])
@@ -694,7 +695,8 @@ _GOV_RELATION_BEFORE = re.compile(rf"(?:{alternation(_RULES['government_relation
 _PEOPLES_GOV = "人民政府"
 # a bare 人民政府 is a government only after a word that cannot end a name (报|人民政府, 经|人民政府,
 # 的|人民政府); 中央人民政府 and names the vocabulary lacks are left alone
-_BARE_GOV_AFTER = re.compile(rf"(?:{alternation(_RULES['organ_stops'] + _RULES['coordinators'])}|的|报经|报请|[^\u4e00-\u9fff])$")
+_BARE_GOV_AFTER = guarded(re.compile(
+    rf"(?:{alternation(_RULES['organ_stops'] + _RULES['coordinators'])}|的|报经|报请|[^\u4e00-\u9fff])$"))
 #: a government named by its relation to another (本级人民政府) or by no unit at all: the document's
 _OWN_GOVERNMENT = Concept("", "role", "own-government", _PEOPLES_GOV, attrs={"actorClass": "GovernmentBody",
                                                                            "own": "true"})
@@ -804,15 +806,15 @@ _STOP_GUARDS: dict[str, str] = {
     w: "(?!" + "|".join((f"(?!{alternation(g['unless'])})" if g.get("unless") else "") + re.escape(n)
                         for n in g["names"]) + ")"
     for w, g in _RULES["role_noun_stop_guards"].items()}
-_ROLE_STOP = re.compile("|".join(_STOP_GUARDS.get(w, "") + _stop_alternation([w]) for w in sorted(
+_ROLE_STOP = guarded(re.compile("|".join(_STOP_GUARDS.get(w, "") + _stop_alternation([w]) for w in sorted(
     _RULES['organ_stops'] + _RULES['role_noun_stops'] + _RULES['determiners'], key=len, reverse=True))
-                       + rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}")
+                       + rf"|的|和|{_JING[0]}(?![{''.join(_JING[1:])}])|[^\u4e00-\u9fff]|{_ARTICLE_NUMBER}"))
 # words that open a clause before a role noun, never the noun (满足|企业, 因|产权单位; rules/actors.yaml)
 _LEADING_KEEPS: dict[str, list[str]] = _RULES["role_noun_leading_char_keeps"]
-_LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
+_LEADING_WORD = guarded(re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])})"
                            rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})|"
                            + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if (keep := _LEADING_KEEPS.get(c)) else "")
-                                      for c in _RULES["role_noun_leading_chars"]))
+                                      for c in _RULES["role_noun_leading_chars"])))
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
 _DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
