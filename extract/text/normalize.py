@@ -99,11 +99,12 @@ def drop_noise_lines(m: MappedText) -> MappedText:
     if not any(drop):
         return m
     b = TextBuilder(m.source_length)
+    kept = 0                        # the text from here to the next dropped line is copied in one piece
     for (s, e), d in zip(spans, drop, strict=True):
-        if not d:
-            b.extend(m, s, e)
-        if e < len(m.text):
-            b.extend(m, e, e + 1)   # keep the newline: blank lines carry page-break information
+        if d:
+            b.extend(m, kept, s)
+            kept = e                # keep the newline: blank lines carry page-break information
+    b.extend(m, kept, len(m.text))
     return b.build()
 
 
