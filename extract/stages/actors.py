@@ -354,7 +354,7 @@ def _is_dept_role(c: Concept) -> bool:
 ORG_SUFFIXES: dict[str, str] = _RULES["organisation_suffixes"]
 _ORG_SUFFIX = alternation(ORG_SUFFIXES)
 _ORG = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9（）]{{2,24}}?(?:{_ORG_SUFFIX}))")
-_ORG_TAIL = re.compile(rf"(?:{_ORG_SUFFIX})|等\s*\d+\s*余?\s*家")
+_ORG_TAIL = guarded(re.compile(rf"(?:{_ORG_SUFFIX})|等\s*\d+\s*余?\s*家"))
 _LEFT_STRIP = re.compile(rf"^(?:{alternation(_RULES['name_leading_words'])})+")
 # verbs and prepositions that cannot be inside an organisation's name: the name starts after them
 _BOUNDARY = re.compile(rf"(?:{alternation(_RULES['name_boundaries'])})")

@@ -39,6 +39,7 @@ from policykg.extract.records import MeasureRecord, record_id
 from policykg.extract.stage import stage
 from policykg.extract.stages.actors import Actor
 from policykg.extract.stages.mentions import SentenceMentions, quote_spans
+from policykg.extract.text.patterns import guarded
 from policykg.ontology import vocabulary
 from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology.rules import alternation, rules
@@ -223,7 +224,7 @@ class Bracket:
 
 
 # a clause ends at ，；：, and at a full stop typed as "." between Chinese words (a PDF's 扩大保税进口.优化…)
-_CLAUSE_END = re.compile(r"[，；：]|(?<=[\u4e00-\u9fff”）])\.(?=[\u4e00-\u9fff“（(])")
+_CLAUSE_END = guarded(re.compile(r"[，；：]|(?<=[\u4e00-\u9fff”）])\.(?=[\u4e00-\u9fff“（(])"))
 _BRACKETS = re.compile(r"[（《【(［〔]")
 _OPEN, _CLOSE = "（《【(［〔", "）》】)］〕"
 _CLAUSE_CHAR = re.compile("[" + re.escape(_OPEN + _CLOSE) + "，；：.]")
@@ -1031,7 +1032,7 @@ def _binding(m: Measure | None) -> bool:
 
 
 # a lead-in naming duties without 下列 (X的主要职责是：, 工作组工作职责包括：; 82 in the corpus)
-_DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$")
+_DUTY_LEAD = guarded(re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$"))
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")

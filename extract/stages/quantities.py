@@ -34,6 +34,7 @@ from policykg.extract.stages.actors import resolve_actors
 from policykg.extract.stages.issuers import actor_ref
 from policykg.extract.stages.mentions import SentenceMentions
 from policykg.extract.stages.sanctions import parse_amount
+from policykg.extract.text.patterns import guarded
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
@@ -55,13 +56,13 @@ _UNIT_WORDS = tuple(_RULES["unit_words"])
 _QUALIFIER = re.compile(alternation(_RULES["magnitude_qualifier"]))
 _FORECAST = re.compile(alternation(_RULES["forecast_words"]))
 _NOT_DEADLINE = "".join(f"(?<!{w})" for w in _RULES["deadline_not_after"])     # 截至, 有效期至
-_TARGET_MARK = re.compile(rf"{_NOT_DEADLINE}(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}")
+_TARGET_MARK = guarded(re.compile(rf"{_NOT_DEADLINE}(?:到|至)20\d\d年|20\d\d年(?:底|末)?前|{alternation(_RULES['target_words'])}"))
 _ANNUAL_MARK = re.compile(alternation(_RULES["annual_target_words"]))
 _ANNUAL = re.compile(alternation(_RULES["annual_words"]))
 _STAT_MARK = re.compile(rf"{alternation(_RULES['statistic_words'])}"
                         rf"|\d{{4}}年[^，。；]{{0,20}}(?:{alternation(_RULES['statistic_year_verbs'])})")
 #: a deadline: 到2027年, 到2025年底, 至2026年6月底, 2025年底前, 力争2027年
-_YEAR_GOAL = re.compile(rf"(?:{_NOT_DEADLINE}(?:到|至)|力争|争取)(20\d\d)年|(20\d\d)年(?:底|末)?前")
+_YEAR_GOAL = guarded(re.compile(rf"(?:{_NOT_DEADLINE}(?:到|至)|力争|争取)(20\d\d)年|(20\d\d)年(?:底|末)?前"))
 #: 到2027年、2030年…分别超过70%、90%: one year per figure
 _YEAR_LIST = re.compile(r"(?:到|至)(20\d\d)年((?:、20\d\d年)+)")
 _NOT_TARGET_BEFORE = re.compile(rf"(?:{alternation(_RULES['target_not_after'])})$")
