@@ -32,7 +32,7 @@ def test_a_field_inside_a_carrier_is_no_domain_but_the_fields_listed_before_it_a
     # data_compliance/local/《贵州省鼓励数据产业发展的若干政策-试行-》-4e1aca813e.md
     inst, dom = found("围绕数据标注、信创、大模型、算力、数据安全、数字文创等细分领域，支持建设数智产业园。")
     assert inst == [("数智产业园", "industrial-park")]
-    assert dom == ["数据标注", "大模型", "算力", "数据安全"]
+    assert dom == ["数据标注", "信创", "大模型", "算力", "数据安全"]
     # data_compliance/local/《武汉市促进人工智能产业发展若干政策措施有关条款资金管理办法-试行-》-d20e319745.md
     inst, dom = found("遴选第三方服务机构组织算力服务券发放；")
     assert inst == [("算力服务券", "compute-voucher")] and dom == []
@@ -339,3 +339,26 @@ def test_sharing_and_opening_public_data_is_one_tool():
     inst, _ = found("市数据主管部门负责综合协调管理本市公共数据资源授权运营工作，按照程序报请市政府确定全市统一的实施机构，"
                     "制订公共数据资源授权运营管理制度和标准规范，统筹做好公共数据共享开放和授权运营工作。")
     assert ("公共数据共享开放", "public-data-opening") in inst
+
+
+def test_a_bare_procedure_done_by_a_light_verb_is_the_procedure():
+    # lawrefbook_dlc/shandong/山东省特种设备安全条例(2015-12-03).md
+    assert found("使用单位变更的，变更后的使用单位应当办理变更登记。")[0] == [("变更登记", "registration")]
+    # lawrefbook_dlc/shanghai/上海市文物保护条例(2014-06-19).md: …before 手续
+    assert found("社会力量举办博物馆，应当依法办理登记手续。")[0] == [("登记", "registration")]
+    # lawrefbook_dlc/beijing/北京市城乡规划条例(2021-09-24).md
+    inst, _ = found("城乡规划在报送审批前，组织编制机关应当依法将城乡规划草案予以公示，公示的时间不得少于三十日。")
+    assert ("公示", "public-notice") in inst
+    # lawrefbook_dlc/beijing/中关村国家自主创新示范区条例.md: 申请登记为 is a verb
+    assert found("符合条件的，可以申请登记为法人。")[0] == []
+
+
+def test_important_and_core_data_and_xinchuang_are_fields():
+    # data_compliance/national/中国人民银行业务领域数据安全管理办法-ad92aa72f2.md
+    assert found("重要数据的处理者应当明确业务数据的安全负责人和管理机构。")[1] == ["重要数据"]
+    _, dom = found("（二）存储重要数据的信息系统应当满足三级网络安全等级保护要求，存储核心数据的信息系统应当满足四级网络安全等级"
+                   "保护要求或者关键信息基础设施保护要求，并优先采购安全可信的网络产品和服务。")
+    assert {"重要数据", "核心数据"} <= set(dom)
+    # lawrefbook_dlc/henan/河南省社会信用条例(2019-11-29).md: 诚信|创建 holds no 信创
+    assert "信创" not in found("各级人民政府及有关部门、人民团体和有关单位应当在精神文明创建、评优评先、道德模范评选和各行业的诚信创建"
+                             "活动中使用社会信用信息，树立诚信典范，弘扬社会主义核心价值观。")[1]
