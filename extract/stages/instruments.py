@@ -76,7 +76,7 @@ _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?�
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
 _TOOL_NOT_AFTER: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_after"].items()}
-_TOPIC_TOOLS = tuple(_R["topic_tools"])
+_TOPIC_TOOLS = tuple(sorted(_R["topic_tools"], key=len, reverse=True))
 _PROPER_HEADS = tuple(_R["proper_heads"])
 _OWNER_START = re.compile(rf"(?:{alternation(_R['owner_levels'])})(?!{alternation(_R['owner_level_not_before'])})")
 _ATTRIBUTE = re.compile(rf"(?:{alternation(_R['attribute_heads'])})(?!制)")

@@ -362,3 +362,12 @@ def test_important_and_core_data_and_xinchuang_are_fields():
     # lawrefbook_dlc/henan/河南省社会信用条例(2019-11-29).md: 诚信|创建 holds no 信创
     assert "信创" not in found("各级人民政府及有关部门、人民团体和有关单位应当在精神文明创建、评优评先、道德模范评选和各行业的诚信创建"
                              "活动中使用社会信用信息，树立诚信典范，弘扬社会主义核心价值观。")[1]
+
+
+def test_classifying_and_grading_is_the_tool_without_the_data_it_grades():
+    # data_compliance/local/关于加快北京市公共数据资源开发利用的实施意见-6254518112.md
+    inst, dom = found("推动数据资源标准化、规范化建设，制定公共数据分类分级、数据治理、数据基础设施、数据流通交易等标准规范。")
+    assert ("分类分级", "classification-protection") in inst and "公共数据" in dom
+    # lawrefbook_dlc/chongqing/重庆市铁路安全管理条例(2022-03-30).md (shortened): 数据 is the topic
+    inst, _ = found("加强铁路安全管理科学研究，建立数据分级分类共享机制，运用物联网、云计算、大数据等现代信息技术。")
+    assert ("分级分类", "classification-protection") in inst
