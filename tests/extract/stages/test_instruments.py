@@ -371,3 +371,13 @@ def test_classifying_and_grading_is_the_tool_without_the_data_it_grades():
     # lawrefbook_dlc/chongqing/重庆市铁路安全管理条例(2022-03-30).md (shortened): 数据 is the topic
     inst, _ = found("加强铁路安全管理科学研究，建立数据分级分类共享机制，运用物联网、云计算、大数据等现代信息技术。")
     assert ("分级分类", "classification-protection") in inst
+
+
+def test_responding_to_an_emergency_and_financial_services_are_work_not_tools():
+    # data_compliance/local/北京地区电信领域数据安全事件应急预案和处置规范-c6e1be9486.md (neither set of gold annotates
+    # 应急响应, 应急处置, 监测预警 or 金融服务)
+    assert found("数据安全事件应急响应分为四级：I 级、II 级、III 级、IV 级，分别对应发生特别重大、重大、较大、一般数据安全事件的"
+                 "应急响应。")[0] == []
+    # lawrefbook_dlc/henan/河南省促进高新技术产业发展条例(2011-06-13).md
+    inst, _ = found("鼓励和支持各类金融机构增加对高新技术企业的信贷投入，提供担保、保险、以知识产权等无形资产质押贷款等金融服务。")
+    assert "金融服务" not in [t for t, _ in inst]
