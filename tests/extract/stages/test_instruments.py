@@ -381,3 +381,14 @@ def test_responding_to_an_emergency_and_financial_services_are_work_not_tools():
     # lawrefbook_dlc/henan/河南省促进高新技术产业发展条例(2011-06-13).md
     inst, _ = found("鼓励和支持各类金融机构增加对高新技术企业的信贷投入，提供担保、保险、以知识产权等无形资产质押贷款等金融服务。")
     assert "金融服务" not in [t for t, _ in inst]
+
+
+def test_the_year_of_a_budget_and_a_verb_of_reaching_start_no_name_and_the_state_system_is_no_tool():
+    # lawrefbook_dlc/shanghai/上海市中小学校学生伤害事故处理条例(2024-12-31).md
+    assert found("误工补助费按照本市上年度职工年平均工资标准计算。")[0] == [("职工年平均工资标准", "standard-system")]
+    # lawrefbook_dlc/shandong/滨州市供热条例(2016-09-26).md
+    assert [t for t, _ in found("供热企业成本与价格倒挂年度亏损补贴由价格主管部门审核确定。")[0]] == ["亏损补贴"]
+    # lawrefbook_dlc/henan/洛阳市陆浑水库饮用水水源保护条例(2019-12-27).md
+    assert [t for t, _ in found("治理后仍达不到排放标准的，依法予以关闭、拆除。")[0]] == ["排放标准"]
+    # data_compliance/national/中华人民共和国网络安全法-2025修正-9b8e6275ff.md
+    assert found("不得利用网络从事危害国家安全、荣誉和利益，煽动颠覆国家政权、推翻社会主义制度，煽动分裂国家、破坏国家统一。")[0] == []
