@@ -392,3 +392,12 @@ def test_the_year_of_a_budget_and_a_verb_of_reaching_start_no_name_and_the_state
     assert [t for t, _ in found("治理后仍达不到排放标准的，依法予以关闭、拆除。")[0]] == ["排放标准"]
     # data_compliance/national/中华人民共和国网络安全法-2025修正-9b8e6275ff.md
     assert found("不得利用网络从事危害国家安全、荣誉和利益，煽动颠覆国家政权、推翻社会主义制度，煽动分裂国家、破坏国家统一。")[0] == []
+
+
+def test_privacy_and_real_name_verification_are_fields():
+    # data_compliance/national/关于促进未成年人网络素养家庭教育的指引-e899a0894a.md
+    assert "个人隐私" in found("家长在日常网络行为中应遵循“最小必要”原则，避免涉及孩子个人隐私、生活轨迹、学习场景等信息在网络中"
+                               "公开暴露。")[1]
+    # data_compliance/local/数据交易服务指南-ae1bfd5b2f.md: a technique of identity checks, no certification scheme
+    inst, dom = found("数据交易参与方提交组织机构或个人基础信息，数据交易场所进行审核，审核通过后完成主体登记和实名认证。")
+    assert "实名认证" in dom and "实名认证" not in [t for t, _ in inst]
