@@ -389,7 +389,7 @@ def test_the_year_of_a_budget_and_a_verb_of_reaching_start_no_name_and_the_state
     # lawrefbook_dlc/shandong/滨州市供热条例(2016-09-26).md
     assert [t for t, _ in found("供热企业成本与价格倒挂年度亏损补贴由价格主管部门审核确定。")[0]] == ["亏损补贴"]
     # lawrefbook_dlc/henan/郑州市失业保险条例(2019-01-22).md: 当地 is a determiner
-    assert [t for t, _ in found("失业保险金按照当地最低工资标准的百分之八十确定。")[0]] == ["最低工资标准"]
+    assert [t for t, _ in found("失业保险金按照当地最低工资标准的百分之八十确定。")[0]] == ["失业保险", "最低工资标准"]
     # lawrefbook_dlc/henan/洛阳市陆浑水库饮用水水源保护条例(2019-12-27).md
     assert [t for t, _ in found("治理后仍达不到排放标准的，依法予以关闭、拆除。")[0]] == ["排放标准"]
     # data_compliance/national/中华人民共和国网络安全法-2025修正-9b8e6275ff.md
