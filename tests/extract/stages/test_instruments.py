@@ -403,3 +403,13 @@ def test_privacy_and_real_name_verification_are_fields():
     # data_compliance/local/数据交易服务指南-ae1bfd5b2f.md: a technique of identity checks, no certification scheme
     inst, dom = found("数据交易参与方提交组织机构或个人基础信息，数据交易场所进行审核，审核通过后完成主体登记和实名认证。")
     assert "实名认证" in dom and "实名认证" not in [t for t, _ in inst]
+
+
+def test_leading_by_example_and_the_supervising_party_are_no_tools():
+    # lawrefbook_dlc/guangdong/广东省中新广州知识城条例(2022-01-16).md: 示范引领 is a quality
+    assert found("知识城应当发挥知识密集型产业示范引领和辐射带动作用，协同周边区域实现高质量发展。")[0] == []
+    # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试行-》的通知_天津市人民政府公报2025年21期_
+    # 天津政务网-c046ec4698.md: 监管方 is a party
+    inst, _ = found("数据开发利用监管方在履行数据安全监管职责，发现公共数据资源开发利用活动存在较大安全风险时，可以按照权限和程序"
+                    "责令相关责任主体整改，拒不整改的，依法依规追究责任。")
+    assert inst == []
