@@ -227,13 +227,15 @@ def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, 
     return [h for h in out if not any(o.start <= h.start and h.end <= o.end and o is not h for o in out)]
 
 
-def procedure_objects(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]) -> list[Hit]:
+def procedure_objects(text: str, start: int, end: int, taken: Sequence[tuple[int, int]],
+                      named: Sequence[str] = ()) -> list[Hit]:
     """进行备案, 不予办理登记, 申请变更登记, 办理审批手续: a bare procedure noun after a light verb is the
-    procedure, unless a mention already covers it."""
+    procedure, unless a mention already covers it or it repeats a named one of the sentence (``named``:
+    公共数据资源登记…进行登记)."""
     out: list[Hit] = []
     for m in _PROCEDURE_RX.finditer(text, start, end):
         a, b = m.span(1)
-        if any(s < b and a < e for s, e in taken):
+        if any(s < b and a < e for s, e in taken) or any(n.endswith(m.group(1)) for n in named):
             continue
         concept = vocabulary().concept("inst", _PROCEDURES[m.group(2)])
         out.append(Hit(a, b, m.group(1), "instrument", (concept,)))
@@ -306,8 +308,8 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
     if _PROCEDURE_RX.search(text, start, end):
-        out = sorted(out + procedure_objects(text, start, end, list(blocked) + [(h.start, h.end) for h in out]),
-                     key=lambda h: (h.start, h.end))
+        out = sorted(out + procedure_objects(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
+                                             [h.text for h in out]), key=lambda h: (h.start, h.end))
     out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool
     out = [_tool_only(h) for h in out]
     # the fields inside a carrier's name are no domain mentions (also a productive or quoted one:

@@ -349,6 +349,8 @@ def test_a_bare_procedure_done_by_a_light_verb_is_the_procedure():
     # lawrefbook_dlc/beijing/北京市城乡规划条例(2021-09-24).md
     inst, _ = found("城乡规划在报送审批前，组织编制机关应当依法将城乡规划草案予以公示，公示的时间不得少于三十日。")
     assert ("公示", "public-notice") in inst
+    # lawrefbook_dlc/guangdong/深圳经济特区房地产登记条例(2021-10-30).md: the bare noun repeats the named procedure
+    assert found("房地产登记以一宗土地为单位进行登记。")[0] == [("房地产登记", "registration")]
     # lawrefbook_dlc/beijing/中关村国家自主创新示范区条例.md: 申请登记为 is a verb
     assert found("符合条件的，可以申请登记为法人。")[0] == []
 
