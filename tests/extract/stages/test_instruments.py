@@ -415,3 +415,12 @@ def test_leading_by_example_and_the_supervising_party_are_no_tools():
     inst, _ = found("数据开发利用监管方在履行数据安全监管职责，发现公共数据资源开发利用活动存在较大安全风险时，可以按照权限和程序"
                     "责令相关责任主体整改，拒不整改的，依法依规追究责任。")
     assert inst == []
+
+
+def test_making_policies_and_standards_known_is_publicity():
+    # data_compliance/local/山西省发展和改革委员会等部门关于印发《关于促进数据标注产业高质量发展的若干措施》的通知_企策通-616415dfe3.md
+    inst, _ = found("开展政策宣传和解读，编制数据标注优秀应用项目案例集，加大优秀典型案例推介和行业高质量数据集应用推广。")
+    assert inst[0] == ("政策宣传", "publicity")
+    # data_compliance/national/《人工智能安全标准体系-V1.0-》-240450a2cb.md
+    inst, _ = found("加强人工智能安全标准宣贯培训力度，面向企业、科研机构、地方主管部门开展标准宣讲，结合重点领域应用推动标准实施。")
+    assert ("宣贯", "publicity") in inst
