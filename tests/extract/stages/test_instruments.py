@@ -424,3 +424,13 @@ def test_making_policies_and_standards_known_is_publicity():
     # data_compliance/national/《人工智能安全标准体系-V1.0-》-240450a2cb.md
     inst, _ = found("加强人工智能安全标准宣贯培训力度，面向企业、科研机构、地方主管部门开展标准宣讲，结合重点领域应用推动标准实施。")
     assert ("宣贯", "publicity") in inst
+
+
+def test_a_business_licence_and_a_named_registration_certificate_are_licences():
+    # lawrefbook_dlc/zhejiang/杭州市精神卫生条例(2016-10-20).md
+    assert found("设立营利性心理咨询机构的，应当向市场监督管理部门办理注册登记，领取营业执照。")[0] == [
+        ("注册登记", "registration"), ("营业执照", "administrative-licensing")]
+    # lawrefbook_dlc/shandong/山东省食品小作坊小餐饮和食品摊点管理条例(2017-01-18).md
+    assert found("食品小作坊登记证有效期为三年。")[0] == [("食品小作坊登记证", "registration")]
+    # lawrefbook_dlc/henan/洛阳市道路交通安全条例(2013-12-24).md: 登记证书 is another document
+    assert "登记证" not in "".join(t for t, _ in found("（二）机动车登记证书、行驶证被撤销、注销的；")[0])
