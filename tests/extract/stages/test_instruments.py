@@ -434,3 +434,12 @@ def test_a_business_licence_and_a_named_registration_certificate_are_licences():
     assert found("食品小作坊登记证有效期为三年。")[0] == [("食品小作坊登记证", "registration")]
     # lawrefbook_dlc/henan/洛阳市道路交通安全条例(2013-12-24).md: 登记证书 is another document
     assert "登记证" not in "".join(t for t, _ in found("（二）机动车登记证书、行驶证被撤销、注销的；")[0])
+
+
+def test_an_inspection_by_an_authority_is_supervision():
+    # lawrefbook_dlc/shandong/济南市山体保护办法(2017-12-01).md
+    assert found("市、县、区人民政府应当建立联合执法检查机制，及时发现查处侵占、破坏山体的各类违法行为。")[0] == [
+        ("执法检查", "supervision")]
+    # lawrefbook_dlc/shandong/青岛市大气污染防治条例(2018-11-30).md
+    assert ("现场检查", "supervision") in found("禁止通过偷排、篡改或者伪造监测数据、以逃避现场检查为目的的临时停产等逃避监管的方式"
+                                              "排放大气污染物。")[0]
