@@ -432,6 +432,9 @@ def test_a_business_licence_and_a_named_registration_certificate_are_licences():
         ("注册登记", "registration"), ("营业执照", "administrative-licensing")]
     # lawrefbook_dlc/shandong/山东省食品小作坊小餐饮和食品摊点管理条例(2017-01-18).md
     assert found("食品小作坊登记证有效期为三年。")[0] == [("食品小作坊登记证", "registration")]
+    # lawrefbook_dlc/zhejiang/浙江省矿产资源管理条例(2013-12-19).md: 持 (to hold) starts no name
+    assert found("采矿权人应当持采矿许可证向有关部门办理矿山用地、爆破物品准购等相关手续。")[0] == [
+        ("采矿许可证", "administrative-licensing")]
     # lawrefbook_dlc/henan/洛阳市道路交通安全条例(2013-12-24).md: 登记证书 is another document
     assert "登记证" not in "".join(t for t, _ in found("（二）机动车登记证书、行驶证被撤销、注销的；")[0])
 
