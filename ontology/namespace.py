@@ -158,6 +158,7 @@ class DOM(DefinedNamespace):
     metaverse: URIRef
     software: URIRef
     supercomputing: URIRef
+    xinchuang: URIRef
     _extras = [
         '5g',
         '6g',
@@ -222,6 +223,7 @@ class DOM(DefinedNamespace):
         'green-digital',
         'high-quality-dataset',
         'humanoid-robot',
+        'important-data',
         'industrial-brain',
         'industrial-digitalization',
         'industrial-internet',
@@ -403,6 +405,7 @@ class INST(DefinedNamespace):
         'public-data-opening',
         'public-data-platform',
         'public-data-service',
+        'public-notice',
         'public-resource-trading-platform',
         'public-service-platform',
         'rd-investment-subsidy',

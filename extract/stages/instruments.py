@@ -37,7 +37,7 @@ from policykg.extract.stages.matcher import Hit, matcher
 from policykg.ontology import vocabulary
 from policykg.ontology.rules import alternation, rules
 
-__all__ = ["refine", "named_span", "productive_hits", "names_carrier"]
+__all__ = ["refine", "named_span", "productive_hits", "names_carrier", "procedure_objects"]
 
 _R = rules("instruments")
 _HEADS = tuple(sorted(_R["named_heads"], key=len, reverse=True))
@@ -76,13 +76,19 @@ _PEOPLE_LIST = re.compile(rf"(?:{alternation(_R['people'])})(?:建议|推荐)?�
 _STRIP_START: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _R["strip_start"].items()}
 _TOOL_NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_before"].items()}
 _TOOL_NOT_AFTER: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _R["tool_not_after"].items()}
-_TOPIC_TOOLS = tuple(_R["topic_tools"])
+_TOPIC_TOOLS = tuple(sorted(_R["topic_tools"], key=len, reverse=True))
 _PROPER_HEADS = tuple(_R["proper_heads"])
 _OWNER_START = re.compile(rf"(?:{alternation(_R['owner_levels'])})(?!{alternation(_R['owner_level_not_before'])})")
 _ATTRIBUTE = re.compile(rf"(?:{alternation(_R['attribute_heads'])})(?!制)")
 _AGENT_HEADS = tuple(_R["agent_heads"]) + tuple(_R["document_heads"])
 _PLAN: str = _R["plan_head"]
 _PROGRAMME_TYPES = frozenset(_R["programme_types"])
+_PROCEDURES: dict[str, str] = _R["procedure_objects"]
+# 不予办理登记, 进行公示, 申请变更登记, 办理审批手续: the procedure done by a light verb, ending the clause
+_PROCEDURE_RX = re.compile(
+    rf"(?:{alternation(_R['procedure_verbs'])})(?:{alternation(_R['procedure_determiners'])})?"
+    rf"((?:{alternation(_R['procedure_kinds'])})?({alternation(_PROCEDURES)}))"
+    rf"(?=(?:{alternation(_R['procedure_followers'])})|[，。；：、）,;:)]|$)")
 
 
 def _bound_word_start(text: str, lo: int, i: int, head: int) -> int | None:
@@ -221,6 +227,21 @@ def productive_hits(text: str, start: int, end: int, taken: Sequence[tuple[int, 
     return [h for h in out if not any(o.start <= h.start and h.end <= o.end and o is not h for o in out)]
 
 
+def procedure_objects(text: str, start: int, end: int, taken: Sequence[tuple[int, int]],
+                      named: Sequence[str] = ()) -> list[Hit]:
+    """进行备案, 不予办理登记, 申请变更登记, 办理审批手续: a bare procedure noun after a light verb is the
+    procedure, unless a mention already covers it or it repeats a named one of the sentence (``named``:
+    公共数据资源登记…进行登记)."""
+    out: list[Hit] = []
+    for m in _PROCEDURE_RX.finditer(text, start, end):
+        a, b = m.span(1)
+        if any(s < b and a < e for s, e in taken) or any(n.endswith(m.group(1)) for n in named):
+            continue
+        concept = vocabulary().concept("inst", _PROCEDURES[m.group(2)])
+        out.append(Hit(a, b, m.group(1), "instrument", (concept,)))
+    return out
+
+
 def _quoted(text: str, start: int, end: int, hits: list[Hit], blocked: Sequence[tuple[int, int]]) -> list[Hit]:
     """“慕课出海”行动, “数据要素×”大赛: a quoted name before a campaign, contest or platform head is part
     of the mention; a vocabulary hit of the head grows over it, else the name and head are a new one."""
@@ -286,6 +307,9 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
         out.sort(key=lambda h: (h.start, h.end))
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
+    if _PROCEDURE_RX.search(text, start, end):
+        out = sorted(out + procedure_objects(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
+                                             [h.text for h in out]), key=lambda h: (h.start, h.end))
     out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool
     out = [_tool_only(h) for h in out]
     # the fields inside a carrier's name are no domain mentions (also a productive or quoted one:

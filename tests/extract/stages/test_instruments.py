@@ -32,7 +32,7 @@ def test_a_field_inside_a_carrier_is_no_domain_but_the_fields_listed_before_it_a
     # data_compliance/local/《贵州省鼓励数据产业发展的若干政策-试行-》-4e1aca813e.md
     inst, dom = found("围绕数据标注、信创、大模型、算力、数据安全、数字文创等细分领域，支持建设数智产业园。")
     assert inst == [("数智产业园", "industrial-park")]
-    assert dom == ["数据标注", "大模型", "算力", "数据安全"]
+    assert dom == ["数据标注", "信创", "大模型", "算力", "数据安全"]
     # data_compliance/local/《武汉市促进人工智能产业发展若干政策措施有关条款资金管理办法-试行-》-d20e319745.md
     inst, dom = found("遴选第三方服务机构组织算力服务券发放；")
     assert inst == [("算力服务券", "compute-voucher")] and dom == []
@@ -339,3 +339,110 @@ def test_sharing_and_opening_public_data_is_one_tool():
     inst, _ = found("市数据主管部门负责综合协调管理本市公共数据资源授权运营工作，按照程序报请市政府确定全市统一的实施机构，"
                     "制订公共数据资源授权运营管理制度和标准规范，统筹做好公共数据共享开放和授权运营工作。")
     assert ("公共数据共享开放", "public-data-opening") in inst
+
+
+def test_a_bare_procedure_done_by_a_light_verb_is_the_procedure():
+    # lawrefbook_dlc/shandong/山东省特种设备安全条例(2015-12-03).md
+    assert found("使用单位变更的，变更后的使用单位应当办理变更登记。")[0] == [("变更登记", "registration")]
+    # lawrefbook_dlc/shanghai/上海市文物保护条例(2014-06-19).md: …before 手续
+    assert found("社会力量举办博物馆，应当依法办理登记手续。")[0] == [("登记", "registration")]
+    # lawrefbook_dlc/beijing/北京市城乡规划条例(2021-09-24).md
+    inst, _ = found("城乡规划在报送审批前，组织编制机关应当依法将城乡规划草案予以公示，公示的时间不得少于三十日。")
+    assert ("公示", "public-notice") in inst
+    # lawrefbook_dlc/guangdong/深圳经济特区房地产登记条例(2021-10-30).md: the bare noun repeats the named procedure
+    assert found("房地产登记以一宗土地为单位进行登记。")[0] == [("房地产登记", "registration")]
+    # lawrefbook_dlc/beijing/中关村国家自主创新示范区条例.md: 申请登记为 is a verb
+    assert found("符合条件的，可以申请登记为法人。")[0] == []
+
+
+def test_important_and_core_data_and_xinchuang_are_fields():
+    # data_compliance/national/中国人民银行业务领域数据安全管理办法-ad92aa72f2.md
+    assert found("重要数据的处理者应当明确业务数据的安全负责人和管理机构。")[1] == ["重要数据"]
+    _, dom = found("（二）存储重要数据的信息系统应当满足三级网络安全等级保护要求，存储核心数据的信息系统应当满足四级网络安全等级"
+                   "保护要求或者关键信息基础设施保护要求，并优先采购安全可信的网络产品和服务。")
+    assert {"重要数据", "核心数据"} <= set(dom)
+    # lawrefbook_dlc/henan/河南省社会信用条例(2019-11-29).md: 诚信|创建 holds no 信创
+    assert "信创" not in found("各级人民政府及有关部门、人民团体和有关单位应当在精神文明创建、评优评先、道德模范评选和各行业的诚信创建"
+                             "活动中使用社会信用信息，树立诚信典范，弘扬社会主义核心价值观。")[1]
+
+
+def test_classifying_and_grading_is_the_tool_without_the_data_it_grades():
+    # data_compliance/local/关于加快北京市公共数据资源开发利用的实施意见-6254518112.md
+    inst, dom = found("推动数据资源标准化、规范化建设，制定公共数据分类分级、数据治理、数据基础设施、数据流通交易等标准规范。")
+    assert ("分类分级", "classification-protection") in inst and "公共数据" in dom
+    # lawrefbook_dlc/chongqing/重庆市铁路安全管理条例(2022-03-30).md (shortened): 数据 is the topic
+    inst, _ = found("加强铁路安全管理科学研究，建立数据分级分类共享机制，运用物联网、云计算、大数据等现代信息技术。")
+    assert ("分级分类", "classification-protection") in inst
+
+
+def test_responding_to_an_emergency_and_financial_services_are_work_not_tools():
+    # data_compliance/local/北京地区电信领域数据安全事件应急预案和处置规范-c6e1be9486.md (neither set of gold annotates
+    # 应急响应, 应急处置, 监测预警 or 金融服务)
+    assert found("数据安全事件应急响应分为四级：I 级、II 级、III 级、IV 级，分别对应发生特别重大、重大、较大、一般数据安全事件的"
+                 "应急响应。")[0] == []
+    # lawrefbook_dlc/henan/河南省促进高新技术产业发展条例(2011-06-13).md
+    inst, _ = found("鼓励和支持各类金融机构增加对高新技术企业的信贷投入，提供担保、保险、以知识产权等无形资产质押贷款等金融服务。")
+    assert "金融服务" not in [t for t, _ in inst]
+
+
+def test_the_year_of_a_budget_and_a_verb_of_reaching_start_no_name_and_the_state_system_is_no_tool():
+    # lawrefbook_dlc/shanghai/上海市中小学校学生伤害事故处理条例(2024-12-31).md
+    assert found("误工补助费按照本市上年度职工年平均工资标准计算。")[0] == [("职工年平均工资标准", "standard-system")]
+    # lawrefbook_dlc/shandong/滨州市供热条例(2016-09-26).md
+    assert [t for t, _ in found("供热企业成本与价格倒挂年度亏损补贴由价格主管部门审核确定。")[0]] == ["亏损补贴"]
+    # lawrefbook_dlc/henan/郑州市失业保险条例(2019-01-22).md: 当地 is a determiner
+    assert [t for t, _ in found("失业保险金按照当地最低工资标准的百分之八十确定。")[0]] == ["失业保险", "最低工资标准"]
+    # lawrefbook_dlc/henan/洛阳市陆浑水库饮用水水源保护条例(2019-12-27).md
+    assert [t for t, _ in found("治理后仍达不到排放标准的，依法予以关闭、拆除。")[0]] == ["排放标准"]
+    # data_compliance/national/中华人民共和国网络安全法-2025修正-9b8e6275ff.md
+    assert found("不得利用网络从事危害国家安全、荣誉和利益，煽动颠覆国家政权、推翻社会主义制度，煽动分裂国家、破坏国家统一。")[0] == []
+
+
+def test_privacy_and_real_name_verification_are_fields():
+    # data_compliance/national/关于促进未成年人网络素养家庭教育的指引-e899a0894a.md
+    assert "个人隐私" in found("家长在日常网络行为中应遵循“最小必要”原则，避免涉及孩子个人隐私、生活轨迹、学习场景等信息在网络中"
+                               "公开暴露。")[1]
+    # data_compliance/local/数据交易服务指南-ae1bfd5b2f.md: a technique of identity checks, no certification scheme
+    inst, dom = found("数据交易参与方提交组织机构或个人基础信息，数据交易场所进行审核，审核通过后完成主体登记和实名认证。")
+    assert "实名认证" in dom and "实名认证" not in [t for t, _ in inst]
+
+
+def test_leading_by_example_and_the_supervising_party_are_no_tools():
+    # lawrefbook_dlc/guangdong/广东省中新广州知识城条例(2022-01-16).md: 示范引领 is a quality
+    assert found("知识城应当发挥知识密集型产业示范引领和辐射带动作用，协同周边区域实现高质量发展。")[0] == []
+    # data_compliance/local/市数据局关于印发《天津市公共数据资源开发利用安全管理办法-试行-》的通知_天津市人民政府公报2025年21期_
+    # 天津政务网-c046ec4698.md: 监管方 is a party
+    inst, _ = found("数据开发利用监管方在履行数据安全监管职责，发现公共数据资源开发利用活动存在较大安全风险时，可以按照权限和程序"
+                    "责令相关责任主体整改，拒不整改的，依法依规追究责任。")
+    assert inst == []
+
+
+def test_making_policies_and_standards_known_is_publicity():
+    # data_compliance/local/山西省发展和改革委员会等部门关于印发《关于促进数据标注产业高质量发展的若干措施》的通知_企策通-616415dfe3.md
+    inst, _ = found("开展政策宣传和解读，编制数据标注优秀应用项目案例集，加大优秀典型案例推介和行业高质量数据集应用推广。")
+    assert inst[0] == ("政策宣传", "publicity")
+    # data_compliance/national/《人工智能安全标准体系-V1.0-》-240450a2cb.md
+    inst, _ = found("加强人工智能安全标准宣贯培训力度，面向企业、科研机构、地方主管部门开展标准宣讲，结合重点领域应用推动标准实施。")
+    assert ("宣贯", "publicity") in inst
+
+
+def test_a_business_licence_and_a_named_registration_certificate_are_licences():
+    # lawrefbook_dlc/zhejiang/杭州市精神卫生条例(2016-10-20).md
+    assert found("设立营利性心理咨询机构的，应当向市场监督管理部门办理注册登记，领取营业执照。")[0] == [
+        ("注册登记", "registration"), ("营业执照", "administrative-licensing")]
+    # lawrefbook_dlc/shandong/山东省食品小作坊小餐饮和食品摊点管理条例(2017-01-18).md
+    assert found("食品小作坊登记证有效期为三年。")[0] == [("食品小作坊登记证", "registration")]
+    # lawrefbook_dlc/zhejiang/浙江省矿产资源管理条例(2013-12-19).md: 持 (to hold) starts no name
+    assert found("采矿权人应当持采矿许可证向有关部门办理矿山用地、爆破物品准购等相关手续。")[0] == [
+        ("采矿许可证", "administrative-licensing")]
+    # lawrefbook_dlc/henan/洛阳市道路交通安全条例(2013-12-24).md: 登记证书 is another document
+    assert "登记证" not in "".join(t for t, _ in found("（二）机动车登记证书、行驶证被撤销、注销的；")[0])
+
+
+def test_an_inspection_by_an_authority_is_supervision():
+    # lawrefbook_dlc/shandong/济南市山体保护办法(2017-12-01).md
+    assert found("市、县、区人民政府应当建立联合执法检查机制，及时发现查处侵占、破坏山体的各类违法行为。")[0] == [
+        ("执法检查", "supervision")]
+    # lawrefbook_dlc/shandong/青岛市大气污染防治条例(2018-11-30).md
+    assert ("现场检查", "supervision") in found("禁止通过偷排、篡改或者伪造监测数据、以逃避现场检查为目的的临时停产等逃避监管的方式"
+                                              "排放大气污染物。")[0]
