@@ -620,7 +620,7 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             listed = suffix in _LISTED_SUFFIXES and text[cut - 1:cut] in _LIST_MARKS and text[cut:s_suf] in _stems()
             if (suffix in _PREFIXED_ONLY and not listed) or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
                 continue
-            i0 = cut
+            i0 = _past_object_verbs(text, cut, s_suf)         # 拒绝|海洋主管部门
         if not _stem_ok(text, cut, i0, s_suf, e, suffix):
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
@@ -813,6 +813,10 @@ _LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])
                            rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})|"
                            + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if (keep := _LEADING_KEEPS.get(c)) else "")
                                       for c in _RULES["role_noun_leading_chars"]))
+# 拒绝|消费者, 举办|学前教育机构: a verb taking the role noun as its object (rules/actors.yaml)
+_OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})"
+                          rf"(?!{alternation(_RULES['role_noun_object_verb_not_before'])})")
+_OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
 _DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
@@ -897,6 +901,18 @@ def _after_count(text: str, lo: int, hs: int, cut: int | None) -> int | None:
     return cut
 
 
+def _past_object_verbs(text: str, cut: int, hs: int) -> int:
+    """Where the modifier starts after the verbs whose object the role noun is (确需|进行|企业 → 企业 is
+    the head alone; 适合|老年人; 拒绝|旅游者): each verb is passed when two characters of modifier
+    follow it, so 受理部门 and 申请人 keep their verb."""
+    while (v := _OBJECT_VERB.match(text, cut, hs)) is not None and hs - v.end() >= _OBJECT_MIN_REST:
+        cut = v.end()
+        lead = _LEADING_WORD.match(text, cut, hs)
+        if lead is not None and hs - lead.end() >= _OBJECT_MIN_REST:
+            cut = lead.end()
+    return cut
+
+
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
     """Role nouns made of a modifier and a head (rules/actors.yaml role_noun_heads): 公路建设单位,
     房地产开发企业, 登记机构, 被征用者.  The modifier runs from a clause boundary or a stop word
@@ -921,6 +937,7 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
             cut = lead.end()
             lead = _LEADING_WORD.match(text, cut, e)
+        cut = _past_object_verbs(text, cut, hs)
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
         kept = _KEPT_LEVEL.search(text, max(start, cut - 4), cut)
         if kept is not None and m.group(0) != _DEPARTMENT_HEAD and hs - kept.start() <= longest:
