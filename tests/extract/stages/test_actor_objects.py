@@ -30,3 +30,24 @@ def test_the_verb_stays_where_it_makes_the_whole_modifier_or_a_name():
     assert actors("受理消费者申诉，保护消费者合法权益；", "zhejiang") == [("消费者", "消费者")] * 2
     # lawrefbook_dlc/zhejiang/宁波市预防和制止家庭暴力条例(2008-10-06).md: a committee named after two verbs
     assert actors("预防和制止家庭暴力委员会设立办事机构，负责委员会的日常工作。", "ningbo")[0][0] == "预防和制止家庭暴力委员会"
+
+
+def test_the_place_word_suo_zai_di_is_no_part_of_a_department_name():
+    # lawrefbook_dlc/zhejiang/台州市物业管理条例(2021-04-06).md (corpus/scale: 所在地 before a department in 307 documents)
+    assert actors("建设单位根据前款规定采用协议方式选聘物业服务企业的，应当报物业所在地物业主管部门批准。", "taizhou")[-1] == (
+        "物业主管部门", "台州市人民政府物业主管部门")
+    # lawrefbook_dlc/zhejiang/浙江省实施《道路交通安全法》办法(2014-11-28).md
+    text = "但自行车销售单位应当在销售时按规定对自行车统一编号、敲印、登记，定期报所在地公安机关交通管理部门备案。"
+    assert actors(text, "zhejiang") == [("自行车销售单位", "自行车销售单位"),
+                                        ("公安机关交通管理部门", "浙江省人民政府公安机关交通管理部门")]
+
+
+def test_no_head_inside_a_longer_term_and_no_count_inside_a_vehicle_word():
+    # lawrefbook_dlc/zhejiang/浙江省劳动保障监察条例(2020-09-24).md: 人 of 用人单位 ends nothing
+    assert actors("投诉人不提供被投诉用人单位的名称、住所以及合法权益受侵害的事实等基本情况的。", "zhejiang") == [
+        ("投诉人", "投诉人"), ("被投诉用人单位", "被投诉用人单位")]
+    # lawrefbook_dlc/zhejiang/浙江省快递业促进条例(2021-09-30).md: 三轮 is no count
+    text = "快递专用电动三轮车应当由快递经营企业向公安机关交通管理部门申请登记，并由列入国家公告管理的三轮摩托车生产企业生产。"
+    assert actors(text, "zhejiang")[-1] == ("三轮摩托车生产企业", "三轮摩托车生产企业")
+    # lawrefbook_dlc/beijing/北京市图书馆条例.md: 各自 is a determiner
+    assert actors("其他各类图书馆的开放时间按照各自主管部门的规定执行。", "beijing") == [("主管部门", "主管部门")]
