@@ -960,7 +960,54 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             continue
         concept = known if known is not None else _role_noun(text[cut:e], _ROLE_HEAD[m.group(0)])
         out.append(Hit(cut, e, text[cut:e], "actor", (concept,)))
+        out += _listed_kinds(text, start, cut, e, m.group(0))
     return out
+
+
+# 设计、施工、监理单位; 建设、施工和监理单位: activity stems listed before one head (rules/actors.yaml)
+_KIND_LIST_SEP = re.compile(rf"(?:{alternation(_RULES['role_noun_list_separators'])})$")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_KIND_LIST_HEADS = frozenset(_RULES["role_noun_list_heads"])
+_KIND_ACTIVITIES = frozenset(_RULES["role_noun_list_stems"])
+_KIND_STEM = (2, 4)       # characters of a listed stem
+
+
+def _listed_kinds(text: str, start: int, cut: int, e: int, head: str) -> list[Hit]:
+    """The other kinds of a list of activity stems sharing the head of the last one (设计、施工、监理单位 →
+    设计单位, 施工单位 besides 监理单位): each is one record whose surface runs from its stem to the head
+    (ANNOTATION.md: the smallest span containing a conjunct).  Every stem is two to four characters
+    after a list mark, a clause boundary or a stop word, and none names an actor or holds a stop word
+    (社会团体、企业事业单位 and 鼓励、支持单位 are no such lists)."""
+    lo, hi = _KIND_STEM
+    if head not in _KIND_LIST_HEADS or not lo <= e - len(head) - cut <= hi \
+            or text[e - len(head) - 2:e - len(head)] not in _KIND_ACTIVITIES:
+        return []
+    out: list[Hit] = []
+    pos = cut
+    while (sep := _KIND_LIST_SEP.search(text, max(start, pos - 2), pos)) is not None:
+        s = next((k for k in range(sep.start() - hi, sep.start() - lo + 1)
+                  if k >= start and _HAN_RUN.fullmatch(text, k, sep.start()) and _stem_starts(text, start, k)), None)
+        if s is None:
+            break
+        word = text[s:sep.start()]
+        if _role_by_label(word) is not None or _ROLE_STOP.search(word) or _NAME_HEAD_RX.search(word) \
+                or word[-2:] not in _KIND_ACTIVITIES or _OBJECT_VERB.match(word) or _LEADING_WORD.match(word):
+            break
+        name = word + head
+        concept = _role_by_label(name) or _category_of(name) or _role_noun(name, _ROLE_HEAD[head])
+        out.append(Hit(s, e, text[s:e], "actor", (concept,)))
+        pos = s
+    return out
+
+
+def _stem_starts(text: str, start: int, k: int) -> bool:
+    """May a listed stem begin at ``k``: after a list mark or other punctuation, or a stop word?"""
+    if k == start or not _HAN_RUN.match(text, k - 1):
+        return True
+    st = None
+    for st in _ROLE_STOP.finditer(text, max(start, k - 4), k):
+        pass
+    return st is not None and st.end() == k
 
 
 # 宗教事务部门, 房屋征收部门: a field's department of the government (not 主管部门, 受理部门: rules/actors.yaml)

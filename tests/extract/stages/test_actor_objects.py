@@ -51,3 +51,18 @@ def test_no_head_inside_a_longer_term_and_no_count_inside_a_vehicle_word():
     assert actors(text, "zhejiang")[-1] == ("三轮摩托车生产企业", "三轮摩托车生产企业")
     # lawrefbook_dlc/beijing/北京市图书馆条例.md: 各自 is a determiner
     assert actors("其他各类图书馆的开放时间按照各自主管部门的规定执行。", "beijing") == [("主管部门", "主管部门")]
+
+
+def test_activity_stems_listed_before_one_head_are_kinds_of_their_own():
+    # lawrefbook_dlc/shandong/山东省清洁生产促进条例(2020-11-27).md (第二十三条): the smallest span holding each conjunct
+    text = "第二十三条 建筑工程的建设、设计、施工和监理单位，应当按照国家和省有关清洁生产的规定和标准，进行设计、施工和监理。"
+    assert actors(text, "shandong") == [
+        ("建设、设计、施工和监理单位", "建设单位"), ("设计、施工和监理单位", "设计单位"),
+        ("施工和监理单位", "施工单位"), ("监理单位", "监理单位")]
+    # lawrefbook_dlc/chongqing/重庆市禁毒条例(2012-11-29).md (第五十三条): sectors as well as activities
+    text = ("第五十三条 邮政、快递、物流企业发现货物中夹带毒品、毒品原植物及其种子、幼苗或者非法寄递、托运易制毒化学品，"
+            "不及时向公安机关或者有关主管部门报告的，由公安机关处一千元以上五千元以下罚款。")
+    assert [a for a, _ in actors(text, "chongqing")][:3] == ["邮政、快递、物流企业", "快递、物流企业", "物流企业"]
+    # lawrefbook_dlc/zhejiang/浙江省实施《档案法》办法(2017-11-30).md: nouns listed before 单位 stay apart (机关, 团体 and 企业事业单位)
+    text = "第六条 各机关、团体、企业事业单位和其他社会组织（以下简称单位）应当重视本单位档案工作。"
+    assert ("团体、企业事业单位", "团体单位") not in actors(text, "zhejiang")
