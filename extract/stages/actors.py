@@ -817,6 +817,8 @@ _LEADING_WORD = re.compile(rf"(?:{alternation(_RULES['role_noun_leading_words'])
 _OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})"
                           rf"(?!{alternation(_RULES['role_noun_object_verb_not_before'])})")
 _OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
+_PLACE_ABBREVIATIONS = frozenset(_RULES["role_noun_place_abbreviations"])
+_AT = "在"
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
 _DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
@@ -905,7 +907,10 @@ def _after_count(text: str, lo: int, hs: int, cut: int | None) -> int | None:
 def _past_object_verbs(text: str, cut: int, hs: int) -> int:
     """Where the modifier starts after the verbs whose object the role noun is (确需|进行|企业 → 企业 is
     the head alone; 适合|老年人; 拒绝|旅游者): each verb is passed when two characters of modifier
-    follow it, so 受理部门 and 申请人 keep their verb."""
+    follow it, so 受理部门 and 申请人 keep their verb.  A place abbreviation after 在 is passed too
+    (在京|商事仲裁机构)."""
+    if text[cut - 1:cut] == _AT and text[cut:cut + 1] in _PLACE_ABBREVIATIONS and hs - cut > _OBJECT_MIN_REST:
+        cut += 1                                          # 在杭|跨境支付机构: the place is no modifier
     while (v := _OBJECT_VERB.match(text, cut, hs)) is not None and hs - v.end() >= _OBJECT_MIN_REST:
         cut = v.end()
         lead = _LEADING_WORD.match(text, cut, hs)

@@ -66,3 +66,9 @@ def test_activity_stems_listed_before_one_head_are_kinds_of_their_own():
     # lawrefbook_dlc/zhejiang/浙江省实施《档案法》办法(2017-11-30).md: nouns listed before 单位 stay apart (机关, 团体 and 企业事业单位)
     text = "第六条 各机关、团体、企业事业单位和其他社会组织（以下简称单位）应当重视本单位档案工作。"
     assert ("团体、企业事业单位", "团体单位") not in actors(text, "zhejiang")
+
+
+def test_a_place_abbreviation_after_zai_is_no_part_of_the_role_noun():
+    # lawrefbook_dlc/beijing/北京市优化营商环境条例(2020-03-27).md
+    assert actors("本市支持在京商事仲裁机构和商事调解机构发展，支持其加入一站式国际商事纠纷多元化解决平台。", "beijing")[1:] == [
+        ("商事仲裁机构", "商事仲裁机构"), ("商事调解机构", "商事调解机构")]
