@@ -541,6 +541,7 @@ class ROLE(DefinedNamespace):
         'development-reform',
         'digital-economy-authority',
         'disabled-persons-federation',
+        'drug-regulation',
         'ecology-environment',
         'emergency-management',
         'energy-authority',

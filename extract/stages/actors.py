@@ -959,7 +959,8 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             known = None                                      # 房地产开发企业: a kind of 企业, as written
         if passive:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
-        if known is None and m.group(0) == _DEPARTMENT_HEAD and _DEPARTMENT_ROLE_END.search(mod) is None:
+        if known is None and m.group(0) == _DEPARTMENT_HEAD and (_DEPARTMENT_ROLE_END.search(mod) is None
+                                                                  or _field_supervisor(mod)):
             cut = _after_level_word(text, start, cut, hs)     # 市|宗教事务部门: a department of that level's government
             out.append(Hit(cut, e, text[cut:e], "actor", (_synthetic(text[cut:e], False),)))
             continue
@@ -1018,6 +1019,17 @@ def _stem_starts(text: str, start: int, k: int) -> bool:
 # 宗教事务部门, 房屋征收部门: a field's department of the government (not 主管部门, 受理部门: rules/actors.yaml)
 _DEPARTMENT_HEAD = "部门"
 _DEPARTMENT_ROLE_END = re.compile(rf"(?:{alternation(_RULES['department_role_modifiers'])})$")
+
+
+_SUPERVISION = tuple(_RULES["department_field_supervision"]["words"])
+_NOT_FIELDS = frozenset(_RULES["department_field_supervision"]["not_fields"])
+
+
+def _field_supervisor(mod: str) -> bool:
+    """安全生产|监管部门, 铁路安全|监管部门: a field before the supervising word names a department of
+    the government (scoped, as written), unlike 行业监管部门 or 综合监管部门 (roles in a procedure)."""
+    field = next((mod[:-len(w)] for w in _SUPERVISION if mod.endswith(w)), "")
+    return len(field) >= 2 and field not in _NOT_FIELDS and _DEPARTMENT_ROLE_END.search(field) is None
 
 
 def _after_level_word(text: str, start: int, cut: int, hs: int) -> int:

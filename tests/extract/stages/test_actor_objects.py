@@ -72,3 +72,14 @@ def test_a_place_abbreviation_after_zai_is_no_part_of_the_role_noun():
     # lawrefbook_dlc/beijing/北京市优化营商环境条例(2020-03-27).md
     assert actors("本市支持在京商事仲裁机构和商事调解机构发展，支持其加入一站式国际商事纠纷多元化解决平台。", "beijing")[1:] == [
         ("商事仲裁机构", "商事仲裁机构"), ("商事调解机构", "商事调解机构")]
+
+
+def test_a_field_before_jian_guan_names_a_department_of_the_government():
+    # lawrefbook_dlc/shanghai/上海市安全生产条例(2018-05-24).md (第五十四条): 专项监管部门 stays a role
+    text = ("第五十四条 任何单位和个人发现生产经营单位存在重大事故隐患或者安全生产违法行为的，"
+            "有权向安全生产监管部门和专项监管部门举报；")
+    assert actors(text, "shanghai")[-2:] == [("安全生产监管部门", "上海市人民政府安全生产监管部门"),
+                                             ("专项监管部门", "专项监管部门")]
+    # lawrefbook_dlc/shanghai/上海市药品和医疗器械管理条例(2024-12-31).md: 药品监管部门 is the vocabulary's
+    text = "市药品监管部门应当开展临床试验质量监测，发现可能存在安全性问题或者其他风险的，予以预警，开展风险评估，并依法处理。"
+    assert actors(text, "shanghai") == [("市药品监管部门", "上海市人民政府药品监督管理部门")]
