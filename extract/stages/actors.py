@@ -1146,9 +1146,7 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = _governments(text, start, h, region, explicit, a0)
         govs = [g for g, _ in made]
     elif c.attrs.get("actorClass") == "Legislature":
-        lp = None if explicit else _level_prefix_at(text, start, h.start)
-        made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
-                 lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
+        made = _legislatures(text, start, h, region, explicit, a0)
     elif _is_dept_role(c):
         made, parents = _departments(text, start, h, region, explicit, a0, connector == "" and prev.was_gov,
                                      coordinated, prev, out, jurisdiction)
@@ -1158,6 +1156,21 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+def _legislatures(text: str, start: int, h: Hit, region: str | None, explicit: bool,
+                  a0: int) -> list[tuple[Actor, int]]:
+    """The congress body a role names after its level word (县级|人民代表大会…), with the levels listed
+    before that word (区、县人民代表大会常务委员会 → the districts' and the counties' bodies), as for
+    governments (市、区人民政府)."""
+    lp = None if explicit else _level_prefix_at(text, start, h.start)
+    made = [(_legislature(h.concept, region, explicit, lp.group(1) if lp is not None else ""),
+             lp.start() if lp is not None else a0)]
+    coord = None if lp is None else _COORD_LEVELS.search(text, max(start, lp.start() - 16), lp.start())
+    if coord is None or coord.end() != lp.start():
+        return made
+    return [(_legislature(h.concept, region, explicit, m.group(1)), coord.start() + m.start(1))
+            for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))] + made
 
 
 #: the roles written after a place or a level word as that place's court (省人民检察院, 区人民法院)

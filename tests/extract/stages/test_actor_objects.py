@@ -83,3 +83,10 @@ def test_a_field_before_jian_guan_names_a_department_of_the_government():
     # lawrefbook_dlc/shanghai/上海市药品和医疗器械管理条例(2024-12-31).md: 药品监管部门 is the vocabulary's
     text = "市药品监管部门应当开展临床试验质量监测，发现可能存在安全性问题或者其他风险的，予以预警，开展风险评估，并依法处理。"
     assert actors(text, "shanghai") == [("市药品监管部门", "上海市人民政府药品监督管理部门")]
+
+
+def test_levels_listed_before_a_congress_body_each_have_theirs():
+    # lawrefbook_dlc/shanghai/上海市市级预算审查监督规定(2001-08-20).md (corpus/scale: 17 documents list levels so)
+    assert actors("区、县人民代表大会常务委员会审查监督本级预算可以参照本规定执行。", "shanghai") == [
+        ("区、县人民代表大会常务委员会", "上海市区人民代表大会常务委员会"),
+        ("县人民代表大会常务委员会", "上海市县人民代表大会常务委员会")]
