@@ -549,6 +549,7 @@ class ROLE(DefinedNamespace):
         'finance-department',
         'financial-institution',
         'financial-regulation',
+        'food-drug-regulation',
         'government-office',
         'guarantee-institution',
         'high-tech-enterprise',

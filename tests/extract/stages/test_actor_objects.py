@@ -83,6 +83,9 @@ def test_a_field_before_jian_guan_names_a_department_of_the_government():
     # lawrefbook_dlc/shanghai/上海市药品和医疗器械管理条例(2024-12-31).md: 药品监管部门 is the vocabulary's
     text = "市药品监管部门应当开展临床试验质量监测，发现可能存在安全性问题或者其他风险的，予以预警，开展风险评估，并依法处理。"
     assert actors(text, "shanghai") == [("市药品监管部门", "上海市人民政府药品监督管理部门")]
+    # lawrefbook_dlc/chongqing/重庆市食品生产加工小作坊和食品摊贩管理条例(2016-11-24).md: the former department keeps its name
+    text = "食品药品监督管理部门负责食品小作坊和食品摊贩的食品安全监督管理工作。"
+    assert actors(text, "chongqing") == [("食品药品监督管理部门", "重庆市人民政府食品药品监督管理部门")]
 
 
 def test_levels_listed_before_a_congress_body_each_have_theirs():
