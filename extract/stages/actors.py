@@ -837,8 +837,8 @@ _PASSIVE = "被"
 _PASSIVE_HEADS = frozenset(_RULES["role_noun_passive_heads"])
 _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
-_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?![级轮手])")   # not 一级|开发主体,
-#                                                           三轮|摩托车生产企业, 二手|车经营者
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名方]?(?:以上)?(?![级轮手])")   # not 一级|开发主体,
+#                                         三轮|摩托车生产企业, 二手|车经营者; 另一方|当事人 (corpus/scale: 一方当事人 27 docs)
 _MAX_MODIFIER = 8
 _ORDINAL, _THIRD_PERSON_HEAD = "第", "者"
 # stop words that are no verb: an agent noun never ends with them (认证的|人)

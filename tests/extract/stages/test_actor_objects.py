@@ -93,3 +93,12 @@ def test_levels_listed_before_a_congress_body_each_have_theirs():
     assert actors("区、县人民代表大会常务委员会审查监督本级预算可以参照本规定执行。", "shanghai") == [
         ("区、县人民代表大会常务委员会", "上海市区人民代表大会常务委员会"),
         ("县人民代表大会常务委员会", "上海市县人民代表大会常务委员会")]
+
+
+def test_one_party_and_every_party_are_no_part_of_dang_shi_ren():
+    # lawrefbook_dlc/guangdong/广东省土地权属纠纷处理条例(2022-06-01).md (第十一条; 一方当事人: 27 documents)
+    text = "另一方当事人收到申请书副本之日起二十日内，向人民政府提交有关争议的证据材料。"
+    assert actors(text, "guangdong")[0] == ("当事人", "当事人")
+    # lawrefbook_dlc/guangdong/广东省林木林地权属争议调解处理条例(2022-06-01).md (第三十九条; 各方当事人: 24 documents)
+    text = "第三十九条 当事人自愿达成的协议书，或者经调解签订的生效的协议书，是申请不动产权登记的依据，各方当事人应当履行。"
+    assert actors(text, "guangdong") == [("当事人", "当事人")] * 2
