@@ -1779,6 +1779,9 @@ _CLAUSE_OPENERS = frozenset("，；：。 \u3000（")
 _PLACE_BEFORE = re.compile(rf"(?:{alternation(_RULES['place_actor_before'])})$")
 _PLACE_AFTER = re.compile(alternation(_RULES["place_actor_after"]))
 _PLACE_JOIN = re.compile(rf"(?:{alternation(_RULES['coordinators'])})")
+# 各区、各部门应当…: a bare unit listed before another 各-subject of the clause (rules/actors.yaml)
+_UNIT_LIST_FOLLOW = re.compile(rf"(?:{alternation(_RULES['bare_unit_list_joins'])})各[\u4e00-\u9fff（）]{{1,8}}?"
+                               rf"(?:{_UNIT_FOLLOW.pattern})")
 
 
 def _clause_start(text: str, start: int, a: int) -> bool:
@@ -1796,7 +1799,8 @@ def acting_units(text: str, start: int, end: int, jurisdiction: str | None,
         a, b = m.span()
         urged = _PLACE_BEFORE.search(text, max(start, a - 4), a) is not None
         if not _clause_start(text, start, a) or (_UNIT_FOLLOW.match(text, b) is None and not (
-                urged and (text.startswith("、", b) or _PLACE_AFTER.match(text, b)))):
+                urged and (text.startswith("、", b) or _PLACE_AFTER.match(text, b)))
+                and _UNIT_LIST_FOLLOW.match(text, b) is None):
             continue                                          # 各区要…; 支持各区建设…; 鼓励地方、园区…打造
         level = _BARE_UNIT[m.group(0)]
         word = m.group(0)

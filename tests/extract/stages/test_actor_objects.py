@@ -102,3 +102,11 @@ def test_one_party_and_every_party_are_no_part_of_dang_shi_ren():
     # lawrefbook_dlc/guangdong/广东省林木林地权属争议调解处理条例(2022-06-01).md (第三十九条; 各方当事人: 24 documents)
     text = "第三十九条 当事人自愿达成的协议书，或者经调解签订的生效的协议书，是申请不动产权登记的依据，各方当事人应当履行。"
     assert actors(text, "guangdong") == [("当事人", "当事人")] * 2
+
+
+def test_a_bare_unit_listed_with_another_ge_subject_acts():
+    # lawrefbook_dlc/shanghai/上海市优化营商环境条例(2024-09-27).md (各区、各部门应当: 30 documents list a bare unit so)
+    assert actors("各区、各部门应当根据营商环境评价结果，及时调整完善优化营商环境的政策措施。", "shanghai") == [
+        ("各区", "上海市区人民政府"), ("部门", "上海市人民政府有关部门")]
+    # lawrefbook_dlc/henan/河南省优化营商环境条例(2020-11-28).md
+    assert actors("各地、各部门应当根据评价结果，制定完善整改措施。", "henan")[0] == ("各地", "河南省各级人民政府")
