@@ -1010,10 +1010,7 @@ def _stem_starts(text: str, start: int, k: int) -> bool:
     """May a listed stem begin at ``k``: after a list mark or other punctuation, or a stop word?"""
     if k == start or not _HAN_RUN.match(text, k - 1):
         return True
-    st = None
-    for st in _ROLE_STOP.finditer(text, max(start, k - 4), k):
-        pass
-    return st is not None and st.end() == k
+    return any(st.end() == k for st in _ROLE_STOP.finditer(text, max(start, k - 4), k))
 
 
 # 宗教事务部门, 房屋征收部门: a field's department of the government (not 主管部门, 受理部门: rules/actors.yaml)
@@ -1164,9 +1161,10 @@ def _legislatures(text: str, start: int, h: Hit, region: str | None, explicit: b
     before that word (区、县人民代表大会常务委员会 → the districts' and the counties' bodies), as for
     governments (市、区人民政府)."""
     lp = None if explicit else _level_prefix_at(text, start, h.start)
-    made = [(_legislature(h.concept, region, explicit, lp.group(1) if lp is not None else ""),
-             lp.start() if lp is not None else a0)]
-    coord = None if lp is None else _COORD_LEVELS.search(text, max(start, lp.start() - 16), lp.start())
+    if lp is None:
+        return [(_legislature(h.concept, region, explicit, ""), a0)]
+    made = [(_legislature(h.concept, region, explicit, lp.group(1)), lp.start())]
+    coord = _COORD_LEVELS.search(text, max(start, lp.start() - 16), lp.start())
     if coord is None or coord.end() != lp.start():
         return made
     return [(_legislature(h.concept, region, explicit, m.group(1)), coord.start() + m.start(1))
