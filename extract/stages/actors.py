@@ -818,6 +818,7 @@ _OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})
                           rf"(?!{alternation(_RULES['role_noun_object_verb_not_before'])})")
 _OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
 _PLACE_ABBREVIATIONS = frozenset(_RULES["role_noun_place_abbreviations"])
+_OBJECT_ADVERB = re.compile(alternation(_RULES["role_noun_object_adverbs"]))
 _AT = "在"
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
@@ -911,12 +912,24 @@ def _past_object_verbs(text: str, cut: int, hs: int) -> int:
     (在京|商事仲裁机构)."""
     if text[cut - 1:cut] == _AT and text[cut:cut + 1] in _PLACE_ABBREVIATIONS and hs - cut > _OBJECT_MIN_REST:
         cut += 1                                          # 在杭|跨境支付机构: the place is no modifier
-    while (v := _OBJECT_VERB.match(text, cut, hs)) is not None and hs - v.end() >= _OBJECT_MIN_REST:
-        cut = v.end()
+    while (v := _object_verb(text, cut, hs)) is not None and hs - v >= _OBJECT_MIN_REST:
+        cut = v
         lead = _LEADING_WORD.match(text, cut, hs)
         if lead is not None and hs - lead.end() >= _OBJECT_MIN_REST:
             cut = lead.end()
     return cut
+
+
+def _object_verb(text: str, cut: int, hs: int) -> int | None:
+    """The end of an object verb at ``cut``, with an adverb before it (必须|使用, 不|侵害), or ``None``."""
+    v = _OBJECT_VERB.match(text, cut, hs)
+    if v is not None:
+        return v.end()
+    adv = _OBJECT_ADVERB.match(text, cut, hs)
+    if adv is None:
+        return None
+    v = _OBJECT_VERB.match(text, adv.end(), hs) or _LEADING_WORD.match(text, adv.end(), hs)
+    return v.end() if v is not None else None
 
 
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:

@@ -110,3 +110,12 @@ def test_a_bare_unit_listed_with_another_ge_subject_acts():
         ("各区", "上海市区人民政府"), ("部门", "上海市人民政府有关部门")]
     # lawrefbook_dlc/henan/河南省优化营商环境条例(2020-11-28).md
     assert actors("各地、各部门应当根据评价结果，制定完善整改措施。", "henan")[0] == ("各地", "河南省各级人民政府")
+
+
+def test_ji_qi_ta_and_an_adverb_before_the_verb_stay_outside_the_role_noun():
+    # lawrefbook_dlc/beijing/北京市实施《国家通用语言文字法》若干规定.md (第七条): 及其他|教育机构, not 及其|他教育机构
+    text = "第七条 本市学校及其他教育机构在教育教学、会议、宣传和其他集体活动中应当以普通话为基本用语。"
+    assert ("教育机构", "教育机构") in actors(text, "beijing")
+    # lawrefbook_dlc/shandong/山东省海域使用管理条例(2015-07-24).md (第三十五条): 必须|使用|省财政部门
+    text = "征收海域使用金，必须使用省财政部门统一印制的海域使用金专用收据。"
+    assert actors(text, "shandong") == [("省财政部门", "山东省人民政府财政部门")]
