@@ -1427,6 +1427,9 @@ class _StemList:
     items: list[tuple[int, Concept]]          # (start of the stem, department role)
 
 
+_MAX_FIRST_ITEM = 10      # characters of the first item read back from its 、
+
+
 def _list_items(text: str, start: int, hs: int) -> tuple[list[str], int] | None:
     """The items before a shared head at ``hs``, separated by 、 (read backwards from the head):
     (items, where the first starts); the first item is the run of characters before its 、."""
@@ -1442,7 +1445,7 @@ def _list_items(text: str, start: int, hs: int) -> tuple[list[str], int] | None:
             k = j
             continue
         b = k
-        while b > max(start, k - 10) and _CJK_ONE.match(text, b - 1):
+        while b > max(start, k - _MAX_FIRST_ITEM) and _CJK_ONE.match(text, b - 1):
             b -= 1
         if k - b < 2:
             return None
@@ -1493,6 +1496,8 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
             continue
         stems, list_start = found
         cut = _first_stem_cut(text, start, stems[0], list_start)
+        if cut == 0 and len(stems[0]) >= _MAX_FIRST_ITEM and _CJK_ONE.match(text, list_start - 1):
+            continue                                          # 县|级以上人口和计划生育、…: its start is out of reach
         stems[0] = stems[0][cut:]
         if len(stems[0]) < 2 or not any(st in _stems() or _role_by_label(st + head) for st in stems) \
                 or any(_ORGAN_SUFFIX.search(st) or _NAME_HEAD_END.search(st) for st in stems):

@@ -119,3 +119,9 @@ def test_ji_qi_ta_and_an_adverb_before_the_verb_stay_outside_the_role_noun():
     # lawrefbook_dlc/shandong/山东省海域使用管理条例(2015-07-24).md (第三十五条): 必须|使用|省财政部门
     text = "征收海域使用金，必须使用省财政部门统一印制的海域使用金专用收据。"
     assert actors(text, "shandong") == [("省财政部门", "山东省人民政府财政部门")]
+
+
+def test_a_stem_list_whose_first_item_starts_out_of_reach_is_no_list():
+    # lawrefbook_dlc/henan/河南省禁止非医学需要胎儿性别鉴定和选择性别人工终止妊娠条例(2006-09-29).md: no 级以上人口和计划生育部门
+    text = "县级以上人口和计划生育、卫生、食品药品监督管理等行政部门，按照各自职责，对本行政区域内的胎儿性别鉴定实施监督管理。"
+    assert actors(text, "henan") == [("行政部门", "行政部门")]
