@@ -620,7 +620,7 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             listed = suffix in _LISTED_SUFFIXES and text[cut - 1:cut] in _LIST_MARKS and text[cut:s_suf] in _stems()
             if (suffix in _PREFIXED_ONLY and not listed) or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
                 continue
-            i0 = _past_object_verbs(text, cut, s_suf)         # 拒绝|海洋主管部门
+            i0 = _past_object_verbs(text, cut, s_suf, suffix)  # 拒绝|海洋主管部门
         if not _stem_ok(text, cut, i0, s_suf, e, suffix):
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
@@ -819,6 +819,8 @@ _OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})
 _OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
 _PLACE_ABBREVIATIONS = frozenset(_RULES["role_noun_place_abbreviations"])
 _OBJECT_ADVERB = re.compile(alternation(_RULES["role_noun_object_adverbs"]))
+_AGENT_VERBS = frozenset(_RULES["role_noun_agent_verbs"]["verbs"])
+_AGENT_VERB_HEADS = frozenset(_RULES["role_noun_agent_verbs"]["heads"])
 _AT = "在"
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
@@ -905,7 +907,7 @@ def _after_count(text: str, lo: int, hs: int, cut: int | None) -> int | None:
     return cut
 
 
-def _past_object_verbs(text: str, cut: int, hs: int) -> int:
+def _past_object_verbs(text: str, cut: int, hs: int, head: str = "") -> int:
     """Where the modifier starts after the verbs whose object the role noun is (确需|进行|企业 → 企业 is
     the head alone; 适合|老年人; 拒绝|旅游者): each verb is passed when two characters of modifier
     follow it, so 受理部门 and 申请人 keep their verb.  A place abbreviation after 在 is passed too
@@ -913,6 +915,8 @@ def _past_object_verbs(text: str, cut: int, hs: int) -> int:
     if text[cut - 1:cut] == _AT and text[cut:cut + 1] in _PLACE_ABBREVIATIONS and hs - cut > _OBJECT_MIN_REST:
         cut += 1                                          # 在杭|跨境支付机构: the place is no modifier
     while (v := _object_verb(text, cut, hs)) is not None and hs - v >= _OBJECT_MIN_REST:
+        if head in _AGENT_VERB_HEADS and text[cut:v] in _AGENT_VERBS:
+            break                                         # 申请残疾评定|人员, 参加培训|者: the agent of the verb
         cut = v
         lead = _LEADING_WORD.match(text, cut, hs)
         if lead is not None and hs - lead.end() >= _OBJECT_MIN_REST:
@@ -956,7 +960,7 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
             cut = lead.end()
             lead = _LEADING_WORD.match(text, cut, e)
-        cut = _past_object_verbs(text, cut, hs)
+        cut = _past_object_verbs(text, cut, hs, m.group(0))
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
         kept = _KEPT_LEVEL.search(text, max(start, cut - 4), cut)
         if kept is not None and m.group(0) != _DEPARTMENT_HEAD and hs - kept.start() <= longest:

@@ -125,3 +125,9 @@ def test_a_stem_list_whose_first_item_starts_out_of_reach_is_no_list():
     # lawrefbook_dlc/henan/河南省禁止非医学需要胎儿性别鉴定和选择性别人工终止妊娠条例(2006-09-29).md: no 级以上人口和计划生育部门
     text = "县级以上人口和计划生育、卫生、食品药品监督管理等行政部门，按照各自职责，对本行政区域内的胎儿性别鉴定实施监督管理。"
     assert actors(text, "henan") == [("行政部门", "行政部门")]
+
+
+def test_shen_qing_and_can_jia_before_a_person_make_the_agent_noun():
+    # lawrefbook_dlc/beijing/北京市实施《残疾人保障法》办法(2019-05-30).md: the applicants, not the assessors
+    text = "申请残疾评定人员对区、县残疾评定委员会作出的残疾评定结论有异议的，可以向市残疾评定委员会申请复查。"
+    assert actors(text, "beijing")[0] == ("申请残疾评定人员", "申请残疾评定人员")
