@@ -1184,8 +1184,11 @@ def _legislatures(text: str, start: int, h: Hit, region: str | None, explicit: b
     coord = _COORD_LEVELS.search(text, max(start, lp.start() - 16), lp.start())
     if coord is None or coord.end() != lp.start():
         return made
-    return [(_legislature(h.concept, region, explicit, m.group(1)), coord.start() + m.start(1))
-            for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))] + made
+    return [(_legislature(h.concept, region, explicit, m.group(1) if m.group(1) in _LEVEL_OF_PREFIX else _CITY_WORD),
+             coord.start() + m.start(1)) for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))] + made
+
+
+_CITY_WORD = "市"          # 城市、县人民代表大会…: a city word of the list names the city level
 
 
 #: the roles written after a place or a level word as that place's court (省人民检察院, 区人民法院)
