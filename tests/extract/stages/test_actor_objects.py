@@ -131,3 +131,9 @@ def test_shen_qing_and_can_jia_before_a_person_make_the_agent_noun():
     # lawrefbook_dlc/beijing/北京市实施《残疾人保障法》办法(2019-05-30).md: the applicants, not the assessors
     text = "申请残疾评定人员对区、县残疾评定委员会作出的残疾评定结论有异议的，可以向市残疾评定委员会申请复查。"
     assert actors(text, "beijing")[0] == ("申请残疾评定人员", "申请残疾评定人员")
+
+
+def test_provincial_names_of_the_data_authority():
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md (Anhui: 数据资源管理局)
+    text = "（牵头单位：省科技厅；配合单位：省发展改革委、省财政厅、省数据资源局，有关市人民政府）"
+    assert ("省数据资源局", "安徽省人民政府数据主管部门") in actors(text, "anhui")
