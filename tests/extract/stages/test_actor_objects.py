@@ -137,3 +137,10 @@ def test_provincial_names_of_the_data_authority():
     # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md (Anhui: 数据资源管理局)
     text = "（牵头单位：省科技厅；配合单位：省发展改革委、省财政厅、省数据资源局，有关市人民政府）"
     assert ("省数据资源局", "安徽省人民政府数据主管部门") in actors(text, "anhui")
+
+
+def test_primary_care_institutions_by_name():
+    # lawrefbook_dlc/shandong/临沂市健康乡村条例(2021-05-27).md
+    text = "妇幼保健机构、乡镇卫生院（社区卫生服务中心）应当为农村适龄妇女提供宫颈癌和乳腺癌筛查、婚前保健、孕产期保健服务，保障妇女健康。"
+    assert actors(text, "linyi")[:3] == [("妇幼保健机构", "妇幼保健机构"), ("乡镇卫生院", "乡镇卫生院"),
+                                         ("社区卫生服务中心", "社区卫生服务中心")]
