@@ -1179,6 +1179,8 @@ def _legislatures(text: str, start: int, h: Hit, region: str | None, explicit: b
     governments (市、区人民政府)."""
     lp = None if explicit else _level_prefix_at(text, start, h.start)
     if lp is None:
+        if not explicit and h.start > start and text[h.start - 1] in _TOWNSHIP_CHARS:   # 乡|人民代表大会, 镇|…
+            return [(_legislature(h.concept, region, explicit, _TOWNSHIP_WORD), h.start - 1)]
         return [(_legislature(h.concept, region, explicit, ""), a0)]
     made = [(_legislature(h.concept, region, explicit, lp.group(1)), lp.start())]
     coord = _COORD_LEVELS.search(text, max(start, lp.start() - 16), lp.start())
@@ -1189,6 +1191,10 @@ def _legislatures(text: str, start: int, h: Hit, region: str | None, explicit: b
 
 
 _CITY_WORD = "市"          # 城市、县人民代表大会…: a city word of the list names the city level
+# 乡 and 镇 are no level words of their own (城乡|规划, 城镇|…), but right before a congress body they are
+# the township's (镇人民代表大会, 乡、镇人民代表大会主席团: 65 documents of corpus/scale outside the gold set)
+_TOWNSHIP_CHARS = frozenset("乡镇")
+_TOWNSHIP_WORD = "乡镇"
 
 
 #: the roles written after a place or a level word as that place's court (省人民检察院, 区人民法院)

@@ -144,3 +144,9 @@ def test_primary_care_institutions_by_name():
     text = "妇幼保健机构、乡镇卫生院（社区卫生服务中心）应当为农村适龄妇女提供宫颈癌和乳腺癌筛查、婚前保健、孕产期保健服务，保障妇女健康。"
     assert actors(text, "linyi")[:3] == [("妇幼保健机构", "妇幼保健机构"), ("乡镇卫生院", "乡镇卫生院"),
                                          ("社区卫生服务中心", "社区卫生服务中心")]
+
+
+def test_a_township_congress_keeps_its_level():
+    # lawrefbook_dlc/henan/洛阳市城乡规划条例(2012-11-13).md (乡/镇 before 人民代表大会: 65 documents)
+    assert actors("（三）经同级人民代表大会常务委员会或者镇人民代表大会审议；", "luoyang") == [
+        ("人民代表大会常务委员会", "洛阳市人民代表大会常务委员会"), ("镇人民代表大会", "洛阳市乡镇人民代表大会")]
