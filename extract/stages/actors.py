@@ -621,7 +621,7 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             listed = suffix in _LISTED_SUFFIXES and text[cut - 1:cut] in _LIST_MARKS and text[cut:s_suf] in _stems()
             if (suffix in _PREFIXED_ONLY and not listed) or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
                 continue
-            i0 = cut
+            i0 = _past_object_verbs(text, cut, s_suf, suffix)  # 拒绝|海洋主管部门
         if not _stem_ok(text, cut, i0, s_suf, e, suffix):
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
@@ -815,6 +815,15 @@ _LEADING_WORD = guarded(re.compile(rf"(?:{alternation(_RULES['role_noun_leading_
                            rf"(?!{alternation(_RULES['role_noun_leading_not_before'])})|"
                            + "|".join(re.escape(c) + (f"(?!{alternation(keep)})" if (keep := _LEADING_KEEPS.get(c)) else "")
                                       for c in _RULES["role_noun_leading_chars"])))
+# 拒绝|消费者, 举办|学前教育机构: a verb taking the role noun as its object (rules/actors.yaml)
+_OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})"
+                          rf"(?!{alternation(_RULES['role_noun_object_verb_not_before'])})")
+_OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
+_PLACE_ABBREVIATIONS = frozenset(_RULES["role_noun_place_abbreviations"])
+_OBJECT_ADVERB = re.compile(alternation(_RULES["role_noun_object_adverbs"]))
+_AGENT_VERBS = frozenset(_RULES["role_noun_agent_verbs"]["verbs"])
+_AGENT_VERB_HEADS = frozenset(_RULES["role_noun_agent_verbs"]["heads"])
+_AT = "在"
 _BAD_MODIFIER = frozenset(_RULES["role_noun_bad_modifiers"])
 _KEPT_LEVEL = re.compile(rf"(?:{alternation(_RULES['role_noun_kept_levels'])})$")
 _DESIGNATION = re.compile(rf"(?:{alternation(_RULES['role_noun_designations'])})$")
@@ -833,7 +842,8 @@ _PASSIVE = "被"
 _PASSIVE_HEADS = frozenset(_RULES["role_noun_passive_heads"])
 _HEAD_BLOCKER = frozenset(_RULES["role_noun_head_blockers"])
 # a count before the head (5万家以上|中小企业, 十七|部门) is no modifier
-_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名]?(?:以上)?(?!级)")   # not 一级|开发主体
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿余多几]+[家个所项批类位名方]?(?:以上)?(?![级轮手])")   # not 一级|开发主体,
+#                                         三轮|摩托车生产企业, 二手|车经营者; 另一方|当事人 (corpus/scale: 一方当事人 27 docs)
 _MAX_MODIFIER = 8
 _ORDINAL, _THIRD_PERSON_HEAD = "第", "者"
 # stop words that are no verb: an agent noun never ends with them (认证的|人)
@@ -899,6 +909,35 @@ def _after_count(text: str, lo: int, hs: int, cut: int | None) -> int | None:
     return cut
 
 
+def _past_object_verbs(text: str, cut: int, hs: int, head: str = "") -> int:
+    """Where the modifier starts after the verbs whose object the role noun is (确需|进行|企业 → 企业 is
+    the head alone; 适合|老年人; 拒绝|旅游者): each verb is passed when two characters of modifier
+    follow it, so 受理部门 and 申请人 keep their verb.  A place abbreviation after 在 is passed too
+    (在京|商事仲裁机构)."""
+    if text[cut - 1:cut] == _AT and text[cut:cut + 1] in _PLACE_ABBREVIATIONS and hs - cut > _OBJECT_MIN_REST:
+        cut += 1                                          # 在杭|跨境支付机构: the place is no modifier
+    while (v := _object_verb(text, cut, hs)) is not None and hs - v >= _OBJECT_MIN_REST:
+        if head in _AGENT_VERB_HEADS and text[cut:v] in _AGENT_VERBS:
+            break                                         # 申请残疾评定|人员, 参加培训|者: the agent of the verb
+        cut = v
+        lead = _LEADING_WORD.match(text, cut, hs)
+        if lead is not None and hs - lead.end() >= _OBJECT_MIN_REST:
+            cut = lead.end()
+    return cut
+
+
+def _object_verb(text: str, cut: int, hs: int) -> int | None:
+    """The end of an object verb at ``cut``, with an adverb before it (必须|使用, 不|侵害), or ``None``."""
+    v = _OBJECT_VERB.match(text, cut, hs)
+    if v is not None:
+        return v.end()
+    adv = _OBJECT_ADVERB.match(text, cut, hs)
+    if adv is None:
+        return None
+    v = _OBJECT_VERB.match(text, adv.end(), hs) or _LEADING_WORD.match(text, adv.end(), hs)
+    return v.end() if v is not None else None
+
+
 def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
     """Role nouns made of a modifier and a head (rules/actors.yaml role_noun_heads): 公路建设单位,
     房地产开发企业, 登记机构, 被征用者.  The modifier runs from a clause boundary or a stop word
@@ -923,6 +962,7 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
         while lead is not None and lead.end() <= hs:          # 满足|企业, 保护|举报人: a verb opens the clause
             cut = lead.end()
             lead = _LEADING_WORD.match(text, cut, e)
+        cut = _past_object_verbs(text, cut, hs, m.group(0))
         longest = _HEAD_MAX_MODIFIER.get(m.group(0), _MAX_MODIFIER)
         kept = _KEPT_LEVEL.search(text, max(start, cut - 4), cut)
         if kept is not None and m.group(0) != _DEPARTMENT_HEAD and hs - kept.start() <= longest:
@@ -938,18 +978,74 @@ def role_noun_hits(text: str, start: int, end: int) -> list[Hit]:
             known = None                                      # 房地产开发企业: a kind of 企业, as written
         if passive:
             cut -= 1                                          # 被征用者, 被假冒企业: the party a verb is done to
-        if known is None and m.group(0) == _DEPARTMENT_HEAD and _DEPARTMENT_ROLE_END.search(mod) is None:
+        if known is None and m.group(0) == _DEPARTMENT_HEAD and (_DEPARTMENT_ROLE_END.search(mod) is None
+                                                                  or _field_supervisor(mod)):
             cut = _after_level_word(text, start, cut, hs)     # 市|宗教事务部门: a department of that level's government
             out.append(Hit(cut, e, text[cut:e], "actor", (_synthetic(text[cut:e], False),)))
             continue
         concept = known if known is not None else _role_noun(text[cut:e], _ROLE_HEAD[m.group(0)])
         out.append(Hit(cut, e, text[cut:e], "actor", (concept,)))
+        out += _listed_kinds(text, start, cut, e, m.group(0))
     return out
+
+
+# 设计、施工、监理单位; 建设、施工和监理单位: activity stems listed before one head (rules/actors.yaml)
+_KIND_LIST_SEP = re.compile(rf"(?:{alternation(_RULES['role_noun_list_separators'])})$")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_KIND_LIST_HEADS = frozenset(_RULES["role_noun_list_heads"])
+_KIND_ACTIVITIES = frozenset(_RULES["role_noun_list_stems"])
+_KIND_STEM = (2, 4)       # characters of a listed stem
+
+
+def _listed_kinds(text: str, start: int, cut: int, e: int, head: str) -> list[Hit]:
+    """The other kinds of a list of activity stems sharing the head of the last one (设计、施工、监理单位 →
+    设计单位, 施工单位 besides 监理单位): each is one record whose surface runs from its stem to the head
+    (ANNOTATION.md: the smallest span containing a conjunct).  Every stem is two to four characters
+    after a list mark, a clause boundary or a stop word, and none names an actor or holds a stop word
+    (社会团体、企业事业单位 and 鼓励、支持单位 are no such lists)."""
+    lo, hi = _KIND_STEM
+    if head not in _KIND_LIST_HEADS or not lo <= e - len(head) - cut <= hi \
+            or text[e - len(head) - 2:e - len(head)] not in _KIND_ACTIVITIES:
+        return []
+    out: list[Hit] = []
+    pos = cut
+    while (sep := _KIND_LIST_SEP.search(text, max(start, pos - 2), pos)) is not None:
+        s = next((k for k in range(sep.start() - hi, sep.start() - lo + 1)
+                  if k >= start and _HAN_RUN.fullmatch(text, k, sep.start()) and _stem_starts(text, start, k)), None)
+        if s is None:
+            break
+        word = text[s:sep.start()]
+        if _role_by_label(word) is not None or _ROLE_STOP.search(word) or _NAME_HEAD_RX.search(word) \
+                or word[-2:] not in _KIND_ACTIVITIES or _OBJECT_VERB.match(word) or _LEADING_WORD.match(word):
+            break
+        name = word + head
+        concept = _role_by_label(name) or _category_of(name) or _role_noun(name, _ROLE_HEAD[head])
+        out.append(Hit(s, e, text[s:e], "actor", (concept,)))
+        pos = s
+    return out
+
+
+def _stem_starts(text: str, start: int, k: int) -> bool:
+    """May a listed stem begin at ``k``: after a list mark or other punctuation, or a stop word?"""
+    if k == start or not _HAN_RUN.match(text, k - 1):
+        return True
+    return any(st.end() == k for st in _ROLE_STOP.finditer(text, max(start, k - 4), k))
 
 
 # 宗教事务部门, 房屋征收部门: a field's department of the government (not 主管部门, 受理部门: rules/actors.yaml)
 _DEPARTMENT_HEAD = "部门"
 _DEPARTMENT_ROLE_END = re.compile(rf"(?:{alternation(_RULES['department_role_modifiers'])})$")
+
+
+_SUPERVISION = tuple(_RULES["department_field_supervision"]["words"])
+_NOT_FIELDS = frozenset(_RULES["department_field_supervision"]["not_fields"])
+
+
+def _field_supervisor(mod: str) -> bool:
+    """安全生产|监管部门, 铁路安全|监管部门: a field before the supervising word names a department of
+    the government (scoped, as written), unlike 行业监管部门 or 综合监管部门 (roles in a procedure)."""
+    field = next((mod[:-len(w)] for w in _SUPERVISION if mod.endswith(w)), "")
+    return len(field) >= 2 and field not in _NOT_FIELDS and _DEPARTMENT_ROLE_END.search(field) is None
 
 
 def _after_level_word(text: str, start: int, cut: int, hs: int) -> int:
@@ -1066,9 +1162,7 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
         made = _governments(text, start, h, region, explicit, a0)
         govs = [g for g, _ in made]
     elif c.attrs.get("actorClass") == "Legislature":
-        lp = None if explicit else _level_prefix_at(text, start, h.start)
-        made = [(_legislature(c, region, explicit, lp.group(1) if lp is not None else ""),
-                 lp.start() if lp is not None else a0)]         # 县级|人民代表大会…
+        made = _legislatures(text, start, h, region, explicit, a0)
     elif _is_dept_role(c):
         made, parents = _departments(text, start, h, region, explicit, a0, connector == "" and prev.was_gov,
                                      coordinated, prev, out, jurisdiction)
@@ -1078,6 +1172,31 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
+
+
+def _legislatures(text: str, start: int, h: Hit, region: str | None, explicit: bool,
+                  a0: int) -> list[tuple[Actor, int]]:
+    """The congress body a role names after its level word (县级|人民代表大会…), with the levels listed
+    before that word (区、县人民代表大会常务委员会 → the districts' and the counties' bodies), as for
+    governments (市、区人民政府)."""
+    lp = None if explicit else _level_prefix_at(text, start, h.start)
+    if lp is None:
+        if not explicit and h.start > start and text[h.start - 1] in _TOWNSHIP_CHARS:   # 乡|人民代表大会, 镇|…
+            return [(_legislature(h.concept, region, explicit, _TOWNSHIP_WORD), h.start - 1)]
+        return [(_legislature(h.concept, region, explicit, ""), a0)]
+    made = [(_legislature(h.concept, region, explicit, lp.group(1)), lp.start())]
+    coord = _COORD_LEVELS.search(text, max(start, lp.start() - 16), lp.start())
+    if coord is None or coord.end() != lp.start():
+        return made
+    return [(_legislature(h.concept, region, explicit, m.group(1) if m.group(1) in _LEVEL_OF_PREFIX else _CITY_WORD),
+             coord.start() + m.start(1)) for m in _COORD_LEVEL_ITEM.finditer(coord.group(1))] + made
+
+
+_CITY_WORD = "市"          # 城市、县人民代表大会…: a city word of the list names the city level
+# 乡 and 镇 are no level words of their own (城乡|规划, 城镇|…), but right before a congress body they are
+# the township's (镇人民代表大会, 乡、镇人民代表大会主席团: 65 documents of corpus/scale outside the gold set)
+_TOWNSHIP_CHARS = frozenset("乡镇")
+_TOWNSHIP_WORD = "乡镇"
 
 
 #: the roles written after a place or a level word as that place's court (省人民检察院, 区人民法院)
@@ -1323,6 +1442,9 @@ class _StemList:
     items: list[tuple[int, Concept]]          # (start of the stem, department role)
 
 
+_MAX_FIRST_ITEM = 10      # characters of the first item read back from its 、
+
+
 def _list_items(text: str, start: int, hs: int) -> tuple[list[str], int] | None:
     """The items before a shared head at ``hs``, separated by 、 (read backwards from the head):
     (items, where the first starts); the first item is the run of characters before its 、."""
@@ -1338,7 +1460,7 @@ def _list_items(text: str, start: int, hs: int) -> tuple[list[str], int] | None:
             k = j
             continue
         b = k
-        while b > max(start, k - 10) and _CJK_ONE.match(text, b - 1):
+        while b > max(start, k - _MAX_FIRST_ITEM) and _CJK_ONE.match(text, b - 1):
             b -= 1
         if k - b < 2:
             return None
@@ -1389,6 +1511,8 @@ def _stem_lists(text: str, start: int, end: int) -> list[_StemList]:
             continue
         stems, list_start = found
         cut = _first_stem_cut(text, start, stems[0], list_start)
+        if cut == 0 and len(stems[0]) >= _MAX_FIRST_ITEM and _CJK_ONE.match(text, list_start - 1):
+            continue                                          # 县|级以上人口和计划生育、…: its start is out of reach
         stems[0] = stems[0][cut:]
         if len(stems[0]) < 2 or not any(st in _stems() or _role_by_label(st + head) for st in stems) \
                 or any(_ORGAN_SUFFIX.search(st) or _NAME_HEAD_END.search(st) for st in stems):
@@ -1686,6 +1810,9 @@ _CLAUSE_OPENERS = frozenset("，；：。 \u3000（")
 _PLACE_BEFORE = re.compile(rf"(?:{alternation(_RULES['place_actor_before'])})$")
 _PLACE_AFTER = re.compile(alternation(_RULES["place_actor_after"]))
 _PLACE_JOIN = re.compile(rf"(?:{alternation(_RULES['coordinators'])})")
+# 各区、各部门应当…: a bare unit listed before another 各-subject of the clause (rules/actors.yaml)
+_UNIT_LIST_FOLLOW = re.compile(rf"(?:{alternation(_RULES['bare_unit_list_joins'])})各[\u4e00-\u9fff（）]{{1,8}}?"
+                               rf"(?:{_UNIT_FOLLOW.pattern})")
 
 
 def _clause_start(text: str, start: int, a: int) -> bool:
@@ -1703,7 +1830,8 @@ def acting_units(text: str, start: int, end: int, jurisdiction: str | None,
         a, b = m.span()
         urged = _PLACE_BEFORE.search(text, max(start, a - 4), a) is not None
         if not _clause_start(text, start, a) or (_UNIT_FOLLOW.match(text, b) is None and not (
-                urged and (text.startswith("、", b) or _PLACE_AFTER.match(text, b)))):
+                urged and (text.startswith("、", b) or _PLACE_AFTER.match(text, b)))
+                and _UNIT_LIST_FOLLOW.match(text, b) is None):
             continue                                          # 各区要…; 支持各区建设…; 鼓励地方、园区…打造
         level = _BARE_UNIT[m.group(0)]
         word = m.group(0)

@@ -75,7 +75,7 @@ def test_a_preposition_or_a_verb_before_a_role_noun_opens_the_clause_not_the_nou
         "外商投资企业", "外商投资企业", "Enterprise")
     # lawrefbook_dlc/shandong/青岛市实施《献血法》若干规定(2020-01-15).md: 本市以外|医疗机构
     assert actors("在本市献血的献血者，本人及其亲属在本市以外医疗机构就医的，血站应当及时为其办理报销手续。",
-                  "qingdao")[-1] == ("医疗机构", "医疗卫生机构", "PublicInstitution")
+                  "qingdao")[-2:] == [("医疗机构", "医疗卫生机构", "PublicInstitution"), ("血站", "血站", "PublicInstitution")]
     # lawrefbook_dlc/zhejiang/杭州市城市地下管线建设管理条例(2008-12-10).md: 到|市政设施行政主管部门 (a name by pattern)
     assert [t for t, _, _ in actors("建设城市地下管线时需要占用或者开挖道路的，管线建设单位应当依照有关规定到市政设施行政主管部门"
                                     "和公安机关交通管理部门办理城市道路占用、挖掘审批手续。", "hangzhou")][:2] == [
