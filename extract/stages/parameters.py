@@ -73,6 +73,8 @@ _THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
 _RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _RATE_CUE = re.compile(alternation(_R["rate_cues"]))
+_DEADLINE_UNITS = frozenset(_R["deadline_units"])
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _THRESHOLD_BEFORE = re.compile(rf"(?:{alternation(_R['threshold_before'])})$")
 _THRESHOLD_OF = re.compile(rf"(?:{alternation(_R['threshold_after'])})?的(?:{alternation(_R['threshold_then'])})")
 _QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
@@ -390,7 +392,7 @@ def _disposed(rest: str, off: int, a: int) -> tuple[str, int] | None:
 def _verb_object(rest: str, at: int) -> str | None:
     """The object after a procedure verb ending at ``at``, at most 12 characters: cut before 并/或者…
     (办理变更登记|并重新申领…); none after a result (办理完毕) or a conjunction (研究办理|并答复代表)."""
-    obj = rest[at:].strip()
+    obj = _NOTE.sub("", rest[at:]).strip()       # 形成总结报告（模板见附件3）: a bracketed note is no part of it
     done = _COMPLEMENT.match(obj)
     if done:
         obj = obj[done.end():]
@@ -618,6 +620,13 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
     return "amount" if grant_here else None
 
 
+def _plan_deadline(sc: _Sentence, fig: tuple, after: str) -> bool:
+    """A deadline in days, months or hours outside a regulation (a plan, an opinion draft, a guide): a rule's
+    procedural deadline all the same (…之日起20个工作日内提交首次登记申请); a plan's 三年内 is its horizon."""
+    return sc.kind != "rules" and not sc.grant and fig[3] in _DEADLINE_UNITS \
+        and _DEADLINE_AFTER.match(after) is not None
+
+
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
     if _defined(sc, fig, cb):
@@ -636,6 +645,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
         if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
             return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
+        if _plan_deadline(sc, fig, after):
+            return "duration"                     # an opinion draft's 自受理之日起10个工作日之内完成注销
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
                 or (before.endswith("近") and _RECORD.match(after)):
             return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool

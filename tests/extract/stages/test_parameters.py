@@ -515,3 +515,22 @@ def test_a_bound_of_a_rules_condition_is_the_threshold_of_the_duty_it_triggers()
     # lawrefbook_dlc/henan/郑州市机动车维修市场管理条例(2004-08-23).md: whom the duty tells is no tool (告知|托修方)
     assert duty("机动车辆大修、总成修理、二级维护以及维修预算费用达一千元以上的维修业务，承修方应当告知托修方并与之签订"
                 "书面合同。") == []
+
+
+def test_a_deadline_in_days_outside_a_regulation_is_a_procedural_deadline():
+    # data_compliance/local/《河南省公共数据资源登记管理实施细则-试行-》征求意见-62ab095232.md (typed 意见: a plan)
+    assert params("登记机构应对登记材料内容进行形式审核，自受理之日起20个工作日之内完成审核。", "henan") == [
+        ("duration", 20, "个工作日", "审核", None)]
+    # a plan's horizon in years stays no parameter (it is a goal, or nothing)
+    assert params("力争3年内建成10个示范区。", None) == []
+
+
+def test_a_report_formed_or_sent_up_within_a_deadline_is_its_procedure():
+    def deadline(text, kind):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # data_compliance/local/北京地区电信领域数据安全事件应急预案和处置规范-c6e1be9486.md: 形成, a bracketed note left out
+    assert deadline("提出处理意见和改进措施，在应急工作结束后5个工作日内形成总结报告(模板见附3)，报北京市通信管理局。",
+                    "rules") == [("duration", 5, "个工作日", "总结报告")]
+    # lawrefbook_dlc/henan/平顶山市城乡规划建设管理条例(2017-11-07).md: 上报
+    assert deadline("当事人未按照通知要求停止违法行为的，市城乡规划主管部门应当在送达《责令停止违法行为通知书》后二个工作日内"
+                    "上报市人民政府。", "rules") == [("duration", 2, "个工作日", "上报")]
