@@ -75,6 +75,9 @@ _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _RATE_CUE = re.compile(alternation(_R["rate_cues"]))
 _DEADLINE_UNITS = frozenset(_R["deadline_units"])
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_LEAD_END = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+$")
+_KEPT_HEAD = re.compile(rf"(?:{alternation(_R['kept_heads'])})$")
+_NAME_END = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")   # a holder is one name, no clause
 _THRESHOLD_BEFORE = re.compile(rf"(?:{alternation(_R['threshold_before'])})$")
 _THRESHOLD_OF = re.compile(rf"(?:{alternation(_R['threshold_after'])})?的(?:{alternation(_R['threshold_then'])})")
 _QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
@@ -473,6 +476,25 @@ def _valid_subject(text: str, a: int, fig: int, fig_end: int) -> tuple[str, int]
     return name, text.index(name, a)
 
 
+def _kept_for(text: str, a: int, fig: int) -> tuple[str, int] | None:
+    """What is kept for at least a duration (…N年以上) in the clause ``text[a:fig]``: the keeping verb when its
+    object follows it (并留存相关数据出境日志记录3年以上 → 留存, as 留存…日志不少于六个月), else the subject it
+    keeps (销售台账应当保存二年以上 → 销售台账)."""
+    verbs = list(_KEEPING.finditer(text, a, fig))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if text[v.end():fig].strip():
+        return v.group(0), v.start()
+    np = _LEAD_END.sub("", _ARTICLE_MARK.sub("", text[a:v.start()])).strip()
+    det = _DETERMINER.match(np)
+    np = np[det.end():] if det else np
+    np = np[np.rfind("的") + 1:]
+    if 2 <= len(np) <= 12 and not _NAME_END.search(np) and _KEPT_HEAD.search(np):
+        return np, text.rfind(np, a, v.start())
+    return v.group(0), v.start()                  # 并留存六十日以上: the verb
+
+
 def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | None:
     """The noun phrase before 每 in ``评估工作每五年开展一次``: what is done every so often."""
     p = text.rfind("每", a, fig_end)
@@ -645,6 +667,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
         if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
             return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
+        if _THRESHOLD_AFTER.match(after) and _KEEPING.search(before):
+            return "duration"                     # 销售台账应当保存二年以上: how long it is kept
         if _plan_deadline(sc, fig, after):
             return "duration"                     # an opinion draft's 自受理之日起10个工作日之内完成注销
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
@@ -719,7 +743,8 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         valid = _VALIDITY.search(t, ca, a)
         if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
             proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it
-        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or (proc if deadline else None)
+        kept = _kept_for(t, ca, a) if _THRESHOLD_AFTER.match(t, b) else None
+        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or kept or (proc if deadline else None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)

@@ -534,3 +534,12 @@ def test_a_report_formed_or_sent_up_within_a_deadline_is_its_procedure():
     # lawrefbook_dlc/henan/平顶山市城乡规划建设管理条例(2017-11-07).md: 上报
     assert deadline("当事人未按照通知要求停止违法行为的，市城乡规划主管部门应当在送达《责令停止违法行为通知书》后二个工作日内"
                     "上报市人民政府。", "rules") == [("duration", 2, "个工作日", "上报")]
+
+
+def test_what_is_kept_for_n_years_or_more_holds_that_duration():
+    def kept(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/guangdong/广东省固体废物污染环境防治条例(2022-11-30).md: the record kept
+    assert kept("危险废物台账应当保存十年以上。") == [("duration", 10, "年", "危险废物台账")]
+    # lawrefbook_dlc/shanghai/上海市实施《邮政法》办法.md: the keeper is no tool, the keeping verb names the duty
+    assert kept("身份证明和快件安全证明，快递企业应当保存一年以上。") == [("duration", 1, "年", "保存")]
