@@ -74,6 +74,8 @@ _RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _RATE_CUE = re.compile(alternation(_R["rate_cues"]))
 _DEADLINE_UNITS = frozenset(_R["deadline_units"])
+_FILING_END = re.compile(rf"(?:{alternation(_R['filing_words'])})(?=\s*$)")
+_SHARED_VERB = re.compile(rf"并(?:{alternation(_R['procedure_verbs'])})")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_END = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+$")
 _KEPT_HEAD = re.compile(rf"(?:{alternation(_R['kept_heads'])})$")
@@ -321,6 +323,9 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     filing = _FILING.match(rest, off) if prep else None
     if filing:                                     # 报民政部门备案|并说明理由: the filing
         return filing.group(0), a + off
+    if rest[off:off + 1] in _DISPOSAL and _FILING_END.search(rest):
+        end = _FILING_END.search(rest)           # 将重新确定代表名额的情况报…委员会备案: the filing
+        return end.group(0), a + end.start()     # type: ignore[union-attr]
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
@@ -399,6 +404,9 @@ def _verb_object(rest: str, at: int) -> str | None:
     done = _COMPLEMENT.match(obj)
     if done:
         obj = obj[done.end():]
+    shared = _SHARED_VERB.match(obj)             # 划定并公布|保护范围: the object both verbs share
+    if shared:
+        obj = obj[shared.end():]
     if not obj or _OBJ_END.match(obj) or _EMPTY_OBJECT.match(obj):
         return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定), 核查、处理: the verb
     head = obj.rfind("的")

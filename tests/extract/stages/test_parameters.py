@@ -543,3 +543,16 @@ def test_what_is_kept_for_n_years_or_more_holds_that_duration():
     assert kept("危险废物台账应当保存十年以上。") == [("duration", 10, "年", "危险废物台账")]
     # lawrefbook_dlc/shanghai/上海市实施《邮政法》办法.md: the keeper is no tool, the keeping verb names the duty
     assert kept("身份证明和快件安全证明，快递企业应当保存一年以上。") == [("duration", 1, "年", "保存")]
+
+
+def test_a_notice_published_a_filing_closing_a_disposal_and_a_shared_object():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/shandong/菏泽市养犬管理条例(2021-10-13).md: 发布 is a procedure verb, its object the procedure
+    assert deadline("无法通知或者未登记的，应当在三日内发布招领公告。") == [("duration", 3, "日", "招领公告")]
+    # lawrefbook_dlc/shandong/山东省县乡两级人民代表大会选举实施细则(2015-12-03).md: 将…报…备案 is the filing
+    assert deadline("依照前款规定重新确定代表名额的，省人民代表大会常务委员会应当在三十日内将重新确定代表名额的情况报全国人民代表"
+                    "大会常务委员会备案。") == [("duration", 30, "日", "备案")]
+    # lawrefbook_dlc/shandong/淄博市文物保护管理办法(2020-09-28).md: 划定并公布|保护范围, the object both verbs share
+    assert deadline("第十条 市、区县人民政府应当自文物保护单位公布之日起一年内，依法合理划定并公布保护范围，设立保护标志，"
+                    "埋设保护界桩，建立记录档案。") == [("duration", 1, "年", "保护范围")]
