@@ -76,6 +76,12 @@ _RATE_CUE = re.compile(alternation(_R["rate_cues"]))
 _DEADLINE_UNITS = frozenset(_R["deadline_units"])
 _FILING_END = re.compile(rf"(?:{alternation(_R['filing_words'])})(?=\s*$)")
 _SHARED_VERB = re.compile(rf"并(?:{alternation(_R['procedure_verbs'])})")
+_HEAD_CLOSING = re.compile(rf"(?:{_HEADS})(?=[，；。]|$)")
+_TITLE_TOOL = re.compile(rf"^(?:[^\W\d_]{{1,5}}?(?:{alternation(_R['title_place_ends'])}))?([^\W\d_]{{2,12}}?)"
+                         rf"(?:{alternation(_R['title_rule_tails'])})")
+_BARE_VALIDITY = re.compile(rf"\s*(?:{alternation(_R['instrument_determiners'])})?(?:{alternation(_R['validity_words'])})")
+_OWN_DOCUMENT = re.compile(alternation(_R["own_document_words"]))
+_HEAD_SET = frozenset(_R["grant_heads"])
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_END = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+$")
 _KEPT_HEAD = re.compile(rf"(?:{alternation(_R['kept_heads'])})$")
@@ -260,7 +266,10 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     # 30%租金补贴, 500万元资助, 200万元的建设补助 (a rate's noun has at most two characters before its head:
     # 70%的比例用于奖励 names 奖励)
     if m and not _GRANT_VERB.match(m.group(0)) and (fig[4] != "percent" or m.end() - m.start() <= 4):
-        tail = _NOUN_RIGHT.match(text, m.end())
+        # 专项资金|支持。: one noun (资金支持) when the second head closes the clause (…专项资金支持省级… is a verb)
+        tail = _NOUN_RIGHT.match(text, m.end()) or _HEAD_CLOSING.match(text, m.end())
+        if tail and tail.re is _HEAD_CLOSING and text[m.end() - 2:tail.end()] not in _HEAD_SET:
+            tail = None                           # 创业担保贷款|支持: 支持 is no part of the loan's name
         return (text[m.start():tail.end()] if tail else m.group(0)), m.start()
     if fig[4] == "percent":                               # 按…的20%给予最高500万元资助
         after = _HEAD.search(text, b, clause[1])
@@ -323,9 +332,9 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     filing = _FILING.match(rest, off) if prep else None
     if filing:                                     # 报民政部门备案|并说明理由: the filing
         return filing.group(0), a + off
-    if rest[off:off + 1] in _DISPOSAL and _FILING_END.search(rest):
-        end = _FILING_END.search(rest)           # 将重新确定代表名额的情况报…委员会备案: the filing
-        return end.group(0), a + end.start()     # type: ignore[union-attr]
+    filed = _FILING_END.search(rest) if rest[off:off + 1] in _DISPOSAL else None
+    if filed:                                      # 将重新确定代表名额的情况报…委员会备案: the filing
+        return filed.group(0), a + filed.start()
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
@@ -586,6 +595,7 @@ class _Sentence:
     kind: str                      # rules | plan | report
     instruments: list[Hit]
     lead: Sequence[Hit] = field(default_factory=list)   # the tools of the lead-in an item continues
+    subject: str | None = None     # the tool the document regulates (its title's 公共数据资源登记)
 
 
 def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
@@ -650,9 +660,12 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
     return "amount" if grant_here else None
 
 
-def _plan_deadline(sc: _Sentence, fig: tuple, after: str) -> bool:
-    """A deadline in days, months or hours outside a regulation (a plan, an opinion draft, a guide): a rule's
-    procedural deadline all the same (…之日起20个工作日内提交首次登记申请); a plan's 三年内 is its horizon."""
+def _kept_or_plan_deadline(sc: _Sentence, fig: tuple, before: str, after: str) -> bool:
+    """How long a thing is kept at least (销售台账应当保存二年以上); a deadline in days, months or hours outside a
+    regulation (a plan, an opinion draft, a guide): a rule's procedural deadline all the same (…之日起20个工作日内
+    提交首次登记申请), where a plan's 三年内 is its horizon."""
+    if _THRESHOLD_AFTER.match(after) and _KEEPING.search(before):
+        return True
     return sc.kind != "rules" and not sc.grant and fig[3] in _DEADLINE_UNITS \
         and _DEADLINE_AFTER.match(after) is not None
 
@@ -675,10 +688,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
         if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
             return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
-        if _THRESHOLD_AFTER.match(after) and _KEEPING.search(before):
-            return "duration"                     # 销售台账应当保存二年以上: how long it is kept
-        if _plan_deadline(sc, fig, after):
-            return "duration"                     # an opinion draft's 自受理之日起10个工作日之内完成注销
+        if _kept_or_plan_deadline(sc, fig, before, after):
+            return "duration"                     # 销售台账应当保存二年以上, an opinion draft's 10个工作日之内完成注销
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
                 or (before.endswith("近") and _RECORD.match(after)):
             return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
@@ -752,7 +763,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
             proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it
         kept = _kept_for(t, ca, a) if _THRESHOLD_AFTER.match(t, b) else None
-        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or kept or (proc if deadline else None)
+        bare = (sc.subject, -1) if sc.subject and not _OWN_DOCUMENT.search(t, sc.start, sc.end) and _BARE_VALIDITY.fullmatch(_ARTICLE_MARK.sub("", t[ca:a])
+                                                                          .removesuffix("最长为")) else None
+        return (_validity_holder(t, ca, a) or bare or _valid_subject(t, ca, a, b) or kept or (proc if deadline else None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
@@ -773,8 +786,17 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
 
 
+def title_subject(title: str | None) -> str | None:
+    """The tool a rules document regulates, from its title: 《江西省公共数据资源登记管理实施细则》 → 公共数据资源登记."""
+    if not title:
+        return None
+    cited = re.search(r"《([^《》]+)》", title)
+    m = _TITLE_TOOL.match(cited.group(1) if cited else title)
+    return m.group(1) if m else None
+
+
 def find_parameters(text: str, start: int, end: int, instruments: list[Hit], actors: list[Actor], *,
-                    kind: str, lead: Sequence[Hit] = ()) -> list[Parameter]:
+                    kind: str, lead: Sequence[Hit] = (), subject: str | None = None) -> list[Parameter]:
     """The parameters in one sentence ``text[start:end]`` of a document whose figures read as ``kind``
     (rules, plan or report: :func:`~policykg.extract.stages.quantities.doc_kind`); ``lead`` are the tools
     of the lead-in (…应当进行合规审计：) when the sentence is one of its items."""
@@ -782,7 +804,7 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
     if not figs:
         return []
     sc = _Sentence(text, start, end, _clauses(text, start, end), _GRANT.search(text, start, end) is not None,
-                   kind, instruments, lead)
+                   kind, instruments, lead, subject)
     out: list[Parameter] = []
     ci = 0
     prev: Parameter | None = None
@@ -836,6 +858,7 @@ _TYPE_LABEL = {"rate": "比例", "cap": "上限", "minimum": "下限", "amount":
 def parameters(doc: Document) -> Document:
     """The rates, caps, minimums, amounts, durations and thresholds of the instruments (never targets)."""
     kind = doc_kind(doc.meta.doc_type)
+    subject = title_subject(doc.meta.title)
     out: list[ParameterRecord] = []
     lead: list[Hit] = []             # the tools of the last lead-in (有下列情形之一的，应当…审计：)
     for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
@@ -847,7 +870,8 @@ def parameters(doc: Document) -> Document:
             lead = m.instruments
         elif not item:
             lead = []
-        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind, lead=tools):
+        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind, lead=tools,
+                                 subject=subject):
             out.append(ParameterRecord(
                 doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
                 id=record_id("parameter", doc.id, s.id, p.start, p.end),

@@ -556,3 +556,22 @@ def test_a_notice_published_a_filing_closing_a_disposal_and_a_shared_object():
     # lawrefbook_dlc/shandong/淄博市文物保护管理办法(2020-09-28).md: 划定并公布|保护范围, the object both verbs share
     assert deadline("第十条 市、区县人民政府应当自文物保护单位公布之日起一年内，依法合理划定并公布保护范围，设立保护标志，"
                     "埋设保护界桩，建立记录档案。") == [("duration", 1, "年", "保护范围")]
+
+
+def test_special_funds_support_closing_a_clause_is_one_grant_noun():
+    # data_compliance/local/福建省发展和改革委员会-福建省数据管理局关于印发福建省促进数据产业高质量发展行动计划-2025—2027年-…md
+    text = "对入选的省数据要素产业园给予不超过500万元专项资金支持。"
+    assert params(text, "fujian") == [("cap", 500, "万元", "专项资金支持", None)]
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-…md:
+    # 支持 before its object is the verb
+    text = "每年各安排不超过1000万元专项资金支持省级人工智能产业园开展产业招商。"
+    assert [p[3] for p in params(text, "fujian")] == ["专项资金"]
+
+
+def test_a_renewal_period_with_no_holder_is_of_the_tool_the_title_regulates():
+    # data_compliance/national/公共数据资源登记管理暂行办法-0842792f3d.md
+    doc = run("每次续展期最长为三年，自上一届有效期满次日起计算。第二十四条 本办法自2025年3月1日起施行，有效期5年，"
+              "根据情况适时修订调整。",
+              path="dengji.txt", front={"title": "公共数据资源登记管理暂行办法", "doc_type": "暂行办法"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text) for p in doc.layers["parameters"]] == [
+        ("duration", 3, "年", "公共数据资源登记")]     # the document's own validity is none
