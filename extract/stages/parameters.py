@@ -413,9 +413,12 @@ def _verb_object(rest: str, at: int) -> str | None:
     done = _COMPLEMENT.match(obj)
     if done:
         obj = obj[done.end():]
-    shared = _SHARED_VERB.match(obj)             # 划定并公布|保护范围: the object both verbs share
-    if shared:
+    shared = _SHARED_VERB.match(obj)             # 划定并公布|保护范围: the object both verbs share (not 公布|施行)
+    if shared and len(obj) - shared.end() >= 3:
         obj = obj[shared.end():]
+    det = _DETERMINER.match(obj)                  # 发布相关公告 → 公告
+    if det and len(obj) - det.end() >= 2 and not obj.startswith(("所", "其他")):   # 所确定的…: a 所-clause, below
+        obj = obj[det.end():]
     if not obj or _OBJ_END.match(obj) or _EMPTY_OBJECT.match(obj):
         return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定), 核查、处理: the verb
     head = obj.rfind("的")

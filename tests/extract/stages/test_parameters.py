@@ -439,9 +439,10 @@ def test_a_deadline_bounds_a_decision_a_filing_and_the_verb_of_an_empty_object()
     # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md: 决定|是否立案, the decision
     assert deadline("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
                     "并通知投诉人或者举报人；") == [("duration", 7, "日", "决定")]
-    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb
+    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb, its object without 有关
+    # (as the corpus gold writes 有关记录保存期限 → 记录)
     assert deadline("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
-                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == [("duration", 3, "日", "有关手续")]
+                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == [("duration", 3, "日", "手续")]
     # lawrefbook_dlc/henan/郑州市旅游业管理条例(2022-01-01).md: 处理|完毕
     assert deadline("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
     # lawrefbook_dlc/chongqing/重庆市人民代表大会代表建议批评和意见工作条例(2017-11-30).md: 说明|情况和理由
@@ -575,3 +576,14 @@ def test_a_renewal_period_with_no_holder_is_of_the_tool_the_title_regulates():
               path="dengji.txt", front={"title": "公共数据资源登记管理暂行办法", "doc_type": "暂行办法"})
     assert [(p.parameter_type, p.value, p.unit, p.instrument_text) for p in doc.layers["parameters"]] == [
         ("duration", 3, "年", "公共数据资源登记")]     # the document's own validity is none
+
+
+def test_a_procedures_object_drops_its_determiner_and_a_shared_verb_needs_a_noun_after_it():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/zhejiang/浙江省普陀山风景名胜区条例(2018-11-30).md: 发布相关公告 → 公告
+    assert deadline("在重要节假日、节庆等活动期间需要控制游客数量的，普陀山风景名胜区管理委员会、普陀区人民政府应当提前一周在相关"
+                    "媒体、进山码头、风景区内发布相关公告，并采取措施保障景区安全。") == [("duration", 1, "周", "公告")]
+    # lawrefbook_dlc/henan/郑州市地方立法条例(2001-04-13).md: 制定并公布|施行 shares no object
+    assert deadline("地方性法规规定由市人民政府制定实施细则的，应当在法规公布之日起六个月内制定并公布施行。") == [
+        ("duration", 6, "个月", "制定")]
