@@ -670,7 +670,7 @@ def _kept_or_plan_deadline(sc: _Sentence, fig: tuple, before: str, after: str) -
     if _THRESHOLD_AFTER.match(after) and _KEEPING.search(before):
         return True
     return sc.kind != "rules" and not sc.grant and fig[3] in _DEADLINE_UNITS \
-        and _DEADLINE_AFTER.match(after) is not None
+        and (_DEADLINE_AFTER.match(after) is not None or before.endswith("提前"))
 
 
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:

@@ -587,3 +587,14 @@ def test_a_procedures_object_drops_its_determiner_and_a_shared_verb_needs_a_noun
     # lawrefbook_dlc/henan/郑州市地方立法条例(2001-04-13).md: 制定并公布|施行 shares no object
     assert deadline("地方性法规规定由市人民政府制定实施细则的，应当在法规公布之日起六个月内制定并公布施行。") == [
         ("duration", 6, "个月", "制定")]
+
+
+def test_a_reply_given_within_a_deadline_and_a_plans_notice_period():
+    # lawrefbook_dlc/henan/河南省企业工资集体协商条例(2013-11-29).md: 给予|答复
+    text = "第二十一条 职工方和企业方均可以提出工资集体协商要约，被要约方应当自收到要约书之日起十个工作日内给予答复。"
+    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")] == [
+        ("duration", 10, "个工作日", "答复")]
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (a plan): 提前3个月
+    text = "在授权运营期限届满前，运营机构提前3个月向数据资源管理部门提出续期申请，经审核后可续签授权协议。"
+    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="plan")] == [
+        ("duration", 3, "个月", "续期申请")]
