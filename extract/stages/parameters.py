@@ -82,6 +82,8 @@ _TITLE_TOOL = re.compile(rf"^(?:[^\W\d_]{{1,5}}?(?:{alternation(_R['title_place_
 _BARE_VALIDITY = re.compile(rf"\s*(?:{alternation(_R['instrument_determiners'])})?(?:{alternation(_R['validity_words'])})")
 _OWN_DOCUMENT = re.compile(alternation(_R["own_document_words"]))
 _HEAD_SET = frozenset(_R["grant_heads"])
+_FAILED = re.compile(r"[不未](?!得)")
+_OFFICE_ENDS = ("局", "厅", "办", "委", "所", "站", "院", "署")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_END = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+$")
 _KEPT_HEAD = re.compile(rf"(?:{alternation(_R['kept_heads'])})$")
@@ -317,6 +319,8 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     a, b = _procedure_span(text, fig_end, clause, nxt)
     rest = text[a:b]
     off = _lead_end(rest)
+    if _FAILED.match(rest, off) and rest.rstrip().endswith("的"):
+        return None                   # 接到通知二十日内不提供相关材料的: a failure the rule sanctions, no tool's deadline
     prep = _PREP.match(rest, off)
     if prep:
         off = prep.end()
@@ -333,6 +337,8 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     if filing:                                     # 报民政部门备案|并说明理由: the filing
         return filing.group(0), a + off
     filed = _FILING_END.search(rest) if rest[off:off + 1] in _DISPOSAL else None
+    if filed and not rest[:filed.start()].endswith(_RECIPIENTS + _OFFICE_ENDS):
+        filed = None                               # …办理销售备案: the object names the filing
     if filed:                                      # 将重新确定代表名额的情况报…委员会备案: the filing
         return filed.group(0), a + filed.start()
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause

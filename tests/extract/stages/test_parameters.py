@@ -598,3 +598,15 @@ def test_a_reply_given_within_a_deadline_and_a_plans_notice_period():
     text = "在授权运营期限届满前，运营机构提前3个月向数据资源管理部门提出续期申请，经审核后可续签授权协议。"
     assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="plan")] == [
         ("duration", 3, "个月", "续期申请")]
+
+
+def test_a_failure_within_a_deadline_is_no_deadline_and_a_named_filing_stays_whole():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/河南省工伤保险条例(2007-06-01).md: …二十日内不提供相关材料…的 is the condition of a sanction
+    assert deadline("用人单位在接到书面通知二十日内不提供相关材料或者不履行举证义务的，劳动保障行政部门可以根据受伤害职工或者其"
+                    "直系亲属、工会组织提供的证据依法作出工伤认定结论。") == []
+    # lawrefbook_dlc/zhejiang/浙江省无线电管理条例(2017-09-30).md: 办理|销售备案, not the bare filing
+    assert deadline("销售依法应当取得型号核准的无线电发射设备的，应当自设备销售之日起三十日内将销售者和购买者的姓名或者名称、"
+                    "销售的无线电发射设备的型号核准代码等信息向省无线电管理机构办理销售备案，并对备案信息的真实性负责。") == [
+        ("duration", 30, "日", "销售备案")]
