@@ -369,7 +369,8 @@ def _verb_procedure(text: str, rest: str, a: int, off: int, verb: re.Match, befo
         if obj and obj.endswith(_RECIPIENTS):     # 通知当事人|和利害关系人: a list of recipients
             obj = None
     if obj:
-        return obj, a + at
+        found = rest.find(obj, at)                # past a dropped 有关 or a shared verb
+        return obj, a + (found if found >= 0 else at)
     if freq:                                      # 评估工作每五年开展一次: what comes before 每
         subject = _frequency_subject(text, before[0], before[1])
         if subject is not None:
@@ -420,7 +421,8 @@ def _verb_object(rest: str, at: int) -> str | None:
     if done:
         obj = obj[done.end():]
     shared = _SHARED_VERB.match(obj)             # 划定并公布|保护范围: the object both verbs share (not 公布|施行)
-    if shared and len(obj) - shared.end() >= 3:
+    if shared and len(obj) - shared.end() >= 3 and "的" not in obj[shared.end():] \
+            and not obj.endswith(_RECIPIENTS):   # not 通知并移交有权处理的部门处理, 处理并告知投诉人
         obj = obj[shared.end():]
     det = _DETERMINER.match(obj)                  # 发布相关公告 → 公告
     if det and len(obj) - det.end() >= 2 and not obj.startswith(("所", "其他")):   # 所确定的…: a 所-clause, below

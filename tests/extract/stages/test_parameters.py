@@ -610,3 +610,19 @@ def test_a_failure_within_a_deadline_is_no_deadline_and_a_named_filing_stays_who
     assert deadline("销售依法应当取得型号核准的无线电发射设备的，应当自设备销售之日起三十日内将销售者和购买者的姓名或者名称、"
                     "销售的无线电发射设备的型号核准代码等信息向省无线电管理机构办理销售备案，并对备案信息的真实性负责。") == [
         ("duration", 30, "日", "销售备案")]
+
+
+def test_a_shared_verb_reads_on_only_to_a_plain_object_and_a_sub_district_office_is_whom_it_goes_to():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/shanghai/上海市实施《食品安全法》办法.md: 通知并移交|有权处理的部门处理 is no shared object
+    assert deadline("不属于本部门职责的，应当在两个工作日内书面通知并移交有权处理的部门处理。") == [("duration", 2, "个工作日", "通知")]
+    # lawrefbook_dlc/shandong/日照市物业管理条例(2017-10-01).md: 报告|街道办事处（乡镇人民政府）
+    assert deadline("符合首次业主大会会议召开条件的，建设单位应当将业主入住情况在二十日内报告街道办事处（乡镇人民政府），同时报送"
+                    "下列资料：") == [("duration", 20, "日", "报告")]
+
+
+def test_a_procedures_object_after_a_dropped_determiner_is_no_tool_mention_inside_it():
+    # lawrefbook_dlc/shandong/山东省城乡规划条例(2018-09-21).md: 报送有关竣工验收资料 → 竣工验收资料, not the mention 竣工验收
+    assert params("建设单位和个人应当在竣工验收后六个月内，向城市、县城乡规划主管部门报送有关竣工验收资料。", "shandong",
+                  "rules") == [("duration", 6, "个月", "竣工验收资料", None)]
