@@ -84,6 +84,7 @@ _OWN_DOCUMENT = re.compile(alternation(_R["own_document_words"]))
 _HEAD_SET = frozenset(_R["grant_heads"])
 _FAILED = re.compile(r"[不未](?!得)")
 _OFFICE_ENDS = ("局", "厅", "办", "委", "所", "站", "院", "署")
+_CITED = re.compile(r"《([^《》]+)》")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_END = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+$")
 _KEPT_HEAD = re.compile(rf"(?:{alternation(_R['kept_heads'])})$")
@@ -712,8 +713,9 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
                 and not _DEADLINE_AFTER.match(after) else "duration"
         return None
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
-        if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb]:
-            return "threshold"
+        if sc.kind == "rules" and sc.instruments and "的" in sc.text[fig[1]:cb] or sc.lead:
+            # an item of 符合以下情形之一的，应当申报数据出境安全评估：; 执法人员不得少于两人 is a floor
+            return "minimum" if _MIN_BEFORE.search(before) else "threshold"
         return "threshold" if _duty(sc, fig) else None   # 从业人员三百人以上的，应当设置安全生产管理机构
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
@@ -801,7 +803,7 @@ def title_subject(title: str | None) -> str | None:
     """The tool a rules document regulates, from its title: 《江西省公共数据资源登记管理实施细则》 → 公共数据资源登记."""
     if not title:
         return None
-    cited = re.search(r"《([^《》]+)》", title)
+    cited = _CITED.search(title)
     m = _TITLE_TOOL.match(cited.group(1) if cited else title)
     return m.group(1) if m else None
 
@@ -875,9 +877,9 @@ def parameters(doc: Document) -> Document:
     for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
         if "/fn" in s.id:
             continue
-        item = "/it" in s.provision       # a list item: its provision sits under the lead-in's (art5/it3)
+        item = "/it" in s.provision or "/sn" in s.provision   # a list item under the lead-in's provision (art5/it3, n1/sn3)
         tools = lead if item else []
-        if s.text.rstrip().endswith("："):
+        if s.text.rstrip().endswith(("：", ":")):
             lead = m.instruments
         elif not item:
             lead = []

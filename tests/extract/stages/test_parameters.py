@@ -626,3 +626,16 @@ def test_a_procedures_object_after_a_dropped_determiner_is_no_tool_mention_insid
     # lawrefbook_dlc/shandong/山东省城乡规划条例(2018-09-21).md: 报送有关竣工验收资料 → 竣工验收资料, not the mention 竣工验收
     assert params("建设单位和个人应当在竣工验收后六个月内，向城市、县城乡规划主管部门报送有关竣工验收资料。", "shandong",
                   "rules") == [("duration", 6, "个月", "竣工验收资料", None)]
+
+
+def test_an_item_under_a_lead_in_naming_a_tool_gives_its_thresholds_in_a_guide_too():
+    # data_compliance/national/《汽车数据出境安全指引-2025-版-》-a7542f2463.md (a 指引: figures read as a plan's)
+    text = ("1. 汽车数据处理者向境外提供汽车数据，符合以下情形之一的，应当申报数据出境安全评估：\n\n"
+            "（1）向境外提供重要数据；\n\n（3）自当年1月1日起累计向境外提供1万人以上敏感个人信息；\n")
+    doc = run(text, path="qiche.txt", front={"title": "汽车数据出境安全指引（2025版）", "doc_type": "指引"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text) for p in doc.layers["parameters"]] == [
+        ("threshold", 10000, "人", "数据出境安全评估")]
+    # lawrefbook_dlc/shandong/青岛市价格条例(2018-11-30).md: a floor under a lead-in is a minimum
+    doc = run("第二十三条 价格行政执法人员在执法过程中，应当遵守下列规定:\n\n（一）执法人员不得少于两人；", path="qingdao.txt",
+              front={"title": "青岛市价格条例", "doc_type": "条例"})
+    assert [(p.parameter_type, p.value, p.unit) for p in doc.layers["parameters"]] == [("minimum", 2, "人")]
