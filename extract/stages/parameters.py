@@ -73,6 +73,22 @@ _THRESHOLD_AFTER = re.compile(alternation(_R["threshold_after"]))
 _RECORD = re.compile(rf"内?(?:{alternation(_R['record_words'])})")
 _DEADLINE_AFTER = re.compile(alternation(_R["deadline_after"]))
 _RATE_CUE = re.compile(alternation(_R["rate_cues"]))
+_DEADLINE_UNITS = frozenset(_R["deadline_units"])
+_FILING_END = re.compile(rf"(?:{alternation(_R['filing_words'])})(?=\s*$)")
+_SHARED_VERB = re.compile(rf"并(?:{alternation(_R['procedure_verbs'])})")
+_HEAD_CLOSING = re.compile(rf"(?:{_HEADS})(?=[，；。]|$)")
+_TITLE_TOOL = re.compile(rf"^(?:[^\W\d_]{{1,5}}?(?:{alternation(_R['title_place_ends'])}))?([^\W\d_]{{2,12}}?)"
+                         rf"(?:{alternation(_R['title_rule_tails'])})")
+_BARE_VALIDITY = re.compile(rf"\s*(?:{alternation(_R['instrument_determiners'])})?(?:{alternation(_R['validity_words'])})")
+_OWN_DOCUMENT = re.compile(alternation(_R["own_document_words"]))
+_HEAD_SET = frozenset(_R["grant_heads"])
+_FAILED = re.compile(r"[不未](?!得)")
+_OFFICE_ENDS = ("局", "厅", "办", "委", "所", "站", "院", "署")
+_CITED = re.compile(r"《([^《》]+)》")
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_LEAD_END = re.compile(rf"(?:{alternation(_R['procedure_leading'])})+$")
+_KEPT_HEAD = re.compile(rf"(?:{alternation(_R['kept_heads'])})$")
+_NAME_END = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")   # a holder is one name, no clause
 _THRESHOLD_BEFORE = re.compile(rf"(?:{alternation(_R['threshold_before'])})$")
 _THRESHOLD_OF = re.compile(rf"(?:{alternation(_R['threshold_after'])})?的(?:{alternation(_R['threshold_then'])})")
 _QUALIFYING = re.compile(rf"(?:{alternation(_R['deadline_after'])})的[^\W\d_]")
@@ -253,7 +269,10 @@ def _grant_noun(text: str, start: int, end: int, fig: tuple, clause: tuple[int, 
     # 30%租金补贴, 500万元资助, 200万元的建设补助 (a rate's noun has at most two characters before its head:
     # 70%的比例用于奖励 names 奖励)
     if m and not _GRANT_VERB.match(m.group(0)) and (fig[4] != "percent" or m.end() - m.start() <= 4):
-        tail = _NOUN_RIGHT.match(text, m.end())
+        # 专项资金|支持。: one noun (资金支持) when the second head closes the clause (…专项资金支持省级… is a verb)
+        tail = _NOUN_RIGHT.match(text, m.end()) or _HEAD_CLOSING.match(text, m.end())
+        if tail and tail.re is _HEAD_CLOSING and text[m.end() - 2:tail.end()] not in _HEAD_SET:
+            tail = None                           # 创业担保贷款|支持: 支持 is no part of the loan's name
         return (text[m.start():tail.end()] if tail else m.group(0)), m.start()
     if fig[4] == "percent":                               # 按…的20%给予最高500万元资助
         after = _HEAD.search(text, b, clause[1])
@@ -301,6 +320,8 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     a, b = _procedure_span(text, fig_end, clause, nxt)
     rest = text[a:b]
     off = _lead_end(rest)
+    if _FAILED.match(rest, off) and rest.rstrip().endswith("的"):
+        return None                   # 接到通知二十日内不提供相关材料的: a failure the rule sanctions, no tool's deadline
     prep = _PREP.match(rest, off)
     if prep:
         off = prep.end()
@@ -316,6 +337,11 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     filing = _FILING.match(rest, off) if prep else None
     if filing:                                     # 报民政部门备案|并说明理由: the filing
         return filing.group(0), a + off
+    filed = _FILING_END.search(rest) if rest[off:off + 1] in _DISPOSAL else None
+    if filed and not rest[:filed.start()].endswith(_RECIPIENTS + _OFFICE_ENDS):
+        filed = None                               # …办理销售备案: the object names the filing
+    if filed:                                      # 将重新确定代表名额的情况报…委员会备案: the filing
+        return filed.group(0), a + filed.start()
     if rest[off:off + 1] in _DISPOSAL:             # 三十日内将…情况…进行备案: the last verb of the clause
         disposed = _disposed(rest, off, a)
         if disposed is not None:
@@ -344,7 +370,8 @@ def _verb_procedure(text: str, rest: str, a: int, off: int, verb: re.Match, befo
         if obj and obj.endswith(_RECIPIENTS):     # 通知当事人|和利害关系人: a list of recipients
             obj = None
     if obj:
-        return obj, a + at
+        found = rest.find(obj, at)                # past a dropped 有关 or a shared verb
+        return obj, a + (found if found >= 0 else at)
     if freq:                                      # 评估工作每五年开展一次: what comes before 每
         subject = _frequency_subject(text, before[0], before[1])
         if subject is not None:
@@ -390,10 +417,17 @@ def _disposed(rest: str, off: int, a: int) -> tuple[str, int] | None:
 def _verb_object(rest: str, at: int) -> str | None:
     """The object after a procedure verb ending at ``at``, at most 12 characters: cut before 并/或者…
     (办理变更登记|并重新申领…); none after a result (办理完毕) or a conjunction (研究办理|并答复代表)."""
-    obj = rest[at:].strip()
+    obj = _NOTE.sub("", rest[at:]).strip()       # 形成总结报告（模板见附件3）: a bracketed note is no part of it
     done = _COMPLEMENT.match(obj)
     if done:
         obj = obj[done.end():]
+    shared = _SHARED_VERB.match(obj)             # 划定并公布|保护范围: the object both verbs share (not 公布|施行)
+    if shared and len(obj) - shared.end() >= 3 and "的" not in obj[shared.end():] \
+            and not obj.endswith(_RECIPIENTS):   # not 通知并移交有权处理的部门处理, 处理并告知投诉人
+        obj = obj[shared.end():]
+    det = _DETERMINER.match(obj)                  # 发布相关公告 → 公告
+    if det and len(obj) - det.end() >= 2 and not obj.startswith(("所", "其他")):   # 所确定的…: a 所-clause, below
+        obj = obj[det.end():]
     if not obj or _OBJ_END.match(obj) or _EMPTY_OBJECT.match(obj):
         return None                               # 说明情况, 决定是否立案 (not 作出是否…的决定), 核查、处理: the verb
     head = obj.rfind("的")
@@ -469,6 +503,25 @@ def _valid_subject(text: str, a: int, fig: int, fig_end: int) -> tuple[str, int]
         return None
     name = m.group(1) or m.group(2)
     return name, text.index(name, a)
+
+
+def _kept_for(text: str, a: int, fig: int) -> tuple[str, int] | None:
+    """What is kept for at least a duration (…N年以上) in the clause ``text[a:fig]``: the keeping verb when its
+    object follows it (并留存相关数据出境日志记录3年以上 → 留存, as 留存…日志不少于六个月), else the subject it
+    keeps (销售台账应当保存二年以上 → 销售台账)."""
+    verbs = list(_KEEPING.finditer(text, a, fig))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if text[v.end():fig].strip():
+        return v.group(0), v.start()
+    np = _LEAD_END.sub("", _ARTICLE_MARK.sub("", text[a:v.start()])).strip()
+    det = _DETERMINER.match(np)
+    np = np[det.end():] if det else np
+    np = np[np.rfind("的") + 1:]
+    if 2 <= len(np) <= 12 and not _NAME_END.search(np) and _KEPT_HEAD.search(np):
+        return np, text.rfind(np, a, v.start())
+    return v.group(0), v.start()                  # 并留存六十日以上: the verb
 
 
 def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | None:
@@ -554,6 +607,7 @@ class _Sentence:
     kind: str                      # rules | plan | report
     instruments: list[Hit]
     lead: Sequence[Hit] = field(default_factory=list)   # the tools of the lead-in an item continues
+    subject: str | None = None     # the tool the document regulates (its title's 公共数据资源登记)
 
 
 def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
@@ -618,6 +672,16 @@ def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after:
     return "amount" if grant_here else None
 
 
+def _kept_or_plan_deadline(sc: _Sentence, fig: tuple, before: str, after: str) -> bool:
+    """How long a thing is kept at least (销售台账应当保存二年以上); a deadline in days, months or hours outside a
+    regulation (a plan, an opinion draft, a guide): a rule's procedural deadline all the same (…之日起20个工作日内
+    提交首次登记申请), where a plan's 三年内 is its horizon."""
+    if _THRESHOLD_AFTER.match(after) and _KEEPING.search(before):
+        return True
+    return sc.kind != "rules" and not sc.grant and fig[3] in _DEADLINE_UNITS \
+        and (_DEADLINE_AFTER.match(after) is not None or before.endswith("提前"))
+
+
 def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
     """duration or threshold for a time or distance figure in clause ``ca:cb``."""
     if _defined(sc, fig, cb):
@@ -636,6 +700,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
         if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
             return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
+        if _kept_or_plan_deadline(sc, fig, before, after):
+            return "duration"                     # 销售台账应当保存二年以上, an opinion draft's 10个工作日之内完成注销
         if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
                 or (before.endswith("近") and _RECORD.match(after)):
             return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
@@ -647,8 +713,9 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
                 and not _DEADLINE_AFTER.match(after) else "duration"
         return None
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
-        if sc.kind == "rules" and (sc.instruments or sc.lead) and "的" in sc.text[fig[1]:cb]:
-            return "threshold"
+        if sc.kind == "rules" and sc.instruments and "的" in sc.text[fig[1]:cb] or sc.lead:
+            # an item of 符合以下情形之一的，应当申报数据出境安全评估：; 执法人员不得少于两人 is a floor
+            return "minimum" if _MIN_BEFORE.search(before) else "threshold"
         return "threshold" if _duty(sc, fig) else None   # 从业人员三百人以上的，应当设置安全生产管理机构
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
@@ -708,7 +775,10 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         valid = _VALIDITY.search(t, ca, a)
         if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
             proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it
-        return (_validity_holder(t, ca, a) or _valid_subject(t, ca, a, b) or (proc if deadline else None)
+        kept = _kept_for(t, ca, a) if _THRESHOLD_AFTER.match(t, b) else None
+        bare = (sc.subject, -1) if sc.subject and not _OWN_DOCUMENT.search(t, sc.start, sc.end) and _BARE_VALIDITY.fullmatch(_ARTICLE_MARK.sub("", t[ca:a])
+                                                                          .removesuffix("最长为")) else None
+        return (_validity_holder(t, ca, a) or bare or _valid_subject(t, ca, a, b) or kept or (proc if deadline else None)
                 or (_grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments) if sc.grant else None)
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
@@ -729,8 +799,17 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
 
 
+def title_subject(title: str | None) -> str | None:
+    """The tool a rules document regulates, from its title: 《江西省公共数据资源登记管理实施细则》 → 公共数据资源登记."""
+    if not title:
+        return None
+    cited = _CITED.search(title)
+    m = _TITLE_TOOL.match(cited.group(1) if cited else title)
+    return m.group(1) if m else None
+
+
 def find_parameters(text: str, start: int, end: int, instruments: list[Hit], actors: list[Actor], *,
-                    kind: str, lead: Sequence[Hit] = ()) -> list[Parameter]:
+                    kind: str, lead: Sequence[Hit] = (), subject: str | None = None) -> list[Parameter]:
     """The parameters in one sentence ``text[start:end]`` of a document whose figures read as ``kind``
     (rules, plan or report: :func:`~policykg.extract.stages.quantities.doc_kind`); ``lead`` are the tools
     of the lead-in (…应当进行合规审计：) when the sentence is one of its items."""
@@ -738,7 +817,7 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
     if not figs:
         return []
     sc = _Sentence(text, start, end, _clauses(text, start, end), _GRANT.search(text, start, end) is not None,
-                   kind, instruments, lead)
+                   kind, instruments, lead, subject)
     out: list[Parameter] = []
     ci = 0
     prev: Parameter | None = None
@@ -792,18 +871,20 @@ _TYPE_LABEL = {"rate": "比例", "cap": "上限", "minimum": "下限", "amount":
 def parameters(doc: Document) -> Document:
     """The rates, caps, minimums, amounts, durations and thresholds of the instruments (never targets)."""
     kind = doc_kind(doc.meta.doc_type)
+    subject = title_subject(doc.meta.title)
     out: list[ParameterRecord] = []
     lead: list[Hit] = []             # the tools of the last lead-in (有下列情形之一的，应当…审计：)
     for s, m in zip(doc.sentences, doc.layers["mentions"], strict=True):
         if "/fn" in s.id:
             continue
-        item = "/it" in s.provision       # a list item: its provision sits under the lead-in's (art5/it3)
+        item = "/it" in s.provision or "/sn" in s.provision   # a list item under the lead-in's provision (art5/it3, n1/sn3)
         tools = lead if item else []
-        if s.text.rstrip().endswith("："):
+        if s.text.rstrip().endswith(("：", ":")):
             lead = m.instruments
         elif not item:
             lead = []
-        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind, lead=tools):
+        for p in find_parameters(doc.text, s.start, s.end, m.instruments, m.actors, kind=kind, lead=tools,
+                                 subject=subject):
             out.append(ParameterRecord(
                 doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text,
                 id=record_id("parameter", doc.id, s.id, p.start, p.end),

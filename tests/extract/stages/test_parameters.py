@@ -439,9 +439,10 @@ def test_a_deadline_bounds_a_decision_a_filing_and_the_verb_of_an_empty_object()
     # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md: 决定|是否立案, the decision
     assert deadline("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
                     "并通知投诉人或者举报人；") == [("duration", 7, "日", "决定")]
-    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb
+    # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb, its object without 有关
+    # (as the corpus gold writes 有关记录保存期限 → 记录)
     assert deadline("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
-                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == [("duration", 3, "日", "有关手续")]
+                    "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == [("duration", 3, "日", "手续")]
     # lawrefbook_dlc/henan/郑州市旅游业管理条例(2022-01-01).md: 处理|完毕
     assert deadline("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
     # lawrefbook_dlc/chongqing/重庆市人民代表大会代表建议批评和意见工作条例(2017-11-30).md: 说明|情况和理由
@@ -515,3 +516,126 @@ def test_a_bound_of_a_rules_condition_is_the_threshold_of_the_duty_it_triggers()
     # lawrefbook_dlc/henan/郑州市机动车维修市场管理条例(2004-08-23).md: whom the duty tells is no tool (告知|托修方)
     assert duty("机动车辆大修、总成修理、二级维护以及维修预算费用达一千元以上的维修业务，承修方应当告知托修方并与之签订"
                 "书面合同。") == []
+
+
+def test_a_deadline_in_days_outside_a_regulation_is_a_procedural_deadline():
+    # data_compliance/local/《河南省公共数据资源登记管理实施细则-试行-》征求意见-62ab095232.md (typed 意见: a plan)
+    assert params("登记机构应对登记材料内容进行形式审核，自受理之日起20个工作日之内完成审核。", "henan") == [
+        ("duration", 20, "个工作日", "审核", None)]
+    # a plan's horizon in years stays no parameter (it is a goal, or nothing)
+    assert params("力争3年内建成10个示范区。", None) == []
+
+
+def test_a_report_formed_or_sent_up_within_a_deadline_is_its_procedure():
+    def deadline(text, kind):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+    # data_compliance/local/北京地区电信领域数据安全事件应急预案和处置规范-c6e1be9486.md: 形成, a bracketed note left out
+    assert deadline("提出处理意见和改进措施，在应急工作结束后5个工作日内形成总结报告(模板见附3)，报北京市通信管理局。",
+                    "rules") == [("duration", 5, "个工作日", "总结报告")]
+    # lawrefbook_dlc/henan/平顶山市城乡规划建设管理条例(2017-11-07).md: 上报
+    assert deadline("当事人未按照通知要求停止违法行为的，市城乡规划主管部门应当在送达《责令停止违法行为通知书》后二个工作日内"
+                    "上报市人民政府。", "rules") == [("duration", 2, "个工作日", "上报")]
+
+
+def test_what_is_kept_for_n_years_or_more_holds_that_duration():
+    def kept(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/guangdong/广东省固体废物污染环境防治条例(2022-11-30).md: the record kept
+    assert kept("危险废物台账应当保存十年以上。") == [("duration", 10, "年", "危险废物台账")]
+    # lawrefbook_dlc/shanghai/上海市实施《邮政法》办法.md: the keeper is no tool, the keeping verb names the duty
+    assert kept("身份证明和快件安全证明，快递企业应当保存一年以上。") == [("duration", 1, "年", "保存")]
+
+
+def test_a_notice_published_a_filing_closing_a_disposal_and_a_shared_object():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/shandong/菏泽市养犬管理条例(2021-10-13).md: 发布 is a procedure verb, its object the procedure
+    assert deadline("无法通知或者未登记的，应当在三日内发布招领公告。") == [("duration", 3, "日", "招领公告")]
+    # lawrefbook_dlc/shandong/山东省县乡两级人民代表大会选举实施细则(2015-12-03).md: 将…报…备案 is the filing
+    assert deadline("依照前款规定重新确定代表名额的，省人民代表大会常务委员会应当在三十日内将重新确定代表名额的情况报全国人民代表"
+                    "大会常务委员会备案。") == [("duration", 30, "日", "备案")]
+    # lawrefbook_dlc/shandong/淄博市文物保护管理办法(2020-09-28).md: 划定并公布|保护范围, the object both verbs share
+    assert deadline("第十条 市、区县人民政府应当自文物保护单位公布之日起一年内，依法合理划定并公布保护范围，设立保护标志，"
+                    "埋设保护界桩，建立记录档案。") == [("duration", 1, "年", "保护范围")]
+
+
+def test_special_funds_support_closing_a_clause_is_one_grant_noun():
+    # data_compliance/local/福建省发展和改革委员会-福建省数据管理局关于印发福建省促进数据产业高质量发展行动计划-2025—2027年-…md
+    text = "对入选的省数据要素产业园给予不超过500万元专项资金支持。"
+    assert params(text, "fujian") == [("cap", 500, "万元", "专项资金支持", None)]
+    # data_compliance/local/福建省人民政府办公厅关于印发《福建省推动人工智能产业发展和赋能应用若干措施》的通知-…md:
+    # 支持 before its object is the verb
+    text = "每年各安排不超过1000万元专项资金支持省级人工智能产业园开展产业招商。"
+    assert [p[3] for p in params(text, "fujian")] == ["专项资金"]
+
+
+def test_a_renewal_period_with_no_holder_is_of_the_tool_the_title_regulates():
+    # data_compliance/national/公共数据资源登记管理暂行办法-0842792f3d.md
+    doc = run("每次续展期最长为三年，自上一届有效期满次日起计算。第二十四条 本办法自2025年3月1日起施行，有效期5年，"
+              "根据情况适时修订调整。",
+              path="dengji.txt", front={"title": "公共数据资源登记管理暂行办法", "doc_type": "暂行办法"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text) for p in doc.layers["parameters"]] == [
+        ("duration", 3, "年", "公共数据资源登记")]     # the document's own validity is none
+
+
+def test_a_procedures_object_drops_its_determiner_and_a_shared_verb_needs_a_noun_after_it():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/zhejiang/浙江省普陀山风景名胜区条例(2018-11-30).md: 发布相关公告 → 公告
+    assert deadline("在重要节假日、节庆等活动期间需要控制游客数量的，普陀山风景名胜区管理委员会、普陀区人民政府应当提前一周在相关"
+                    "媒体、进山码头、风景区内发布相关公告，并采取措施保障景区安全。") == [("duration", 1, "周", "公告")]
+    # lawrefbook_dlc/henan/郑州市地方立法条例(2001-04-13).md: 制定并公布|施行 shares no object
+    assert deadline("地方性法规规定由市人民政府制定实施细则的，应当在法规公布之日起六个月内制定并公布施行。") == [
+        ("duration", 6, "个月", "制定")]
+
+
+def test_a_reply_given_within_a_deadline_and_a_plans_notice_period():
+    # lawrefbook_dlc/henan/河南省企业工资集体协商条例(2013-11-29).md: 给予|答复
+    text = "第二十一条 职工方和企业方均可以提出工资集体协商要约，被要约方应当自收到要约书之日起十个工作日内给予答复。"
+    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")] == [
+        ("duration", 10, "个工作日", "答复")]
+    # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (a plan): 提前3个月
+    text = "在授权运营期限届满前，运营机构提前3个月向数据资源管理部门提出续期申请，经审核后可续签授权协议。"
+    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="plan")] == [
+        ("duration", 3, "个月", "续期申请")]
+
+
+def test_a_failure_within_a_deadline_is_no_deadline_and_a_named_filing_stays_whole():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/henan/河南省工伤保险条例(2007-06-01).md: …二十日内不提供相关材料…的 is the condition of a sanction
+    assert deadline("用人单位在接到书面通知二十日内不提供相关材料或者不履行举证义务的，劳动保障行政部门可以根据受伤害职工或者其"
+                    "直系亲属、工会组织提供的证据依法作出工伤认定结论。") == []
+    # lawrefbook_dlc/zhejiang/浙江省无线电管理条例(2017-09-30).md: 办理|销售备案, not the bare filing
+    assert deadline("销售依法应当取得型号核准的无线电发射设备的，应当自设备销售之日起三十日内将销售者和购买者的姓名或者名称、"
+                    "销售的无线电发射设备的型号核准代码等信息向省无线电管理机构办理销售备案，并对备案信息的真实性负责。") == [
+        ("duration", 30, "日", "销售备案")]
+
+
+def test_a_shared_verb_reads_on_only_to_a_plain_object_and_a_sub_district_office_is_whom_it_goes_to():
+    def deadline(text):
+        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
+    # lawrefbook_dlc/shanghai/上海市实施《食品安全法》办法.md: 通知并移交|有权处理的部门处理 is no shared object
+    assert deadline("不属于本部门职责的，应当在两个工作日内书面通知并移交有权处理的部门处理。") == [("duration", 2, "个工作日", "通知")]
+    # lawrefbook_dlc/shandong/日照市物业管理条例(2017-10-01).md: 报告|街道办事处（乡镇人民政府）
+    assert deadline("符合首次业主大会会议召开条件的，建设单位应当将业主入住情况在二十日内报告街道办事处（乡镇人民政府），同时报送"
+                    "下列资料：") == [("duration", 20, "日", "报告")]
+
+
+def test_a_procedures_object_after_a_dropped_determiner_is_no_tool_mention_inside_it():
+    # lawrefbook_dlc/shandong/山东省城乡规划条例(2018-09-21).md: 报送有关竣工验收资料 → 竣工验收资料, not the mention 竣工验收
+    assert params("建设单位和个人应当在竣工验收后六个月内，向城市、县城乡规划主管部门报送有关竣工验收资料。", "shandong",
+                  "rules") == [("duration", 6, "个月", "竣工验收资料", None)]
+
+
+def test_an_item_under_a_lead_in_naming_a_tool_gives_its_thresholds_in_a_guide_too():
+    # data_compliance/national/《汽车数据出境安全指引-2025-版-》-a7542f2463.md (a 指引: figures read as a plan's)
+    text = ("1. 汽车数据处理者向境外提供汽车数据，符合以下情形之一的，应当申报数据出境安全评估：\n\n"
+            "（1）向境外提供重要数据；\n\n（3）自当年1月1日起累计向境外提供1万人以上敏感个人信息；\n")
+    doc = run(text, path="qiche.txt", front={"title": "汽车数据出境安全指引（2025版）", "doc_type": "指引"})
+    assert [(p.parameter_type, p.value, p.unit, p.instrument_text) for p in doc.layers["parameters"]] == [
+        ("threshold", 10000, "人", "数据出境安全评估")]
+    # lawrefbook_dlc/shandong/青岛市价格条例(2018-11-30).md: a floor under a lead-in is a minimum
+    doc = run("第二十三条 价格行政执法人员在执法过程中，应当遵守下列规定:\n\n（一）执法人员不得少于两人；", path="qingdao.txt",
+              front={"title": "青岛市价格条例", "doc_type": "条例"})
+    assert [(p.parameter_type, p.value, p.unit) for p in doc.layers["parameters"]] == [("minimum", 2, "人")]
