@@ -154,7 +154,8 @@ def _lex() -> _Lexicon:
         preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('prepositions')})"),
         object_preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('object_prepositions')})"),
         phrase_end=re.compile(f"(?:{_alt('phrase_endings')})[，；：。]?$"),
-        sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')})"),
+        sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')}"
+                            f"|给予[^，；。]{{0,8}}?(?:{_alt('sanction_given_nouns')}))"),
         penalty=re.compile(penalty),
         purpose=re.compile(rf"^(?:为了|为)[^。]*(?:{_alt('purpose_endings')})"),
         definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{0,30}}是指(?![导挥引定])"),
@@ -372,6 +373,19 @@ def _after_coordinator(lead: str) -> int:
 # a body of the one named after 由 (由…部门或其所在单位…)
 _OR_ITS = re.compile(f"(?:{_alt('or_its_joiners')})其[^，；。由]{{1,8}}?(?={_alt('or_its_sanction_verbs')})")
 # 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
+# 国家鼓励…, 国家建立…制度: the state as subject, before an adverbial, a cue or a duty verb that no 的 or
+# name head follows (not 国家鼓励的重点软件企业, 国家确定的…, 国家开发银行)
+_STATE_VERBS = alternation(list(cues()[1]) + _RULES["duty_verbs"] + _RULES["declared_verbs"] + _RULES["task_verbs"])
+_STATE = re.compile(f"(?:{_alt('state_subjects')})(?=(?:{_alt('adverbials')})*(?:{_STATE_VERBS})"
+                    f"(?!(?:[和与、]?(?:{_STATE_VERBS}))?(?:的|{_alt('state_not_before')})))")
+# …but not in a clause of time (国家发布红色预警后，…)
+_TIME_CLAUSE = re.compile(r"(?:后|时|之前|以前|期间)[，；]$")
+
+
+def _state_subject(text: str, hs: int, ce: int) -> int | None:
+    """The end of a 国家 subject at ``hs``, or None."""
+    m = _STATE.match(text, hs, ce)
+    return m.end() if m is not None and not _TIME_CLAUSE.search(text, hs, ce) else None
 _ITS_THING = re.compile(f"其(?![{''.join(_RULES['its_not_before'])}])[^，；：。、]{{1,12}}?(?:{_alt('its_thing_cues')})")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
@@ -467,7 +481,7 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
     word = m.group(0)
     lex = _lex()
     if word == "禁止":
-        return not lex.prohibited_thing.match(text, m.end(), ce)
+        return not (lex.prohibited_thing.match(text, m.end(), ce) or _prohibited_by_rule(text, m.start(), m.end(), ce))
     if word == "应" and text.startswith("对", m.end()):
         return bool(lex.ying_dui.match(text, m.end() + 1, ce))
     if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)
@@ -476,6 +490,13 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
     return True
 
 
+def _prohibited_by_rule(text: str, p: int, end: int, ce: int) -> bool:
+    """法律、行政法规禁止发布或者传输的信息: what a rule prohibits, named as a thing."""
+    return text.endswith(_PROHIBITING_SOURCES, 0, p) and _QUALIFYING.match(text, end, ce) is not None
+
+
+_PROHIBITING_SOURCES = tuple(_RULES["prohibiting_sources"])
+_QUALIFYING = re.compile(r"[^，；。：]{0,14}?的(?![，；。：]|$)")
 _QUALITY = re.compile(r"[^，；。、]{1,3}性")
 # 可 + one character closing a phrase (安全可控、来源可查，切实可行。): a quality, not a permission
 _ONE_CHAR_QUALITY = re.compile(r"[\u4e00-\u9fff](?:[、，；。”）\n]|$)")
@@ -621,6 +642,7 @@ class _Clause:
     last: bool                  # the sentence's last clause
     conditional: bool = False   # …的，
     narrative: bool = False     # X印发《…》
+    state: bool = False         # 国家 as the subject (国家建立…制度)
     by: list[Actor] = field(default_factory=list)
     by_end: int = 0
 
@@ -671,21 +693,26 @@ class _Scan:
             # 其使用权限和时限不得超过…, 其供水价格的确定应当…: a thing of the topic's, no agent (not 其他, 其中)
             self.owned = not subj and _ITS_THING.match(text, hs, ce) is not None and not any(
                 a.start <= hs + 2 for a in here)
+        state = None if subj else _state_subject(text, hs, ce)
+        if state is not None:
+            self.owned = True                    # 国家鼓励…: no agent, and not an earlier clause's subject
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
         elif subj and self._thing_subject(subj_end, ce):
             subj, subj_end, self.owned = [], hs, True    # 中小学校、幼儿园专项规划应当…: a thing, no agent
-        pos = subj_end if subj else hs
+        pos = subj_end if subj else state if state is not None else hs
         head = lex.adverbials.match(text, pos, ce)
         c = _Clause(cs, ce, hs, subj, subj_end, pos, head.end() if head else pos, last,
                     conditional=_CONDITION.search(text, cs, ce) is not None,
-                    narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None)
+                    narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None,
+                    state=state is not None)
         c.by, c.by_end = _by_actors(text, pos, ce, self.actors)
         if c.by and self.penalty and not text.startswith(_LIABLE, c.by_end):
             self.imposer = c.by                  # 由…部门责令改正, not 所需费用由违法行为人承担
         if lex.goal.match(text, c.hp, ce):
             pass                                 # 力争…达到…: a goal continues the task before it
-        elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._topic_duty(c)
+        elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._state_duty(c)
+                or self._topic_duty(c)
                 or self._task(c) or self._item(c)):
             return
         cur = self.current
@@ -779,6 +806,17 @@ class _Scan:
         if m is None or lex.noun_after_verb.match(text, m.end(), c.ce):     # not 资助金额
             return False
         self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
+                   action=self._verb_phrase(m.start(), m.group(0), c.ce))
+        return True
+
+    def _state_duty(self, c: _Clause) -> bool:
+        """国家 + a duty verb (国家建立数据分类分级保护制度, 国家采取措施…): an obligation without agent."""
+        if not c.state or c.conditional or self.penalty or self.report or _binding(self.current):
+            return False
+        m = _lex().declared.match(self.text, c.hp, c.ce)
+        if m is None:
+            return False
+        self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, [], c.hp, "declared", agents=[],
                    action=self._verb_phrase(m.start(), m.group(0), c.ce))
         return True
 

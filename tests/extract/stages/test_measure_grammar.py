@@ -404,3 +404,40 @@ def test_a_duty_over_a_field_of_work_keeps_the_duty_verb_as_its_action():
     text = "城市、县城乡规划主管部门负责本行政区域内的城乡规划管理工作。"
     ms = find_measures(text, 0, len(text), find_mentions(text, 0, len(text), "shandong"))
     assert [(m.cue, m.action, len(m.agents)) for m in ms] == [("负责", "负责", 2)]
+
+
+def test_a_sanction_given_by_a_body_is_no_duty():
+    # lawrefbook_dlc/shanghai/上海市殡葬管理条例.md: 由X依法给予治安管理处罚 is a penalty clause (about 430 由X…给予…处罚/处分)
+    text = ("在殡葬活动中妨害公共秩序、危害公共安全、侵害他人合法权益构成违反治安管理行为的，由公安部门依法给予治安管理处罚；"
+            "构成犯罪的，依法追究刑事责任。")
+    assert kinds(text, "shanghai") == []
+
+
+def test_the_state_as_subject_gives_measures_without_agent():
+    # data_compliance/national/中华人民共和国数据安全法-2eb6dc9817.md: 国家 + a duty verb, 国家支持 + actors + a verb
+    assert kinds("国家建立健全数据交易管理制度，规范数据交易行为，培育数据交易市场。") == [("obligation", [])]
+    assert kinds("国家支持企业、社会团体和教育、科研机构等参与标准制定。") == [("encouragement", [])]
+    # data_compliance/national/网络数据安全管理条例-177ad90123.md
+    assert kinds("国家鼓励网络数据在各行业、各领域的创新应用，加强网络数据安全防护能力建设，支持网络数据相关技术、产品、"
+                 "服务创新，开展网络数据安全宣传教育和人才培养，促进网络数据开发利用和产业发展。") == [
+        ("encouragement", []), ("obligation", [])]
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md: 国家鼓励的… qualifies a noun
+    assert kinds("国家鼓励的重点软件企业享受所得税“五免后减按10%”优惠政策。") == []
+
+
+def test_what_a_rule_prohibits_named_as_a_thing_is_no_prohibition():
+    # lawrefbook_dlc/shandong/山东省消费者权益保护条例(2017-03-29).md
+    text = "法律、法规禁止向未成年人提供的商品或者服务，经营者不得向其提供；已提供的，经营者应当退还已收取的价款。"
+    assert kinds(text, "shandong") == [("prohibition", ["经营者"]), ("obligation", ["经营者"])]
+
+
+def test_a_sitting_body_before_the_modal_is_a_subject_of_its_own():
+    # lawrefbook_dlc/guangdong/深圳经济特区矛盾纠纷多元化解条例(2022-03-28).md: not the conditional clause's 当事人
+    text = "当事人申请劳动争议仲裁后未能自行和解的，仲裁庭应当依法在作出裁决前先行调解。"
+    assert kinds(text) == [("obligation", [])]
+
+
+def test_an_adverb_of_manner_before_a_task_verb_keeps_the_clause_a_task():
+    # data_compliance/local/广州市促进数据产业高质量发展行动计划-2025年-2027年-征求公众意见稿-*.md: 动态编制…
+    text = "深化拓展“数源工程”，常态化开展公共数据资源调查，动态编制广州市数据资源目录，完善公共数据资源分类分级管理。"
+    assert kinds(text, plan=True) == [("obligation", [])] * 4
