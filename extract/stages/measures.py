@@ -373,6 +373,10 @@ def _after_coordinator(lead: str) -> int:
 # a body of the one named after 由 (由…部门或其所在单位…)
 _OR_ITS = re.compile(f"(?:{_alt('or_its_joiners')})其[^，；。由]{{1,8}}?(?={_alt('or_its_sanction_verbs')})")
 # 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
+# a verb done to the subject of a condition (…的，应当依法给予补偿, …的，可以从轻处罚), a few words after the modal
+_IMPOSED = re.compile(f"[^，；。：]{{0,6}}?(?:{_alt('imposed_verbs')}|给予[^，；。]{{0,8}}?(?:{_alt('sanction_given_nouns')}))"
+                      f"(?!决定|结果)")
+_APPLIED_FOR = re.compile(_alt("applied_for_verbs"))
 # 国家鼓励…, 国家建立…制度: the state as subject, before an adverbial, a cue or a duty verb that no 的 or
 # name head follows (not 国家鼓励的重点软件企业, 国家确定的…, 国家开发银行)
 _STATE_VERBS = alternation(list(cues()[1]) + _RULES["duty_verbs"] + _RULES["declared_verbs"] + _RULES["task_verbs"])
@@ -664,6 +668,7 @@ class _Scan:
     measures: list[Measure] = field(default_factory=list)
     # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
     topic: tuple[list[Actor], tuple[int, int]] | None = None
+    topic_conditional: bool = False     # the topic is the subject of a condition (当事人…的，应当…)
     # the clause's subject is something an actor owns (专门委员会的审议意见应当…): no agent, not the topic's
     owned: bool = False
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
@@ -721,6 +726,7 @@ class _Scan:
                 subj = self.topic[0] + subj      # …主管部门和…有关部门，以及…的经营管理单位，应当…
                 hs = self.topic[1][0]
             self.topic = (subj, (hs, subj_end))
+            self.topic_conditional = c.conditional
         if cur is not None:
             cur.end = ce
             self._join_partners(cur, c)
@@ -759,13 +765,31 @@ class _Scan:
         if agents is None and not c.subj and p > c.hp and (_UNKNOWN_SUBJECT.fullmatch(self.text, c.hp, p)
                                                             or self.text.startswith("由", c.hp)):
             agents = []                              # …时，有关单位和个人应当…, 由…监管机构负责…: someone unknown
+        if agents is None and not c.subj and self._imposed_on_topic(end, c.ce):
+            agents = []                              # 当事人…的，应当…进行处罚: done to the topic, not by it
         cur, cs = self.current, c.cs
         if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
-                and self.topic is not None and cur.agents == self.topic[0]):
+                and self.topic is not None and cur.agents == self.topic[0] and not self._second_duty(word, cur)):
             self.measures.pop()                      # X办理…，应当…: X is the topic of 应当
             cs = cur.start
         self._open(mod, word, p, end, cs, c.ce, c.subj, c.subj_end, "modal", agents=agents)
         return True
+
+    def _imposed_on_topic(self, p: int, ce: int) -> bool:
+        """…的，应当从轻处罚 / 可以免予处罚: after a condition about the topic, a modal whose verb is a penalty
+        or a relief done to the topic, not by it."""
+        if self.topic is None or not self.topic_conditional or self.current is not None:
+            return False
+        m = _IMPOSED.match(self.text, _lex().adverbials.match(self.text, p, ce).end(), ce)
+        return m is not None and not _APPLIED_FOR.search(self.text, p, ce)
+
+    def _second_duty(self, word: str, cur: Measure) -> bool:
+        """X主管…工作，负责…: a 负责 clause after a duty verb heading the subject's clause is a duty of its
+        own (not 在…领导下，负责…, where the verb is not the clause's head)."""
+        if word not in _RULES["second_duty_cues"] or cur.subject_span is None:
+            return False
+        head = _after_partners(self.text, cur.subject_span[1], cur.end, self.actors)
+        return self.text.startswith(cur.cue, head)
 
     def _soft_cue(self, c: _Clause) -> bool:
         soft = _lex().soft.match(self.text, c.hp, c.ce)

@@ -441,3 +441,21 @@ def test_an_adverb_of_manner_before_a_task_verb_keeps_the_clause_a_task():
     # data_compliance/local/广州市促进数据产业高质量发展行动计划-2025年-2027年-征求公众意见稿-*.md: 动态编制…
     text = "深化拓展“数源工程”，常态化开展公共数据资源调查，动态编制广州市数据资源目录，完善公共数据资源分类分级管理。"
     assert kinds(text, plan=True) == [("obligation", [])] * 4
+
+
+def test_a_responsibility_after_a_duty_heading_the_subjects_clause_is_a_duty_of_its_own():
+    # lawrefbook_dlc/shanghai/上海市滩涂管理条例.md: 主管…，负责… gives two records (tests/gold/GUIDE.md)
+    text = "市水务行政管理部门主管本市开发利用滩涂管理工作，负责组织实施本条例。"
+    assert kinds(text, "shanghai") == [("obligation", ["市水务行政管理部门"])] * 2
+    # …but not after 在…领导下, where the duty verb does not head the clause
+    assert kinds("县级以上人民政府林业主管部门在本级人民政府领导下，负责组织实施本条例。", "shanghai") == [
+        ("obligation", ["县级以上人民政府林业主管部门"])]
+
+
+def test_a_penalty_after_a_condition_about_the_subject_is_not_the_subjects_act():
+    # lawrefbook_dlc/beijing/北京市人才市场管理条例.md: the body that fines is unnamed, not 招聘单位
+    text = "招聘单位聘用本条例第二十条规定的不得聘用的人员的，予以警告，并可处以1万元以上5万以下的罚款。"
+    assert kinds(text, "beijing") == [("authorization", [])]
+    # lawrefbook_dlc/henan/河南省林地保护管理条例(2018-09-30).md: 给予扶持 is the subject's own act
+    text = "各级人民政府及有关部门对保护利用林地资源发展林业的，应当给予扶持。"
+    assert kinds(text, "henan") == [("obligation", ["各级人民政府", "有关部门"])]   # one measure, split into records later
