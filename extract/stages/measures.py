@@ -594,7 +594,8 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     sentence = text[start:end]
     body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
     if lex.purpose.match(_without_note(sentence)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
-            or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
+            or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")) \
+            or _OTHER_SUCH.match(body):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
     actors = mentions.actors
     scan = _Scan(text, actors, spans, plan=plan, lead=lead, penalty=bool(lex.penalty.search(sentence)), report=report,
@@ -962,7 +963,8 @@ class _Scan:
         always = _RULES["always_encourage"] if not _binding(cur) else _RULES["encourage_under_modal"]
         encourage = any(word.startswith(w) for w in always) or (
             any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce)) or (
-            word.startswith("支持") and self._urges_place(soft.end(), ce))
+            word.startswith("支持") and self._urges_place(soft.end(), ce)) or (
+            word.startswith(("支持", "推动")) and _urges_kind(self.text, soft.end(), ce))
         if not encourage and not subj and cur is not None and cur.kind in ("modal", "item"):
             cur.end = ce
             return
@@ -1085,6 +1087,20 @@ class _Scan:
                                      subject_span=span, kind=kind))
 
 
+def _urges_kind(text: str, p: int, ce: int) -> bool:
+    """支持产业互联网平台开展…, 支持示范区建设…节点, 支持各地和有关行业举办…: a body named by its kind (a
+    platform, a zone, a sector) that acts — a verb of doing with its object, not 支持…平台建设 (a thing)."""
+    m = _URGED_KIND.match(text, p, ce)
+    if m is None or len(m.group("np")) > 12 and "等" not in m.group("np"):
+        return False
+    return m.group("v") not in _NOUN_TOO or _lex().adverbials.match(text, m.end(), ce).end() < ce - 2
+
+
+_URGED_KIND = re.compile(f"(?P<np>[^，；。：的“”]{{0,24}}?(?:{_alt('urged_kind_heads')}))"
+                         f"(?:{_alt('adverbials')})*(?P<v>{_alt('urged_kind_verbs')})")
+_NOUN_TOO = frozenset(_RULES["urged_kind_nouns_too"])
+
+
 def _binding(m: Measure | None) -> bool:
     """Does ``m`` bind the clauses after it (a modal, a declared duty, an item), so that a task
     verb or 支持 + a thing continues it?"""
@@ -1095,6 +1111,9 @@ def _binding(m: Measure | None) -> bool:
 _DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$")
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
+# a list's last item naming what else a modal covers (（四）其他依法应当约谈的情形。, 其他应当公示的信息。: ~200)
+_OTHER_SUCH = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})(?:依法|依照[^，；。]{{0,10}}规定|按照[^，；。]{{0,10}}规定)?"
+                         f"(?:应当|应|可以|不得|必须|须)[^，；。]{{1,24}}的[^，；。的]{{1,8}}[。；]?$")
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
 
 # …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
@@ -1273,8 +1292,20 @@ def _units(text: str, a: int, b: int, actors: list[Actor], role: str | None) -> 
         seg_role = endings[em.group(0).strip()] if em else role
         if seg_role is None:
             continue
-        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e and not _VAGUE_UNIT.fullmatch(x.text)]
+        named = [x for x in actors if s <= x.start and x.end <= e and not _VAGUE_UNIT.fullmatch(x.text)]
+        out += [(x, seg_role) for x in _outermost(named)]
     return out
+
+
+def _outermost(actors: list[Actor]) -> list[Actor]:
+    """The actors not inside a longer single name (…领导小组办公室, not also its 领导小组; but 县（市）政府 inside
+    the list 区、县（市）政府 stays)."""
+    return [x for x in actors if not any(y is not x and y.start <= x.start and x.end <= y.end
+                                         and y.end - y.start > x.end - x.start and not _LISTED.search(y.text)
+                                         for y in actors)]
+
+
+_LISTED = re.compile("[、和及与]")
 
 
 def _role_at_end(text: str, a: int, b: int, role: str | None) -> str | None:
