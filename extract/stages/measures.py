@@ -333,6 +333,8 @@ def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
     lead = text[cs:first]
     if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS) and not lex.cue.search(lead)):
         return first, False              # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
+    if _leading_conjuncts(lead):
+        return first, True               # 建设、施工单位应当…, 民用航空、铁路主管部门负责…: a subject only before its cue
     body = _after_coordinator(lead)
     if (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
             and not lex.object_preposition.match(lead, body)):
@@ -341,6 +343,17 @@ def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
 
 
 _PLACE_LEADS = tuple(_RULES["subject_place_leads"])
+# conjuncts written before the first actor the actor stage found (建设、, 民用航空、, 省、省辖市和): short words, each
+# closed by a joiner
+_LEAD_CONJUNCTS = re.compile(f"(?:[^，；：。的（）《》“”、]{{1,6}}?(?:{_alt('subject_conjunct_joiners')}))+")
+_NOT_IN_CONJUNCTS = re.compile(alternation(_RULES["prepositions"] + ["由", "经", "被", "涉及", "发现", "时"]))
+
+
+def _leading_conjuncts(lead: str) -> bool:
+    """Is ``lead`` a list of conjuncts of the actor after it (no preposition, no cue)?"""
+    lex = _lex()
+    return (len(lead) <= 24 and _LEAD_CONJUNCTS.fullmatch(lead) is not None and not _NOT_IN_CONJUNCTS.search(lead)
+            and not lex.cue.search(lead) and not lex.soft.search(lead))
 # what may stand between a subject and its modal: an alias in brackets (（以下简称经营者）) and a comma
 _SUBJECT_TAIL = re.compile(r"(?:[（(][^（）()，。]{0,20}[）)])?[，,]?")
 

@@ -153,7 +153,8 @@ def test_the_transmittal_of_a_plan_states_no_task():
 def test_a_subject_the_actor_stage_does_not_know_stops_the_earlier_subject():
     # lawrefbook_dlc/shandong/烟台市城市供水条例(2018-01-23).md: 有关单位和个人, not 供水单位
     text = "供水单位抢修供水设施时，有关单位和个人应当给予支持和配合，任何单位和个人不得阻挠。"
-    assert kinds(text, "yantai") == [("obligation", []), ("prohibition", ["单位", "个人"])]
+    # (the actor stage names 个人 but not the vague 有关单位: the conjunct before it does not hide 个人)
+    assert kinds(text, "yantai") == [("obligation", ["个人"]), ("prohibition", ["单位", "个人"])]
     # lawrefbook_dlc/zhejiang/杭州市城市河道建设和管理条例(2013-08-07).md: 由 + a body (the actor stage now
     # knows 监管|机构, the agent of the tool 监管: helper C2) is the new subject, not the earlier one
     text = "市城市管理行政主管部门应当会同市城市绿化行政主管部门编制城市河道养护计划，由城市河道监管机构负责组织实施。"
@@ -492,3 +493,21 @@ def test_a_bracket_names_the_office_not_also_the_group_it_belongs_to():
     units = ("市政务和数据局", "广州市税务局", "市现代化产业体系建设工作领导小组办公室")
     assert [(r.text, r.action, r.responsible) for r in recs] == [("加强服务保障。", "加强", units)] + [
         (u, "负责", ()) for u in units]
+
+
+def test_conjuncts_the_actor_stage_names_in_part_do_not_hide_the_subject():
+    # lawrefbook_dlc/shandong/青岛市控制吸烟条例(2013-08-01).md: 民用航空、 is a conjunct of 铁路主管部门
+    text = "民用航空、铁路主管部门负责对其职责范围内公共交通工具以及室内外等候区域的控制吸烟工作实施监督管理；"
+    assert kinds(text, "qingdao") == [("obligation", ["铁路主管部门"])]
+    # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md
+    text = "轨道交通建设发生安全质量事故，建设、施工、监理单位应当立即按照应急预案进行处置。"
+    assert kinds(text, "chongqing") == [("obligation", ["监理单位"])]
+    # …but a subject only right before its cue (not 大型群众性活动和国家机关、…的公务活动中，不得…)
+    text = "大型群众性活动和国家机关、群众团体、国有及国有控股企业、事业单位的公务活动中，不得提供烟草制品。"
+    assert kinds(text, "qingdao") == [("prohibition", [])]
+
+
+def test_failing_a_duty_is_no_duty():
+    # lawrefbook_dlc/zhejiang/浙江省家庭教育促进条例(2019-09-27).md: 不履行…义务 (~620 不/未履行…义务/职责 in the corpus)
+    text = "父母或者其他监护人不履行家庭教育义务，放任未成年人有违纪、违法或者其他严重不良行为的，相关单位或者组织应当予以劝诫、批评教育。"
+    assert kinds(text, "zhejiang") == [("obligation", ["组织"])]
