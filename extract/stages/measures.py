@@ -800,7 +800,7 @@ class _Scan:
     def _second_duty(self, word: str, cur: Measure) -> bool:
         """X主管…工作，负责…: a 负责 clause after a duty verb heading the subject's clause is a duty of its
         own (not 在…领导下，负责…, where the verb is not the clause's head)."""
-        if word not in _RULES["second_duty_cues"] or cur.subject_span is None:
+        if word not in _RULES["second_duty_cues"] or cur.subject_span is None or cur.cue in _RULES["second_duty_not_after"]:
             return False
         head = _after_partners(self.text, cur.subject_span[1], cur.end, self.actors)
         return self.text.startswith(cur.cue, head)

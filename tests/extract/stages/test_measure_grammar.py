@@ -451,6 +451,10 @@ def test_a_responsibility_after_a_duty_heading_the_subjects_clause_is_a_duty_of_
     # …but not after 在…领导下, where the duty verb does not head the clause
     assert kinds("县级以上人民政府林业主管部门在本级人民政府领导下，负责组织实施本条例。", "shanghai") == [
         ("obligation", ["县级以上人民政府林业主管部门"])]
+    # …nor after setting up the body the 负责 clause is about
+    # (lawrefbook_dlc/shanghai/上海市实施《残疾人保障法》办法(2017-11-23).md)
+    text = "市和区人民政府设立残疾人工作委员会，负责组织、协调、指导、督促有关部门做好残疾人事业的工作。"
+    assert [m for m, _ in kinds(text, "shanghai")] == ["obligation"]
 
 
 def test_a_penalty_after_a_condition_about_the_subject_is_not_the_subjects_act():
