@@ -794,7 +794,8 @@ class _Scan:
         or a relief done to the topic, not by it."""
         if self.topic is None or not self.topic_conditional or self.current is not None:
             return False
-        m = _IMPOSED.match(self.text, _lex().adverbials.match(self.text, p, ce).end(), ce)
+        a = _lex().adverbials.match(self.text, p, ce)
+        m = _IMPOSED.match(self.text, a.end() if a else p, ce)
         return m is not None and not _APPLIED_FOR.search(self.text, p, ce)
 
     def _second_duty(self, word: str, cur: Measure) -> bool:
@@ -1106,7 +1107,8 @@ def _urges_kind(text: str, p: int, ce: int) -> bool:
     m = _URGED_KIND.match(text, p, ce)
     if m is None or len(m.group("np")) > 12 and "等" not in m.group("np"):
         return False
-    return m.group("v") not in _NOUN_TOO or _lex().adverbials.match(text, m.end(), ce).end() < ce - 2
+    a = _lex().adverbials.match(text, m.end(), ce)
+    return m.group("v") not in _NOUN_TOO or (a.end() if a else m.end()) < ce - 2
 
 
 _URGED_KIND = re.compile(f"(?P<np>[^，；。：的“”]{{0,24}}?(?:{_alt('urged_kind_heads')}))"
