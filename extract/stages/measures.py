@@ -386,6 +386,10 @@ def _after_coordinator(lead: str) -> int:
 # a body of the one named after 由 (由…部门或其所在单位…)
 _OR_ITS = re.compile(f"(?:{_alt('or_its_joiners')})其[^，；。由]{{1,8}}?(?={_alt('or_its_sanction_verbs')})")
 # 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
+# what follows an issuer in a document's header (上海市人民政府办公厅文件…, …办公厅关于印发«…»的通知) and
+# the opening of a title (《…》, «…»)
+_ISSUER_HEADS = tuple(_RULES["issuer_heads"])
+_TITLE_OPEN = re.compile("[《«]")
 # a verb done to the subject of a condition (…的，应当依法给予补偿, …的，可以从轻处罚), a few words after the modal
 _IMPOSED = re.compile(f"[^，；。：]{{0,6}}?(?:{_alt('imposed_verbs')}|给予[^，；。]{{0,8}}?(?:{_alt('sanction_given_nouns')}))"
                       f"(?!决定|结果)")
@@ -837,8 +841,10 @@ class _Scan:
         if text.startswith("的", c.subj_end):
             return False                                 # 人民法院的判决为…: a possessor, not a subject
         verb = _after_partners(text, c.subj_end, c.ce, self.actors)
-        title = text.find("《", verb, c.ce)
-        stop = title if title >= 0 else c.ce
+        if text.startswith(_ISSUER_HEADS, verb):
+            return False                                 # X关于印发…的通知, X文件沪府办发…: a header, no duty
+        title = _TITLE_OPEN.search(text, verb, c.ce)
+        stop = title.start() if title else c.ce
         m = lex.declared.search(text, verb, stop)
         while m is not None and self._actor_at(m.start()):                 # 适用于…的组织和个人: an actor, no verb
             m = lex.declared.search(text, m.end(), stop)

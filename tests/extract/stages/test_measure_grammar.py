@@ -515,3 +515,10 @@ def test_failing_a_duty_is_no_duty():
     # lawrefbook_dlc/zhejiang/浙江省家庭教育促进条例(2019-09-27).md: 不履行…义务 (~620 不/未履行…义务/职责 in the corpus)
     text = "父母或者其他监护人不履行家庭教育义务，放任未成年人有违纪、违法或者其他严重不良行为的，相关单位或者组织应当予以劝诫、批评教育。"
     assert kinds(text, "zhejiang") == [("obligation", ["组织"])]
+
+
+def test_an_issuer_in_a_documents_header_has_no_duty():
+    # data_compliance/national/工业和信息化部办公厅关于加强互联网数据中心客户数据安全保护的通知-0df9060495.md: the
+    # header line, where 加强 is the cited title's word (X关于…的通知, X文件…: 37 such headers in data_compliance)
+    text = "工业和信息化部办公厅关于加强互联网数据中心客户数据安全保护的通知工信厅网安〔2025〕5号各省、自治区、直辖市通信管理局："
+    assert kinds(text) == []
