@@ -1129,7 +1129,23 @@ def _binding(m: Measure | None) -> bool:
 
 
 # a lead-in naming duties without 下列 (X的主要职责是：, 工作组工作职责包括：; 82 in the corpus)
-_DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$")
+_DUTY_LEAD_VERB = re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$")
+_BARE_DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})职责[：:]\\s*$")
+
+
+class _DutyLead:
+    """X的主要职责是： / 工作组工作职责包括： / 市绿化行政管理部门主要职责： (no verb, and no 下列 before it)."""
+
+    @staticmethod
+    def search(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        end = len(text) if end is None else end
+        m = _DUTY_LEAD_VERB.search(text, start, end)
+        if m is None and not _lex().lead_in.search(text, start, end):
+            m = _BARE_DUTY_LEAD.search(text, start, end)
+        return m
+
+
+_DUTY_LEAD = _DutyLead()
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 # a list's last item naming what else a modal covers (（四）其他依法应当约谈的情形。, 其他应当公示的信息。: ~200)

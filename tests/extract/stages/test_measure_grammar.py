@@ -522,3 +522,12 @@ def test_an_issuer_in_a_documents_header_has_no_duty():
     # header line, where 加强 is the cited title's word (X关于…的通知, X文件…: 37 such headers in data_compliance)
     text = "工业和信息化部办公厅关于加强互联网数据中心客户数据安全保护的通知工信厅网安〔2025〕5号各省、自治区、直辖市通信管理局："
     assert kinds(text) == []
+
+
+def test_a_lead_in_naming_duties_without_a_verb_makes_its_items_duties():
+    # lawrefbook_dlc/chongqing/重庆市体育市场管理条例(2016-09-29).md: X的主要职责： (no 是/包括, no 下列)
+    text = "第六条 体育行政管理部门的主要职责：\n\n（一）宣传、执行有关体育市场管理的法律、法规；\n\n（二）制定体育市场发展规划；\n"
+    recs = records(text, "重庆市体育市场管理条例")
+    assert [(r.text, r.modality, r.agents) for r in recs] == [
+        ("体育行政管理部门的主要职责：", "obligation", ("重庆市人民政府体育行政管理部门",)),
+        ("宣传、执行有关体育市场管理的法律、法规；", "obligation", ()), ("制定体育市场发展规划；", "obligation", ())]
