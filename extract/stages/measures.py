@@ -155,7 +155,8 @@ def _lex() -> _Lexicon:
         preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('prepositions')})"),
         object_preposition=re.compile(f"(?!{_alt('not_prepositions')})(?:{_alt('object_prepositions')})"),
         phrase_end=re.compile(f"(?:{_alt('phrase_endings')})[，；：。]?$"),
-        sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')})"),
+        sanction=re.compile(f"(?:依法|依照[^，；]{{0,12}}规定)?(?:{_alt('sanction_verbs')}"
+                            f"|给予[^，；。]{{0,8}}?(?:{_alt('sanction_given_nouns')}))"),
         penalty=re.compile(penalty),
         purpose=re.compile(rf"^(?:为了|为)[^。]*(?:{_alt('purpose_endings')})"),
         definition=re.compile(rf"本(?:{_alt('defining_documents')})所称|(?:^|，)[^，；]{{0,30}}是指(?![导挥引定])"),
@@ -334,6 +335,8 @@ def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
     lead = text[cs:first]
     if lex.determiners.fullmatch(lead) or (len(lead) <= 12 and lead.endswith(_PLACE_LEADS) and not lex.cue.search(lead)):
         return first, False              # 相关行业协会…, 南四湖流域所在地县级以上人民政府…
+    if _leading_conjuncts(lead):
+        return first, True               # 建设、施工单位应当…, 民用航空、铁路主管部门负责…: a subject only before its cue
     body = _after_coordinator(lead)
     if (len(lead) <= 24 and lead.endswith("的") and not lex.modal.search(lead) and not lex.soft.search(lead)
             and not lex.object_preposition.match(lead, body)):
@@ -342,6 +345,17 @@ def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
 
 
 _PLACE_LEADS = tuple(_RULES["subject_place_leads"])
+# conjuncts written before the first actor the actor stage found (建设、, 民用航空、, 省、省辖市和): short words, each
+# closed by a joiner
+_LEAD_CONJUNCTS = re.compile(f"(?:[^，；：。的（）《》“”、]{{1,6}}?(?:{_alt('subject_conjunct_joiners')}))+")
+_NOT_IN_CONJUNCTS = re.compile(alternation(_RULES["prepositions"] + ["由", "经", "被", "涉及", "发现", "时"]))
+
+
+def _leading_conjuncts(lead: str) -> bool:
+    """Is ``lead`` a list of conjuncts of the actor after it (no preposition, no cue)?"""
+    lex = _lex()
+    return (len(lead) <= 24 and _LEAD_CONJUNCTS.fullmatch(lead) is not None and not _NOT_IN_CONJUNCTS.search(lead)
+            and not lex.cue.search(lead) and not lex.soft.search(lead))
 # what may stand between a subject and its modal: an alias in brackets (（以下简称经营者）) and a comma
 _SUBJECT_TAIL = re.compile(r"(?:[（(][^（）()，。]{0,20}[）)])?[，,]?")
 
@@ -374,6 +388,27 @@ def _after_coordinator(lead: str) -> int:
 # a body of the one named after 由 (由…部门或其所在单位…)
 _OR_ITS = re.compile(f"(?:{_alt('or_its_joiners')})其[^，；。由]{{1,8}}?(?={_alt('or_its_sanction_verbs')})")
 # 其 + a noun before the clause's cue: something of the topic's is the subject (其使用权限不得…; 670 clauses with 其 + a cue)
+# what follows an issuer in a document's header (上海市人民政府办公厅文件…, …办公厅关于印发«…»的通知) and
+# the opening of a title (《…》, «…»)
+_ISSUER_HEADS = tuple(_RULES["issuer_heads"])
+_TITLE_OPEN = re.compile("[《«]")
+# a verb done to the subject of a condition (…的，应当依法给予补偿, …的，可以从轻处罚), a few words after the modal
+_IMPOSED = re.compile(f"[^，；。：]{{0,6}}?(?:{_alt('imposed_verbs')}|给予[^，；。]{{0,8}}?(?:{_alt('sanction_given_nouns')}))"
+                      f"(?!决定|结果)")
+_APPLIED_FOR = re.compile(_alt("applied_for_verbs"))
+# 国家鼓励…, 国家建立…制度: the state as subject, before an adverbial, a cue or a duty verb that no 的 or
+# name head follows (not 国家鼓励的重点软件企业, 国家确定的…, 国家开发银行)
+_STATE_VERBS = alternation(list(cues()[1]) + _RULES["duty_verbs"] + _RULES["declared_verbs"] + _RULES["task_verbs"])
+_STATE = re.compile(f"(?:{_alt('state_subjects')})(?=(?:{_alt('adverbials')})*(?:{_STATE_VERBS})"
+                    f"(?!(?:[和与、]?(?:{_STATE_VERBS}))?(?:的|{_alt('state_not_before')})))")
+# …but not in a clause of time (国家发布红色预警后，…)
+_TIME_CLAUSE = re.compile(r"(?:后|时|之前|以前|期间)[，；]$")
+
+
+def _state_subject(text: str, hs: int, ce: int) -> int | None:
+    """The end of a 国家 subject at ``hs``, or None."""
+    m = _STATE.match(text, hs, ce)
+    return m.end() if m is not None and not _TIME_CLAUSE.search(text, hs, ce) else None
 _ITS_THING = re.compile(f"其(?![{''.join(_RULES['its_not_before'])}])[^，；：。、]{{1,12}}?(?:{_alt('its_thing_cues')})")
 # a government before 确定的/所属的 only qualifies the department after it: …人民政府确定的其他部门
 _QUALIFIER = re.compile(f"(?:{_alt('qualifier_words')})")
@@ -469,7 +504,7 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
     word = m.group(0)
     lex = _lex()
     if word == "禁止":
-        return not lex.prohibited_thing.match(text, m.end(), ce)
+        return not (lex.prohibited_thing.match(text, m.end(), ce) or _prohibited_by_rule(text, m.start(), m.end(), ce))
     if word == "应" and text.startswith("对", m.end()):
         return bool(lex.ying_dui.match(text, m.end() + 1, ce))
     if word == "可" and (_QUALITY.match(text, m.end(), ce) or _ABLE.match(text, m.end(), ce)
@@ -478,6 +513,13 @@ def _real_cue(text: str, m: re.Match, ce: int) -> bool:
     return True
 
 
+def _prohibited_by_rule(text: str, p: int, end: int, ce: int) -> bool:
+    """法律、行政法规禁止发布或者传输的信息: what a rule prohibits, named as a thing."""
+    return text.endswith(_PROHIBITING_SOURCES, 0, p) and _QUALIFYING.match(text, end, ce) is not None
+
+
+_PROHIBITING_SOURCES = tuple(_RULES["prohibiting_sources"])
+_QUALIFYING = re.compile(r"[^，；。：]{0,14}?的(?![，；。：]|$)")
 _QUALITY = re.compile(r"[^，；。、]{1,3}性")
 # 可 + one character closing a phrase (安全可控、来源可查，切实可行。): a quality, not a permission
 _ONE_CHAR_QUALITY = re.compile(r"[\u4e00-\u9fff](?:[、，；。”）\n]|$)")
@@ -571,7 +613,8 @@ def _segment_measures(text: str, clauses: list[tuple[int, int]], mentions: Sente
     sentence = text[start:end]
     body = sentence[_skip_enumerator(sentence, 0, len(sentence)):]
     if lex.purpose.match(_without_note(sentence)) or ("所称" in sentence or "是指" in sentence) and lex.definition.search(sentence) \
-            or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")):
+            or lex.fact_opener.match(body) or lead is not None and _CATCH_ALL.search(body.rstrip("，；。：")) \
+            or _OTHER_SUCH.match(body):
         return []                                # …; （三）其他依法应当采取的措施: the list's catch-all
     actors = mentions.actors
     scan = _Scan(text, actors, spans, plan=plan, lead=lead, penalty=bool(lex.penalty.search(sentence)), report=report,
@@ -623,6 +666,7 @@ class _Clause:
     last: bool                  # the sentence's last clause
     conditional: bool = False   # …的，
     narrative: bool = False     # X印发《…》
+    state: bool = False         # 国家 as the subject (国家建立…制度)
     by: list[Actor] = field(default_factory=list)
     by_end: int = 0
 
@@ -644,6 +688,7 @@ class _Scan:
     measures: list[Measure] = field(default_factory=list)
     # the subject of an earlier clause, carried to a later cue (县级以上人民政府…，应当…)
     topic: tuple[list[Actor], tuple[int, int]] | None = None
+    topic_conditional: bool = False     # the topic is the subject of a condition (当事人…的，应当…)
     # the clause's subject is something an actor owns (专门委员会的审议意见应当…): no agent, not the topic's
     owned: bool = False
     # in a penalty clause, the actors of the last 由X (由…部门责令改正，可以处…罚款)
@@ -673,21 +718,26 @@ class _Scan:
             # 其使用权限和时限不得超过…, 其供水价格的确定应当…: a thing of the topic's, no agent (not 其他, 其中)
             self.owned = not subj and _ITS_THING.match(text, hs, ce) is not None and not any(
                 a.start <= hs + 2 for a in here)
+        state = None if subj else _state_subject(text, hs, ce)
+        if state is not None:
+            self.owned = True                    # 国家鼓励…: no agent, and not an earlier clause's subject
         if subj and self.plan and lex.task.match(text, hs, ce):
             subj, subj_end = [], hs              # 打造一批具有…的头部企业: the object of a task verb
         elif subj and self._thing_subject(subj_end, ce):
             subj, subj_end, self.owned = [], hs, True    # 中小学校、幼儿园专项规划应当…: a thing, no agent
-        pos = subj_end if subj else hs
+        pos = subj_end if subj else state if state is not None else hs
         head = lex.adverbials.match(text, pos, ce)
         c = _Clause(cs, ce, hs, subj, subj_end, pos, head.end() if head else pos, last,
                     conditional=_CONDITION.search(text, cs, ce) is not None,
-                    narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None)
+                    narrative=bool(subj) and lex.narrative.match(text, subj_end, ce) is not None,
+                    state=state is not None)
         c.by, c.by_end = _by_actors(text, pos, ce, self.actors)
         if c.by and self.penalty and not text.startswith(_LIABLE, c.by_end):
             self.imposer = c.by                  # 由…部门责令改正, not 所需费用由违法行为人承担
         if lex.goal.match(text, c.hp, ce):
             pass                                 # 力争…达到…: a goal continues the task before it
-        elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._topic_duty(c)
+        elif (self._cue(c) or self._soft_cue(c) or self._by(c) or self._declared(c) or self._state_duty(c)
+                or self._topic_duty(c)
                 or self._task(c) or self._item(c)):
             return
         cur = self.current
@@ -696,6 +746,7 @@ class _Scan:
                 subj = self.topic[0] + subj      # …主管部门和…有关部门，以及…的经营管理单位，应当…
                 hs = self.topic[1][0]
             self.topic = (subj, (hs, subj_end))
+            self.topic_conditional = c.conditional
         if cur is not None:
             cur.end = ce
             self._join_partners(cur, c)
@@ -734,13 +785,32 @@ class _Scan:
         if agents is None and not c.subj and p > c.hp and (_UNKNOWN_SUBJECT.fullmatch(self.text, c.hp, p)
                                                             or self.text.startswith("由", c.hp)):
             agents = []                              # …时，有关单位和个人应当…, 由…监管机构负责…: someone unknown
+        if agents is None and not c.subj and self._imposed_on_topic(end, c.ce):
+            agents = []                              # 当事人…的，应当…进行处罚: done to the topic, not by it
         cur, cs = self.current, c.cs
         if (not c.subj and agents is None and cur is not None and cur.kind == "declared" and cur.end == cs
-                and self.topic is not None and cur.agents == self.topic[0]):
+                and self.topic is not None and cur.agents == self.topic[0] and not self._second_duty(word, cur)):
             self.measures.pop()                      # X办理…，应当…: X is the topic of 应当
             cs = cur.start
         self._open(mod, word, p, end, cs, c.ce, c.subj, c.subj_end, "modal", agents=agents)
         return True
+
+    def _imposed_on_topic(self, p: int, ce: int) -> bool:
+        """…的，应当从轻处罚 / 可以免予处罚: after a condition about the topic, a modal whose verb is a penalty
+        or a relief done to the topic, not by it."""
+        if self.topic is None or not self.topic_conditional or self.current is not None:
+            return False
+        a = _lex().adverbials.match(self.text, p, ce)
+        m = _IMPOSED.match(self.text, a.end() if a else p, ce)
+        return m is not None and not _APPLIED_FOR.search(self.text, p, ce)
+
+    def _second_duty(self, word: str, cur: Measure) -> bool:
+        """X主管…工作，负责…: a 负责 clause after a duty verb heading the subject's clause is a duty of its
+        own (not 在…领导下，负责…, where the verb is not the clause's head)."""
+        if word not in _RULES["second_duty_cues"] or cur.subject_span is None or cur.cue in _RULES["second_duty_not_after"]:
+            return False
+        head = _after_partners(self.text, cur.subject_span[1], cur.end, self.actors)
+        return self.text.startswith(cur.cue, head)
 
     def _soft_cue(self, c: _Clause) -> bool:
         soft = _lex().soft.match(self.text, c.hp, c.ce)
@@ -773,14 +843,27 @@ class _Scan:
         if text.startswith("的", c.subj_end):
             return False                                 # 人民法院的判决为…: a possessor, not a subject
         verb = _after_partners(text, c.subj_end, c.ce, self.actors)
-        title = text.find("《", verb, c.ce)
-        stop = title if title >= 0 else c.ce
+        if text.startswith(_ISSUER_HEADS, verb):
+            return False                                 # X关于印发…的通知, X文件沪府办发…: a header, no duty
+        title = _TITLE_OPEN.search(text, verb, c.ce)
+        stop = title.start() if title else c.ce
         m = lex.declared.search(text, verb, stop)
         while m is not None and self._actor_at(m.start()):                 # 适用于…的组织和个人: an actor, no verb
             m = lex.declared.search(text, m.end(), stop)
         if m is None or lex.noun_after_verb.match(text, m.end(), c.ce):     # not 资助金额
             return False
         self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, c.subj, c.subj_end, "declared",
+                   action=self._verb_phrase(m.start(), m.group(0), c.ce))
+        return True
+
+    def _state_duty(self, c: _Clause) -> bool:
+        """国家 + a duty verb (国家建立数据分类分级保护制度, 国家采取措施…): an obligation without agent."""
+        if not c.state or c.conditional or self.penalty or self.report or _binding(self.current):
+            return False
+        m = _lex().declared.match(self.text, c.hp, c.ce)
+        if m is None:
+            return False
+        self._open("obligation", m.group(0), m.start(), m.start(), c.cs, c.ce, [], c.hp, "declared", agents=[],
                    action=self._verb_phrase(m.start(), m.group(0), c.ce))
         return True
 
@@ -902,7 +985,8 @@ class _Scan:
         always = _RULES["always_encourage"] if not _binding(cur) else _RULES["encourage_under_modal"]
         encourage = any(word.startswith(w) for w in always) or (
             any(word.startswith(w) for w in _RULES["encourages_actor"]) and self._urges_actor(soft.end(), ce)) or (
-            word.startswith("支持") and self._urges_place(soft.end(), ce))
+            word.startswith("支持") and self._urges_place(soft.end(), ce)) or (
+            word.startswith(("支持", "推动")) and _urges_kind(self.text, soft.end(), ce))
         if not encourage and not subj and cur is not None and cur.kind in ("modal", "item"):
             cur.end = ce
             return
@@ -1025,6 +1109,21 @@ class _Scan:
                                      subject_span=span, kind=kind))
 
 
+def _urges_kind(text: str, p: int, ce: int) -> bool:
+    """支持产业互联网平台开展…, 支持示范区建设…节点, 支持各地和有关行业举办…: a body named by its kind (a
+    platform, a zone, a sector) that acts — a verb of doing with its object, not 支持…平台建设 (a thing)."""
+    m = _URGED_KIND.match(text, p, ce)
+    if m is None or len(m.group("np")) > 12 and "等" not in m.group("np"):
+        return False
+    a = _lex().adverbials.match(text, m.end(), ce)
+    return m.group("v") not in _NOUN_TOO or (a.end() if a else m.end()) < ce - 2
+
+
+_URGED_KIND = re.compile(f"(?P<np>[^，；。：的“”]{{0,24}}?(?:{_alt('urged_kind_heads')}))"
+                         f"(?:{_alt('adverbials')})*(?P<v>{_alt('urged_kind_verbs')})")
+_NOUN_TOO = frozenset(_RULES["urged_kind_nouns_too"])
+
+
 def _binding(m: Measure | None) -> bool:
     """Does ``m`` bind the clauses after it (a modal, a declared duty, an item), so that a task
     verb or 支持 + a thing continues it?"""
@@ -1032,9 +1131,28 @@ def _binding(m: Measure | None) -> bool:
 
 
 # a lead-in naming duties without 下列 (X的主要职责是：, 工作组工作职责包括：; 82 in the corpus)
-_DUTY_LEAD = guarded(re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$"))
+_DUTY_LEAD_VERB = guarded(re.compile(f"(?:{_alt('duty_lead_modifiers')})?职责(?:{_alt('duty_lead_verbs')})[：:]\\s*$"))
+_BARE_DUTY_LEAD = re.compile(f"(?:{_alt('duty_lead_modifiers')})职责[：:]\\s*$")
+
+
+class _DutyLead:
+    """X的主要职责是： / 工作组工作职责包括： / 市绿化行政管理部门主要职责： (no verb, and no 下列 before it)."""
+
+    @staticmethod
+    def search(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        end = len(text) if end is None else end
+        m = _DUTY_LEAD_VERB.search(text, start, end)
+        if m is None and not _lex().lead_in.search(text, start, end):
+            m = _BARE_DUTY_LEAD.search(text, start, end)
+        return m
+
+
+_DUTY_LEAD = _DutyLead()
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
+# a list's last item naming what else a modal covers (（四）其他依法应当约谈的情形。, 其他应当公示的信息。: ~200)
+_OTHER_SUCH = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})(?:依法|依照[^，；。]{{0,10}}规定|按照[^，；。]{{0,10}}规定)?"
+                         f"(?:应当|应|可以|不得|必须|须)[^，；。]{{1,24}}的[^，；。的]{{1,8}}[。；]?$")
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
 
 # …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)
@@ -1213,8 +1331,20 @@ def _units(text: str, a: int, b: int, actors: list[Actor], role: str | None) -> 
         seg_role = endings[em.group(0).strip()] if em else role
         if seg_role is None:
             continue
-        out += [(x, seg_role) for x in actors if s <= x.start and x.end <= e and not _VAGUE_UNIT.fullmatch(x.text)]
+        named = [x for x in actors if s <= x.start and x.end <= e and not _VAGUE_UNIT.fullmatch(x.text)]
+        out += [(x, seg_role) for x in _outermost(named)]
     return out
+
+
+def _outermost(actors: list[Actor]) -> list[Actor]:
+    """The actors not inside a longer single name (…领导小组办公室, not also its 领导小组; but 县（市）政府 inside
+    the list 区、县（市）政府 stays)."""
+    return [x for x in actors if not any(y is not x and y.start <= x.start and x.end <= y.end
+                                         and y.end - y.start > x.end - x.start and not _LISTED.search(y.text)
+                                         for y in actors)]
+
+
+_LISTED = re.compile("[、和及与]")
 
 
 def _role_at_end(text: str, a: int, b: int, role: str | None) -> str | None:
