@@ -348,7 +348,7 @@ _PLACE_LEADS = tuple(_RULES["subject_place_leads"])
 # conjuncts written before the first actor the actor stage found (建设、, 民用航空、, 省、省辖市和): short words, each
 # closed by a joiner
 _LEAD_CONJUNCTS = re.compile(f"(?:[^，；：。的（）《》“”、]{{1,6}}?(?:{_alt('subject_conjunct_joiners')}))+")
-_NOT_IN_CONJUNCTS = re.compile(alternation(_RULES["prepositions"] + ["由", "经", "被", "涉及", "发现", "时"]))
+_NOT_IN_CONJUNCTS = re.compile(alternation(_RULES["prepositions"] + _RULES["subject_conjunct_stops"]))
 
 
 def _leading_conjuncts(lead: str) -> bool:
@@ -402,7 +402,7 @@ _STATE_VERBS = alternation(list(cues()[1]) + _RULES["duty_verbs"] + _RULES["decl
 _STATE = re.compile(f"(?:{_alt('state_subjects')})(?=(?:{_alt('adverbials')})*(?:{_STATE_VERBS})"
                     f"(?!(?:[和与、]?(?:{_STATE_VERBS}))?(?:的|{_alt('state_not_before')})))")
 # …but not in a clause of time (国家发布红色预警后，…)
-_TIME_CLAUSE = re.compile(r"(?:后|时|之前|以前|期间)[，；]$")
+_TIME_CLAUSE = re.compile(f"(?:{_alt('time_clause_ends')})[，；]$")
 
 
 def _state_subject(text: str, hs: int, ce: int) -> int | None:
@@ -1151,8 +1151,9 @@ _DUTY_LEAD = _DutyLead()
 
 # the last item of a list of duties: 法律、法规规定的其他职责 (a noun phrase, no measure)
 # a list's last item naming what else a modal covers (（四）其他依法应当约谈的情形。, 其他应当公示的信息。: ~200)
-_OTHER_SUCH = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})(?:依法|依照[^，；。]{{0,10}}规定|按照[^，；。]{{0,10}}规定)?"
-                         f"(?:应当|应|可以|不得|必须|须)[^，；。]{{1,24}}的[^，；。的]{{1,8}}[。；]?$")
+_OTHER_SUCH = re.compile(f"(?:{_alt('catch_all_words')})"
+                         f"(?:{_alt('catch_all_by_law')}|(?:{_alt('catch_all_per')})[^，；。]{{0,10}}(?:{_alt('catch_all_per_end')}))?"
+                         f"(?:{_alt('catch_all_modals')})[^，；。]{{1,24}}的[^，；。的]{{1,8}}[。；]?$")
 _CATCH_ALL = re.compile(f"(?:{alternation(_RULES['catch_all_words'])})[^，；。]{{0,12}}$")
 
 # …等市州 after the places urged (支持武汉、襄阳、宜昌等市州开展试点)

@@ -505,7 +505,8 @@ def test_conjuncts_the_actor_stage_names_in_part_do_not_hide_the_subject():
     assert kinds(text, "qingdao") == [("obligation", ["铁路主管部门"])]
     # lawrefbook_dlc/chongqing/重庆市轨道交通条例(2011-03-25).md
     text = "轨道交通建设发生安全质量事故，建设、施工、监理单位应当立即按照应急预案进行处置。"
-    assert kinds(text, "chongqing") == [("obligation", ["监理单位"])]
+    # (the actor stage names each unit of the stem list, 建设单位 by the span 建设、施工、监理单位: all three are agents)
+    assert kinds(text, "chongqing") == [("obligation", ["建设、施工、监理单位", "施工、监理单位", "监理单位"])]
     # …but a subject only right before its cue (not 大型群众性活动和国家机关、…的公务活动中，不得…)
     text = "大型群众性活动和国家机关、群众团体、国有及国有控股企业、事业单位的公务活动中，不得提供烟草制品。"
     assert kinds(text, "qingdao") == [("prohibition", [])]

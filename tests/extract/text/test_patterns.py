@@ -16,7 +16,7 @@ SENTENCES = [
 
 
 @pytest.mark.parametrize("rx", [actors._ROLE_STOP, actors._ORGAN_STOP, actors._LEADING_WORD, actors._COORD_LEVELS,
-                                actors._BARE_GOV_AFTER, actors._ORG_TAIL, measures._CLAUSE_END, measures._DUTY_LEAD,
+                                actors._BARE_GOV_AFTER, actors._ORG_TAIL, measures._CLAUSE_END, measures._DUTY_LEAD_VERB,
                                 quantities._YEAR_GOAL, quantities._TARGET_MARK])
 def test_guarded_patterns_match_as_before(rx):
     assert rx.pattern.startswith("(?=")
