@@ -22,7 +22,12 @@ SLOW_MARKERS = ("server", "browser", "notebook")
 
 @pytest.hookimpl(tryfirst=True)              # before -m deselects
 def pytest_collection_modifyitems(config, items):
+    """Marks tests slow by the fixtures they use; with pytest-xdist (``-n auto --dist loadgroup`` in
+    pyproject's addopts) every test of the FalkorDB server runs on one worker, which starts one server,
+    while the other tests spread over all workers."""
     for item in items:
+        if "falkordb" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("falkordb"))
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())) or \
                 any(item.get_closest_marker(m) for m in SLOW_MARKERS):
             item.add_marker(pytest.mark.slow)
@@ -120,3 +125,4 @@ def empty_falkordb(falkordb):
     if falkordb.proc.poll() is not None:
         pytest.fail(f"the FalkorDB server died during the test (exit {falkordb.proc.returncode}); "
                     f"its log ends:\n{falkordb.log_tail()}")
+
