@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import InputError, PolicyKGError
-from policykg.extract.document.metadata import document_id, infer_metadata
+from policykg.extract.document.metadata import document_id, infer_metadata, is_generic_title
 from policykg.extract.document.model import Document
 from policykg.extract.document.structure import _paragraphs, find_title_block, parse_structure
 from policykg.extract.text.normalize import normalize
@@ -44,6 +44,8 @@ def ingest_text(source: str, path: str = "<text>", body_start: int = 0, front: d
     first = [text[s:e] for s, e in paras[:40]]
     last = [text[s:e] for s, e in paras[-12:]]
     fm_title = front.get("title") or front.get("LinkTitle")
+    if fm_title and is_generic_title(str(fm_title)):     # 政策文件: a site's section, not the title
+        fm_title = None
     tb = find_title_block(text, paras, str(fm_title) if fm_title else None)
     meta = infer_metadata(front, text, tb.title, first, last)
     if not sha256:

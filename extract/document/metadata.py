@@ -23,7 +23,7 @@ from policykg.ontology.doctypes import title_doc_type
 from policykg.ontology.rules import alternation, rules
 
 __all__ = ["title_doc_type", "infer_metadata", "document_id", "find_region", "iso_date", "title_issuers",
-           "split_issuers"]
+           "split_issuers", "is_generic_title", "body_title"]
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ORGS = rules("actors")
@@ -60,6 +60,49 @@ def clean_title(title: str) -> str:
     if t.count("《") != t.count("》"):
         t = t.replace("《", "").replace("》", "")
     return t.strip()
+
+
+_GENERIC = frozenset(_WORDS["generic_titles"])
+
+
+def is_generic_title(title: str) -> bool:
+    """A title that is only a site's section name: ``政策文件_ 福建省数据管理局_ …`` → True."""
+    return clean_title(normalize_label(title)) in _GENERIC
+
+
+def front_title(raw: str) -> str:
+    """A front-matter title, cleaned; when the cleaned title has no document type, the one of its
+    space-separated pieces that has (``…的实施意见 济政办字 济南政府网``), or the title without a
+    trailing repeat of its own head (``西安市人民政府办公厅关于…的通知西安市人民政府``).
+
+    >>> front_title("济南市人民政府办公厅关于深化新型智慧城市建设的实施意见 济政办字 济南政府网_济南市人民政府门户网站")
+    '济南市人民政府办公厅关于深化新型智慧城市建设的实施意见'
+    >>> front_title("西安市人民政府办公厅关于印发公共数据管理办法的通知西安市人民政府")
+    '西安市人民政府办公厅关于印发公共数据管理办法的通知'
+    """
+    t = clean_title(normalize_label(raw))
+    if title_doc_type(t)[0] is not None:
+        return t
+    pieces = [clean_title(normalize_label(x)) for x in re.split(r"[\s\u3000]+|_+", raw) if x.strip()]
+    typed = [x for x in pieces if len(x) >= 6 and title_doc_type(x)[0] is not None]
+    if typed:
+        return max(typed, key=len)
+    for n in range(len(t) // 2, 3, -1):            # …的通知西安市人民政府: the site repeats the head
+        if t.endswith(t[:n]) and title_doc_type(t[:-n])[0] is not None:
+            return t[:-n]
+    return t
+
+
+def body_title(paragraphs: list[str]) -> str:
+    """The title line of a text among its first paragraphs (a line of at most 100 characters, without
+    sentence punctuation or a breadcrumb's ``>``, naming a place or written 关于…, that ends with a
+    document type); "" if none."""
+    for p in paragraphs[:20]:
+        if len(p) > 100 or any(ch in p for ch in "，。；：:>") or not ("关于" in p or find_region(p)):
+            continue
+        if title_doc_type(p)[0] is not None:
+            return p
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -153,16 +196,20 @@ def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, par
     meta = DocumentMeta()
     fm_type = _from_front_matter(meta, front)
     quoted = next((m.group(1) for p in paragraphs[:8] for m in [_QUOTED_TITLE.search(p)] if m), None)
+    if is_generic_title(str(_first(front, "title", "LinkTitle") or "")):
+        _put(meta, "title", body_title(paragraphs), "title line")
     _put(meta, "title", title_block_title or quoted, "title line" if title_block_title else "transmittal notice")
     from_front = bool(meta.issuers)                   # the front matter's issuers win
     _from_adoption_note(meta, paragraphs)
     _from_signature(meta, paragraphs)
     _from_closing_line(meta, last_paragraphs)
     _from_commencement_clause(meta, last_paragraphs)
+    place = _from_issuing_line(meta, paragraphs)
+    _from_red_header(meta, paragraphs)
     if not from_front and meta.title:
         _from_title_head(meta, title_issuers(meta.title))
     _set_doc_type(meta, fm_type)
-    found = _jurisdiction(meta, front)
+    found = _jurisdiction(meta, front, place) or _dominant_place(text)
     if found is not None:
         region, src = found
         meta.jurisdiction, meta.jurisdiction_label = region.key, region.pref
@@ -230,8 +277,8 @@ def _from_title_head(meta: DocumentMeta, names: list[str]) -> None:
 def _from_front_matter(meta: DocumentMeta, front: dict[str, Any]) -> Any:
     """Fields the front matter gives; returns its document type, if any (used after the title's)."""
     fm_title = _first(front, "title", "LinkTitle")
-    if fm_title:
-        _put(meta, "title", clean_title(normalize_label(str(fm_title))), "front matter")
+    if fm_title and not is_generic_title(str(fm_title)):
+        _put(meta, "title", front_title(str(fm_title)), "front matter")
     issuer = _first(front, "issuer", "author", "publisher", "office")
     if issuer:
         meta.issuers = split_issuers(normalize_label(str(issuer)))
@@ -271,9 +318,78 @@ def _from_signature(meta: DocumentMeta, paragraphs: list[str]) -> None:
         if _ORG_SIGNATURE.match(p) and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", nxt):
             date = _DATE.search(nxt)
             assert date is not None, nxt   # the line is a date (fullmatch above) and _DATE matches every date
+            lines, j = [p], k - 1          # a signature of several lines (co-issuers)
+            while j >= 0 and len(lines) < 4 and _ORG_SIGNATURE.match(paragraphs[j]):
+                lines.insert(0, paragraphs[j])
+                j -= 1
+            if len(lines) > 1 and find_region(p) is None and find_region(lines[0]) is not None:
+                _put(meta, "issuers", lines, "signature")     # the last line names no place, the first does
             _put_issuer(meta, p, "signature")
             _put(meta, "issued", iso_date(*date.groups()), "signature date")
             return
+
+
+_RED_HEADER = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{{2,30}}?(?:{alternation(_ORGS['signature_suffixes'])}))"
+                         rf"(?:{alternation(_WORDS['red_header_words'])})(?![\u4e00-\u9fff]{{0,3}}[，。；])")
+_ISSUING = re.compile(rf"(?:^|[，,：:])([^，。；,：:《》]{{2,60}}?)(?:{alternation(_WORDS['issuing_verbs'])})了?《([^《》]{{4,80}})》")
+
+
+def _from_red_header(meta: DocumentMeta, paragraphs: list[str]) -> None:
+    """浙江省人民政府文件: the red header at the head of a printed document names its issuer (alone
+    on its line, or after the document's serial number ``ZJSP00－2025－0004``)."""
+    for p in paragraphs[:4]:
+        m = _RED_HEADER.search(p)
+        if m and find_region(m.group(1)) is not None:
+            _put_issuer(meta, m.group(1), "red header")
+            return
+
+
+def _from_issuing_line(meta: DocumentMeta, paragraphs: list[str]) -> str | None:
+    """近日，中共安徽省委办公厅、安徽省人民政府办公厅印发了《T》 (T the document's own title): its
+    issuers; 辽宁省出台《T》: its place, kept as ``issuing place`` for the jurisdiction."""
+    if not meta.title:
+        return None
+    for p in paragraphs[:12]:
+        for m in _ISSUING.finditer(p):
+            if normalize_label(m.group(2)).strip() != meta.title.strip("《》"):
+                continue
+            head = re.sub(r"^[^\u4e00-\u9fff]*(?:近日|日前|近期)?", "", m.group(1))
+            names = split_issuers(head)
+            if any(n in _WORDS["first_person"] for n in names):     # 我局印发了《…》
+                return None
+            if names and all(_ISSUER_END.search(n) for n in names):
+                if not meta.issuers:
+                    meta.issuers = names
+                    meta.inferred["issuers"] = "issuing line"
+                return None
+            if find_region(head) is not None and _region_at(head.strip(), 0) is not None and (
+                    len(head) <= 12):
+                return head
+    return None
+
+
+def _dominant_place(text: str) -> tuple[Any, str] | None:
+    """The region a text names far more often than any other (at least 3 times and 3 times as often
+    as the next): the last resort for a text that names its jurisdiction nowhere else."""
+    counts: dict[str, int] = {}
+    concepts: dict[str, Any] = {}
+    i = 0
+    while i < len(text):
+        c = _region_at(text, i)
+        if c is None:
+            i += 1
+            continue
+        counts[c.key] = counts.get(c.key, 0) + 1
+        concepts[c.key] = c
+        i += 2
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][0] == "china":
+        return None
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= 3 and n >= 3 * second:
+        return concepts[top], "body's dominant place"
+    return None
 
 
 def _from_closing_line(meta: DocumentMeta, last_paragraphs: list[str]) -> None:
@@ -310,7 +426,7 @@ def _set_doc_type(meta: DocumentMeta, fm_type: Any) -> None:
         _put(meta, "status", "征求意见稿", "title")
 
 
-def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] | None:
+def _jurisdiction(meta: DocumentMeta, front: dict[str, Any], place: str | None = None) -> tuple[Any, str] | None:
     """(region concept, where it came from): the title, the front matter, an issuer, a national body;
     None if none of them names a region."""
     region = find_region(meta.title) if meta.title else None
@@ -332,6 +448,8 @@ def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] 
         region = find_region(issuer)
         if region is not None:
             return region, "issuer"
+    if place and find_region(place) is not None:
+        return find_region(place), "issuing line"
     if _is_national(meta):
         return vocabulary().concept("reg", "china"), "national issuer or title"
     region = find_region(meta.title, anywhere=True) if meta.title else None     # 2025年数字云南建设工作要点

@@ -163,3 +163,100 @@ def test_a_place_named_inside_the_title_is_the_jurisdiction_when_nothing_else_na
     text = "# 2025年数字云南建设工作要点\n\n加快推进数字基础设施建设。\n"
     m = _ingest(text, {"title": "《2025年数字云南建设工作要点》", "jurisdiction": ""}, "yunnan.md").meta
     assert (m.jurisdiction, m.jurisdiction_label, m.inferred["jurisdiction"]) == ("yunnan", "云南省", "title")
+
+
+# --- documents that name their jurisdiction only in the body (issue 11, item 7) ------------------
+
+def test_a_signature_over_two_lines_names_the_place_on_its_first_line():
+    # data_compliance/local/《关于加快促进数据产业高质量发展若干政策措施》-8a76751a53.md (front matter jurisdiction "")
+    text = ("# 《关于加快促进数据产业高质量发展若干政策措施》\n\n"
+            "各设区市发展改革委、数据主管部门、教育局、财政局、金融监管分局，赣江新区相关部门，省直有关单位：\n\n"
+            "省发展改革委（省数据局）会同有关部门研究制定了《关于加快促进数据产业高质量发展若干政策措施》，现印发你们，请认真贯彻落实。\n\n"
+            "江西省发展改革委 江西省教育厅 江西省财政厅\n\n"
+            "国家金融监督管理总局江西监管局 中国证监会江西监管局\n\n2025年7月7日\n\n"
+            "（七）加快数据基础设施建设。加快完善全省数据汇聚流通基础设施平台功能并推广应用。\n")
+    m = _ingest(text, {"title": "《关于加快促进数据产业高质量发展若干政策措施》", "jurisdiction": ""}, "jx.md").meta
+    assert m.issuers == ["江西省发展改革委江西省教育厅江西省财政厅", "国家金融监督管理总局江西监管局中国证监会江西监管局"]
+    assert (m.jurisdiction, m.inferred["jurisdiction"], m.issued) == ("jiangxi", "issuer", "2025-07-07")
+
+
+def test_a_red_header_names_the_issuer():
+    # data_compliance/local/《关于推动经济高质量发展若干政策-2025年版-》-49eca0b506.md (PDF text, header run together)
+    text = ("# 《关于推动经济高质量发展若干政策（2025年版）》\n\n"
+            "ZJSP00 － 2025 － 0004浙江省人民政府文件浙政发〔〕号浙江省人民政府印发关于推动经济高质量发展若干政策（年版）的通知"
+            "各市、县（市、区）人民政府，省政府直属各单位：\n\n现将《关于推动经济高质量发展若干政策（年版）》印发给你们。\n")
+    m = _ingest(text, {"title": "《关于推动经济高质量发展若干政策（2025年版）》", "jurisdiction": ""}, "zj.md").meta
+    assert (m.issuers, m.inferred["issuers"]) == (["浙江省人民政府"], "red header")
+    assert m.jurisdiction == "zhejiang"
+
+
+def test_a_red_header_inside_a_sentence_is_no_header():
+    text = "# 关于加强数据安全的通知\n\n根据浙江省人民政府文件，各地要加强数据安全。\n"
+    m = _ingest(text, {"title": "关于加强数据安全的通知", "jurisdiction": ""}, "x.md").meta
+    assert (m.issuers, m.jurisdiction) == ([], None)
+
+
+def test_the_line_that_reports_the_issue_names_the_issuers():
+    # data_compliance/local/《深化公共数据资源开发利用若干举措》-915690deb7.md (a printed web page)
+    text = ("# 《深化公共数据资源开发利用若干举措》\n\n"
+            "5/9/25上午10:31中共安徽省委办公厅 安徽省人民政府办公厅印发《深化公共数据资源开发利用若干举措》_安徽省数据资源管理局\n\n"
+            "近日，中共安徽省委办公厅、安徽省人民政府办公厅印发了《深化公共数据资源开发利用若干举措》，并发出通知。\n")
+    m = _ingest(text, {"title": "《深化公共数据资源开发利用若干举措》", "jurisdiction": ""}, "ah.md").meta
+    assert (m.issuers, m.inferred["issuers"]) == (["中共安徽省委办公厅安徽省人民政府办公厅"], "issuing line")
+    assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("anhui", "issuer")
+
+
+def test_a_first_person_issuing_line_names_no_issuer():
+    # data_compliance/national/关于进一步做好网络安全等级保护有关工作的函-c657341f41.md
+    text = ("# 关于进一步做好网络安全等级保护有关工作的函\n\n"
+            "2025年3月8日，我局印发了《关于进一步做好网络安全等级保护有关工作的函》（公网安〔2025〕1001号）,指导各地。\n")
+    m = _ingest(text, {"title": "关于进一步做好网络安全等级保护有关工作的函", "jurisdiction": "全国"}, "x.md").meta
+    assert m.issuers == []
+
+
+def test_a_place_that_issued_the_document_is_its_jurisdiction():
+    # data_compliance/local/《建设和运营数据基础设施三年行动计划-2025-2027年-》-3a6ed89954.md (a news page)
+    text = ("# 《建设和运营数据基础设施三年行动计划（2025-2027年）》\n\n"
+            "近日，辽宁省出台《建设和运营数据基础设施三年行动计划（2025-2027年）》，同步发布示范样本。\n")
+    m = _ingest(text, {"title": "《建设和运营数据基础设施三年行动计划（2025-2027年）》", "jurisdiction": ""}, "ln.md").meta
+    assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("liaoning", "issuing line")
+
+
+def test_the_bodys_dominant_place_is_the_last_resort_and_one_passing_mention_is_none():
+    # data_compliance/local/《数据交易安全评估指南》-74762483f4.md: a 北京 local standard (DB11)
+    text = ("# 《数据交易安全评估指南》\n\n北 京 市\n\n地 方 标 准\n\n北京市市场监督管理局 发布\n\n"
+            "本文件由北京市经济和信息化局提出并归口。\n\n本文件参考了上海市的做法。\n\n"
+            "[12]《北京国际数据交易服务指南》\n")
+    m = _ingest(text, {"title": "《数据交易安全评估指南》", "jurisdiction": ""}, "bj.md").meta
+    assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("beijing", "body's dominant place")
+    text = "# 《数据交易服务指南》\n\n本文件给出了场内数据交易的服务原则，参考了北京市的做法。\n"
+    m = _ingest(text, {"title": "《数据交易服务指南》", "jurisdiction": ""}, "x.md").meta
+    assert m.jurisdiction is None
+
+
+# --- titles that are no titles ---------------------------------------------------------------
+
+def test_a_generic_front_matter_title_gives_way_to_the_title_line():
+    # data_compliance/local/政策文件_-福建省数据管理局_-福建省发展和改革委员会-bedb51c0cd.md
+    fm_title = "政策文件_ 福建省数据管理局_ 福建省发展和改革委员会"
+    text = (f"# {fm_title}\n\n福建省数据管理局\n\n（福建省数字福建建设领导小组办公室）\n\n"
+            "当前位置：首页> 专题专栏> 福建省数据管理局> 政策文件\n\n"
+            "福建省数据管理局　福建省工业和信息化厅福建省通信管理局关于印发福建省有序推进算力基础设施发展若干措施的通知闽\n\n"
+            "为深入贯彻落实国家关于“东数西算”的决策部署，现将《福建省有序推进算力基础设施发展若干措施》印发给你们。\n\n"
+            "福建省通信管理局\n\n2025年11月21日\n\n（此件主动公开）\n\n福建省有序推进算力基础设施发展若干措施\n\n"
+            "一、工作措施\n\n（一）优化算力空间布局。加快构建“一核两区多点”的全省一体化算力网络协同发展布局。\n")
+    m = _ingest(text, {"title": fm_title, "jurisdiction": "福建"}, "fj.md").meta
+    assert (m.title, m.inferred["title"]) == ("福建省有序推进算力基础设施发展若干措施", "title line")
+    assert (m.doc_type, m.jurisdiction) == ("policy-measures", "fujian")
+
+
+def test_a_web_page_title_keeps_the_piece_with_a_document_type():
+    from policykg.extract.document.metadata import front_title, is_generic_title
+    assert front_title("国务院关于深入实施“人工智能+”行动的意见__2025年第25号国务院公报_中国政府网") == \
+        "国务院关于深入实施“人工智能+”行动的意见"
+    assert front_title("中国人民银行 中国证券监督管理委员会令（〔2025〕第7号） 金融基础设施监督管理办法"
+                       "__2025年第24号国务院公报_中国政府网") == "金融基础设施监督管理办法"
+    assert front_title("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见") == \
+        "中共中央国务院关于构建数据基础制度更好发挥数据要素作用的意见"
+    assert is_generic_title("政策文件_ 福建省数据管理局_ 福建省发展和改革委员会")
+    assert not is_generic_title("福建省有序推进算力基础设施发展若干措施")
