@@ -83,6 +83,9 @@ def front_title(raw: str) -> str:
     t = clean_title(normalize_label(raw))
     if title_doc_type(t)[0] is not None:
         return t
+    quoted = re.match(r"^《([^《》]{4,80})》", normalize_label(raw))     # 《T》通过 自…起施行: a news headline
+    if quoted and title_doc_type(quoted.group(1))[0] is not None:
+        return quoted.group(1)
     pieces = [clean_title(normalize_label(x)) for x in re.split(r"[\s\u3000]+|_+", raw) if x.strip()]
     typed = [x for x in pieces if len(x) >= 6 and title_doc_type(x)[0] is not None]
     if typed:
@@ -204,12 +207,12 @@ def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, par
     _from_signature(meta, paragraphs)
     _from_closing_line(meta, last_paragraphs)
     _from_commencement_clause(meta, last_paragraphs)
-    place = _from_issuing_line(meta, paragraphs)
+    _from_issuing_line(meta, paragraphs)
     _from_red_header(meta, paragraphs)
     if not from_front and meta.title:
         _from_title_head(meta, title_issuers(meta.title))
     _set_doc_type(meta, fm_type)
-    found = _jurisdiction(meta, front, place) or _dominant_place(text)
+    found = _jurisdiction(meta, front) or _dominant_place(text)
     if found is not None:
         region, src = found
         meta.jurisdiction, meta.jurisdiction_label = region.key, region.pref
@@ -344,11 +347,10 @@ def _from_red_header(meta: DocumentMeta, paragraphs: list[str]) -> None:
             return
 
 
-def _from_issuing_line(meta: DocumentMeta, paragraphs: list[str]) -> str | None:
-    """近日，中共安徽省委办公厅、安徽省人民政府办公厅印发了《T》 (T the document's own title): its
-    issuers; 辽宁省出台《T》: its place, kept as ``issuing place`` for the jurisdiction."""
+def _from_issuing_line(meta: DocumentMeta, paragraphs: list[str]) -> None:
+    """近日，中共安徽省委办公厅、安徽省人民政府办公厅印发了《T》 (T the document's own title): its issuers."""
     if not meta.title:
-        return None
+        return
     for p in paragraphs[:12]:
         for m in _ISSUING.finditer(p):
             if normalize_label(m.group(2)).strip() != meta.title.strip("《》"):
@@ -356,15 +358,12 @@ def _from_issuing_line(meta: DocumentMeta, paragraphs: list[str]) -> str | None:
             head = re.sub(r"^[^\u4e00-\u9fff]*(?:近日|日前|近期)?", "", m.group(1))
             names = split_issuers(head)
             if any(n in _WORDS["first_person"] for n in names):     # 我局印发了《…》
-                return None
+                return
             if names and all(_ISSUER_END.search(n) for n in names):
                 if not meta.issuers:
                     meta.issuers = names
                     meta.inferred["issuers"] = "issuing line"
-                return None
-            if find_region(head) is not None and _region_at(head.strip(), 0) is not None and (
-                    len(head) <= 12):
-                return head
+                return
     return None
 
 
@@ -426,7 +425,7 @@ def _set_doc_type(meta: DocumentMeta, fm_type: Any) -> None:
         _put(meta, "status", "征求意见稿", "title")
 
 
-def _jurisdiction(meta: DocumentMeta, front: dict[str, Any], place: str | None = None) -> tuple[Any, str] | None:
+def _jurisdiction(meta: DocumentMeta, front: dict[str, Any]) -> tuple[Any, str] | None:
     """(region concept, where it came from): the title, the front matter, an issuer, a national body;
     None if none of them names a region."""
     region = find_region(meta.title) if meta.title else None
@@ -448,8 +447,6 @@ def _jurisdiction(meta: DocumentMeta, front: dict[str, Any], place: str | None =
         region = find_region(issuer)
         if region is not None:
             return region, "issuer"
-    if place and find_region(place) is not None:
-        return find_region(place), "issuing line"
     if _is_national(meta):
         return vocabulary().concept("reg", "china"), "national issuer or title"
     region = find_region(meta.title, anywhere=True) if meta.title else None     # 2025年数字云南建设工作要点

@@ -214,12 +214,14 @@ def test_a_first_person_issuing_line_names_no_issuer():
     assert m.issuers == []
 
 
-def test_a_place_that_issued_the_document_is_its_jurisdiction():
+def test_a_news_page_about_the_plan_takes_the_place_it_names_throughout():
     # data_compliance/local/《建设和运营数据基础设施三年行动计划-2025-2027年-》-3a6ed89954.md (a news page)
     text = ("# 《建设和运营数据基础设施三年行动计划（2025-2027年）》\n\n"
-            "近日，辽宁省出台《建设和运营数据基础设施三年行动计划（2025-2027年）》，同步发布示范样本。\n")
+            "地方动态 | 辽宁省出台建设运营数据基础设施三年行动计划\n\n辽宁省数据局 国家数据局2025-06-18 21:09:21北京 手机阅读\n\n"
+            "近日，辽宁省出台《建设和运营数据基础设施三年行动计划（2025-2027文章工具年）》，同步发布示范样本。\n\n"
+            "下一步，辽宁省将加快推动“双链驱动”赋能样本行业转型升级。\n")
     m = _ingest(text, {"title": "《建设和运营数据基础设施三年行动计划（2025-2027年）》", "jurisdiction": ""}, "ln.md").meta
-    assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("liaoning", "issuing line")
+    assert (m.jurisdiction, m.inferred["jurisdiction"]) == ("liaoning", "body's dominant place")
 
 
 def test_the_bodys_dominant_place_is_the_last_resort_and_one_passing_mention_is_none():
@@ -256,6 +258,8 @@ def test_a_web_page_title_keeps_the_piece_with_a_document_type():
         "国务院关于深入实施“人工智能+”行动的意见"
     assert front_title("中国人民银行 中国证券监督管理委员会令（〔2025〕第7号） 金融基础设施监督管理办法"
                        "__2025年第24号国务院公报_中国政府网") == "金融基础设施监督管理办法"
+    assert front_title("《天津市促进智能网联汽车发展条例》通过 自2026年1月1日起施行_ 天津数港_天津市数据发展中心") == \
+        "天津市促进智能网联汽车发展条例"
     assert front_title("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见") == \
         "中共中央国务院关于构建数据基础制度更好发挥数据要素作用的意见"
     assert is_generic_title("政策文件_ 福建省数据管理局_ 福建省发展和改革委员会")
