@@ -145,13 +145,18 @@ def _region_index() -> tuple[dict[str, Any], tuple[int, ...]]:
 
 def _region_at(s: str, i: int) -> Any:
     """The region whose longest label starts ``s`` at ``i`` (one dictionary look-up per label length)."""
+    return _region_span(s, i)[0]
+
+
+def _region_span(s: str, i: int) -> tuple[Any, int]:
+    """(region, length of its label) for the longest label starting ``s`` at ``i``; (None, 1) if none."""
     index, lengths = _region_index()
     for n in lengths:
         if i + n <= len(s):
             c = index.get(s[i:i + n])
             if c is not None:
-                return c
-    return None
+                return c, n
+    return None, 1
 
 
 _ADOPTED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.{2,60}?)(?:第[一二三四五六七八九十百\d]+次会议|会议)?"
@@ -374,13 +379,11 @@ def _dominant_place(text: str) -> tuple[Any, str] | None:
     concepts: dict[str, Any] = {}
     i = 0
     while i < len(text):
-        c = _region_at(text, i)
-        if c is None:
-            i += 1
-            continue
-        counts[c.key] = counts.get(c.key, 0) + 1
-        concepts[c.key] = c
-        i += 2
+        c, n = _region_span(text, i)
+        i += n
+        if c is not None:
+            counts[c.key] = counts.get(c.key, 0) + 1
+            concepts[c.key] = c
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][0] == "china":
         return None
