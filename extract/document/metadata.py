@@ -161,6 +161,9 @@ def _region_span(s: str, i: int) -> tuple[Any, int]:
 
 _ADOPTED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.{2,60}?)(?:第[一二三四五六七八九十百\d]+次会议|会议)?"
                       r"(?:审议)?(通过|批准)")
+# 《T》已由天津市第十八届人民代表大会常务委员会第二十二次会议于2025年11月28日通过: a proclamation
+_PROCLAIMED = re.compile(r"《([^《》]{4,80})》已(?:由|经)(.{2,40}?)(?:第[一二三四五六七八九十百\d]+次会议)?"
+                         r"于(\d{4})年(\d{1,2})月(\d{1,2})日(?:审议)?(?:通过|批准)")
 _COMMENCE = alternation(_WORDS["commencement_verbs"])
 _EFFECTIVE = re.compile(rf"自(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日起(?:{_COMMENCE})")
 _EFFECTIVE_ON_ISSUE = re.compile(rf"自(?:公布|发布|印发)之日起(?:{_COMMENCE})")
@@ -316,6 +319,12 @@ def _from_adoption_note(meta: DocumentMeta, paragraphs: list[str]) -> None:
             body = _NOTE_EDGES.sub("", body)
             if body:
                 _put_issuer(meta, body, "adoption note")
+            return
+    for p in paragraphs[:12]:
+        m = _PROCLAIMED.search(p)
+        if m and normalize_label(m.group(1)) == meta.title:       # the document's own title, not a cited one
+            _put(meta, "adopted", iso_date(*m.groups()[2:]), "proclamation")
+            _put_issuer(meta, _SESSION.sub("", m.group(2)).strip(), "proclamation")
             return
 
 

@@ -264,3 +264,15 @@ def test_a_web_page_title_keeps_the_piece_with_a_document_type():
         "中共中央国务院关于构建数据基础制度更好发挥数据要素作用的意见"
     assert is_generic_title("政策文件_ 福建省数据管理局_ 福建省发展和改革委员会")
     assert not is_generic_title("福建省有序推进算力基础设施发展若干措施")
+
+
+def test_a_proclamation_of_the_document_gives_its_adoption_date_and_body():
+    # data_compliance/local/《天津市促进智能网联汽车发展条例》通过-自2026年1月1日起施行_-天津数港_天津市数据发展中心-69523af699.md
+    fm_title = "《天津市促进智能网联汽车发展条例》通过 自2026年1月1日起施行_ 天津数港_天津市数据发展中心"
+    text = (f"# {fm_title}\n\n当前位置：首页 > 天津数港 > 正文\n\n《天津市促进智能网联汽车发展条例》通过 自2026年1月1日起施行\n\n"
+            "《天津市促进智能网联汽车发展条例》已由天津市第十八届人民代表大会常务委员会第二十二次会议于2025年11月28日通过，"
+            "现予公布，自2026年1月1日起施行。\n\n天津市人民代表大会常务委员会\n\n2025年11月28日\n\n第一章　总　则\n")
+    m = _ingest(text, {"title": fm_title, "jurisdiction": "天津市"}, "天津条例.md")
+    assert (m.meta.title, m.meta.doc_type) == ("天津市促进智能网联汽车发展条例", "regulation")
+    assert (m.meta.adopted, m.meta.issuers, m.meta.effective) == ("2025-11-28", ["天津市人民代表大会常务委员会"], "2026-01-01")
+    assert m.id.startswith("tianjin-2025-")
