@@ -446,3 +446,12 @@ def test_an_inspection_by_an_authority_is_supervision():
     # lawrefbook_dlc/shandong/青岛市大气污染防治条例(2018-11-30).md
     assert ("现场检查", "supervision") in found("禁止通过偷排、篡改或者伪造监测数据、以逃避现场检查为目的的临时停产等逃避监管的方式"
                                               "排放大气污染物。")[0]
+
+
+def test_a_joint_prevention_and_control_mechanism_is_a_tool_without_its_topic():
+    # lawrefbook_dlc/henan/河南省大气污染防治条例.md: the mechanism, not the bare practice 联防联控
+    inst, _ = found("省人民政府应当组织建立大气污染联防联控机制，划定大气污染防治重点区域，落实区域联动防治措施。")
+    assert inst == [("联防联控机制", "joint-prevention-control")]
+    # data_compliance/local/《深化公共数据资源开发利用若干举措》-915690deb7.md: joint supervision is supervision
+    inst, _ = found("建立数据开发利用全流程协同监管机制，数据管理部门指导监督运营机构依法依规运营。")
+    assert inst == [("协同监管机制", "supervision")]
