@@ -467,3 +467,9 @@ def test_an_application_filed_for_a_procedure_is_the_procedure_but_its_form_is_n
     assert inst == [("许可申请", "administrative-licensing")]
     # data_compliance/local/《福建省公共数据资源登记管理办法-试行-》-3d945a87d9.md: 申请表 is a form
     assert found("申请变更登记时，登记主体应向登记机构提交变更登记申请表，并附相关佐证材料。")[0] == []
+
+
+def test_a_notice_given_to_the_public_is_the_public_notice_procedure():
+    # lawrefbook_dlc/shandong/济南市名泉保护条例(2017-03-29).md: the plan is a document, the notice a procedure
+    assert found("名泉保护规划在报送审批前，组织编制机关应当向社会公示，时间不少于三十日。")[0] == [
+        ("公示", "public-notice")]
