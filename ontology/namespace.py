@@ -374,6 +374,7 @@ class INST(DefinedNamespace):
         'investment-attraction',
         'ip-pledge-financing',
         'ip-protection',
+        'joint-prevention-control',
         'key-lab',
         'law-enforcement',
         'liability-insurance',

@@ -89,6 +89,10 @@ _PROCEDURE_RX = re.compile(
     rf"(?:{alternation(_R['procedure_verbs'])})(?:{alternation(_R['procedure_determiners'])})?"
     rf"((?:{alternation(_R['procedure_kinds'])})?({alternation(_PROCEDURES)}))"
     rf"(?=(?:{alternation(_R['procedure_followers'])})|[，。；：、）,;:)]|$)")
+# 提出注销登记申请: the application for a procedure, 申请 kept in the name
+_APPLICATION_RX = re.compile(
+    rf"(?:{alternation(_R['application_verbs'])})(?:{alternation(_R['procedure_determiners'])})?"
+    rf"((?:{alternation(_R['procedure_kinds'])})?({alternation(_PROCEDURES)}){_R['application_head']})(?!{alternation(_R['application_not_before'])})")
 
 
 def _bound_word_start(text: str, lo: int, i: int, head: int) -> int | None:
@@ -233,7 +237,7 @@ def procedure_objects(text: str, start: int, end: int, taken: Sequence[tuple[int
     procedure, unless a mention already covers it or it repeats a named one of the sentence (``named``:
     公共数据资源登记…进行登记)."""
     out: list[Hit] = []
-    for m in _PROCEDURE_RX.finditer(text, start, end):
+    for m in [*_PROCEDURE_RX.finditer(text, start, end), *_APPLICATION_RX.finditer(text, start, end)]:
         a, b = m.span(1)
         if any(s < b and a < e for s, e in taken) or any(n.endswith(m.group(1)) for n in named):
             continue
@@ -307,7 +311,7 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
         out.sort(key=lambda h: (h.start, h.end))
     if text.find("”", start, end) >= 0:
         out = _quoted(text, start, end, out, blocked)
-    if _PROCEDURE_RX.search(text, start, end):
+    if _PROCEDURE_RX.search(text, start, end) or _APPLICATION_RX.search(text, start, end):
         out = sorted(out + procedure_objects(text, start, end, list(blocked) + [(h.start, h.end) for h in out],
                                              [h.text for h in out]), key=lambda h: (h.start, h.end))
     out = [h for h in out if not _PEOPLE_LIST.search(h.text)]       # 成员名单, 候选人建议名单: no tool

@@ -103,6 +103,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _VERB_BEFORE = re.compile(rf"(?:{alternation(_WORDS['planning_verb_before'])})$")
 _VERB_AFTER = re.compile(rf"^(?:{alternation(_WORDS['planning_verb_after'])})")
 _QUALITY_AFTER = re.compile(rf"^(?:{alternation(_WORDS['demonstration_quality_after'])})")
+_QUALITY_WORDS = frozenset(_WORDS["demonstration_quality_words"])
 _LAW_MAKING = re.compile(rf"(?:{alternation(_WORDS['law_making_verbs'])})[^，；。]{{0,14}}$")
 _BARE_LAW = frozenset(_WORDS["bare_law_words"])
 _SELF = re.compile(r"本$")
@@ -121,7 +122,7 @@ def _is_instrument_use(text: str, start: int, h: Hit) -> bool:
     key = h.concept.key
     if key == "plan" and h.text == "规划" and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after)):
         return False
-    if key == "demonstration" and h.text == "示范" and _QUALITY_AFTER.match(after):
+    if key == "demonstration" and h.text in _QUALITY_WORDS and _QUALITY_AFTER.match(after):
         return False
     if key == "legislation" and h.text in _BARE_LAW:
         # a bare 法规 is a tool only where laws are being made (制定完善相关地方性法规), not where

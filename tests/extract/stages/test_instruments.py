@@ -446,3 +446,30 @@ def test_an_inspection_by_an_authority_is_supervision():
     # lawrefbook_dlc/shandong/青岛市大气污染防治条例(2018-11-30).md
     assert ("现场检查", "supervision") in found("禁止通过偷排、篡改或者伪造监测数据、以逃避现场检查为目的的临时停产等逃避监管的方式"
                                               "排放大气污染物。")[0]
+
+
+def test_a_joint_prevention_and_control_mechanism_is_a_tool_without_its_topic():
+    # lawrefbook_dlc/henan/河南省大气污染防治条例.md: the mechanism, not the bare practice 联防联控
+    inst, _ = found("省人民政府应当组织建立大气污染联防联控机制，划定大气污染防治重点区域，落实区域联动防治措施。")
+    assert inst == [("联防联控机制", "joint-prevention-control")]
+    # data_compliance/local/《深化公共数据资源开发利用若干举措》-915690deb7.md: joint supervision is supervision
+    inst, _ = found("建立数据开发利用全流程协同监管机制，数据管理部门指导监督运营机构依法依规运营。")
+    assert inst == [("协同监管机制", "supervision")]
+
+
+def test_an_application_filed_for_a_procedure_is_the_procedure_but_its_form_is_no_tool():
+    # lawrefbook_dlc/guangdong/广东省优化营商环境条例(2022-06-01).md
+    inst, _ = found("破产管理人依据人民法院终结破产程序裁定文书、清算组依据人民法院强制清算终结裁定文书提出注销登记申请的，"
+                    "市场监管部门依法为企业办理。")
+    assert inst == [("注销登记申请", "registration")]
+    # lawrefbook_dlc/zhejiang/杭州市学前教育促进条例(2011-12-27).md
+    inst, _ = found("举办学前教育机构，举办者应当向拟举办地的区、县（市）教育行政部门提出许可申请，并提交下列材料：")
+    assert inst == [("许可申请", "administrative-licensing")]
+    # data_compliance/local/《福建省公共数据资源登记管理办法-试行-》-3d945a87d9.md: 申请表 is a form
+    assert found("申请变更登记时，登记主体应向登记机构提交变更登记申请表，并附相关佐证材料。")[0] == []
+
+
+def test_a_notice_given_to_the_public_is_the_public_notice_procedure():
+    # lawrefbook_dlc/shandong/济南市名泉保护条例(2017-03-29).md: the plan is a document, the notice a procedure
+    assert found("名泉保护规划在报送审批前，组织编制机关应当向社会公示，时间不少于三十日。")[0] == [
+        ("公示", "public-notice")]

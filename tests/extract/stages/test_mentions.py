@@ -249,3 +249,12 @@ def test_assisted_driving_and_government_informatization_are_fields():
     m = mentions("中央和国家机关政务领域人工智能大模型部署应用应纳入国家政务信息化规划统筹。", None)
     assert [(h.text, h.concept.key) for h in m.domains] == [
         ("人工智能大模型", "large-model"), ("政务信息化", "digital-government")]
+
+
+def test_demonstration_that_leads_by_example_is_a_quality_not_a_tool():
+    # lawrefbook_dlc/henan/河南省社会科学普及条例(2016-11-18).md: 示范带动作用 is a quality, like 示范作用
+    m = mentions("高等院校、社会科学研究机构应当结合学科优势，面向公众举办讲座、提供咨询，发挥示范带动作用。", "henan")
+    assert [h.text for h in m.instruments] == []
+    # data_compliance/local/《山东省中小企业数字化转型引导区专项资金管理办法及实施细则》-c5add6159a.md
+    m = mentions("省级及以上数字化转型典型场景案例丰富，标杆企业示范带动性强。", "shandong")
+    assert [h.text for h in m.instruments] == []
