@@ -1,0 +1,23 @@
+"""What a new user tried from the README and --help, and found broken (one test per fix)."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import cli
+
+
+@pytest.mark.slow                      # one build
+def test_export_overview_adds_the_page_the_readme_lists_among_the_exports(tmp_path, seeds_dir):
+    out = tmp_path / "build"
+    r = CliRunner().invoke(cli, ["build", str(seeds_dir / "heilongjiang-2024.txt"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["export", "overview", str(out)])
+    assert r.exit_code == 0, r.output
+    assert f"overview: 1 file(s) → {out / 'overview.html'} (later builds of {out} keep it)" in r.output
+    assert (out / "overview.html").is_symlink() and "黑龙江" in (out / "overview.html").read_text(encoding="utf-8")
+    r = CliRunner().invoke(cli, ["export", "overview", str(out), "-o", str(tmp_path / "o" / "page.html")])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "o" / "page.html").read_bytes() == (out / "overview.html").read_bytes()
+    r = CliRunner().invoke(cli, ["export", "--help"])
+    assert "overview " in r.output and "policykg export overview build" in r.output
