@@ -31,3 +31,14 @@ def test_saved_queries_give_their_rows_in_the_same_order_in_both_languages(seed_
         s_cols, s_rows = run_saved(seed_build, name, "sparql")
         c_cols, c_rows = run_saved(seed_build, name, "cypher")
         assert [list(map(str, r)) for r in s_rows] == [list(map(str, r)) for r in c_rows], name
+
+
+def test_the_readme_says_how_to_ask_for_every_actor_in_sparql(seed_build):
+    """``?a a pkg:Actor`` finds nothing (no inference); the README gives the path that finds them all."""
+    import json
+
+    from policykg.graph.query import run_sparql
+    actors = json.loads((seed_build / "manifest.json").read_text(encoding="utf-8"))["counts"]["actors"]
+    q = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a {} pkg:Actor }}"
+    assert [int(v) for v in run_sparql(seed_build, q.format("a"))[1][0]] == [0]
+    assert [int(v) for v in run_sparql(seed_build, q.format("a/rdfs:subClassOf*"))[1][0]] == [actors]
