@@ -964,6 +964,20 @@ def _exporters_registry():
     return EXPORTERS
 
 
+class _ExportFormats:
+    """The export registry plus the overview page a build makes on request (``--exports overview``),
+    so ``policykg export overview DIR`` adds it to a build as the README says."""
+
+    overview = type("Overview", (), {"help": "overview.html: the interactive network that opens offline "
+                                             "(also 'policykg viz DIR -o FILE')"})()
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [*_exporters_registry().items(), ("overview", self.overview)]
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.items()]
+
+
 # --- viz ---------------------------------------------------------------------------------
 
 @cli.command(cls=_ListingCommand, listing=("Views", _views_registry), epilog=_EXAMPLES_HELP + """  policykg viz build -o overview.html
@@ -1060,13 +1074,14 @@ def serve(build_dir: Path, port: int, host: str, timeout: float) -> None:
 
 # --- export ------------------------------------------------------------------------------
 
-@cli.command(cls=_ListingCommand, listing=("Formats", _exporters_registry),
+@cli.command(cls=_ListingCommand, listing=("Formats", _ExportFormats),
              epilog=_EXAMPLES_HELP + """  policykg export graphml build                 (writes build/kg.graphml)
+  policykg export overview build                (writes build/overview.html)
   policykg export gexf build -o kg.gexf
   policykg export neo4j-csv build -o neo4j-import/
   policykg export tables build -o tables/                (Parquet and CSV for pandas and R)
   policykg export tables build --format csv""")
-@click.argument("fmt", metavar="FORMAT", type=_RegistryChoice(_exporters_registry))
+@click.argument("fmt", metavar="FORMAT", type=_RegistryChoice(_ExportFormats))
 @_BUILD_DIR
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File, or directory for a multi-file format, to write.  Default: DIR/ and the format's file name.")
@@ -1079,6 +1094,9 @@ def export(fmt: str, build_dir: Path, output: Path | None, table_format: str | N
     from .graph.query import check_build
 
     check_build(build_dir)
+    if fmt == "overview":                              # the build's own page, not a registry format
+        _export_overview(build_dir, output, table_format)
+        return
     exporter = EXPORTERS.get(fmt)
     out = output or build_dir / exporter.filename
     if table_format is not None and exporter.reads != "build":
@@ -1099,6 +1117,25 @@ def export(fmt: str, build_dir: Path, output: Path | None, table_format: str | N
     with _status(f"writing {fmt} from {build_dir}"):
         files = exporter.write(build_dir, out) if exporter.reads == "nq" else exporter.write(read_build_graph(build_dir), out)
     _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
+
+
+def _export_overview(build_dir: Path, output: Path | None, table_format: str | None) -> None:
+    """``policykg export overview DIR [-o FILE]``: into the build (kept by later builds), or to FILE."""
+    from .build import export_into
+    from .graph.export import read_build_graph
+    from .viz import make_view, render_html
+    if table_format is not None:
+        fail("--format chooses the files of 'export tables'; overview has one format")
+    if output is None:
+        with _status(f"writing overview into {build_dir}"):
+            export_into(build_dir, "overview")
+        _stderr_console().print(f"overview: 1 file(s) → {build_dir / 'overview.html'} "
+                                f"(later builds of {build_dir} keep it)")
+        return
+    _make_parent(output)
+    with _status(f"writing overview from {build_dir}"):
+        render_html(make_view(read_build_graph(build_dir), "overview"), output)
+    _stderr_console().print(f"overview: 1 file(s) → {output}")
 
 
 # --- load --------------------------------------------------------------------------------
