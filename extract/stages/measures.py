@@ -474,11 +474,16 @@ def _cue_candidates(text: str, start: int, end: int) -> list[tuple[int, re.Match
     return found
 
 
+def _position(candidate: tuple[int, re.Match]) -> int:
+    return candidate[0]
+
+
 def _first_cue(text: str, pos: int, ce: int, excluded: list[tuple[int, int]],
                candidates: list[tuple[int, re.Match]]) -> tuple[int, str, str, int] | None:
     """The first modal or two-part cue in ``text[pos:ce]``: (position, cue, modality, end)."""
     lex = _lex()
-    for p, m in candidates:
+    for i in range(bisect_left(candidates, pos, key=_position), len(candidates)):   # not from the first each time
+        p, m = candidates[i]
         if p < pos or m.end() > ce or (excluded and _inside(p, excluded)):
             if p >= ce:
                 break
@@ -1509,25 +1514,43 @@ def _assign(tasks: list[_Task], b: Bracket) -> None:
         t.measure.responsible = units
 
 
-def _keys(prefix: str, hits: list, start: int, end: int) -> tuple[str, ...]:
-    """The distinct ``prefix + concept key`` of the hits starting in ``[start, end)``, in order."""
-    return tuple(dict.fromkeys([prefix + h.concepts[0].key for h in hits if start <= h.start < end])) if hits else ()
+class _ByStart:
+    """A sentence's hits (actors, instruments, domains) found by where they start: the hits starting in
+    ``[start, end)``, in their own order, by bisection — a sentence of thousands of comma clauses would
+    otherwise scan every hit of the sentence for each of its clauses."""
+
+    def __init__(self, hits: list) -> None:
+        self.hits = hits
+        self.order = sorted(range(len(hits)), key=lambda i: hits[i].start)
+        self.starts = [hits[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> list:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [self.hits[i] for i in sorted(self.order[lo:hi])]
 
 
-def _measure_records(doc: Document, s: Sentence, m: SentenceMentions, ms: Measure) -> list[MeasureRecord]:
-    """One record per agent (or one without an agent)."""
+def _keys(prefix: str, hits: list) -> tuple[str, ...]:
+    """The distinct ``prefix + concept key`` of the hits, in order."""
+    return tuple(dict.fromkeys([prefix + h.concepts[0].key for h in hits])) if hits else ()
+
+
+def _measure_records(doc: Document, s: Sentence, by_start: tuple[_ByStart, _ByStart, _ByStart],
+                     ms: Measure) -> list[MeasureRecord]:
+    """One record per agent (or one without an agent); ``by_start``: the sentence's actors, instruments
+    and domains."""
     text = doc.text
     a0, a1 = ms.start, ms.end
     sub = ms.subject_span or (a0, a0)
     agent_ids = {a.id for a in ms.agents}
     resp = ms.responsible
     units = {(a.start, a.id) for a in resp} if resp else set()      # named by a bracket: responsible, not helped
-    inside = [x for x in m.actors if a0 <= x.start < a1 and not (sub[0] <= x.start < sub[1])
+    actors, instruments, domains = by_start
+    inside = [x for x in actors.within(a0, a1) if not (sub[0] <= x.start < sub[1])
               and x.id not in agent_ids and (x.start, x.id) not in units]
     common: dict[str, Any] = dict(
         doc=doc.id, provision=s.provision, sentence_id=s.id, sentence=s.text, text=text[a0:a1],
         start=a0, end=a1, modality=ms.modality, cue=ms.cue, action=ms.action,
-        instruments=_keys("inst:", m.instruments, a0, a1), domains=_keys("dom:", m.domains, a0, a1),
+        instruments=_keys("inst:", instruments.within(a0, a1)), domains=_keys("dom:", domains.within(a0, a1)),
         beneficiaries=tuple(dict.fromkeys([x.label for x in inside])) if inside else (),
         beneficiary_ids=tuple(dict.fromkeys([x.id for x in inside])) if inside else (),
         responsible=tuple(dict.fromkeys([a.text for a in resp])) if resp else (),
@@ -1550,7 +1573,9 @@ def measures(doc: Document) -> Document:
     """Who must, may, is urged to or must not do what: one record per clause, modality and agent."""
     out: list[MeasureRecord] = []
     for s, m, ms in _doc_measures(doc):
-        for x in ms:
-            out += _measure_records(doc, s, m, x)
+        if ms:
+            by_start = (_ByStart(m.actors), _ByStart(m.instruments), _ByStart(m.domains))
+            for x in ms:
+                out += _measure_records(doc, s, by_start, x)
     doc.layers["measures"] = out
     return doc
