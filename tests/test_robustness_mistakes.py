@@ -126,6 +126,20 @@ def test_a_quoted_impossible_date_is_refused_like_an_unquoted_one(tmp_path):
             f"error: {f}: {where}: impossible date '2025-13-45' (month must be in 1..12)"), r.stderr
 
 
+def test_front_matter_dates_are_read_in_common_forms_and_an_unreadable_one_is_one_line(tmp_path):
+    from policykg.extract.document.ingest import ingest
+    for written in ("2025/3/1", "2025.03.01", "20250301", "2025年3月1日"):
+        f = tmp_path / "ok.md"
+        f.write_text(DOC.format(title="测试通知", date=written), encoding="utf-8")
+        assert ingest(f).meta.issued == "2025-03-01", written
+    for written in ("not-a-date", "2025-03"):
+        f = tmp_path / "bad.md"
+        f.write_text(DOC.format(title="测试通知", date=written), encoding="utf-8")
+        r = CliRunner().invoke(cli, ["extract", str(f), "-o", str(tmp_path / "y.jsonl")])
+        assert r.exit_code == 1 and r.stderr.splitlines()[0] == (
+            f"error: {f}: front matter: unreadable date '{written}' (write it as YYYY-MM-DD)"), r.stderr
+
+
 @pytest.mark.slow          # validates a build
 def test_validate_reports_an_ill_typed_literal_without_a_traceback(small_build, tmp_path):
     _, built = small_build

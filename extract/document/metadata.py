@@ -183,18 +183,25 @@ def _first(front: dict[str, Any], *keys: str) -> Any:
     return None
 
 
+# 2025-03-01, 2025/3/1, 2025.03.01, 20250301 (a YAML date or datetime reads as the first)
+_FRONT_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|^(\d{4})(\d{2})(\d{2})$")
+
+
 def _date_value(v: Any) -> str | None:
     if v is None:
         return None
     s = str(v).strip()
-    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", s) or _DATE.search(s)
-    if not m:
+    if not s:
         return None
+    m = _FRONT_DATE.match(s) or _DATE.search(s)
+    if not m:
+        raise InputError(f"front matter: unreadable date '{s[:40]}' (write it as YYYY-MM-DD)")
+    ymd = [g for g in m.groups() if g is not None]
     try:                           # a quoted '2025-13-45' is refused like an unquoted one (read.py)
-        datetime.date(*map(int, m.groups()))
+        datetime.date(*map(int, ymd))
     except ValueError as e:
         raise InputError(f"front matter: impossible date '{s[:40]}' ({e})") from None
-    return iso_date(*m.groups())
+    return iso_date(*ymd)
 
 
 def infer_metadata(front: dict[str, Any], text: str, title_block_title: str, paragraphs: list[str],
