@@ -549,8 +549,16 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
                 continue
         break
     v = lex.task.match(text, p, end) or lex.declared.match(text, p, end)
-    if v is None and lex.preposition.match(text, p, end):       # 对…进行监督检查
-        v = lex.declared.search(text, p + 1, end)
+    if v is None and (pre := lex.preposition.match(text, p, end)):
+        obj_end = _past_actor(pre.end(), actors)                   # 向数据处理者|收取
+        if obj_end is not None:
+            m = lex.adverbials.match(text, obj_end, end)
+            obj_end = m.end() if m else obj_end
+            v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
+        if v is None:                                              # 对…进行监督检查, but not 处理 in 数据处理者
+            v = _verb_outside(lex.declared, text, p + 1, end, actors)
+        if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
+            p = obj_end                                            # the two characters after the object
     if v is not None:
         verb = v.group("v") if "v" in v.re.groupindex else v.group(0)
         if verb in _RULES["light_verbs"]:                          # 进行记录, 予以修复
@@ -567,6 +575,22 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
         if len(out) == 2:
             break
     return "".join(out)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _past_actor(p: int, actors: list[Actor]) -> int | None:
+    """The end of the actor named at ``p`` (the object of a preposition), or None."""
+    return max((a.end for a in actors if a.start == p), default=None)
+
+
+def _verb_outside(verbs: re.Pattern, text: str, p: int, end: int, actors: list[Actor]) -> re.Match | None:
+    """The first match of ``verbs`` in ``text[p:end]`` that is not inside an actor's name."""
+    for m in verbs.finditer(text, p, end):
+        if not any(a.start <= m.start() < a.end for a in actors):
+            return m
+    return None
 
 
 _FRAMING = re.compile(alternation(_RULES["framing_prepositions"]))

@@ -532,3 +532,11 @@ def test_a_lead_in_naming_duties_without_a_verb_makes_its_items_duties():
     assert [(r.text, r.modality, r.agents) for r in recs] == [
         ("体育行政管理部门的主要职责：", "obligation", ("重庆市人民政府体育行政管理部门",)),
         ("宣传、执行有关体育市场管理的法律、法规；", "obligation", ()), ("制定体育市场发展规划；", "obligation", ())]
+
+
+def test_the_action_after_a_preposition_and_its_object_is_not_a_verb_inside_the_objects_name():
+    # lawrefbook_dlc/shandong/山东省城市房地产开发经营管理条例(2021-12-03).md: 向开发企业|收取, not 开发 in 开发企业
+    text = "第十条 任何单位和个人都不得无偿占用或者压价购买开发企业投资开发的商品房，也不得向开发企业收取法律、法规规定之外的费用。"
+    assert [r.action for r in records(text, "山东省城市房地产开发经营管理条例")][-1] == "收取"
+    # data_compliance/local/…《上海市公共数据资源授权运营管理办法》的通知-7787ded3a3.md: 向运营机构|提交
+    assert [r.action for r in records("申请单位应当向运营机构提交申请。", "上海市公共数据资源授权运营管理办法")] == ["提交"]
