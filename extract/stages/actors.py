@@ -1734,7 +1734,64 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
+    acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_DENG = "等"
+_KINDS_ITEM = (1, 6)          # characters of a kind listed before 等
+_KINDS_SEP = re.compile(r"[、和及或]")
+
+
+def _with_kinds_listed(text: str, start: int, h: Hit, others: list[Hit]) -> Hit:
+    """广播、电视、报刊、网站等|新闻媒体: a list of kinds (not actors) closed by 等 before a role is
+    part of its surface (ANNOTATION.md keeps 网络、电视等交易平台提供者 whole; corpus/scale: 等新闻媒体
+    in 73 documents).  Each item is one to six characters after a list mark, the first one starting
+    the clause (加强对供水、供电等|公用企事业单位 keeps its surface)."""
+    if text[h.start - 1:h.start] != _DENG or _is_dept_role(h.concept) or _is_gov_role(h.concept):
+        return h
+    lo, hi = _KINDS_ITEM
+    pos, items = h.start - 1, 0
+    while True:
+        k = next((k for k in range(pos - lo, max(start, pos - hi) - 1, -1) if _KINDS_SEP.match(text, k - 1, k)), None)
+        if k is None:                                     # the first item starts the clause
+            k = next((k for k in range(max(start, pos - hi), pos - lo + 1)
+                      if k == start or not _HAN_RUN.match(text, k - 1)), None)
+            k = None if k is None else _past_openers(text, k, pos)
+        if k is None or not _kind_item(text, k, pos):
+            return h
+        items += 1
+        if not _KINDS_SEP.match(text, k - 1, k):
+            break
+        pos = k - 1
+    if items < 2 or any(o is not h and k <= o.start < h.start for o in others):
+        return h
+    return Hit(k, h.end, text[k:h.end], h.kind, h.concepts)
+
+
+_KIND_LIST_PREPOSITIONS = frozenset(_RULES["kind_list_prepositions"])
+
+
+def _past_openers(text: str, k: int, pos: int) -> int | None:
+    """Where the first listed kind starts past a preposition opening the clause (由|供水、排水…), or
+    ``None`` when a verb or another stop word opens it (推动|技术评估、经纪…等机构, 本市鼓励|电力…: the
+    role is an object there and keeps its own surface)."""
+    if text[k] in _KIND_LIST_PREPOSITIONS:
+        k += 1
+    for at in (k, k + 1):                                 # 推动|…, 并引导|…
+        st = _ROLE_STOP.match(text, at, pos)
+        if st is not None and st.end() - at >= 2:
+            return None
+    return k
+
+
+def _kind_item(text: str, k: int, pos: int) -> bool:
+    """Is ``text[k:pos]`` a listed kind: Chinese characters, no verb first, no 的, no actor's head
+    (普通中小学校 and 中等职业学校 are actors of their own), not the 以 of 以及."""
+    item = text[k:pos]
+    return k < pos and _HAN_RUN.fullmatch(item) is not None and "的" not in item and item[-1] != "以" \
+        and _role_by_label(item) is None and not _NAME_HEAD_RX.search(item) \
+        and not _OBJECT_VERB.match(item) and not _LEADING_WORD.match(item)
 
 
 _MAX_FIELD = 4

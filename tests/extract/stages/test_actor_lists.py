@@ -1,0 +1,33 @@
+"""Round 8b actor rules on real corpus sentences (/work/shared/corpus/scale, outside the gold documents),
+through find_mentions."""
+
+from policykg.extract.stages.mentions import find_mentions
+
+
+def actors(text: str, jurisdiction: str | None):
+    return [(a.text, a.label) for a in find_mentions(text, 0, len(text), jurisdiction).actors]
+
+
+def test_a_list_of_kinds_closed_by_deng_is_part_of_the_role_surface():
+    # lawrefbook_dlc/shandong/山东省安全生产条例(2021-12-03).md (等媒体/等新闻媒体: 73 documents)
+    assert actors("广播、电视、报刊、网络等媒体应当加强安全生产公益宣传，并对安全生产违法行为进行舆论监督。", None) == [
+        ("广播、电视、报刊、网络等媒体", "新闻媒体")]
+    # lawrefbook_dlc/shandong/淄博市物业管理条例(2021-10-08).md
+    text = ("第十三条 供水、供电、供气、供热、通信、有线电视、宽带数据传输等专业经营单位应当依法履行专业经营设施设备的"
+            "维修养护责任，按照与业主签订的服务合同服务到最终用户，保证服务质量。")
+    assert actors(text, None)[0] == ("供水、供电、供气、供热、通信、有线电视、宽带数据传输等专业经营单位", "专业经营单位")
+
+
+def test_a_preposition_before_the_list_stays_outside_and_a_verb_keeps_the_role_alone():
+    # lawrefbook_dlc/beijing/北京市优化营商环境条例(2020-03-27).md: 由 opens the clause
+    text = "对市场主体投资的建设项目需要附属接入市政公用设施的小型工程项目，由供水、排水、低压供电等市政公用企业直接上门提供免费服务；"
+    assert actors(text, None)[-1] == ("供水、排水、低压供电等市政公用企业", "市政公用企业")
+    # lawrefbook_dlc/zhejiang/义乌国际贸易综合改革试验区条例(2019-11-29).md: 支持 opens the clause, the role is its object
+    text = "支持税务、边检、金融监管、海关、邮政管理等工作机构依法履行相关行政管理职责，落实有关义乌试验区的政策措施。"
+    assert actors(text, None) == [("工作机构", "工作机构")]
+
+
+def test_actors_listed_before_deng_stay_actors_of_their_own():
+    # lawrefbook_dlc/shandong/山东省学生体质健康促进条例(2018-09-21).md: the listed kinds are schools
+    text = "本条例所称学生，是指在依法举办的普通中小学校、中等职业学校、技工学校和高等学校全日制就读的受教育者。"
+    assert actors(text, None) == [("学生", "学生"), ("职业学校", "职业学校"), ("高等学校", "高等学校")]
