@@ -1716,6 +1716,8 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     # 公安机关|交通管理部门: a stem's department inside a longer name is that name's part
     made = [h for h in made if not any(o.start < h.start and o.end == h.end and _NAME_PREFIX.fullmatch(text, o.start, h.start)
                                        for o in organs)] + organs
+    made += [h for h in bracket_alternative_hits(text, start, end)
+             if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex + made)]
     known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
@@ -1736,6 +1738,24 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_BRACKET_ALTERNATIVES: dict[str, list[str]] = _RULES["bracket_alternatives"]
+_BRACKET_ALTERNATIVE_RX = re.compile(alternation(_BRACKET_ALTERNATIVES))
+
+
+def bracket_alternative_hits(text: str, start: int, end: int) -> list[Hit]:
+    """村（居）民委员会: two kinds written as one, the other's first character in brackets
+    (rules/actors.yaml bracket_alternatives) — one hit per kind, each over the whole surface."""
+    out: list[Hit] = []
+    if "（" not in text and "(" not in text:
+        return out
+    for m in _BRACKET_ALTERNATIVE_RX.finditer(text, start, end):
+        for label in _BRACKET_ALTERNATIVES[m.group(0)]:
+            c = _role_by_label(label)
+            if c is not None:
+                out.append(Hit(m.start(), m.end(), m.group(0), "actor", (c,)))
+    return out
 
 
 _DENG = "等"

@@ -31,3 +31,12 @@ def test_actors_listed_before_deng_stay_actors_of_their_own():
     # lawrefbook_dlc/shandong/山东省学生体质健康促进条例(2018-09-21).md: the listed kinds are schools
     text = "本条例所称学生，是指在依法举办的普通中小学校、中等职业学校、技工学校和高等学校全日制就读的受教育者。"
     assert actors(text, None) == [("学生", "学生"), ("职业学校", "职业学校"), ("高等学校", "高等学校")]
+
+
+def test_a_bracketed_first_character_writes_two_kinds_as_one():
+    # lawrefbook_dlc/shandong/临沂市饮用水水源地保护条例(2019-09-27).md (村（居）民委员会: 192 documents)
+    assert actors("村（居）民委员会应当协助做好饮用水水源地保护的有关工作。", "linyi") == [
+        ("村（居）民委员会", "村民委员会"), ("村（居）民委员会", "居民委员会")]
+    # lawrefbook_dlc/zhejiang/宁波市住宅小区物业管理条例(2021-10-15).md (居（村）民委员会: 46 documents)
+    text = "居（村）民委员会应当支持、指导所辖物业管理区域业主、业主委员会依法开展物业管理自治活动。"
+    assert actors(text, "ningbo")[:2] == [("居（村）民委员会", "居民委员会"), ("居（村）民委员会", "村民委员会")]
