@@ -530,6 +530,7 @@ class ROLE(DefinedNamespace):
         'chamber-of-commerce',
         'city-and-above-government',
         'civil-affairs',
+        'civilization-office',
         'communications-authority',
         'communist-youth-league',
         'community-health-center',

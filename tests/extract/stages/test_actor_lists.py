@@ -40,3 +40,10 @@ def test_a_bracketed_first_character_writes_two_kinds_as_one():
     # lawrefbook_dlc/zhejiang/宁波市住宅小区物业管理条例(2021-10-15).md (居（村）民委员会: 46 documents)
     text = "居（村）民委员会应当支持、指导所辖物业管理区域业主、业主委员会依法开展物业管理自治活动。"
     assert actors(text, "ningbo")[:2] == [("居（村）民委员会", "居民委员会"), ("居（村）民委员会", "村民委员会")]
+
+
+def test_the_spiritual_civilization_office_is_a_department_of_the_government():
+    # lawrefbook_dlc/henan/鹤壁市文明行为促进条例(2019-10-28).md (精神文明建设工作机构: 23 documents)
+    text = "市、县（区）精神文明建设工作机构负责本行政区域内文明行为促进工作的规划、组织、协调、指导。"
+    assert actors(text, "hebi") == [("市、县（区）精神文明建设工作机构", "鹤壁市人民政府精神文明建设工作机构"),
+                                    ("县（区）精神文明建设工作机构", "鹤壁市县人民政府精神文明建设工作机构")]
