@@ -1076,7 +1076,7 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
         _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
     for i, a in enumerate(out):                               # 上级|数据主管部门, 上一级|国防动员委员会
         rel = _RELATIVE_BEFORE.search(text, max(start, a.start - 3), a.start)
-        if rel is not None and a.cls in ("Department", "GovernmentBody", "Legislature"):
+        if rel is not None and (a.cls in ("Department", "GovernmentBody", "Legislature") or a.role in _RELATIVE_ROLES):
             surface = text[rel.start():a.end]                 # another body than the one named: a new actor, so
             out[i] = replace(a, start=rel.start(), text=surface, label=surface,   # a department whose parent
                              id=f"actor:org/{_organ_key(surface)}")              # it was keeps id and label
@@ -1086,6 +1086,7 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
 
 # a body named by its relation to another (上级数据主管部门): the word stays in the surface
 _RELATIVE_BEFORE = re.compile(rf"(?:{alternation(_RULES['relative_bodies'])})$")
+_RELATIVE_ROLES = frozenset(_RULES["relative_body_roles"])
 
 
 @dataclass(slots=True)

@@ -47,3 +47,9 @@ def test_the_spiritual_civilization_office_is_a_department_of_the_government():
     text = "市、县（区）精神文明建设工作机构负责本行政区域内文明行为促进工作的规划、组织、协调、指导。"
     assert actors(text, "hebi") == [("市、县（区）精神文明建设工作机构", "鹤壁市人民政府精神文明建设工作机构"),
                                     ("县（区）精神文明建设工作机构", "鹤壁市县人民政府精神文明建设工作机构")]
+
+
+def test_a_higher_trade_union_or_state_organ_keeps_its_relation_word():
+    # lawrefbook_dlc/henan/河南省工会条例(2004-09-25).md (上级工会 61 times, 上一级工会 52 in corpus/scale)
+    text = "上级工会有权对下级工会所在单位拨缴工会经费情况进行检查，有关单位应当予以配合。"
+    assert actors(text, "henan")[0] == ("上级工会", "上级工会")
