@@ -693,9 +693,11 @@ class ACT(DefinedNamespace):
     sta: URIRef
     _extras = [
         'central-cac',
+        'central-military-commission',
         'china-mobile',
         'china-telecom',
         'china-unicom',
+        'cmc-political-work-department',
         'cpc-central-committee',
         'huaxin-consulting',
         'npc-standing-committee',

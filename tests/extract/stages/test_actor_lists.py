@@ -53,3 +53,12 @@ def test_a_higher_trade_union_or_state_organ_keeps_its_relation_word():
     # lawrefbook_dlc/henan/河南省工会条例(2004-09-25).md (上级工会 61 times, 上一级工会 52 in corpus/scale)
     text = "上级工会有权对下级工会所在单位拨缴工会经费情况进行检查，有关单位应当予以配合。"
     assert actors(text, "henan")[0] == ("上级工会", "上级工会")
+
+
+def test_the_central_military_commission_and_its_political_work_department_are_national_bodies():
+    # data_compliance/national/《互联网军事信息传播管理办法》-9a6abac31a.md (中央军委政治工作部: 15 times)
+    text = "第二十一条 中央军委政治工作部、国家互联网信息办公室，与中央和国家机关有关部门、中央军委机关有关部门，建立互联网军事信息传播管理工作协调机制。"
+    assert actors(text, None)[:2] == [("中央军委政治工作部", "中央军委政治工作部"), ("国家互联网信息办公室", "国家互联网信息办公室")]
+    # lawrefbook_dlc/henan/河南省民兵预备役工作条例(2010-07-30).md
+    text = "第十七条 预备役人员参加军事训练的误工补贴，在国务院、中央军事委员会作出规定之前，由省人民政府制定具体的补贴办法。"
+    assert ("中央军事委员会", "中央军事委员会") in actors(text, "henan")
