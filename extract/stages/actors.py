@@ -1762,6 +1762,7 @@ def bracket_alternative_hits(text: str, start: int, end: int) -> list[Hit]:
 _DENG = "等"
 _KINDS_ITEM = (1, 6)          # characters of a kind listed before 等
 _KINDS_SEP = re.compile(r"[、和及或]")
+_KINDS_COMMA = re.compile("、")
 
 
 def _with_kinds_listed(text: str, start: int, h: Hit, others: list[Hit]) -> Hit:
@@ -1772,9 +1773,9 @@ def _with_kinds_listed(text: str, start: int, h: Hit, others: list[Hit]) -> Hit:
     if text[h.start - 1:h.start] != _DENG or _is_dept_role(h.concept) or _is_gov_role(h.concept):
         return h
     lo, hi = _KINDS_ITEM
-    pos, items = h.start - 1, 0
+    pos, items, sep = h.start - 1, 0, _KINDS_SEP
     while True:
-        k = next((k for k in range(pos - lo, max(start, pos - hi) - 1, -1) if _KINDS_SEP.match(text, k - 1, k)), None)
+        k = next((k for k in range(pos - lo, max(start, pos - hi) - 1, -1) if sep.match(text, k - 1, k)), None)
         if k is None:                                     # the first item starts the clause
             k = next((k for k in range(max(start, pos - hi), pos - lo + 1)
                       if k == start or not _HAN_RUN.match(text, k - 1)), None)
@@ -1782,9 +1783,9 @@ def _with_kinds_listed(text: str, start: int, h: Hit, others: list[Hit]) -> Hit:
         if k is None or not _kind_item(text, k, pos):
             return h
         items += 1
-        if not _KINDS_SEP.match(text, k - 1, k):
+        if not sep.match(text, k - 1, k):
             break
-        pos = k - 1
+        pos, sep = k - 1, _KINDS_COMMA                    # 和/及/或 only before the last item (普及 is a word)
     if items < 2 or any(o is not h and k <= o.start < h.start for o in others):
         return h
     return Hit(k, h.end, text[k:h.end], h.kind, h.concepts)
@@ -1797,13 +1798,15 @@ def _past_openers(text: str, k: int, pos: int) -> int | None:
     """Where the first listed kind starts past a preposition opening the clause (由|供水、排水…), or
     ``None`` when a verb or another stop word opens it (推动|技术评估、经纪…等机构, 本市鼓励|电力…: the
     role is an object there and keeps its own surface)."""
-    if text[k] in _KIND_LIST_PREPOSITIONS:
+    if text[k] in _KIND_LIST_PREPOSITIONS and not _stop_word_at(text, k, pos):
         k += 1
-    for at in (k, k + 1):                                 # 推动|…, 并引导|…
-        st = _ROLE_STOP.match(text, at, pos)
-        if st is not None and st.end() - at >= 2:
-            return None
-    return k
+    return None if _stop_word_at(text, k, pos) or _stop_word_at(text, k + 1, pos) else k   # 推动|…, 并引导|…
+
+
+def _stop_word_at(text: str, k: int, pos: int) -> bool:
+    """Does a stop word of two or more characters start at ``k`` (从事, 推动, 本市)?"""
+    st = _ROLE_STOP.match(text, k, pos)
+    return st is not None and st.end() - k >= 2
 
 
 def _kind_item(text: str, k: int, pos: int) -> bool:

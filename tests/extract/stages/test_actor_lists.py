@@ -62,3 +62,12 @@ def test_the_central_military_commission_and_its_political_work_department_are_n
     # lawrefbook_dlc/henan/河南省民兵预备役工作条例(2010-07-30).md
     text = "第十七条 预备役人员参加军事训练的误工补贴，在国务院、中央军事委员会作出规定之前，由省人民政府制定具体的补贴办法。"
     assert ("中央军事委员会", "中央军事委员会") in actors(text, "henan")
+
+
+def test_a_word_holding_ji_or_a_verb_with_a_preposition_character_is_no_list_boundary():
+    # lawrefbook_dlc/zhejiang/浙江省社会养老服务促进条例(2021-09-30).md: 及 of 普及 separates nothing
+    text = "并通过组织开展免费培训等形式，向家庭成员普及照料失能、失智等老年人的护理知识和技能。"
+    assert actors(text, "zhejiang")[-1] == ("老年人", "老年人")
+    # lawrefbook_dlc/shandong/山东省专利条例(2013-08-01).md: 从 of 从事 is no preposition before the list
+    text = "第四十五条 从事专利代理、检索、评估等中介服务机构依法取得设立登记后，方可从事专利服务。"
+    assert actors(text, "shandong") == [("中介服务机构", "中介服务机构")]
