@@ -1780,8 +1780,8 @@ def _with_kinds_listed(text: str, start: int, h: Hit, others: list[Hit]) -> Hit:
             k = next((k for k in range(max(start, pos - hi), pos - lo + 1)
                       if k == start or not _HAN_RUN.match(text, k - 1)), None)
             k = None if k is None else _past_openers(text, k, pos)
-        if k is None or not _kind_item(text, k, pos):
-            return h
+        if k is None or not _kind_item(text, k, pos) or text[pos - 1] in h.text:
+            return h                                      # 技师学院、高级技工学校等|职业院校: kinds of the head
         items += 1
         if not sep.match(text, k - 1, k):
             break

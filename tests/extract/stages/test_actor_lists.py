@@ -71,3 +71,9 @@ def test_a_word_holding_ji_or_a_verb_with_a_preposition_character_is_no_list_bou
     # lawrefbook_dlc/shandong/山东省专利条例(2013-08-01).md: 从 of 从事 is no preposition before the list
     text = "第四十五条 从事专利代理、检索、评估等中介服务机构依法取得设立登记后，方可从事专利服务。"
     assert actors(text, "shandong") == [("中介服务机构", "中介服务机构")]
+
+
+def test_kinds_ending_like_the_head_are_actors_of_their_own_not_a_list():
+    # lawrefbook_dlc/henan/河南省职业培训条例(2017-12-04).md: 学院/学校 are kinds of 院校
+    text = "技师学院、高级技工学校等职业院校依据国家职业等级标准加强高技能人才培训工作。"
+    assert actors(text, "henan") == [("技师学院", "技师学院"), ("职业院校", "职业学校")]
