@@ -531,6 +531,7 @@ class ROLE(DefinedNamespace):
         'chamber-of-commerce',
         'city-and-above-government',
         'civil-affairs',
+        'civilization-office',
         'communications-authority',
         'communist-youth-league',
         'community-health-center',
@@ -693,9 +694,11 @@ class ACT(DefinedNamespace):
     sta: URIRef
     _extras = [
         'central-cac',
+        'central-military-commission',
         'china-mobile',
         'china-telecom',
         'china-unicom',
+        'cmc-political-work-department',
         'cpc-central-committee',
         'huaxin-consulting',
         'npc-standing-committee',

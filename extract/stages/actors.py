@@ -1076,7 +1076,7 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
         _resolve_hit(text, start, h, region_hits, jurisdiction, prev, out)
     for i, a in enumerate(out):                               # 上级|数据主管部门, 上一级|国防动员委员会
         rel = _RELATIVE_BEFORE.search(text, max(start, a.start - 3), a.start)
-        if rel is not None and a.cls in ("Department", "GovernmentBody", "Legislature"):
+        if rel is not None and (a.cls in ("Department", "GovernmentBody", "Legislature") or a.role in _RELATIVE_ROLES):
             surface = text[rel.start():a.end]                 # another body than the one named: a new actor, so
             out[i] = replace(a, start=rel.start(), text=surface, label=surface,   # a department whose parent
                              id=f"actor:org/{_organ_key(surface)}")              # it was keeps id and label
@@ -1086,6 +1086,7 @@ def actors_from_hits(text: str, start: int, end: int, hits: list[Hit], jurisdict
 
 # a body named by its relation to another (上级数据主管部门): the word stays in the surface
 _RELATIVE_BEFORE = re.compile(rf"(?:{alternation(_RULES['relative_bodies'])})$")
+_RELATIVE_ROLES = frozenset(_RULES["relative_body_roles"])
 
 
 @dataclass(slots=True)
@@ -1716,6 +1717,8 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     # 公安机关|交通管理部门: a stem's department inside a longer name is that name's part
     made = [h for h in made if not any(o.start < h.start and o.end == h.end and _NAME_PREFIX.fullmatch(text, o.start, h.start)
                                        for o in organs)] + organs
+    made += [h for h in bracket_alternative_hits(text, start, end)
+             if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex + made)]
     known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
@@ -1734,7 +1737,85 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     spans = [(h.start, h.end) for h in acts]
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
+    acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_BRACKET_ALTERNATIVES: dict[str, list[str]] = _RULES["bracket_alternatives"]
+_BRACKET_ALTERNATIVE_RX = re.compile(alternation(_BRACKET_ALTERNATIVES))
+
+
+def bracket_alternative_hits(text: str, start: int, end: int) -> list[Hit]:
+    """村（居）民委员会: two kinds written as one, the other's first character in brackets
+    (rules/actors.yaml bracket_alternatives) — one hit per kind, each over the whole surface."""
+    out: list[Hit] = []
+    if "（" not in text and "(" not in text:
+        return out
+    for m in _BRACKET_ALTERNATIVE_RX.finditer(text, start, end):
+        for label in _BRACKET_ALTERNATIVES[m.group(0)]:
+            c = _role_by_label(label)
+            if c is not None:
+                out.append(Hit(m.start(), m.end(), m.group(0), "actor", (c,)))
+    return out
+
+
+_DENG = "等"
+_KINDS_ITEM = (1, 6)          # characters of a kind listed before 等
+_KINDS_SEP = re.compile(r"[、和及或]")
+_KINDS_COMMA = re.compile("、")
+
+
+def _with_kinds_listed(text: str, start: int, h: Hit, others: list[Hit]) -> Hit:
+    """广播、电视、报刊、网站等|新闻媒体: a list of kinds (not actors) closed by 等 before a role is
+    part of its surface (ANNOTATION.md keeps 网络、电视等交易平台提供者 whole; corpus/scale: 等新闻媒体
+    in 73 documents).  Each item is one to six characters after a list mark, the first one starting
+    the clause (加强对供水、供电等|公用企事业单位 keeps its surface)."""
+    if text[h.start - 1:h.start] != _DENG or _is_dept_role(h.concept) or _is_gov_role(h.concept):
+        return h
+    lo, hi = _KINDS_ITEM
+    pos, items, sep = h.start - 1, 0, _KINDS_SEP
+    while True:
+        k = next((k for k in range(pos - lo, max(start, pos - hi) - 1, -1) if sep.match(text, k - 1, k)), None)
+        if k is None:                                     # the first item starts the clause
+            k = next((k for k in range(max(start, pos - hi), pos - lo + 1)
+                      if k == start or not _HAN_RUN.match(text, k - 1)), None)
+            k = None if k is None else _past_openers(text, k, pos)
+        if k is None or not _kind_item(text, k, pos) or text[pos - 1] in h.text:
+            return h                                      # 技师学院、高级技工学校等|职业院校: kinds of the head
+        items += 1
+        if not sep.match(text, k - 1, k):
+            break
+        pos, sep = k - 1, _KINDS_COMMA                    # 和/及/或 only before the last item (普及 is a word)
+    if items < 2 or any(o is not h and k <= o.start < h.start for o in others):
+        return h
+    return Hit(k, h.end, text[k:h.end], h.kind, h.concepts)
+
+
+_KIND_LIST_PREPOSITIONS = frozenset(_RULES["kind_list_prepositions"])
+
+
+def _past_openers(text: str, k: int, pos: int) -> int | None:
+    """Where the first listed kind starts past a preposition opening the clause (由|供水、排水…), or
+    ``None`` when a verb or another stop word opens it (推动|技术评估、经纪…等机构, 本市鼓励|电力…: the
+    role is an object there and keeps its own surface)."""
+    if text[k] in _KIND_LIST_PREPOSITIONS and not _stop_word_at(text, k, pos):
+        k += 1
+    return None if _stop_word_at(text, k, pos) or _stop_word_at(text, k + 1, pos) else k   # 推动|…, 并引导|…
+
+
+def _stop_word_at(text: str, k: int, pos: int) -> bool:
+    """Does a stop word of two or more characters start at ``k`` (从事, 推动, 本市)?"""
+    st = _ROLE_STOP.match(text, k, pos)
+    return st is not None and st.end() - k >= 2
+
+
+def _kind_item(text: str, k: int, pos: int) -> bool:
+    """Is ``text[k:pos]`` a listed kind: Chinese characters, no verb first, no 的, no actor's head
+    (普通中小学校 and 中等职业学校 are actors of their own), not the 以 of 以及."""
+    item = text[k:pos]
+    return k < pos and _HAN_RUN.fullmatch(item) is not None and "的" not in item and item[-1] != "以" \
+        and _role_by_label(item) is None and not _NAME_HEAD_RX.search(item) \
+        and not _OBJECT_VERB.match(item) and not _LEADING_WORD.match(item)
 
 
 _MAX_FIELD = 4

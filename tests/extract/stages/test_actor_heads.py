@@ -39,7 +39,7 @@ def test_schools_and_the_media_act_as_the_subject_of_a_duty_only():
         ("学校", "学校", "PublicInstitution"), ("幼儿园", "幼儿园", "PublicInstitution")]
     # lawrefbook_dlc/guangdong/汕头经济特区消防条例(2022-12-30).md
     assert actors("广播、电视、报刊、网络等媒体应当无偿开展社会消防安全宣传教育，刊播消防安全公益广告。", "guangdong") == [
-        ("媒体", "新闻媒体", "SocialOrganization")]
+        ("广播、电视、报刊、网络等媒体", "新闻媒体", "SocialOrganization")]      # the kinds before 等 are its surface
     # lawrefbook_dlc/henan/洛阳市中小学校学生人身伤害事故预防与处理条例(2008-12-23).md: a place
     assert actors("在学校周边施工的单位和个人，应当采取安全防护措施，保证施工安全。", "henan") == [
         ("单位", "单位", "SocialOrganization"), ("个人", "个人", "Individual")]
