@@ -210,7 +210,8 @@ def report_cold(n: int, files: list[Path], r: dict, out: Path, scratch: Path) ->
     print("output by file (MB): " + ", ".join(f"{p.name} {(du(p) if p.is_dir() else p.stat().st_size) / 1e6:.1f}"
                                              for p in sorted(gen.iterdir())))
     print(f"Oxigraph: {quads / t['oxigraph']:,.0f} quads/s in the build vs {quads / ox_native:,.0f} quads/s "
-          f"bulk_load of the same N-Quads (ratio {t['oxigraph'] / ox_native:.2f})")
+          f"bulk_load of the same N-Quads (ratio {t['oxigraph'] / ox_native:.2f}; loaded beside LadybugDB, "
+          f"one slice at a time until it is done: the stage times overlap)")
     print(f"LadybugDB: {rows / t['ladybug']:,.0f} rows/s in the build vs {rows / lb_native:,.0f} rows/s raw COPY "
           f"from Parquet (ratio {t['ladybug'] / lb_native:.2f})")
 

@@ -16,6 +16,7 @@ that aggregate over every measure read a few summary rows per document instead.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ DERIVED = ("pkg:uses", "pkg:inDomain", "pkg:responsibleFor", "pkg:issued", "pkg:
 WEIGHTED = ("pkg:inDomain", "pkg:responsibleFor", "pkg:mentionsCategory", "pkg:modalityAtLevel")
 
 
+@functools.lru_cache(maxsize=1 << 14)      # a few hundred curies, each met on every statement
 def iri(curie: str) -> str:
     """``pkg:Measure`` → full IRI; ``inst:compute-voucher`` → its vocabulary IRI."""
     return expand(curie)
@@ -91,7 +93,7 @@ class KG:
         return n
 
     def edge(self, prop: str, src: str, dst: str, **attrs: Any) -> None:
-        self.edges.append(Edge(prop, src, dst, {k: v for k, v in attrs.items() if v is not None}))
+        self.edges.append(Edge(prop, src, dst, {k: v for k, v in attrs.items() if v is not None} if attrs else {}))
 
     def to_json(self) -> dict[str, Any]:
         return {"doc": self.doc, "nodes": [[n.iri, n.classes, n.attrs] for n in self.nodes.values()],

@@ -122,6 +122,7 @@ def key_label(cls: str) -> str:
         c = sup[0]
 
 
+@lru_cache(maxsize=1 << 14)
 def _concept_value(value: str) -> tuple[str, str | None]:
     """An IRI-valued attribute → (key, zh label)."""
     v = vocabulary()
@@ -195,15 +196,21 @@ def _property_key(curie: str) -> str:
     return property_key(curie)
 
 
+@lru_cache(maxsize=None)
+def _node_kind(classes: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
+    """A node's labels, key label (table) and whether it is a document's own (it gets a ``doc`` property:
+    every table but actors and documents)."""
+    key = key_label(classes[0])
+    return _labels(classes), key, key not in (LABEL.Actor, LABEL.PolicyDocument)
+
+
 def _add_node(g: PGraph, doc: str, n) -> None:
     nid = compact_id(n.iri)
-    labels = list(_labels(tuple(n.classes)))
-    key = key_label(n.classes[0])
+    labels, key, own = _node_kind(tuple(n.classes))
     node = g.nodes.get(nid)
     props = _props(n.attrs)
     if node is None:
-        g.nodes[nid] = PNode(nid, key, labels, {"iri": n.iri, "doc": doc, **props}
-                             if key not in (LABEL.Actor, LABEL.PolicyDocument) else {"iri": n.iri, **props})
+        g.nodes[nid] = PNode(nid, key, list(labels), {"iri": n.iri, "doc": doc, **props} if own else {"iri": n.iri, **props})
         return
     for label in labels:
         if label not in node.labels:
@@ -221,24 +228,28 @@ def merge_props(props: dict, new: dict) -> None:
         props["label"] = min(label, new["label"])
 
 
+_DERIVED = frozenset(DERIVED)
+
+
 def _add_edge(g: PGraph, doc: str, e, plain: dict, derived: dict) -> None:
     src, dst = compact_id(e.src), compact_id(e.dst)
-    if src not in g.nodes:
+    nodes = g.nodes
+    if src not in nodes:
         _concept_node(g, e.src)
-    if dst not in g.nodes:
+    if dst not in nodes:
         _concept_node(g, e.dst)
     k = (_rel_type(e.prop), src, dst)
-    t = k[0]
-    if e.prop not in DERIVED:
+    if e.prop not in _DERIVED:
         if k not in plain:
-            plain[k] = PRel(t, k[1], k[2], dict(e.attrs))
+            plain[k] = PRel(k[0], src, dst, dict(e.attrs) if e.attrs else {})
         return
     rel = derived.get(k)
     if rel is None:
-        rel = derived[k] = PRel(t, k[1], k[2], {"weight": 0, "docs": []})
-    rel.props["weight"] += 1
-    if doc not in rel.props["docs"]:
-        rel.props["docs"].append(doc)
+        rel = derived[k] = PRel(k[0], src, dst, {"weight": 0, "docs": []})
+    props = rel.props
+    props["weight"] += 1
+    if doc not in props["docs"]:
+        props["docs"].append(doc)
 
 
 def _add_hierarchies(g: PGraph, plain: dict) -> None:

@@ -92,39 +92,67 @@ def _literal(prop: str, value) -> str:
     return f'"{nq_escape(s)}"'
 
 
+#: attributes whose string values are written by :func:`_literal`'s own rules (dates, tagged labels,
+#: years, decimals); any other string is a plain literal or, under the project's base, an IRI
+_SPECIAL = _LANG_ZH | _YEAR_PROPS | _DECIMAL_PROPS | _DATE_PROPS
+
+
 def _obj(prop: str, value) -> str:
+    kind = type(value)
+    if kind is str and prop not in _SPECIAL:      # the common cases first, without the checks of _literal
+        if value.startswith(_IRI_BASE):
+            return f"<{value}>"
+        return f'"{nq_escape(value)}"'
+    if kind is int and prop not in _SPECIAL:
+        return f'"{value}"^^<{_XSD}integer>'
     if isinstance(value, str) and value.startswith(_IRI_BASE):
         return f"<{value}>"
     return _literal(prop, value)
+
+
+@functools.lru_cache(maxsize=None)
+def _predicate(curie: str) -> str:
+    """``pkg:text`` → ``<https://w3id.org/policykg/ontology#text> `` (with the space that follows it)."""
+    return f"<{iri(curie)}> "
 
 
 def kg_quads(kg: KG, mentions: str = "summary") -> Iterator[str]:
     """N-Quads lines of one document graph; ``mentions``: one of :data:`RDF_MENTIONS`."""
     if mentions not in RDF_MENTIONS:
         raise ValueError(f"mentions must be one of {', '.join(RDF_MENTIONS)}, not {mentions!r}")
+    return iter(_kg_lines(kg, mentions == "summary"))
+
+
+def _kg_lines(kg: KG, summary: bool) -> list[str]:
     g = f"<{graph_iri(kg.doc)}>"
-    pkg = iri("pkg:")
-    spans = {n.iri for n in kg.nodes.values() if "Mention" in n.classes} if mentions == "summary" else set()
+    end = f" {g} .\n"
+    typed = f"<{_RDF_TYPE}> <{iri('pkg:')}"
+    spans = {n.iri for n in kg.nodes.values() if "Mention" in n.classes} if summary else set()
+    out: list[str] = []
+    add = out.append
     for n in kg.nodes.values():
         if n.iri in spans:
             continue
-        s = f"<{n.iri}>"
+        s = f"<{n.iri}> "
         for c in n.classes:
-            yield f"{s} <{_RDF_TYPE}> <{pkg}{c}> {g} .\n"
+            add(f"{s}{typed}{c}>{end}")
         for prop, value in n.attrs.items():
-            p = f"<{iri(prop)}>"
-            values = value if isinstance(value, list) else [value]
-            for v in values:
-                yield f"{s} {p} {_obj(prop, v)} {g} .\n"
+            p = _predicate(prop)
+            if type(value) is list:
+                for v in value:
+                    add(f"{s}{p}{_obj(prop, v)}{end}")
+            else:
+                add(f"{s}{p}{_obj(prop, value)}{end}")
     seen = set()
     for e in kg.edges:
         key = (e.prop, e.src, e.dst)
         if key in seen or e.src in spans:
             continue
         seen.add(key)
-        yield f"<{e.src}> <{iri(e.prop)}> <{e.dst}> {g} .\n"
-    yield from _mention_quads(kg, g)
-    yield from _tally_quads(kg, g)
+        add(f"<{e.src}> {_predicate(e.prop)}<{e.dst}>{end}")
+    out += _mention_quads(kg, g)
+    out += _tally_quads(kg, g)
+    return out
 
 
 def _mention_quads(kg: KG, g: str) -> Iterator[str]:

@@ -14,6 +14,7 @@ in its ``labels`` column: ``MATCH (a:Actor) WHERE 'Department' IN a.labels``.
 from __future__ import annotations
 
 import re
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -70,23 +71,36 @@ def nq_slices(nq: Path, size: int = OXIGRAPH_SLICE) -> Iterator[bytes]:
             yield rest
 
 
-def load_oxigraph(store_dir: Path, nq: Path):
+def load_oxigraph(store_dir: Path, nq: Path, alone: threading.Event | None = None,
+                  stop: threading.Event | None = None):
     """A new store at ``store_dir`` with the quads of ``nq``, bulk-loaded a slice at a time
-    (:data:`OXIGRAPH_SLICE`, :data:`OXIGRAPH_THREADS` slices at once)."""
+    (:data:`OXIGRAPH_SLICE`, :data:`OXIGRAPH_THREADS` slices at once).
+
+    Given ``alone``, the load shares the machine until that event is set (a build loads LadybugDB
+    meanwhile): one slice at a time, of a quarter of the size (less memory), then as many as
+    :data:`OXIGRAPH_THREADS`.  Given ``stop``, it stops between slices once that is set (the build failed:
+    the store is discarded), returning None."""
     import pyoxigraph as ox
     store = ox.Store(str(store_dir))
 
     def load(data: bytes) -> None:                  # in a thread: Oxigraph releases the GIL while it loads
         store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)    # we wrote it: valid
+
+    def at_once() -> int:
+        return OXIGRAPH_THREADS if alone is None or alone.is_set() else 1
     with ThreadPoolExecutor(OXIGRAPH_THREADS) as pool:
         running: deque[Future[None]] = deque()
-        for data in nq_slices(nq, OXIGRAPH_SLICE):
-            if len(running) >= OXIGRAPH_THREADS:    # at most this many slices read and loading
+        for data in nq_slices(nq, OXIGRAPH_SLICE if alone is None else OXIGRAPH_SLICE // 4):
+            while len(running) >= at_once():       # at most this many slices read and loading
                 running.popleft().result()
+            if stop is not None and stop.is_set():
+                break
             running.append(pool.submit(load, data))
             del data
         for f in running:
             f.result()
+    if stop is not None and stop.is_set():
+        return None
     store.flush()
     store.optimize()
     return store

@@ -25,7 +25,9 @@ quad for quad and row for row (tested).
 
 **Memory flat in corpus size.**  No stage holds the corpus graph: documents stream through the
 extraction workers into the files; Oxigraph bulk-loads ``kg.nq.gz`` a slice at a time
-(:data:`policykg.graph.stores.OXIGRAPH_SLICE`); LadybugDB is loaded from the documents' cached graph
+(:data:`policykg.graph.stores.OXIGRAPH_SLICE`), in threads, while LadybugDB is loaded (one small slice at
+a time until LadybugDB is done, so the two stores share the cores and memory stays low; their stage times
+overlap); LadybugDB is loaded from the documents' cached graph
 parts, their own rows spooled to disk table by table and the rows they share (actors, documents,
 concepts) merged in memory (:class:`policykg.graph.ladybug_rows.RowSpool`), then copied from Parquet
 a row group at a time.  Only the exports asked for merge the whole property graph.
@@ -539,11 +541,14 @@ def _timed(result: BuildResult, name: str, fn: Callable[[], Any]) -> Any:
 UPDATE_SHARE = 4
 
 
-def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResult, nquads: str) -> None:
-    """A cold load of the N-Quads, or the previous store updated: removed and changed documents' graphs
-    dropped, new ones loaded."""
+def _oxigraph(gen: Path, docs: list[_Doc], prev: _Prev | None, result: BuildResult, nquads: str,
+              pace: tuple[threading.Event, threading.Event] | None = None) -> None:
+    """A cold load of the N-Quads (``pace``: the events ``alone`` and ``stop`` of
+    :func:`~policykg.graph.stores.load_oxigraph`), or the previous store updated: removed and changed
+    documents' graphs dropped, new ones loaded."""
     if prev is None:
-        load_oxigraph(gen / "oxigraph", gen / NQ_FILES[nquads])
+        alone, stop = pace or (None, None)
+        load_oxigraph(gen / "oxigraph", gen / NQ_FILES[nquads], alone, stop)
         return
     live = {d.doc_id for d in docs}
     gone = [d["id"] for d in prev.manifest["documents"] if d["id"] not in live or
@@ -701,22 +706,26 @@ def _stores_and_exports(gen: Path, cache: Path, docs: list[_Doc], prev: _Prev | 
         if progress:
             progress(name, steps.index(name), len(steps))
     step("oxigraph")
-    oxigraph = _Thread(lambda: _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result, options.nquads)))
-    if prev is None:                          # a cold load: one store after the other (memory)
+    alone, stop = threading.Event(), threading.Event()
+    oxigraph = _Thread(lambda: _timed(result, "oxigraph", lambda: _oxigraph(gen, docs, prev, result, options.nquads,
+                                                                            (alone, stop))))
+    if prev is None:
         _timed(result, "copy", lines)
-        oxigraph.run()
-        _give_back_memory()
-    else:                                     # an update: both at once (mostly outside the interpreter)
-        oxigraph.start()
+    oxigraph.start()            # both stores at once: Oxigraph loads outside the interpreter, in threads
     step("ladybug")
     try:
         stores = _timed(result, "ladybug", lambda: _update_ladybug(gen, cache, docs, prev, ahead)) if prev else None
+        if stores is None:
+            ahead.close()
+            _remove(gen / "ladybug")             # a copy of the previous database made ahead, not updated
+            stores = _load_ladybug(gen, cache, docs, result)
+        alone.set()                              # a cold Oxigraph load takes both cores from here
+    except BaseException:
+        stop.set()                               # the build fails: the store is not finished
+        raise
     finally:
         oxigraph.join()
-    if stores is None:
-        ahead.close()
-        _remove(gen / "ladybug")                 # a copy of the previous database made ahead, not updated
-        stores = _load_ladybug(gen, cache, docs, result)
+    _give_back_memory()
     if options.exports:                       # only these need the merged graph (asked for)
         _timed(result, "copy", lines)
         merged: list[PGraph] = []

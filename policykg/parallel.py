@@ -29,6 +29,7 @@ on a cluster.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -88,8 +89,9 @@ def default_jobs() -> int:
 
 
 def extract_entry(path: str | Path, fingerprint: str, shacl: bool = False) -> dict[str, Any]:
-    """Run the whole pipeline on one file: its build cache entry (document, records, graph, and what
-    the SHACL shapes find in that graph).  Raises InputError for a file that cannot be read."""
+    """Run the whole pipeline on one file: its build cache entry (document and records as JSON, graph as
+    a :class:`~policykg.graph.kg.KG`, and what the SHACL shapes find in that graph).  Raises InputError for
+    a file that cannot be read."""
     doc = run(ingest(path))
     records = list(doc.records())
     kg = document_graph(doc, records)
@@ -99,7 +101,7 @@ def extract_entry(path: str | Path, fingerprint: str, shacl: bool = False) -> di
         violations = validate_document_graph(kg)
         checked = {"results": [asdict(v) for v in violations], "seconds": round(time.perf_counter() - t0, 4)}
     return {"fingerprint": fingerprint, "doc_id": doc.id, "path": str(path), "sha256": doc.sha256,
-            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg.to_json(),
+            "document": doc.to_dict(), "records": [r.to_json() for r in records], "kg": kg,
             "shacl": checked}
 
 
@@ -121,8 +123,8 @@ def extract_file(path: str, fingerprint: str, shacl: bool = False) -> Extracted:
         return Extracted(error=e.message)
     except Exception as e:                    # noqa: BLE001 — a bug met in one document must not stop the others
         return Extracted(error=f"internal error while extracting it ({_where(e)}); skipped — please report it")
-    kg_json = orjson.dumps(entry["kg"])
-    kg = KG.from_json(orjson.loads(kg_json))          # as a build reads it back from the cache
+    kg: KG = entry["kg"]                  # its values are JSON's own (str, int, float, bool), so the N-Quads and
+    kg_json = orjson.dumps(kg.to_json())  # rows made from it are those a build makes from the cached graph
     parts = {"ext": b"".join(orjson.dumps(r) + b"\n" for r in entry["records"]),
              "doc": orjson.dumps(entry["document"]) + b"\n",
              "nq": "".join(kg_quads(kg)).encode("utf-8")}
@@ -263,6 +265,7 @@ def _die_with_parent() -> None:
 def _serve(conn: Connection, fingerprint: str, shacl: bool) -> None:
     """A worker: extract each path it is sent until it is sent None, or its parent is gone."""
     _die_with_parent()
+    gc.freeze()            # what it was forked with (vocabulary, matchers) is not garbage: collections skip it
     with contextlib.suppress(EOFError, OSError):          # the parent died (kill -9): end quietly
         while (task := conn.recv()) is not None:
             i, path = task

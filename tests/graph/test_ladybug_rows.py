@@ -62,6 +62,31 @@ def test_kg_nq_is_read_in_slices_that_end_at_line_ends(tmp_path, monkeypatch):
     assert len(store) == 501
 
 
+def test_a_paced_oxigraph_load_gives_the_same_store_and_a_stopped_one_none(tmp_path, monkeypatch):
+    import threading
+
+    import policykg.graph.stores as stores
+    lines = [f'<http://x/s{i}> <http://x/p> "{i}" <http://x/g{i % 3}> .\n' for i in range(2000)]
+    nq = tmp_path / "kg.nq"
+    nq.write_bytes("".join(lines).encode("utf-8"))
+    monkeypatch.setattr(stores, "OXIGRAPH_SLICE", 4000)         # slices of 1000 bytes while paced
+    alone, stop = threading.Event(), threading.Event()
+    seen: list[bytes] = []
+    real = stores.nq_slices
+
+    def slices(path, size):                   # LadybugDB is "done" after the fifth slice
+        for i, data in enumerate(real(path, size)):
+            seen.append(data)
+            if i == 4:
+                alone.set()
+            yield data
+    monkeypatch.setattr(stores, "nq_slices", slices)
+    store = load_oxigraph(tmp_path / "paced", nq, alone, stop)
+    assert len(store) == 2000 and len(seen) > 60 and max(map(len, seen)) < 1100
+    stop.set()
+    assert load_oxigraph(tmp_path / "stopped", nq, threading.Event(), stop) is None
+
+
 def test_the_holders_index_merges_shared_rows_as_the_documents_parts_do(seed_build):
     m = read_manifest(seed_build)
     cache = seed_build / ".cache" / m["fingerprint"]
