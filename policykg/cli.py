@@ -975,7 +975,7 @@ class _ExportFormats:
         return [*_exporters_registry().items(), ("overview", self.overview)]
 
     def names(self) -> list[str]:
-        return [name for name, _ in self.items()]
+        return [*_exporters_registry().names(), "overview"]
 
 
 # --- viz ---------------------------------------------------------------------------------
