@@ -102,7 +102,7 @@ from policykg.parallel import extract_many
 from policykg.viz import make_view, render_html
 
 __all__ = ["build", "BuildResult", "OUTPUTS", "pipeline_fingerprint", "shacl_report", "export_names",
-           "CORE_OUTPUTS", "core_outputs", "built_paths", "export_into"]
+           "CORE_OUTPUTS", "core_outputs", "built_paths", "export_into", "export_to"]
 
 #: what every build makes (with ``nquads="plain"``: ``kg.nq`` instead of ``kg.nq.gz``, :func:`core_outputs`)
 CORE_OUTPUTS = ("extractions.jsonl", "documents.jsonl", NQ_FILES["gzip"], "oxigraph", "ladybug", "manifest.json")
@@ -748,17 +748,24 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _export(name: str, graph: Callable[[], PGraph], gen: Path, path: Path | None = None) -> None:
+def _export(name: str, graph: Callable[[], PGraph], gen: Path, path: Path | None = None) -> list[Path]:
     """Write the export ``name`` of the build in ``gen`` to ``path`` (default: its file in ``gen``);
-    ``graph`` gives the property graph when the export is made from it."""
+    ``graph`` gives the property graph when the export is made from it.  The files written."""
     if name == _OVERVIEW[0]:
-        render_html(make_view(graph(), "overview"), path or gen / _OVERVIEW[1])
-        return
+        out = path or gen / _OVERVIEW[1]
+        render_html(make_view(graph(), "overview"), out)
+        return [out]
     e = EXPORTERS.get(name)
     if e.reads == "nq":
-        e.write(gen, path or gen / e.filename)
-    else:
-        e.write(graph(), path or gen / e.filename)
+        return e.write(gen, path or gen / e.filename)
+    return e.write(graph(), path or gen / e.filename)
+
+
+def export_to(out_dir: str | Path, name: str, path: Path) -> list[Path]:
+    """Write the export ``name`` (one of :func:`export_names`) of the build in ``out_dir`` to ``path``,
+    outside the build (later builds do not rewrite it).  The files written."""
+    out = Path(out_dir)
+    return _export(name, lambda: read_build_graph(out), out, path)
 
 
 def _summary(stores: _Stores, result: BuildResult, options: Options) -> dict[str, Any]:

@@ -1090,52 +1090,32 @@ def serve(build_dir: Path, port: int, host: str, timeout: float) -> None:
 @handle_errors
 def export(fmt: str, build_dir: Path, output: Path | None, table_format: str | None) -> None:
     """Write a build's graph in another format (listed under Formats, plug-ins' included)."""
-    from .graph.export import EXPORTERS, read_build_graph
+    from .build import export_into, export_names, export_to
+    from .graph.export import EXPORTERS
     from .graph.query import check_build
 
     check_build(build_dir)
-    if fmt == "overview":                              # the build's own page, not a registry format
-        _export_overview(build_dir, output, table_format)
-        return
-    exporter = EXPORTERS.get(fmt)
-    out = output or build_dir / exporter.filename
-    if table_format is not None and exporter.reads != "build":
+    builds = export_names()                            # what a build makes: the registry's graph formats and overview
+    if table_format is not None and fmt in builds:
         fail(f"--format chooses the files of 'export tables'; {fmt} has one format")
-    if exporter.reads == "build":                      # made from the build's records (the tables), not graph.json
+    if fmt not in builds:                              # made from the build's records (the tables), not graph.json
+        exporter = EXPORTERS.get(fmt)
+        out = output or build_dir / exporter.filename
         formats = ("parquet", "csv") if table_format in (None, "both") else (str(table_format),)
         with _status(f"writing {fmt} from {build_dir}"):
             files = exporter.write(build_dir, out, formats=formats)
         _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
         return
+    out = output or build_dir / builds[fmt]
     if output is None:                                 # into the build: kept up to date by later builds
-        from .build import export_into
         with _status(f"writing {fmt} into {build_dir}"):
             files = export_into(build_dir, fmt)
         _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out} (later builds of {build_dir} keep it)")
         return
     _make_parent(out)
     with _status(f"writing {fmt} from {build_dir}"):
-        files = exporter.write(build_dir, out) if exporter.reads == "nq" else exporter.write(read_build_graph(build_dir), out)
+        files = export_to(build_dir, fmt, out)
     _stderr_console().print(f"{fmt}: {len(files)} file(s) → {out}")
-
-
-def _export_overview(build_dir: Path, output: Path | None, table_format: str | None) -> None:
-    """``policykg export overview DIR [-o FILE]``: into the build (kept by later builds), or to FILE."""
-    from .build import export_into
-    from .graph.export import read_build_graph
-    from .viz import make_view, render_html
-    if table_format is not None:
-        fail("--format chooses the files of 'export tables'; overview has one format")
-    if output is None:
-        with _status(f"writing overview into {build_dir}"):
-            export_into(build_dir, "overview")
-        _stderr_console().print(f"overview: 1 file(s) → {build_dir / 'overview.html'} "
-                                f"(later builds of {build_dir} keep it)")
-        return
-    _make_parent(output)
-    with _status(f"writing overview from {build_dir}"):
-        render_html(make_view(read_build_graph(build_dir), "overview"), output)
-    _stderr_console().print(f"overview: 1 file(s) → {output}")
 
 
 # --- load --------------------------------------------------------------------------------
