@@ -139,9 +139,10 @@ _ZONE_WORD = re.compile(rf"(?:{alternation(_R['zone_words'])})")
 _ZONE_SUBJECT = re.compile(rf"([^\W\d_的，；。、]{{0,6}}(?:{alternation(_R['zone_heads'])}))[为是]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _BOUND = re.compile(alternation(_R["definition_bounds"]))
-_DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])})([^\W\d_，；。、]{{2,12}}?)[，,]?"
-                      rf"(?:{alternation(_R['definition_verbs'])})")
-_DEFINES_NEXT = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})")
+# the term a definition names and its verb (所称古树|是指…), after a mark (本条例所称) or opening the next sentence
+_DEFINED = rf"([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})"
+_DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])}){_DEFINED}")
+_DEFINES_NEXT = re.compile(rf"\s*{_DEFINED}")
 _CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
                          rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
 _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
