@@ -401,10 +401,26 @@ def _stop_once_at(server, share: float, restart_after: float | None):
     state = {"stopped": False}
 
     def restart() -> None:
+        # Same ports, so the loader's URI reaches it again.  A port can stay taken for a while after
+        # the stop (a closing socket on a loaded machine), and a FalkorDB that cannot bind its Bolt
+        # port runs without it, so the server is started again until it answers the handshake.
         time.sleep(restart_after)
-        with (server.workdir / "server.log").open("ab") as log:
-            server.proc = subprocess.Popen(server.proc.args, stdout=log, stderr=subprocess.STDOUT)
-        state["restarted"] = True
+        deadline = time.monotonic() + 45
+        while True:
+            with (server.workdir / "server.log").open("ab") as log:
+                server.proc = subprocess.Popen(server.proc.args, stdout=log, stderr=subprocess.STDOUT)
+            up = time.monotonic() + 8
+            while time.monotonic() < up and server.proc.poll() is None:
+                if bolt_handshake(server.bolt_port, timeout=1.0):
+                    state["restarted"] = True
+                    return
+                time.sleep(0.2)
+            state["restart_attempts"] = state.get("restart_attempts", 0) + 1
+            server.stop()
+            if time.monotonic() > deadline:
+                state["restart_log"] = server.log_tail(1500)
+                return
+            time.sleep(1.0)
 
     def progress(phase: str, done: int, total: int) -> None:
         if not state["stopped"] and done >= share * total:
@@ -420,7 +436,11 @@ def _stop_once_at(server, share: float, restart_after: float | None):
 @pytest.mark.parametrize("share", [0.2, 0.6])
 def test_a_load_survives_a_server_restart_and_ends_with_the_builds_counts(own_falkordb, seed_graph, share):
     progress, state = _stop_once_at(own_falkordb, share, restart_after=3.0)
-    r = load_bolt(seed_graph, own_falkordb.uri, *own_falkordb.auth, progress=progress, retry_seconds=60)
+    try:
+        r = load_bolt(seed_graph, own_falkordb.uri, *own_falkordb.auth, progress=progress, retry_seconds=90)
+    except StoreError:
+        print(state.get("restart_log") or own_falkordb.log_tail(1500))
+        raise
     assert state["stopped"] and state["restarted"]
     assert state["phase"] == ("nodes" if share < 0.25 else "relationships")
     expected = {**seed_graph.counts(), **seed_graph.rel_counts()}
