@@ -161,6 +161,18 @@ class BuildResult:
     segments: dict[str, list[list[int]]] = field(default_factory=dict)
 
     @property
+    def same_text(self) -> list[tuple[str, str]]:
+        """(path, earlier path) of each document whose file is byte for byte an earlier one's (both built)."""
+        first: dict[str, str] = {}
+        out = []
+        for d in self.documents:
+            if d.get("sha256") in first:
+                out.append((d["path"], first[d["sha256"]]))
+            elif d.get("sha256"):
+                first[d["sha256"]] = d["path"]
+        return out
+
+    @property
     def violation_count(self) -> int:
         return sum(1 for v in self.violations if v.severity == "Violation")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -578,6 +579,9 @@ def add(build_dir: Path, paths: tuple[Path, ...], as_json: bool, exports: tuple[
     from .graph.export import read_manifest
     if read_manifest(build_dir) is None:
         fail(f"{build_dir}: not a build directory (run 'policykg build PATHS -o {build_dir}' first)")
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:                                   # a typo adds nothing: refused before the build is touched
+        fail(f"{missing[0]}: no such file or folder; {build_dir} is unchanged")
     old = [Path(p) for p in built_paths(build_dir)]
     _run_build(old + [p for p in paths if p not in old], build_dir, as_json, exports, shacl, jobs, dask_address,
                doc_timeout, False)
@@ -643,6 +647,7 @@ def _print_build(result: Any, out_dir: Path, as_json: bool, shacl: bool, exports
         click.echo(json.dumps({"out": str(out_dir), "counts": c, "reused": result.reused,
                                "extracted": result.extracted, "build": how,
                                "dropped": result.dropped, "errors": [str(e) for e in result.errors],
+                               "same_text": [list(p) for p in result.same_text],
                                "shacl": shacl_report(result.violations) if shacl else None,
                                "seconds": round(t["total"], 3)}, ensure_ascii=False, indent=1))
         return
@@ -664,9 +669,19 @@ def _print_build(result: Any, out_dir: Path, as_json: bool, shacl: bool, exports
     Console(highlight=False).print(table)
     if shacl:
         _print_violations(result.violations, out_dir, err)
+    _print_same_text(result.same_text, err)
     if "overview" in exports or "all" in exports:
         err.print(f"open {out_dir / 'overview.html'} in a browser")
     err.print(f"query with 'policykg query {out_dir} --list'")
+
+
+def _print_same_text(pairs: list[tuple[str, str]], err: Any, shown: int = 5) -> None:
+    """A warning for each file that repeats another's text (both are built: counts include it twice)."""
+    for path, other in pairs[:shown]:
+        err.print(f"warning: {path}: the same text as {other}; both are in the build", markup=False)
+    if len(pairs) > shown:
+        err.print(f"warning: {len(pairs) - shown} more file(s) repeat another's text "
+                  "(the 'sha256' of documents.jsonl shows which)", markup=False)
 
 
 def _print_violations(violations: list, out_dir: Path, err: Any) -> None:

@@ -165,6 +165,11 @@ def test_add_and_remove_change_one_document_and_keep_the_others(tmp_path, seeds_
     r = CliRunner().invoke(cli, ["remove", str(out), "no-such-doc"])
     assert (r.exit_code, r.output.strip()) == (1, f"error: no-such-doc: no such document in {out} "
                                                   f"(see {out}/manifest.json)")
+    before = (out / "manifest.json").read_bytes()
+    r = CliRunner().invoke(cli, ["add", str(out), str(tmp_path / "typo.txt")])
+    assert (r.exit_code, r.output.strip()) == (1, f"error: {tmp_path}/typo.txt: no such file or folder; "
+                                                  f"{out} is unchanged")
+    assert (out / "manifest.json").read_bytes() == before
 
 
 @pytest.mark.slow                      # two builds

@@ -236,6 +236,9 @@ def test_cypher_writes_and_mistakes_are_refused(server):
     status, _, body = _get(server + "cypher", data=b"MATCH (a) RETURN a", content_type="application/json")
     assert status == 400 and body.startswith("the body is not JSON")
     assert _cypher(server, {"query": "MATCH (n:Actor) RETURN count(n)"})[0] == 200
+    status, _, body = _get(server + "cypher")            # a browser's GET: how to ask, not a bare 405
+    assert (status, body) == (405, 'POST a JSON body to /cypher: {"query": "MATCH (a:Actor) RETURN a.label '
+                                   'LIMIT 5", "params": {}} → {"columns": [...], "rows": [[...]]}\n')
 
 
 def test_the_views_graph_read_from_ladybug_is_the_builds_graph(seed_build):

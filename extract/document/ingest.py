@@ -67,14 +67,18 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     walked is yielded itself, so that :func:`~policykg.extract.text.read.read`
     reports it on one line: a folder that cannot be listed, a name that is not
     valid UTF-8 (a folder's once, not each file's inside it), and a link of a
-    supported type that loops or points nowhere.
+    supported type that loops or points nowhere.  A file reached twice (named
+    itself and inside a folder also named, or by two names of one path) is
+    yielded once.
     """
+    seen: set[str] = set()
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            yield from _walk(p)
-        else:
-            yield p
+        for f in (_walk(p) if p.is_dir() else (p,)):
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
+                yield f
 
 
 def _utf8(name: str) -> bool:

@@ -38,6 +38,8 @@ __all__ = ["create_app", "app_dir"]
 
 #: a query runs at most this long unless ``policykg serve --timeout`` says otherwise
 DEFAULT_TIMEOUT = 30.0
+CYPHER_EXAMPLE = ('{"query": "MATCH (a:Actor) RETURN a.label LIMIT 5", "params": {}}'
+                  ' → {"columns": [...], "rows": [[...]]}')
 
 
 def app_dir() -> Path:
@@ -189,6 +191,9 @@ async def sparql(request: Request) -> Response:
 
 async def cypher(request: Request) -> Response:
     srv = _server(request)
+    if request.method != "POST":                # a browser or a bare curl: say how to ask
+        return PlainTextResponse(f"POST a JSON body to {request.url.path}: {CYPHER_EXAMPLE}\n", 405,
+                                 headers={"Allow": "POST"})
     try:
         answer = await run_in_threadpool(cypher_answer, srv.stores, await request.body(), timeout=srv.timeout)
     except HttpError as e:
@@ -207,7 +212,7 @@ def create_app(build_dir: Path, timeout: float | None = DEFAULT_TIMEOUT) -> Star
         Route("/sparql", CORSMiddleware(request_response(sparql), allow_origins=["*"], allow_methods=["GET", "POST"],
                                         allow_headers=["Accept", "Content-Type"]),
               methods=["GET", "POST", "OPTIONS"]),
-        Route("/cypher", cypher, methods=["POST"]),
+        Route("/cypher", cypher, methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=str(app_dir() / "static")), name="static"),
     ]
 

@@ -271,3 +271,30 @@ def test_markup_in_names_is_printed_as_text(tmp_path):
     r = CliRunner().invoke(cli, ["ingest", str(tmp_path)])
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [f"error: {tmp_path}/[bold]a[/x]b.md: empty file"]
+
+
+def test_a_file_reached_twice_is_walked_once(tmp_path):
+    from policykg.extract.document.ingest import expand_paths
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    os.symlink("a.txt", tmp_path / "c.txt")                   # a second name of a.txt
+    got = expand_paths([tmp_path / "b.txt", tmp_path, tmp_path / "." / "a.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in got] == ["b.txt", "a.txt"]
+
+
+def test_a_file_named_twice_is_built_once_and_a_copy_is_warned_of(tmp_path, seeds_dir):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_bytes((seeds_dir / "jiangsu-2025.txt").read_bytes())
+    (docs / "copy.txt").write_bytes((seeds_dir / "jiangsu-2025.txt").read_bytes())
+    r = CliRunner().invoke(cli, ["build", str(docs), str(docs / "a.txt"), "-o", str(tmp_path / "b"), "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["counts"]["documents"] == 2 and out["errors"] == []
+    assert out["same_text"] == [[str(docs / "copy.txt"), str(docs / "a.txt")]]
+    r = CliRunner().invoke(cli, ["build", str(docs), "-o", str(tmp_path / "b")])
+    assert r.exit_code == 0
+    assert f"warning: {docs / 'copy.txt'}: the same text as {docs / 'a.txt'}; both are in the build" in r.stderr
