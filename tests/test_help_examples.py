@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCALE = ROOT.parent / "shared" / "corpus" / "scale"     # the folder ../shared/corpus/scale examples name
 
 #: examples that are parsed, not run: the reason
-NOT_RUN = {("serve",): "serves until Ctrl-C", ("load", "neo4j"): "needs a Neo4j or FalkorDB server"}
+NOT_RUN = {("serve",): "serves until Ctrl-C", ("load", "neo4j"): "needs a Neo4j or FalkorDB server",
+           ("load", "falkordb"): "needs a FalkorDB server"}
 #: commands that change the build: each gets a fresh copy of the working folder
 CHANGES_BUILD = {"build", "add", "remove"}
 #: lines of an examples block that are not ``policykg`` commands

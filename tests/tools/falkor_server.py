@@ -57,6 +57,8 @@ class FalkorServer:
     def __init__(self, proc: subprocess.Popen, bolt_port: int, workdir: Path):
         self.proc, self.bolt_port, self.workdir = proc, bolt_port, workdir
         self.uri = f"bolt://127.0.0.1:{bolt_port}"
+        args = list(proc.args)                    # its Redis port: FalkorDB's own protocol (the bulk path)
+        self.redis_url = f"redis://127.0.0.1:{args[args.index('--port') + 1]}"
 
     @classmethod
     def start(cls, workdir: str | Path | None = None, timeout: float = 30.0) -> FalkorServer:
