@@ -128,6 +128,27 @@ def _relative(level: str, region: str | None) -> tuple[str, str | None]:
         return "province", region
     if level == "province" and _region_level(region) == "city":
         return level, _province_of(region) or region
+    if _region_level(region) == "county" and level in ("province", "city"):
+        return _above_county(level, region)
+    return level, region
+
+
+#: the region kind of a county-level city, whose own text calls it 市 (登封市: 市人民政府 is 登封市人民政府)
+_COUNTY_CITY = "县级市"
+
+
+@lru_cache(maxsize=None)
+def _above_county(level: str, region: str) -> tuple[str, str]:
+    """省 or 市 in a county-level unit's text: the province or the city it lies in (省 in 景宁畲族自治县 is
+    浙江省); 市 in a county of a 直辖市 (彭水苗族土家族自治县) is the 直辖市, a provincial government, and
+    in a county-level city's own text (登封市) that city."""
+    if level == "city" and _region(region).attrs.get("regionKind") == _COUNTY_CITY:
+        return "county", region
+    for c in vocabulary().ancestors(_region(region)):
+        if c.attrs.get("governmentLevel") == level:
+            return level, c.key
+        if level == "city" and c.attrs.get("regionKind") == "直辖市":
+            return "province", c.key
     return level, region
 
 
