@@ -1257,7 +1257,8 @@ def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], made: 
     while k - 1 > start and text[k - 1] == "、":
         r = next((r for r in region_hits if r.end == k - 1 and r.text not in _NOT_ACTOR_REGIONS), None)
         if r is None:
-            unlisted = _unlisted_place(text, start, k - 1, h, jurisdiction) if _is_gov_role(c) else None
+            unlisted = _unlisted_place(text, start, k - 1, h, _list_city(last, jurisdiction)) \
+                if _is_gov_role(c) else None
             if unlisted is None:
                 break
             out.insert(0, unlisted)
@@ -1278,6 +1279,18 @@ def _is_named_county(a: Actor) -> bool:
     return a.role == "county-government" and a.id.startswith("actor:org/")
 
 
+_GOVERNMENT_WORD = "政府"
+
+
+def _list_city(last: Actor, jurisdiction: str | None) -> str | None:
+    """The city an unlisted district of a list is read in: the document's, unless the list ends with a place
+    outside it (吴江区、嘉善县人民政府 in a Shanghai text: 吴江区 is not Shanghai's)."""
+    if last.jurisdiction is None or last.jurisdiction == jurisdiction or jurisdiction is None:
+        return jurisdiction
+    inside = any(c.key == jurisdiction for c in vocabulary().ancestors(_region(last.jurisdiction)))
+    return jurisdiction if inside else None
+
+
 #: the county units a place the regions vocabulary lacks is listed with before a government (梁园区、虞城县人民政府);
 #: an unlisted 市 may be a prefecture's, so it ends the list
 _UNLISTED_UNITS = frozenset("区县")
@@ -1285,9 +1298,9 @@ _UNLISTED_UNITS = frozenset("区县")
 
 def _unlisted_place(text: str, start: int, end: int, h: Hit, jurisdiction: str | None) -> tuple[Actor, int] | None:
     """民权县、梁园区、虞城县人民政府: a district or county the regions vocabulary lacks, listed (ending at
-    ``end``, before 、) in front of the government ``h`` names, has a government of its own."""
+    ``end``, before 、) in front of the government ``h`` names (…人民政府, …政府), has a government of its own."""
     unit = text[end - 1:end]
-    if unit not in _UNLISTED_UNITS or end - 1 <= start:
+    if unit not in _UNLISTED_UNITS or end - 1 <= start or not h.text.endswith(_GOVERNMENT_WORD):
         return None
     cut = _place_name_start(text, start, end - 1)
     if cut is None:

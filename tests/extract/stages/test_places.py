@@ -78,3 +78,13 @@ def test_province_and_city_in_an_autonomous_county_s_text_are_the_ones_it_lies_i
             "由自治县国土资源主管部门审批颁发采矿许可证，报市国土资源主管部门备案。")
     assert [a for a in actors(text, "pengshui") if a[0] == "市国土资源主管部门"] == \
         [("市国土资源主管部门", "重庆市人民政府国土资源主管部门", "province", "chongqing")] * 2
+
+
+def test_an_unlisted_district_of_a_list_ending_outside_the_document_s_city_keeps_no_city():
+    # lawrefbook_dlc/shanghai/上海市促进长三角生态绿色一体化发展示范区高质量发展条例(2024-09-27).md: 吴江区 is Suzhou's
+    text = ("青浦区人民政府应当与吴江区、嘉善县人民政府加强应急管理协同，建立自然灾害、事故灾难、公共卫生事件、"
+            "社会安全事件等突发事件跨区域应急协调联动机制，做好风险防范、应急准备和应急处置等工作。")
+    assert actors(text, "shanghai") == [
+        ("青浦区人民政府", "上海市青浦区人民政府", "county", None),
+        ("吴江区、嘉善县人民政府", "吴江区人民政府", "county", None),
+        ("嘉善县人民政府", "嘉善县人民政府", "county", "jiashan")]
