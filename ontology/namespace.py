@@ -723,28 +723,38 @@ class REG(DefinedNamespace):
     bengbu: URIRef
     benxi: URIRef
     binzhou: URIRef
+    boai: URIRef
     bozhou: URIRef
+    cangnan: URIRef
     cangzhou: URIRef
+    caoxian: URIRef
     changchun: URIRef
     changde: URIRef
     changsha: URIRef
     changshu: URIRef
+    changxing: URIRef
     changzhou: URIRef
     chaozhou: URIRef
     chengde: URIRef
     chengdu: URIRef
+    chengwu: URIRef
     chenzhou: URIRef
     china: URIRef
     chizhou: URIRef
     chongqing: URIRef
+    chunan: URIRef
     chuzhou: URIRef
+    cixi: URIRef
     dalian: URIRef
     dandong: URIRef
     daqing: URIRef
     datong: URIRef
+    dengfeng: URIRef
+    deqing: URIRef
     deyang: URIRef
     dezhou: URIRef
     dongguan: URIRef
+    dongping: URIRef
     dongying: URIRef
     ezhou: URIRef
     foshan: URIRef
@@ -754,6 +764,7 @@ class REG(DefinedNamespace):
     fuzhou: URIRef
     gansu: URIRef
     ganzhou: URIRef
+    gaoqing: URIRef
     guangdong: URIRef
     guangxi: URIRef
     guangzhou: URIRef
@@ -783,29 +794,37 @@ class REG(DefinedNamespace):
     huangshan: URIRef
     huangshi: URIRef
     hubei: URIRef
+    huixian: URIRef
     huizhou: URIRef
     hunan: URIRef
     huzhou: URIRef
     jiamusi: URIRef
+    jiande: URIRef
     jiangmen: URIRef
     jiangsu: URIRef
     jiangxi: URIRef
+    jiaozhou: URIRef
     jiaozuo: URIRef
+    jiashan: URIRef
     jiaxing: URIRef
     jieyang: URIRef
     jilin: URIRef
     jinan: URIRef
     jingdezhen: URIRef
     jingmen: URIRef
+    jingning: URIRef
     jingzhou: URIRef
     jinhua: URIRef
     jining: URIRef
     jinzhou: URIRef
     jiujiang: URIRef
     jixi: URIRef
+    juancheng: URIRef
+    juye: URIRef
     kaifeng: URIRef
     karamay: URIRef
     kunming: URIRef
+    laiyang: URIRef
     langfang: URIRef
     lanzhou: URIRef
     leshan: URIRef
@@ -813,10 +832,17 @@ class REG(DefinedNamespace):
     lianyungang: URIRef
     liaocheng: URIRef
     liaoning: URIRef
+    lijin: URIRef
+    linhai: URIRef
     linyi: URIRef
+    linzhou: URIRef
     lishui: URIRef
     liuzhou: URIRef
+    longgang: URIRef
+    longkou: URIRef
+    longyou: URIRef
     luan: URIRef
+    luanchuan: URIRef
     luohe: URIRef
     luoyang: URIRef
     luzhou: URIRef
@@ -824,33 +850,48 @@ class REG(DefinedNamespace):
     macao: URIRef
     maoming: URIRef
     meizhou: URIRef
+    mengyin: URIRef
+    mengzhou: URIRef
     mianyang: URIRef
+    minquan: URIRef
     mudanjiang: URIRef
     nanchang: URIRef
     nanchong: URIRef
     nanjing: URIRef
+    nanle: URIRef
     nanning: URIRef
     nantong: URIRef
     nanyang: URIRef
+    neixiang: URIRef
     ningbo: URIRef
     ningde: URIRef
     ningxia: URIRef
     ordos: URIRef
     panjin: URIRef
     panzhihua: URIRef
+    pengshui: URIRef
     pingdingshan: URIRef
+    pingdu: URIRef
+    pingyang: URIRef
+    pingyi: URIRef
+    pingyin: URIRef
     putian: URIRef
     puyang: URIRef
     qingdao: URIRef
+    qingfeng: URIRef
     qinghai: URIRef
     qingyang: URIRef
     qingyuan: URIRef
+    qingzhou: URIRef
     qinhuangdao: URIRef
+    qinyang: URIRef
     qiqihar: URIRef
     qitaihe: URIRef
+    qixia: URIRef
     quanzhou: URIRef
     quzhou: URIRef
     rizhao: URIRef
+    ruian: URIRef
     sanmenxia: URIRef
     sanya: URIRef
     shaanxi: URIRef
@@ -862,62 +903,85 @@ class REG(DefinedNamespace):
     shanxi: URIRef
     shaoguan: URIRef
     shaoxing: URIRef
+    shengzhou: URIRef
     shenyang: URIRef
     shenzhen: URIRef
     shijiazhuang: URIRef
     shiyan: URIRef
     shuangyashan: URIRef
     sichuan: URIRef
+    songxian: URIRef
     suihua: URIRef
     suqian: URIRef
     suzhou: URIRef
     taian: URIRef
+    taishun: URIRef
     taiwan: URIRef
     taiyuan: URIRef
     taizhou: URIRef
+    tanghe: URIRef
     tangshan: URIRef
     tianjin: URIRef
     tibet: URIRef
     tongling: URIRef
+    tonglu: URIRef
     urumqi: URIRef
     weifang: URIRef
     weihai: URIRef
+    weihui: URIRef
+    weishan: URIRef
+    wencheng: URIRef
     wenzhou: URIRef
     wuhan: URIRef
     wuhu: URIRef
     wuxi: URIRef
     xiamen: URIRef
     xian: URIRef
+    xiangcheng: URIRef
     xiangtan: URIRef
     xiangyang: URIRef
     xianyang: URIRef
     xiaogan: URIRef
+    xichuan: URIRef
+    xinchang: URIRef
     xining: URIRef
     xinjiang: URIRef
     xinxiang: URIRef
     xinyang: URIRef
+    xinzheng: URIRef
+    xiuwu: URIRef
+    xixia: URIRef
     xuancheng: URIRef
     xuchang: URIRef
+    xunxian: URIRef
     xuzhou: URIRef
     yaan: URIRef
     yancheng: URIRef
     yangjiang: URIRef
     yangzhou: URIRef
+    yanling: URIRef
     yantai: URIRef
     yibin: URIRef
     yichang: URIRef
+    yinan: URIRef
     yinchuan: URIRef
     yingkou: URIRef
+    yiyuan: URIRef
+    yongjia: URIRef
+    yucheng: URIRef
+    yueqing: URIRef
     yueyang: URIRef
     yulin: URIRef
     yunfu: URIRef
     yunnan: URIRef
+    yuyao: URIRef
     zaozhuang: URIRef
     zhangjiajie: URIRef
     zhangjiakou: URIRef
     zhangzhou: URIRef
     zhanjiang: URIRef
     zhaoqing: URIRef
+    zhaoyuan: URIRef
     zhejiang: URIRef
     zhengzhou: URIRef
     zhenjiang: URIRef
@@ -926,6 +990,7 @@ class REG(DefinedNamespace):
     zhoukou: URIRef
     zhoushan: URIRef
     zhuhai: URIRef
+    zhuji: URIRef
     zhumadian: URIRef
     zhuzhou: URIRef
     zibo: URIRef
@@ -938,6 +1003,7 @@ class REG(DefinedNamespace):
         'suzhou-anhui',
         'taizhou-jiangsu',
         'yichun-heilongjiang',
+        'yuncheng-heze',
     ]
 
 

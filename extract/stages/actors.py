@@ -128,6 +128,27 @@ def _relative(level: str, region: str | None) -> tuple[str, str | None]:
         return "province", region
     if level == "province" and _region_level(region) == "city":
         return level, _province_of(region) or region
+    if _region_level(region) == "county" and level in ("province", "city"):
+        return _above_county(level, region)
+    return level, region
+
+
+#: the region kind of a county-level city, whose own text calls it 市 (登封市: 市人民政府 is 登封市人民政府)
+_COUNTY_CITY = "县级市"
+
+
+@lru_cache(maxsize=None)
+def _above_county(level: str, region: str) -> tuple[str, str]:
+    """省 or 市 in a county-level unit's text: the province or the city it lies in (省 in 景宁畲族自治县 is
+    浙江省); 市 in a county of a 直辖市 (彭水苗族土家族自治县) is the 直辖市, a provincial government, and
+    in a county-level city's own text (登封市) that city."""
+    if level == "city" and _region(region).attrs.get("regionKind") == _COUNTY_CITY:
+        return "county", region
+    for c in vocabulary().ancestors(_region(region)):
+        if c.attrs.get("governmentLevel") == level:
+            return level, c.key
+        if level == "city" and c.attrs.get("regionKind") == "直辖市":
+            return "province", c.key
     return level, region
 
 
@@ -1169,7 +1190,7 @@ def _resolve_hit(text: str, start: int, h: Hit | _StemList, region_hits: list[Hi
                                      coordinated, prev, out, jurisdiction)
     else:
         made = [_category_or_court(text, start, h, region, explicit, a0, jurisdiction)]
-    made = _listed_places(text, start, h, region_hits, made, explicit) + made
+    made = _listed_places(text, start, h, region_hits, made, explicit, jurisdiction) + made
     for m, s in made:
         out.append(_placed(text, start, h, m, s, bool(govs)))
     prev.advance(h.end, govs, parents, coordinated)
@@ -1222,20 +1243,27 @@ def _category_or_court(text: str, start: int, h: Hit, region: str | None, explic
 
 
 def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], made: list[tuple[Actor, int]],
-                   explicit: bool) -> list[tuple[Actor, int]]:
+                   explicit: bool, jurisdiction: str | None = None) -> list[tuple[Actor, int]]:
     """南京、苏州市数据局, 郑州、洛阳市人民政府: each place listed before the one a government or department
     is written with (the one body ``made``) has the same body, its phrase running from the place to the body's end."""
     out: list[tuple[Actor, int]] = []
     c = h.concept
-    if not explicit or len(made) != 1 or not (_is_gov_role(c) or _is_dept_role(c)):
+    named = len(made) == 1 and _is_named_county(made[0][0])     # 偃师市、孟津县、洛龙区人民政府: 洛龙区 unlisted
+    if not (explicit or named) or len(made) != 1 or not (_is_gov_role(c) or _is_dept_role(c)):
         return out
     last = made[0][0]
     own = last.id == getattr(own_government(last.jurisdiction), "id", None)   # 香港、澳门特别行政区政府
-    k = next((r.start for r in region_hits if r.start < h.start <= r.end + 1), h.start)
+    k = made[0][1] if named else next((r.start for r in region_hits if r.start < h.start <= r.end + 1), h.start)
     while k - 1 > start and text[k - 1] == "、":
         r = next((r for r in region_hits if r.end == k - 1 and r.text not in _NOT_ACTOR_REGIONS), None)
         if r is None:
-            break
+            unlisted = _unlisted_place(text, start, k - 1, h, _list_city(last, jurisdiction)) \
+                if _is_gov_role(c) else None
+            if unlisted is None:
+                break
+            out.insert(0, unlisted)
+            k = unlisted[1]
+            continue
         key = r.concept.key
         if _is_gov_role(c):
             a = (own_government(key) if own else None) or _gov_from_role(c, key, True, h.text)
@@ -1244,6 +1272,40 @@ def _listed_places(text: str, start: int, h: Hit, region_hits: list[Hit], made: 
         out.insert(0, (a, r.start))
         k = r.start
     return out
+
+
+def _is_named_county(a: Actor) -> bool:
+    """Is ``a`` a district's or county's government named by a place the regions vocabulary lacks?"""
+    return a.role == "county-government" and a.id.startswith("actor:org/")
+
+
+_GOVERNMENT_WORD = "政府"
+
+
+def _list_city(last: Actor, jurisdiction: str | None) -> str | None:
+    """The city an unlisted district of a list is read in: the document's, unless the list ends with a place
+    outside it (吴江区、嘉善县人民政府 in a Shanghai text: 吴江区 is not Shanghai's)."""
+    if last.jurisdiction is None or last.jurisdiction == jurisdiction or jurisdiction is None:
+        return jurisdiction
+    inside = any(c.key == jurisdiction for c in vocabulary().ancestors(_region(last.jurisdiction)))
+    return jurisdiction if inside else None
+
+
+#: the county units a place the regions vocabulary lacks is listed with before a government (梁园区、虞城县人民政府);
+#: an unlisted 市 may be a prefecture's, so it ends the list
+_UNLISTED_UNITS = frozenset("区县")
+
+
+def _unlisted_place(text: str, start: int, end: int, h: Hit, jurisdiction: str | None) -> tuple[Actor, int] | None:
+    """民权县、梁园区、虞城县人民政府: a district or county the regions vocabulary lacks, listed (ending at
+    ``end``, before 、) in front of the government ``h`` names (…人民政府, …政府), has a government of its own."""
+    unit = text[end - 1:end]
+    if unit not in _UNLISTED_UNITS or end - 1 <= start or not h.text.endswith(_GOVERNMENT_WORD):
+        return None
+    cut = _place_name_start(text, start, end - 1)
+    if cut is None:
+        return None
+    return _named_county_government(text[cut:end - 1], unit, jurisdiction), cut
 
 
 _SCOPED_BODY = re.compile(alternation(_RULES["scoped_body_words"]) + "|" +
@@ -1314,27 +1376,43 @@ def _named_unit(text: str, start: int, h: Hit, explicit: bool, jurisdiction: str
     unit = _county_unit(h.text)
     if explicit or unit is None or h.start - start < 2 or h.text[len(unit):len(unit) + 1] == "级":
         return None
-    b = h.start
-    while b > max(start, h.start - 4) and _CJK_ONE.match(text, b - 1):
+    cut = _place_name_start(text, start, h.start)
+    if cut is None:
+        return None
+    return _named_county_government(text[cut:h.start], unit, jurisdiction), cut
+
+
+def _place_name_start(text: str, start: int, end: int) -> int | None:
+    """Where the name of a place the regions vocabulary does not list starts, written right before a county
+    unit word at ``end`` (越秀|区政府, 梁园|区、): up to four characters after the last stop word,
+    coordinator or determiner; None when what is left names no place (本级, 县级, 有关…)."""
+    b = end
+    while b > max(start, end - 4) and _CJK_ONE.match(text, b - 1):
         b -= 1
     cut = b
-    for st in _ORGAN_STOP.finditer(text, b, h.start):
+    for st in _ORGAN_STOP.finditer(text, b, end):
         cut = st.end()
-    for st in _COORDINATOR.finditer(text, cut, h.start):
+    for st in _COORDINATOR.finditer(text, cut, end):
         cut = st.end()
-    m = _DETERMINER.match(text, cut, h.start)
+    m = _DETERMINER.match(text, cut, end)
     if m is not None:
         cut = m.end()
-    name = text[cut:h.start]
+    name = text[cut:end]
     if len(name) < 2 or name in _RULES["government_relations"] or _LEVEL_PREFIX.search(name) \
-            or text[h.start - 1:h.start + 1] in _COMPOUNDS - {"新区"} \
+            or text[end - 1:end + 1] in _COMPOUNDS - {"新区"} \
             or _ORGAN_SUFFIX.search(name) or _NAME_HEAD_RX.search(name):
         return None
+    return cut
+
+
+def _named_county_government(name: str, unit: str, jurisdiction: str | None) -> Actor:
+    """The government of a district or county named by its place (越秀 + 区): in a city's or 直辖市's
+    text a 区 has the city's name first (广州市越秀区人民政府)."""
     city = _region(jurisdiction).pref if unit == "区" and (_region_level(jurisdiction) == "city"
                                                           or _is_municipality(jurisdiction)) else ""
     label = f"{city}{name}{unit}人民政府"
     return Actor(0, 0, "", f"actor:org/{_organ_key(label)}", label, "GovernmentBody", False,
-                 "county-government", "county", None), cut
+                 "county-government", "county", None)
 
 
 def _written_national(a: Actor, parent: Actor | None, h: Hit) -> Actor:
