@@ -319,12 +319,13 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     # the fields inside a carrier's name are no domain mentions (also a productive or quoted one:
     # “数据要素×”大赛); a regime's topic is (个人信息保护制度)
     spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]
-    kept = [d for d in domains if not _in_carrier(d, spans)]
-    return out, kept
+    kept = [d for d in domains if not any(s <= d.start and d.end <= e and (e - s) > (d.end - d.start)
+                                          for s, e in spans)]
+    return out, [d for d in kept if not _into_carrier(d, out)]
 
 
-def _in_carrier(d: Hit, spans: Sequence[tuple[int, int]]) -> bool:
-    """Is the field ``d`` inside a carrier's name (算力|服务券), or does it run into it (数据[服务]平台,
-    综合信息[服务]平台: the word belongs to the platform's name)?"""
-    return any((s <= d.start and d.end <= e and (e - s) > (d.end - d.start)) or d.start < s < d.end < e
-               for s, e in spans)
+def _into_carrier(d: Hit, tools: Sequence[Hit]) -> bool:
+    """Does the field ``d`` run into a generic carrier word (数据[服务]平台, 电子[信息]平台: the word
+    belongs to the platform's name, no field; a carrier named by a field, 离岸数据|[数据]交易平台,
+    leaves it one)?"""
+    return any(d.start < t.start < d.end < t.end and t.text in _CARRIER for t in tools)

@@ -473,3 +473,30 @@ def test_a_notice_given_to_the_public_is_the_public_notice_procedure():
     # lawrefbook_dlc/shandong/济南市名泉保护条例(2017-03-29).md: the plan is a document, the notice a procedure
     assert found("名泉保护规划在报送审批前，组织编制机关应当向社会公示，时间不少于三十日。")[0] == [
         ("公示", "public-notice")]
+
+
+def test_a_platform_a_government_builds_to_share_manage_or_receive_information_is_a_tool():
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md
+    assert ("信息共享平台", "information-sharing-platform") in found(
+        "第四条 县级以上人民政府应当组织社会保险、卫生健康、医疗保障、应急管理、财政等部门和工会等组织建立工伤保险"
+        "协调机制，建设信息共享平台，加强对策研究，协调解决相关重大事项，提高工伤保险水平。")[0]
+    # lawrefbook_dlc/zhejiang/浙江省宗教事务条例(2019-08-01).md
+    assert found("第六条 省宗教事务部门应当建立全省统一的宗教工作信息化平台，提升宗教事务管理信息化水平。")[0] == [
+        ("信息化平台", "management-platform")]
+    # lawrefbook_dlc/shandong/山东省优化营商环境条例(2020-09-25).md
+    assert ("工作平台", "management-platform") in found(
+        "省人民政府有关部门应当建立健全本省统一监管工作平台，制定市场监管领域随机抽查事项清单，实现抽查检查结果互认共享。")[0]
+    # lawrefbook_dlc/zhejiang/浙江省大气污染防治条例(2020-11-27).md
+    assert found("第二十四条 生态环境主管部门和其他负有大气环境保护监督管理职责的部门应当公布全省统一的举报电话、"
+                 "网络举报平台等。")[0] == [("举报平台", "complaint-platform")]
+
+
+def test_a_field_running_into_a_generic_platform_word_is_part_of_its_name_and_no_domain():
+    # lawrefbook_dlc/zhejiang/宁波市电梯安全条例(2020-10-10).md: 信息服务 is the platform's, no field
+    inst, dom = found("市场监督管理部门应当对用于公众聚集场所和超高层建筑的电梯实施重点监督检查，并将监督检查结果录入电梯综合"
+                      "信息服务平台。")
+    assert (inst[-1], dom) == (("信息服务平台", "public-service-platform"), [])
+    # data_compliance/local/《上海临港新片区国际数据加工枢纽建设方案》-fb3b0c4801.md: 数据[服务]平台
+    assert found("（八）鼓励打造企业出海数据服务平台") == ([("服务平台", "public-service-platform")], [])
+    # lawrefbook_dlc/zhejiang/丽水市物业管理条例(2019-04-08).md: 电子[信息]平台 is no field
+    assert found("第十二条 业主大会会议可以采用集体讨论、书面征求意见或者运用电子信息平台等形式召开。")[1] == []
