@@ -500,3 +500,14 @@ def test_a_field_running_into_a_generic_platform_word_is_part_of_its_name_and_no
     assert found("（八）鼓励打造企业出海数据服务平台") == ([("服务平台", "public-service-platform")], [])
     # lawrefbook_dlc/zhejiang/丽水市物业管理条例(2019-04-08).md: 电子[信息]平台 is no field
     assert found("第十二条 业主大会会议可以采用集体讨论、书面征求意见或者运用电子信息平台等形式召开。")[1] == []
+
+
+def test_an_innovation_start_up_or_practice_base_is_a_carrier_with_its_name():
+    # lawrefbook_dlc/zhejiang/浙江省台湾同胞投资保障条例(2017-09-30).md
+    assert ("青年创业基地", "incubator") in found(
+        "本省设立的科技企业孵化机构、青年创业基地等平台，应当为台湾青年创业提供创业辅导、研究开发与管理咨询等服务。")[0]
+    # lawrefbook_dlc/beijing/北京国际科技创新中心建设条例(2024-01-25).md
+    assert found("依托科技计划项目、科技创新基地培养创新人才，促进基础学科教学和科学研究有机结合。")[0] == [
+        ("科技创新基地", "innovation-center")]
+    # lawrefbook_dlc/beijing/北京市促进中小企业发展条例(2020-09-25).md
+    assert ("实习实践基地", "training-base") in found("鼓励高等院校和中小企业共建实习实践基地，创新中小企业人才培养模式。")[0]
