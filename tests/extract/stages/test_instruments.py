@@ -511,3 +511,16 @@ def test_an_innovation_start_up_or_practice_base_is_a_carrier_with_its_name():
         ("科技创新基地", "innovation-center")]
     # lawrefbook_dlc/beijing/北京市促进中小企业发展条例(2020-09-25).md
     assert ("实习实践基地", "training-base") in found("鼓励高等院校和中小企业共建实习实践基地，创新中小企业人才培养模式。")[0]
+
+
+def test_a_penalty_order_and_an_office_are_no_name_of_a_procedure():
+    # lawrefbook_dlc/guangdong/广东省环境保护条例(2022-11-30).md: 责令 is the sanction's verb
+    assert found("建设单位未依法备案建设项目环境影响登记表的，由县级以上生态环境主管部门责令备案，处五万元以下的罚款。")[0] == []
+    # lawrefbook_dlc/shanghai/上海市房地产登记条例(2008-12-25).md: 登记处 is an office
+    assert found("第七十四条 当事人对市房屋、土地行政管理部门或者市登记处的具体行政行为不服的，可以申请行政复议。")[0] == []
+
+
+def test_a_procedure_done_again_by_补办_is_the_procedure():
+    # lawrefbook_dlc/zhejiang/浙江省实施《慈善法》办法(2018-11-30).md
+    assert found("慈善组织为应对重大自然灾害、事故灾难和公共卫生事件等突发事件，无法在开展公开募捐前报备募捐方案的，"
+                 "应当在募捐活动开始后十日内补办备案手续。")[0] == [("备案", "filing")]
