@@ -524,3 +524,11 @@ def test_a_procedure_done_again_by_补办_is_the_procedure():
     # lawrefbook_dlc/zhejiang/浙江省实施《慈善法》办法(2018-11-30).md
     assert found("慈善组织为应对重大自然灾害、事故灾难和公共卫生事件等突发事件，无法在开展公开募捐前报备募捐方案的，"
                  "应当在募捐活动开始后十日内补办备案手续。")[0] == [("备案", "filing")]
+
+
+def test_the_grounds_and_the_course_of_enforcement_are_no_tool():
+    # lawrefbook_dlc/henan/河南省治理货物运输车辆超限超载条例(2018-06-04).md
+    assert found("未经检定或者检定不合格的检测设备，其检测数据不得作为执法依据。")[0] == []
+    # lawrefbook_dlc/chongqing/重庆市行政执法责任制条例(2010-07-30).md: the regime is named whole
+    assert found("第八条 行政执法主体应当建立行政执法公开制度，将执法依据、职责范围、执法程序等内容在其办公场所的公共区域"
+                 "公示，有条件的，还应在公共信息网络上公布。")[0] == [("行政执法公开制度", "institutional-rule")]
