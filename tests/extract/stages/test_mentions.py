@@ -258,3 +258,14 @@ def test_demonstration_that_leads_by_example_is_a_quality_not_a_tool():
     # data_compliance/local/《山东省中小企业数字化转型引导区专项资金管理办法及实施细则》-c5add6159a.md
     m = mentions("省级及以上数字化转型典型场景案例丰富，标杆企业示范带动性强。", "shandong")
     assert [h.text for h in m.instruments] == []
+
+
+def test_a_field_or_tool_running_into_a_body_found_by_its_tail_is_part_of_its_name():
+    # data_compliance/local/河北省人民政府办公厅关于印发河北省数字经济发展三年行动计划-2025—2027年-的通知-2eac766f38.md:
+    # the actor stage finds 建设领导小组 only; 数字政府 is in the body's name, 数字经济 is the sentence's field
+    s = "充分发挥省推进政府职能转变和数字政府建设领导小组统筹协调作用，探索开展数字经济领域地方立法、数字经济监测分析、常态化监管。"
+    m = find_mentions(s, 0, len(s), None)
+    assert [h.text for h in m.domains] == ["数字经济", "数字经济"]
+    # lawrefbook_dlc/henan/郑洛新国家自主创新示范区条例(2020-08-03).md: no 示范区 tool inside the office's name
+    s = "自主创新示范区建设领导协调机构办公室设在省科技行政部门，承担日常的组织、协调、指导、推进和考核工作。"
+    assert find_mentions(s, 0, len(s), None).instruments == []
