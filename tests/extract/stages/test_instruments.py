@@ -532,3 +532,11 @@ def test_the_grounds_and_the_course_of_enforcement_are_no_tool():
     # lawrefbook_dlc/chongqing/重庆市行政执法责任制条例(2010-07-30).md: the regime is named whole
     assert found("第八条 行政执法主体应当建立行政执法公开制度，将执法依据、职责范围、执法程序等内容在其办公场所的公共区域"
                  "公示，有条件的，还应在公共信息网络上公布。")[0] == [("行政执法公开制度", "institutional-rule")]
+
+
+def test_the_exhibition_industry_and_a_principle_of_emphasis_are_no_tool():
+    # lawrefbook_dlc/shanghai/上海市会展业条例(2020-03-19).md: 会展业 is an industry; its statistics are the regime
+    inst, _ = found("第二十九条 市统计部门应当会同市商务、文化旅游等部门建立会展业统计制度，完善统计指标体系，优化调查方法。")
+    assert inst == [("会展业统计制度", "institutional-rule")]
+    # lawrefbook_dlc/shandong/莱芜市钢结构建筑应用促进条例.md: 注重 is a verb of a principle
+    assert found("第五条 钢结构建筑应用应当坚持政府引导、市场主导，强化质量、注重标准，龙头带动、集群发展的原则。")[0] == []
