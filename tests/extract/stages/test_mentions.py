@@ -279,3 +279,9 @@ def test_government_services_are_a_sector_where_digital_fields_apply_and_no_doma
     # lawrefbook_dlc/shanghai/上海市标准化条例(2019-07-25).md
     s = "第三十八条 市标准化行政主管部门应当运用互联网、人工智能等信息化手段，持续优化标准化政务服务办事流程。"
     assert [h.text for h in find_mentions(s, 0, len(s), None).domains] == ["人工智能"]
+
+
+def test_a_fields_innovation_is_named_by_the_field():
+    # data_compliance/local/《2025年数字云南建设工作要点》-630d57f591.md (ANNOTATION.md: the shortest surface)
+    s = "聚焦生物医药、卫星通信、高端装备等方面数字技术创新，强化科技金融加持。"
+    assert "数字技术" in [h.text for h in find_mentions(s, 0, len(s), None).domains]
