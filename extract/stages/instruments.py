@@ -321,4 +321,11 @@ def refine(text: str, start: int, end: int, instruments: list[Hit], domains: lis
     spans = [(h.start, h.end) for h in out if h.text.endswith(_CARRIERS)]
     kept = [d for d in domains if not any(s <= d.start and d.end <= e and (e - s) > (d.end - d.start)
                                           for s, e in spans)]
-    return out, kept
+    return out, [d for d in kept if not _into_carrier(d, out)]
+
+
+def _into_carrier(d: Hit, tools: Sequence[Hit]) -> bool:
+    """Does the field ``d`` run into a generic carrier word (数据[服务]平台, 电子[信息]平台: the word
+    belongs to the platform's name, no field; a carrier named by a field, 离岸数据|[数据]交易平台,
+    leaves it one)?"""
+    return any(d.start < t.start < d.end < t.end and t.text in _CARRIER for t in tools)

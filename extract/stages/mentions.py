@@ -131,6 +131,33 @@ def _is_instrument_use(text: str, start: int, h: Hit) -> bool:
     return True
 
 
+# 数字政府|建设领导小组, 公共数据|资源授权[运营]协调工作组: a body found by its tail only; the words run
+# into its name on the left are the name's, no mention (rules/mentions.yaml body_name_suffixes)
+_BODY_SUFFIXES = tuple(_WORDS["body_name_suffixes"])
+_BODY_LEVELS = tuple(_WORDS["body_name_levels"])
+_NAME_BREAKS = frozenset(rules("instruments")["break_chars"]) | frozenset("，。；：、（）《》“”,;:() ")
+_BODY_GAP = int(_WORDS["body_name_gap"])
+
+
+def _outside_body_names(text: str, actors: list[Actor], inst: list[Hit], dom: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """The instrument and domain hits that are not the left part of a body's name the actor stage found
+    by its tail only (a tail that does not start with a level: 建设领导小组, 运营协调工作组)."""
+    dropped: set[int] = set()
+    hits = sorted(inst + dom, key=lambda h: h.start, reverse=True)
+    for a in actors:
+        if not a.text.endswith(_BODY_SUFFIXES) or a.text.startswith(_BODY_LEVELS):
+            continue
+        left = a.start
+        for h in hits:
+            gap = text[h.end:left]
+            if h.start < left <= h.end + _BODY_GAP and h.end <= a.end and not any(c in _NAME_BREAKS for c in gap):
+                dropped.add(id(h))
+                left = h.start
+    if not dropped:
+        return inst, dom
+    return [h for h in inst if id(h) not in dropped], [h for h in dom if id(h) not in dropped]
+
+
 def _inside(a: int, b: int, spans) -> bool:
     return any(s <= a and b <= e for s, e, *_ in spans)
 
@@ -218,6 +245,8 @@ def find_mentions(text: str, start: int, end: int, jurisdiction: str | None,
     out.instruments = [h for h in inst if not _inside(h.start, h.end, actor_spans) and _is_instrument_use(text, start, h)]
     out.instruments, out.domains = refine(text, start, end, out.instruments, out.domains,
                                           actor_spans + [(s, e) for s, e, _ in out.titles])
+    if any(a.text.endswith(_BODY_SUFFIXES) for a in actors):
+        out.instruments, out.domains = _outside_body_names(text, actors, out.instruments, out.domains)
     out.regions = []
     if own_matches and jurisdiction is not None:        # 本省, 全省: the document's own region
         own = vocabulary().concept("reg", jurisdiction)

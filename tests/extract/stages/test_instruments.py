@@ -473,3 +473,70 @@ def test_a_notice_given_to_the_public_is_the_public_notice_procedure():
     # lawrefbook_dlc/shandong/济南市名泉保护条例(2017-03-29).md: the plan is a document, the notice a procedure
     assert found("名泉保护规划在报送审批前，组织编制机关应当向社会公示，时间不少于三十日。")[0] == [
         ("公示", "public-notice")]
+
+
+def test_a_platform_a_government_builds_to_share_manage_or_receive_information_is_a_tool():
+    # lawrefbook_dlc/zhejiang/浙江省工伤保险条例(2020-09-24).md
+    assert ("信息共享平台", "information-sharing-platform") in found(
+        "第四条 县级以上人民政府应当组织社会保险、卫生健康、医疗保障、应急管理、财政等部门和工会等组织建立工伤保险"
+        "协调机制，建设信息共享平台，加强对策研究，协调解决相关重大事项，提高工伤保险水平。")[0]
+    # lawrefbook_dlc/zhejiang/浙江省宗教事务条例(2019-08-01).md
+    assert found("第六条 省宗教事务部门应当建立全省统一的宗教工作信息化平台，提升宗教事务管理信息化水平。")[0] == [
+        ("信息化平台", "management-platform")]
+    # lawrefbook_dlc/shandong/山东省优化营商环境条例(2020-09-25).md
+    assert ("工作平台", "management-platform") in found(
+        "省人民政府有关部门应当建立健全本省统一监管工作平台，制定市场监管领域随机抽查事项清单，实现抽查检查结果互认共享。")[0]
+    # lawrefbook_dlc/zhejiang/浙江省大气污染防治条例(2020-11-27).md
+    assert found("第二十四条 生态环境主管部门和其他负有大气环境保护监督管理职责的部门应当公布全省统一的举报电话、"
+                 "网络举报平台等。")[0] == [("举报平台", "complaint-platform")]
+
+
+def test_a_field_running_into_a_generic_platform_word_is_part_of_its_name_and_no_domain():
+    # lawrefbook_dlc/zhejiang/宁波市电梯安全条例(2020-10-10).md: 信息服务 is the platform's, no field
+    inst, dom = found("市场监督管理部门应当对用于公众聚集场所和超高层建筑的电梯实施重点监督检查，并将监督检查结果录入电梯综合"
+                      "信息服务平台。")
+    assert (inst[-1], dom) == (("信息服务平台", "public-service-platform"), [])
+    # data_compliance/local/《上海临港新片区国际数据加工枢纽建设方案》-fb3b0c4801.md: 数据[服务]平台
+    assert found("（八）鼓励打造企业出海数据服务平台") == ([("服务平台", "public-service-platform")], [])
+    # lawrefbook_dlc/zhejiang/丽水市物业管理条例(2019-04-08).md: 电子[信息]平台 is no field
+    assert found("第十二条 业主大会会议可以采用集体讨论、书面征求意见或者运用电子信息平台等形式召开。")[1] == []
+
+
+def test_an_innovation_start_up_or_practice_base_is_a_carrier_with_its_name():
+    # lawrefbook_dlc/zhejiang/浙江省台湾同胞投资保障条例(2017-09-30).md
+    assert ("青年创业基地", "incubator") in found(
+        "本省设立的科技企业孵化机构、青年创业基地等平台，应当为台湾青年创业提供创业辅导、研究开发与管理咨询等服务。")[0]
+    # lawrefbook_dlc/beijing/北京国际科技创新中心建设条例(2024-01-25).md
+    assert found("依托科技计划项目、科技创新基地培养创新人才，促进基础学科教学和科学研究有机结合。")[0] == [
+        ("科技创新基地", "innovation-center")]
+    # lawrefbook_dlc/beijing/北京市促进中小企业发展条例(2020-09-25).md
+    assert ("实习实践基地", "training-base") in found("鼓励高等院校和中小企业共建实习实践基地，创新中小企业人才培养模式。")[0]
+
+
+def test_a_penalty_order_and_an_office_are_no_name_of_a_procedure():
+    # lawrefbook_dlc/guangdong/广东省环境保护条例(2022-11-30).md: 责令 is the sanction's verb
+    assert found("建设单位未依法备案建设项目环境影响登记表的，由县级以上生态环境主管部门责令备案，处五万元以下的罚款。")[0] == []
+    # lawrefbook_dlc/shanghai/上海市房地产登记条例(2008-12-25).md: 登记处 is an office
+    assert found("第七十四条 当事人对市房屋、土地行政管理部门或者市登记处的具体行政行为不服的，可以申请行政复议。")[0] == []
+
+
+def test_a_procedure_done_again_by_补办_is_the_procedure():
+    # lawrefbook_dlc/zhejiang/浙江省实施《慈善法》办法(2018-11-30).md
+    assert found("慈善组织为应对重大自然灾害、事故灾难和公共卫生事件等突发事件，无法在开展公开募捐前报备募捐方案的，"
+                 "应当在募捐活动开始后十日内补办备案手续。")[0] == [("备案", "filing")]
+
+
+def test_the_grounds_and_the_course_of_enforcement_are_no_tool():
+    # lawrefbook_dlc/henan/河南省治理货物运输车辆超限超载条例(2018-06-04).md
+    assert found("未经检定或者检定不合格的检测设备，其检测数据不得作为执法依据。")[0] == []
+    # lawrefbook_dlc/chongqing/重庆市行政执法责任制条例(2010-07-30).md: the regime is named whole
+    assert found("第八条 行政执法主体应当建立行政执法公开制度，将执法依据、职责范围、执法程序等内容在其办公场所的公共区域"
+                 "公示，有条件的，还应在公共信息网络上公布。")[0] == [("行政执法公开制度", "institutional-rule")]
+
+
+def test_the_exhibition_industry_and_a_principle_of_emphasis_are_no_tool():
+    # lawrefbook_dlc/shanghai/上海市会展业条例(2020-03-19).md: 会展业 is an industry; its statistics are the regime
+    inst, _ = found("第二十九条 市统计部门应当会同市商务、文化旅游等部门建立会展业统计制度，完善统计指标体系，优化调查方法。")
+    assert inst == [("会展业统计制度", "institutional-rule")]
+    # lawrefbook_dlc/shandong/莱芜市钢结构建筑应用促进条例.md: 注重 is a verb of a principle
+    assert found("第五条 钢结构建筑应用应当坚持政府引导、市场主导，强化质量、注重标准，龙头带动、集群发展的原则。")[0] == []
