@@ -143,6 +143,7 @@ _BOUND = re.compile(alternation(_R["definition_bounds"]))
 _DEFINED = rf"([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})"
 _DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])}){_DEFINED}")
 _DEFINES_NEXT = re.compile(rf"\s*{_DEFINED}")
+_DEFINES_OPEN = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_opening_verbs'])})")
 _CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
                          rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
 _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
@@ -150,6 +151,9 @@ _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternati
 _DUTY_BOUND = re.compile(alternation(_R["duty_bounds"]))
 _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
+_DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
+_RANGE_LOWER = re.compile(alternation(_R["range_lower"]))
+_RANGE_UPPER = re.compile(alternation(_R["range_upper"]))
 _CN_MONEY = frozenset(_CN + "元万亿")
 
 
@@ -178,6 +182,8 @@ def _figures(text: str, start: int, end: int) -> list[tuple[int, int, int | floa
         else:
             num, mag, unit = m.group(3), m.group(4) or "", m.group(5)
         kind = _UNIT_KIND[unit]
+        if text.endswith(("（含", "(含"), start, m.start()):
+            continue                         # 两名以上（含两名）: the bound said again
         if kind == "duration" and (unit == "年" and len(num) == 4 and num.isdigit()   # 2025年: a date
                                    or text.startswith(("岁", "年"), m.end())):      # 18周岁, 3周年
             continue
@@ -622,6 +628,9 @@ def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
         pass
     if m is None and lo > sc.start:             # …；古树后备资源是指树龄在五十年以上…: one of a list of definitions
         m = _DEFINES_NEXT.match(sc.text, lo, fig[0])
+    if m is None and lo == sc.start:            # 集中式饮用水水源，是指…一千人以上的…: the sentence defines it
+        mark = _ARTICLE_MARK.match(sc.text[lo:fig[0]])
+        m = _DEFINES_OPEN.match(sc.text, lo + mark.end() if mark else lo, fig[0])
     if m is None:
         m = _CLASSED_AS.match(sc.text, fig[1], cb)
     return (m.group(1), m.start(1)) if m else None
@@ -639,11 +648,35 @@ def _duty(sc: _Sentence, fig: tuple) -> tuple[str, int] | None:
     end = stop.start() if stop else sc.end
     if _FIG.search(sc.text, m.end(), end):
         return None                               # …应当在十日内…: the duty's own figure bounds it
+    setup = _set_up(sc.text, m.end(), end)
+    if setup is not None:
+        return setup
     found = _procedure(sc.text, m.end(), (m.end(), end), None)
     if found is not None and _PROC_VERB.fullmatch(found[0]):   # 设置|…安全生产管理机构: what is set up
         obj = _verb_object(sc.text[:end], found[1] + len(found[0]))
         found = (obj, sc.text.find(obj, found[1])) if obj and not obj.endswith(_PERSONS) else None
     return found if found is not None and found[0][0] not in "对向" else None   # 提出|对省人民政府…的质询案
+
+
+def _set_up(text: str, a: int, end: int) -> tuple[str, int] | None:
+    """What a duty right after its modal (at ``a``) sets up: 应当建立|基层工会委员会 → 基层工会委员会,
+    配备|专职工会工作人员 (its object as a deadline's is read; none when it is whom it is told to)."""
+    off = _lead_end(text[a:end])
+    verb = _DUTY_VERB.match(text, a + off, end)
+    if verb is None:
+        return None
+    obj = _verb_object(text[:end], verb.end())
+    if not obj or obj.endswith(_PERSONS) or not _NAME_CHAR.match(obj):
+        return None
+    return obj, text.find(obj, verb.end())
+
+
+def _range_floor(text: str, fig: tuple, figs: list[tuple]) -> bool:
+    """The figure opens a range 八十年以上|一百年以下 with the next figure in the same unit: its floor."""
+    lower = _RANGE_LOWER.match(text, fig[1])
+    nxt = next((f for f in figs if f[0] >= fig[1]), None)
+    return lower is not None and nxt is not None and nxt[0] == lower.end() and nxt[3] == fig[3] \
+        and _RANGE_UPPER.match(text, nxt[1]) is not None
 
 
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
@@ -718,6 +751,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             # an item of 符合以下情形之一的，应当申报数据出境安全评估：; 执法人员不得少于两人 is a floor
             return "minimum" if _MIN_BEFORE.search(before) else "threshold"
         return "threshold" if _duty(sc, fig) else None   # 从业人员三百人以上的，应当设置安全生产管理机构
+    if fig[4] == "size":                          # 占地二万平方米以上的…工程，应当…: the bound of a duty
+        return "threshold" if sc.kind == "rules" and not sc.grant and _duty(sc, fig) else None
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
     return None
@@ -758,7 +793,7 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
-    defined = _defined(sc, fig, cb) if ptype == "threshold" else None
+    defined = _defined(sc, fig, cb) if ptype in ("threshold", "minimum") else None
     if defined:
         return defined
     tax = _TAX_RATE.match(t, b) if fig[4] == "percent" else None
@@ -784,7 +819,7 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
-    duty = _duty(sc, fig) if ptype == "threshold" and not (sc.instruments or sc.lead) else None
+    duty = _duty(sc, fig) if ptype == "threshold" and (fig[4] == "size" or not (sc.instruments or sc.lead)) else None
     if duty:                                      # …人以上的，应当设置安全生产管理机构 → 安全生产管理机构
         return duty
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
@@ -839,6 +874,8 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         if ptype is None or (ptype in ("threshold", "duration") and _is_condition(text, ca, cb, b)
                              and "罚" in text[b:end]) or (ukind == "distance" and "罚款" in text[b:end]):
             continue                                      # 面积在1000平方米以上的，处…罚款: a fine's condition
+        if ptype == "threshold" and _range_floor(text, fig, figs):
+            ptype = "minimum"                             # 八十年以上一百年以下: the floor of the range
         found = _instrument(sc, fig, ptype, ci)
         if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:
             continue                                      # …三十日以内的: no name of a tool

@@ -639,3 +639,36 @@ def test_an_item_under_a_lead_in_naming_a_tool_gives_its_thresholds_in_a_guide_t
     doc = run("第二十三条 价格行政执法人员在执法过程中，应当遵守下列规定:\n\n（一）执法人员不得少于两人；", path="qingdao.txt",
               front={"title": "青岛市价格条例", "doc_type": "条例"})
     assert [(p.parameter_type, p.value, p.unit) for p in doc.layers["parameters"]] == [("minimum", 2, "人")]
+
+
+def test_a_count_above_which_a_duty_sets_something_up_is_that_things_threshold():
+    # lawrefbook_dlc/shanghai/上海市工会条例.md: what the duty sets up (建立, 配备), without 必要的
+    assert params("企业、事业单位、机关有会员二十五人以上的，应当建立基层工会委员会；不足二十五人的，可以单独建立基层工会委员会，"
+                  "也可以由两个以上单位的会员联合建立基层工会委员会，也可以选举组织员一人，组织会员开展活动。",
+                  "shanghai", "rules") == [("threshold", 25, "人", "基层工会委员会", None)]
+    assert params("企业、事业单位有职工二百人以上的，应当配备必要的专职工会工作人员。", "shanghai", "rules") == [
+        ("threshold", 200, "人", "专职工会工作人员", None)]
+
+
+def test_a_size_above_which_a_rule_applies_is_a_threshold():
+    # lawrefbook_dlc/zhejiang/绍兴市大气污染防治条例(2016-10-19).md: 平方米 bounds the duty to install
+    assert params("建筑工程施工工地车辆出入口处和主要道路应当进行硬化处理，建筑面积一万平方米以上的施工工地应当安装扬尘视频"
+                  "监控系统并与监管部门联网。", "zhejiang", "rules") == [
+        ("threshold", 10000, "平方米", "扬尘视频监控系统", None)]
+    # a size in a plan or a grant is no rule's threshold
+    assert params("建筑面积一万平方米以上的施工工地应当安装扬尘视频监控系统。", "zhejiang", "plan") == []
+
+
+def test_a_definition_opening_the_sentence_and_the_floor_of_a_range():
+    # lawrefbook_dlc/henan/许昌市城市绿化条例(2019-12-30).md: 古树后备资源，是指… (no 所称); 五十年以上|一百年以下
+    assert params("古树后备资源，是指树龄在五十年以上一百年以下的树木以及胸径在五十厘米以上的慢生树木。", "henan", "rules") == [
+        ("minimum", 50, "年", "古树后备资源", None), ("threshold", 100, "年", "古树后备资源", None)]
+    # lawrefbook_dlc/shandong/青岛市饮用水水源保护条例(2021-09-30).md
+    assert params("集中式饮用水水源，是指供水人口在一千人以上的在用、备用和规划水源。", "shandong", "rules") == [
+        ("threshold", 1000, "人", "集中式饮用水水源", None)]
+
+
+def test_a_bound_said_again_in_brackets_is_one_parameter():
+    # lawrefbook_dlc/shandong/青岛市残疾人保障条例(2016-07-22).md: 两名以上（含两名）
+    assert [p[:3] for p in params("对核定为最低生活保障边缘的残疾人家庭、有两名以上（含两名）残疾人或者老年残疾人的家庭、"
+                                  "重度残疾人家庭按照规定给予补助。", "shandong", "rules")] == [("threshold", 2, "名")]
