@@ -127,7 +127,7 @@ _EMPTY_OBJECT = re.compile(rf"(?:{alternation(_R['procedure_empty_objects'])})$|
                            rf"|{alternation(_R['procedure_verb_lists'])}")
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
 # 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
-_PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
+_PREP = re.compile(rf"(?:{alternation(_R['procedure_prepositions'] + _R['procedure_sending'])})[^，；。]{{1,40}}?"
                    rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]|并))")
 _CLAUSAL = re.compile(alternation(_R["clausal_modifier_words"]))
 _FILING = re.compile(alternation(_R["filing_words"]))

@@ -672,3 +672,11 @@ def test_a_bound_said_again_in_brackets_is_one_parameter():
     # lawrefbook_dlc/shandong/青岛市残疾人保障条例(2016-07-22).md: 两名以上（含两名）
     assert [p[:3] for p in params("对核定为最低生活保障边缘的残疾人家庭、有两名以上（含两名）残疾人或者老年残疾人的家庭、"
                                   "重度残疾人家庭按照规定给予补助。", "shandong", "rules")] == [("threshold", 2, "名")]
+
+
+def test_a_deadline_bounds_the_procedure_after_an_according_to_phrase():
+    # lawrefbook_dlc/shanghai/上海市产品质量条例(2012-04-19).md; lawrefbook_dlc/beijing/北京市燃气管理条例(2020-09-25).md
+    assert params("生产者、销售者对检验结论有异议的，可以自收到检验结论之日起十五日内，按照国家规定提出书面复检申请。",
+                  "shanghai", "rules") == [("duration", 15, "日", "书面复检申请", None)]
+    assert params("区城市管理部门应当自受理燃气设施改动申请之日起十二个工作日内，依照法定程序作出行政许可决定。",
+                  "beijing", "rules") == [("duration", 12, "个工作日", "行政许可决定", None)]
