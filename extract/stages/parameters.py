@@ -152,6 +152,8 @@ _DUTY_BOUND = re.compile(alternation(_R["duty_bounds"]))
 _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
 _DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
+_BARE_GRANTS = frozenset(_R["bare_grant_nouns"])
+_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _RANGE_LOWER = re.compile(alternation(_R["range_lower"]))
 _RANGE_UPPER = re.compile(alternation(_R["range_upper"]))
 _CN_MONEY = frozenset(_CN + "元万亿")
@@ -832,7 +834,22 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         after = _HEAD.search(t, b, cb)
         if after:
             return _whole(t, after.start(), after.end(), b)
-    return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
+    noun = _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
+    return _programme(t, sc.clauses) or noun if noun is not None and noun[0] in _BARE_GRANTS else noun
+
+
+def _programme(text: str, clauses: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The programme a 对-clause names whole, without 的 (对产业创新融合示范应用项目， → 产业创新融合示范应用项目)."""
+    for a, b in clauses:
+        clause = text[a:b].strip()
+        m = TO_WHOM.match(clause)
+        if m:
+            name = clause[m.end() + (clause[m.end():m.end() + 1] == "于"):].split(",")[0]   # an ASCII comma too
+            det = _DETERMINER.match(name)                       # 对相关优质项目 → 优质项目
+            name = name[det.end():] if det else name
+            ok = 4 <= len(name) <= 16 and "的" not in name and _NAME_RUN.fullmatch(name) is not None
+            return (name, text.find(name, a)) if ok else None
+    return None
 
 
 def title_subject(title: str | None) -> str | None:

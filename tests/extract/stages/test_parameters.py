@@ -680,3 +680,11 @@ def test_a_deadline_bounds_the_procedure_after_an_according_to_phrase():
                   "shanghai", "rules") == [("duration", 15, "日", "书面复检申请", None)]
     assert params("区城市管理部门应当自受理燃气设施改动申请之日起十二个工作日内，依照法定程序作出行政许可决定。",
                   "beijing", "rules") == [("duration", 12, "个工作日", "行政许可决定", None)]
+
+
+def test_a_bare_support_is_the_grant_of_the_programme_its_to_clause_names():
+    # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md: 支持 names no tool of its own
+    assert params("对人工智能软件产品首版次应用示范，按照核定合同金额给予最高30%、最高2000万元支持。", "shanghai") == [
+        ("rate", 30, "%", "人工智能软件产品首版次应用示范", None), ("cap", 2000, "万元", "人工智能软件产品首版次应用示范", None)]
+    # …not a 对-clause with 的 (对揭榜成功的项目): the grant noun stays
+    assert [p[3] for p in params("对揭榜成功的项目给予不超过场景开发投入的20%、最高1000万元支持。", "shanghai")] == ["支持", "支持"]
