@@ -152,6 +152,9 @@ _DUTY_BOUND = re.compile(alternation(_R["duty_bounds"]))
 _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
 _DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
+_MANNER = re.compile(alternation(_R["procedure_manners"]))
+_CAUSATIVES = frozenset(_R["procedure_causatives"])
+_LIGHT_VERB = re.compile(alternation(_R["procedure_light_verbs"]))
 _BARE_GRANTS = frozenset(_R["bare_grant_nouns"])
 _NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _RANGE_LOWER = re.compile(alternation(_R["range_lower"]))
@@ -359,8 +362,8 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     if verb and verb.start() - off <= 4:
         return _verb_procedure(text, rest, a, off, verb, (clause[0], fig_end), topic)
     phrase = rest[off:].strip()
-    if phrase and len(phrase) <= 8 and not _FIG.search(phrase):
-        return phrase, a + off
+    if phrase and len(phrase) <= 8 and not _FIG.search(phrase) and not _MANNER.match(phrase):
+        return phrase, a + off                    # not 按照职责分工，|…: how it is done, no procedure
     return None
 
 
@@ -369,6 +372,10 @@ def _verb_procedure(text: str, rest: str, a: int, off: int, verb: re.Match, befo
     """The procedure of a deadline whose verb ``verb`` stands in ``rest`` (from ``a``): the verb's object,
     else what is done every so often (``before`` is the figure's clause up to its end), else the verb."""
     at = verb.end()
+    if verb.group(0) in _CAUSATIVES:             # 组织考古调查勘探发掘单位进行|调查勘探发掘: what they are made to do
+        light = _LIGHT_VERB.search(rest, at, min(len(rest), at + 16))
+        if light is not None and not _CLAUSE.search(rest, at, light.start()):
+            verb, at = light, light.end()
     freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
     if freq:
         at = freq.end()

@@ -686,5 +686,15 @@ def test_a_bare_support_is_the_grant_of_the_programme_its_to_clause_names():
     # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md: 支持 names no tool of its own
     assert params("对人工智能软件产品首版次应用示范，按照核定合同金额给予最高30%、最高2000万元支持。", "shanghai") == [
         ("rate", 30, "%", "人工智能软件产品首版次应用示范", None), ("cap", 2000, "万元", "人工智能软件产品首版次应用示范", None)]
-    # …not a 对-clause with 的 (对揭榜成功的项目): the grant noun stays
+    # …not a 对-clause with 的 (对揭榜成功的项目): the grant noun stays (a clause of a sentence of
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md)
     assert [p[3] for p in params("对揭榜成功的项目给予不超过场景开发投入的20%、最高1000万元支持。", "shanghai")] == ["支持", "支持"]
+
+
+def test_what_a_deadline_organises_others_to_do_and_no_manner_as_a_procedure():
+    # lawrefbook_dlc/shandong/济南市文物保护规定(2016-01-22).md: 组织…单位进行|调查勘探发掘
+    assert params("市文物行政主管部门应当自接到申请之日起二十日内组织考古调查勘探发掘单位进行调查勘探发掘，并出具考古勘探发掘"
+                  "意见书。", "shandong", "rules") == [("duration", 20, "日", "调查勘探发掘", None)]
+    # lawrefbook_dlc/beijing/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2024-09-27).md: 按照职责分工 is how
+    assert params("备案审查工作机构对备案登记的规范性文件，应当进行主动审查，并自登记之日起五个工作日内，按照职责分工，分送有关"
+                  "人民代表大会专门委员会、常务委员会工作机构开展同步审查。", "beijing", "rules") == []
