@@ -153,6 +153,7 @@ _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
 _DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
 _MANNER = re.compile(alternation(_R["procedure_manners"]))
+_PERIOD_OF = re.compile(rf"(?:{alternation(_R['period_verbs'])})$")
 _CAUSATIVES = frozenset(_R["procedure_causatives"])
 _LIGHT_VERB = re.compile(alternation(_R["procedure_light_verbs"]))
 _BARE_GRANTS = frozenset(_R["bare_grant_nouns"])
@@ -664,6 +665,8 @@ def _duty(sc: _Sentence, fig: tuple) -> tuple[str, int] | None:
     if found is not None and _PROC_VERB.fullmatch(found[0]):   # 设置|…安全生产管理机构: what is set up
         obj = _verb_object(sc.text[:end], found[1] + len(found[0]))
         found = (obj, sc.text.find(obj, found[1])) if obj and not obj.endswith(_PERSONS) else None
+    if found is not None and _OWN_DOCUMENT.search(found[0]):
+        return None                               # 应当遵守本条例: the rule itself, no tool
     return found if found is not None and found[0][0] not in "对向" else None   # 提出|对省人民政府…的质询案
 
 
@@ -738,6 +741,8 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
             return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
         if before.endswith("每满"):
             return None                           # 每满一年发给一个月: what the amount is counted per
+        if sc.kind == "rules" and not sc.grant and _DUTY_BOUND.match(sc.text, fig[1]) and _duty(sc, fig):
+            return "threshold"                    # 展会举办三天以上的，…应当设立…处理机构
         if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
                 or sc.grant and _QUALIFYING.match(after):
             return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
@@ -810,6 +815,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         return (tax.group(2), tax.start(2)) if tax.group(2) else (tax.group(1), tax.start(1))
     # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
+    period = _PERIOD_OF.search(t, ca, a) if ptype == "duration" and t.startswith("后", b) else None
+    if period:                                    # 公示七日后，报…审批: how long the notice lasts
+        return period.group(0), period.start()
     if ptype == "duration":
         # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
         # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the
@@ -828,7 +836,8 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
-    duty = _duty(sc, fig) if ptype == "threshold" and (fig[4] == "size" or not (sc.instruments or sc.lead)) else None
+    duty = _duty(sc, fig) if ptype == "threshold" and (fig[4] in ("size", "duration") or not (sc.instruments or sc.lead)) \
+        else None
     if duty:                                      # …人以上的，应当设置安全生产管理机构 → 安全生产管理机构
         return duty
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)

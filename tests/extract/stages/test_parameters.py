@@ -698,3 +698,19 @@ def test_what_a_deadline_organises_others_to_do_and_no_manner_as_a_procedure():
     # lawrefbook_dlc/beijing/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2024-09-27).md: 按照职责分工 is how
     assert params("备案审查工作机构对备案登记的规范性文件，应当进行主动审查，并自登记之日起五个工作日内，按照职责分工，分送有关"
                   "人民代表大会专门委员会、常务委员会工作机构开展同步审查。", "beijing", "rules") == []
+
+
+def test_a_duration_above_which_a_duty_applies_is_its_threshold():
+    # lawrefbook_dlc/guangdong/广东省知识产权保护条例(2022-03-29).md
+    assert params("展会举办三天以上的，展会主办方应当设立展会知识产权纠纷处理机构，及时调解处理知识产权纠纷。", "guangdong",
+                  "rules") == [("threshold", 3, "天", "展会知识产权纠纷处理机构", None)]
+
+
+def test_a_filing_for_approval_and_how_long_a_notice_lasts():
+    # lawrefbook_dlc/zhejiang/台州市城乡规划条例(2016-12-19).md: 报…审批 (审批机关 is a noun)
+    assert params("乡（镇）人民政府或者街道办事处自受理申请之日起五个工作日内报城乡规划主管部门审批。", "zhejiang",
+                  "rules") == [("duration", 5, "个工作日", "审批", None)]
+    # lawrefbook_dlc/zhejiang/浙江省社会救助条例(2020-09-24).md: 公示七日后 is how long the notice lasts
+    assert params("乡镇人民政府、街道办事处应当自接到最低生活保障申请之日起十五个工作日内，通过入户调查、邻里访问、群众评议、"
+                  "信息核查等方式，对申请人的家庭收入状况、财产状况进行调查核实，提出初审意见，并在申请人所在村、社区公示七日后"
+                  "报县级人民政府民政部门审批。", "zhejiang", "rules") == [("duration", 7, "日", "公示", None)]
