@@ -153,6 +153,8 @@ _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
 _DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
 _MANNER = re.compile(alternation(_R["procedure_manners"]))
+_TO_OBJECT = re.compile(r"对(?![标接外照口话比象])")
+_COUNTED_FROM = re.compile(rf"自[^，；。]{{1,30}}?起(?:{alternation(_R['duration_before'])}|为)?")
 _PERIOD_OF = re.compile(rf"(?:{alternation(_R['period_verbs'])})$")
 _CAUSATIVES = frozenset(_R["procedure_causatives"])
 _LIGHT_VERB = re.compile(alternation(_R["procedure_light_verbs"]))
@@ -479,8 +481,8 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
     """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录; 公示期限为5个工作日
     → 公示; 妥善保管登记信息,保存期限不少于20年 → 登记信息 (what the clause before keeps)."""
     m = _VALIDITY.search(text, a, fig)
-    if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig):
-        return None
+    if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig) and not _COUNTED_FROM.fullmatch(text, m.end(), fig):
+        return None                               # …保存时间|自其退出平台之日起不少于|三年: counted from, still its period
     written = text[a:m.start()]
     if "," in written:                            # 妥善保管登记信息,|保存期限: an ASCII comma ends a clause too
         a += written.rindex(",") + 1
@@ -492,6 +494,11 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
         return (word, m.start()) if word in _PROCEDURE_WORDS else None   # 公示期限 → 公示
     np = _KEEPING_END.sub("", written).strip()
     p = a + len(text[a:m.start()]) - len(text[a:m.start()].lstrip())
+    obj = None
+    for obj in _TO_OBJECT.finditer(np):  # noqa: B007  (the last: 经营者对|平台内经营者身份信息的保存时间)
+        pass
+    if obj is not None:
+        p, np = p + obj.end(), np[obj.end():]
     cut = max(np.rfind("的"), np.rfind(" "))
     if cut >= 0:
         p, np = p + cut + 1, np[cut + 1:]

@@ -714,3 +714,14 @@ def test_a_filing_for_approval_and_how_long_a_notice_lasts():
     assert params("乡镇人民政府、街道办事处应当自接到最低生活保障申请之日起十五个工作日内，通过入户调查、邻里访问、群众评议、"
                   "信息核查等方式，对申请人的家庭收入状况、财产状况进行调查核实，提出初审意见，并在申请人所在村、社区公示七日后"
                   "报县级人民政府民政部门审批。", "zhejiang", "rules") == [("duration", 7, "日", "公示", None)]
+
+
+def test_a_keeping_time_counted_from_an_event_is_the_period_of_what_is_kept():
+    # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露、禁限售商品管理等系列合规指引的公告-
+    # c6f06ab840.md: 保存时间|自…之日起不少于三年, of what follows 对
+    text = ("第二十四条 网络交易平台经营者对平台内经营者身份信息的保存时间自其退出平台之日起不少于三年，对商品和服务信息、"
+            "交易信息保存时间自交易完成之日起不少于三年，对网络交易活动的直播视频保存时间自直播结束之日起不少于三年，法律法规、"
+            "规章对保存期限另有规定的，依照其规定。")
+    assert params(text, None, "rules") == [("duration", 3, "年", "平台内经营者身份信息", None),
+                                           ("duration", 3, "年", "商品和服务信息、交易信息", None),
+                                           ("duration", 3, "年", "直播视频", None)]
