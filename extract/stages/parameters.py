@@ -153,6 +153,8 @@ _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
 _DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
 _MANNER = re.compile(alternation(_R["procedure_manners"]))
+_ONCE_END = re.compile(rf"[{_CN}\d]+次$")
+_OFTEN = re.compile(r"每|至少")                  # 投递邮件每天至少|一次: a frequency of its own
 _TO_OBJECT = re.compile(r"对(?![标接外照口话比象])")
 _COUNTED_FROM = re.compile(rf"自[^，；。]{{1,30}}?起(?:{alternation(_R['duration_before'])}|为)?")
 _PERIOD_OF = re.compile(rf"(?:{alternation(_R['period_verbs'])})$")
@@ -364,8 +366,8 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     verb = _PROC_VERB.search(rest, off)
     if verb and verb.start() - off <= 4:
         return _verb_procedure(text, rest, a, off, verb, (clause[0], fig_end), topic)
-    phrase = rest[off:].strip()
-    if phrase and len(phrase) <= 8 and not _FIG.search(phrase) and not _MANNER.match(phrase):
+    phrase = _ONCE_END.sub("", rest[off:].strip())   # 每六个月核验更新一次 → 核验更新
+    if phrase and len(phrase) <= 8 and not _OFTEN.search(phrase) and not _FIG.search(phrase) and not _MANNER.match(phrase):
         return phrase, a + off                    # not 按照职责分工，|…: how it is done, no procedure
     return None
 
@@ -553,8 +555,9 @@ def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | Non
     p = text.rfind("每", a, fig_end)
     if p < 0:
         return None
-    np = _ARTICLE_MARK.sub("", text[a:p]).strip()
-    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np):
+    np = _LEAD_END.sub("", _ARTICLE_MARK.sub("", text[a:p]).strip().removesuffix("至少"))   # …计划至少|每五年, …标准应当|每
+    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np) or np.endswith(_RECIPIENTS):
+        # 二级工业互联网企业每两年…: who does it, no tool
         return None
     return np, p - len(np)
 
@@ -832,6 +835,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         # a deadline (三十日内作出确认) bounds its procedure even in a sentence that grants (…给予奖励)
         proc = _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
         deadline = _DEADLINE_AFTER.match(t, b, cb) is not None
+        every = _frequency_subject(t, ca, b) if t[ca:a].rstrip().endswith("每") else None
+        if every is not None and proc is not None and len(proc[0]) <= 4 and _PROC_VERB.match(proc[0]) is None:
+            proc = every                          # 经纪执业证书每两年审验一次: what is done every so often
         valid = _VALIDITY.search(t, ca, a)
         if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
             proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it

@@ -725,3 +725,15 @@ def test_a_keeping_time_counted_from_an_event_is_the_period_of_what_is_kept():
     assert params(text, None, "rules") == [("duration", 3, "年", "平台内经营者身份信息", None),
                                            ("duration", 3, "年", "商品和服务信息、交易信息", None),
                                            ("duration", 3, "年", "直播视频", None)]
+
+
+def test_what_is_done_every_so_often_is_the_subject_before_every_else_the_verb_without_its_count():
+    # lawrefbook_dlc/shanghai/上海市民防条例(2018-12-20).md; lawrefbook_dlc/shanghai/上海市经纪人条例.md (as 评估工作每五年
+    # 开展一次 → 评估工作)
+    assert params("防空袭方案及其实施计划至少每五年修订一次。", "shanghai", "rules") == [
+        ("duration", 5, "年", "防空袭方案及其实施计划", None)]
+    assert params("经纪执业证书每两年审验一次。", "shanghai", "rules") == [("duration", 2, "年", "经纪执业证书", None)]
+    # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露、禁限售商品管理等系列合规指引的公告-
+    # c6f06ab840.md: no subject before 至少每六个月, the verb without 一次
+    assert params("第二十三条 网络交易平台经营者应针对平台内经营者身份信息和资质信息建立登记档案，至少每六个月核验更新一次。",
+                  None, "rules") == [("duration", 6, "个月", "核验更新", None)]
