@@ -143,7 +143,8 @@ _BOUND = re.compile(alternation(_R["definition_bounds"]))
 _DEFINED = rf"([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})"
 _DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])}){_DEFINED}")
 _DEFINES_NEXT = re.compile(rf"\s*{_DEFINED}")
-_DEFINES_OPEN = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_opening_verbs'])})")
+_DEFINES_OPEN = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_adverbs'])})?"
+                           rf"(?:{alternation(_R['definition_opening_verbs'])})")
 _CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
                          rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
 _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
@@ -154,6 +155,7 @@ _PERSONS = tuple(_R["duty_not_objects"])
 _DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
 _MANNER = re.compile(alternation(_R["procedure_manners"]))
 _ONCE_END = re.compile(rf"[{_CN}\d]+次$")
+_ONCE = re.compile(rf"[{_CN}\d]+次")            # 审验|一次: the verb stands alone
 _OFTEN = re.compile(r"每|至少")                  # 投递邮件每天至少|一次: a frequency of its own
 _TO_OBJECT = re.compile(r"对(?![标接外照口话比象])")
 _COUNTED_FROM = re.compile(rf"自[^，；。]{{1,30}}?起(?:{alternation(_R['duration_before'])}|为)?")
@@ -164,6 +166,8 @@ _BARE_GRANTS = frozenset(_R["bare_grant_nouns"])
 _NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _RANGE_LOWER = re.compile(alternation(_R["range_lower"]))
 _RANGE_UPPER = re.compile(alternation(_R["range_upper"]))
+_RANGE_UPPER_BEFORE = re.compile(alternation(_R["range_upper_before"]))
+_NOT_EVERY = re.compile(rf"(?:{alternation(_R['frequency_not_subjects'])})$")
 _CN_MONEY = frozenset(_CN + "元万亿")
 
 
@@ -367,8 +371,12 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     if verb and verb.start() - off <= 4:
         return _verb_procedure(text, rest, a, off, verb, (clause[0], fig_end), topic)
     phrase = _ONCE_END.sub("", rest[off:].strip())   # 每六个月核验更新一次 → 核验更新
-    if phrase and len(phrase) <= 8 and not _OFTEN.search(phrase) and not _FIG.search(phrase) and not _MANNER.match(phrase):
-        return phrase, a + off                    # not 按照职责分工，|…: how it is done, no procedure
+    if phrase and _MANNER.match(phrase):          # 按照职责分工，|…: how it is done; 按下列方式处理： → 处理
+        verbs = list(_PROC_VERB.finditer(phrase))
+        last = verbs[-1] if verbs and phrase.endswith(verbs[-1].group(0)) else None
+        return (last.group(0), a + rest.find(phrase) + last.start()) if last else None
+    if phrase and len(phrase) <= 8 and not _OFTEN.search(phrase) and not _FIG.search(phrase):
+        return phrase, a + off
     return None
 
 
@@ -556,8 +564,9 @@ def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | Non
     if p < 0:
         return None
     np = _LEAD_END.sub("", _ARTICLE_MARK.sub("", text[a:p]).strip().removesuffix("至少"))   # …计划至少|每五年, …标准应当|每
-    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np) or np.endswith(_RECIPIENTS):
-        # 二级工业互联网企业每两年…: who does it, no tool
+    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np) or np.endswith(_RECIPIENTS) \
+            or _NOT_EVERY.search(np) or np.startswith("对"):
+        # 二级工业互联网企业每两年…: who does it; 其他地区每十年…: where; 对燃气设施…每三年: what it is done to
         return None
     return np, p - len(np)
 
@@ -696,9 +705,13 @@ def _set_up(text: str, a: int, end: int) -> tuple[str, int] | None:
 def _range_floor(text: str, fig: tuple, figs: list[tuple]) -> bool:
     """The figure opens a range 八十年以上|一百年以下 with the next figure in the same unit: its floor."""
     lower = _RANGE_LOWER.match(text, fig[1])
+    if lower is None:
+        return False
     nxt = next((f for f in figs if f[0] >= fig[1]), None)
-    return lower is not None and nxt is not None and nxt[0] == lower.end() and nxt[3] == fig[3] \
-        and _RANGE_UPPER.match(text, nxt[1]) is not None
+    below = _RANGE_UPPER_BEFORE.match(text, lower.end())      # 五十年以上|不满|一百年
+    at = below.end() if below else lower.end()
+    return nxt is not None and nxt[0] == at and nxt[3] == fig[3] \
+        and (below is not None or _RANGE_UPPER.match(text, nxt[1]) is not None)
 
 
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
@@ -836,7 +849,8 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         proc = _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
         deadline = _DEADLINE_AFTER.match(t, b, cb) is not None
         every = _frequency_subject(t, ca, b) if t[ca:a].rstrip().endswith("每") else None
-        if every is not None and proc is not None and len(proc[0]) <= 4 and _PROC_VERB.match(proc[0]) is None:
+        if every is not None and proc is not None and _ONCE.match(t, proc[1] + len(proc[0])) \
+                and _PROC_VERB.match(proc[0]) is None:
             proc = every                          # 经纪执业证书每两年审验一次: what is done every so often
         valid = _VALIDITY.search(t, ca, a)
         if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):

@@ -477,7 +477,7 @@ def test_a_class_a_rule_defines_by_a_bound_is_the_instrument_of_its_threshold():
     # lawrefbook_dlc/henan/郑州市古树名木及古树后备资源保护条例(2021-11-10).md: 所称…是指, and the next definition
     assert bounds("本条例所称古树是指树龄在一百年以上的树木；名木是指树种珍贵、国内外稀有，以及具有重要历史、文化、观赏与科研价值"
                   "或者重要纪念意义的树木；古树后备资源是指树龄在五十年以上不满一百年的树木。") == [
-        ("threshold", 100, "年", "古树"), ("threshold", 50, "年", "古树后备资源")]
+        ("threshold", 100, "年", "古树"), ("minimum", 50, "年", "古树后备资源")]   # 以上不满…: a range's floor
     # lawrefbook_dlc/beijing/北京市古树名木保护管理条例(2019-07-26).md: …以上的树木为一级古树
     assert bounds("凡树龄在三百年以上的树木为一级古树；其余的为二级古树。") == [("threshold", 300, "年", "一级古树")]
     # lawrefbook_dlc/shanghai/上海市地方金融监督管理条例(2020-04-10).md: a share
@@ -737,3 +737,17 @@ def test_what_is_done_every_so_often_is_the_subject_before_every_else_the_verb_w
     # c6f06ab840.md: no subject before 至少每六个月, the verb without 一次
     assert params("第二十三条 网络交易平台经营者应针对平台内经营者身份信息和资质信息建立登记档案，至少每六个月核验更新一次。",
                   None, "rules") == [("duration", 6, "个月", "核验更新", None)]
+
+
+def test_a_manner_phrase_before_the_verb_and_an_adverb_before_a_definition():
+    # lawrefbook_dlc/beijing/北京市信访条例.md: 按下列方式|处理
+    assert params("人民政府信访工作机构收到信访请求，应当予以登记，在15日内分别按下列方式处理：", "beijing", "rules") == [
+        ("duration", 15, "日", "处理", None)]
+    # lawrefbook_dlc/beijing/北京市预算审查监督条例(2016-12-29).md: 重大投资项目|一般是指
+    assert params("重大投资项目一般是指市人民政府拟新安排的单个项目市政府固定资产投资总额占本市年度政府固定资产投资总额1%以上的"
+                  "项目，或者按市人民政府固定投资总额排序前10位的项目。", "beijing", "rules") == [
+        ("threshold", 1, "%", "重大投资项目", None)]
+    # lawrefbook_dlc/beijing/北京市湿地保护条例(2019-07-26).md: 列入|湿地名录
+    assert params("本市面积8公顷以上的湿地，应当列入湿地名录。", "beijing", "rules") == [("threshold", 8, "公顷", "湿地名录", None)]
+    # lawrefbook_dlc/zhejiang/温州市荣誉市民条例(2020-08-07).md: 一般 before 每 is no subject
+    assert params("一般每两年授予一次，也可以根据需要适时授予。", "zhejiang", "rules") == [("duration", 2, "年", "授予", None)]
