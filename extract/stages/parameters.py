@@ -756,33 +756,43 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
     if _defined(sc, fig, cb):
         return "threshold"                        # 所称古树，是指树龄在一百年以上的树木
     if fig[4] == "duration":
-        if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
-            # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
-            bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
-            return "cap" if _CAP_BEFORE.search(bare) else "amount"
-        if sc.grant and before.endswith("不足") and _is_condition(sc.text, ca, cb, fig[1]):
-            return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
-        if before.endswith("每满"):
-            return None                           # 每满一年发给一个月: what the amount is counted per
-        if sc.kind == "rules" and not sc.grant and _DUTY_BOUND.match(sc.text, fig[1]) and _duty(sc, fig):
-            return "threshold"                    # 展会举办三天以上的，…应当设立…处理机构
-        if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
-                or sc.grant and _QUALIFYING.match(after):
-            return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
-        if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
-            return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
-        if _kept_or_plan_deadline(sc, fig, before, after):
-            return "duration"                     # 销售台账应当保存二年以上, an opinion draft's 10个工作日之内完成注销
-        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
-                or (before.endswith("近") and _RECORD.match(after)):
-            return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
-        if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
-            return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
-        if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
-            # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
-            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
-                and not _DEADLINE_AFTER.match(after) else "duration"
-        return None
+        return _duration_type(sc, fig, ca, cb, before, after)
+    return _bound_type(sc, fig, cb, before, after)
+
+
+def _duration_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
+    """duration, threshold, cap or amount for a time figure in clause ``ca:cb``."""
+    if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
+        # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
+        bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
+        return "cap" if _CAP_BEFORE.search(bare) else "amount"
+    if sc.grant and before.endswith("不足") and _is_condition(sc.text, ca, cb, fig[1]):
+        return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
+    if before.endswith("每满"):
+        return None                           # 每满一年发给一个月: what the amount is counted per
+    if sc.kind == "rules" and not sc.grant and _DUTY_BOUND.match(sc.text, fig[1]) and _duty(sc, fig):
+        return "threshold"                    # 展会举办三天以上的，…应当设立…处理机构
+    if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
+            or sc.grant and _QUALIFYING.match(after):
+        return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
+    if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
+        return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
+    if _kept_or_plan_deadline(sc, fig, before, after):
+        return "duration"                     # 销售台账应当保存二年以上, an opinion draft's 10个工作日之内完成注销
+    if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
+            or (before.endswith("近") and _RECORD.match(after)):
+        return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
+    if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
+        return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
+    if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
+        # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
+        return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
+            and not _DEADLINE_AFTER.match(after) else "duration"
+    return None
+
+
+def _bound_type(sc: _Sentence, fig: tuple, cb: int, before: str, after: str) -> str | None:
+    """threshold or minimum for a count, size or distance figure in a clause ending at ``cb``."""
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
         if sc.kind == "rules" and sc.instruments and "的" in sc.text[fig[1]:cb] or sc.lead:
             # an item of 符合以下情形之一的，应当申报数据出境安全评估：; 执法人员不得少于两人 is a floor
