@@ -127,7 +127,7 @@ _EMPTY_OBJECT = re.compile(rf"(?:{alternation(_R['procedure_empty_objects'])})$|
                            rf"|{alternation(_R['procedure_verb_lists'])}")
 _VALID_AFTER = re.compile(rf"(?:{alternation(_R['duration_after'])})?(?:{alternation(_R['validity_after'])})")
 # 向…, 对…, and 报/送 whom a filing goes to (报市房屋征收部门备案, 送当地消防救援机构备案), before the verb
-_PREP = re.compile(rf"(?:[向由对在经]|{alternation(_R['procedure_sending'])})[^，；。]{{1,40}}?"
+_PREP = re.compile(rf"(?:{alternation(_R['procedure_prepositions'] + _R['procedure_sending'])})[^，；。]{{1,40}}?"
                    rf"(?={_PROC_VERB.pattern}|(?:{alternation(_R['filing_words'])})(?:$|[，；。]|并))")
 _CLAUSAL = re.compile(alternation(_R["clausal_modifier_words"]))
 _FILING = re.compile(alternation(_R["filing_words"]))
@@ -143,6 +143,8 @@ _BOUND = re.compile(alternation(_R["definition_bounds"]))
 _DEFINED = rf"([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_verbs'])})"
 _DEFINES = re.compile(rf"(?:{alternation(_R['definition_marks'])}){_DEFINED}")
 _DEFINES_NEXT = re.compile(rf"\s*{_DEFINED}")
+_DEFINES_OPEN = re.compile(rf"\s*([^\W\d_，；。、]{{2,12}}?)[，,]?(?:{alternation(_R['definition_adverbs'])})?"
+                           rf"(?:{alternation(_R['definition_opening_verbs'])})")
 _CLASSED_AS = re.compile(rf"(?:{alternation(_R['definition_bounds'])})[^，；。]{{0,12}}?的[^，；。]{{1,10}}?"
                          rf"(?:{alternation(_R['classing_verbs'])})([^\W\d_，；。]{{2,10}})(?=[，；。]|$)")
 _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternation(_R['tax_verbs'])})?"
@@ -150,6 +152,22 @@ _TAX_RATE = re.compile(rf"的?({alternation(_R['tax_rate_words'])})(?:{alternati
 _DUTY_BOUND = re.compile(alternation(_R["duty_bounds"]))
 _MODAL = re.compile(alternation(_R["procedure_modals"]))
 _PERSONS = tuple(_R["duty_not_objects"])
+_DUTY_VERB = re.compile(alternation(_R["duty_verbs"]))
+_MANNER = re.compile(alternation(_R["procedure_manners"]))
+_ONCE_END = re.compile(rf"[{_CN}\d]+次(?:以上)?$")
+_ONCE = re.compile(rf"[{_CN}\d]+次")            # 审验|一次: the verb stands alone
+_OFTEN = re.compile(r"每|至少")                  # 投递邮件每天至少|一次: a frequency of its own
+_TO_OBJECT = re.compile(r"对(?![标接外照口话比象])")
+_COUNTED_FROM = re.compile(rf"自[^，；。]{{1,30}}?起(?:{alternation(_R['duration_before'])}|为)?")
+_PERIOD_OF = re.compile(rf"(?:{alternation(_R['period_verbs'])})$")
+_CAUSATIVES = frozenset(_R["procedure_causatives"])
+_LIGHT_VERB = re.compile(alternation(_R["procedure_light_verbs"]))
+_BARE_GRANTS = frozenset(_R["bare_grant_nouns"])
+_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
+_RANGE_LOWER = re.compile(alternation(_R["range_lower"]))
+_RANGE_UPPER = re.compile(alternation(_R["range_upper"]))
+_RANGE_UPPER_BEFORE = re.compile(alternation(_R["range_upper_before"]))
+_NOT_EVERY = re.compile(rf"(?:{alternation(_R['frequency_not_subjects'])})$")
 _CN_MONEY = frozenset(_CN + "元万亿")
 
 
@@ -178,6 +196,8 @@ def _figures(text: str, start: int, end: int) -> list[tuple[int, int, int | floa
         else:
             num, mag, unit = m.group(3), m.group(4) or "", m.group(5)
         kind = _UNIT_KIND[unit]
+        if text.endswith(("（含", "(含"), start, m.start()):
+            continue                         # 两名以上（含两名）: the bound said again
         if kind == "duration" and (unit == "年" and len(num) == 4 and num.isdigit()   # 2025年: a date
                                    or text.startswith(("岁", "年"), m.end())):      # 18周岁, 3周年
             continue
@@ -350,8 +370,12 @@ def _procedure(text: str, fig_end: int, clause: tuple[int, int], nxt: tuple[int,
     verb = _PROC_VERB.search(rest, off)
     if verb and verb.start() - off <= 4:
         return _verb_procedure(text, rest, a, off, verb, (clause[0], fig_end), topic)
-    phrase = rest[off:].strip()
-    if phrase and len(phrase) <= 8 and not _FIG.search(phrase):
+    phrase = _ONCE_END.sub("", rest[off:].strip())   # 每六个月核验更新一次 → 核验更新
+    if phrase and _MANNER.match(phrase):          # 按照职责分工，|…: how it is done; 按下列方式处理： → 处理
+        verbs = list(_PROC_VERB.finditer(phrase))
+        last = verbs[-1] if verbs and phrase.endswith(verbs[-1].group(0)) else None
+        return (last.group(0), a + rest.find(phrase) + last.start()) if last else None
+    if phrase and len(phrase) <= 8 and not _OFTEN.search(phrase) and not _FIG.search(phrase):
         return phrase, a + off
     return None
 
@@ -361,6 +385,10 @@ def _verb_procedure(text: str, rest: str, a: int, off: int, verb: re.Match, befo
     """The procedure of a deadline whose verb ``verb`` stands in ``rest`` (from ``a``): the verb's object,
     else what is done every so often (``before`` is the figure's clause up to its end), else the verb."""
     at = verb.end()
+    if verb.group(0) in _CAUSATIVES:             # 组织考古调查勘探发掘单位进行|调查勘探发掘: what they are made to do
+        light = _LIGHT_VERB.search(rest, at, min(len(rest), at + 16))
+        if light is not None and not _CLAUSE.search(rest, at, light.start()):
+            verb, at = light, light.end()
     freq = _FREQUENCY.match(rest, at)             # 每五年组织一次…演练
     if freq:
         at = freq.end()
@@ -463,8 +491,8 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
     """供热经营许可证的有效期为五年 → 供热经营许可证; 有关记录保存期限不少于3年 → 记录; 公示期限为5个工作日
     → 公示; 妥善保管登记信息,保存期限不少于20年 → 登记信息 (what the clause before keeps)."""
     m = _VALIDITY.search(text, a, fig)
-    if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig):
-        return None
+    if m is None or _VALIDITY_GAP_BREAK.search(text, m.end(), fig) and not _COUNTED_FROM.fullmatch(text, m.end(), fig):
+        return None                               # …保存时间|自其退出平台之日起不少于|三年: counted from, still its period
     written = text[a:m.start()]
     if "," in written:                            # 妥善保管登记信息,|保存期限: an ASCII comma ends a clause too
         a += written.rindex(",") + 1
@@ -476,6 +504,11 @@ def _validity_holder(text: str, a: int, fig: int) -> tuple[str, int] | None:
         return (word, m.start()) if word in _PROCEDURE_WORDS else None   # 公示期限 → 公示
     np = _KEEPING_END.sub("", written).strip()
     p = a + len(text[a:m.start()]) - len(text[a:m.start()].lstrip())
+    obj = None
+    for obj in _TO_OBJECT.finditer(np):  # noqa: B007  (the last: 经营者对|平台内经营者身份信息的保存时间)
+        pass
+    if obj is not None:
+        p, np = p + obj.end(), np[obj.end():]
     cut = max(np.rfind("的"), np.rfind(" "))
     if cut >= 0:
         p, np = p + cut + 1, np[cut + 1:]
@@ -530,8 +563,10 @@ def _frequency_subject(text: str, a: int, fig_end: int) -> tuple[str, int] | Non
     p = text.rfind("每", a, fig_end)
     if p < 0:
         return None
-    np = _ARTICLE_MARK.sub("", text[a:p]).strip()
-    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np):
+    np = _LEAD_END.sub("", _ARTICLE_MARK.sub("", text[a:p]).strip().removesuffix("至少"))   # …计划至少|每五年, …标准应当|每
+    if not np or len(np) > 12 or _PROC_VERB.search(np) or _FIG.search(np) or np.endswith(_RECIPIENTS) \
+            or _NOT_EVERY.search(np) or np.startswith("对"):
+        # 二级工业互联网企业每两年…: who does it; 其他地区每十年…: where; 对燃气设施…每三年: what it is done to
         return None
     return np, p - len(np)
 
@@ -622,6 +657,9 @@ def _defined(sc: _Sentence, fig: tuple, cb: int) -> tuple[str, int] | None:
         pass
     if m is None and lo > sc.start:             # …；古树后备资源是指树龄在五十年以上…: one of a list of definitions
         m = _DEFINES_NEXT.match(sc.text, lo, fig[0])
+    if m is None and lo == sc.start:            # 集中式饮用水水源，是指…一千人以上的…: the sentence defines it
+        mark = _ARTICLE_MARK.match(sc.text[lo:fig[0]])
+        m = _DEFINES_OPEN.match(sc.text, lo + mark.end() if mark else lo, fig[0])
     if m is None:
         m = _CLASSED_AS.match(sc.text, fig[1], cb)
     return (m.group(1), m.start(1)) if m else None
@@ -639,11 +677,41 @@ def _duty(sc: _Sentence, fig: tuple) -> tuple[str, int] | None:
     end = stop.start() if stop else sc.end
     if _FIG.search(sc.text, m.end(), end):
         return None                               # …应当在十日内…: the duty's own figure bounds it
+    setup = _set_up(sc.text, m.end(), end)
+    if setup is not None:
+        return setup
     found = _procedure(sc.text, m.end(), (m.end(), end), None)
     if found is not None and _PROC_VERB.fullmatch(found[0]):   # 设置|…安全生产管理机构: what is set up
         obj = _verb_object(sc.text[:end], found[1] + len(found[0]))
         found = (obj, sc.text.find(obj, found[1])) if obj and not obj.endswith(_PERSONS) else None
+    if found is not None and _OWN_DOCUMENT.search(found[0]):
+        return None                               # 应当遵守本条例: the rule itself, no tool
     return found if found is not None and found[0][0] not in "对向" else None   # 提出|对省人民政府…的质询案
+
+
+def _set_up(text: str, a: int, end: int) -> tuple[str, int] | None:
+    """What a duty right after its modal (at ``a``) sets up: 应当建立|基层工会委员会 → 基层工会委员会,
+    配备|专职工会工作人员 (its object as a deadline's is read; none when it is whom it is told to)."""
+    off = _lead_end(text[a:end])
+    verb = _DUTY_VERB.match(text, a + off, end)
+    if verb is None:
+        return None
+    obj = _verb_object(text[:end], verb.end())
+    if not obj or obj.endswith(_PERSONS) or not _NAME_CHAR.match(obj):
+        return None
+    return obj, text.find(obj, verb.end())
+
+
+def _range_floor(text: str, fig: tuple, figs: list[tuple]) -> bool:
+    """The figure opens a range 八十年以上|一百年以下 with the next figure in the same unit: its floor."""
+    lower = _RANGE_LOWER.match(text, fig[1])
+    if lower is None:
+        return False
+    nxt = next((f for f in figs if f[0] >= fig[1]), None)
+    below = _RANGE_UPPER_BEFORE.match(text, lower.end())      # 五十年以上|不满|一百年
+    at = below.end() if below else lower.end()
+    return nxt is not None and nxt[0] == at and nxt[3] == fig[3] \
+        and (below is not None or _RANGE_UPPER.match(text, nxt[1]) is not None)
 
 
 def _money_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
@@ -688,36 +756,50 @@ def _time_or_space_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str
     if _defined(sc, fig, cb):
         return "threshold"                        # 所称古树，是指树龄在一百年以上的树木
     if fig[4] == "duration":
-        if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
-            # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
-            bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
-            return "cap" if _CAP_BEFORE.search(bare) else "amount"
-        if sc.grant and before.endswith("不足") and _is_condition(sc.text, ca, cb, fig[1]):
-            return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
-        if before.endswith("每满"):
-            return None                           # 每满一年发给一个月: what the amount is counted per
-        if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
-                or sc.grant and _QUALIFYING.match(after):
-            return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
-        if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
-            return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
-        if _kept_or_plan_deadline(sc, fig, before, after):
-            return "duration"                     # 销售台账应当保存二年以上, an opinion draft's 10个工作日之内完成注销
-        if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
-                or (before.endswith("近") and _RECORD.match(after)):
-            return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
-        if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
-            return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
-        if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
-            # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
-            return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
-                and not _DEADLINE_AFTER.match(after) else "duration"
-        return None
+        return _duration_type(sc, fig, ca, cb, before, after)
+    return _bound_type(sc, fig, cb, before, after)
+
+
+def _duration_type(sc: _Sentence, fig: tuple, ca: int, cb: int, before: str, after: str) -> str | None:
+    """duration, threshold, cap or amount for a time figure in clause ``ca:cb``."""
+    if sc.grant and (_WAGE.match(after) or after.startswith("、") and _WAGE.search(after)):
+        # 发给六个月失业保险金标准的丧葬补助金, 发给一个月、最多不超过十二个月的失业保险金: months of a wage
+        bare = _WAGE_LEAD_END.sub("", before)          # 不超过本人|十八个月失业保险金标准
+        return "cap" if _CAP_BEFORE.search(bare) else "amount"
+    if sc.grant and before.endswith("不足") and _is_condition(sc.text, ca, cb, fig[1]):
+        return "threshold"                    # 职工离法定退休年龄不足五年的，…补助金按…
+    if before.endswith("每满"):
+        return None                           # 每满一年发给一个月: what the amount is counted per
+    if sc.kind == "rules" and not sc.grant and _DUTY_BOUND.match(sc.text, fig[1]) and _duty(sc, fig):
+        return "threshold"                    # 展会举办三天以上的，…应当设立…处理机构
+    if sc.grant and (before.endswith("满") or _THRESHOLD_AFTER.match(after)) and "的" in after \
+            or sc.grant and _QUALIFYING.match(after):
+        return "threshold"                    # 累计男满三十年…教龄的退休教师, 创立十八个月内的小企业
+    if not (sc.kind == "rules" or sc.grant) and _VALIDITY.search(before) and not before.startswith("本"):
+        return "duration"                     # a plan's 授权运营期限为2年 (not the document's own 本政策有效期3年)
+    if _kept_or_plan_deadline(sc, fig, before, after):
+        return "duration"                     # 销售台账应当保存二年以上, an opinion draft's 10个工作日之内完成注销
+    if _DUR_NOT_AFTER.match(after) or not (sc.kind == "rules" or sc.grant) \
+            or (before.endswith("近") and _RECORD.match(after)):
+        return None                           # 近三年未发生重大安全事故的: a clean record, no period of a tool
+    if sc.grant and _THRESHOLD_AFTER.match(after) and _is_condition(sc.text, ca, cb, fig[1]):
+        return "threshold"                    # 对有效开展业务1年及以上，…的服务商，给予…
+    if _DUR_AFTER.match(after) or _DUR_BEFORE.search(before) or _VALIDITY.search(before):
+        # 在昆明连续工作满1年的，给予…: a condition of the grant; 七个工作日内|对符合条件的: a deadline
+        return "threshold" if sc.grant and _is_condition(sc.text, ca, cb, fig[1]) \
+            and not _DEADLINE_AFTER.match(after) else "duration"
+    return None
+
+
+def _bound_type(sc: _Sentence, fig: tuple, cb: int, before: str, after: str) -> str | None:
+    """threshold or minimum for a count, size or distance figure in a clause ending at ``cb``."""
     if fig[4] == "count":                         # 处理超过1000万人个人信息的…: who a tool applies to
         if sc.kind == "rules" and sc.instruments and "的" in sc.text[fig[1]:cb] or sc.lead:
             # an item of 符合以下情形之一的，应当申报数据出境安全评估：; 执法人员不得少于两人 is a floor
             return "minimum" if _MIN_BEFORE.search(before) else "threshold"
         return "threshold" if _duty(sc, fig) else None   # 从业人员三百人以上的，应当设置安全生产管理机构
+    if fig[4] == "size":                          # 占地二万平方米以上的…工程，应当…: the bound of a duty
+        return "threshold" if sc.kind == "rules" and not sc.grant and _duty(sc, fig) else None
     if sc.kind == "rules" and (_DIST.match(after) or _DIST.search(before[-3:])):
         return "threshold"                        # 周边一百米内设置销售网点
     return None
@@ -758,7 +840,7 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
     """The instrument or procedure a parameter defines, as written, and where."""
     t, a, b = sc.text, fig[0], fig[1]
     ca, cb = sc.clauses[ci]
-    defined = _defined(sc, fig, cb) if ptype == "threshold" else None
+    defined = _defined(sc, fig, cb) if ptype in ("threshold", "minimum") else None
     if defined:
         return defined
     tax = _TAX_RATE.match(t, b) if fig[4] == "percent" else None
@@ -766,6 +848,9 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         return (tax.group(2), tax.start(2)) if tax.group(2) else (tax.group(1), tax.start(1))
     # the next comma clause (…五年内，不得挖掘); a clause after ； is another rule's
     nxt = sc.clauses[ci + 1] if ci + 1 < len(sc.clauses) and t[cb:cb + 1] == "，" else None
+    period = _PERIOD_OF.search(t, ca, a) if ptype == "duration" and t.startswith("后", b) else None
+    if period:                                    # 公示七日后，报…审批: how long the notice lasts
+        return period.group(0), period.start()
     if ptype == "duration":
         # a tool named before the figure is mostly the event the deadline counts from (自受理行政许可申请
         # 之日起…, 自竣工验收合格之日起…) and one after it whom a report goes to (向商事登记地…报告): the
@@ -773,6 +858,10 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         # a deadline (三十日内作出确认) bounds its procedure even in a sentence that grants (…给予奖励)
         proc = _as_mention(_procedure(t, b, (ca, cb), nxt, _topic(t, sc.clauses, ci)), sc.instruments)
         deadline = _DEADLINE_AFTER.match(t, b, cb) is not None
+        every = _frequency_subject(t, ca, b) if t[ca:a].rstrip().endswith("每") else None
+        if every is not None and proc is not None and _ONCE.match(t, proc[1] + len(proc[0])) \
+                and _PROC_VERB.match(proc[0]) is None:
+            proc = every                          # 经纪执业证书每两年审验一次: what is done every so often
         valid = _VALIDITY.search(t, ca, a)
         if not deadline and valid and not _VALIDITY_GAP_BREAK.search(t, valid.end(), a):
             proc = None                           # 有效期3年，|由…制定实施细则: a validity bounds no procedure after it
@@ -784,7 +873,8 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
                 or proc
                 or next(((h.text, h.start) for h in sc.instruments if ca <= h.start < cb), None)
                 or _kept(t, ca, a))
-    duty = _duty(sc, fig) if ptype == "threshold" and not (sc.instruments or sc.lead) else None
+    duty = _duty(sc, fig) if ptype == "threshold" and (fig[4] in ("size", "duration") or not (sc.instruments or sc.lead)) \
+        else None
     if duty:                                      # …人以上的，应当设置安全生产管理机构 → 安全生产管理机构
         return duty
     if fig[4] == "count":                         # the tool the sentence applies (…应当开展合规审计)
@@ -797,7 +887,22 @@ def _instrument(sc: _Sentence, fig: tuple, ptype: str, ci: int) -> tuple[str, in
         after = _HEAD.search(t, b, cb)
         if after:
             return _whole(t, after.start(), after.end(), b)
-    return _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
+    noun = _grant_noun(t, sc.start, sc.end, fig, (ca, cb), sc.instruments)
+    return _programme(t, sc.clauses) or noun if noun is not None and noun[0] in _BARE_GRANTS else noun
+
+
+def _programme(text: str, clauses: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The programme a 对-clause names whole, without 的 (对产业创新融合示范应用项目， → 产业创新融合示范应用项目)."""
+    for a, b in clauses:
+        clause = text[a:b].strip()
+        m = TO_WHOM.match(clause)
+        if m:
+            name = clause[m.end() + (clause[m.end():m.end() + 1] == "于"):].split(",")[0]   # an ASCII comma too
+            det = _DETERMINER.match(name)                       # 对相关优质项目 → 优质项目
+            name = name[det.end():] if det else name
+            ok = 4 <= len(name) <= 16 and "的" not in name and _NAME_RUN.fullmatch(name) is not None
+            return (name, text.find(name, a)) if ok else None
+    return None
 
 
 def title_subject(title: str | None) -> str | None:
@@ -839,6 +944,8 @@ def find_parameters(text: str, start: int, end: int, instruments: list[Hit], act
         if ptype is None or (ptype in ("threshold", "duration") and _is_condition(text, ca, cb, b)
                              and "罚" in text[b:end]) or (ukind == "distance" and "罚款" in text[b:end]):
             continue                                      # 面积在1000平方米以上的，处…罚款: a fine's condition
+        if ptype == "threshold" and _range_floor(text, fig, figs):
+            ptype = "minimum"                             # 八十年以上一百年以下: the floor of the range
         found = _instrument(sc, fig, ptype, ci)
         if found is None or len(found[0]) < 2 or found[0][0] in _NO_NAME_START:
             continue                                      # …三十日以内的: no name of a tool

@@ -68,7 +68,8 @@ _YEAR_LIST = re.compile(r"(?:到|至)(20\d\d)年((?:、20\d\d年)+)")
 _NOT_TARGET_BEFORE = re.compile(rf"(?:{alternation(_RULES['target_not_after'])})$")
 _PERIOD = re.compile(r"（(20\d\d)\s*[—\-－–~～至]\s*(20\d\d)年?）|（(20\d\d)年）")
 #: 数字青岛2025年行动方案, 若干政策（2025年版）: the one year of a plan
-_TITLE_YEAR = re.compile(rf"(20\d\d)年度?(?=(?:{alternation(_RULES['plan_year_title_followers'])}))")
+_TITLE_YEAR = re.compile(rf"(20\d\d)年度?(?=(?:{alternation(_RULES['plan_year_title_followers'])}))"
+                         rf"|(20\d\d)年度?(?=[^\d《》（）()—\-]{{2,12}}?(?:{alternation(_RULES['plan_year_title_ends'])})(?:》|$))")
 _CLAUSE_END = re.compile(r"[，；。：]")
 _ITEM_END = re.compile(r"[，；。：、]")
 #: 对 introducing whom a figure is for (not 对标, 对接, 对外…)
@@ -157,7 +158,8 @@ def plan_period(title: str) -> tuple[int | None, int | None]:
     m = _PERIOD.search(title or "")
     if not m:
         t = _TITLE_YEAR.search(title or "")
-        return (int(t.group(1)), int(t.group(1))) if t else (None, None)
+        year = t and int(t.group(1) or t.group(2))     # 湖南省2025年政务服务和数据工作要点: the plan's title ends it
+        return (year, year) if year else (None, None)
     if m.group(3):
         return int(m.group(3)), int(m.group(3))
     return int(m.group(1)), int(m.group(2))

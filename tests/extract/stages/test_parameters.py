@@ -477,7 +477,7 @@ def test_a_class_a_rule_defines_by_a_bound_is_the_instrument_of_its_threshold():
     # lawrefbook_dlc/henan/郑州市古树名木及古树后备资源保护条例(2021-11-10).md: 所称…是指, and the next definition
     assert bounds("本条例所称古树是指树龄在一百年以上的树木；名木是指树种珍贵、国内外稀有，以及具有重要历史、文化、观赏与科研价值"
                   "或者重要纪念意义的树木；古树后备资源是指树龄在五十年以上不满一百年的树木。") == [
-        ("threshold", 100, "年", "古树"), ("threshold", 50, "年", "古树后备资源")]
+        ("threshold", 100, "年", "古树"), ("minimum", 50, "年", "古树后备资源")]   # 以上不满…: a range's floor
     # lawrefbook_dlc/beijing/北京市古树名木保护管理条例(2019-07-26).md: …以上的树木为一级古树
     assert bounds("凡树龄在三百年以上的树木为一级古树；其余的为二级古树。") == [("threshold", 300, "年", "一级古树")]
     # lawrefbook_dlc/shanghai/上海市地方金融监督管理条例(2020-04-10).md: a share
@@ -639,3 +639,115 @@ def test_an_item_under_a_lead_in_naming_a_tool_gives_its_thresholds_in_a_guide_t
     doc = run("第二十三条 价格行政执法人员在执法过程中，应当遵守下列规定:\n\n（一）执法人员不得少于两人；", path="qingdao.txt",
               front={"title": "青岛市价格条例", "doc_type": "条例"})
     assert [(p.parameter_type, p.value, p.unit) for p in doc.layers["parameters"]] == [("minimum", 2, "人")]
+
+
+def test_a_count_above_which_a_duty_sets_something_up_is_that_things_threshold():
+    # lawrefbook_dlc/shanghai/上海市工会条例.md: what the duty sets up (建立, 配备), without 必要的
+    assert params("企业、事业单位、机关有会员二十五人以上的，应当建立基层工会委员会；不足二十五人的，可以单独建立基层工会委员会，"
+                  "也可以由两个以上单位的会员联合建立基层工会委员会，也可以选举组织员一人，组织会员开展活动。",
+                  "shanghai", "rules") == [("threshold", 25, "人", "基层工会委员会", None)]
+    assert params("企业、事业单位有职工二百人以上的，应当配备必要的专职工会工作人员。", "shanghai", "rules") == [
+        ("threshold", 200, "人", "专职工会工作人员", None)]
+
+
+def test_a_size_above_which_a_rule_applies_is_a_threshold():
+    # lawrefbook_dlc/zhejiang/绍兴市大气污染防治条例(2016-10-19).md: 平方米 bounds the duty to install
+    assert params("建筑工程施工工地车辆出入口处和主要道路应当进行硬化处理，建筑面积一万平方米以上的施工工地应当安装扬尘视频"
+                  "监控系统并与监管部门联网。", "zhejiang", "rules") == [
+        ("threshold", 10000, "平方米", "扬尘视频监控系统", None)]
+    # a size in a plan or a grant is no rule's threshold
+    assert params("建筑面积一万平方米以上的施工工地应当安装扬尘视频监控系统。", "zhejiang", "plan") == []
+
+
+def test_a_definition_opening_the_sentence_and_the_floor_of_a_range():
+    # lawrefbook_dlc/henan/许昌市城市绿化条例(2019-12-30).md: 古树后备资源，是指… (no 所称); 五十年以上|一百年以下
+    assert params("古树后备资源，是指树龄在五十年以上一百年以下的树木以及胸径在五十厘米以上的慢生树木。", "henan", "rules") == [
+        ("minimum", 50, "年", "古树后备资源", None), ("threshold", 100, "年", "古树后备资源", None)]
+    # lawrefbook_dlc/shandong/青岛市饮用水水源保护条例(2021-09-30).md
+    assert params("集中式饮用水水源，是指供水人口在一千人以上的在用、备用和规划水源。", "shandong", "rules") == [
+        ("threshold", 1000, "人", "集中式饮用水水源", None)]
+
+
+def test_a_bound_said_again_in_brackets_is_one_parameter():
+    # lawrefbook_dlc/shandong/青岛市残疾人保障条例(2016-07-22).md: 两名以上（含两名）
+    assert [p[:3] for p in params("对核定为最低生活保障边缘的残疾人家庭、有两名以上（含两名）残疾人或者老年残疾人的家庭、"
+                                  "重度残疾人家庭按照规定给予补助。", "shandong", "rules")] == [("threshold", 2, "名")]
+
+
+def test_a_deadline_bounds_the_procedure_after_an_according_to_phrase():
+    # lawrefbook_dlc/shanghai/上海市产品质量条例(2012-04-19).md; lawrefbook_dlc/beijing/北京市燃气管理条例(2020-09-25).md
+    assert params("生产者、销售者对检验结论有异议的，可以自收到检验结论之日起十五日内，按照国家规定提出书面复检申请。",
+                  "shanghai", "rules") == [("duration", 15, "日", "书面复检申请", None)]
+    assert params("区城市管理部门应当自受理燃气设施改动申请之日起十二个工作日内，依照法定程序作出行政许可决定。",
+                  "beijing", "rules") == [("duration", 12, "个工作日", "行政许可决定", None)]
+
+
+def test_a_bare_support_is_the_grant_of_the_programme_its_to_clause_names():
+    # data_compliance/local/《上海市进一步扩大人工智能应用的若干措施》-69e691b587.md: 支持 names no tool of its own
+    assert params("对人工智能软件产品首版次应用示范，按照核定合同金额给予最高30%、最高2000万元支持。", "shanghai") == [
+        ("rate", 30, "%", "人工智能软件产品首版次应用示范", None), ("cap", 2000, "万元", "人工智能软件产品首版次应用示范", None)]
+    # …not a 对-clause with 的 (对揭榜成功的项目): the grant noun stays (a clause of a sentence of
+    # data_compliance/local/《打造通用人工智能产业创新和应用高地若干政策-2.0-版-》-f84d111131.md)
+    assert [p[3] for p in params("对揭榜成功的项目给予不超过场景开发投入的20%、最高1000万元支持。", "shanghai")] == ["支持", "支持"]
+
+
+def test_what_a_deadline_organises_others_to_do_and_no_manner_as_a_procedure():
+    # lawrefbook_dlc/shandong/济南市文物保护规定(2016-01-22).md: 组织…单位进行|调查勘探发掘
+    assert params("市文物行政主管部门应当自接到申请之日起二十日内组织考古调查勘探发掘单位进行调查勘探发掘，并出具考古勘探发掘"
+                  "意见书。", "shandong", "rules") == [("duration", 20, "日", "调查勘探发掘", None)]
+    # lawrefbook_dlc/beijing/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2024-09-27).md: 按照职责分工 is how
+    assert params("备案审查工作机构对备案登记的规范性文件，应当进行主动审查，并自登记之日起五个工作日内，按照职责分工，分送有关"
+                  "人民代表大会专门委员会、常务委员会工作机构开展同步审查。", "beijing", "rules") == []
+
+
+def test_a_duration_above_which_a_duty_applies_is_its_threshold():
+    # lawrefbook_dlc/guangdong/广东省知识产权保护条例(2022-03-29).md
+    assert params("展会举办三天以上的，展会主办方应当设立展会知识产权纠纷处理机构，及时调解处理知识产权纠纷。", "guangdong",
+                  "rules") == [("threshold", 3, "天", "展会知识产权纠纷处理机构", None)]
+
+
+def test_a_filing_for_approval_and_how_long_a_notice_lasts():
+    # lawrefbook_dlc/zhejiang/台州市城乡规划条例(2016-12-19).md: 报…审批 (审批机关 is a noun)
+    assert params("乡（镇）人民政府或者街道办事处自受理申请之日起五个工作日内报城乡规划主管部门审批。", "zhejiang",
+                  "rules") == [("duration", 5, "个工作日", "审批", None)]
+    # lawrefbook_dlc/zhejiang/浙江省社会救助条例(2020-09-24).md: 公示七日后 is how long the notice lasts
+    assert params("乡镇人民政府、街道办事处应当自接到最低生活保障申请之日起十五个工作日内，通过入户调查、邻里访问、群众评议、"
+                  "信息核查等方式，对申请人的家庭收入状况、财产状况进行调查核实，提出初审意见，并在申请人所在村、社区公示七日后"
+                  "报县级人民政府民政部门审批。", "zhejiang", "rules") == [("duration", 7, "日", "公示", None)]
+
+
+def test_a_keeping_time_counted_from_an_event_is_the_period_of_what_is_kept():
+    # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露、禁限售商品管理等系列合规指引的公告-
+    # c6f06ab840.md: 保存时间|自…之日起不少于三年, of what follows 对
+    text = ("第二十四条 网络交易平台经营者对平台内经营者身份信息的保存时间自其退出平台之日起不少于三年，对商品和服务信息、"
+            "交易信息保存时间自交易完成之日起不少于三年，对网络交易活动的直播视频保存时间自直播结束之日起不少于三年，法律法规、"
+            "规章对保存期限另有规定的，依照其规定。")
+    assert params(text, None, "rules") == [("duration", 3, "年", "平台内经营者身份信息", None),
+                                           ("duration", 3, "年", "商品和服务信息、交易信息", None),
+                                           ("duration", 3, "年", "直播视频", None)]
+
+
+def test_what_is_done_every_so_often_is_the_subject_before_every_else_the_verb_without_its_count():
+    # lawrefbook_dlc/shanghai/上海市民防条例(2018-12-20).md; lawrefbook_dlc/shanghai/上海市经纪人条例.md (as 评估工作每五年
+    # 开展一次 → 评估工作)
+    assert params("防空袭方案及其实施计划至少每五年修订一次。", "shanghai", "rules") == [
+        ("duration", 5, "年", "防空袭方案及其实施计划", None)]
+    assert params("经纪执业证书每两年审验一次。", "shanghai", "rules") == [("duration", 2, "年", "经纪执业证书", None)]
+    # data_compliance/local/关于发布网络交易平台经营者服务协议与交易规则、-信息公示与披露、禁限售商品管理等系列合规指引的公告-
+    # c6f06ab840.md: no subject before 至少每六个月, the verb without 一次
+    assert params("第二十三条 网络交易平台经营者应针对平台内经营者身份信息和资质信息建立登记档案，至少每六个月核验更新一次。",
+                  None, "rules") == [("duration", 6, "个月", "核验更新", None)]
+
+
+def test_a_manner_phrase_before_the_verb_and_an_adverb_before_a_definition():
+    # lawrefbook_dlc/beijing/北京市信访条例.md: 按下列方式|处理
+    assert params("人民政府信访工作机构收到信访请求，应当予以登记，在15日内分别按下列方式处理：", "beijing", "rules") == [
+        ("duration", 15, "日", "处理", None)]
+    # lawrefbook_dlc/beijing/北京市预算审查监督条例(2016-12-29).md: 重大投资项目|一般是指
+    assert params("重大投资项目一般是指市人民政府拟新安排的单个项目市政府固定资产投资总额占本市年度政府固定资产投资总额1%以上的"
+                  "项目，或者按市人民政府固定投资总额排序前10位的项目。", "beijing", "rules") == [
+        ("threshold", 1, "%", "重大投资项目", None)]
+    # lawrefbook_dlc/beijing/北京市湿地保护条例(2019-07-26).md: 列入|湿地名录
+    assert params("本市面积8公顷以上的湿地，应当列入湿地名录。", "beijing", "rules") == [("threshold", 8, "公顷", "湿地名录", None)]
+    # lawrefbook_dlc/zhejiang/温州市荣誉市民条例(2020-08-07).md: 一般 before 每 is no subject
+    assert params("一般每两年授予一次，也可以根据需要适时授予。", "zhejiang", "rules") == [("duration", 2, "年", "授予", None)]

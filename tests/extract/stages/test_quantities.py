@@ -144,6 +144,14 @@ def test_a_plan_of_one_year_named_in_its_title():
     [q] = quantities("深入100家以上企业，开展数据要素政策宣贯和市场供需调研，摸清企业数据供需及开发利用情况。", None,
                      "action-plan", yantai)
     assert (q.kind, q.value, q.unit, q.comparator, q.year) == ("target", 100, "家", "≥", 2025)
+    # data_compliance/local/湖南省人民政府办公厅关于印发《湖南省2025年政务服务和数据工作要点》-1a36d6679f.md: the
+    # year a few words before the 工作要点 closing the cited title
+    hunan = "湖南省人民政府办公厅关于印发《湖南省2025年政务服务和数据工作要点》"
+    assert plan_period(hunan) == (2025, 2025)
+    assert plan_period("《2025年上海市公共数据开放工作方案》") == (2025, 2025)
+    assert plan_period("上海市数据条例（2021年11月25日通过）") == (None, None)
+    [q] = quantities("推进“一网通办”统一受理和数据汇聚，一网通办率达到90%。", None, "action-plan", hunan)
+    assert (q.kind, q.value, q.unit, q.comparator, q.year) == ("target", 90, "%", "≥", 2025)
 
 
 def test_magnitude_words_without_numerals_and_future_cumulative_goals():
