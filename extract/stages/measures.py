@@ -550,15 +550,17 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
         break
     v = lex.task.match(text, p, end) or lex.declared.match(text, p, end)
     if v is None and (pre := lex.preposition.match(text, p, end)):
-        obj_end = _past_actor(pre.end(), actors)                   # 向数据处理者|收取
+        obj_end = _past_actor(text, pre.end(), end, actors)        # 向数据处理者|收取, 向市财政局、市数据局|报送
+        if obj_end is not None and text.startswith("的", obj_end):
+            obj_end = None                                         # 对经营者的违法行为|进行查处: a possessor
         if obj_end is not None:
             m = lex.adverbials.match(text, obj_end, end)
             obj_end = m.end() if m else obj_end
             v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
-        if v is None:                                              # 对…进行监督检查, but not 处理 in 数据处理者
+            if v is None and _CJK.match(text, obj_end, end):
+                p = obj_end                                        # the two characters after the object (向…|提交)
+        elif v is None:                                            # 对…进行监督检查, but not 处理 in 数据处理者
             v = _verb_outside(lex.declared, text, p + 1, end, actors)
-        if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
-            p = obj_end                                            # the two characters after the object
     if v is not None:
         verb = v.group("v") if "v" in v.re.groupindex else v.group(0)
         if verb in _RULES["light_verbs"]:                          # 进行记录, 予以修复
@@ -580,9 +582,11 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _past_actor(p: int, actors: list[Actor]) -> int | None:
-    """The end of the actor named at ``p`` (the object of a preposition), or None."""
-    return max((a.end for a in actors if a.start == p), default=None)
+def _past_actor(text: str, p: int, end: int, actors: list[Actor]) -> int | None:
+    """The end of the actors named at ``p`` (the object of a preposition), coordinated ones too
+    (向市财政局、市数据局报送), or None."""
+    found, after = _actors_at(p, end, text, actors)
+    return after if found else None
 
 
 def _verb_outside(verbs: re.Pattern, text: str, p: int, end: int, actors: list[Actor]) -> re.Match | None:
@@ -942,9 +946,9 @@ class _Scan:
             self.urged_verbless = bool(lex.preposition.match(self.text, c.hp, c.ce)) and \
                 not lex.task_any.search(self.text, c.hp, c.ce)          # …，围绕…需求，开展…: not yet
             return True
-        verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
+        verb = self._task_verb(c.pos, c.hp, c.ce, c.last) or _disposal(self.text, c.hp, c.ce)
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
-                                or verb[1] in lex.middle_tasks and not c.last):
+                                or (verb[1] in lex.middle_tasks or verb[1] in _DISPOSAL_VERBS) and not c.last):
             return False
         self._open("obligation", verb[1], verb[0], verb[0], c.cs, c.ce, c.subj, c.subj_end, "task",
                    action=self._verb_phrase(verb[0], verb[1], c.ce))
@@ -1136,6 +1140,17 @@ class _Scan:
         self.measures.append(Measure(start, ce, modality, cue, action,
                                      agents + [p for p in partners if p not in agents], partners,
                                      subject_span=span, kind=kind))
+
+
+_DISPOSAL_VERBS = frozenset(_RULES["disposal_verbs"])
+_DISPOSAL = re.compile(f"(?:{_alt('disposal_markers')})(?!{alternation(_RULES['disposal_not_after'] + _RULES['adverbials'])})"
+                       f"[^，；。：“”]{{1,40}}?(?P<v>{_alt('disposal_verbs')})")
+
+
+def _disposal(text: str, hp: int, ce: int) -> tuple[int, str] | None:
+    """将/把 + a thing + 纳入/列入/作为… heading a plan's clause (将…经费纳入财政预算): the task verb."""
+    m = _DISPOSAL.match(text, hp, ce)
+    return (m.start("v"), m.group("v")) if m is not None else None
 
 
 def _urges_kind(text: str, p: int, ce: int) -> bool:

@@ -540,3 +540,24 @@ def test_the_action_after_a_preposition_and_its_object_is_not_a_verb_inside_the_
     assert [r.action for r in records(text, "山东省城市房地产开发经营管理条例")][-1] == "收取"
     # data_compliance/local/…《上海市公共数据资源授权运营管理办法》的通知-7787ded3a3.md: 向运营机构|提交
     assert [r.action for r in records("申请单位应当向运营机构提交申请。", "上海市公共数据资源授权运营管理办法")] == ["提交"]
+
+
+def test_a_plan_clause_that_disposes_of_a_thing_is_a_task():
+    # data_compliance/local/省市场监管局省工业和信息化厅关于印发《江苏省人工智能产业标准体系建设指南-2025版-》的通知…
+    # -9f23f814cc.md: 将 + the thing + 转化为 (将/把…纳入/列入/作为…: ~50 clauses in data_compliance)
+    text = "坚持“分类推进、急用先行”原则，将产业痛点转化为标准研制项目任务清单。"
+    assert kinds(text, "jiangsu", plan=True) == [("obligation", [])]
+    assert [m.action for m in find_measures(text, 0, len(text), find_mentions(text, 0, len(text), "jiangsu"), plan=True)] == [
+        "转化为"]
+    assert kinds(text, "jiangsu") == []                                  # a regulation's clause: no task
+    # data_compliance/local/《辽宁省公共数据供给能力提升三年行动计划-2025—2027年-》-18b2e6818d.md: 将 as "will"
+    assert kinds("《政务数据共享条例》将于今年8月1日起正式施行。", "liaoning", plan=True) == []
+
+
+def test_the_action_after_coordinated_objects_of_a_preposition_is_the_verb_after_them():
+    # lawrefbook_dlc/shandong/淄博市水资源保护管理条例(2018-09-25).md: 向市、区县水行政主管部门|提交, not 报告 in 试验报告
+    text = "凿井工程竣工后十日内，凿井施工单位或者个人应当向市、区县水行政主管部门提交成井资料和抽水试验报告。"
+    assert [r.action for r in records(text, "淄博市水资源保护管理条例")] == ["提交", "提交"]
+    # lawrefbook_dlc/shandong/青岛市轨道交通条例(2018-07-27).md: two departments, then the verb
+    text = "安全综合评价报告和专项评价报告应当向市交通运输行政主管部门、安全监管部门备案。"
+    assert [r.action for r in records(text, "青岛市轨道交通条例")] == ["备案"]
