@@ -314,7 +314,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
                 if any(a.start == nxt for a in starts):
                     pos = nxt
                     break
-    if not subj or relative and not _cue_follows(text, pos):
+    if not subj or relative and not _cue_follows(text, _past_last_conjunct(text, pos, ce)):
         return [], cs                    # 以公平竞争方式选择符合条件的运营机构开展服务: an object, no subject
     if text.startswith("的", pos) and pos < ce - 1:
         # a possessor (…企业事业单位的法定代表人或者主要负责人，为…): the subject is the actor after 的
@@ -323,6 +323,17 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     if pos < ce and text[pos] in "：:":
         pos += 1
     return subj, pos
+
+
+# the last conjunct of a subject, one the actor stage does not know (…、社会团体以及其他组织应当…)
+_LAST_CONJUNCT = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})[^，；：。的、（）]{{0,6}}?"
+                            f"(?:{alternation(_RULES['unknown_subject_heads'])})")
+
+
+def _past_last_conjunct(text: str, pos: int, ce: int) -> int:
+    """After a last conjunct the actor stage does not know (以及其他组织), or ``pos``."""
+    m = _LAST_CONJUNCT.match(text, pos, ce)
+    return m.end() if m is not None else pos
 
 
 def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:

@@ -561,3 +561,10 @@ def test_the_action_after_coordinated_objects_of_a_preposition_is_the_verb_after
     # lawrefbook_dlc/shandong/青岛市轨道交通条例(2018-07-27).md: two departments, then the verb
     text = "安全综合评价报告和专项评价报告应当向市交通运输行政主管部门、安全监管部门备案。"
     assert [r.action for r in records(text, "青岛市轨道交通条例")] == ["备案"]
+
+
+def test_a_last_conjunct_the_actor_stage_does_not_know_does_not_hide_the_subject():
+    # lawrefbook_dlc/henan/河南省公共安全技术防范管理条例(2016-03-29).md: 机关、团体、企事业单位以及其他组织应当…,
+    # where only 企事业单位 is an actor: the conjuncts around it no longer hide it
+    text = "机关、团体、企事业单位以及其他组织应当在公安机关指导下，做好本单位的技防工作。"
+    assert kinds(text, "henan") == [("obligation", ["企事业单位"])]
