@@ -1605,17 +1605,30 @@ def _measure_records(doc: Document, s: Sentence, by_start: tuple[_ByStart, _BySt
         beneficiary_ids=tuple(dict.fromkeys([x.id for x in inside])) if inside else (),
         responsible=tuple(dict.fromkeys([a.text for a in resp])) if resp else (),
         responsible_ids=tuple(dict.fromkeys([a.id for a in resp])) if resp else ())
-    agents: list[Actor | None] = [*{a.id: a for a in ms.agents}.values()] or [None]
     modality = _modality_labels()[ms.modality]
     out = []
-    for i, a in enumerate(agents):
-        name = a.label if a is not None else "（未明示）"
+    for i, group in enumerate(_by_surface(ms.agents) or [[]]):
+        a = group[0] if group else None
+        name = "、".join(dict.fromkeys(x.label for x in group)) or "（未明示）"
         label = f"{name} · {modality} · {ms.action}"
         parts: tuple[Any, ...] = (s.id, a0, a1) if i == 0 else (s.id, a0, a1, a.id if a else i)
         out.append(MeasureRecord(id=record_id("measure", doc.id, *parts), label=label,
-                                 agents=(a.label,) if a is not None else (),
-                                 agent_ids=(a.id,) if a is not None else (), **common))
+                                 agents=tuple(dict.fromkeys(x.label for x in group)),
+                                 agent_ids=tuple(dict.fromkeys(x.id for x in group)), **common))
     return out
+
+
+def _by_surface(agents: list[Actor]) -> list[list[Actor]]:
+    """The agents grouped by the words that name them: a written list the actor stage reads as several
+    bodies (市场监管、药品监管…等部门: one actor per department, one span) is one subject, one record."""
+    groups: dict[tuple[int, int] | str, dict[str, Actor]] = {}
+    for a in agents:
+        key = (a.start, a.end) if _LISTED_KINDS.search(a.text) else a.id     # 有关部门 of two governments: two
+        groups.setdefault(key, {}).setdefault(a.id, a)
+    return [list(g.values()) for g in groups.values()]
+
+
+_LISTED_KINDS = re.compile("[、，]")
 
 
 @stage("measures", requires=("sentences", "mentions"), assigns=("measures",), order=20)

@@ -568,3 +568,12 @@ def test_a_last_conjunct_the_actor_stage_does_not_know_does_not_hide_the_subject
     # where only 企事业单位 is an actor: the conjuncts around it no longer hide it
     text = "机关、团体、企事业单位以及其他组织应当在公安机关指导下，做好本单位的技防工作。"
     assert kinds(text, "henan") == [("obligation", ["企事业单位"])]
+
+
+def test_a_written_list_of_departments_is_one_subject_and_one_record():
+    # lawrefbook_dlc/zhejiang/舟山市科技创新促进条例(2019-12-13).md: 审计、财政等部门 is one surface the actor stage
+    # reads as two departments: one record with both (one per department counted the list once per label)
+    text = "审计、财政等部门应当根据职责，对科技经费使用和管理情况进行检查和评价。"
+    recs = records(text, "舟山市科技创新促进条例")
+    assert [(r.agents, r.modality) for r in recs] == [(("舟山市人民政府审计机关", "舟山市人民政府财政部门"), "obligation")]
+    assert recs[0].agent_ids == ("actor:zhoushan/government/audit-office", "actor:zhoushan/government/finance-department")
