@@ -561,21 +561,7 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
         break
     v = lex.task.match(text, p, end) or lex.declared.match(text, p, end)
     if v is None and (pre := lex.preposition.match(text, p, end)):
-        obj_end = _past_actor(text, pre.end(), end, actors)        # 向数据处理者|收取, 向市财政局、市数据局|报送
-        if obj_end is not None and text.startswith("的", obj_end):
-            obj_end = None                                         # 对经营者的违法行为|进行查处: a possessor
-        if obj_end is not None:
-            m = lex.adverbials.match(text, obj_end, end)
-            obj_end = m.end() if m else obj_end
-            v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
-        if v is None and obj_end is not None and pre.group(0) in _TO_WHOM and _CJK.match(text, obj_end, end):
-            # 向…|提交 (the verb right after whom it is done to, not 报告 in …试验报告); 向…免费|提供
-            v = lex.declared.search(text, obj_end, min(end, obj_end + _NEAR_VERB))
-            p = obj_end
-        elif v is None:                                            # 对…进行监督检查, but not 处理 in 数据处理者
-            v = _verb_outside(lex.declared, text, p + 1, end, actors)
-            if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
-                p = obj_end                                        # the two characters after the object
+        v, p = _after_object(text, p, pre, end, actors)
     if v is not None:
         verb = v.group("v") if "v" in v.re.groupindex else v.group(0)
         if verb in _RULES["light_verbs"]:                          # 进行记录, 予以修复
@@ -598,6 +584,28 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # the prepositions naming whom an act is done to (向…报送): their object's verb follows it
 _TO_WHOM = frozenset(_RULES["to_whom_prepositions"])
 _NEAR_VERB = 4        # characters of an adverb before that verb (向务工人员免费|提供)
+
+
+def _after_object(text: str, p: int, pre: re.Match, end: int, actors: list[Actor]) -> tuple[re.Match | None, int]:
+    """The verb after a preposition ``pre`` at ``p`` and its object, or None and where the action's two
+    characters start."""
+    lex = _lex()
+    v = None
+    obj_end = _past_actor(text, pre.end(), end, actors)            # 向数据处理者|收取, 向市财政局、市数据局|报送
+    if obj_end is not None and text.startswith("的", obj_end):
+        obj_end = None                                             # 对经营者的违法行为|进行查处: a possessor
+    if obj_end is not None:
+        m = lex.adverbials.match(text, obj_end, end)
+        obj_end = m.end() if m else obj_end
+        v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
+    if v is None and obj_end is not None and pre.group(0) in _TO_WHOM and _CJK.match(text, obj_end, end):
+        # 向…|提交 (the verb right after whom it is done to, not 报告 in …试验报告); 向…免费|提供
+        return lex.declared.search(text, obj_end, min(end, obj_end + _NEAR_VERB)), obj_end
+    if v is None:                                                  # 对…进行监督检查, but not 处理 in 数据处理者
+        v = _verb_outside(lex.declared, text, p + 1, end, actors)
+        if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
+            p = obj_end                                            # the two characters after the object
+    return v, p
 
 
 def _past_actor(text: str, p: int, end: int, actors: list[Actor]) -> int | None:
