@@ -972,7 +972,8 @@ class _Scan:
             self.urged_verbless = bool(lex.preposition.match(self.text, c.hp, c.ce)) and \
                 not lex.task_any.search(self.text, c.hp, c.ce)          # …，围绕…需求，开展…: not yet
             return True
-        verb = self._task_verb(c.pos, c.hp, c.ce, c.last) or _disposal(self.text, c.hp, c.ce)
+        verb = self._task_verb(c.pos, c.hp, c.ce, c.last) or (
+            _disposal(self.text, c.hp, c.ce) if self.lead is None else None)      # not an item under a lead-in
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
                                 or (verb[1] in lex.middle_tasks or verb[1] in _DISPOSAL_VERBS) and not c.last):
             return False
