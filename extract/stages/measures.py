@@ -1623,7 +1623,7 @@ def _measure_records(doc: Document, s: Sentence, by_start: tuple[_ByStart, _BySt
         responsible_ids=tuple(dict.fromkeys([a.id for a in resp])) if resp else ())
     modality = _modality_labels()[ms.modality]
     out = []
-    for i, group in enumerate(_by_surface(ms.agents) or [[]]):
+    for i, group in enumerate(_by_surface(ms.agents, actors.hits) or [[]]):
         a = group[0] if group else None
         name = "、".join(dict.fromkeys(x.label for x in group)) or "（未明示）"
         label = f"{name} · {modality} · {ms.action}"
@@ -1634,12 +1634,18 @@ def _measure_records(doc: Document, s: Sentence, by_start: tuple[_ByStart, _BySt
     return out
 
 
-def _by_surface(agents: list[Actor]) -> list[list[Actor]]:
+def _by_surface(agents: list[Actor], sentence_actors: list[Actor]) -> list[list[Actor]]:
     """The agents grouped by the words that name them: a written list the actor stage reads as several
-    bodies (市场监管、药品监管…等部门: one actor per department, one span) is one subject, one record."""
+    bodies (市场监管、药品监管…等部门: one actor per department, one span) is one subject, one record —
+    but not a body the sentence names elsewhere in other words (区网信、数据部门…，区数据主管部门…), which
+    keeps a record of its own."""
+    listed = [a for a in agents if _LISTED_KINDS.search(a.text)]
+    named_elsewhere = {b.id for a in listed for b in sentence_actors if b.id == a.id and (b.start, b.end) != (a.start, a.end)} \
+        if listed else set()
     groups: dict[tuple[int, int] | str, dict[str, Actor]] = {}
     for a in agents:
-        key = (a.start, a.end) if _LISTED_KINDS.search(a.text) else a.id     # 有关部门 of two governments: two
+        listed_here = a.id not in named_elsewhere and _LISTED_KINDS.search(a.text) is not None
+        key = (a.start, a.end) if listed_here else a.id      # 有关部门 of two governments: two records
         groups.setdefault(key, {}).setdefault(a.id, a)
     return [list(g.values()) for g in groups.values()]
 

@@ -577,3 +577,11 @@ def test_a_written_list_of_departments_is_one_subject_and_one_record():
     recs = records(text, "舟山市科技创新促进条例")
     assert [(r.agents, r.modality) for r in recs] == [(("舟山市人民政府审计机关", "舟山市人民政府财政部门"), "obligation")]
     assert recs[0].agent_ids == ("actor:zhoushan/government/audit-office", "actor:zhoushan/government/finance-department")
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md: 区网信、数据部门 is one span of
+    # two departments, but the sentence names the second again (区数据主管部门): it keeps a record of its own
+    text = ("区气象主管机构应当会同区网信、数据部门为企业开展气象数据跨境流动提供指导服务，引导企业开展重要数据安全评估，"
+            "区数据主管部门应当提供网络传输、安全可信等数据基础设施建设保障，促进气象数据合规出入境。")
+    recs = records(text, "浦东新区促进气象数据要素市场化发展若干规定")
+    assert [(r.agents, r.cue) for r in recs] == [
+        (("县级人民政府气象主管机构",), "应当"), (("县级人民政府网信部门",), "应当"), (("县级人民政府数据主管部门",), "应当"),
+        (("县级人民政府气象主管机构",), "引导"), (("县级人民政府数据主管部门",), "应当")]
