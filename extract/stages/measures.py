@@ -1156,7 +1156,8 @@ class _Scan:
             if agents and modality != "encouragement" else None
         if pm:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
-        elif topic_end >= 0 and agents and modality != "encouragement" and self.current is None:
+        if not partners and topic_end >= 0 and agents and modality != "encouragement" and self.current is None:
+            # (a 协同 with no actor after it, 建立…协同监管机制, is no partner phrase)
             tm = _lex().partner.match(text, topic_end, cs)      # X会同Y，建立…: Y acts with the topic X
             partners = _actors_at(tm.end(), cs, text, self.actors)[0] if tm else []
         if action is None:

@@ -585,3 +585,10 @@ def test_a_written_list_of_departments_is_one_subject_and_one_record():
     assert [(r.agents, r.cue) for r in recs] == [
         (("县级人民政府气象主管机构",), "应当"), (("县级人民政府网信部门",), "应当"), (("县级人民政府数据主管部门",), "应当"),
         (("县级人民政府气象主管机构",), "引导"), (("县级人民政府数据主管部门",), "应当")]
+
+
+def test_the_partners_after_a_topic_subject_act_with_it():
+    # lawrefbook_dlc/henan/河南省大气污染防治条例.md: X会同Y，制定…: Y acts with the topic X (a 协同 or 联合 in the later
+    # clause that names no one, 建立…协同监管机制, no longer hides Y)
+    text = "第六十八条 省人民政府环境保护主管部门会同有关省辖市人民政府，制定重点区域大气污染防治规划，明确协同控制目标，提出重点防治任务和措施。"
+    assert kinds(text, "henan") == [("obligation", ["省人民政府环境保护主管部门", "有关省辖市人民政府"])]
