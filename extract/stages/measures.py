@@ -584,6 +584,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # the prepositions naming whom an act is done to (向…报送): their object's verb follows it
 _TO_WHOM = frozenset(_RULES["to_whom_prepositions"])
 _NEAR_VERB = 4        # characters of an adverb before that verb (向务工人员免费|提供)
+_OBJECT_GOES_ON = tuple(_RULES["object_goes_on"])
 
 
 def _after_object(text: str, p: int, pre: re.Match, end: int, actors: list[Actor]) -> tuple[re.Match | None, int]:
@@ -600,7 +601,10 @@ def _after_object(text: str, p: int, pre: re.Match, end: int, actors: list[Actor
         v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
     if v is None and obj_end is not None and pre.group(0) in _TO_WHOM and _CJK.match(text, obj_end, end):
         # 向…|提交 (the verb right after whom it is done to, not 报告 in …试验报告); 向…免费|提供
-        return lex.declared.search(text, obj_end, min(end, obj_end + _NEAR_VERB)), obj_end
+        near = lex.declared.search(text, obj_end, min(end, obj_end + _NEAR_VERB))
+        if near is not None or not text.startswith(_OBJECT_GOES_ON, obj_end):
+            return near, obj_end
+        obj_end = None                  # 向…部门或者其他…部门|报告, 向单位所在地的…: the object goes on
     if v is None:                                                  # 对…进行监督检查, but not 处理 in 数据处理者
         v = _verb_outside(lex.declared, text, p + 1, end, actors)
         if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
