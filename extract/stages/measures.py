@@ -314,7 +314,7 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
                 if any(a.start == nxt for a in starts):
                     pos = nxt
                     break
-    if not subj or relative and not _cue_follows(text, pos):
+    if not subj or relative and not _cue_follows(text, _past_last_conjunct(text, pos, ce)):
         return [], cs                    # 以公平竞争方式选择符合条件的运营机构开展服务: an object, no subject
     if text.startswith("的", pos) and pos < ce - 1:
         # a possessor (…企业事业单位的法定代表人或者主要负责人，为…): the subject is the actor after 的
@@ -323,6 +323,17 @@ def _subject(text: str, cs: int, ce: int, actors: list[Actor]) -> tuple[list[Act
     if pos < ce and text[pos] in "：:":
         pos += 1
     return subj, pos
+
+
+# the last conjunct of a subject, one the actor stage does not know (…、社会团体以及其他组织应当…)
+_LAST_CONJUNCT = re.compile(f"(?:{alternation(_ACTOR_RULES['coordinators'])})[^，；：。的、（）]{{0,6}}?"
+                            f"(?:{alternation(_RULES['unknown_subject_heads'])})")
+
+
+def _past_last_conjunct(text: str, pos: int, ce: int) -> int:
+    """After a last conjunct the actor stage does not know (以及其他组织), or ``pos``."""
+    m = _LAST_CONJUNCT.match(text, pos, ce)
+    return m.end() if m is not None else pos
 
 
 def _subject_start(text: str, cs: int, first: int) -> tuple[int, bool]:
@@ -550,15 +561,7 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
         break
     v = lex.task.match(text, p, end) or lex.declared.match(text, p, end)
     if v is None and (pre := lex.preposition.match(text, p, end)):
-        obj_end = _past_actor(pre.end(), actors)                   # 向数据处理者|收取
-        if obj_end is not None:
-            m = lex.adverbials.match(text, obj_end, end)
-            obj_end = m.end() if m else obj_end
-            v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
-        if v is None:                                              # 对…进行监督检查, but not 处理 in 数据处理者
-            v = _verb_outside(lex.declared, text, p + 1, end, actors)
-        if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
-            p = obj_end                                            # the two characters after the object
+        v, p = _after_object(text, p, pre, end, actors)
     if v is not None:
         verb = v.group("v") if "v" in v.re.groupindex else v.group(0)
         if verb in _RULES["light_verbs"]:                          # 进行记录, 予以修复
@@ -578,11 +581,42 @@ def _action(text: str, p: int, end: int, actors: list[Actor], fallback: str = ""
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# the prepositions naming whom an act is done to (向…报送): their object's verb follows it
+_TO_WHOM = frozenset(_RULES["to_whom_prepositions"])
+_NEAR_VERB = 4        # characters of an adverb before that verb (向务工人员免费|提供)
+_OBJECT_GOES_ON = tuple(_RULES["object_goes_on"])
 
 
-def _past_actor(p: int, actors: list[Actor]) -> int | None:
-    """The end of the actor named at ``p`` (the object of a preposition), or None."""
-    return max((a.end for a in actors if a.start == p), default=None)
+def _after_object(text: str, p: int, pre: re.Match, end: int, actors: list[Actor]) -> tuple[re.Match | None, int]:
+    """The verb after a preposition ``pre`` at ``p`` and its object, or None and where the action's two
+    characters start."""
+    lex = _lex()
+    v = None
+    obj_end = _past_actor(text, pre.end(), end, actors)            # 向数据处理者|收取, 向市财政局、市数据局|报送
+    if obj_end is not None and text.startswith("的", obj_end):
+        obj_end = None                                             # 对经营者的违法行为|进行查处: a possessor
+    if obj_end is not None:
+        m = lex.adverbials.match(text, obj_end, end)
+        obj_end = m.end() if m else obj_end
+        v = lex.task.match(text, obj_end, end) or lex.declared.match(text, obj_end, end)
+    if v is None and obj_end is not None and pre.group(0) in _TO_WHOM and _CJK.match(text, obj_end, end):
+        # 向…|提交 (the verb right after whom it is done to, not 报告 in …试验报告); 向…免费|提供
+        near = lex.declared.search(text, obj_end, min(end, obj_end + _NEAR_VERB))
+        if near is not None or not text.startswith(_OBJECT_GOES_ON, obj_end):
+            return near, obj_end
+        obj_end = None                  # 向…部门或者其他…部门|报告, 向单位所在地的…: the object goes on
+    if v is None:                                                  # 对…进行监督检查, but not 处理 in 数据处理者
+        v = _verb_outside(lex.declared, text, p + 1, end, actors)
+        if v is None and obj_end is not None and _CJK.match(text, obj_end, end):
+            p = obj_end                                            # the two characters after the object
+    return v, p
+
+
+def _past_actor(text: str, p: int, end: int, actors: list[Actor]) -> int | None:
+    """The end of the actors named at ``p`` (the object of a preposition), coordinated ones too
+    (向市财政局、市数据局报送), or None."""
+    found, after = _actors_at(p, end, text, actors)
+    return after if found else None
 
 
 def _verb_outside(verbs: re.Pattern, text: str, p: int, end: int, actors: list[Actor]) -> re.Match | None:
@@ -942,9 +976,10 @@ class _Scan:
             self.urged_verbless = bool(lex.preposition.match(self.text, c.hp, c.ce)) and \
                 not lex.task_any.search(self.text, c.hp, c.ce)          # …，围绕…需求，开展…: not yet
             return True
-        verb = self._task_verb(c.pos, c.hp, c.ce, c.last)
+        verb = self._task_verb(c.pos, c.hp, c.ce, c.last) or (
+            _disposal(self.text, c.hp, c.ce) if self.lead is None else None)      # not an item under a lead-in
         if verb is None or not (cur is None or verb[1] in lex.strong_tasks
-                                or verb[1] in lex.middle_tasks and not c.last):
+                                or (verb[1] in lex.middle_tasks or verb[1] in _DISPOSAL_VERBS) and not c.last):
             return False
         self._open("obligation", verb[1], verb[0], verb[0], c.cs, c.ce, c.subj, c.subj_end, "task",
                    action=self._verb_phrase(verb[0], verb[1], c.ce))
@@ -1125,7 +1160,8 @@ class _Scan:
             if agents and modality != "encouragement" else None
         if pm:
             partners, _ = _actors_at(pm.end(), ce, text, self.actors)
-        elif topic_end >= 0 and agents and modality != "encouragement" and self.current is None:
+        if not partners and topic_end >= 0 and agents and modality != "encouragement" and self.current is None:
+            # (a 协同 with no actor after it, 建立…协同监管机制, is no partner phrase)
             tm = _lex().partner.match(text, topic_end, cs)      # X会同Y，建立…: Y acts with the topic X
             partners = _actors_at(tm.end(), cs, text, self.actors)[0] if tm else []
         if action is None:
@@ -1136,6 +1172,17 @@ class _Scan:
         self.measures.append(Measure(start, ce, modality, cue, action,
                                      agents + [p for p in partners if p not in agents], partners,
                                      subject_span=span, kind=kind))
+
+
+_DISPOSAL_VERBS = frozenset(_RULES["disposal_verbs"])
+_DISPOSAL = re.compile(f"(?:{_alt('disposal_markers')})(?!{alternation(_RULES['disposal_not_after'] + _RULES['adverbials'])})"
+                       f"[^，；。：“”]{{1,40}}?(?P<v>{_alt('disposal_verbs')})")
+
+
+def _disposal(text: str, hp: int, ce: int) -> tuple[int, str] | None:
+    """将/把 + a thing + 纳入/列入/作为… heading a plan's clause (将…经费纳入财政预算): the task verb."""
+    m = _DISPOSAL.match(text, hp, ce)
+    return (m.start("v"), m.group("v")) if m is not None else None
 
 
 def _urges_kind(text: str, p: int, ce: int) -> bool:
@@ -1579,17 +1626,36 @@ def _measure_records(doc: Document, s: Sentence, by_start: tuple[_ByStart, _BySt
         beneficiary_ids=tuple(dict.fromkeys([x.id for x in inside])) if inside else (),
         responsible=tuple(dict.fromkeys([a.text for a in resp])) if resp else (),
         responsible_ids=tuple(dict.fromkeys([a.id for a in resp])) if resp else ())
-    agents: list[Actor | None] = [*{a.id: a for a in ms.agents}.values()] or [None]
     modality = _modality_labels()[ms.modality]
     out = []
-    for i, a in enumerate(agents):
-        name = a.label if a is not None else "（未明示）"
+    for i, group in enumerate(_by_surface(ms.agents, actors.hits) or [[]]):
+        a = group[0] if group else None
+        name = "、".join(dict.fromkeys(x.label for x in group)) or "（未明示）"
         label = f"{name} · {modality} · {ms.action}"
         parts: tuple[Any, ...] = (s.id, a0, a1) if i == 0 else (s.id, a0, a1, a.id if a else i)
         out.append(MeasureRecord(id=record_id("measure", doc.id, *parts), label=label,
-                                 agents=(a.label,) if a is not None else (),
-                                 agent_ids=(a.id,) if a is not None else (), **common))
+                                 agents=tuple(dict.fromkeys(x.label for x in group)),
+                                 agent_ids=tuple(dict.fromkeys(x.id for x in group)), **common))
     return out
+
+
+def _by_surface(agents: list[Actor], sentence_actors: list[Actor]) -> list[list[Actor]]:
+    """The agents grouped by the words that name them: a written list the actor stage reads as several
+    bodies (市场监管、药品监管…等部门: one actor per department, one span) is one subject, one record —
+    but not a body the sentence names elsewhere in other words (区网信、数据部门…，区数据主管部门…), which
+    keeps a record of its own."""
+    listed = [a for a in agents if _LISTED_KINDS.search(a.text)]
+    named_elsewhere = {b.id for a in listed for b in sentence_actors if b.id == a.id and (b.start, b.end) != (a.start, a.end)} \
+        if listed else set()
+    groups: dict[tuple[int, int] | str, dict[str, Actor]] = {}
+    for a in agents:
+        listed_here = a.id not in named_elsewhere and _LISTED_KINDS.search(a.text) is not None
+        key = (a.start, a.end) if listed_here else a.id      # 有关部门 of two governments: two records
+        groups.setdefault(key, {}).setdefault(a.id, a)
+    return [list(g.values()) for g in groups.values()]
+
+
+_LISTED_KINDS = re.compile("[、，]")
 
 
 @stage("measures", requires=("sentences", "mentions"), assigns=("measures",), order=20)

@@ -540,3 +540,55 @@ def test_the_action_after_a_preposition_and_its_object_is_not_a_verb_inside_the_
     assert [r.action for r in records(text, "山东省城市房地产开发经营管理条例")][-1] == "收取"
     # data_compliance/local/…《上海市公共数据资源授权运营管理办法》的通知-7787ded3a3.md: 向运营机构|提交
     assert [r.action for r in records("申请单位应当向运营机构提交申请。", "上海市公共数据资源授权运营管理办法")] == ["提交"]
+
+
+def test_a_plan_clause_that_disposes_of_a_thing_is_a_task():
+    # data_compliance/local/省市场监管局省工业和信息化厅关于印发《江苏省人工智能产业标准体系建设指南-2025版-》的通知…
+    # -9f23f814cc.md: 将 + the thing + 转化为 (将/把…纳入/列入/作为…: ~50 clauses in data_compliance)
+    text = "坚持“分类推进、急用先行”原则，将产业痛点转化为标准研制项目任务清单。"
+    assert kinds(text, "jiangsu", plan=True) == [("obligation", [])]
+    assert [m.action for m in find_measures(text, 0, len(text), find_mentions(text, 0, len(text), "jiangsu"), plan=True)] == [
+        "转化为"]
+    assert kinds(text, "jiangsu") == []                                  # a regulation's clause: no task
+    # data_compliance/local/《辽宁省公共数据供给能力提升三年行动计划-2025—2027年-》-18b2e6818d.md: 将 as "will"
+    assert kinds("《政务数据共享条例》将于今年8月1日起正式施行。", "liaoning", plan=True) == []
+
+
+def test_the_action_after_coordinated_objects_of_a_preposition_is_the_verb_after_them():
+    # lawrefbook_dlc/shandong/淄博市水资源保护管理条例(2018-09-25).md: 向市、区县水行政主管部门|提交, not 报告 in 试验报告
+    text = "凿井工程竣工后十日内，凿井施工单位或者个人应当向市、区县水行政主管部门提交成井资料和抽水试验报告。"
+    assert [r.action for r in records(text, "淄博市水资源保护管理条例")] == ["提交", "提交"]
+    # lawrefbook_dlc/shandong/青岛市轨道交通条例(2018-07-27).md: two departments, then the verb
+    text = "安全综合评价报告和专项评价报告应当向市交通运输行政主管部门、安全监管部门备案。"
+    assert [r.action for r in records(text, "青岛市轨道交通条例")] == ["备案"]
+
+
+def test_a_last_conjunct_the_actor_stage_does_not_know_does_not_hide_the_subject():
+    # lawrefbook_dlc/henan/河南省公共安全技术防范管理条例(2016-03-29).md: 机关、团体、企事业单位以及其他组织应当…,
+    # where only 企事业单位 is an actor: the conjuncts around it no longer hide it
+    text = "机关、团体、企事业单位以及其他组织应当在公安机关指导下，做好本单位的技防工作。"
+    assert kinds(text, "henan") == [("obligation", ["企事业单位"])]
+
+
+def test_a_written_list_of_departments_is_one_subject_and_one_record():
+    # lawrefbook_dlc/zhejiang/舟山市科技创新促进条例(2019-12-13).md: 审计、财政等部门 is one surface the actor stage
+    # reads as two departments: one record with both (one per department counted the list once per label)
+    text = "审计、财政等部门应当根据职责，对科技经费使用和管理情况进行检查和评价。"
+    recs = records(text, "舟山市科技创新促进条例")
+    assert [(r.agents, r.modality) for r in recs] == [(("舟山市人民政府审计机关", "舟山市人民政府财政部门"), "obligation")]
+    assert recs[0].agent_ids == ("actor:zhoushan/government/audit-office", "actor:zhoushan/government/finance-department")
+    # data_compliance/local/《浦东新区促进气象数据要素市场化发展若干规定》-24710544ed.md: 区网信、数据部门 is one span of
+    # two departments, but the sentence names the second again (区数据主管部门): it keeps a record of its own
+    text = ("区气象主管机构应当会同区网信、数据部门为企业开展气象数据跨境流动提供指导服务，引导企业开展重要数据安全评估，"
+            "区数据主管部门应当提供网络传输、安全可信等数据基础设施建设保障，促进气象数据合规出入境。")
+    recs = records(text, "浦东新区促进气象数据要素市场化发展若干规定")
+    assert [(r.agents, r.cue) for r in recs] == [
+        (("县级人民政府气象主管机构",), "应当"), (("县级人民政府网信部门",), "应当"), (("县级人民政府数据主管部门",), "应当"),
+        (("县级人民政府气象主管机构",), "引导"), (("县级人民政府数据主管部门",), "应当")]
+
+
+def test_the_partners_after_a_topic_subject_act_with_it():
+    # lawrefbook_dlc/henan/河南省大气污染防治条例.md: X会同Y，制定…: Y acts with the topic X (a 协同 or 联合 in the later
+    # clause that names no one, 建立…协同监管机制, no longer hides Y)
+    text = "第六十八条 省人民政府环境保护主管部门会同有关省辖市人民政府，制定重点区域大气污染防治规划，明确协同控制目标，提出重点防治任务和措施。"
+    assert kinds(text, "henan") == [("obligation", ["省人民政府环境保护主管部门", "有关省辖市人民政府"])]
