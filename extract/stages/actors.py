@@ -1719,6 +1719,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
                                        for o in organs)] + organs
     made += [h for h in bracket_alternative_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex + made)]
+    made += decision_body_hits(text, start, end) if _DECISION["verb"] in text else []
     known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
@@ -1739,6 +1740,21 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_DECISION = _RULES["decision_bodies"]
+_DECISION_BODY = re.compile(rf"{_DECISION['verb']}(?:{alternation(_DECISION['decisions'])})的"
+                            rf"(?:{alternation(_DECISION['heads'])})")
+
+
+def decision_body_hits(text: str, start: int, end: int) -> list[Hit]:
+    """作出处罚决定的机关, 作出具体行政行为的部门: the body named by the decision it made (rules/actors.yaml
+    decision_bodies) — one actor over the whole phrase, as written."""
+    out: list[Hit] = []
+    for m in _DECISION_BODY.finditer(text, start, end):
+        head = next(h for h in sorted(_DECISION["heads"], key=len, reverse=True) if m.group(0).endswith(h))
+        out.append(Hit(m.start(), m.end(), m.group(0), "actor", (_role_noun(m.group(0), _DECISION["heads"][head]),)))
+    return out
 
 
 _BRACKET_ALTERNATIVES: dict[str, list[str]] = _RULES["bracket_alternatives"]
