@@ -434,6 +434,8 @@ def org_label(name: str) -> str:
 #: name suffix → how the name is read (rules/actors.yaml organ_suffixes)
 _ORGAN_KIND: dict[str, str] = _RULES["organ_suffixes"]
 _ORGAN_SUFFIX = re.compile(alternation(_ORGAN_KIND))
+_BODY = "body"
+_ORGAN_FIELD_VERBS = frozenset(_RULES["organ_field_verbs"])
 _PREFIXED_ONLY = frozenset(_RULES["organ_prefixed_only"])
 _NOT_NAME_END = re.compile(rf"(?:{alternation(_RULES['organ_not_names'])})$")
 _JING = _RULES["organ_stop_jing"]
@@ -622,6 +624,7 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             if (suffix in _PREFIXED_ONLY and not listed) or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
                 continue
             i0 = _past_object_verbs(text, cut, s_suf, suffix)  # 拒绝|海洋主管部门
+            i0 = _past_leading_words(text, i0, s_suf, _ORGAN_KIND[suffix] != _BODY)  # 阻挠|…部门, 交|法制委员会
         if not _stem_ok(text, cut, i0, s_suf, e, suffix):
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
@@ -923,6 +926,20 @@ def _past_object_verbs(text: str, cut: int, hs: int, head: str = "") -> int:
         lead = _LEADING_WORD.match(text, cut, hs)
         if lead is not None and hs - lead.end() >= _OBJECT_MIN_REST:
             cut = lead.end()
+    return cut
+
+
+def _past_leading_words(text: str, cut: int, hs: int, words: bool) -> int:
+    """Where a department's name without a level word starts after the verbs that open its clause
+    (遵守|淮阳龙湖管理机构, 阻挠|城市管理行政主管部门, 交|法制委员会; rules/actors.yaml role_noun_leading_words),
+    two characters of stem left; not before a field that opens with a verb (优化营商环境工作主管部门).
+    Without ``words`` only a one-character verb is passed: a body's own name may open with a verb
+    (优化营商环境咨询委员会)."""
+    lead = _LEADING_WORD.match(text, cut, hs)
+    while (lead is not None and hs - lead.end() >= _OBJECT_MIN_REST and lead.group(0) not in _ORGAN_FIELD_VERBS
+           and (words or lead.end() - cut == 1)):
+        cut = lead.end()
+        lead = _LEADING_WORD.match(text, cut, hs)
     return cut
 
 

@@ -17,3 +17,34 @@ def test_the_body_that_made_a_decision_is_named_by_it():
     text = ("当事人在法定期限内不申请复议，不提起诉讼，又不履行具体行政行为的，作出具体行政行为的部门可以依据"
             "《中华人民共和国行政诉讼法》的规定，申请人民法院强制执行。")
     assert ("作出具体行政行为的部门", "作出具体行政行为的部门") in actors(text, "shanghai")
+
+
+def test_a_verb_before_a_department_name_without_a_level_word_opens_the_clause():
+    # lawrefbook_dlc/henan/河南省失业保险条例(2001-11-29).md (阻挠|…部门; leading words before names: 11 documents)
+    assert actors("阻挠劳动保障行政部门和失业保险经办机构的工作人员依法行使检查职权，拒绝检查的；", "henan")[0] == (
+        "劳动保障行政部门", "河南省人民政府劳动保障行政部门")
+    # lawrefbook_dlc/zhejiang/宁波市非机动车管理条例(2019-06-13).md (取得|…部门核发的…: 24 surfaces)
+    text = ("电动自行车、残疾人机动轮椅车、人力三轮车以及省人民政府规定应当注册登记的非机动车，应当按照国家和省有关规定"
+            "取得公安机关交通管理部门核发的行驶证、号牌后，方可上道路行驶。")
+    assert actors(text, "ningbo") == [("省人民政府", "浙江省人民政府"),
+                                      ("公安机关交通管理部门", "浙江省人民政府公安机关交通管理部门")]
+
+
+def test_a_one_character_verb_before_a_body_opens_the_clause_but_a_field_verb_stays():
+    # lawrefbook_dlc/henan/焦作市地方立法条例(2017-04-20).md (交|法制委员会: 68 surfaces in corpus/scale)
+    text = ("单独表决的条款经常务委员会会议表决后，主任会议根据单独表决的情况，可以决定将地方性法规草案表决稿交付表决，"
+            "也可以决定暂不付表决，交法制委员会和有关的专门委员会进一步审议。")
+    assert ("法制委员会", "法制委员会") in actors(text, "jiaozuo")
+    # lawrefbook_dlc/henan/河南省优化营商环境条例(2020-11-28).md: 优化营商环境 is the department's field
+    text = "县级以上人民政府优化营商环境工作主管部门对破坏营商环境的违法案件，应当及时调查处理。"
+    assert actors(text, "henan") == [("县级以上人民政府优化营商环境工作主管部门",
+                                      "河南省县级以上人民政府优化营商环境工作主管部门")]
+
+
+def test_a_verb_whose_object_is_the_role_noun_is_no_part_of_it():
+    # lawrefbook_dlc/beijing/北京市农村集体经济审计条例.md (打击报复|…: 44 surfaces began with 复)
+    assert actors("打击报复审计人员，构成犯罪的，依法追究刑事责任；不构成犯罪的，给予行政处分。", "beijing") == [
+        ("审计人员", "审计人员")]
+    # lawrefbook_dlc/chongqing/重庆市优化营商环境条例(2021-03-31).md (平等对待|…: 15 surfaces began with 待)
+    text = "本市鼓励和促进外商投资，平等对待外商投资企业，完善外商投资投诉协调工作机制，保护外商投资合法权益。"
+    assert actors(text, "chongqing") == [("本市", "重庆市人民政府"), ("外商投资企业", "外商投资企业")]
