@@ -494,6 +494,7 @@ class ROLE(DefinedNamespace):
     manager: URIRef
     masses: URIRef
     member: URIRef
+    merchant: URIRef
     military: URIRef
     minor: URIRef
     organization: URIRef
@@ -555,6 +556,9 @@ class ROLE(DefinedNamespace):
         'emergency-management',
         'energy-authority',
         'enterprises-and-institutions',
+        'family-farm',
+        'farm-household',
+        'farmer-cooperative',
         'finance-department',
         'financial-institution',
         'financial-regulation',
@@ -563,6 +567,7 @@ class ROLE(DefinedNamespace):
         'guarantee-institution',
         'high-tech-enterprise',
         'human-resources',
+        'individual-business',
         'industry-alliance',
         'industry-association',
         'industry-commerce-federation',
@@ -642,6 +647,7 @@ class ROLE(DefinedNamespace):
         'villagers-committee',
         'vocational-school',
         'water-authority',
+        'water-user',
         'womens-federation',
     ]
 

@@ -48,3 +48,25 @@ def test_a_verb_whose_object_is_the_role_noun_is_no_part_of_it():
     # lawrefbook_dlc/chongqing/重庆市优化营商环境条例(2021-03-31).md (平等对待|…: 15 surfaces began with 待)
     text = "本市鼓励和促进外商投资，平等对待外商投资企业，完善外商投资投诉协调工作机制，保护外商投资合法权益。"
     assert actors(text, "chongqing") == [("本市", "重庆市人民政府"), ("外商投资企业", "外商投资企业")]
+
+
+def test_the_supervising_department_of_unfair_competition_laws_is_one_role():
+    # lawrefbook_dlc/henan/河南省反不正当竞争条例(2010-07-30).md (监督检查部门: 93 times in 6 documents)
+    text = "第五条 各行业组织应当制定行业规则，维护公平竞争，协助监督检查部门依法对不正当竞争行为进行查处。"
+    assert actors(text, "henan") == [("行业组织", "行业协会"), ("监督检查部门", "监督检查部门")]
+    # lawrefbook_dlc/zhejiang/浙江省医疗保障条例(2021-03-26).md: 医疗保障 is a field, not 保障 the verb
+    text = ("第三十六条 医疗保障经办机构应当制定公共服务事项清单和服务指南并向社会公开，规范业务经办标准化流程，"
+            "提供医疗保障相关经办服务，实行经办事项线上办理全覆盖。")
+    assert actors(text, "zhejiang") == [("医疗保障经办机构", "医疗保障经办机构")]
+
+
+def test_small_market_entities_and_households_are_actors():
+    # lawrefbook_dlc/beijing/北京市促进私营个体经济发展条例(2016-11-25).md (个体工商户: 87 documents)
+    text = "第五条 私营企业和个体工商户应当遵守诚实守信的商业道德，守法经营、依法纳税、公平竞争，接受行政机关依法进行的监督管理。"
+    assert actors(text, "beijing")[:2] == [("私营企业", "私营企业"), ("个体工商户", "个体工商户")]
+    # lawrefbook_dlc/chongqing/重庆市实施《农民专业合作社法》办法(2022-07-22).md (农民专业合作社: 38 documents)
+    text = "第十四条 鼓励农民专业合作社开展多领域、多方式的联合与合作，实现生产、加工、销售一体化综合发展，扩大生产、经营和服务规模，提高市场竞争力。"
+    assert actors(text, "chongqing") == [("农民专业合作社", "农民专业合作社")]
+    # lawrefbook_dlc/chongqing/重庆市村镇供水条例(2016-11-24).md (用水户: 10 documents, 82 times)
+    text = "第四十三条 因村镇供水工程施工或者供水设施检修等原因，需要临时停止供水的，供水单位应当提前二十四小时通知用水户。"
+    assert actors(text, "chongqing") == [("供水单位", "供水单位"), ("用水户", "用水户")]
