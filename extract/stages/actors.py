@@ -1756,7 +1756,39 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
+    acts += bare_government_hits(text, start, end, acts) if _BARE_GOV in text else []
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_BARE_GOV = "政府"
+_BARE_GOV_RULES = _RULES["bare_government"]
+_BARE_GOV_BEFORE = frozenset(_BARE_GOV_RULES["before"])
+_BARE_GOV_LIST = re.compile(alternation(_BARE_GOV_RULES["joins"]))
+_BARE_GOV_CLOSE = frozenset(_BARE_GOV_RULES["closes"])
+_BARE_GOV_NOT = re.compile(alternation(_BARE_GOV_RULES["not_before"]))
+_BARE_GOV_VERB = re.compile(rf"(?:{alternation(_BARE_GOV_RULES['verbs'])})$")
+_BARE_GOV_MODAL = re.compile(alternation(_BARE_GOV_RULES["modals"]))
+
+
+def bare_government_hits(text: str, start: int, end: int, acts: list[Hit]) -> list[Hit]:
+    """A bare 政府 listed with other actors (由政府、企业事业单位…, 政府及有关部门应当…, 会员与政府、社会) or
+    the subject of a modal (…，政府应当给予适当补偿): the document's government (rules/actors.yaml bare_government).  Not 政府有关部门, 政府引导, 政府和
+    社会资本合作."""
+    out: list[Hit] = []
+    starts = {h.start for h in acts}
+    ends = {h.end for h in acts}
+    i = text.find(_BARE_GOV, start, end)
+    while i >= 0:
+        e = i + len(_BARE_GOV)
+        opened = i == start or text[i - 1] in _BARE_GOV_BEFORE or _BARE_GOV_VERB.search(text, max(start, i - 3), i) is not None
+        j = _BARE_GOV_LIST.match(text, e)
+        before_actor = (j is not None and j.end() in starts and not _BARE_GOV_NOT.match(text, e)) or (
+            _BARE_GOV_MODAL.match(text, e) is not None and (i == start or text[i - 1] in _BARE_GOV_BEFORE))
+        after_actor = i - 1 in ends and text[i - 1] in _BARE_GOV_BEFORE and text[e:e + 1] in _BARE_GOV_CLOSE
+        if opened and (before_actor or after_actor) and not any(h.start < e and i < h.end for h in acts):
+            out.append(Hit(i, e, _BARE_GOV, "actor", (_OWN_GOVERNMENT,)))
+        i = text.find(_BARE_GOV, e, end)
+    return out
 
 
 _DECISION = _RULES["decision_bodies"]

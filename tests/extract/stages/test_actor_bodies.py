@@ -70,3 +70,19 @@ def test_small_market_entities_and_households_are_actors():
     # lawrefbook_dlc/chongqing/重庆市村镇供水条例(2016-11-24).md (用水户: 10 documents, 82 times)
     text = "第四十三条 因村镇供水工程施工或者供水设施检修等原因，需要临时停止供水的，供水单位应当提前二十四小时通知用水户。"
     assert actors(text, "chongqing") == [("供水单位", "供水单位"), ("用水户", "用水户")]
+
+
+def test_a_bare_government_listed_with_other_actors_or_before_a_modal_is_the_documents():
+    # lawrefbook_dlc/beijing/北京市实施《节约能源法》办法(2019-11-27).md (76 documents list a bare 政府 with actors)
+    assert actors("节能改造费用由政府、建筑所有权人共同负担。", "beijing") == [
+        ("政府", "北京市人民政府"), ("建筑所有权人", "建筑所有权人")]
+    # lawrefbook_dlc/zhejiang/杭州市旅游条例(2016-12-27).md
+    text = "政府及有关部门应当提供必要的指导，保障旅游志愿服务组织无偿为旅游者提供服务与帮助。"
+    assert actors(text, "hangzhou")[:2] == [("政府", "杭州市人民政府"), ("有关部门", "杭州市人民政府有关部门")]
+    # lawrefbook_dlc/shanghai/上海市燃气管理条例.md: the subject of 应当
+    text = "燃气企业因执行燃气应急调度预案、启用燃气应急储备资源所增加的成本费用，政府应当给予适当补偿，但因燃气企业自身原因造成的除外。"
+    assert ("政府", "上海市人民政府") in actors(text, "shanghai")
+    # not 政府和社会资本合作 (a tool), not 政府有关部门 (the department's government), not 政府主导 (a principle)
+    assert "政府" not in [t for t, _ in actors("采取项目总承包、政府和社会资本合作模式开展建设。", "beijing")]
+    assert "政府" not in [t for t, _ in actors("区人民政府和政府有关部门应当按照规定执行。", "beijing")]
+    assert actors("坚持政府主导、社会参与的原则。", "beijing") == []
