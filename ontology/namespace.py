@@ -484,6 +484,7 @@ class ROLE(DefinedNamespace):
     enterprise: URIRef
     farmer: URIRef
     forestry: URIRef
+    foundation: URIRef
     gazelle: URIRef
     handler: URIRef
     health: URIRef
@@ -524,6 +525,7 @@ class ROLE(DefinedNamespace):
     voter: URIRef
     woman: URIRef
     _extras = [
+        'accounting-firm',
         'administrative-organ',
         'all-levels-government',
         'audit-office',
@@ -576,6 +578,7 @@ class ROLE(DefinedNamespace):
         'international-organization',
         'ip-authority',
         'justice-administration',
+        'law-firm',
         'leading-enterprise',
         'legal-person',
         'literary-art-federation',

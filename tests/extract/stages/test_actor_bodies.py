@@ -86,3 +86,12 @@ def test_a_bare_government_listed_with_other_actors_or_before_a_modal_is_the_doc
     assert "政府" not in [t for t, _ in actors("采取项目总承包、政府和社会资本合作模式开展建设。", "beijing")]
     assert "政府" not in [t for t, _ in actors("区人民政府和政府有关部门应当按照规定执行。", "beijing")]
     assert actors("坚持政府主导、社会参与的原则。", "beijing") == []
+
+
+def test_law_and_accounting_firms_and_foundations_are_categories():
+    # lawrefbook_dlc/beijing/北京市地方金融监督管理条例(2021-04-16).md (律师事务所 31 documents, 会计师事务所 19)
+    text = "第二十九条 地方金融监督管理部门可以根据需要聘请会计师事务所、律师事务所等专业机构协助监督检查工作，并与其签署保密协议。"
+    assert actors(text, "beijing")[1:3] == [("会计师事务所", "会计师事务所"), ("律师事务所", "律师事务所")]
+    # lawrefbook_dlc/henan/河南省见义勇为人员奖励和保障条例(2017-12-04).md (基金会: 40 documents)
+    text = "第七条 省辖市、县（市、区）依法成立的见义勇为基金会，应当依照法律、法规和章程做好见义勇为人员奖励和保障相关工作。"
+    assert [label for _, label in actors(text, "henan")] == ["基金会"]
