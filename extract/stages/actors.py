@@ -1658,6 +1658,19 @@ def _as_subject(text: str, start: int, end: int, h: Hit) -> bool:
     return m is not None and "的" not in m.group(0)
 
 
+_LISTED_KINDS = frozenset(_SUBJ["listed"])
+_LIST_MARK = "、"
+
+
+def _listed_with_actor(text: str, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
+    """人大代表、政协委员、社会公众、新闻媒体、第三方机构对…: a role of rules/actors.yaml subject_only.listed
+    between 、 marks with an actor right beside it is one of the actors listed."""
+    if h.concept.key not in _LISTED_KINDS:
+        return False
+    return (text[h.start - 1:h.start] == _LIST_MARK and any(b == h.start - 1 for _, b in actor_spans)) or (
+        text[h.end:h.end + 1] == _LIST_MARK and any(a == h.end + 1 for a, _ in actor_spans))
+
+
 def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
     """A bare generic role (组织, 单位, 个人) is an actor only where the rules say so."""
     c = h.concept
@@ -1670,7 +1683,7 @@ def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[
         return False                                          # 所|代表: a verb here
     if c.key in _PEOPLE and h.end < end and text[h.end] not in _PEOPLE_NEXT and _CJK_CHAR.match(text[h.end]):
         return False                                          # 居民|身份证, 业主|大会: a modifier
-    if c.key in _SUBJECT_ONLY and not _as_subject(text, start, end, h):
+    if c.key in _SUBJECT_ONLY and not _as_subject(text, start, end, h) and not _listed_with_actor(text, h, actor_spans):
         return False                                          # 在学校, 学校周边: a place
     if c.key in _VAGUE_ROLES and _VAGUE_AFTER.search(text, max(start, h.start - 3), h.start):
         return False

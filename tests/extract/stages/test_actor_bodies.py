@@ -95,3 +95,12 @@ def test_law_and_accounting_firms_and_foundations_are_categories():
     # lawrefbook_dlc/henan/河南省见义勇为人员奖励和保障条例(2017-12-04).md (基金会: 40 documents)
     text = "第七条 省辖市、县（市、区）依法成立的见义勇为基金会，应当依照法律、法规和章程做好见义勇为人员奖励和保障相关工作。"
     assert [label for _, label in actors(text, "henan")] == ["基金会"]
+
+
+def test_news_media_listed_with_other_actors_is_one_of_them():
+    # lawrefbook_dlc/henan/濮阳市公共资源交易管理条例(2021-09-01).md (新闻媒体 between 、 and an actor: ~40 documents)
+    text = "鼓励人大代表、政协委员、社会公众、新闻媒体、第三方机构对公共资源交易活动进行监督。"
+    assert actors(text, "puyang") == [("人大代表", "濮阳市人民代表大会代表"), ("新闻媒体", "新闻媒体"),
+                                      ("第三方机构", "第三方专业服务机构")]
+    # a channel alone stays no actor
+    assert actors("排污单位应当通过新闻媒体向社会公布排放情况。", "puyang") == [("排污单位", "排污单位")]
