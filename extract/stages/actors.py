@@ -1028,7 +1028,8 @@ def _listed_kinds(text: str, start: int, cut: int, e: int, head: str) -> list[Hi
     pos = cut
     while (sep := _KIND_LIST_SEP.search(text, max(start, pos - 2), pos)) is not None:
         s = next((k for k in range(sep.start() - hi, sep.start() - lo + 1)
-                  if k >= start and _HAN_RUN.fullmatch(text, k, sep.start()) and _stem_starts(text, start, k)), None)
+                  if k >= start and _HAN_RUN.fullmatch(text, k, sep.start()) and _stem_starts(text, start, k)
+                  and not _stop_opens(text, k, sep.start() - lo)), None)
         if s is None:
             break
         word = text[s:sep.start()]
@@ -1040,6 +1041,12 @@ def _listed_kinds(text: str, start: int, cut: int, e: int, head: str) -> list[Hi
         out.append(Hit(s, e, text[s:e], "actor", (concept,)))
         pos = s
     return out
+
+
+def _stop_opens(text: str, k: int, last: int) -> bool:
+    """Does a stop word start at ``k`` and end by ``last`` (确定|设计、: the stem starts after it)?"""
+    m = _ROLE_STOP.match(text, k)
+    return m is not None and m.end() <= last
 
 
 def _stem_starts(text: str, start: int, k: int) -> bool:

@@ -104,3 +104,16 @@ def test_news_media_listed_with_other_actors_is_one_of_them():
                                       ("第三方机构", "第三方专业服务机构")]
     # a channel alone stays no actor
     assert actors("排污单位应当通过新闻媒体向社会公布排放情况。", "puyang") == [("排污单位", "排污单位")]
+
+
+def test_a_manner_or_reason_noun_or_jishi_ends_the_phrase_before_a_role_noun():
+    # lawrefbook_dlc/henan/河南省物业管理条例.md (…方式|选聘…: role-noun surfaces holding 方式 in 41 documents)
+    assert actors("鼓励业主大会采用招投标方式选聘物业服务企业。", "henan") == [
+        ("业主大会", "业主大会"), ("物业服务企业", "物业服务企业")]
+    # lawrefbook_dlc/chongqing/重庆市非物质文化遗产条例(2012-07-26).md (…情况|回复…: not 情况回复建议人)
+    text = "文化主管部门对收到的建议应当及时处理，并在二十个工作日内将处理情况回复建议人。"
+    assert "情况回复建议人" not in [t for t, _ in actors(text, "chongqing")]
+    # lawrefbook_dlc/henan/周口市城市绿化条例(2019-11-05).md: the stem list after …方式确定 keeps its first stem
+    text = "政府投资的城市绿化工程，应当依法采取招投标方式确定设计、监理、施工单位。"
+    assert actors(text, "zhoukou") == [("设计、监理、施工单位", "设计单位"), ("监理、施工单位", "监理单位"),
+                                       ("施工单位", "施工单位")]
