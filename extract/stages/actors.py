@@ -1756,7 +1756,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
                                        for o in organs)] + organs
     made += [h for h in bracket_alternative_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex + made)]
-    made += decision_body_hits(text, start, end) if _DECISION["verb"] in text else []
+    made += decision_body_hits(text, start, end) if text.find(_DECISION["verb"], start, end) >= 0 else []
     known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
@@ -1776,7 +1776,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
-    acts += bare_government_hits(text, start, end, acts) if _BARE_GOV in text else []
+    acts += bare_government_hits(text, start, end, acts) if text.find(_BARE_GOV, start, end) >= 0 else []
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
 
 
@@ -1834,7 +1834,7 @@ def bracket_alternative_hits(text: str, start: int, end: int) -> list[Hit]:
     """村（居）民委员会: two kinds written as one, the other's first character in brackets
     (rules/actors.yaml bracket_alternatives) — one hit per kind, each over the whole surface."""
     out: list[Hit] = []
-    if "（" not in text and "(" not in text:
+    if text.find("（", start, end) < 0 and text.find("(", start, end) < 0:
         return out
     for m in _BRACKET_ALTERNATIVE_RX.finditer(text, start, end):
         for label in _BRACKET_ALTERNATIVES[m.group(0)]:
