@@ -822,6 +822,9 @@ _LEADING_WORD = guarded(re.compile(rf"(?:{alternation(_RULES['role_noun_leading_
 _OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})"
                           rf"(?!{alternation(_RULES['role_noun_object_verb_not_before'])})")
 _OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
+# … or none, before these heads (反映|企业, 回答|代表: corpus/scale 增加企业 25, 反映代表 9, 回答代表 8 …), except in terms
+_BARE_OBJECT_HEADS = frozenset(_RULES["role_noun_object_bare_heads"]["heads"])
+_BARE_OBJECT_TERMS = frozenset(_RULES["role_noun_object_bare_heads"]["terms"])
 _PLACE_ABBREVIATIONS = frozenset(_RULES["role_noun_place_abbreviations"])
 _OBJECT_ADVERB = re.compile(alternation(_RULES["role_noun_object_adverbs"]))
 _AGENT_VERBS = frozenset(_RULES["role_noun_agent_verbs"]["verbs"])
@@ -919,7 +922,9 @@ def _past_object_verbs(text: str, cut: int, hs: int, head: str = "") -> int:
     (在京|商事仲裁机构)."""
     if text[cut - 1:cut] == _AT and text[cut:cut + 1] in _PLACE_ABBREVIATIONS and hs - cut > _OBJECT_MIN_REST:
         cut += 1                                          # 在杭|跨境支付机构: the place is no modifier
-    while (v := _object_verb(text, cut, hs)) is not None and hs - v >= _OBJECT_MIN_REST:
+    while (v := _object_verb(text, cut, hs)) is not None and (hs - v >= _OBJECT_MIN_REST or (
+            v == hs and head in _BARE_OBJECT_HEADS and text[cut:v] not in _BARE_OBJECT_TERMS
+            and text[cut - 1:cut] != _PASSIVE)):                # 被假冒|企业 keeps its verb
         if head in _AGENT_VERB_HEADS and text[cut:v] in _AGENT_VERBS:
             break                                         # 申请残疾评定|人员, 参加培训|者: the agent of the verb
         cut = v

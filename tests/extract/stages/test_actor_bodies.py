@@ -117,3 +117,14 @@ def test_a_manner_or_reason_noun_or_jishi_ends_the_phrase_before_a_role_noun():
     text = "政府投资的城市绿化工程，应当依法采取招投标方式确定设计、监理、施工单位。"
     assert actors(text, "zhoukou") == [("设计、监理、施工单位", "设计单位"), ("监理、施工单位", "监理单位"),
                                        ("施工单位", "施工单位")]
+
+
+def test_an_object_verb_before_a_bare_enterprise_or_deputy_is_passed():
+    # lawrefbook_dlc/henan/河南省各级人民代表大会代表视察办法(2010-07-30).md (回答|代表 8 times, 反映|代表 9)
+    assert actors("代表视察时，被视察单位应认真接待，如实汇报情况，回答代表提出的问题。", "henan") == [
+        ("代表", "河南省人民代表大会代表"), ("被视察单位", "被视察单位"), ("代表", "河南省人民代表大会代表")]
+    # lawrefbook_dlc/henan/河南省企业负担监督管理条例(2010-07-30).md (增加|企业 25 times; 额外 an adverb before it)
+    text = ("第十四条 禁止金融、邮电、铁路、供水、供电、供气、供热等公用行业或者其他依法具有独占地位的经营者利用独占经营地位，"
+            "额外增加企业的费用，或限定企业购买其指定的经营者的商品（服务），或擅自提高商品（服务）价格以及要求企业无偿提供"
+            "人力、物力、财力。")
+    assert [t for t, _ in actors(text, "henan")] == ["经营者", "企业", "企业", "经营者", "企业"]
