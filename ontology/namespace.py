@@ -487,6 +487,7 @@ class ROLE(DefinedNamespace):
     enterprise: URIRef
     farmer: URIRef
     forestry: URIRef
+    foundation: URIRef
     gazelle: URIRef
     handler: URIRef
     health: URIRef
@@ -497,6 +498,7 @@ class ROLE(DefinedNamespace):
     manager: URIRef
     masses: URIRef
     member: URIRef
+    merchant: URIRef
     military: URIRef
     minor: URIRef
     organization: URIRef
@@ -526,6 +528,7 @@ class ROLE(DefinedNamespace):
     voter: URIRef
     woman: URIRef
     _extras = [
+        'accounting-firm',
         'administrative-organ',
         'all-levels-government',
         'audit-office',
@@ -558,6 +561,9 @@ class ROLE(DefinedNamespace):
         'emergency-management',
         'energy-authority',
         'enterprises-and-institutions',
+        'family-farm',
+        'farm-household',
+        'farmer-cooperative',
         'finance-department',
         'financial-institution',
         'financial-regulation',
@@ -566,6 +572,7 @@ class ROLE(DefinedNamespace):
         'guarantee-institution',
         'high-tech-enterprise',
         'human-resources',
+        'individual-business',
         'industry-alliance',
         'industry-association',
         'industry-commerce-federation',
@@ -574,6 +581,7 @@ class ROLE(DefinedNamespace):
         'international-organization',
         'ip-authority',
         'justice-administration',
+        'law-firm',
         'leading-enterprise',
         'legal-person',
         'literary-art-federation',
@@ -645,6 +653,7 @@ class ROLE(DefinedNamespace):
         'villagers-committee',
         'vocational-school',
         'water-authority',
+        'water-user',
         'womens-federation',
     ]
 

@@ -455,6 +455,8 @@ def org_label(name: str) -> str:
 #: name suffix → how the name is read (rules/actors.yaml organ_suffixes)
 _ORGAN_KIND: dict[str, str] = _RULES["organ_suffixes"]
 _ORGAN_SUFFIX = re.compile(alternation(_ORGAN_KIND))
+_BODY = "body"
+_ORGAN_FIELD_VERBS = frozenset(_RULES["organ_field_verbs"])
 _PREFIXED_ONLY = frozenset(_RULES["organ_prefixed_only"])
 _NOT_NAME_END = re.compile(rf"(?:{alternation(_RULES['organ_not_names'])})$")
 _JING = _RULES["organ_stop_jing"]
@@ -643,6 +645,7 @@ def organ_hits(text: str, start: int, end: int, region_ends: Collection[int] = (
             if (suffix in _PREFIXED_ONLY and not listed) or not bounded or not 2 <= s_suf - cut <= _MAX_BARE_STEM:
                 continue
             i0 = _past_object_verbs(text, cut, s_suf, suffix)  # 拒绝|海洋主管部门
+            i0 = _past_leading_words(text, i0, s_suf, _ORGAN_KIND[suffix] != _BODY)  # 阻挠|…部门, 交|法制委员会
         if not _stem_ok(text, cut, i0, s_suf, e, suffix):
             continue
         if suffix == "中心" and any(te == e or (ts <= i0 and e <= te) for ts, te in terms):
@@ -840,6 +843,9 @@ _LEADING_WORD = guarded(re.compile(rf"(?:{alternation(_RULES['role_noun_leading_
 _OBJECT_VERB = re.compile(rf"(?:{alternation(_RULES['role_noun_object_verbs'])})"
                           rf"(?!{alternation(_RULES['role_noun_object_verb_not_before'])})")
 _OBJECT_MIN_REST = 2      # characters of modifier that must follow it (受理|部门, 使用|权人 keep theirs)
+# … or none, before these heads (反映|企业, 回答|代表: corpus/scale 增加企业 25, 反映代表 9, 回答代表 8 …), except in terms
+_BARE_OBJECT_HEADS = frozenset(_RULES["role_noun_object_bare_heads"]["heads"])
+_BARE_OBJECT_TERMS = frozenset(_RULES["role_noun_object_bare_heads"]["terms"])
 _PLACE_ABBREVIATIONS = frozenset(_RULES["role_noun_place_abbreviations"])
 _OBJECT_ADVERB = re.compile(alternation(_RULES["role_noun_object_adverbs"]))
 _AGENT_VERBS = frozenset(_RULES["role_noun_agent_verbs"]["verbs"])
@@ -937,13 +943,29 @@ def _past_object_verbs(text: str, cut: int, hs: int, head: str = "") -> int:
     (在京|商事仲裁机构)."""
     if text[cut - 1:cut] == _AT and text[cut:cut + 1] in _PLACE_ABBREVIATIONS and hs - cut > _OBJECT_MIN_REST:
         cut += 1                                          # 在杭|跨境支付机构: the place is no modifier
-    while (v := _object_verb(text, cut, hs)) is not None and hs - v >= _OBJECT_MIN_REST:
+    while (v := _object_verb(text, cut, hs)) is not None and (hs - v >= _OBJECT_MIN_REST or (
+            v == hs and head in _BARE_OBJECT_HEADS and text[cut:v] not in _BARE_OBJECT_TERMS
+            and text[cut - 1:cut] != _PASSIVE)):                # 被假冒|企业 keeps its verb
         if head in _AGENT_VERB_HEADS and text[cut:v] in _AGENT_VERBS:
             break                                         # 申请残疾评定|人员, 参加培训|者: the agent of the verb
         cut = v
         lead = _LEADING_WORD.match(text, cut, hs)
         if lead is not None and hs - lead.end() >= _OBJECT_MIN_REST:
             cut = lead.end()
+    return cut
+
+
+def _past_leading_words(text: str, cut: int, hs: int, words: bool) -> int:
+    """Where a department's name without a level word starts after the verbs that open its clause
+    (遵守|淮阳龙湖管理机构, 阻挠|城市管理行政主管部门, 交|法制委员会; rules/actors.yaml role_noun_leading_words),
+    two characters of stem left; not before a field that opens with a verb (优化营商环境工作主管部门).
+    Without ``words`` only a one-character verb is passed: a body's own name may open with a verb
+    (优化营商环境咨询委员会)."""
+    lead = _LEADING_WORD.match(text, cut, hs)
+    while (lead is not None and hs - lead.end() >= _OBJECT_MIN_REST and lead.group(0) not in _ORGAN_FIELD_VERBS
+           and (words or lead.end() - cut == 1)):
+        cut = lead.end()
+        lead = _LEADING_WORD.match(text, cut, hs)
     return cut
 
 
@@ -1032,7 +1054,8 @@ def _listed_kinds(text: str, start: int, cut: int, e: int, head: str) -> list[Hi
     pos = cut
     while (sep := _KIND_LIST_SEP.search(text, max(start, pos - 2), pos)) is not None:
         s = next((k for k in range(sep.start() - hi, sep.start() - lo + 1)
-                  if k >= start and _HAN_RUN.fullmatch(text, k, sep.start()) and _stem_starts(text, start, k)), None)
+                  if k >= start and _HAN_RUN.fullmatch(text, k, sep.start()) and _stem_starts(text, start, k)
+                  and not _stop_opens(text, k, sep.start() - lo)), None)
         if s is None:
             break
         word = text[s:sep.start()]
@@ -1044,6 +1067,12 @@ def _listed_kinds(text: str, start: int, cut: int, e: int, head: str) -> list[Hi
         out.append(Hit(s, e, text[s:e], "actor", (concept,)))
         pos = s
     return out
+
+
+def _stop_opens(text: str, k: int, last: int) -> bool:
+    """Does a stop word start at ``k`` and end by ``last`` (确定|设计、: the stem starts after it)?"""
+    m = _ROLE_STOP.match(text, k)
+    return m is not None and m.end() <= last
 
 
 def _stem_starts(text: str, start: int, k: int) -> bool:
@@ -1719,6 +1748,19 @@ def _as_subject(text: str, start: int, end: int, h: Hit) -> bool:
     return m is not None and "的" not in m.group(0)
 
 
+_LISTED_KINDS = frozenset(_SUBJ["listed"])
+_LIST_MARK = "、"
+
+
+def _listed_with_actor(text: str, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
+    """人大代表、政协委员、社会公众、新闻媒体、第三方机构对…: a role of rules/actors.yaml subject_only.listed
+    between 、 marks with an actor right beside it is one of the actors listed."""
+    if h.concept.key not in _LISTED_KINDS:
+        return False
+    return (text[h.start - 1:h.start] == _LIST_MARK and any(b == h.start - 1 for _, b in actor_spans)) or (
+        text[h.end:h.end + 1] == _LIST_MARK and any(a == h.end + 1 for a, _ in actor_spans))
+
+
 def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[tuple[int, int]]) -> bool:
     """A bare generic role (组织, 单位, 个人) is an actor only where the rules say so."""
     c = h.concept
@@ -1731,7 +1773,7 @@ def _generic_role_ok(text: str, start: int, end: int, h: Hit, actor_spans: list[
         return False                                          # 所|代表: a verb here
     if c.key in _PEOPLE and h.end < end and text[h.end] not in _PEOPLE_NEXT and _CJK_CHAR.match(text[h.end]):
         return False                                          # 居民|身份证, 业主|大会: a modifier
-    if c.key in _SUBJECT_ONLY and not _as_subject(text, start, end, h):
+    if c.key in _SUBJECT_ONLY and not _as_subject(text, start, end, h) and not _listed_with_actor(text, h, actor_spans):
         return False                                          # 在学校, 学校周边: a place
     if c.key in _VAGUE_ROLES and _VAGUE_AFTER.search(text, max(start, h.start - 3), h.start):
         return False
@@ -1797,6 +1839,7 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
                                        for o in organs)] + organs
     made += [h for h in bracket_alternative_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in lex + made)]
+    made += decision_body_hits(text, start, end) if text.find(_DECISION["verb"], start, end) >= 0 else []
     known, beside = lex + made, made + party + regions
     made += [h for h in role_noun_hits(text, start, end)
              if not any(o.start <= h.start and h.end <= o.end for o in known)
@@ -1816,7 +1859,54 @@ def actor_hits(text: str, start: int, end: int, hits: list[Hit] | None = None,
     acts = [h for h in acts if _generic_role_ok(text, start, end, h, spans)]
     acts = [_with_field(text, start, h, terms, acts + regions) for h in acts]
     acts = [_with_kinds_listed(text, start, h, acts + regions) for h in acts]
+    acts += bare_government_hits(text, start, end, acts) if text.find(_BARE_GOV, start, end) >= 0 else []
     return sorted(acts + regions, key=lambda h: (h.start, h.end))
+
+
+_BARE_GOV = "政府"
+_BARE_GOV_RULES = _RULES["bare_government"]
+_BARE_GOV_BEFORE = frozenset(_BARE_GOV_RULES["before"])
+_BARE_GOV_LIST = re.compile(alternation(_BARE_GOV_RULES["joins"]))
+_BARE_GOV_CLOSE = frozenset(_BARE_GOV_RULES["closes"])
+_BARE_GOV_NOT = re.compile(alternation(_BARE_GOV_RULES["not_before"]))
+_BARE_GOV_VERB = re.compile(rf"(?:{alternation(_BARE_GOV_RULES['verbs'])})$")
+_BARE_GOV_MODAL = re.compile(alternation(_BARE_GOV_RULES["modals"]))
+
+
+def bare_government_hits(text: str, start: int, end: int, acts: list[Hit]) -> list[Hit]:
+    """A bare 政府 listed with other actors (由政府、企业事业单位…, 政府及有关部门应当…, 会员与政府、社会) or
+    the subject of a modal (…，政府应当给予适当补偿): the document's government (rules/actors.yaml bare_government).  Not 政府有关部门, 政府引导, 政府和
+    社会资本合作."""
+    out: list[Hit] = []
+    starts = {h.start for h in acts}
+    ends = {h.end for h in acts}
+    i = text.find(_BARE_GOV, start, end)
+    while i >= 0:
+        e = i + len(_BARE_GOV)
+        opened = i == start or text[i - 1] in _BARE_GOV_BEFORE or _BARE_GOV_VERB.search(text, max(start, i - 3), i) is not None
+        j = _BARE_GOV_LIST.match(text, e)
+        before_actor = (j is not None and j.end() in starts and not _BARE_GOV_NOT.match(text, e)) or (
+            _BARE_GOV_MODAL.match(text, e) is not None and (i == start or text[i - 1] in _BARE_GOV_BEFORE))
+        after_actor = i - 1 in ends and text[i - 1] in _BARE_GOV_BEFORE and text[e:e + 1] in _BARE_GOV_CLOSE
+        if opened and (before_actor or after_actor) and not any(h.start < e and i < h.end for h in acts):
+            out.append(Hit(i, e, _BARE_GOV, "actor", (_OWN_GOVERNMENT,)))
+        i = text.find(_BARE_GOV, e, end)
+    return out
+
+
+_DECISION = _RULES["decision_bodies"]
+_DECISION_BODY = re.compile(rf"{_DECISION['verb']}(?:{alternation(_DECISION['decisions'])})的"
+                            rf"(?:{alternation(_DECISION['heads'])})")
+
+
+def decision_body_hits(text: str, start: int, end: int) -> list[Hit]:
+    """作出处罚决定的机关, 作出具体行政行为的部门: the body named by the decision it made (rules/actors.yaml
+    decision_bodies) — one actor over the whole phrase, as written."""
+    out: list[Hit] = []
+    for m in _DECISION_BODY.finditer(text, start, end):
+        head = next(h for h in sorted(_DECISION["heads"], key=len, reverse=True) if m.group(0).endswith(h))
+        out.append(Hit(m.start(), m.end(), m.group(0), "actor", (_role_noun(m.group(0), _DECISION["heads"][head]),)))
+    return out
 
 
 _BRACKET_ALTERNATIVES: dict[str, list[str]] = _RULES["bracket_alternatives"]
@@ -1827,7 +1917,7 @@ def bracket_alternative_hits(text: str, start: int, end: int) -> list[Hit]:
     """村（居）民委员会: two kinds written as one, the other's first character in brackets
     (rules/actors.yaml bracket_alternatives) — one hit per kind, each over the whole surface."""
     out: list[Hit] = []
-    if "（" not in text and "(" not in text:
+    if text.find("（", start, end) < 0 and text.find("(", start, end) < 0:
         return out
     for m in _BRACKET_ALTERNATIVE_RX.finditer(text, start, end):
         for label in _BRACKET_ALTERNATIVES[m.group(0)]:
