@@ -15,9 +15,9 @@ def test_build_writes_every_output_with_the_expected_counts(seed_build):
     for name in OUTPUTS:
         assert (seed_build / name).exists() == (name != "kg.nq"), name        # kg.nq.gz by default
     m = json.loads((seed_build / "manifest.json").read_text(encoding="utf-8"))
-    assert m["counts"] == {"documents": 4, "actors": 176, "instruments": 116, "domains": 106, "measures": 757,
-                           "targets": 13, "statistics": 117, "cited documents": 56, "triples": 38586,
-                           "nodes": 6416, "relationships": 18192}
+    assert m["counts"] == {"documents": 4, "actors": 176, "instruments": 117, "domains": 106, "measures": 757,
+                           "targets": 13, "statistics": 117, "cited documents": 56, "triples": 39369,
+                           "nodes": 6414, "relationships": 18175}
     assert sorted(d["id"] for d in m["documents"]) == ["anhui-2025", "heilongjiang-2024", "huaxin-report-2025",
                                                        "jiangsu-2025"]
     assert not list(seed_build.glob(".tmp-*"))                    # nothing half-written left behind
