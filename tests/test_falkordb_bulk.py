@@ -86,3 +86,20 @@ def test_check_url_names_the_problem():
     assert check_url("redis://localhost") == ("localhost", 6379)
     with pytest.raises(StoreError, match="the port is not a number"):
         check_url("redis://localhost:port")
+
+
+def test_every_saved_cypher_query_gives_the_embedded_stores_rows_on_the_bulk_loaded_graph(empty_falkordb, seed_build,
+                                                                                         seed_graph):
+    from falkordb import FalkorDB
+
+    from policykg.graph.falkordb_bulk import load_falkordb_bulk
+    from policykg.graph.query import run_saved, saved_queries, saved_query_text
+    load_falkordb_bulk(seed_graph, empty_falkordb.redis_url, "saved", replace=True)
+    host, port = check_url(empty_falkordb.redis_url)
+    graph = FalkorDB(host=host, port=port).select_graph("saved")
+    names = [name for name, q in saved_queries().items() if "cypher" in q.languages]
+    assert len(names) == 15
+    for name in names:
+        _, want = run_saved(seed_build, name, "cypher")
+        assert [list(r) for r in graph.ro_query(saved_query_text(name, "cypher")).result_set] == \
+            [list(r) for r in want], name
