@@ -135,10 +135,13 @@ def write_tables(g: PGraph, folder: Path) -> list[str]:
 
 
 def _client(host: str, port: int, url: str):
+    import importlib.util
     try:
         from falkordb import FalkorDB
+        if importlib.util.find_spec("falkordb_bulk_loader") is None:
+            raise ImportError
     except ImportError:
-        raise StoreError("the FalkorDB bulk path needs falkordb-bulk-loader (pip install falkordb-bulk-loader)",
+        raise StoreError("the FalkorDB bulk path needs falkordb-bulk-loader (pip install 'policykg[falkordb]')",
                          url) from None
     try:
         db = FalkorDB(host=host, port=port)

@@ -103,3 +103,13 @@ def test_every_saved_cypher_query_gives_the_embedded_stores_rows_on_the_bulk_loa
         _, want = run_saved(seed_build, name, "cypher")
         assert [list(r) for r in graph.ro_query(saved_query_text(name, "cypher")).result_set] == \
             [list(r) for r in want], name
+
+
+def test_without_the_bulk_loader_the_message_says_what_to_install(seed_build, monkeypatch):
+    import importlib.util
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "falkordb_bulk_loader" else real(name, *a))
+    r = CliRunner().invoke(cli, ["load", "falkordb", str(seed_build), "--url", "redis://127.0.0.1:6399"])
+    assert (r.exit_code, r.output.strip()) == (1, "error: redis://127.0.0.1:6399: the FalkorDB bulk path needs "
+                                                  "falkordb-bulk-loader (pip install 'policykg[falkordb]')")
