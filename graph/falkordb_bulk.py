@@ -134,7 +134,7 @@ def write_tables(g: PGraph, folder: Path) -> list[str]:
     return args
 
 
-def _client(host: str, port: int, url: str):
+def _client(url: str):
     import importlib.util
     try:
         from falkordb import FalkorDB
@@ -144,7 +144,7 @@ def _client(host: str, port: int, url: str):
         raise StoreError("the FalkorDB bulk path needs falkordb-bulk-loader (pip install 'policykg[falkordb]')",
                          url) from None
     try:
-        db = FalkorDB(host=host, port=port)
+        db = FalkorDB.from_url(url)                 # a user and password in the URL are used
         db.connection.ping()
     except Exception as e:                      # noqa: BLE001 — redis raises several kinds; one line for each
         raise StoreError(f"nothing answers at this address ({type(e).__name__}: {e})", url) from None
@@ -156,8 +156,8 @@ def load_falkordb_bulk(g: PGraph, url: str, graph: str = "policykg", replace: bo
     """Load ``g`` into a new FalkorDB graph ``graph`` at ``url`` (``redis://host:port``) with the server's
     bulk command; ``replace`` deletes a graph of that name first (else an existing graph is an error:
     the bulk path only makes new graphs).  Returns the database's counts per key label and type."""
-    host, port = check_url(url)
-    db = _client(host, port, url)
+    check_url(url)
+    db = _client(url)
     if graph in db.list_graphs():
         if not replace:
             raise StoreError(f"a graph named '{graph}' already exists there; --replace loads it anew, "

@@ -1207,7 +1207,8 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
   policykg load falkordb build --url redis://127.0.0.1:6379 --graph policy --replace""")
 @_BUILD_DIR
 @click.option("--url", envvar="FALKORDB_URL", default="redis://127.0.0.1:6379", show_default=True,
-              help="FalkorDB's own (Redis) port, not its Bolt port (env FALKORDB_URL).")
+              help="FalkorDB's own (Redis) port, not its Bolt port; redis://:PASSWORD@HOST:PORT with a password "
+                   "(env FALKORDB_URL).")
 @click.option("--graph", "graph_name", default="policykg", show_default=True, help="The graph to make.")
 @click.option("--replace", is_flag=True, help="Delete a graph of that name first (else it is an error).")
 @handle_errors
