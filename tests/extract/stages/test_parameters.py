@@ -14,6 +14,11 @@ def params(text: str, jurisdiction: str | None, kind: str = "plan"):
             for p in find_parameters(text, 0, len(text), m.instruments, m.actors, kind=kind)]
 
 
+def bare(text: str, kind: str = "rules"):
+    """(type, value, unit, instrument) of each parameter of ``text``, read with no mentions given."""
+    return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
+
+
 def test_a_subsidy_cap_per_subject_is_a_parameter_not_a_target():
     # data_compliance/local/《山东省中小企业数字化转型引导区专项资金管理办法及实施细则》-c5add6159a.md (第八条)
     text = "第八条 专项资金每年择优支持5个左右引导区开展试点，每个引导区最高给予不超过1000万元的资金支持。"
@@ -178,7 +183,7 @@ def test_a_minimum_award_names_the_award_not_its_comparator():
     # lawrefbook_dlc/henan/河南省见义勇为人员奖励和保障条例(2017-12-04).md: 二十万元以上|奖励
     text = ("省人民政府对事迹突出，在本省范围内有重大影响的见义勇为人员，授予“河南省见义勇为英雄”荣誉称号，"
             "并给予二十万元以上奖励；")
-    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")] \
+    assert bare(text) \
         == [("minimum", 20, "万元", "奖励")]
 
 
@@ -288,15 +293,13 @@ def test_a_clean_record_over_the_past_years_is_no_period():
 
 
 def test_a_validity_period_outside_a_regulation():
-    def validity(text, kind):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
     # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (an 实施方案: its figures read as goals)
-    assert validity("授权运营期限为2年。", "plan") == [("duration", 2, "年", "授权运营")]
+    assert bare("授权运营期限为2年。", "plan") == [("duration", 2, "年", "授权运营")]
     # data_compliance/local/《山西省公共数据资源登记管理细则》公开征求意见-950d27fa54.md: without the 【…】 heading
-    assert validity("【登记结果管理】登记结果有效期原则上为三年，自赋码之日起计算。", "plan") == \
+    assert bare("【登记结果管理】登记结果有效期原则上为三年，自赋码之日起计算。", "plan") == \
         [("duration", 3, "年", "登记结果")]
     # lawrefbook_dlc/chongqing/重庆市禁止非法增加企业负担条例(2010-07-30).md: 但 is no part of the name
-    assert validity("有特殊原因需要延长的，可以适当延长，但延长时间不得超过十个工作日。", "rules") == \
+    assert bare("有特殊原因需要延长的，可以适当延长，但延长时间不得超过十个工作日。", "rules") == \
         [("duration", 10, "个工作日", "延长")]
 
 
@@ -359,18 +362,16 @@ def test_a_period_a_beneficiary_has_served_is_a_threshold():
 
 
 def test_a_validity_period_names_what_it_holds():
-    def validity(text, kind="rules"):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
     # lawrefbook_dlc/shandong/山东省就业促进条例(2016-03-30).md: the grant, not who enjoys it
-    assert validity("就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年。") == [("duration", 3, "年", "岗位补贴")]
+    assert bare("就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年。") == [("duration", 3, "年", "岗位补贴")]
     # lawrefbook_dlc/shandong/威海市居民养老服务保障条例(2020-01-17).md: what the holder does
-    assert validity("接受政府补助的养老机构开展养老服务经营活动的期限不得少于五年。") == \
+    assert bare("接受政府补助的养老机构开展养老服务经营活动的期限不得少于五年。") == \
         [("duration", 5, "年", "养老服务经营活动")]
     # data_compliance/local/关于印发贵州省公共数据资源登记实施细则-试行-的通知-17b692aad0.md: what the clause before keeps
-    assert validity("强化区块链、隐私计算、数字指纹、数字水印等数据安全保护技术应用，妥善保存登记信息，"
+    assert bare("强化区块链、隐私计算、数字指纹、数字水印等数据安全保护技术应用，妥善保存登记信息，"
                     "保存期限不少于二十年；", "plan") == [("duration", 20, "年", "登记信息")]
     # data_compliance/local/《深圳市人工智能语料券专项资金操作规程》-6571448453.md: 公示期限 is the 公示's
-    assert validity("市政务和数据主管部门通过“i深圳”、管理平台等向社会公示发放方案，公示期限为5个工作日，"
+    assert bare("市政务和数据主管部门通过“i深圳”、管理平台等向社会公示发放方案，公示期限为5个工作日，"
                     "公示内容应包括拟发放企业和拟发放金额。", "plan") == [("duration", 5, "个工作日", "公示")]
 
 
@@ -403,19 +404,17 @@ def test_conditions_and_shares_of_a_grant():
 
 
 def test_a_deadline_reads_past_adverbs_and_relative_clauses_to_its_procedure():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/chongqing/重庆市地方立法条例(2017-01-19).md: 分别 before 报…备案
-    assert deadline("市人民代表大会及其常务委员会制定的法规或者批准的自治条例和单行条例，由市人大常委会法制工作机构按照统一格式，"
+    assert bare("市人民代表大会及其常务委员会制定的法规或者批准的自治条例和单行条例，由市人大常委会法制工作机构按照统一格式，"
                     "自公布之日起三十日内分别报全国人民代表大会常务委员会和国务院备案。") == [("duration", 30, "日", "备案")]
     # lawrefbook_dlc/beijing/北京市招标投标条例(2021-09-24).md: 通报 a 所-clause's head noun
-    assert deadline("项目审批后，审批部门应当在五个工作日内向有关主管部门通报所确定的招标范围和方式等情况。") == \
+    assert bare("项目审批后，审批部门应当在五个工作日内向有关主管部门通报所确定的招标范围和方式等情况。") == \
         [("duration", 5, "个工作日", "招标范围和方式等情况")]
     # lawrefbook_dlc/zhejiang/浙江省信访条例(2016-07-29).md: 按下列规定 before 作出处理
-    assert deadline("国家机关收到信访人提出的信访事项，应当登记、录入网络信访平台，能够当场答复的，应当当场答复；"
+    assert bare("国家机关收到信访人提出的信访事项，应当登记、录入网络信访平台，能够当场答复的，应当当场答复；"
                     "不能当场答复的，在五个工作日内按下列规定作出处理：") == [("duration", 5, "个工作日", "处理")]
     # lawrefbook_dlc/henan/郑州市城市养犬管理条例(2022-01-01).md: 可以被 before the verb
-    assert deadline("交市动物园看管的犬只，自收留之日起七日内可以被认领；") == [("duration", 7, "日", "认领")]
+    assert bare("交市动物园看管的犬只，自收留之日起七日内可以被认领；") == [("duration", 7, "日", "认领")]
 
 
 def test_the_clause_saying_whom_a_grant_is_for_gives_its_beneficiary_and_per_unit():
@@ -434,65 +433,57 @@ def test_the_clause_saying_whom_a_grant_is_for_gives_its_beneficiary_and_per_uni
 
 
 def test_a_deadline_bounds_a_decision_a_filing_and_the_verb_of_an_empty_object():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/henan/河南省劳动保障监察条例(2010-07-30).md: 决定|是否立案, the decision
-    assert deadline("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
+    assert bare("（一）对违反劳动和社会保障法律、法规行为的投诉、举报或者监察中发现的问题，应当在七日内决定是否立案，"
                     "并通知投诉人或者举报人；") == [("duration", 7, "日", "决定")]
     # lawrefbook_dlc/henan/驻马店市城市绿化条例(2018-06-28).md: 补办 a procedure verb, its object without 有关
     # (as the corpus gold writes 有关记录保存期限 → 记录)
-    assert deadline("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
+    assert bare("第二十六条 供电、供水、供热、燃气、通讯单位因抢险需要砍伐、移植树木或者挖掘、占用绿地的，抢险单位可以"
                     "先行处理，但应当在险情发生后三日内向城市绿化主管部门补办有关手续。") == [("duration", 3, "日", "手续")]
     # lawrefbook_dlc/henan/郑州市旅游业管理条例(2022-01-01).md: 处理|完毕
-    assert deadline("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
+    assert bare("对符合受理条件的，应当在三十日内处理完毕并告知举报人、投诉人。") == [("duration", 30, "日", "处理")]
     # lawrefbook_dlc/chongqing/重庆市人民代表大会代表建议批评和意见工作条例(2017-11-30).md: 说明|情况和理由
-    assert deadline("承办单位对于不属于本单位职责范围的代表建议、批评和意见，应当自代表建议、批评和意见交办之日起十个工作日内"
+    assert bare("承办单位对于不属于本单位职责范围的代表建议、批评和意见，应当自代表建议、批评和意见交办之日起十个工作日内"
                     "向大会秘书处或者市人大常委会人代工委书面说明情况和理由，不得自行转办、滞留和延误。") == \
         [("duration", 10, "个工作日", "说明")]
     # lawrefbook_dlc/guangdong/广州市慈善促进条例(2021-06-01).md: 报…备案|并说明理由, the filing
-    assert deadline("慈善组织确需变更募捐方案规定的捐赠财产用途的，应当经其决策机构审议通过后十日内报民政部门备案并说明理由。") == \
+    assert bare("慈善组织确需变更募捐方案规定的捐赠财产用途的，应当经其决策机构审议通过后十日内报民政部门备案并说明理由。") == \
         [("duration", 10, "日", "备案")]
 
 
 def test_a_decision_or_an_explanation_named_as_a_noun_is_no_procedure_verb():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/chongqing/重庆市行政执法监督条例(2010-07-30).md: 向作出处理决定的…机构|申请复查
-    assert deadline("行政执法机构对行政执法监督处理决定不服的，可以在收到处理决定之日起十个工作日内向作出处理决定的"
+    assert bare("行政执法机构对行政执法监督处理决定不服的，可以在收到处理决定之日起十个工作日内向作出处理决定的"
                     "行政执法监督机构申请复查。") == [("duration", 10, "个工作日", "复查")]
     # lawrefbook_dlc/shanghai/上海市文化娱乐市场管理条例.md: 将处罚决定|抄告…部门
-    assert deadline("市或者区、县文化行政管理部门应当在作出吊销《文化经营许可证》处罚决定之日起七日内，将处罚决定抄告有关"
+    assert bare("市或者区、县文化行政管理部门应当在作出吊销《文化经营许可证》处罚决定之日起七日内，将处罚决定抄告有关"
                     "行政管理部门。") == [("duration", 7, "日", "抄告")]
     # lawrefbook_dlc/shandong/泰安市制定地方性法规条例(2016-03-30).md: 草案文本和说明 is what is sent
-    assert deadline("常务委员会决定提请市人民代表大会会议审议的地方性法规案，应当在会议举行的一个月前将地方性法规草案文本和"
+    assert bare("常务委员会决定提请市人民代表大会会议审议的地方性法规案，应当在会议举行的一个月前将地方性法规草案文本和"
                     "说明，以及有关参考资料发给代表。") == []
     # lawrefbook_dlc/shandong/济南市绿化条例(2021-12-03).md: 核查、处理, a list of verbs
-    assert deadline("第四十七条 绿化主管部门应当加强对绿化工作检查、监督和指导，建立日常巡查制度和投诉举报受理机制，"
+    assert bare("第四十七条 绿化主管部门应当加强对绿化工作检查、监督和指导，建立日常巡查制度和投诉举报受理机制，"
                     "自接到投诉、举报之日起十日内核查、处理并予以答复。") == [("duration", 10, "日", "核查")]
 
 
 def test_a_class_a_rule_defines_by_a_bound_is_the_instrument_of_its_threshold():
-    def bounds(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/henan/郑州市古树名木及古树后备资源保护条例(2021-11-10).md: 所称…是指, and the next definition
-    assert bounds("本条例所称古树是指树龄在一百年以上的树木；名木是指树种珍贵、国内外稀有，以及具有重要历史、文化、观赏与科研价值"
+    assert bare("本条例所称古树是指树龄在一百年以上的树木；名木是指树种珍贵、国内外稀有，以及具有重要历史、文化、观赏与科研价值"
                   "或者重要纪念意义的树木；古树后备资源是指树龄在五十年以上不满一百年的树木。") == [
         ("threshold", 100, "年", "古树"), ("minimum", 50, "年", "古树后备资源")]   # 以上不满…: a range's floor
     # lawrefbook_dlc/beijing/北京市古树名木保护管理条例(2019-07-26).md: …以上的树木为一级古树
-    assert bounds("凡树龄在三百年以上的树木为一级古树；其余的为二级古树。") == [("threshold", 300, "年", "一级古树")]
+    assert bare("凡树龄在三百年以上的树木为一级古树；其余的为二级古树。") == [("threshold", 300, "年", "一级古树")]
     # lawrefbook_dlc/shanghai/上海市地方金融监督管理条例(2020-04-10).md: a share
-    assert bounds("本条例所称主要股东，是指持有地方金融组织百分之五以上股权或者表决权但不构成控股地方金融组织的股东或者其他"
+    assert bare("本条例所称主要股东，是指持有地方金融组织百分之五以上股权或者表决权但不构成控股地方金融组织的股东或者其他"
                   "出资人。") == [("threshold", 5, "%", "主要股东")]
 
 
 def test_a_long_object_of_a_procedure_names_its_head_noun():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/henan/南阳市中小学校幼儿园规划建设条例(2020-11-06).md: 组织一次对…情况的评估
-    assert deadline("第十四条 市、县（市）教育主管部门应当会同自然资源和规划、住房和城乡建设等部门，每三年组织一次对中小学校、"
+    assert bare("第十四条 市、县（市）教育主管部门应当会同自然资源和规划、住房和城乡建设等部门，每三年组织一次对中小学校、"
                     "幼儿园布局规划实施情况的评估，并提出评估报告。") == [("duration", 3, "年", "评估")]
     # lawrefbook_dlc/henan/洛阳市城市中小学校幼儿园规划建设管理条例.md: 设立…等…的经营性场所
-    assert deadline("第十七条 禁止在中小学校周围二百米范围内设立互联网上网服务营业场所、营业性电子游戏室等影响正常教学秩序的"
+    assert bare("第十七条 禁止在中小学校周围二百米范围内设立互联网上网服务营业场所、营业性电子游戏室等影响正常教学秩序的"
                     "经营性场所；")[:1] == [("threshold", 200, "米", "经营性场所")]
 
 
@@ -527,35 +518,29 @@ def test_a_deadline_in_days_outside_a_regulation_is_a_procedural_deadline():
 
 
 def test_a_report_formed_or_sent_up_within_a_deadline_is_its_procedure():
-    def deadline(text, kind):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind=kind)]
     # data_compliance/local/北京地区电信领域数据安全事件应急预案和处置规范-c6e1be9486.md: 形成, a bracketed note left out
-    assert deadline("提出处理意见和改进措施，在应急工作结束后5个工作日内形成总结报告(模板见附3)，报北京市通信管理局。",
+    assert bare("提出处理意见和改进措施，在应急工作结束后5个工作日内形成总结报告(模板见附3)，报北京市通信管理局。",
                     "rules") == [("duration", 5, "个工作日", "总结报告")]
     # lawrefbook_dlc/henan/平顶山市城乡规划建设管理条例(2017-11-07).md: 上报
-    assert deadline("当事人未按照通知要求停止违法行为的，市城乡规划主管部门应当在送达《责令停止违法行为通知书》后二个工作日内"
+    assert bare("当事人未按照通知要求停止违法行为的，市城乡规划主管部门应当在送达《责令停止违法行为通知书》后二个工作日内"
                     "上报市人民政府。", "rules") == [("duration", 2, "个工作日", "上报")]
 
 
 def test_what_is_kept_for_n_years_or_more_holds_that_duration():
-    def kept(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/guangdong/广东省固体废物污染环境防治条例(2022-11-30).md: the record kept
-    assert kept("危险废物台账应当保存十年以上。") == [("duration", 10, "年", "危险废物台账")]
+    assert bare("危险废物台账应当保存十年以上。") == [("duration", 10, "年", "危险废物台账")]
     # lawrefbook_dlc/shanghai/上海市实施《邮政法》办法.md: the keeper is no tool, the keeping verb names the duty
-    assert kept("身份证明和快件安全证明，快递企业应当保存一年以上。") == [("duration", 1, "年", "保存")]
+    assert bare("身份证明和快件安全证明，快递企业应当保存一年以上。") == [("duration", 1, "年", "保存")]
 
 
 def test_a_notice_published_a_filing_closing_a_disposal_and_a_shared_object():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/shandong/菏泽市养犬管理条例(2021-10-13).md: 发布 is a procedure verb, its object the procedure
-    assert deadline("无法通知或者未登记的，应当在三日内发布招领公告。") == [("duration", 3, "日", "招领公告")]
+    assert bare("无法通知或者未登记的，应当在三日内发布招领公告。") == [("duration", 3, "日", "招领公告")]
     # lawrefbook_dlc/shandong/山东省县乡两级人民代表大会选举实施细则(2015-12-03).md: 将…报…备案 is the filing
-    assert deadline("依照前款规定重新确定代表名额的，省人民代表大会常务委员会应当在三十日内将重新确定代表名额的情况报全国人民代表"
+    assert bare("依照前款规定重新确定代表名额的，省人民代表大会常务委员会应当在三十日内将重新确定代表名额的情况报全国人民代表"
                     "大会常务委员会备案。") == [("duration", 30, "日", "备案")]
     # lawrefbook_dlc/shandong/淄博市文物保护管理办法(2020-09-28).md: 划定并公布|保护范围, the object both verbs share
-    assert deadline("第十条 市、区县人民政府应当自文物保护单位公布之日起一年内，依法合理划定并公布保护范围，设立保护标志，"
+    assert bare("第十条 市、区县人民政府应当自文物保护单位公布之日起一年内，依法合理划定并公布保护范围，设立保护标志，"
                     "埋设保护界桩，建立记录档案。") == [("duration", 1, "年", "保护范围")]
 
 
@@ -579,46 +564,40 @@ def test_a_renewal_period_with_no_holder_is_of_the_tool_the_title_regulates():
 
 
 def test_a_procedures_object_drops_its_determiner_and_a_shared_verb_needs_a_noun_after_it():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/zhejiang/浙江省普陀山风景名胜区条例(2018-11-30).md: 发布相关公告 → 公告
-    assert deadline("在重要节假日、节庆等活动期间需要控制游客数量的，普陀山风景名胜区管理委员会、普陀区人民政府应当提前一周在相关"
+    assert bare("在重要节假日、节庆等活动期间需要控制游客数量的，普陀山风景名胜区管理委员会、普陀区人民政府应当提前一周在相关"
                     "媒体、进山码头、风景区内发布相关公告，并采取措施保障景区安全。") == [("duration", 1, "周", "公告")]
     # lawrefbook_dlc/henan/郑州市地方立法条例(2001-04-13).md: 制定并公布|施行 shares no object
-    assert deadline("地方性法规规定由市人民政府制定实施细则的，应当在法规公布之日起六个月内制定并公布施行。") == [
+    assert bare("地方性法规规定由市人民政府制定实施细则的，应当在法规公布之日起六个月内制定并公布施行。") == [
         ("duration", 6, "个月", "制定")]
 
 
 def test_a_reply_given_within_a_deadline_and_a_plans_notice_period():
     # lawrefbook_dlc/henan/河南省企业工资集体协商条例(2013-11-29).md: 给予|答复
     text = "第二十一条 职工方和企业方均可以提出工资集体协商要约，被要约方应当自收到要约书之日起十个工作日内给予答复。"
-    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")] == [
+    assert bare(text) == [
         ("duration", 10, "个工作日", "答复")]
     # data_compliance/local/芜湖市公共数据资源授权运营实施方案-征求意见稿-2d68fc9ab8.md (a plan): 提前3个月
     text = "在授权运营期限届满前，运营机构提前3个月向数据资源管理部门提出续期申请，经审核后可续签授权协议。"
-    assert [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="plan")] == [
+    assert bare(text, "plan") == [
         ("duration", 3, "个月", "续期申请")]
 
 
 def test_a_failure_within_a_deadline_is_no_deadline_and_a_named_filing_stays_whole():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/henan/河南省工伤保险条例(2007-06-01).md: …二十日内不提供相关材料…的 is the condition of a sanction
-    assert deadline("用人单位在接到书面通知二十日内不提供相关材料或者不履行举证义务的，劳动保障行政部门可以根据受伤害职工或者其"
+    assert bare("用人单位在接到书面通知二十日内不提供相关材料或者不履行举证义务的，劳动保障行政部门可以根据受伤害职工或者其"
                     "直系亲属、工会组织提供的证据依法作出工伤认定结论。") == []
     # lawrefbook_dlc/zhejiang/浙江省无线电管理条例(2017-09-30).md: 办理|销售备案, not the bare filing
-    assert deadline("销售依法应当取得型号核准的无线电发射设备的，应当自设备销售之日起三十日内将销售者和购买者的姓名或者名称、"
+    assert bare("销售依法应当取得型号核准的无线电发射设备的，应当自设备销售之日起三十日内将销售者和购买者的姓名或者名称、"
                     "销售的无线电发射设备的型号核准代码等信息向省无线电管理机构办理销售备案，并对备案信息的真实性负责。") == [
         ("duration", 30, "日", "销售备案")]
 
 
 def test_a_shared_verb_reads_on_only_to_a_plain_object_and_a_sub_district_office_is_whom_it_goes_to():
-    def deadline(text):
-        return [(p.type, p.value, p.unit, p.instrument) for p in find_parameters(text, 0, len(text), [], [], kind="rules")]
     # lawrefbook_dlc/shanghai/上海市实施《食品安全法》办法.md: 通知并移交|有权处理的部门处理 is no shared object
-    assert deadline("不属于本部门职责的，应当在两个工作日内书面通知并移交有权处理的部门处理。") == [("duration", 2, "个工作日", "通知")]
+    assert bare("不属于本部门职责的，应当在两个工作日内书面通知并移交有权处理的部门处理。") == [("duration", 2, "个工作日", "通知")]
     # lawrefbook_dlc/shandong/日照市物业管理条例(2017-10-01).md: 报告|街道办事处（乡镇人民政府）
-    assert deadline("符合首次业主大会会议召开条件的，建设单位应当将业主入住情况在二十日内报告街道办事处（乡镇人民政府），同时报送"
+    assert bare("符合首次业主大会会议召开条件的，建设单位应当将业主入住情况在二十日内报告街道办事处（乡镇人民政府），同时报送"
                     "下列资料：") == [("duration", 20, "日", "报告")]
 
 
