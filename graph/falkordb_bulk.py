@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import os
 import subprocess
 import sys
 import tempfile
@@ -80,11 +79,9 @@ def _cell(v: Any, kind: str) -> str:
     nothing as an empty field (the loader's NULL)."""
     if v is None:
         return ""
-    if kind == "ARRAY":
-        return repr(list(v))
     if kind == "BOOL":
         return "true" if v else "false"
-    if isinstance(v, list | tuple):
+    if isinstance(v, list | tuple):                 # an ARRAY column, or a list among other kinds (STRING)
         return repr(list(v))
     return str(v)
 
@@ -170,8 +167,7 @@ def load_falkordb_bulk(g: PGraph, url: str, graph: str = "policykg", replace: bo
         args = write_tables(g, folder)
         cmd = [sys.executable, "-X", "utf8", "-m", "falkordb_bulk_loader.bulk_insert", graph, "-u", url,
                "-d", "-x", "none", *args]
-        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                              env={**os.environ, "PYTHONUTF8": "1"})
+        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace")
     if proc.returncode != 0:
         last = [line for line in (proc.stderr or proc.stdout).splitlines() if line.strip()]
         raise StoreError(f"the bulk loader failed: {last[-1] if last else f'exit status {proc.returncode}'}", url)

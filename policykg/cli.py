@@ -1191,15 +1191,22 @@ def load_neo4j(build_dir: Path, uri: str, user: str, password: str, database: st
             bar.update(task, completed=done, description=phase)
         r = load_bolt(g, uri, user, password, database, batch_size=batch_size, workers=workers, progress=progress,
                       retry_seconds=retry_seconds)
-    expected = {**g.counts(), **g.rel_counts()}
-    diff = {k: (r.counts.get(k, 0), v) for k, v in expected.items() if r.counts.get(k, 0) != v}
     err = _stderr_console()
     err.print(f"loaded {r.nodes:,} nodes and {r.relationships:,} relationships into {uri} ({r.dialect}) "
               f"with {r.statements:,} statements in {r.seconds:.2f}s")
+    _check_loaded_counts(g, r.counts, err, "the database's counts differ from the build's "
+                                           "(another graph in the same database?)")
+
+
+def _check_loaded_counts(g: Any, counts: dict[str, int], err: Any, differ: str) -> None:
+    """The database's nodes per key label and relationships per type against the build's graph ``g``:
+    each difference on a line and ``differ`` as the error, else one line saying they match."""
+    expected = {**g.counts(), **g.rel_counts()}
+    diff = {k: (counts.get(k, 0), v) for k, v in expected.items() if counts.get(k, 0) != v}
     if diff:
         for k, (got, want) in sorted(diff.items()):
             err.print(f"  {k}: database has {got:,}, build has {want:,}")
-        fail("the database's counts differ from the build's (another graph in the same database?)")
+        fail(differ)
     err.print(f"counts match the build: {sum(expected.values()):,} nodes and relationships")
 
 
@@ -1231,16 +1238,10 @@ def load_falkordb(build_dir: Path, url: str, graph_name: str, replace: bool) -> 
         g = read_build_graph(build_dir)
     with _status(f"loading {len(g.nodes) + len(g.rels):,} nodes and relationships into {url}"):
         r = load_falkordb_bulk(g, url, graph_name, replace=replace)
-    expected = {**g.counts(), **g.rel_counts()}
-    diff = {k: (r.counts.get(k, 0), v) for k, v in expected.items() if r.counts.get(k, 0) != v}
     err = _stderr_console()
     err.print(f"loaded {r.nodes:,} nodes and {r.relationships:,} relationships into graph '{graph_name}' at {url} "
               f"in {r.seconds:.2f}s ({r.rows_per_second:,.0f} rows/s)", markup=False)
-    if diff:
-        for k, (got, want) in sorted(diff.items()):
-            err.print(f"  {k}: database has {got:,}, build has {want:,}")
-        fail("the database's counts differ from the build's")
-    err.print(f"counts match the build: {sum(expected.values()):,} nodes and relationships")
+    _check_loaded_counts(g, r.counts, err, "the database's counts differ from the build's")
 
 
 # --- vocab -------------------------------------------------------------------------------
